@@ -1,0 +1,64 @@
+"""The exceptions Khabar raises on purpose, as one tree.
+
+    KhabarError                  every error Khabar means to raise; the CLI exits non-zero with its text
+    ├── CatalogInvalid           a catalog entry fails validation (names the outlet, the field, what is allowed)
+    ├── OutletUnknown            an outlet id that is not in the catalog
+    ├── ConfigInvalid            contradictory or malformed KHABAR_* settings
+    ├── StoreError               the archive store cannot do what was asked
+    │   └── StoreUnavailable     the store's location does not exist or cannot be written
+    └── DemoWorldError           the bundled demo world could not start
+
+Every message names the thing, the limit or the cause, and the next step.
+"""
+
+from __future__ import annotations
+
+
+class KhabarError(Exception):
+    """Base class of every error Khabar raises on purpose."""
+
+    exit_code = 1
+
+
+class CatalogInvalid(KhabarError):
+    """A catalog entry does not validate."""
+
+    def __init__(self, outlet: str, field: str, problem: str, source: str = "") -> None:
+        self.outlet, self.field, self.problem = outlet, field, problem
+        where = f" in {source}" if source else ""
+        super().__init__(
+            f"catalog entry {outlet!r}{where}: field {field!r} {problem}. "
+            "Fix the entry (see crawler/data/catalog.yaml for valid examples) and run again."
+        )
+
+
+class OutletUnknown(KhabarError):
+    """An outlet id that the catalog does not hold."""
+
+    exit_code = 2
+
+    def __init__(self, outlet: str, known: list[str]) -> None:
+        close = [k for k in known if outlet.lower() in k or k in outlet.lower()][:5]
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        super().__init__(
+            f"no outlet {outlet!r} in the catalog.{hint} "
+            "Run 'khabar outlets' to list the known outlet ids, or pass a URL to crawl a site that is not in the catalog."
+        )
+
+
+class ConfigInvalid(KhabarError):
+    """A KHABAR_* setting is malformed or contradicts another one."""
+
+    exit_code = 2
+
+
+class StoreError(KhabarError):
+    """The archive store cannot do what was asked."""
+
+
+class StoreUnavailable(StoreError):
+    """The store's location is missing, unreachable or not writable."""
+
+
+class DemoWorldError(KhabarError):
+    """The bundled demo world could not start."""

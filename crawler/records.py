@@ -1,0 +1,172 @@
+"""The article record: the one schema every writer and reader of JSON records uses.
+
+`ArticleRecord` is the single source of truth. The JSON Schema published beside the records
+(`schema/article-record.schema.json` in every store) is generated from it by `json_schema()`,
+and `tests/test_records.py` keeps the field docs, the type annotations and the schema in step.
+
+Conventions, field by field in the docs below:
+- datetimes are ISO 8601 strings; the UTC offset is kept when the page gave one;
+- languages are ISO 639-1 codes (``fr``, ``ar``), countries ISO 3166-1 alpha-2;
+- digests are ``sha256:<hex>`` for text and ``sha1:<base32>`` for WARC payloads (as WARC writes them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1"
+SCHEMA_ID = "https://khabar.invalid/schema/article-record/v1.json"
+
+
+def _doc(text: str, **extra: Any) -> Any:
+    return {"doc": text, **extra}
+
+
+@dataclass(kw_only=True, slots=True)
+class WarcLink:
+    """Where the response behind a record lives in the WARC archive."""
+
+    filename: str = field(metadata=_doc("WARC file name, as in CDX indexes (no folder)."))
+    path: str = field(metadata=_doc("Store-relative key of the WARC file (warc/outlet=…/date=…/<filename>)."))
+    offset: int = field(metadata=_doc("Byte offset of the response record's gzip member in the file."))
+    length: int = field(metadata=_doc("Length in bytes of that gzip member."))
+    record_id: str = field(metadata=_doc("WARC-Record-ID of the response record, <urn:uuid:…>."))
+    payload_digest: str = field(metadata=_doc("WARC-Payload-Digest of the response (sha1:BASE32)."))
+
+
+@dataclass(kw_only=True, slots=True)
+class ExtractionInfo:
+    """How the record's fields were obtained."""
+
+    method: str = field(metadata=_doc("Extraction pipeline name, e.g. 'khabar+trafilatura'."))
+    version: str = field(metadata=_doc("Versions of Khabar and of the extractor, e.g. 'khabar 0.1.0; trafilatura 2.3.1'."))
+    extracted_at: str = field(metadata=_doc("When the extraction ran (ISO 8601, UTC)."))
+    sources: dict[str, str] = field(
+        default_factory=dict,
+        metadata=_doc("Per field, which source won: 'json-ld', 'meta', 'h1', 'byline', 'trafilatura', 'htmldate', 'langid'…"),
+    )
+    warnings: list[str] = field(default_factory=list, metadata=_doc("Problems met while extracting, one short line each."))
+
+
+@dataclass(kw_only=True, slots=True)
+class ArticleRecord:
+    """One version of one article, as extracted from one archived response."""
+
+    id: str = field(metadata=_doc("Stable article id: the first 32 hex characters of sha256(canonical_url)."))
+    version: int = field(default=1, metadata=_doc("1 for the first capture; +1 each time the article's text changes."))
+    schema_version: str = field(default=SCHEMA_VERSION, metadata=_doc("Version of this schema."))
+    crawl_id: str = field(metadata=_doc("Id of the crawl run that produced the record."))
+    outlet: str = field(metadata=_doc("Catalog id of the outlet."))
+    country: str | None = field(default=None, metadata=_doc("ISO 3166-1 alpha-2 code of the outlet's main market."))
+    url: str = field(metadata=_doc("URL of the archived response (after redirects)."))
+    canonical_url: str = field(metadata=_doc("Canonical URL (rel=canonical, og:url, else url), normalised."))
+    language: str | None = field(default=None, metadata=_doc("ISO 639-1 language of the text, detected and checked against <html lang>."))
+    title: str | None = field(default=None, metadata=_doc("The on-page headline, without site-name prefix or suffix."))
+    seo_title: str | None = field(default=None, metadata=_doc("The <title>/og:title when it differs from the headline."))
+    description: str | None = field(default=None, metadata=_doc("Standfirst or meta description."))
+    text: str = field(default="", metadata=_doc("Article body, paragraphs separated by newlines; no byline, no boilerplate."))
+    authors: list[str] = field(default_factory=list, metadata=_doc("Clean person names, no 'Par'/'By', no agencies."))
+    agencies: list[str] = field(default_factory=list, metadata=_doc("News agencies credited (AFP, APS, MAP, TAP…)."))
+    date_published: str | None = field(default=None, metadata=_doc("Publication datetime, ISO 8601, offset kept when known."))
+    date_modified: str | None = field(default=None, metadata=_doc("Last modification datetime, ISO 8601, offset kept when known."))
+    section: str | None = field(default=None, metadata=_doc("Section or category named by the outlet."))
+    tags: list[str] = field(default_factory=list, metadata=_doc("Keywords and tags named by the outlet."))
+    image_url: str | None = field(default=None, metadata=_doc("Lead image URL (absolute)."))
+    paywalled: bool = field(default=False, metadata=_doc("True when the text is a teaser of a paywalled article."))
+    word_count: int = field(default=0, metadata=_doc("Whitespace-separated words in text."))
+    fetched_at: str = field(metadata=_doc("When the response was received (WARC-Date), ISO 8601 UTC."))
+    http_status: int = field(metadata=_doc("HTTP status of the archived response."))
+    text_digest: str = field(metadata=_doc("sha256:<hex> of the text, to detect changed versions."))
+    previous_text_digest: str | None = field(default=None, metadata=_doc("text_digest of the previous version, if any."))
+    duplicate_of: str | None = field(default=None, metadata=_doc("id of an earlier record of the same story, if any."))
+    warc: WarcLink = field(metadata=_doc("Where the response is archived."))
+    extraction: ExtractionInfo = field(metadata=_doc("How the fields were extracted."))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
+        """Build a record from parsed JSON, rejecting unknown or missing fields."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown article record fields {sorted(unknown)}; schema version {SCHEMA_VERSION}")
+        values = dict(data)
+        values["warc"] = WarcLink(**values["warc"])
+        values["extraction"] = ExtractionInfo(**values["extraction"])
+        return cls(**values)
+
+
+def article_id(canonical_url: str) -> str:
+    """The stable id of an article: a digest of its canonical URL."""
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:32]
+
+
+def text_digest(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- JSON Schema generation -------------------------------------------------------------
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    float: {"type": "number"},
+}
+
+
+def _type_schema(tp: Any) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if tp in _SCALARS:
+        return dict(_SCALARS[tp])
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        return {"anyOf": [_type_schema(a) for a in args]} if len(args) > 2 else _optional(args)
+    if origin is list:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0])}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type_schema(typing.get_args(tp)[1])}
+    if tp is type(None):
+        return {"type": "null"}
+    if dataclasses.is_dataclass(tp):
+        return _object_schema(tp)
+    raise TypeError(f"no JSON Schema mapping for {tp!r}")
+
+
+def _optional(args: tuple[Any, ...]) -> dict[str, Any]:
+    inner = [a for a in args if a is not type(None)]
+    schema = _type_schema(inner[0])
+    if len(inner) < len(args):
+        schema = {**schema, "type": [schema["type"], "null"]} if "type" in schema else {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def _object_schema(cls: Any) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for f in dataclasses.fields(cls):
+        props[f.name] = {**_type_schema(hints[f.name]), "description": f.metadata["doc"]}
+        no_default = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if no_default:
+            required.append(f.name)
+    return {"type": "object", "description": (cls.__doc__ or "").strip(), "properties": props,
+            "required": required, "additionalProperties": False}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `ArticleRecord`, published with the records."""
+    schema = _object_schema(ArticleRecord)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "title": "Khabar article record", **schema}

@@ -1,0 +1,136 @@
+"""A download handler that keeps every byte of each HTTP exchange, as sent and as served.
+
+Scrapy's Response objects lose the reason phrase, the case and order of header names, the
+interleaving of repeated headers, the hop-by-hop headers and the chunk framing (measured in
+shared/WARC-CAPTURE.md). This handler is Scrapy's own HTTP/1.1 handler with a tap at the Twisted
+protocol level: it copies what the connection writes and reads for each request, before any
+parsing, and hands the copy to the WARC writer through ``request.meta[RAW_EXCHANGE_META]``.
+
+It relies on private classes of ``scrapy.core.downloader.handlers.http11`` (pinned Scrapy minor
+version; ``tests/test_warc_fidelity.py`` compares archived bytes with the server's wire bytes).
+Enable it with ``DOWNLOAD_HANDLERS = {"http": ..., "https": ...}`` (done by ``settings``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scrapy.core.downloader.handlers.http11 import (
+    HTTP11DownloadHandler,
+    _LenientHTTP11ClientFactory,
+    _LenientHTTP11ClientProtocol,
+    _ScrapyAgent,
+)
+from scrapy.exceptions import ResponseDataLossError
+from scrapy.utils._download_handlers import get_dataloss_msg, wrap_twisted_exceptions
+from scrapy.utils.defer import maybe_deferred_to_future
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+RAW_EXCHANGE_META = "_khabar_raw_exchange"
+
+
+@dataclass(frozen=True, slots=True)
+class RawExchange:
+    """The bytes of one request/response exchange, exactly as they crossed the connection."""
+
+    sent: bytes
+    received: bytes
+
+
+class _Capture:
+    __slots__ = ("received", "sent")
+
+    def __init__(self) -> None:
+        self.sent = bytearray()
+        self.received = bytearray()
+
+
+class _TapProtocol(_LenientHTTP11ClientProtocol):
+    """Copies the bytes of the current request and its response before Twisted parses them."""
+
+    _capture: _Capture | None = None
+
+    def makeConnection(self, transport: Any) -> None:
+        write, write_sequence = transport.write, transport.writeSequence
+
+        def tap_write(data: bytes) -> None:
+            if self._capture is not None:
+                self._capture.sent += data
+            write(data)
+
+        def tap_write_sequence(chunks: Any) -> None:
+            chunks = list(chunks)
+            if self._capture is not None:
+                for chunk in chunks:
+                    self._capture.sent += chunk
+            write_sequence(chunks)
+
+        transport.write, transport.writeSequence = tap_write, tap_write_sequence
+        super().makeConnection(transport)
+
+    def request(self, request: Any) -> Any:
+        capture = self._capture = _Capture()  # one per request on a pooled connection
+        d = super().request(request)
+
+        def attach(response: Any) -> Any:
+            response._khabar_capture = capture
+            return response
+
+        return d.addCallback(attach)
+
+    def dataReceived(self, data: bytes) -> None:
+        if self._capture is not None:
+            self._capture.received += data
+        super().dataReceived(data)
+
+
+class _TapFactory(_LenientHTTP11ClientFactory):
+    def buildProtocol(self, addr: Any) -> _TapProtocol:
+        return _TapProtocol(self._quiescentCallback)  # type: ignore[no-untyped-call]
+
+
+class _TapAgent(_ScrapyAgent):
+    capture: _Capture | None = None
+
+    def _cb_bodydone(self, result: Any, url: str) -> Response:
+        self.capture = getattr(result["txresponse"], "_khabar_capture", None)
+        return super()._cb_bodydone(result, url)
+
+
+class RawCaptureDownloadHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP/1.1 handler, plus the exact bytes of each exchange in ``request.meta``."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self._pool._factory = _TapFactory
+
+    async def download_request(self, request: Request) -> Response:
+        agent = _TapAgent(
+            contextFactory=self._contextFactory,
+            bindAddress=self._bind_address,
+            pool=self._pool,
+            maxsize=self._default_maxsize,
+            warnsize=self._default_warnsize,
+            fail_on_dataloss=self._fail_on_dataloss,
+            crawler=self._crawler,
+            tls_verbose_logging=self._tls_verbose_logging,
+        )
+        try:
+            with wrap_twisted_exceptions():
+                response = await maybe_deferred_to_future(agent.download_request(request))
+        except ResponseDataLossError:
+            if not self._fail_on_dataloss_warned:
+                self._fail_on_dataloss_warned = True
+                logger.warning(get_dataloss_msg(request.url))
+            raise
+        if agent.capture is not None:
+            request.meta[RAW_EXCHANGE_META] = RawExchange(bytes(agent.capture.sent), bytes(agent.capture.received))
+        return response
