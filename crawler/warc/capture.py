@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WARC_META = "khabar_warc"
+FETCHED_AT_META = "khabar_fetched_at"
 _COMPRESSED = (b"gzip", b"br", b"deflate", b"zstd", b"compress", b"x-gzip")
 
 
@@ -97,6 +98,7 @@ class WarcCapture:
         self.factory = factory or RecordFactory()
         self._writers: dict[tuple[str, date], RotatingWarcWriter] = {}
         self.files: list[str] = []
+        self.last_date = ""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCapture:
@@ -121,6 +123,7 @@ class WarcCapture:
             request.meta.pop(WARC_META, None)
             return
         request.meta[WARC_META] = link
+        request.meta[FETCHED_AT_META] = self.last_date
 
     def archive(self, outlet: str, response: Response, request: Request, raw: Any) -> WarcLink:
         """Write the request and response records of one exchange; return the response's link."""
@@ -139,7 +142,7 @@ class WarcCapture:
 
     def _write_pair(self, outlet: str, url: str, request_url: str, sent: HttpMessage, received: HttpMessage,
                     moment: datetime, extra: dict[str, str]) -> WarcLink:
-        date_str = warc_date(moment)
+        date_str = self.last_date = warc_date(moment)
         resp = self.factory.http_record("response", url, received, date_str, extra)
         resp_id = resp.rec_headers.get_header("WARC-Record-ID")
         req = self.factory.http_record("request", request_url, sent, date_str, {"WARC-Concurrent-To": resp_id})

@@ -1,0 +1,42 @@
+"""KhabarAddon: the one place that adjusts settings before a crawl starts.
+
+It gives the run a crawl id (``KHABAR_CRAWL_ID``) when none was set, so that every component of
+one run, and every crawler of a multi-outlet run, names the same crawl; and it makes Scrapy's
+cookie handling work offline by pointing tldextract at its bundled public-suffix snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+
+def new_crawl_id(now: datetime | None = None) -> str:
+    """A sortable, unique crawl id: ``20261124T215042Z-3fa9c1``."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    return f"{moment:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def use_bundled_public_suffix_list() -> None:
+    """Make Scrapy's CookiesMiddleware use tldextract's bundled snapshot, never the network."""
+    from scrapy.downloadermiddlewares import cookies
+    from tldextract import TLDExtract
+
+    cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
+
+
+class KhabarAddon:
+    def update_settings(self, settings: Any) -> None:
+        khabar_env_overrides(settings, dict(os.environ))
+        if not settings.get("KHABAR_CRAWL_ID"):
+            settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="addon")
+        use_bundled_public_suffix_list()
+
+
+def khabar_env_overrides(settings: Any, environ: dict[str, str]) -> None:
+    """KHABAR_* environment variables override the settings module, below command-line -s."""
+    for name, value in environ.items():
+        if name.startswith("KHABAR_") and name in settings:
+            settings.set(name, value, priority=30)

@@ -1,0 +1,43 @@
+"""Assembling an ArticleRecord from what the page said, where it was archived and which crawl."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
+
+from crawler import __version__
+from crawler.catalog import OutletSpec
+from crawler.extract import EXTRACTOR_VERSION, Extracted
+from crawler.records import ArticleRecord, ExtractionInfo, WarcLink, article_id, text_digest
+
+METHOD = "khabar+trafilatura"
+
+
+def normalise_url(url: str) -> str:
+    """Lowercase scheme and host, drop the fragment and a default port; keep path and query."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
+
+
+def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: int, fetched_at: str,
+                 warc: WarcLink, crawl_id: str) -> ArticleRecord:
+    canonical = normalise_url(extracted.canonical_url or url)
+    return ArticleRecord(
+        id=article_id(canonical), crawl_id=crawl_id, outlet=outlet.id, country=outlet.country,
+        url=url, canonical_url=canonical, language=extracted.language, title=extracted.title,
+        seo_title=extracted.seo_title, description=extracted.description, text=extracted.text,
+        authors=list(extracted.authors), agencies=list(extracted.agencies),
+        date_published=extracted.date_published, date_modified=extracted.date_modified,
+        section=extracted.section, tags=list(extracted.tags), image_url=extracted.image_url,
+        paywalled=extracted.paywalled, word_count=extracted.word_count, fetched_at=fetched_at,
+        http_status=status, text_digest=text_digest(extracted.text), warc=warc,
+        extraction=ExtractionInfo(
+            method=METHOD, version=f"khabar {__version__}; {EXTRACTOR_VERSION}",
+            extracted_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            sources=dict(extracted.sources), warnings=list(extracted.warnings),
+        ),
+    )

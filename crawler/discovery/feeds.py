@@ -1,0 +1,28 @@
+"""Reading RSS and Atom feeds with feedparser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import feedparser
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    url: str
+    title: str | None
+    published: str | None
+
+
+def parse_feed(body: bytes, max_entries: int) -> tuple[list[FeedEntry], str | None]:
+    """The entries of a feed (capped), and a problem description when the feed is malformed."""
+    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    problem = None
+    if parsed.get("bozo"):
+        problem = f"{type(parsed.get('bozo_exception')).__name__}: {parsed.get('bozo_exception')}"
+    entries = []
+    for item in parsed.entries[:max_entries]:
+        link = item.get("link") or next((l.get("href") for l in item.get("links", []) if l.get("href")), None)
+        if link:
+            entries.append(FeedEntry(url=link.strip(), title=item.get("title"), published=item.get("published")))
+    return entries, problem

@@ -1,0 +1,30 @@
+"""Size limits for untrusted discovery documents."""
+
+from __future__ import annotations
+
+import zlib
+
+
+class TooLarge(ValueError):
+    """A document grew past a configured size limit."""
+
+    def __init__(self, what: str, limit: int, setting: str) -> None:
+        super().__init__(f"{what} is larger than {limit} bytes once decompressed; "
+                         f"raise {setting} if this outlet really publishes files that large")
+        self.limit, self.setting = limit, setting
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(body: bytes) -> bool:
+    return body[:2] == GZIP_MAGIC
+
+
+def gunzip_limited(body: bytes, max_size: int, what: str, setting: str = "KHABAR_SITEMAP_MAX_SIZE") -> bytes:
+    """Decompress a gzip document, stopping as soon as it passes ``max_size`` bytes."""
+    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 32)
+    out = decompressor.decompress(body, max_size + 1)
+    if len(out) > max_size:
+        raise TooLarge(what, max_size, setting)
+    return out

@@ -1,0 +1,51 @@
+"""Running crawls from Python: what ``khabar crawl`` does, with the same components as ``scrapy crawl``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler.addon import khabar_env_overrides
+from crawler.runreport import OutletReport, RunReport
+
+
+def khabar_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+    """The project settings module, then KHABAR_* from the environment, then ``overrides`` (cmdline)."""
+    settings = Settings()
+    settings.setmodule("settings", priority="project")
+    khabar_env_overrides(settings, dict(os.environ))
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletReport]:
+    """Crawl outlets in one process (one Scrapy crawler each) and return their reports."""
+    from spiders.news import NewsSpider, catalog_from_settings
+
+    ids = list(outlet_ids)
+    catalog = catalog_from_settings(settings)
+    for outlet_id in ids:
+        catalog.get(outlet_id)  # fail before starting anything
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawlers = []
+    for outlet_id in ids:
+        crawler = process.create_crawler(NewsSpider)
+        process.crawl(crawler, outlet=outlet_id)
+        crawlers.append(crawler)
+    process.start()
+    from crawler.workers import shutdown_pools
+
+    shutdown_pools()
+    return [report for crawler in crawlers if (report := _report(crawler)) is not None]
+
+
+def _report(crawler: Any) -> OutletReport | None:
+    try:
+        return crawler.get_extension(RunReport).report
+    except RuntimeError:  # the crawler never started (its error was logged)
+        return None

@@ -1,0 +1,85 @@
+"""RunReport: one JSON report per outlet and crawl, and the numbers the CLI summary prints.
+
+Written to ``runs/<crawl-id>/<outlet>.json`` in the store when the spider closes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from scrapy import signals
+
+from crawler.storage import open_store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class OutletReport:
+    outlet: str
+    crawl_id: str
+    finish_reason: str
+    pages_fetched: int
+    articles_recorded: int
+    not_recorded: dict[str, int]
+    fetch_errors: int
+    warc_files: list[str] = field(default_factory=list)
+    record_files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, Any]) -> OutletReport:
+    prefix = "khabar/articles/not_recorded/"
+    return OutletReport(
+        outlet=outlet, crawl_id=crawl_id, finish_reason=reason,
+        pages_fetched=int(stats.get("downloader/response_count", 0)),
+        articles_recorded=int(stats.get("khabar/records/written", 0)),
+        not_recorded={k[len(prefix):]: int(v) for k, v in stats.items() if k.startswith(prefix)},
+        fetch_errors=int(stats.get("khabar/articles/fetch_failed", 0)) + int(stats.get("khabar/discovery/source_failed", 0)),
+    )
+
+
+class RunReport:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.report: OutletReport | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunReport:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        from crawler.warc.capture import WarcCapture
+        from pipelines.article_record import ArticleRecordWriter
+
+        stats = self.crawler.stats.get_stats()
+        outlet = getattr(spider, "outlet_id", spider.name)
+        report = report_from_stats(outlet, self.crawler.settings.get("KHABAR_CRAWL_ID"), reason, stats)
+        warc = self.crawler.get_extension(WarcCapture)
+        warc.close()  # files must be closed before they are listed; closing twice is harmless
+        report.warc_files = list(warc.files)
+        writer = self._pipeline(ArticleRecordWriter)
+        if writer is not None:  # pipelines close before spider_closed fires
+            report.record_files = list(writer.files)
+        self.report = report
+        self._write(report)
+
+    def _pipeline(self, cls: type) -> Any:
+        scraper = getattr(self.crawler.engine, "scraper", None)
+        for pipe in getattr(getattr(scraper, "itemproc", None), "middlewares", ()):
+            if isinstance(pipe, cls):
+                return pipe
+        return None
+
+    def _write(self, report: OutletReport) -> None:
+        store = open_store(self.crawler.settings.get("KHABAR_STORE_URI"))
+        key = f"runs/{report.crawl_id}/{report.outlet}.json"
+        path = store.spool / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=2), encoding="utf-8")
+        store.publish(key)

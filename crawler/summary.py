@@ -1,0 +1,36 @@
+"""The run summary ``khabar crawl`` prints, and its exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from crawler.runreport import OutletReport
+from crawler.storage import open_store
+
+EXIT_SOME_OUTLETS_FAILED = 3
+
+
+def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
+    """Print what the crawl did and where it is; return 0, or 3 when an outlet yielded nothing."""
+    store = open_store(settings.get("KHABAR_STORE_URI"))
+    failed = [r.outlet for r in reports if r.pages_fetched == 0]
+    crawl_id = reports[0].crawl_id if reports else settings.get("KHABAR_CRAWL_ID")
+    lines = [
+        f"Khabar crawl {crawl_id} finished.",
+        f"  outlets crawled    {len(reports) - len(failed)} of {len(reports)}"
+        + (f" (nothing fetched from: {', '.join(failed)})" if failed else ""),
+        f"  pages fetched      {sum(r.pages_fetched for r in reports)}",
+        f"  articles recorded  {sum(r.articles_recorded for r in reports)}",
+        f"  WARC files         {sum(len(r.warc_files) for r in reports)}  in {store.describe('warc')}",
+        f"  record files       {sum(len(r.record_files) for r in reports)}  in {store.describe('records')}",
+        f"  run reports        {store.describe(f'runs/{crawl_id}')}",
+    ]
+    for r in reports:
+        skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.not_recorded.items())) or "none"
+        lines.append(f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
+                     f"not recorded: {skipped}  errors {r.fetch_errors}")
+    click.echo("\n".join(lines))
+    return EXIT_SOME_OUTLETS_FAILED if failed or not reports else 0

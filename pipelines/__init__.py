@@ -1,0 +1,1 @@
+"""Khabar's item pipelines: what happens to an ArticleRecord after extraction."""

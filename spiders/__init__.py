@@ -1,0 +1,1 @@
+"""Khabar's Scrapy spiders: thin, configured per outlet from the catalog."""

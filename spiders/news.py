@@ -1,0 +1,206 @@
+"""NewsSpider: one spider for every outlet, configured by its catalog entry.
+
+    scrapy crawl news -a outlet=maghreb-intelligence
+    khabar crawl maghreb-intelligence          (builds the very same components)
+
+Discovery follows the outlet's sitemaps (robots.txt ``Sitemap:`` lines, indexes, gzip files,
+Google News sitemaps) and RSS/Atom feeds; every page found is fetched once (Scrapy's dupefilter),
+archived in WARC by WarcCapture, extracted off the reactor thread, and yielded as an
+``ArticleRecord`` linked to its WARC response. A page that fails extraction is logged with its
+reason and stays in the WARC.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.http import Request, Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler.assemble import build_record
+from crawler.catalog import OutletSpec, load_catalog
+from crawler.discovery.feeds import parse_feed
+from crawler.discovery.limits import TooLarge, gunzip_limited, is_gzip
+from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
+from crawler.extract import Rejected
+from crawler.records import ArticleRecord
+from crawler.warc.capture import FETCHED_AT_META, WARC_META
+from crawler.workers import extract_off_thread, worker_count
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscoveryLimits:
+    sitemap_max_size: int
+    sitemap_max_urls: int
+    sitemaps_max: int
+    feed_max_entries: int
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> DiscoveryLimits:
+        return cls(settings.getint("KHABAR_SITEMAP_MAX_SIZE"), settings.getint("KHABAR_SITEMAP_MAX_URLS"),
+                   settings.getint("KHABAR_SITEMAPS_MAX"), settings.getint("KHABAR_FEED_MAX_ENTRIES"))
+
+
+def catalog_from_settings(settings: Any) -> Any:
+    """The catalog a crawl uses: KHABAR_CATALOG (or the shipped one) plus KHABAR_CATALOG_EXTRA files."""
+    import yaml
+
+    extra: list[Any] = []
+    for path in settings.getlist("KHABAR_CATALOG_EXTRA"):
+        with open(path, encoding="utf-8") as handle:
+            extra += yaml.safe_load(handle) or []
+    return load_catalog(settings.get("KHABAR_CATALOG"), extra=extra)
+
+
+def apply_outlet_politeness(settings: Any, outlet: OutletSpec) -> None:
+    """Per-host delay and concurrency from the catalog's crawl hints (settings are not frozen yet)."""
+    hints = outlet.crawl
+    if hints.delay is None and hints.concurrency is None:
+        return
+    slot = {"delay": hints.delay if hints.delay is not None else settings.getfloat("DOWNLOAD_DELAY"),
+            "concurrency": hints.concurrency or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")}
+    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+    for host in outlet.domains:
+        slots[host] = slot
+    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, outlet: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not outlet:
+            raise ValueError("NewsSpider needs an outlet: scrapy crawl news -a outlet=<id> (see 'khabar outlets')")
+        self.outlet_id = outlet
+        self.sitemaps_fetched = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.outlet = catalog_from_settings(settings).get(spider.outlet_id)
+        spider.allowed_domains = list(spider.outlet.domains)
+        spider.limits = DiscoveryLimits.from_settings(settings)
+        spider.workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
+        spider.crawl_id = settings.get("KHABAR_CRAWL_ID")
+        apply_outlet_politeness(settings, spider.outlet)
+        if settings.getbool("KHABAR_GC_FREEZE"):
+            crawler.signals.connect(lambda: gc.freeze(), signal=signals.spider_opened)
+        return spider
+
+    # -- discovery -------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for source in self.outlet.sitemaps:
+            if source.fetchable:
+                callback = self.parse_robots if source.kind == "robots" else self.parse_sitemap
+                yield self._source_request(source.url, callback)
+        for feed in self.outlet.feeds:
+            yield self._source_request(feed.url, self.parse_feed)
+
+    def _source_request(self, url: str, callback: Any) -> Request:
+        return Request(url, callback=callback, errback=self.source_failed, priority=10,
+                       meta={"outlet": self.outlet_id})
+
+    def source_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value("khabar/discovery/source_failed")
+        logger.warning("outlet %s: discovery source %s failed: %s", self.outlet_id, request.url,
+                       failure.getErrorMessage() or failure.type.__name__)
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
+        for url in sitemaps_in_robots(text):
+            yield from self._follow_sitemap(url)
+
+    def _follow_sitemap(self, url: str) -> Iterator[Request]:
+        if self.sitemaps_fetched >= self.limits.sitemaps_max:
+            self.crawler.stats.inc_value("khabar/discovery/sitemaps_capped")
+            logger.warning("outlet %s: not following sitemap %s: KHABAR_SITEMAPS_MAX=%d reached",
+                           self.outlet_id, url, self.limits.sitemaps_max)
+            return
+        self.sitemaps_fetched += 1
+        yield self._source_request(url, self.parse_sitemap)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        body = self._sitemap_body(response)
+        if body is None:
+            return
+        try:
+            sitemap = parse_sitemap(body, self.limits.sitemap_max_urls)
+        except ValueError as exc:
+            self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
+            logger.warning("outlet %s: malformed sitemap %s: %s", self.outlet_id, response.url, exc)
+            return
+        if sitemap.truncated:
+            self.crawler.stats.inc_value("khabar/discovery/sitemap_truncated")
+            logger.warning("outlet %s: sitemap %s has more than KHABAR_SITEMAP_MAX_URLS=%d entries; read the first %d",
+                           self.outlet_id, response.url, self.limits.sitemap_max_urls, self.limits.sitemap_max_urls)
+        for entry in sitemap.entries:
+            if sitemap.kind == "index":
+                yield from self._follow_sitemap(entry.url)
+            else:
+                yield from self._article_request(entry.url, "sitemap")
+
+    def _sitemap_body(self, response: Response) -> bytes | None:
+        if not is_gzip(response.body):
+            return response.body
+        try:
+            return gunzip_limited(response.body, self.limits.sitemap_max_size, f"sitemap {response.url}")
+        except TooLarge as exc:
+            self.crawler.stats.inc_value("khabar/discovery/sitemap_too_large")
+            logger.warning("outlet %s: %s", self.outlet_id, exc)
+        except (zlib.error, EOFError) as exc:
+            self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
+            logger.warning("outlet %s: sitemap %s is not valid gzip: %s", self.outlet_id, response.url, exc)
+        return None
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        entries, problem = parse_feed(response.body, self.limits.feed_max_entries)
+        if problem and not entries:
+            self.crawler.stats.inc_value("khabar/discovery/feed_malformed")
+            logger.warning("outlet %s: malformed feed %s: %s", self.outlet_id, response.url, problem)
+        for entry in entries:
+            yield from self._article_request(response.urljoin(entry.url), "feed")
+
+    def _article_request(self, url: str, found_by: str) -> Iterator[Request]:
+        self.crawler.stats.inc_value(f"khabar/discovery/found/{found_by}")
+        yield Request(url, callback=self.parse_article, errback=self.article_failed,
+                      meta={"outlet": self.outlet_id, "khabar_found_by": found_by})
+
+    # -- articles --------------------------------------------------------------------------
+    async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord]:
+        if not isinstance(response, TextResponse):
+            self._not_recorded(response, "not_html", f"Content-Type is {response.headers.get('Content-Type')!r}")
+            return
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        outcome = await extract_off_thread(response.body, response.url, content_type, self.workers)
+        if isinstance(outcome, Rejected):
+            self._not_recorded(response, outcome.reason, outcome.detail)
+            return
+        link = response.meta.get(WARC_META)
+        if link is None:
+            self._not_recorded(response, "no_warc_capture", "the response was not archived (see the WARC errors above)")
+            return
+        self.crawler.stats.inc_value("khabar/articles/extracted")
+        yield build_record(extracted=outcome, outlet=self.outlet, url=response.url, status=response.status,
+                           fetched_at=response.meta.get(FETCHED_AT_META, ""), warc=link, crawl_id=self.crawl_id)
+
+    def _not_recorded(self, response: Response, reason: str, detail: str) -> None:
+        self.crawler.stats.inc_value(f"khabar/articles/not_recorded/{reason}")
+        logger.info("not recorded as an article: %s (%s: %s); its WARC capture is kept", response.url, reason, detail)
+
+    def article_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value("khabar/articles/fetch_failed")
+        logger.warning("outlet %s: could not fetch %s: %s", self.outlet_id, request.url,
+                       failure.getErrorMessage() or failure.type.__name__)
