@@ -155,3 +155,7 @@ def schema() -> None:
     from crawler.records import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.addon import khabar_env_overrides
+from crawler.addon import khabar_env_overrides, new_crawl_id
 from crawler.runreport import OutletReport, RunReport
 
 
@@ -18,6 +18,8 @@ def khabar_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     settings = Settings()
     settings.setmodule("settings", priority="project")
     khabar_env_overrides(settings, dict(os.environ))
+    if not settings.get("KHABAR_CRAWL_ID"):  # one id for every outlet of this run
+        settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="cmdline")
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     return settings

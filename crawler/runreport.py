@@ -66,8 +66,25 @@ class RunReport:
         writer = self._pipeline(ArticleRecordWriter)
         if writer is not None:  # pipelines close before spider_closed fires
             report.record_files = list(writer.files)
+        self._explain_failures(spider, report)
         self.report = report
         self._write(report)
+
+    @staticmethod
+    def _explain_failures(spider: Any, report: OutletReport) -> None:
+        failed = getattr(spider, "failed_sources", [])
+        if report.pages_fetched == 0:
+            first = f" (first error: {failed[0][0]}: {failed[0][1]})" if failed else ""
+            message = (f"outlet {report.outlet}: nothing could be fetched{first}; the other outlets went on. "
+                       "Check that the outlet is online and that its feeds and sitemaps in the catalog are right "
+                       "('khabar outlets' lists them).")
+            logger.error(message)
+            report.warnings.append(message)
+        elif failed:
+            message = f"outlet {report.outlet}: {len(failed)} discovery source(s) failed: " + "; ".join(
+                f"{url}: {reason}" for url, reason in failed)
+            logger.warning(message)
+            report.warnings.append(message)
 
     def _pipeline(self, cls: type) -> Any:
         scraper = getattr(self.crawler.engine, "scraper", None)

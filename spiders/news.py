@@ -72,6 +72,8 @@ def apply_outlet_politeness(settings: Any, outlet: OutletSpec) -> None:
     for host in outlet.domains:
         slots[host] = slot
     settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+    if hints.delay is not None:  # an explicit per-outlet delay is the operator's choice: AutoThrottle stays out
+        settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
 
 
 class NewsSpider(scrapy.Spider):
@@ -83,6 +85,7 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("NewsSpider needs an outlet: scrapy crawl news -a outlet=<id> (see 'khabar outlets')")
         self.outlet_id = outlet
         self.sitemaps_fetched = 0
+        self.failed_sources: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -92,13 +95,17 @@ class NewsSpider(scrapy.Spider):
         spider.allowed_domains = list(spider.outlet.domains)
         spider.limits = DiscoveryLimits.from_settings(settings)
         spider.workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
-        spider.crawl_id = settings.get("KHABAR_CRAWL_ID")
         apply_outlet_politeness(settings, spider.outlet)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(lambda: gc.freeze(), signal=signals.spider_opened)
         return spider
 
     # -- discovery -------------------------------------------------------------------------
+    @property
+    def crawl_id(self) -> str:
+        """The run's id, set by KhabarAddon (after the spider is built) or by ``khabar crawl``."""
+        return str(self.crawler.settings.get("KHABAR_CRAWL_ID"))
+
     async def start(self) -> AsyncIterator[Request]:
         for source in self.outlet.sitemaps:
             if source.fetchable:
@@ -114,8 +121,9 @@ class NewsSpider(scrapy.Spider):
     def source_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         self.crawler.stats.inc_value("khabar/discovery/source_failed")
-        logger.warning("outlet %s: discovery source %s failed: %s", self.outlet_id, request.url,
-                       failure.getErrorMessage() or failure.type.__name__)
+        reason = failure.getErrorMessage() or (failure.type.__name__ if failure.type else "unknown error")
+        self.failed_sources.append((request.url, reason))
+        logger.info("outlet %s: discovery source %s failed: %s", self.outlet_id, request.url, reason)
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
         text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")

@@ -1,0 +1,196 @@
+"""Bylines to clean person names, with news agencies set apart.
+
+``"Par Karim B. et Amina S., envoyée spéciale à Bamako (avec AFP)"`` gives the authors
+``["Karim B.", "Amina S."]`` and the agencies ``["AFP"]``. Outlet names are never authors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from crawler.extract._text import alnum, clean, fold
+
+# Canonical agency name -> spellings met in bylines (compared with `alnum`, so case and
+# punctuation do not matter: "A.F.P." and "afp" both match "AFP").
+_AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse", "فرانس برس", "أ ف ب", "ا ف ب"),
+    "APS": ("APS", "Algérie Presse Service", "Algerie Presse Service", "وكالة الأنباء الجزائرية", "واج", "وأج"),
+    "MAP": ("MAP", "MAP Express", "MAP-Express", "Maghreb Arabe Presse", "وكالة المغرب العربي للأنباء", "و م ع"),
+    "TAP": ("TAP", "Tunis Afrique Presse", "وكالة تونس إفريقيا للأنباء", "وات"),
+    "Reuters": ("Reuters", "رويترز"),
+    "AP": ("AP", "Associated Press"),
+    "APA": ("APA", "APA News", "Agence de presse africaine"),
+    "ANI": ("ANI", "Agence nigérienne d'information", "Agence Nigerienne d'Information"),
+    "AMI": ("AMI", "Agence mauritanienne d'information", "الوكالة الموريتانية للأنباء"),
+    "AIB": ("AIB", "Agence d'information du Burkina"),
+    "AMAP": ("AMAP", "Agence malienne de presse et de publicité"),
+    "APS Sénégal": ("APS Sénégal", "Agence de presse sénégalaise"),
+    "ATP": ("ATP", "Agence tchadienne de presse"),
+    "LANA": ("LANA", "وكالة الأنباء الليبية"),
+    "Xinhua": ("Xinhua", "شينخوا"),
+    "Anadolu": ("Anadolu", "AA", "Agence Anadolu", "Anadolu Agency", "الأناضول", "وكالة الأناضول"),
+    "DPA": ("DPA",),
+    "EFE": ("EFE",),
+    "ANSA": ("ANSA",),
+    "Sputnik": ("Sputnik", "سبوتنيك"),
+    "APP": ("APP",),
+}
+_AGENCIES: dict[str, str] = {alnum(s): name for name, spellings in _AGENCY_SPELLINGS.items() for s in spellings}
+_AGENCY_WORDS = frozenset(_AGENCIES)
+
+_PREFIX = re.compile(
+    r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
+    r"|by|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
+    r"|auteurs?|author|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+# Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
+_TAIL = re.compile(
+    r"\s+[|•·/—–-]\s+|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bآخر\s+تحديث|\bنشر\s+في",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
+_PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|،)\s*|\s+و\s+", re.IGNORECASE)
+_AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
+_ROLE = re.compile(
+    r"^(?:(?:notre\s+)?(?:envoy(?:é|e)e?|correspondante?|journaliste|r(?:é|e)dacteur|r(?:é|e)dactrice|chef|directeur|directrice"
+    r"|stagiaire|pigiste|collaborat(?:eur|rice)|special|sp(?:é|e)ciale?|photos?|vid(?:é|e)o|infographie|à|a|au|aux|en|de|depuis"
+    r"|in|from|staff|editor|reporter|مراسل|مراسلة|موفد|موفدة|من)\b)",
+    re.IGNORECASE,
+)
+_ROLE_SUFFIX = re.compile(
+    r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$",
+    re.IGNORECASE,
+)
+# Names that stand for the newsroom, not a person.
+_STAFF = frozenset(alnum(s) for s in (
+    "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "admin",
+    "administrator", "administrateur", "staff", "webmaster", "editor", "editeur", "éditeur", "la rédaction numérique",
+    "desk", "web desk", "service politique", "service économie", "service international", "contributor", "invité",
+    "anonyme", "unknown", "inconnu", "التحرير", "هيئة التحرير", "المحرر", "فريق التحرير", "الإدارة",
+))
+_STAFF_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
+                        "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu"})
+_MAX_NAME_WORDS = 5
+_MAX_NAME_CHARS = 60
+
+
+@dataclass
+class Credits:
+    authors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+    def add(self, other: Credits) -> None:
+        self.authors.extend(a for a in other.authors if a not in self.authors)
+        self.agencies.extend(a for a in other.agencies if a not in self.agencies)
+
+
+def agency_name(value: str) -> str | None:
+    """The canonical agency name when `value` names one ('A.F.P.' -> 'AFP'), else None."""
+    return _AGENCIES.get(alnum(value))
+
+
+def parse_names(values: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'."""
+    credits = Credits()
+    skip = {alnum(o) for o in outlets if alnum(o)}
+    for value in values:
+        credits.add(_parse(value, skip, strict=False) or Credits())
+    return credits
+
+
+def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
+    """Names and agencies in a free-text byline, or nothing when it does not read as one."""
+    skip = {alnum(o) for o in outlets if alnum(o)}
+    return _parse(text, skip, strict=True) or Credits()
+
+
+def looks_like_byline(paragraph: str) -> Credits | None:
+    """The credits of a text paragraph that is only a byline ('Par X', 'بقلم X', '(AFP)'), else None.
+
+    'Par la rédaction' is a byline that credits nobody: empty credits, not None.
+    """
+    if len(paragraph) > 160:
+        return None
+    stripped = paragraph.strip(" ()[]-–—*")
+    agency = agency_name(_AVEC.sub("", stripped))
+    if agency:
+        return Credits(agencies=[agency])
+    if not _PREFIX.match(paragraph.strip()) and not _AVEC.match(stripped):
+        return None
+    return _parse(paragraph, set(), strict=True)
+
+
+def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
+    """The credits in `text`; None in strict mode when a part is neither a name, a role nor an agency."""
+    credits = Credits()
+    text = _EMAIL.sub(" ", clean(text))
+    for inner in _PARENS.findall(text):
+        credits.add(agencies_in(inner[0] or inner[1]))
+    text = clean(_PARENS.sub(" ", text))
+    text = _PREFIX.sub("", text, count=1)
+    text = _TAIL.split(text, maxsplit=1)[0]
+    parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    if strict and not parts and not credits.agencies:
+        return None
+    for part in parts:
+        if not _take_part(part, credits, skip) and strict:
+            return None
+    return credits
+
+
+def agencies_in(text: str) -> Credits:
+    names = [agency_name(_AVEC.sub("", p)) for p in re.split(r"[/,;]|\bet\b|&", text)]
+    return Credits(agencies=[n for n in names if n])
+
+
+def _take_part(part: str, credits: Credits, skip: set[str]) -> bool:
+    """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
+    part = clean(part).strip(" .:-–—*")
+    agency = agency_name(_AVEC.sub("", part)) or agency_name(part)
+    if agency:
+        credits.add(Credits(agencies=[agency]))
+        return True
+    if _ROLE.match(part) or _is_staff(part):
+        return True
+    name = _person(_ROLE_SUFFIX.sub("", part))
+    if name is None:
+        return False
+    if alnum(name) not in skip and not _is_staff(name):
+        credits.add(Credits(authors=[name]))
+    return True
+
+
+def _person(value: str) -> str | None:
+    value = clean(value).strip(" .,:;-–—*\"'")
+    if value.endswith((" Jr", " Sr")) or re.search(r"\b[A-Z]$", value):
+        value += "."  # keep the initial's dot that the strip above took
+    words = value.split()
+    if not words or len(words) > _MAX_NAME_WORDS or len(value) > _MAX_NAME_CHARS:
+        return None
+    if any(c.isdigit() for c in value) or not value[0].isalpha():
+        return None
+    if not all(_name_word(w) for w in words):
+        return None
+    if value.isupper() and len(value) > 3:
+        value = value.title()
+    return value
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or Arabic script."""
+    return word[0].isupper() or _is_arabic_word(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+
+
+def _is_staff(name: str) -> bool:
+    key = alnum(name)
+    return key in _STAFF or fold(name).startswith(_STAFF_PREFIXES)
+
+
+def _is_arabic_word(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff"

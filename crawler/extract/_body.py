@@ -1,0 +1,64 @@
+"""The article body through trafilatura, and the byline and agency credit lines around it.
+
+trafilatura runs in its default (balanced) focus with comments and tables off. Measured on
+trafilatura's own 990-page evaluation set (with/without segments): balanced F1 0.919 vs
+favor_precision 0.911, for a 6% speed cost; an archive wants the recall.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+
+from crawler.extract._authors import Credits, agencies_in, looks_like_byline
+from crawler.extract._text import clean, fold
+
+FAVOR_PRECISION = False
+BYLINE_WINDOW = 2  # a byline paragraph may follow a standfirst, never more than that
+_DATELINE_AGENCY = re.compile(r"\((?:avec\s+|with\s+|source\s*:\s*)?([^()]{2,40})\)")
+_EDGE_CHARS = 200
+
+
+def extract_body(tree: HtmlElement, url: str) -> str:
+    """The main text, one paragraph a line (trafilatura copies the tree: ours stays intact)."""
+    document = bare_extraction(tree, url=url or None, with_metadata=False, include_comments=False,
+                               include_tables=False, favor_precision=FAVOR_PRECISION)
+    if document is None or not document.text:
+        return ""
+    return "\n".join(line for line in map(clean, document.text.split("\n")) if line)
+
+
+def split_credits(text: str, title: str | None) -> tuple[str, Credits | None, Credits]:
+    """``(text, byline credits, agency credits)``: drop a repeated headline, the leading byline
+    paragraph and a closing agency-only line ('Avec AFP'), and read the dateline's agency."""
+    lines = text.split("\n")
+    if title and lines and fold(lines[0]) == fold(title):
+        lines = lines[1:]
+    byline = None
+    for index, line in enumerate(lines[:BYLINE_WINDOW]):
+        byline = looks_like_byline(line)
+        if byline is not None:
+            del lines[index]
+            break
+    agencies = Credits()
+    if len(lines) > 1:
+        closing = looks_like_byline(lines[-1])
+        if closing is not None and not closing.authors:
+            agencies.add(closing)
+            lines.pop()
+    agencies.add(_edge_agencies(lines))
+    return "\n".join(lines), byline, agencies
+
+
+def _edge_agencies(lines: list[str]) -> Credits:
+    """Agencies credited in a dateline ('ALGER, 12 nov (APS) -') or a closing '(avec AFP)'."""
+    if not lines:
+        return Credits()
+    edges = (lines[0][:_EDGE_CHARS], lines[-1][-_EDGE_CHARS:])
+    credits = Credits()
+    for edge in edges:
+        for match in _DATELINE_AGENCY.finditer(edge):
+            credits.add(agencies_in(match.group(1)))
+    return credits

@@ -1,0 +1,165 @@
+"""Dates to ISO 8601, keeping the page's UTC offset; French and Arabic dates written in words.
+
+Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32:00 +0100``,
+``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
+``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``) become ``YYYY-MM-DD`` or
+``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+EARLIEST_YEAR = 1990  # older pages of the Maghreb press are not on the web
+FUTURE_TOLERANCE = timedelta(days=1)
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
+    r"(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
+)
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?)?")
+_SLASH_ISO = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
+
+_FR_MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "février": 2, "fevr": 2, "févr": 2, "fev": 2, "fév": 2,
+    "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "août": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
+    "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
+}
+# Arabic month names after `_ar_fold` (alef forms unified): Mashriq (يناير), Maghreb (جانفي,
+# Algeria and Tunisia; يوليوز/غشت/شتنبر, Morocco) and Levantine (كانون الثاني, تشرين الأول).
+_AR_MONTHS = {
+    "يناير": 1, "جانفي": 1, "كانون الثاني": 1, "فبراير": 2, "فيفري": 2, "شباط": 2, "مارس": 3, "اذار": 3,
+    "ابريل": 4, "افريل": 4, "نيسان": 4, "مايو": 5, "ماي": 5, "ايار": 5, "يونيو": 6, "يونيه": 6, "جوان": 6,
+    "حزيران": 6, "يوليو": 7, "يوليه": 7, "جويلية": 7, "يوليوز": 7, "تموز": 7, "اغسطس": 8, "اوت": 8, "غشت": 8,
+    "اب": 8, "سبتمبر": 9, "شتنبر": 9, "ايلول": 9, "اكتوبر": 10, "تشرين الاول": 10, "نوفمبر": 11, "نونبر": 11,
+    "تشرين الثاني": 11, "ديسمبر": 12, "دجنبر": 12, "كانون الاول": 12,
+}
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ـ": None, **{chr(0x660 + i): str(i) for i in range(10)},
+                          **{chr(0x6F0 + i): str(i) for i in range(10)}})
+
+
+def _alternation(names: dict[str, int]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
+_FR_WORDS = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:er|ᵉʳ)?\s+({_alternation(_FR_MONTHS)})\.?,?\s+(\d{{4}})"
+    r"(?:\s*(?:à|a|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+    re.IGNORECASE,
+)
+_AR_WORDS = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
+    r"(?:\D{0,12}?(\d{1,2}):(\d{2}))?"
+)
+_MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|modifi|m\.?à\.?j|updated|تحديث|تعديل", re.IGNORECASE)
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def parse_machine(value: str) -> str | None:
+    """A machine-readable date (ISO 8601, RFC 2822, day-first numeric) as ISO 8601, else None."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit() and len(value) in (10, 13):  # Unix timestamp, seconds or milliseconds
+        return _from_timestamp(int(value[:10]))
+    match = _ISO.match(value)
+    if match:
+        return _from_parts(*match.groups())
+    return _rfc2822(value) or parse_words(value)
+
+
+def parse_words(text: str) -> str | None:
+    """The first date written in French or Arabic words (or day-first digits) in `text`."""
+    found = find_dates(text)
+    return found[0][1] if found else None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date in `text`, as ``(position, iso)`` in reading order."""
+    folded = text.translate(_AR_FOLD)
+    found: list[tuple[int, str]] = []
+    for pattern, months in ((_FR_WORDS, _FR_MONTHS), (_AR_WORDS, _AR_MONTHS)):
+        for m in pattern.finditer(folded):
+            month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
+            iso = _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5)) if month else None
+            if iso:
+                found.append((m.start(), iso))
+    for m in _NUMERIC.finditer(folded):
+        iso = _from_parts(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5))
+        if iso:
+            found.append((m.start(), iso))
+    for m in _SLASH_ISO.finditer(folded):
+        iso = _from_parts(m.group(1), m.group(3), m.group(4))
+        if iso:
+            found.append((m.start(), iso))
+    return sorted(found)
+
+
+def split_published_modified(text: str) -> tuple[str | None, str | None]:
+    """In a date line such as 'Publié le … Mis à jour le …', the published and the modified date."""
+    published = modified = None
+    for pos, iso in find_dates(text):
+        if _MODIFIED_CUE.search(text[max(0, pos - 30):pos]):
+            modified = modified or iso
+        else:
+            published = published or iso
+    return published, modified
+
+
+def _from_parts(year: str, month: str, day: str, hour: str | None = None, minute: str | None = None,
+                second: str | None = None, offset: str | None = None) -> str | None:
+    try:
+        day_value = date(int(year), int(month), int(day))
+        if hour is None:
+            return day_value.isoformat() if day_value.year >= EARLIEST_YEAR else None
+        moment = datetime(day_value.year, day_value.month, day_value.day, int(hour), int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+    if moment.year < EARLIEST_YEAR:
+        return None
+    return moment.isoformat() + _offset(offset)
+
+
+def _offset(raw: str | None) -> str:
+    if not raw:
+        return ""
+    if raw.upper() in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    digits = raw[1:].replace(":", "")
+    digits = digits + "00" if len(digits) == 2 else digits
+    return f"{raw[0]}{digits[:2]}:{digits[2:4]}"
+
+
+def _rfc2822(value: str) -> str | None:
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.year < EARLIEST_YEAR:
+        return None
+    return moment.isoformat()
+
+
+def _from_timestamp(seconds: int) -> str | None:
+    try:
+        moment = datetime.fromtimestamp(seconds, timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return moment.isoformat() if moment.year >= EARLIEST_YEAR else None
+
+
+def is_future(iso: str, now: datetime) -> bool:
+    """True when `iso` lies more than a day after `now` (offset-naive values read as UTC)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment > now + FUTURE_TOLERANCE

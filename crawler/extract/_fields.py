@@ -1,0 +1,184 @@
+"""Per-field candidate lists, in order of trust: JSON-LD, OpenGraph, other meta, the page.
+
+Each function returns ``(value, source)`` (or yields candidates) with source one of
+'json-ld', 'opengraph', 'meta', 'time', 'byline', 'htmldate'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from crawler.extract._dates import split_published_modified
+from crawler.extract._jsonld import JsonLd, strings
+from crawler.extract._language import declared
+from crawler.extract._page import PageSignals
+from crawler.extract._text import clean
+
+MAX_TAGS = 30
+_TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+_MODIFIED_HINT = re.compile(r"modif|updat|mise?-?a-?jour|maj\b")
+_PUBLISHED_HINT = re.compile(r"datepublished|pubdate|publi|created|post-date|entry-date")
+
+_PUBLISHED_META = ("datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
+                   "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "dc.date.created",
+                   "sailthru.date", "article.published", "published_time", "original-publish-date", "datecreated")
+_MODIFIED_META = ("datemodified", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
+                  "article.updated", "revised")
+
+
+def site_names(page: PageSignals, jsonld: JsonLd) -> list[str]:
+    names = [page.meta(key) for key in ("og:site_name", "application-name", "twitter:site", "publisher")]
+    found = [value.lstrip("@") for _, value in filter(None, names)]
+    return list(dict.fromkeys(found + jsonld.site_names))
+
+
+def title_refs(page: PageSignals, jsonld: JsonLd) -> list[tuple[str, str]]:
+    refs = [("json-ld", _first(strings(jsonld.get("headline")) or strings(jsonld.get("name")))),
+            ("opengraph", _meta_value(page, "og:title")), ("meta", _meta_value(page, "twitter:title")),
+            ("title", page.title_tag)]
+    return [(source, text) for source, text in refs if text]
+
+
+def section(page: PageSignals, jsonld: JsonLd) -> tuple[str | None, str | None]:
+    value = _first(strings(jsonld.get("articleSection")))
+    if value:
+        return value, "json-ld"
+    return _meta_first(page, ("article:section",), ("parsely-section", "section", "article-section", "category"))
+
+
+def description(page: PageSignals, jsonld: JsonLd) -> tuple[str | None, str | None]:
+    value = _first(strings(jsonld.get("description")))
+    if value:
+        return value, "json-ld"
+    return _meta_first(page, ("og:description",), ("description", "twitter:description", "dc.description"))
+
+
+def tags(page: PageSignals, jsonld: JsonLd) -> tuple[tuple[str, ...], str | None]:
+    for source, values in (("json-ld", strings(jsonld.get("keywords"))),
+                           ("opengraph", page.metas.get("article:tag", [])),
+                           ("meta", _meta_list(page, ("news_keywords", "keywords", "parsely-tags", "sailthru.tags")))):
+        found = [clean(t) for value in values for t in _TAG_SPLIT.split(value)]
+        unique = list({t.casefold(): t for t in reversed(found) if t}.values())[::-1]
+        if unique:
+            return tuple(unique[:MAX_TAGS]), source
+    return (), None
+
+
+def image_url(page: PageSignals, jsonld: JsonLd, url: str) -> tuple[str | None, str | None]:
+    image = jsonld.get("image") or jsonld.get("thumbnailUrl")
+    value = _first(strings(image, "url") or strings(image, "contentUrl"))
+    source = "json-ld" if value else None
+    if not value:
+        value, source = _meta_first(page, ("og:image", "og:image:url", "og:image:secure_url"),
+                                    ("twitter:image", "twitter:image:src", "thumbnail"))
+    if not value and page.links.get("image_src"):
+        value, source = page.links["image_src"], "meta"
+    absolute = _absolute(value, url) if value else None
+    return absolute, source if absolute else None
+
+
+def canonical_url(page: PageSignals, jsonld: JsonLd, url: str) -> tuple[str | None, str | None, str | None]:
+    """``(canonical, source, warning)``: rel=canonical, og:url, JSON-LD url; a home page is refused."""
+    main = jsonld.get("mainEntityOfPage")
+    candidates = (("meta", page.links.get("canonical")), ("opengraph", _meta_value(page, "og:url")),
+                  ("json-ld", _first(strings(jsonld.get("url")) or strings(main, "@id"))))
+    warning = None
+    for source, raw in candidates:
+        absolute = _absolute(raw, url) if raw else None
+        if absolute is None:
+            continue
+        if _is_home(absolute) and not _is_home(url):
+            warning = f"canonical: {absolute!r} ({source}) is a home page, not this article; ignored"
+            continue
+        return absolute, source, warning
+    return None, None, warning
+
+
+def language_claims(page: PageSignals, jsonld: JsonLd) -> list[tuple[str, str]]:
+    claims = [("html-lang", declared(page.html_lang)), ("opengraph", declared(_meta_value(page, "og:locale"))),
+              ("json-ld", declared(_first(strings(jsonld.get("inLanguage"))))),
+              ("meta", declared(_meta_value(page, "content-language") or _meta_value(page, "language")))]
+    return [(source, code) for source, code in claims if code]
+
+
+def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElement, url: str,
+                    machine_readable: bool = False) -> Iterator[tuple[str, str]]:
+    """Raw date strings for `name` ('date_published' or 'date_modified'), most trusted first.
+
+    Date lines in words are read for the modified date only when the page has no
+    `machine_readable` published date: "Mis à jour le …" alone is not worth a page scan.
+    """
+    published = name == "date_published"
+    for key in ("datePublished", "dateCreated") if published else ("dateModified",):
+        yield from (("json-ld", value) for value in strings(jsonld.get(key)))
+    og_keys = ("article:published_time", "og:published_time") if published else ("article:modified_time", "og:updated_time")
+    yield from (("opengraph", value) for key in og_keys for value in page.metas.get(key, []))
+    yield from (("meta", value) for value in _meta_list(page, _PUBLISHED_META if published else _MODIFIED_META))
+    yield from _time_candidates(page, published)
+    if not published and machine_readable:
+        return
+    for line in page.marked.datelines:
+        found = split_published_modified(line)[0 if published else 1]
+        if found:
+            yield "byline", found
+    if published:
+        yield from _htmldate(root, url)
+
+
+def _time_candidates(page: PageSignals, published: bool) -> Iterator[tuple[str, str]]:
+    modified = [t for t in page.times if _MODIFIED_HINT.search(t.hint)]
+    if not published:
+        yield from (("time", t.datetime or t.text) for t in modified)
+        return
+    others = [t for t in page.times if t not in modified]
+    hinted = [t for t in others if _PUBLISHED_HINT.search(t.hint)]
+    for element in hinted + others[:1]:
+        yield ("time", element.datetime) if element.datetime else ("byline", element.text)
+
+
+def _htmldate(root: HtmlElement, url: str) -> Iterator[tuple[str, str]]:
+    found = find_date(root, extensive_search=False, original_date=True, url=url or None, outputformat="%Y-%m-%d")
+    if found:
+        yield "htmldate", found
+
+
+def _first(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
+def _meta_value(page: PageSignals, key: str) -> str | None:
+    found = page.meta(key)
+    return found[1] if found else None
+
+
+def _meta_list(page: PageSignals, keys: tuple[str, ...]) -> list[str]:
+    return [value for key in keys for value in page.metas.get(key, [])]
+
+
+def _meta_first(page: PageSignals, og_keys: tuple[str, ...], meta_keys: tuple[str, ...]) -> tuple[str | None, str | None]:
+    for source, keys in (("opengraph", og_keys), ("meta", meta_keys)):
+        found = page.meta(*keys)
+        if found:
+            return found[1], source
+    return None, None
+
+
+def _absolute(value: str, base: str) -> str | None:
+    """`value` made absolute against `base`, fragment dropped; None unless http(s)."""
+    try:
+        parts = urlsplit(urljoin(base, value.strip()))
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+def _is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query

@@ -1,0 +1,73 @@
+"""The language of the text, checked against what the page declares.
+
+py3langid runs with its full model: restricting it to a short list made it label every
+language outside the list (Polish, Finnish, Bengali in trafilatura's evaluation pages) as one
+inside it, confidently. Two corrections instead: its Moroccan and Egyptian Arabic labels fold into
+``ar``; and regional languages and creoles it returns for short French headlines (Walloon,
+Occitan, Ligurian, Guadeloupean Creole…) give way to the best-scored language outside that set.
+The detection wins over the declaration (``<html lang>``, og:locale, JSON-LD inLanguage) when
+the text is long enough and the detector is sure; a disagreement is always reported.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from crawler.extract._text import arabic_share
+
+_FOLD_LABELS = {"ary": "ar", "arz": "ar"}
+# Checked on 24 made-up one-line French and Arabic headlines (tests hold a sample): without this
+# set, "Taxe carbone : l'UE impose" reads as Venetian and "Il pleut." as Walloon.
+UNLIKELY = frozenset({"an", "br", "eo", "ext", "gcf", "gcr", "ht", "la", "lb", "lij", "oc", "vec", "vo", "wa", "zxx"})
+SAMPLE_CHARS = 800  # on 45 evaluation pages, 400-1500 chars agree with 3000 every time; 800 costs 0.5 ms
+MIN_TEXT_CHARS = 120  # below this a declaration beats the detector
+MIN_SCRIPT_CHARS = 20  # Arabic script in most letters is decisive even for a short text
+MIN_CONFIDENCE = 0.9
+ARABIC_SCRIPT_SHARE = 0.6
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str) -> tuple[str | None, float]:
+    """``(ISO 639-1 code, confidence)`` for `text`, ``(None, 0.0)`` when there is no text."""
+    sample = text[:SAMPLE_CHARS]
+    if not sample.strip():
+        return None, 0.0
+    scores: dict[str, float] = {}
+    for label, score in _identifier().rank(sample):
+        label = _FOLD_LABELS.get(label, label)
+        scores[label] = scores.get(label, 0.0) + score
+    likely = {label: score for label, score in scores.items() if label not in UNLIKELY}
+    if arabic_share(sample[:600]) >= ARABIC_SCRIPT_SHARE and "ar" in likely:
+        return "ar", 1.0
+    best = max(likely, key=likely.__getitem__)
+    total = sum(likely.values())
+    return best, likely[best] / total if total else 0.0
+
+
+def declared(value: str | None) -> str | None:
+    """The primary subtag of a declared language: 'fr-FR', 'fr_FR' and 'FR' give 'fr'."""
+    if not value:
+        return None
+    primary = value.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def decide(text: str, claims: list[tuple[str, str]]) -> tuple[str | None, str | None, str | None]:
+    """``(language, source, warning)`` from the text and the ``(source, code)`` claims of the page."""
+    detected, confidence = detect(text)
+    if not claims:
+        return (detected, "langid", None) if detected else (None, None, None)
+    claim_source, claim = claims[0]
+    if detected is None or detected == claim:
+        return claim, ("langid" if detected else claim_source), None
+    warning = f"language: the text reads as {detected!r} but {claim_source} declares {claim!r}"
+    script_sure = confidence == 1.0 and len(text) >= MIN_SCRIPT_CHARS
+    if script_sure or (confidence >= MIN_CONFIDENCE and len(text) >= MIN_TEXT_CHARS):
+        return detected, "langid", warning
+    return claim, claim_source, warning

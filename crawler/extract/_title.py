@@ -1,0 +1,108 @@
+"""The on-page headline, and the site-name-free form of ``<title>``/og:title.
+
+A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference
+(JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise the
+first reference is used with its site name cut off the ends: only an end segment that matches
+og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
+first dash of a headline ("Mali - Transition : …" keeps "Mali").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from crawler.extract._page import Heading
+from crawler.extract._text import alnum, fold
+
+_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|»|·|•)\s+)")
+_FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)$")
+_FOLDED_SEPARATOR_AFTER = re.compile(r"^(?:$|\s[^\w\s]{1,2}\s)")
+_HOST_NOISE = frozenset({"www", "m", "amp", "fr", "ar", "en", "web", "news", "mobile", "com", "net", "org", "info",
+                         "dz", "ma", "tn", "sn", "ml", "bf", "ne", "mr", "td", "ci", "co", "uk", "africa"})
+_SITE_SHARE = 0.6  # an end segment is the site name when it covers >= 60% of a known site key (or vice versa)
+_MAX_SITE_WORDS = 6
+_MIN_COVER = 0.5  # a heading shorter than half the site-free title is a section label, not the headline
+
+
+@dataclass(frozen=True)
+class SiteKeys:
+    """What the site calls itself, as `alnum` keys."""
+
+    names: frozenset[str]
+    section: str
+
+    @classmethod
+    def build(cls, names: Sequence[str], url: str, section: str | None) -> SiteKeys:
+        keys = {alnum(n) for n in names if alnum(n)}
+        keys.update(_host_keys(url))
+        return cls(frozenset(keys), alnum(section or ""))
+
+    def matches(self, segment: str) -> bool:
+        key = alnum(segment)
+        if not key or len(segment.split()) > _MAX_SITE_WORDS:
+            return not key
+        if key == self.section:
+            return True
+        return any(_covers(key, site) for site in self.names)
+
+
+def _host_keys(url: str) -> set[str]:
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label not in _HOST_NOISE]
+    keys = {alnum(label) for label in labels if len(alnum(label)) >= 3}
+    if labels:
+        keys.add(alnum("".join(labels)))
+    return keys
+
+
+def _covers(key: str, site: str) -> bool:
+    if key == site:
+        return True
+    short, long_ = sorted((key, site), key=len)
+    return len(short) >= 3 and short in long_ and len(short) >= _SITE_SHARE * len(long_)
+
+
+def strip_site(title: str, site: SiteKeys) -> str:
+    """`title` without site-name (or section) segments at either end."""
+    parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
+    while len(parts) > 2 and site.matches(parts[-1]):
+        parts = parts[:-2]
+    while len(parts) > 2 and site.matches(parts[0]):
+        parts = parts[2:]
+    return "".join(parts).strip()
+
+
+def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
+                 site: SiteKeys) -> tuple[str | None, str | None]:
+    """``(title, source)``: the matching heading, else the first reference without its site name."""
+    stripped = [(source, strip_site(ref, site)) for source, ref in refs]
+    references = [(ref, fold(ref)) for ref in dict.fromkeys([r for _, r in refs] + [t for _, t in stripped if t])]
+    shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
+    matching = []
+    for heading in headings:
+        key = fold(heading.text)
+        if len(key) >= max(4, _MIN_COVER * shortest) and not site.matches(heading.text) \
+                and any(_holds(ref, ref_key, key) for ref, ref_key in references):
+            matching.append(heading)
+    if matching:
+        best = max(matching, key=lambda h: (h.tag == "h1", len(h.text)))
+        return best.text, "h1"
+    for source, text in stripped:
+        if text:
+            return text, source
+    h1s = [h for h in headings if h.tag == "h1"]
+    return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _holds(reference: str, ref_key: str, head_key: str) -> bool:
+    """True when the heading is the whole `reference` or one or more of its separated segments."""
+    if reference.rstrip().endswith(("...", "\u2026")) and len(ref_key) >= 20:
+        return head_key.startswith(ref_key)
+    start = ref_key.find(head_key)
+    if start < 0:
+        return False
+    before, after = ref_key[:start], ref_key[start + len(head_key):]
+    return bool(_FOLDED_SEPARATOR_BEFORE.search(before) and _FOLDED_SEPARATOR_AFTER.match(after))

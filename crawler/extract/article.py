@@ -1,0 +1,240 @@
+"""One archived HTML response to the page-derived fields of an article record.
+
+The HTML is decoded (see `crawler.extract.charset`), parsed once with lxml, and the page's
+signals are gathered in two C-level passes (`_page.collect`). Metadata is then taken in order of
+trust: JSON-LD, OpenGraph and ``article:`` tags, other meta tags, the page itself (``<h1>``,
+``<time>``, bylines), and last trafilatura (body text) and htmldate (dates). ``sources`` on the
+result says which one won for each field; ``warnings`` lists what looked wrong.
+
+Pure functions only: safe to call from worker processes; inputs and outputs pickle.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import trafilatura
+from w3lib.encoding import read_bom
+from lxml.html import HtmlElement
+
+from crawler.extract import _dates, _language, _paywall
+from crawler.extract._authors import Credits, parse_byline, parse_names
+from crawler.extract._body import extract_body, split_credits
+from crawler.extract._fields import (
+    canonical_url,
+    date_candidates,
+    description,
+    image_url,
+    language_claims,
+    section,
+    site_names,
+    tags,
+    title_refs,
+)
+from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
+from crawler.extract._page import PageSignals, collect, parse_html
+from crawler.extract._text import fold, word_count
+from crawler.extract._title import SiteKeys, choose_title
+from crawler.extract.charset import decode_html
+from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
+
+EXTRACTOR_VERSION = f"khabar-extract 1; trafilatura {trafilatura.__version__}"
+
+MAX_BODY_BYTES = 32 * 1024 * 1024  # trafilatura itself refuses 20 MB; news pages stay under 3 MB
+MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser
+_NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
+                   "application/octet-stream", "application/json", "text/css", "text/javascript",
+                   "application/javascript")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"OggS",
+                 b"ID3", b"\x00\x00")
+_SNIFF_BYTES = 1024
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+_MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
+_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl")
+
+
+@dataclass
+class _Draft:
+    """The fields of `Extracted` while they are decided, with sources and warnings."""
+
+    url: str
+    page: PageSignals
+    jsonld: JsonLd
+    now: datetime
+    outlets: list[str] = field(default_factory=list)
+    title: str | None = None
+    seo_title: str | None = None
+    description: str | None = None
+    text: str = ""
+    authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    date_published: str | None = None
+    date_modified: str | None = None
+    language: str | None = None
+    html_lang: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    image_url: str | None = None
+    canonical_url: str | None = None
+    paywalled: bool = False
+    word_count: int = 0
+    page_type: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def put(self, name: str, value: object, source: str | None) -> None:
+        setattr(self, name, value)
+        if source and value not in (None, "", (), False):
+            self.sources[name] = source
+
+    def freeze(self) -> Extracted:
+        names = [f.name for f in dataclasses.fields(Extracted)]
+        values = {name: getattr(self, name) for name in names if name not in ("sources", "warnings")}
+        return Extracted(**values, sources=dict(self.sources), warnings=tuple(self.warnings))
+
+
+def extract_article(body: bytes, url: str, content_type: str | None = None) -> ExtractOutcome:
+    """Extract one article from HTML bytes (already gunzipped); never raises on bad input."""
+    rejected = _screen(body, content_type)
+    if rejected is not None:
+        return rejected
+    html, encoding = decode_html(body, content_type)
+    clean_utf8 = encoding == "utf-8" and "\ufffd" not in html
+    root = parse_html(body.removeprefix(codecs.BOM_UTF8) if clean_utf8 else html.encode("utf-8", "surrogatepass"))
+    if root is None or len(root) == 0:
+        return Rejected("not_html", f"{len(body)} bytes decoded as {encoding} hold no element lxml could parse.")
+    page = collect(root)
+    draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc())
+    _check_decoding(draft, html, encoding)
+    _fill_metadata(draft)
+    text = extract_body(root, url)
+    if not text:
+        return Rejected("no_text", f"trafilatura found no article text in {len(body)} bytes of HTML.")
+    _fill_text(draft, text)
+    _fill_dates(draft, root)
+    _fill_language(draft)
+    _fill_paywall(draft, html)
+    if draft.word_count < MIN_WORDS and not draft.paywalled:
+        return Rejected("too_short", f"the text has {draft.word_count} words, fewer than the {MIN_WORDS} of an article.")
+    return draft.freeze()
+
+
+def _screen(body: bytes, content_type: str | None) -> Rejected | None:
+    """Reject what is not worth parsing: empty, huge, or not markup at all."""
+    if not body or not body.strip():
+        return Rejected("empty_body", "the response body is empty.")
+    if len(body) > MAX_BODY_BYTES:
+        return Rejected("too_large", f"the body has {len(body)} bytes, over the {MAX_BODY_BYTES}-byte limit.")
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if mime.startswith(_NOT_HTML_TYPES):
+        return Rejected("not_html", f"the Content-Type is {mime!r}, not HTML.")
+    if read_bom(body)[0] is None:
+        head = body[:_SNIFF_BYTES].lstrip()
+        controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+        if head.startswith(_BINARY_MAGIC) or controls > _MAX_CONTROL_SHARE * len(head):
+            return Rejected("not_html", f"the body starts with binary bytes {head[:8]!r}, not markup.")
+    if b"<" not in body[:65536]:
+        return Rejected("not_html", "the first 64 KB hold no '<': this is not markup.")
+    return None
+
+
+def _check_decoding(draft: _Draft, html: str, encoding: str) -> None:
+    replaced = html.count("\ufffd")
+    if replaced:
+        draft.warnings.append(f"charset: {replaced} undecodable byte sequence(s) replaced, decoding as {encoding}")
+    if draft.jsonld.broken:
+        draft.warnings.append(f"json-ld: {draft.jsonld.broken} block(s) unreadable even after repair; ignored")
+
+
+def _fill_metadata(draft: _Draft) -> None:
+    page, jsonld, url = draft.page, draft.jsonld, draft.url
+    draft.outlets = site_names(page, jsonld)
+    draft.put("section", *section(page, jsonld))
+    draft.put("description", *description(page, jsonld))
+    draft.put("tags", *tags(page, jsonld))
+    draft.put("image_url", *image_url(page, jsonld, url))
+    canonical, source, warning = canonical_url(page, jsonld, url)
+    draft.put("canonical_url", canonical, source)
+    draft.warnings.extend(filter(None, [warning]))
+    _fill_title(draft)
+    kinds = types_of(jsonld.article) if jsonld.article else []
+    og_type = page.meta("og:type")
+    draft.page_type = kinds[0] if kinds else (og_type[1] if og_type else None)
+    draft.html_lang = page.html_lang
+    _fill_structured_credits(draft)
+
+
+def _fill_title(draft: _Draft) -> None:
+    refs = title_refs(draft.page, draft.jsonld)
+    site = SiteKeys.build(draft.outlets, draft.url, draft.section)
+    title, source = choose_title(draft.page.headings, refs, site)
+    draft.put("title", title, source)
+    by_kind = dict(reversed(refs))
+    seo = by_kind.get("title") or by_kind.get("opengraph")
+    if seo and title and fold(seo) != fold(title):
+        draft.seo_title = seo
+
+
+def _fill_structured_credits(draft: _Draft) -> None:
+    """Authors from JSON-LD, then article:author, then author meta tags, then byline elements."""
+    page, jsonld = draft.page, draft.jsonld
+    people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
+    found = [("json-ld", parse_names(strings(people), draft.outlets)),
+             ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
+             ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
+    agencies = Credits()
+    for source, credits in found + _byline_credits(draft, found):
+        agencies.add(Credits(agencies=credits.agencies))
+        if credits.authors and not draft.authors:
+            draft.put("authors", tuple(credits.authors), source)
+    draft.agencies = tuple(agencies.agencies)
+
+
+def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
+    """Byline elements, read only when the structured sources named nobody."""
+    if any(credits.authors for _, credits in found):
+        return []
+    return [("byline", parse_byline(line, draft.outlets)) for line in draft.page.marked.bylines]
+
+
+def _fill_text(draft: _Draft, text: str) -> None:
+    body, byline, closing = split_credits(text, draft.title)
+    agencies = list(draft.agencies)
+    if byline is not None:
+        agencies.extend(byline.agencies)
+        if byline.authors and not draft.authors:
+            draft.put("authors", tuple(byline.authors), "byline")
+    agencies.extend(closing.agencies)
+    outlets = {fold(o) for o in draft.outlets}
+    draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
+    draft.put("text", body, "trafilatura")
+    draft.word_count = word_count(body)
+
+
+def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
+    for name in ("date_published", "date_modified"):
+        machine_readable = draft.sources.get("date_published") in ("json-ld", "opengraph", "meta", "time")
+        for source, raw in date_candidates(name, draft.page, draft.jsonld, root, draft.url, machine_readable):
+            iso = _dates.parse_machine(raw)
+            if iso is None:
+                continue
+            if _dates.is_future(iso, draft.now):
+                draft.warnings.append(f"{name}: {raw!r} from {source} lies in the future; ignored")
+                continue
+            draft.put(name, iso, source)
+            break
+
+
+def _fill_language(draft: _Draft) -> None:
+    claims = language_claims(draft.page, draft.jsonld)
+    language, source, warning = _language.decide(draft.text, claims)
+    draft.put("language", language, source)
+    draft.warnings.extend(filter(None, [warning]))
+
+
+def _fill_paywall(draft: _Draft, html: str) -> None:
+    paywalled, source = _paywall.decide(draft.jsonld.article, draft.page, html, draft.word_count)
+    draft.put("paywalled", paywalled, source)

@@ -1,0 +1,60 @@
+"""The typed result of extracting one archived HTML response: `Extracted` or `Rejected`."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+
+@dataclass(frozen=True, kw_only=True)
+class Extracted:
+    """Everything the page itself says about the article (the page-derived fields of ArticleRecord)."""
+
+    title: str | None = None
+    seo_title: str | None = None
+    description: str | None = None
+    text: str = ""
+    authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    date_published: str | None = None
+    date_modified: str | None = None
+    language: str | None = None
+    html_lang: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    image_url: str | None = None
+    canonical_url: str | None = None
+    paywalled: bool = False
+    word_count: int = 0
+    page_type: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields as JSON-ready values (tuples become lists)."""
+        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """The response holds no article worth a record."""
+
+    reason: str
+    """Short machine-friendly reason: 'empty_body', 'not_html', 'too_large', 'no_text', 'too_short'."""
+    detail: str
+    """One human sentence: what was seen and the limit it broke."""
+
+    def to_json(self) -> dict[str, str]:
+        return {"reason": self.reason, "detail": self.detail}
+
+
+ExtractOutcome: TypeAlias = Extracted | Rejected
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value

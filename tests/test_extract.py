@@ -1,0 +1,506 @@
+"""Table-driven tests of crawler.extract: one synthetic page (French or Arabic) per rule.
+
+Every page here was written for these tests; none is copied from a real site.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.extract import EXTRACTOR_VERSION, Extracted, Rejected, decode_html, extract_article
+from crawler.extract._authors import looks_like_byline, parse_byline
+from crawler.extract._dates import parse_machine, parse_words, split_published_modified
+from crawler.extract._language import detect
+from crawler.extract.jsonl import extract_file, serve_jsonl
+
+URL = "https://www.elwatan-dz.com/politique/reforme-fiscale-2025"
+
+FR_PARAGRAPHS = (
+    "Le gouvernement a présenté mardi devant l'Assemblée populaire nationale un projet de réforme fiscale "
+    "qui prévoit une baisse de l'impôt sur le revenu pour les salaires les plus modestes.",
+    "Selon le ministre des Finances, la mesure concernerait près de trois millions de contribuables "
+    "et serait compensée par une meilleure collecte de la taxe sur la valeur ajoutée.",
+    "Les syndicats ont salué une « avancée », tout en réclamant une revalorisation du salaire minimum "
+    "garanti, gelé depuis deux ans, ainsi qu'un calendrier précis pour son application.",
+)
+AR_PARAGRAPHS = (
+    "قدمت الحكومة يوم الثلاثاء أمام المجلس الشعبي الوطني مشروع إصلاح جبائي يتضمن تخفيض الضريبة على الدخل "
+    "بالنسبة لأصحاب الأجور الأكثر تواضعا في مختلف القطاعات.",
+    "وحسب وزير المالية فإن هذا الإجراء سيشمل قرابة ثلاثة ملايين مكلف بالضريبة وسيتم تعويضه بتحسين تحصيل "
+    "الرسم على القيمة المضافة خلال السنوات المقبلة.",
+    "ورحبت النقابات بما وصفته بالخطوة الإيجابية مع المطالبة برفع الأجر الوطني الأدنى المضمون المجمد منذ سنتين "
+    "وتحديد رزنامة واضحة لتطبيقه.",
+)
+FR_TEXT = "\n".join(FR_PARAGRAPHS)
+AR_TEXT = "\n".join(AR_PARAGRAPHS)
+
+
+def page(head: str = "", article: str = "", *, lang: str = "fr", paragraphs: tuple[str, ...] = FR_PARAGRAPHS,
+         lead: str = "", tail: str = "", charset: str = '<meta charset="utf-8">') -> str:
+    """A news page: navigation, an article with `lead` before and `tail` after the paragraphs, a sidebar."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head>{charset}{head}</head><body>'
+        '<header><nav><ul><li><a href="/">Accueil</a></li><li><a href="/politique">Politique</a></li>'
+        '<li><a href="/economie">Économie</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>'
+        f'<main><article>{article}{lead}<div class="content">{body}{tail}</div></article></main>'
+        '<aside class="sidebar"><h3>Les plus lus</h3><ul><li><a href="/a">Un autre sujet du jour</a></li>'
+        '<li><a href="/b">Encore un autre titre</a></li></ul></aside>'
+        "<footer><p>Tous droits réservés</p></footer></body></html>"
+    )
+
+
+@dataclass
+class Case:
+    id: str
+    html: str | bytes
+    expected: dict[str, Any]
+    url: str = URL
+    content_type: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def run(case: Case) -> Extracted:
+    body = case.html.encode("utf-8") if isinstance(case.html, str) else case.html
+    outcome = extract_article(body, case.url, case.content_type)
+    assert isinstance(outcome, Extracted), outcome
+    return outcome
+
+
+def check(outcome: Extracted, expected: dict[str, Any]) -> None:
+    actual = {name: getattr(outcome, name) for name in expected}
+    assert actual == expected
+
+
+# --- charset ------------------------------------------------------------------------------
+
+DECODE_CASES = [
+    pytest.param(b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "text/html; charset=cp1252", ("<p>café</p>", "utf-8"), id="bom-wins"),
+    pytest.param("<p>été</p>".encode("cp1252"), "text/html; charset=ISO-8859-1", ("<p>été</p>", "cp1252"), id="http-latin1"),
+    pytest.param(b'<meta charset="windows-1256"><p>\xe3\xd1\xcd\xc8\xc7</p>', None,
+                 ('<meta charset="windows-1256"><p>مرحبا</p>', "cp1256"), id="meta-cp1256"),
+    pytest.param("<p>cœur’s</p>".encode(), None, ("<p>cœur’s</p>", "utf-8"), id="clean-utf8"),
+    pytest.param("<p>cœur’s</p>".encode("cp1252"), None, ("<p>cœur’s</p>", "cp1252"), id="fallback-cp1252"),
+    pytest.param(b"<p>x</p>", "text/html; charset=bogus-name", ("<p>x</p>", "utf-8"), id="unknown-label"),
+]
+
+
+@pytest.mark.parametrize(("body", "content_type", "expected"), DECODE_CASES)
+def test_decode_html(body: bytes, content_type: str | None, expected: tuple[str, str]) -> None:
+    assert decode_html(body, content_type) == expected
+
+
+def test_cp1252_declared_only_in_meta() -> None:
+    html = page('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+                "<title>Le cœur de la réforme – l’État recule</title>",
+                "<h1>Le cœur de la réforme – l’État recule</h1>", charset="")
+    outcome = run(Case("cp1252", html.encode("cp1252"), {}))
+    check(outcome, {"title": "Le cœur de la réforme – l’État recule", "text": FR_TEXT, "warnings": ()})
+
+
+# --- title --------------------------------------------------------------------------------
+
+TITLE_CASES = [
+    Case("h1-matches-og-title",
+         page('<title>Réforme fiscale : le projet arrive à l’APN | El Watan</title>'
+              '<meta property="og:title" content="Réforme fiscale : le projet arrive à l’APN">',
+              "<h1>Réforme fiscale : le projet arrive à l’APN</h1>"),
+         {"title": "Réforme fiscale : le projet arrive à l’APN",
+          "seo_title": "Réforme fiscale : le projet arrive à l’APN | El Watan", "sources": {
+              "title": "h1", "text": "trafilatura", "language": "langid"}}),
+    Case("dash-in-headline-site-suffix",
+         page('<title>Algérie - Maroc : la frontière reste fermée - Le Quotidien d’Oran</title>'
+              '<meta property="og:site_name" content="Le Quotidien d’Oran">'),
+         {"title": "Algérie - Maroc : la frontière reste fermée",
+          "seo_title": "Algérie - Maroc : la frontière reste fermée - Le Quotidien d’Oran"}),
+    Case("site-known-only-from-domain",
+         page("<title>El Watan – Mali - Transition : un nouveau calendrier – Politique</title>"
+              '<meta property="article:section" content="Politique">'),
+         {"title": "Mali - Transition : un nouveau calendrier", "section": "Politique"}),
+    Case("logo-h1-is-not-the-headline",
+         page("<title>Sécheresse : le barrage de Beni Haroun à 30 % | El Watan</title>",
+              '<h1 class="logo">El Watan</h1>'),
+         {"title": "Sécheresse : le barrage de Beni Haroun à 30 %", "sources": {
+             "title": "title", "text": "trafilatura", "language": "langid"}}),
+    Case("headline-class-h2",
+         page("<title>Tunisie – Les pluies reviennent sur le Nord-Ouest – Journal Tunisie</title>",
+              '<h2 class="post-title">Tunisie – Les pluies reviennent sur le Nord-Ouest</h2>'),
+         {"title": "Tunisie – Les pluies reviennent sur le Nord-Ouest"}),
+    Case("unknown-suffix-is-kept",
+         page("<title>Le dinar recule face à l’euro - Marchés</title>"),
+         {"title": "Le dinar recule face à l’euro - Marchés", "seo_title": None}),
+]
+
+
+@pytest.mark.parametrize("case", TITLE_CASES, ids=lambda c: c.id)
+def test_title(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+# --- bylines, authors, agencies ----------------------------------------------------------
+
+BYLINE_CASES = [
+    ("Par Karim Benali et Amina Saïdi, envoyée spéciale à Tunis", ["Karim Benali", "Amina Saïdi"], []),
+    ("Par notre correspondant à Bamako, Moussa Keïta", ["Moussa Keïta"], []),
+    ("Propos recueillis par Leïla Haddad", ["Leïla Haddad"], []),
+    ("Par APS", [], ["APS"]),
+    ("Par KARIM BENALI (avec AFP)", ["Karim Benali"], ["AFP"]),
+    ("Par Yacine K. | Publié le 12/11/2025", ["Yacine K."], []),
+    ("Par Hamid Ould Ahmed, correspondant", ["Hamid Ould Ahmed"], []),
+    ("By Sarah Martin & Paul Durand - paul.durand@exemple.com", ["Sarah Martin", "Paul Durand"], []),
+    ("Par MAP Express", [], ["MAP"]),
+    ("بقلم: محمد الأمين و سارة بن علي", ["محمد الأمين", "سارة بن علي"], []),
+    ("Par la rédaction", [], []),
+]
+
+
+@pytest.mark.parametrize(("line", "authors", "agencies"), BYLINE_CASES)
+def test_parse_byline(line: str, authors: list[str], agencies: list[str]) -> None:
+    credits = parse_byline(line)
+    assert (credits.authors, credits.agencies) == (authors, agencies)
+
+
+@pytest.mark.parametrize("line", ["Par ailleurs, le ministre a rappelé les engagements pris.",
+                                  "Paris, le 12 mars", "Par contre"])
+def test_sentences_are_not_bylines(line: str) -> None:
+    assert looks_like_byline(line) is None
+
+
+CREDIT_CASES = [
+    Case("leading-byline-paragraph",
+         page("<title>Réforme fiscale</title>", lead="<p>Par Karim Benali et Amina Saïdi</p>"),
+         {"authors": ("Karim Benali", "Amina Saïdi"), "agencies": (), "text": FR_TEXT}),
+    Case("agency-byline-and-dateline",
+         page("<title>Réforme fiscale</title>", lead="<p>Par APS</p>",
+              paragraphs=("ALGER, 4 mars (APS) - " + FR_PARAGRAPHS[0],) + FR_PARAGRAPHS[1:]),
+         {"authors": (), "agencies": ("APS",), "text": "ALGER, 4 mars (APS) - " + FR_TEXT}),
+    Case("closing-avec-afp-line",
+         page("<title>Réforme fiscale</title>", tail="<p>(Avec AFP)</p>"),
+         {"agencies": ("AFP",), "text": FR_TEXT}),
+    Case("jsonld-author-list-and-agency",
+         page('<title>Réforme fiscale</title><script type="application/ld+json">'
+              '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Réforme fiscale",'
+              '"author":[{"@type":"Person","name":"Nadia Cherif"},{"@type":"Person","name":"Omar Lahlou"},'
+              '{"@type":"Organization","name":"Reuters"},{"@type":"Organization","name":"El Watan"}],'
+              '"publisher":{"@type":"Organization","name":"El Watan"}}</script>',
+              lead="<p>Par Nadia Cherif et Omar Lahlou</p>"),
+         {"authors": ("Nadia Cherif", "Omar Lahlou"), "agencies": ("Reuters",), "text": FR_TEXT,
+          "sources": {"authors": "json-ld", "title": "json-ld", "text": "trafilatura", "language": "langid"}}),
+    Case("meta-author-split-and-outlet-dropped",
+         page('<title>Réforme fiscale</title><meta property="og:site_name" content="El Watan">'
+              '<meta name="author" content="Nadia Cherif et Omar Lahlou">'
+              '<meta property="article:author" content="https://www.facebook.com/elwatan">'),
+         {"authors": ("Nadia Cherif", "Omar Lahlou"), "sources": {
+             "authors": "meta", "title": "title", "text": "trafilatura", "language": "langid"}}),
+    Case("byline-element",
+         page("<title>Réforme fiscale</title>", '<div class="article-author">Par Sofiane B., à Oran</div>'),
+         {"authors": ("Sofiane B.",), "text": FR_TEXT}),
+    Case("arabic-byline-paragraph",
+         page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS, lead="<p>بقلم: محمد الأمين</p>"),
+         {"authors": ("محمد الأمين",), "text": AR_TEXT, "language": "ar"}),
+]
+
+
+@pytest.mark.parametrize("case", CREDIT_CASES, ids=lambda c: c.id)
+def test_credits(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+# --- JSON-LD --------------------------------------------------------------------------------
+
+GRAPH = """<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "@id": "https://www.elwatan-dz.com/#site", "name": "El Watan"},
+  {"@type": "Person", "@id": "https://www.elwatan-dz.com/#/schema/person/1", "name": "Nadia Cherif"},
+  {"@type": ["NewsArticle"], "headline": "La réforme fiscale arrive à l'APN",
+   "author": {"@id": "https://www.elwatan-dz.com/#/schema/person/1"},
+   "datePublished": "2025-03-04T09:15:00+01:00", "dateModified": "2025-03-04T18:02:11+01:00",
+   "articleSection": ["Politique", "Économie"], "keywords": "fiscalité, APN, impôts",
+   "image": [{"@type": "ImageObject", "url": "/uploads/apn.jpg"}], "inLanguage": "fr-DZ",
+   "description": "Le projet de loi prévoit une baisse de l'IRG."},
+  {"@type": "BreadcrumbList", "itemListElement": []}
+]}
+</script>"""
+
+JSONLD_CASES = [
+    Case("graph-with-id-reference",
+         page("<title>La réforme fiscale arrive à l'APN - El Watan</title>" + GRAPH),
+         {"title": "La réforme fiscale arrive à l'APN", "authors": ("Nadia Cherif",),
+          "date_published": "2025-03-04T09:15:00+01:00", "date_modified": "2025-03-04T18:02:11+01:00",
+          "section": "Politique", "tags": ("fiscalité", "APN", "impôts"), "page_type": "NewsArticle",
+          "image_url": "https://www.elwatan-dz.com/uploads/apn.jpg",
+          "description": "Le projet de loi prévoit une baisse de l'IRG.",
+          "sources": {"title": "json-ld", "authors": "json-ld", "date_published": "json-ld",
+                      "date_modified": "json-ld", "section": "json-ld", "tags": "json-ld", "image_url": "json-ld",
+                      "description": "json-ld", "text": "trafilatura", "language": "langid"}}),
+    Case("broken-jsonld-is-repaired",
+         page('<script type="application/ld+json"><!--\n{"@type": "NewsArticle", "headline": "Réforme fiscale",'
+              ' "author": "Nadia Cherif", "datePublished": "2025-03-04",}\n--></script>'),
+         {"title": "Réforme fiscale", "authors": ("Nadia Cherif",), "date_published": "2025-03-04", "warnings": ()}),
+    Case("unreadable-jsonld-is-skipped",
+         page('<title>Réforme fiscale</title><script type="application/ld+json">{"@type": "NewsArticle", '
+              '"headline": </script><meta property="article:published_time" content="2025-03-04T10:00:00Z">'),
+         {"title": "Réforme fiscale", "date_published": "2025-03-04T10:00:00+00:00",
+          "warnings": ("json-ld: 1 block(s) unreadable even after repair; ignored",)}),
+    Case("webpage-only-as-last-resort",
+         page('<script type="application/ld+json">[{"@type": "WebPage", "name": "Page"},'
+              '{"@type": "ReportageNewsArticle", "headline": "Reportage à Tamanrasset"}]</script>'),
+         {"title": "Reportage à Tamanrasset", "page_type": "ReportageNewsArticle"}),
+]
+
+
+@pytest.mark.parametrize("case", JSONLD_CASES, ids=lambda c: c.id)
+def test_jsonld(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+WORD_DATES = [
+    ("Publié le jeudi 12 novembre 2025 à 14h32", "2025-11-12T14:32:00"),
+    ("12 nov. 2025", "2025-11-12"),
+    ("1er août 2024", "2024-08-01"),
+    ("Mis en ligne le 3 Février 2025, 09:05", "2025-02-03T09:05:00"),
+    ("le 04/03/2025 à 10:20", "2025-03-04T10:20:00"),
+    ("12 نوفمبر 2025", "2025-11-12"),
+    ("الخميس 3 جويلية 2025 - 18:40", "2025-07-03T18:40:00"),
+    ("٥ فيفري ٢٠٢٥", "2025-02-05"),
+    ("7 غشت 2024", "2024-08-07"),
+    ("5 تشرين الثاني 2025", "2025-11-05"),
+    ("20 كانون الأول 2024", "2024-12-20"),
+    ("1 أفريل 2025", "2025-04-01"),
+    ("31 février 2025", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_DATES)
+def test_dates_in_words(text: str, expected: str | None) -> None:
+    assert parse_words(text) == expected
+
+
+MACHINE_DATES = [
+    ("2025-03-04T09:15:00+01:00", "2025-03-04T09:15:00+01:00"),
+    ("2025-03-04T09:15:00.000+0100", "2025-03-04T09:15:00+01:00"),
+    ("2025-03-04T08:15:00Z", "2025-03-04T08:15:00+00:00"),
+    ("2025-03-04 09:15:00", "2025-03-04T09:15:00"),
+    ("2025-03-04", "2025-03-04"),
+    ("Tue, 04 Mar 2025 09:15:00 +0100", "2025-03-04T09:15:00+01:00"),
+    ("1741075200", "2025-03-04T08:00:00+00:00"),
+    ("n/a", None),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), MACHINE_DATES)
+def test_machine_dates(raw: str, expected: str | None) -> None:
+    assert parse_machine(raw) == expected
+
+
+def test_published_and_modified_on_one_line() -> None:
+    line = "Publié le 4 mars 2025 à 09h15 - Mis à jour le 5 mars 2025 à 11h00"
+    assert split_published_modified(line) == ("2025-03-04T09:15:00", "2025-03-05T11:00:00")
+
+
+DATE_CASES = [
+    Case("time-element-keeps-offset",
+         page("<title>Réforme fiscale</title>",
+              '<time class="entry-date published" datetime="2025-03-04T09:15:00+01:00">4 mars 2025</time>'
+              '<time class="updated" datetime="2025-03-05T08:00:00+01:00">5 mars 2025</time>'),
+         {"date_published": "2025-03-04T09:15:00+01:00", "date_modified": "2025-03-05T08:00:00+01:00",
+          "sources": {"date_published": "time", "date_modified": "time", "title": "title",
+                      "text": "trafilatura", "language": "langid"}}),
+    Case("french-words-in-date-line",
+         page("<title>Réforme fiscale</title>",
+              '<div class="post-date">Publié le jeudi 6 mars 2025 à 14h32 | Mis à jour le 7 mars 2025</div>'),
+         {"date_published": "2025-03-06T14:32:00", "date_modified": "2025-03-07"}),
+    Case("arabic-words-in-date-line",
+         page("<title>إصلاح جبائي</title>", '<span class="date">نشر في 12 جوان 2025</span>',
+              lang="ar", paragraphs=AR_PARAGRAPHS),
+         {"date_published": "2025-06-12", "language": "ar"}),
+    Case("future-date-is-refused",
+         page('<title>Réforme fiscale</title><meta property="article:published_time" content="2099-01-01T00:00:00Z">'
+              '<meta name="date" content="2025-03-04">'),
+         {"date_published": "2025-03-04",
+          "warnings": ("date_published: '2099-01-01T00:00:00Z' from opengraph lies in the future; ignored",)}),
+]
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=lambda c: c.id)
+def test_dates(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+# --- language ------------------------------------------------------------------------------------
+
+LANGUAGE_CASES = [
+    Case("french", page("<title>Réforme fiscale</title>"), {"language": "fr", "html_lang": "fr", "warnings": ()}),
+    Case("arabic", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS),
+         {"language": "ar", "html_lang": "ar", "warnings": ()}),
+    Case("arabic-text-declared-french",
+         page("<title>إصلاح جبائي</title>", lang="fr-FR", paragraphs=AR_PARAGRAPHS),
+         {"language": "ar", "html_lang": "fr-FR",
+          "warnings": ("language: the text reads as 'ar' but html-lang declares 'fr'",)}),
+    Case("french-text-wordpress-default-en",
+         page("<title>Réforme fiscale</title>", lang="en-US"),
+         {"language": "fr", "html_lang": "en-US",
+          "warnings": ("language: the text reads as 'fr' but html-lang declares 'en'",)}),
+]
+
+
+@pytest.mark.parametrize("case", LANGUAGE_CASES, ids=lambda c: c.id)
+def test_language(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+SHORT_TEXTS = [
+    ("Le ministre a reçu hier les représentants des syndicats.", "fr"),
+    ("Les pluies reviennent sur le nord du pays dès demain.", "fr"),
+    ("Match nul entre le MCA et la JSK au stade du 5-Juillet.", "fr"),
+    ("استقبل الوزير أمس ممثلي النقابات.", "ar"),
+    ("غادي نمشيو للدار البيضاء غدا إن شاء الله.", "ar"),
+    ("The minister met union leaders yesterday in Algiers.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_TEXTS)
+def test_language_of_short_texts(text: str, expected: str) -> None:
+    assert detect(text)[0] == expected
+
+
+# --- canonical URL -----------------------------------------------------------------------------
+
+CANONICAL_CASES = [
+    Case("relative-canonical", page('<link rel="canonical" href="/politique/reforme-fiscale-2025">'),
+         {"canonical_url": "https://www.elwatan-dz.com/politique/reforme-fiscale-2025"}, url=URL + "?utm_source=fb"),
+    Case("home-page-canonical-refused",
+         page('<link rel="canonical" href="https://www.autre-site.com/">'
+              '<meta property="og:url" content="https://www.elwatan-dz.com/politique/reforme-fiscale-2025#top">'),
+         {"canonical_url": "https://www.elwatan-dz.com/politique/reforme-fiscale-2025",
+          "warnings": ("canonical: 'https://www.autre-site.com/' (meta) is a home page, not this article; ignored",)}),
+    Case("no-canonical", page(), {"canonical_url": None}),
+]
+
+
+@pytest.mark.parametrize("case", CANONICAL_CASES, ids=lambda c: c.id)
+def test_canonical(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+# --- paywall -----------------------------------------------------------------------------------
+
+TEASER = (FR_PARAGRAPHS[0],)
+PAYWALL_CASES = [
+    Case("jsonld-string-false",
+         page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Réforme fiscale",'
+              ' "isAccessibleForFree": "False"}</script>'),
+         {"paywalled": True}),
+    Case("paywall-class-short-text",
+         page("<title>Réforme fiscale</title>", paragraphs=TEASER,
+              tail='<div id="paywall" class="js-paywall"></div>'),
+         {"paywalled": True, "word_count": 29}),
+    Case("phrase-short-text",
+         page("<title>Réforme fiscale</title>", paragraphs=TEASER,
+              tail="<div><strong>Cet article est réservé aux abonnés.</strong></div>"),
+         {"paywalled": True}),
+    Case("premium-menu-link-is-not-a-paywall",
+         page('<title>Réforme fiscale</title>', '<a class="premium" href="/premium">Premium</a>'),
+         {"paywalled": False}),
+]
+
+
+@pytest.mark.parametrize("case", PAYWALL_CASES, ids=lambda c: c.id)
+def test_paywall(case: Case) -> None:
+    check(run(case), case.expected)
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+def test_broken_html_still_extracts() -> None:
+    html = ("<html><head><title>Réforme fiscale - El Watan</title><body><div><h1>Réforme fiscale</h2>"
+            + "".join(f"<p>{p}" for p in FR_PARAGRAPHS) + "</div></span></td><p>\x00\x07")
+    check(run(Case("broken", html, {})), {"title": "Réforme fiscale", "text": FR_TEXT, "language": "fr"})
+
+
+REJECTED_CASES = [
+    pytest.param(b"", None, "empty_body", id="empty"),
+    pytest.param(b" \r\n\t ", None, "empty_body", id="whitespace"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, None, "not_html", id="png"),
+    pytest.param(bytes(range(256)) * 8, None, "not_html", id="binary-junk"),
+    pytest.param(b"<html>" + bytes(range(1, 32)) * 50, None, "not_html", id="control-bytes"),
+    pytest.param(b"%PDF-1.7 <html>", None, "not_html", id="pdf-magic"),
+    pytest.param(page().encode(), "application/pdf", "not_html", id="pdf-content-type"),
+    pytest.param(b"just some words without any markup at all", None, "not_html", id="plain-text"),
+    pytest.param(b"<html><head><title>Accueil</title></head><body><script>var a = 1;</script><div></div></body></html>",
+                 None, "no_text", id="no-text"),
+    pytest.param(page(paragraphs=("Bientôt la suite.",)).encode(), None, "too_short", id="too-short"),
+]
+
+
+@pytest.mark.parametrize(("body", "content_type", "reason"), REJECTED_CASES)
+def test_rejected(body: bytes, content_type: str | None, reason: str) -> None:
+    outcome = extract_article(body, URL, content_type)
+    assert isinstance(outcome, Rejected)
+    assert outcome.reason == reason
+    assert outcome.detail.endswith(".")
+
+
+def test_outcomes_pickle_for_worker_processes() -> None:
+    outcome = run(Case("pickle", page("<title>Réforme fiscale</title>"), {}))
+    assert pickle.loads(pickle.dumps(outcome)) == outcome
+    assert pickle.loads(pickle.dumps(Rejected("no_text", "x."))) == Rejected("no_text", "x.")
+
+
+def test_word_count_and_version() -> None:
+    outcome = run(Case("count", page("<title>Réforme fiscale</title>"), {}))
+    assert outcome.word_count == len(FR_TEXT.split()) == 85
+    assert EXTRACTOR_VERSION.startswith("khabar-extract 1; trafilatura ")
+
+
+# --- JSON lines --------------------------------------------------------------------------------
+
+def test_serve_jsonl_round_trip(tmp_path: Path) -> None:
+    fr = tmp_path / "fr.html"
+    fr.write_text(page('<title>Réforme fiscale - El Watan</title><meta property="og:site_name" content="El Watan">'
+                       '<meta property="article:published_time" content="2025-03-04T09:15:00+01:00">',
+                       lead="<p>Par Nadia Cherif</p>"), encoding="utf-8")
+    ar = tmp_path / "ar.html"
+    ar.write_text(page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS), encoding="utf-8")
+    requests = [{"id": "a1", "url": URL, "html_path": str(fr)},
+                {"id": "a2", "url": "https://www.elwatan-dz.com/x", "html_path": str(tmp_path / "missing.html")},
+                {"id": "a3", "url": "https://www.elkhabar.com/ar/1", "html_path": str(ar)}]
+    stdin = io.StringIO("".join(json.dumps(r) + "\n" for r in requests))
+    stdout = io.StringIO()
+    assert serve_jsonl(stdin, stdout) == 0
+    answers = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert [a["id"] for a in answers] == ["a1", "a2", "a3"]
+    first, missing, arabic = answers
+    assert list(first)[:6] == ["id", "url", "title", "authors", "published", "text"]
+    assert {k: first[k] for k in ("title", "authors", "published", "text", "language", "agencies", "paywalled")} == {
+        "title": "Réforme fiscale", "authors": ["Nadia Cherif"], "published": "2025-03-04T09:15:00+01:00",
+        "text": FR_TEXT, "language": "fr", "agencies": [], "paywalled": False}
+    assert set(first) == set(answers[2]) == set(missing) - {"error"}
+    assert missing["error"].startswith(f"cannot read {str(tmp_path / 'missing.html')!r}: ")
+    assert (missing["title"], missing["authors"], missing["text"]) == (None, [], "")
+    assert (arabic["language"], arabic["text"]) == ("ar", AR_TEXT)
+
+
+def test_serve_jsonl_bad_requests() -> None:
+    stdout = io.StringIO()
+    serve_jsonl(io.StringIO('not json\n{"id": 7}\n'), stdout)
+    answers = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert [(a["id"], a["error"]) for a in answers] == [
+        (None, "request is not JSON (Expecting value at column 1)"), (7, "request has no html_path string")]
+
+
+def test_extract_file_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_bytes(b"")
+    answer = extract_file(str(path), None)
+    assert answer["rejected"] == {"reason": "empty_body", "detail": "the response body is empty."}
+    assert answer["url"] is None and "id" not in answer
