@@ -33,6 +33,9 @@ class KhabarAddon:
         if not settings.get("KHABAR_CRAWL_ID"):
             settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="addon")
         use_bundled_public_suffix_list()
+        from crawler import logfilters
+
+        logfilters.install()
 
 
 def khabar_env_overrides(settings: Any, environ: dict[str, str]) -> None:

@@ -33,7 +33,7 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletRepor
     catalog = catalog_from_settings(settings)
     for outlet_id in ids:
         catalog.get(outlet_id)  # fail before starting anything
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers = []
     for outlet_id in ids:
         crawler = process.create_crawler(NewsSpider)

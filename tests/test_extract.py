@@ -89,6 +89,7 @@ DECODE_CASES = [
     pytest.param("<p>cœur’s</p>".encode(), None, ("<p>cœur’s</p>", "utf-8"), id="clean-utf8"),
     pytest.param("<p>cœur’s</p>".encode("cp1252"), None, ("<p>cœur’s</p>", "cp1252"), id="fallback-cp1252"),
     pytest.param(b"<p>x</p>", "text/html; charset=bogus-name", ("<p>x</p>", "utf-8"), id="unknown-label"),
+    pytest.param("\ufeff<p>été</p>".encode("utf-16-le"), None, ("<p>été</p>", "utf-16-le"), id="utf16-bom"),
 ]
 
 
@@ -114,7 +115,7 @@ TITLE_CASES = [
               "<h1>Réforme fiscale : le projet arrive à l’APN</h1>"),
          {"title": "Réforme fiscale : le projet arrive à l’APN",
           "seo_title": "Réforme fiscale : le projet arrive à l’APN | El Watan", "sources": {
-              "title": "h1", "text": "trafilatura", "language": "langid"}}),
+              "title": "h1", "seo_title": "title", "html_lang": "html-lang", "text": "trafilatura", "language": "langid"}}),
     Case("dash-in-headline-site-suffix",
          page('<title>Algérie - Maroc : la frontière reste fermée - Le Quotidien d’Oran</title>'
               '<meta property="og:site_name" content="Le Quotidien d’Oran">'),
@@ -128,11 +129,15 @@ TITLE_CASES = [
          page("<title>Sécheresse : le barrage de Beni Haroun à 30 % | El Watan</title>",
               '<h1 class="logo">El Watan</h1>'),
          {"title": "Sécheresse : le barrage de Beni Haroun à 30 %", "sources": {
-             "title": "title", "text": "trafilatura", "language": "langid"}}),
+             "title": "title", "seo_title": "title", "html_lang": "html-lang", "text": "trafilatura", "language": "langid"}}),
     Case("headline-class-h2",
          page("<title>Tunisie – Les pluies reviennent sur le Nord-Ouest – Journal Tunisie</title>",
               '<h2 class="post-title">Tunisie – Les pluies reviennent sur le Nord-Ouest</h2>'),
          {"title": "Tunisie – Les pluies reviennent sur le Nord-Ouest"}),
+    Case("title-tag-is-only-the-site-name",
+         page('<title>El Watan</title><meta property="og:title" content="El Watan">',
+              "<h1>Les pluies reviennent sur le Nord</h1>"),
+         {"title": "Les pluies reviennent sur le Nord", "seo_title": "El Watan"}),
     Case("unknown-suffix-is-kept",
          page("<title>Le dinar recule face à l’euro - Marchés</title>"),
          {"title": "Le dinar recule face à l’euro - Marchés", "seo_title": None}),
@@ -154,6 +159,8 @@ BYLINE_CASES = [
     ("Par KARIM BENALI (avec AFP)", ["Karim Benali"], ["AFP"]),
     ("Par Yacine K. | Publié le 12/11/2025", ["Yacine K."], []),
     ("Par Hamid Ould Ahmed, correspondant", ["Hamid Ould Ahmed"], []),
+    ("Par Moussa Keïta envoyé spécial à Kidal", ["Moussa Keïta"], []),
+    ("Rédaction ElWatan.com", [], []),
     ("By Sarah Martin & Paul Durand - paul.durand@exemple.com", ["Sarah Martin", "Paul Durand"], []),
     ("Par MAP Express", [], ["MAP"]),
     ("بقلم: محمد الأمين و سارة بن علي", ["محمد الأمين", "سارة بن علي"], []),
@@ -192,13 +199,14 @@ CREDIT_CASES = [
               '"publisher":{"@type":"Organization","name":"El Watan"}}</script>',
               lead="<p>Par Nadia Cherif et Omar Lahlou</p>"),
          {"authors": ("Nadia Cherif", "Omar Lahlou"), "agencies": ("Reuters",), "text": FR_TEXT,
-          "sources": {"authors": "json-ld", "title": "json-ld", "text": "trafilatura", "language": "langid"}}),
+          "sources": {"authors": "json-ld", "title": "json-ld", "page_type": "json-ld", "html_lang": "html-lang",
+                      "text": "trafilatura", "language": "langid"}}),
     Case("meta-author-split-and-outlet-dropped",
          page('<title>Réforme fiscale</title><meta property="og:site_name" content="El Watan">'
               '<meta name="author" content="Nadia Cherif et Omar Lahlou">'
               '<meta property="article:author" content="https://www.facebook.com/elwatan">'),
          {"authors": ("Nadia Cherif", "Omar Lahlou"), "sources": {
-             "authors": "meta", "title": "title", "text": "trafilatura", "language": "langid"}}),
+             "authors": "meta", "title": "title", "html_lang": "html-lang", "text": "trafilatura", "language": "langid"}}),
     Case("byline-element",
          page("<title>Réforme fiscale</title>", '<div class="article-author">Par Sofiane B., à Oran</div>'),
          {"authors": ("Sofiane B.",), "text": FR_TEXT}),
@@ -237,9 +245,10 @@ JSONLD_CASES = [
           "section": "Politique", "tags": ("fiscalité", "APN", "impôts"), "page_type": "NewsArticle",
           "image_url": "https://www.elwatan-dz.com/uploads/apn.jpg",
           "description": "Le projet de loi prévoit une baisse de l'IRG.",
-          "sources": {"title": "json-ld", "authors": "json-ld", "date_published": "json-ld",
-                      "date_modified": "json-ld", "section": "json-ld", "tags": "json-ld", "image_url": "json-ld",
-                      "description": "json-ld", "text": "trafilatura", "language": "langid"}}),
+          "sources": {"title": "json-ld", "seo_title": "title", "page_type": "json-ld", "authors": "json-ld",
+                      "date_published": "json-ld", "date_modified": "json-ld", "section": "json-ld", "tags": "json-ld",
+                      "image_url": "json-ld", "description": "json-ld", "html_lang": "html-lang", "text": "trafilatura",
+                      "language": "langid"}}),
     Case("broken-jsonld-is-repaired",
          page('<script type="application/ld+json"><!--\n{"@type": "NewsArticle", "headline": "Réforme fiscale",'
               ' "author": "Nadia Cherif", "datePublished": "2025-03-04",}\n--></script>'),
@@ -249,6 +258,10 @@ JSONLD_CASES = [
               '"headline": </script><meta property="article:published_time" content="2025-03-04T10:00:00Z">'),
          {"title": "Réforme fiscale", "date_published": "2025-03-04T10:00:00+00:00",
           "warnings": ("json-ld: 1 block(s) unreadable even after repair; ignored",)}),
+    Case("schema-prefixed-type-inside-main-entity",
+         page('<script type="application/ld+json">{"@type": "WebPage", "mainEntity": {"@type": "schema:BlogPosting",'
+              ' "headline": "Carnet de route à Kidal", "author": {"@type": "Person", "name": "Moussa Keïta"}}}</script>'),
+         {"title": "Carnet de route à Kidal", "authors": ("Moussa Keïta",), "page_type": "BlogPosting"}),
     Case("webpage-only-as-last-resort",
          page('<script type="application/ld+json">[{"@type": "WebPage", "name": "Page"},'
               '{"@type": "ReportageNewsArticle", "headline": "Reportage à Tamanrasset"}]</script>'),
@@ -313,7 +326,7 @@ DATE_CASES = [
               '<time class="entry-date published" datetime="2025-03-04T09:15:00+01:00">4 mars 2025</time>'
               '<time class="updated" datetime="2025-03-05T08:00:00+01:00">5 mars 2025</time>'),
          {"date_published": "2025-03-04T09:15:00+01:00", "date_modified": "2025-03-05T08:00:00+01:00",
-          "sources": {"date_published": "time", "date_modified": "time", "title": "title",
+          "sources": {"date_published": "time", "date_modified": "time", "title": "title", "html_lang": "html-lang",
                       "text": "trafilatura", "language": "langid"}}),
     Case("french-words-in-date-line",
          page("<title>Réforme fiscale</title>",
@@ -448,6 +461,27 @@ def test_rejected(body: bytes, content_type: str | None, reason: str) -> None:
     assert isinstance(outcome, Rejected)
     assert outcome.reason == reason
     assert outcome.detail.endswith(".")
+
+
+def test_nesting_past_the_parser_limit_is_rejected() -> None:
+    # libxml2 stops at 256 levels; trafilatura on its own finds no text in such a page either.
+    body = ("<div>" * 20000 + "<p>" + " ".join(FR_PARAGRAPHS) + "</p>").encode()
+    assert extract_article(body, URL) == Rejected("no_text", "trafilatura found no article text in 100564 bytes of HTML.")
+
+
+HOSTILE_PAGES = [
+    pytest.param(page('<script type="application/ld+json">' + "[" * 100_000 + "</script>").encode(), id="jsonld-deep-array"),
+    pytest.param(page('<script type="application/ld+json">{"@graph": ['
+                      + '{"@type": "NewsArticle", "author": {"@id": ["x"]}, "headline": ["a", {"b": 1}]},' * 2000
+                      + "{}]}</script>").encode(), id="jsonld-odd-types"),
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_PAGES)
+def test_hostile_pages_do_not_raise(body: bytes) -> None:
+    outcome = extract_article(body, URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.startswith(FR_PARAGRAPHS[0][:40])
 
 
 def test_outcomes_pickle_for_worker_processes() -> None:

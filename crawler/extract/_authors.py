@@ -74,6 +74,7 @@ _STAFF = frozenset(alnum(s) for s in (
     "anonyme", "unknown", "inconnu", "التحرير", "هيئة التحرير", "المحرر", "فريق التحرير", "الإدارة",
 ))
 _STAFF_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
                         "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu"})
 _MAX_NAME_WORDS = 5
@@ -173,7 +174,7 @@ def _person(value: str) -> str | None:
     words = value.split()
     if not words or len(words) > _MAX_NAME_WORDS or len(value) > _MAX_NAME_CHARS:
         return None
-    if any(c.isdigit() for c in value) or not value[0].isalpha():
+    if any(c.isdigit() for c in value) or not value[0].isalpha() or _DOMAIN.search(value):
         return None
     if not all(_name_word(w) for w in words):
         return None

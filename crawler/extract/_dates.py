@@ -52,7 +52,7 @@ _FR_WORDS = re.compile(
 )
 _AR_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
-    r"(?:\D{0,12}?(\d{1,2}):(\d{2}))?"
+    r"(?:\D{0,20}?(\d{1,2}):(\d{2}))?"
 )
 _MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|modifi|m\.?à\.?j|updated|تحديث|تعديل", re.IGNORECASE)
 

@@ -34,7 +34,10 @@ MAX_MARKED_TEXT = 300
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
 _WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
-_MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|paywall|premium|abonne|subscri", re.IGNORECASE)
+_MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri",
+                         re.IGNORECASE)
+_BYLINE_WORDS = ("author", "byline", "auteur", "signature")
+_DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline")
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
 _HEADLINE_CLASS = re.compile(r"title|headline|titre|heading", re.IGNORECASE)
 _PAYWALL_TOKEN = re.compile(
@@ -199,7 +202,7 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> None:
     if not text or len(text) > MAX_MARKED_TEXT:
         return
     label = " ".join(filter(None, (marks, el.get("itemprop"), el.get("rel")))).lower()
-    if any(k in label for k in ("author", "byline", "auteur", "signature")):
+    if any(k in label for k in _BYLINE_WORDS):
         marked.bylines.append(text)
-    if any(k in label for k in ("date", "publi", "signature", "byline")):
+    if any(k in label for k in _DATELINE_WORDS):
         marked.datelines.append(text)

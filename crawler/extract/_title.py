@@ -78,7 +78,7 @@ def strip_site(title: str, site: SiteKeys) -> str:
 def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
                  site: SiteKeys) -> tuple[str | None, str | None]:
     """``(title, source)``: the matching heading, else the first reference without its site name."""
-    stripped = [(source, strip_site(ref, site)) for source, ref in refs]
+    stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     references = [(ref, fold(ref)) for ref in dict.fromkeys([r for _, r in refs] + [t for _, t in stripped if t])]
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
     matching = []

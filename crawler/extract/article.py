@@ -162,8 +162,11 @@ def _fill_metadata(draft: _Draft) -> None:
     _fill_title(draft)
     kinds = types_of(jsonld.article) if jsonld.article else []
     og_type = page.meta("og:type")
-    draft.page_type = kinds[0] if kinds else (og_type[1] if og_type else None)
-    draft.html_lang = page.html_lang
+    if kinds:
+        draft.put("page_type", kinds[0], "json-ld")
+    elif og_type:
+        draft.put("page_type", og_type[1], "opengraph")
+    draft.put("html_lang", page.html_lang, "html-lang")
     _fill_structured_credits(draft)
 
 
@@ -173,9 +176,12 @@ def _fill_title(draft: _Draft) -> None:
     title, source = choose_title(draft.page.headings, refs, site)
     draft.put("title", title, source)
     by_kind = dict(reversed(refs))
-    seo = by_kind.get("title") or by_kind.get("opengraph")
-    if seo and title and fold(seo) != fold(title):
-        draft.seo_title = seo
+    for kind in ("title", "opengraph"):
+        seo = by_kind.get(kind)
+        if seo:
+            if title and fold(seo) != fold(title):
+                draft.put("seo_title", seo, kind)
+            return
 
 
 def _fill_structured_credits(draft: _Draft) -> None:
