@@ -70,6 +70,18 @@ def article_pages(store: Path) -> list[tuple[str, bytes]]:
     return pages
 
 
+def capture_window(store: Path) -> tuple[int, float]:
+    """Responses archived and seconds between the first and the last WARC-Date (start-up excluded)."""
+    from datetime import datetime
+
+    dates = []
+    for path in store.glob("warc/**/*.warc.gz"):
+        with open(path, "rb") as handle:
+            dates += [datetime.fromisoformat(r.rec_headers.get_header("WARC-Date").replace("Z", "+00:00"))
+                      for r in ArchiveIterator(handle) if r.rec_type == "response"]
+    return len(dates), (max(dates) - min(dates)).total_seconds()
+
+
 def pages_per_second(func, pages: list[tuple[str, bytes]], repeat: int) -> float:  # type: ignore[no-untyped-def]
     started = time.process_time()
     for _ in range(repeat):
@@ -90,15 +102,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="khabar-bench-") as tmp:
         stats = crawl(Path(tmp), args.workers)
         pages = article_pages(Path(tmp))
+        responses, window = capture_window(Path(tmp))
     plain = pages_per_second(lambda u, b: trafilatura.bare_extraction(b, url=u, with_metadata=True), pages, args.repeat)
     khabar = pages_per_second(lambda u, b: extract_article(b, u, "text/html"), pages, args.repeat)
     crawl_rate = stats["pages"] / stats["wall"]
     print(f"crawl: {stats['pages']:.0f} pages in {stats['wall']:.2f} s = {crawl_rate:.1f} pages/s; "
           f"CPU {stats['cpu']:.2f} s ({1000 * stats['cpu'] / max(stats['pages'], 1):.1f} ms/page); "
           f"peak RSS {stats['maxrss_mb']:.0f} MB")
+    print(f"steady state: {responses} responses archived in {window:.2f} s between first and last "
+          f"WARC-Date = {responses / window:.1f} pages/s (process start-up and shutdown excluded)")
     print(f"same {len(pages)} article pages, this process, one core: plain trafilatura {plain:.1f} pages/s, "
           f"khabar extract_article {khabar:.1f} pages/s")
-    print(f"ratio crawl pages/s / plain trafilatura pages/s = {crawl_rate / plain:.2f}")
+    print(f"ratio crawl pages/s / plain trafilatura pages/s = {crawl_rate / plain:.2f} (wall), "
+          f"{responses / window / plain:.2f} (steady state)")
     print(f"ratio khabar extraction / plain trafilatura = {khabar / plain:.2f}")
 
 

@@ -321,8 +321,8 @@ def test_images_are_served(world: DemoWorld, server: DemoServer) -> None:
 def test_catalog_entries_describe_the_running_outlets(server: DemoServer) -> None:
     entries = {e["id"]: e for e in demo_catalog_entries(server)}
     assert set(entries) == set(OUTLET_IDS)
-    keys = {"id", "name", "group", "country", "languages", "homepage", "cms", "feeds", "sitemaps", "wp_json", "demo"}
-    assert all(set(e) == keys and e["group"] == "demo" and e["demo"] is True for e in entries.values())
+    keys = {"id", "name", "group", "country", "languages", "homepage", "cms", "feeds", "sitemaps", "wp_json", "crawl", "demo"}
+    assert all(set(e) == keys and e["crawl"] == {"delay": 0, "concurrency": 8} and e["group"] == "demo" and e["demo"] is True for e in entries.values())
     wp, cms, bilingual = entries["demo-wp"], entries["demo-cms"], entries["demo-bilingue"]
     assert wp["feeds"] == [{"url": server.base_url("demo-wp") + "feed/", "kind": "rss"}]
     assert [s["kind"] for s in cms["sitemaps"]] == ["index", "news"]

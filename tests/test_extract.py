@@ -164,6 +164,8 @@ BYLINE_CASES = [
     ("By Sarah Martin & Paul Durand - paul.durand@exemple.com", ["Sarah Martin", "Paul Durand"], []),
     ("Par MAP Express", [], ["MAP"]),
     ("بقلم: محمد الأمين و سارة بن علي", ["محمد الأمين", "سارة بن علي"], []),
+    ("بقلم سيدي ولد باه وأحمد سالم ولد الشيخ", ["سيدي ولد باه", "أحمد سالم ولد الشيخ"], []),
+    ("بقلم محمد وليد", ["محمد وليد"], []),
     ("Par la rédaction", [], []),
 ]
 
@@ -336,6 +338,17 @@ DATE_CASES = [
          page("<title>إصلاح جبائي</title>", '<span class="date">نشر في 12 جوان 2025</span>',
               lang="ar", paragraphs=AR_PARAGRAPHS),
          {"date_published": "2025-06-12", "language": "ar"}),
+    Case("arabic-wordpress-entry-meta",
+         page("<title>ارتفاع أسعار الخضر &#8211; الشروق أونلاين</title>"
+              '<meta property="og:site_name" content="الشروق أونلاين">',
+              '<header class="entry-header"><h1 class="entry-title">ارتفاع أسعار الخضر</h1><div class="entry-meta">'
+              '<span class="posted-on">نشر في 3 جويلية 2025 على الساعة 18:40</span><span class="byline"> بقلم '
+              '<span class="author vcard"><a class="url fn n" href="/author/s">سارة بن علي</a></span></span></div></header>',
+              lang="ar", paragraphs=("الجزائر - (واج) - " + AR_PARAGRAPHS[0],) + AR_PARAGRAPHS[1:]),
+         {"title": "ارتفاع أسعار الخضر", "seo_title": "ارتفاع أسعار الخضر – الشروق أونلاين", "authors": ("سارة بن علي",),
+          "agencies": ("APS",), "date_published": "2025-07-03T18:40:00", "text": "الجزائر - (واج) - " + AR_TEXT,
+          "sources": {"title": "h1", "seo_title": "title", "authors": "byline", "date_published": "byline",
+                      "html_lang": "html-lang", "language": "langid", "text": "trafilatura"}}),
     Case("future-date-is-refused",
          page('<title>Réforme fiscale</title><meta property="article:published_time" content="2099-01-01T00:00:00Z">'
               '<meta name="date" content="2025-03-04">'),

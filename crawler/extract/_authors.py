@@ -43,7 +43,7 @@ _AGENCY_WORDS = frozenset(_AGENCIES)
 _PREFIX = re.compile(
     r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|by|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
-    r"|auteurs?|author|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
+    r"|auteurs?|author|autor(?:in|a)?|von|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
@@ -70,13 +70,20 @@ _ROLE_SUFFIX = re.compile(
 _STAFF = frozenset(alnum(s) for s in (
     "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "admin",
     "administrator", "administrateur", "staff", "webmaster", "editor", "editeur", "éditeur", "la rédaction numérique",
-    "desk", "web desk", "service politique", "service économie", "service international", "contributor", "invité",
+    "desk", "web desk", "newsdesk", "news desk", "redaktion", "name", "nom", "service politique", "service économie", "service international", "contributor", "invité",
     "anonyme", "unknown", "inconnu", "التحرير", "هيئة التحرير", "المحرر", "فريق التحرير", "الإدارة",
 ))
 _STAFF_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
+_ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc", "media", "médias",
+                        "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions",
+                        "productions", "agency", "agence", "tv", "radio"})
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
                         "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu"})
+# Words of Arabic names that begin with و and are not "and …" (ولد: "son of", in Mauritanian names).
+_WAW_WORDS = frozenset({"ولد", "وليد", "وفاء", "وهيبة", "وداد", "وسيلة", "وئام", "وهيب", "وجدي", "وحيد", "وردة", "وديع",
+                        "وصال", "وسام", "وائل", "وجيه", "ولاء", "وهاب", "والي", "ورقلة", "وهران", "وزاني"})
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 
@@ -128,19 +135,26 @@ def looks_like_byline(paragraph: str) -> Credits | None:
 
 
 def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
-    """The credits in `text`; None in strict mode when a part is neither a name, a role nor an agency."""
+    """The credits in `text`; None in strict mode when a part is neither a name, a role nor an agency.
+
+    In strict mode a byline without 'Par'/'By'/'بقلم' needs full names: a lone word in an
+    author box ('Name', a nickname) is not trusted.
+    """
     credits = Credits()
     text = _EMAIL.sub(" ", clean(text))
+    if _COPYRIGHT.match(text):
+        return None if strict else credits
     for inner in _PARENS.findall(text):
         credits.add(agencies_in(inner[0] or inner[1]))
     text = clean(_PARENS.sub(" ", text))
-    text = _PREFIX.sub("", text, count=1)
+    text, prefixed = _PREFIX.subn("", text, count=1)
     text = _TAIL.split(text, maxsplit=1)[0]
-    parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    parts = [name for p in _SPLIT.split(text) if p and p.strip() for name in _split_waw(p.strip())]
     if strict and not parts and not credits.agencies:
         return None
+    min_words = 2 if strict and not prefixed else 1
     for part in parts:
-        if not _take_part(part, credits, skip) and strict:
+        if not _take_part(part, credits, skip, min_words) and strict:
             return None
     return credits
 
@@ -150,7 +164,20 @@ def agencies_in(text: str) -> Credits:
     return Credits(agencies=[n for n in names if n])
 
 
-def _take_part(part: str, credits: Credits, skip: set[str]) -> bool:
+def _split_waw(part: str) -> list[str]:
+    """Arabic joins names with a prefixed و ('سيدي ولد باه وأحمد سالم'): split before a و-word when both
+    sides keep two words or more, unless the word is one that starts with و (ولد, وليد…)."""
+    words = part.split()
+    if len(words) < 4 or not _is_arabic_word(words[0][0]):
+        return [part]
+    for index in range(2, len(words) - 1):
+        word = words[index]
+        if word.startswith("و") and len(word) > 2 and word not in _WAW_WORDS:
+            return [" ".join(words[:index]), *_split_waw(" ".join([word[1:], *words[index + 1:]]))]
+    return [part]
+
+
+def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1) -> bool:
     """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
     part = clean(part).strip(" .:-–—*")
     agency = agency_name(_AVEC.sub("", part)) or agency_name(part)
@@ -160,7 +187,7 @@ def _take_part(part: str, credits: Credits, skip: set[str]) -> bool:
     if _ROLE.match(part) or _is_staff(part):
         return True
     name = _person(_ROLE_SUFFIX.sub("", part))
-    if name is None:
+    if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and not _is_staff(name):
         credits.add(Credits(authors=[name]))
@@ -176,7 +203,9 @@ def _person(value: str) -> str | None:
         return None
     if any(c.isdigit() for c in value) or not value[0].isalpha() or _DOMAIN.search(value):
         return None
-    if not all(_name_word(w) for w in words):
+    if not all(_name_word(w) for w in words) or words[-1].lower() in _PARTICLES:
+        return None
+    if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return None
     if value.isupper() and len(value) > 3:
         value = value.title()

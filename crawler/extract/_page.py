@@ -28,7 +28,7 @@ _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 # Bounds on what one page may feed the extractor (hostile or broken pages).
 MAX_JSONLD_SCRIPTS = 20
 MAX_JSONLD_CHARS = 1_000_000
-MAX_HEADINGS = 12
+MAX_HEADINGS = 30
 MAX_MARKED = 200
 MAX_MARKED_TEXT = 300
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
