@@ -90,6 +90,13 @@ DECODE_CASES = [
     pytest.param("<p>cœur’s</p>".encode("cp1252"), None, ("<p>cœur’s</p>", "cp1252"), id="fallback-cp1252"),
     pytest.param(b"<p>x</p>", "text/html; charset=bogus-name", ("<p>x</p>", "utf-8"), id="unknown-label"),
     pytest.param("\ufeff<p>été</p>".encode("utf-16-le"), None, ("<p>été</p>", "utf-16-le"), id="utf16-bom"),
+    pytest.param("<p>Récolte à Mopti</p>".encode("cp1252"), "text/html; charset=utf-8",
+                 ("<p>Récolte à Mopti</p>", "cp1252 (declared utf-8, but the bytes are not utf-8)"), id="lying-utf8-header"),
+    pytest.param('<meta charset="windows-1256"><p>مرحبا</p>'.encode("cp1256"), "text/html; charset=UTF-8",
+                 ('<meta charset="windows-1256"><p>مرحبا</p>', "cp1256 (declared utf-8, but the bytes are not utf-8)"),
+                 id="lying-header-meta-right"),
+    pytest.param("<p>Récolte</p>".encode(), "text/html; charset=iso-8859-1",
+                 ("<p>Récolte</p>", "utf-8 (declared cp1252, but the bytes are utf-8)"), id="utf8-declared-latin1"),
 ]
 
 

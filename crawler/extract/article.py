@@ -143,6 +143,8 @@ def _screen(body: bytes, content_type: str | None) -> Rejected | None:
 
 def _check_decoding(draft: _Draft, html: str, encoding: str) -> None:
     replaced = html.count("\ufffd")
+    if "(declared" in encoding:
+        draft.warnings.append(f"charset: read as {encoding}")
     if replaced:
         draft.warnings.append(f"charset: {replaced} undecodable byte sequence(s) replaced, decoding as {encoding}")
     if draft.jsonld.broken:

@@ -3,6 +3,12 @@
 Order: byte-order mark, then the HTTP ``Content-Type`` charset, then ``<meta charset>`` or
 ``<meta http-equiv>`` in the first 4 KB, then UTF-8 when the bytes decode cleanly, else cp1252.
 Labels are resolved with the WHATWG aliases, so a declared iso-8859-1 or latin-1 decodes as cp1252.
+
+Unlike a browser, an archive extractor can afford to distrust a declaration the bytes contradict,
+which misconfigured servers do often: a page declared UTF-8 whose bytes are not UTF-8 is read with
+its other declaration (the meta tag) or cp1252; a page declared in a single-byte charset whose
+non-ASCII bytes all form valid UTF-8 sequences is read as UTF-8 (random single-byte text almost
+never does). The encoding returned then says "(declared …)" so the record can carry a warning.
 """
 
 from __future__ import annotations
@@ -26,15 +32,36 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
     bom_encoding, bom = read_bom(body)
     if bom_encoding is not None and bom is not None:
         return to_unicode(body[len(bom):], bom_encoding), bom_encoding
-    encoding = http_content_type_encoding(content_type) or _meta_encoding(body)
+    header, meta = http_content_type_encoding(content_type), _meta_encoding(body)
+    encoding = header or meta
     if encoding is not None:
         if encoding in {"utf-16", "utf-32"}:
             encoding += "-le"
-        return to_unicode(body, encoding), encoding
+        return _decode_declared(body, encoding, meta)
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return body.decode(FALLBACK_ENCODING, "replace"), FALLBACK_ENCODING
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_SINGLE_BYTE = ("cp125", "iso8859", "latin", "windows-125", "ascii", "mac")
+
+
+def _decode_declared(body: bytes, declared: str, meta: str | None) -> tuple[str, str]:
+    if declared in ("utf-8", "utf8") and not _is_utf8(body):
+        actual = meta if meta and meta not in ("utf-8", "utf8") else FALLBACK_ENCODING
+        return to_unicode(body, actual), f"{actual} (declared {declared}, but the bytes are not {declared})"
+    if declared.replace("-", "").startswith(_SINGLE_BYTE) and not body.isascii() and _is_utf8(body):
+        return body.decode("utf-8"), f"utf-8 (declared {declared}, but the bytes are utf-8)"
+    return to_unicode(body, declared), declared
 
 
 def _meta_encoding(body: bytes) -> str | None:
