@@ -16,8 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from crawler.demo._markup import ar_date, ar_weekday, esc, fr_date, join_names, json_script, png, popularity, stylesheet
-from crawler.demo._markup import svg_logo, w3c
+from crawler.demo._markup import (
+    ar_date,
+    ar_weekday,
+    esc,
+    fr_date,
+    join_names,
+    json_script,
+    png,
+    popularity,
+    stylesheet,
+    svg_logo,
+    w3c,
+)
 from crawler.demo.model import DemoArticle
 from crawler.demo.outlets import BILINGUAL_NAMES
 from crawler.demo.site import Page, Site, page_count, paginate

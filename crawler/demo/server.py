@@ -16,6 +16,7 @@ Run ``python -m crawler.demo.server [--at ISO_DATETIME] [--port N]``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import socket
 import socketserver
@@ -163,10 +164,8 @@ class _OutletServer(ThreadingHTTPServer):
         """Hang up on idle keep-alive clients (used when stopping)."""
         with self._open_lock:
             for sock in list(self._open):
-                try:
+                with contextlib.suppress(OSError):  # already closed by the client
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -22,7 +22,7 @@ def parse_feed(body: bytes, max_entries: int) -> tuple[list[FeedEntry], str | No
         problem = f"{type(parsed.get('bozo_exception')).__name__}: {parsed.get('bozo_exception')}"
     entries = []
     for item in parsed.entries[:max_entries]:
-        link = item.get("link") or next((l.get("href") for l in item.get("links", []) if l.get("href")), None)
+        link = item.get("link") or next((link_.get("href") for link_ in item.get("links", []) if link_.get("href")), None)
         if link:
             entries.append(FeedEntry(url=link.strip(), title=item.get("title"), published=item.get("published")))
     return entries, problem

@@ -9,7 +9,7 @@ Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 EARLIEST_YEAR = 1990  # older pages of the Maghreb press are not on the web
@@ -58,7 +58,7 @@ _MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|modifi|m\.?à\.?j|updated|
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def parse_machine(value: str) -> str | None:
@@ -148,7 +148,7 @@ def _rfc2822(value: str) -> str | None:
 
 def _from_timestamp(seconds: int) -> str | None:
     try:
-        moment = datetime.fromtimestamp(seconds, timezone.utc)
+        moment = datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
         return None
     return moment.isoformat() if moment.year >= EARLIEST_YEAR else None
@@ -161,5 +161,5 @@ def is_future(iso: str, now: datetime) -> bool:
     except ValueError:
         return False
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment > now + FUTURE_TOLERANCE

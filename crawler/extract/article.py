@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import trafilatura
-from w3lib.encoding import read_bom
 from lxml.html import HtmlElement
+from w3lib.encoding import read_bom
 
 from crawler.extract import _dates, _language, _paywall
 from crawler.extract._authors import Credits, parse_byline, parse_names

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from crawler.extract.article import extract_article
 from crawler.extract.outcome import Extracted, Rejected
 
+
 def extract_file(path: str, url: str | None) -> dict[str, Any]:
     """The answer object for one saved HTML file (no ``id``); `url` defaults to the file's URI."""
     try:

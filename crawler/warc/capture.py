@@ -36,8 +36,8 @@ from crawler.records import WarcLink
 from crawler.storage import Store, open_store
 from crawler.storage.layout import warc_dir
 from crawler.warc.exchange import HttpMessage, final_response, split_message
-from crawler.warc.records import RecordFactory, warc_date, warc_fields
 from crawler.warc.rebuild import rebuild_exchange
+from crawler.warc.records import RecordFactory, warc_date, warc_fields
 from crawler.warc.tap import RAW_EXCHANGE_META
 from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec
 
