@@ -205,13 +205,34 @@ def _comparable(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def test_scrapy_crawl_and_khabar_crawl_produce_the_same_records(demo: Any, records: list[dict[str, Any]],
-                                                                tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def scrapy_crawled(demo: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`scrapy crawl` of one outlet, with WARC files rotating at 64 KB."""
     _, _, catalog = demo
+    store = tmp_path_factory.mktemp("scrapy-store")
     result = run([sys.executable, "-m", "scrapy", "crawl", "news", "-a", "outlet=demo-cms",
-                  "-s", f"KHABAR_CATALOG_EXTRA={catalog}", "-s", f"KHABAR_STORE_URI={tmp_path}"])
+                  "-s", f"KHABAR_CATALOG_EXTRA={catalog}", "-s", f"KHABAR_STORE_URI={store}",
+                  "-s", "KHABAR_WARC_MAX_SIZE=65536"])
     assert result.returncode == 0, result.stderr[-3000:]
-    scrapy_records = sorted(map(_comparable, article_records(tmp_path)), key=lambda r: r["url"])
+    return store
+
+
+def test_scrapy_crawl_and_khabar_crawl_produce_the_same_records(scrapy_crawled: Path, records: list[dict[str, Any]]) -> None:
+    scrapy_records = sorted(map(_comparable, article_records(scrapy_crawled)), key=lambda r: r["url"])
     khabar_records = sorted((_comparable(r) for r in records if r["outlet"] == "demo-cms"), key=lambda r: r["url"])
     assert scrapy_records == khabar_records
     assert len(scrapy_records) >= 32
+
+
+def test_warc_files_rotate_by_size_with_unique_names_and_links_that_still_resolve(scrapy_crawled: Path) -> None:
+    files = sorted(scrapy_crawled.glob("warc/outlet=demo-cms/date=*/*.warc.gz"))
+    assert len(files) >= 3 and len({f.name for f in files}) == len(files)
+    for path in files:
+        assert path.stat().st_size < 65536 + 40_000  # rotation happens at the first write past the limit
+        with open(path, "rb") as handle:
+            assert next(iter(ArchiveIterator(handle))).rec_type == "warcinfo"
+    for record in article_records(scrapy_crawled):
+        link = record["warc"]
+        data = (scrapy_crawled / link["path"]).read_bytes()[link["offset"]:link["offset"] + link["length"]]
+        [response] = list(ArchiveIterator(io.BytesIO(data)))
+        assert response.rec_headers.get_header("WARC-Target-URI") == record["url"]
