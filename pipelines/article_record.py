@@ -1,8 +1,8 @@
 """ArticleRecordWriter: writes ArticleRecords as gzip JSON Lines into the store, linked to the WARC.
 
 One file per outlet, capture date and crawl: ``records/outlet=<id>/date=<day>/<crawl-id>.jsonl.gz``,
-written as ``<name>.open`` and renamed when the crawl closes, so a finished name is always a
-finished file. For every record it asks WarcCapture to write a ``metadata`` record naming the
+written as ``<name>.open`` (one gzip member per record, see crawler/recordfiles.py) and renamed
+when the crawl closes, so a finished name is always a finished file. For every record it asks WarcCapture to write a ``metadata`` record naming the
 article record (id, version, file), so the WARC side finds the JSON side without a search.
 The JSON Schema generated from ``ArticleRecord`` is published at ``schema/article-record.schema.json``.
 
@@ -11,22 +11,21 @@ Settings: KHABAR_STORE_URI (the store).
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
+from crawler.recordfiles import RecordFiles
 from crawler.records import ArticleRecord, json_schema
 from crawler.storage import Store, open_store
 from crawler.storage.layout import SCHEMA_KEY, records_key
 from crawler.warc.capture import WarcCapture
 
 logger = logging.getLogger(__name__)
-OPEN_SUFFIX = ".open"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -46,31 +45,10 @@ def publish_schema(store: Store) -> None:
     store.publish(SCHEMA_KEY)
 
 
-class _RecordFile:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._raw: IO[bytes] = open(path.with_name(path.name + OPEN_SUFFIX), "xb")
-        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
-        self.count = 0
-
-    def write(self, record: ArticleRecord) -> None:
-        self._gzip.write(record.to_json().encode("utf-8") + b"\n")
-        self.count += 1
-
-    def close(self) -> None:
-        self._gzip.close()
-        self._raw.flush()
-        os.fsync(self._raw.fileno())
-        self._raw.close()
-        os.replace(self.path.with_name(self.path.name + OPEN_SUFFIX), self.path)
-
-
 class ArticleRecordWriter:
     def __init__(self, store: Store, crawler: Any) -> None:
         self.store, self.crawler = store, crawler
-        self._files: dict[str, _RecordFile] = {}
-        self.files: list[str] = []
+        self._records = RecordFiles(store)
         self._warc: WarcCapture | None = None
 
     @classmethod
@@ -88,8 +66,7 @@ class ArticleRecordWriter:
         if not isinstance(item, ArticleRecord):
             return item
         key = records_key(item.outlet, _day(item.fetched_at), item.crawl_id)
-        record_file = self._files.get(key) or self._open(key)
-        record_file.write(item)
+        self._records.write(key, item)
         if self._warc is not None:
             self._warc.link_article(item.outlet, item.url, item.warc, {
                 "article-record-id": item.id, "article-record-version": str(item.version),
@@ -98,17 +75,12 @@ class ArticleRecordWriter:
         self.crawler.stats.inc_value("khabar/records/written")
         return item
 
-    def _open(self, key: str) -> _RecordFile:
-        self._files[key] = _RecordFile(self.store.spool / key)
-        return self._files[key]
+    @property
+    def files(self) -> list[str]:
+        return self._records.published
 
     def close_spider(self, spider: Any = None) -> None:
-        for key, record_file in self._files.items():
-            record_file.close()
-            self.store.publish(key)
-            self.files.append(key)
-            logger.info("wrote %d article records to %s", record_file.count, self.store.describe(key))
-        self._files.clear()
+        self._records.close()
 
 
 def _day(fetched_at: str) -> Any:

@@ -3,8 +3,10 @@
 Each file starts with a ``warcinfo`` record. Records are serialised by warcio uncompressed, then
 deflated here as one gzip member each, at a level chosen per record: bodies the server already
 compressed gain nothing from level 9 (shared/PERF-NOTES.md), so they get ``gzip_level_compressed``.
-A file is written as ``<name>.open`` and renamed to ``<name>`` when closed, so a finished name is
-always a finished file. ``on_close(path)`` is called after the rename (the store publishes it).
+A file is written as ``<name>.open`` under an exclusive lock and renamed to ``<name>`` when closed,
+so a finished name is always a finished file; every member is flushed as soon as it is written, so
+a killed crawl leaves complete records that ``crawler.storage.unfinished.recover`` keeps.
+``on_close(path)`` is called after the rename (the store publishes it).
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.recordloader import ArcWarcRecord
 from warcio.warcwriter import WARCWriter
 
+from crawler.storage.unfinished import OPEN_SUFFIX, finish, open_locked
 from crawler.warc.records import RecordFactory
 
-OPEN_SUFFIX = ".open"
+__all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,7 @@ class RotatingWarcWriter:
                  on_close: Callable[[Path], None] | None = None) -> None:
         self.spec, self.factory, self.info = spec, factory, info
         self.on_close = on_close
-        self._file: io.BufferedWriter | None = None
+        self._file: BinaryIO | None = None
         self._path: Path | None = None
         self._serial = 0
         self.closed_files: list[Path] = []
@@ -88,11 +92,10 @@ class RotatingWarcWriter:
         file.flush()
         return locations
 
-    def _ensure_open(self) -> tuple[io.BufferedWriter, Path]:
+    def _ensure_open(self) -> tuple[BinaryIO, Path]:
         if self._file is None or self._path is None:
             self._path = self._next_path()
-            self.spec.directory.mkdir(parents=True, exist_ok=True)
-            self._file = open(self._path.with_name(self._path.name + OPEN_SUFFIX), "xb")
+            self._file = open_locked(self._path)
             info = self.factory.warcinfo(self._path.name, self.info)
             self._file.write(gzip_member(serialise(info), self.spec.gzip_level))
         return self._file, self._path
@@ -111,10 +114,7 @@ class RotatingWarcWriter:
         """Finish the current file: flush, fsync, rename to its final name, notify."""
         if self._file is None or self._path is None:
             return
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        os.replace(self._path.with_name(self._path.name + OPEN_SUFFIX), self._path)
+        finish(self._file, self._path)
         path, self._file, self._path = self._path, None, None
         self.closed_files.append(path)
         if self.on_close is not None:
