@@ -71,7 +71,7 @@ class ArticleRecordWriter:
             self._warc.link_article(item.outlet, item.url, item.warc, {
                 "article-record-id": item.id, "article-record-version": str(item.version),
                 "article-record-file": key, "crawl-id": item.crawl_id,
-            })
+            }, item.text)
         self.crawler.stats.inc_value("khabar/records/written")
         return item
 

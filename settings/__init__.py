@@ -41,6 +41,7 @@ EXTENSIONS = {
     "crawler.runreport.RunReport": 200,
 }
 ITEM_PIPELINES = {
+    "pipelines.language_filter.LanguageFilter": 700,    # off unless KHABAR_LANGUAGES is set
     "pipelines.article_record.ArticleRecordWriter": 800,
 }
 # Fewer concurrent items per callback: the default 100 starts 100 tasks per callback for nothing
@@ -58,6 +59,8 @@ KHABAR_WARC_MAX_SIZE = 1_000_000_000
 KHABAR_WARC_PREFIX = "khabar"
 KHABAR_WARC_GZIP_LEVEL = 6
 KHABAR_WARC_GZIP_LEVEL_COMPRESSED = 1
+KHABAR_DEDUP_URI = ""             # payload-digest index for revisits: "" = SQLite in <store>/state, or redis://…
+KHABAR_LANGUAGES = []            # ISO 639-1 codes of the records to keep (khabar crawl --lang fr); [] = all
 KHABAR_EXTRACT_WORKERS = None     # extraction processes; None = one per core, 0 = in the crawl process
 KHABAR_GC_FREEZE = True           # gc.freeze() once the spider is open (shared/PERF-NOTES.md)
 KHABAR_SITEMAP_MAX_SIZE = 50 * 1024 * 1024   # bytes of one sitemap once decompressed

@@ -31,7 +31,7 @@ from crawler.discovery.limits import TooLarge, gunzip_limited, is_gzip
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.extract import Rejected
 from crawler.records import ArticleRecord
-from crawler.warc.capture import FETCHED_AT_META, WARC_META
+from crawler.warc.capture import FETCHED_AT_META, REVISIT_META, WARC_META
 from crawler.workers import extract_off_thread, worker_count
 
 logger = logging.getLogger(__name__)
@@ -194,8 +194,12 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self._not_recorded(response, "not_html", f"Content-Type is {response.headers.get('Content-Type')!r}")
             return
+        if (original := response.meta.get(REVISIT_META)) is not None:
+            self._not_recorded(response, "unchanged", f"same payload as the capture of {original.date}; "
+                               "archived as a revisit, no new record")
+            return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        outcome = await extract_off_thread(response.body, response.url, content_type, self.workers)
+        outcome = await extract_off_thread(response.body, response.url, content_type, self.workers, self.outlet.selectors)
         if isinstance(outcome, Rejected):
             self._not_recorded(response, outcome.reason, outcome.detail)
             return

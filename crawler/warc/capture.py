@@ -18,6 +18,12 @@ Settings:
     KHABAR_WARC_GZIP_LEVEL              (6)      deflate level of records
     KHABAR_WARC_GZIP_LEVEL_COMPRESSED   (1)      level for bodies the server already compressed
     KHABAR_STORE_URI                    (./archive) where files go
+    KHABAR_DEDUP_URI                    ("")     payload-digest index: SQLite in the store, or redis://…
+
+Unchanged payloads (same URL, same payload digest as a capture already archived and indexed)
+become WARC/1.1 ``revisit`` records; ``request.meta["khabar_revisit"]`` then names the original.
+When a file closes, its CDXJ index is written beside it, its captures enter the dedup index, and
+both files are published to the store.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -35,14 +42,15 @@ from crawler.errors import ConfigInvalid
 from crawler.records import WarcLink
 from crawler.storage import Store, open_store
 from crawler.storage.layout import warc_dir
-from crawler.warc.exchange import HttpMessage, final_response, split_message
+from crawler.warc.cdxj import write_cdxj
+from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
+from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
 from crawler.warc.rebuild import rebuild_exchange
 from crawler.warc.records import RecordFactory, warc_date, warc_fields
 from crawler.warc.tap import RAW_EXCHANGE_META
 from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
@@ -53,6 +61,7 @@ logger = logging.getLogger(__name__)
 
 WARC_META = "khabar_warc"
 FETCHED_AT_META = "khabar_fetched_at"
+REVISIT_META = "khabar_revisit"
 _COMPRESSED = (b"gzip", b"br", b"deflate", b"zstd", b"compress", b"x-gzip")
 
 
@@ -64,6 +73,7 @@ class WarcConfig:
     prefix: str
     gzip_level: int
     gzip_level_compressed: int
+    dedup_uri: str = ""
 
     @classmethod
     def from_settings(cls, settings: Any) -> WarcConfig:
@@ -74,6 +84,7 @@ class WarcConfig:
             prefix=settings.get("KHABAR_WARC_PREFIX", "khabar"),
             gzip_level=settings.getint("KHABAR_WARC_GZIP_LEVEL", 6),
             gzip_level_compressed=settings.getint("KHABAR_WARC_GZIP_LEVEL_COMPRESSED", 1),
+            dedup_uri=settings.get("KHABAR_DEDUP_URI") or "",
         )
         config.validate()
         return config
@@ -92,13 +103,16 @@ class WarcConfig:
 class WarcCapture:
     """Archives every exchange of a crawl in rotating WARC files, per outlet and capture date."""
 
-    def __init__(self, config: WarcConfig, store: Store, stats: StatsCollector,
-                 factory: RecordFactory | None = None) -> None:
-        self.config, self.store, self.stats = config, store, stats
+    def __init__(self, config: WarcConfig, store: Store, stats: StatsCollector, dedup: DedupIndex,
+                 factory: RecordFactory | None = None, info: dict[str, str] | None = None) -> None:
+        self.config, self.store, self.stats, self.dedup = config, store, stats, dedup
         self.factory = factory or RecordFactory()
+        self.info = info or {}
         self._writers: dict[tuple[str, date], RotatingWarcWriter] = {}
+        self._pending: dict[Path, list[Capture]] = {}
         self.files: list[str] = []
         self.last_date = ""
+        self.last_revisit: Capture | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCapture:
@@ -106,10 +120,21 @@ class WarcCapture:
         if not config.enabled:
             raise NotConfigured("KHABAR_WARC_ENABLED is False; set it to True to enable WarcCapture")
         assert crawler.stats is not None
-        capture = cls(config, open_store(config.store_uri), crawler.stats)
+        store = open_store(config.store_uri)
+        dedup = open_dedup_index(config.dedup_uri, store.spool / "state")
+        info = {"khabar-crawl-id": str(crawler.settings.get("KHABAR_CRAWL_ID") or "")}
+        capture = cls(config, store, crawler.stats, dedup, info=info)
         crawler.signals.connect(capture.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(capture.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(capture.spider_opened, signal=signals.spider_opened)
         return capture
+
+    def spider_opened(self, spider: Spider) -> None:
+        from crawler.warc.recovery import recover_store
+
+        recovered = recover_store(self.store, self.dedup)
+        if recovered:
+            self.stats.set_value("khabar/recovered_files", len(recovered))
 
     # -- capture -----------------------------------------------------------------------
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
@@ -124,6 +149,10 @@ class WarcCapture:
             return
         request.meta[WARC_META] = link
         request.meta[FETCHED_AT_META] = self.last_date
+        if self.last_revisit is not None:
+            request.meta[REVISIT_META] = self.last_revisit
+        else:
+            request.meta.pop(REVISIT_META, None)
 
     def archive(self, outlet: str, response: Response, request: Request, raw: Any) -> WarcLink:
         """Write the request and response records of one exchange; return the response's link."""
@@ -143,27 +172,44 @@ class WarcCapture:
     def _write_pair(self, outlet: str, url: str, request_url: str, sent: HttpMessage, received: HttpMessage,
                     moment: datetime, extra: dict[str, str]) -> WarcLink:
         date_str = self.last_date = warc_date(moment)
-        resp = self.factory.http_record("response", url, received, date_str, extra)
+        digest = sha1_digest(payload_of(received))
+        original = self.dedup.lookup(url, digest) if received.status == 200 else None
+        self.last_revisit = original
+        if original is not None:
+            refers = {"record_id": original.record_id, "url": original.url, "date": original.date, "digest": digest}
+            resp = self.factory.revisit_record(url, received, date_str, refers, extra)
+        else:
+            resp = self.factory.http_record("response", url, received, date_str, extra)
         resp_id = resp.rec_headers.get_header("WARC-Record-ID")
         req = self.factory.http_record("request", request_url, sent, date_str, {"WARC-Concurrent-To": resp_id})
         compressed = any(v.strip().lower() in _COMPRESSED for v in received.header_values("Content-Encoding"))
         resp_loc, _ = self._writer(outlet, moment.date()).write([resp, req], compressed_payload=compressed)
         self.stats.inc_value("khabar/warc/records", 2)
+        self.stats.inc_value("khabar/warc/revisits" if original else "khabar/warc/responses")
         self.stats.inc_value("khabar/warc/bytes", resp_loc.length)
-        return self._link(resp_loc, resp.rec_headers.get_header("WARC-Payload-Digest"))
+        link = self._link(resp_loc, digest)
+        if original is None:
+            self._pending.setdefault(resp_loc.path, []).append(
+                Capture(url, digest, resp_id, date_str, link.path, link.offset, link.length))
+        return link
 
     def _link(self, loc: RecordLocation, payload_digest: str) -> WarcLink:
         key = loc.path.relative_to(self.store.spool).as_posix()
         return WarcLink(filename=loc.filename, path=key, offset=loc.offset, length=loc.length,
                         record_id=loc.record_id, payload_digest=payload_digest)
 
-    def link_article(self, outlet: str, url: str, link: WarcLink, fields: dict[str, str]) -> None:
-        """Write a ``metadata`` record that names the article record made from ``link``."""
-        body = warc_fields(fields)
-        record = self.factory.blob_record("metadata", url, body, "application/warc-fields",
-                                          {"WARC-Concurrent-To": link.record_id})
-        self._writer(outlet, self.factory.clock().date()).write([record])
-        self.stats.inc_value("khabar/warc/records")
+    def link_article(self, outlet: str, url: str, link: WarcLink, fields: dict[str, str], text: str) -> None:
+        """Write the article's text as a ``resource`` record and a ``metadata`` record naming the article record.
+
+        The text's URI is ``urn:text:<url>`` (as Browsertrix does), so replay never serves it for the page.
+        """
+        concurrent = {"WARC-Concurrent-To": link.record_id}
+        resource = self.factory.blob_record("resource", f"urn:text:{url}", text.encode("utf-8"),
+                                            "text/plain; charset=utf-8", dict(concurrent))
+        metadata = self.factory.blob_record("metadata", url, warc_fields(fields), "application/warc-fields",
+                                            dict(concurrent))
+        self._writer(outlet, self.factory.clock().date()).write([resource, metadata])
+        self.stats.inc_value("khabar/warc/records", 2)
 
     # -- files ---------------------------------------------------------------------------
     def _writer(self, outlet: str, day: date) -> RotatingWarcWriter:
@@ -175,14 +221,12 @@ class WarcCapture:
                                 gzip_level_compressed=self.config.gzip_level_compressed)
             info = {"software": f"Khabar {__version__} (warcio, Scrapy)", "format": "WARC File Format 1.1",
                     "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
-                    "isPartOf": outlet}
-            self._writers[key] = RotatingWarcWriter(spec, self.factory, info, on_close=self._published)
+                    "isPartOf": outlet, "khabar-outlet": outlet, **self.info}
+            self._writers[key] = RotatingWarcWriter(spec, self.factory, info, on_close=self._file_closed)
         return self._writers[key]
 
-    def _published(self, path: Path) -> None:
-        key = path.relative_to(self.store.spool).as_posix()
-        self.store.publish(key)
-        self.files.append(key)
+    def _file_closed(self, path: Path) -> None:
+        self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path, [])))
         self.stats.inc_value("khabar/warc/files")
 
     def spider_closed(self, spider: Spider) -> None:
@@ -192,3 +236,14 @@ class WarcCapture:
         for writer in self._writers.values():
             writer.close()
         self._writers.clear()
+        self.dedup.close()
+
+
+def finish_warc_file(store: Store, path: Path, dedup: DedupIndex, captures: list[Capture]) -> str:
+    """A closed WARC file: index it (CDXJ beside it), add its captures to the dedup index, publish both."""
+    key = path.relative_to(store.spool).as_posix()
+    cdxj = write_cdxj(path, key)
+    dedup.add(captures)
+    store.publish(cdxj.relative_to(store.spool).as_posix())
+    store.publish(key)
+    return key

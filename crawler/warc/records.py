@@ -20,6 +20,7 @@ from warcio.timeutils import datetime_to_iso_date
 from crawler.warc.exchange import HttpMessage, payload_of, sha1_digest
 
 WARC_VERSION = "WARC/1.1"
+REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 
 Clock = Callable[[], datetime]
 IdFactory = Callable[[], str]
@@ -68,6 +69,22 @@ class RecordFactory:
         return self._builder.create_warc_record(
             url, kind, payload=BytesIO(message.body), length=len(message.body),
             http_headers=VerbatimHeaders(message.head), warc_headers_dict=headers,
+        )
+
+    def revisit_record(self, url: str, message: HttpMessage, date: str, refers_to: dict[str, str],
+                       extra: dict[str, str]) -> ArcWarcRecord:
+        """A WARC/1.1 identical-payload-digest ``revisit``: the response head verbatim, no payload.
+
+        ``refers_to`` holds ``record_id``, ``url``, ``date`` and ``digest`` of the original capture.
+        """
+        headers = self._headers(date, {
+            **extra, "WARC-Profile": REVISIT_PROFILE, "WARC-Payload-Digest": refers_to["digest"],
+            "WARC-Refers-To": refers_to["record_id"], "WARC-Refers-To-Target-URI": refers_to["url"],
+            "WARC-Refers-To-Date": refers_to["date"],
+        })
+        return self._builder.create_warc_record(
+            url, "revisit", payload=BytesIO(b""), length=0, http_headers=VerbatimHeaders(message.head),
+            warc_content_type="application/http; msgtype=response", warc_headers_dict=headers,
         )
 
     def blob_record(self, kind: str, url: str, body: bytes, content_type: str, extra: dict[str, str]) -> ArcWarcRecord:
