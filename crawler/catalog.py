@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import yaml
 
 from crawler.errors import CatalogInvalid, OutletUnknown
+from crawler.extract.hints import SELECTOR_KEYS, Selectors
 
 CMS_VALUES = ("wordpress", "custom", "drupal", "joomla", "spip", "arc-xp", "hosted", "vivvo", "unknown")
 CONFIDENCE_VALUES = ("seen", "reported", "guess", "demo")
@@ -71,6 +72,8 @@ class OutletSpec:
     article_url_examples: tuple[str, ...] = ()
     crawl: CrawlHints = field(default_factory=CrawlHints)
     demo: bool = False
+    selectors: Selectors | None = None
+    """Per-outlet CSS selectors for the extractor (title, byline, date, body, exclude); None = generic rules."""
 
     @property
     def domains(self) -> tuple[str, ...]:
@@ -158,6 +161,18 @@ class _Validator:
             raise self.fail("crawl.concurrency", f"is {conc!r}; an integer ≥ 1 is required")
         return CrawlHints(delay=float(delay) if delay is not None else None, concurrency=conc)
 
+    def selectors(self) -> Selectors | None:
+        value = self.raw.get("selectors")
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise self.fail("selectors", f"is {value!r}; a mapping of CSS selectors with keys {', '.join(SELECTOR_KEYS)} is required")
+        try:
+            return Selectors.from_mapping(value)
+        except ValueError as err:
+            key, problem = err.args
+            raise self.fail(f"selectors.{key}" if key else "selectors", problem) from None
+
 
 _KNOWN_FIELDS = {f for f in OutletSpec.__dataclass_fields__}
 
@@ -181,7 +196,7 @@ def parse_outlet(raw: Any, source: str = "") -> OutletSpec:
         feeds=v.sources("feeds", FEED_KINDS), sitemaps=v.sources("sitemaps", SITEMAP_KINDS),
         wp_json=v.wp_json(), listing_pagination=v.text("listing_pagination", required=False),
         article_url_examples=tuple(raw.get("article_url_examples") or ()), crawl=v.crawl(),
-        demo=bool(raw.get("demo", False)),
+        demo=bool(raw.get("demo", False)), selectors=v.selectors(),
     )
 
 

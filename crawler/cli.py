@@ -58,10 +58,14 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--catalog-extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="More catalog entries (e.g. the file 'khabar demo serve --catalog-out' writes).")
 @click.option("--workers", type=click.IntRange(min=0), help="Extraction processes (0 = in the crawl process).")
+@click.option("--lang", "languages", multiple=True, metavar="CODES",
+              help="Keep only records in these languages (ISO 639-1; repeat or comma-separate: --lang fr,ar) "
+                   "[KHABAR_LANGUAGES].")
 @click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE", help="Any Scrapy or KHABAR_ setting.")
 @click.option("--log-level", default=None, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
 def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | None, catalog: str | None,
-          catalog_extra: tuple[str, ...], workers: int | None, set_: tuple[str, ...], log_level: str | None) -> None:
+          catalog_extra: tuple[str, ...], workers: int | None, languages: tuple[str, ...], set_: tuple[str, ...],
+          log_level: str | None) -> None:
     """Crawl OUTLETS (catalog ids), every outlet (--all) or the demo world (--demo)."""
     from crawler.runner import khabar_settings, run_crawl
     from crawler.summary import print_summary
@@ -73,6 +77,8 @@ def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | 
             overrides[name] = value
     if catalog_extra:
         overrides["KHABAR_CATALOG_EXTRA"] = list(catalog_extra)
+    if languages:
+        overrides["KHABAR_LANGUAGES"] = _language_codes(languages)
     if not (outlets or demo or all_outlets):
         raise click.UsageError("name at least one outlet id, or use --demo or --all (see 'khabar outlets')")
     if demo:
@@ -85,6 +91,14 @@ def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | 
         outlets = tuple(o.id for o in catalog_from_settings(settings) if not o.demo)
     reports = run_crawl(outlets, settings)
     sys.exit(print_summary(reports, settings))
+
+
+def _language_codes(values: tuple[str, ...]) -> list[str]:
+    codes = [code.strip().lower() for value in values for code in value.split(",") if code.strip()]
+    for code in codes:
+        if not (code.isalpha() and code.isascii() and 2 <= len(code) <= 3):
+            raise click.BadParameter(f"{code!r} is not an ISO 639-1 language code such as fr or ar", param_hint="--lang")
+    return list(dict.fromkeys(codes))
 
 
 def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any]) -> None:
@@ -155,6 +169,16 @@ def schema() -> None:
     from crawler.records import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def _register_archive_commands() -> None:
+    from crawler.cli_archive import reextract, verify, wacz
+
+    for command in (verify, reextract, wacz):
+        main.add_command(command)
+
+
+_register_archive_commands()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from crawler.extract import ExtractOutcome, Rejected, extract_article
+from crawler.extract import ExtractHints, ExtractOutcome, Rejected, Selectors, extract_article
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +46,14 @@ def shutdown_pools() -> None:
 atexit.register(shutdown_pools)
 
 
-async def extract_off_thread(body: bytes, url: str, content_type: str | None, workers: int) -> ExtractOutcome:
-    """Extract in a worker process (or inline when ``workers`` is 0); never raises for a bad page."""
+async def extract_off_thread(body: bytes, url: str, content_type: str | None, workers: int,
+                             hints: ExtractHints | Selectors | None = None) -> ExtractOutcome:
+    """Extract in a worker process (or inline when ``workers`` is 0); never raises for a bad page.
+
+    `hints` (the outlet's catalog selectors) travel to the worker pickled."""
     if workers == 0:
-        return extract_article(body, url, content_type)
-    future = _pool(workers).submit(extract_article, body, url, content_type)
+        return extract_article(body, url, content_type, hints)
+    future = _pool(workers).submit(extract_article, body, url, content_type, hints)
     try:
         return await asyncio.wrap_future(future)
     except BrokenProcessPool:

@@ -7,9 +7,10 @@ favor_precision 0.911, for a 6% speed cost; an archive wants the recall.
 
 from __future__ import annotations
 
+import copy
 import re
 
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fromstring
 from trafilatura import bare_extraction
 
 from crawler.extract._authors import Credits, agencies_in, looks_like_byline
@@ -28,6 +29,18 @@ def extract_body(tree: HtmlElement, url: str) -> str:
     if document is None or not document.text:
         return ""
     return "\n".join(line for line in map(clean, document.text.split("\n")) if line)
+
+
+def extract_container(container: HtmlElement, url: str) -> str:
+    """The text of a body container named by a catalog selector: trafilatura on that subtree alone,
+    else the container's paragraphs as they stand."""
+    document = fromstring("<html><body><article></article></body></html>")
+    document.find(".//article").append(copy.deepcopy(container))
+    text = extract_body(document, url)
+    if text:
+        return text
+    blocks = container.xpath(".//p|.//h2|.//h3|.//li|.//blockquote") or [container]
+    return "\n".join(line for line in (clean(b.text_content()) for b in blocks) if line)
 
 
 def split_credits(text: str, title: str | None) -> tuple[str, Credits | None, Credits]:

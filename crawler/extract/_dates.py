@@ -154,6 +154,15 @@ def _from_timestamp(seconds: int) -> str | None:
     return moment.isoformat() if moment.year >= EARLIEST_YEAR else None
 
 
+def implausible(iso: str, now: datetime, earliest: date | None = None) -> str | None:
+    """Why `iso` cannot be a publication date (in the future, before the outlet existed), or None."""
+    if is_future(iso, now):
+        return "lies in the future"
+    if earliest is not None and iso[:10] < earliest.isoformat():
+        return f"is before {earliest.isoformat()}, the earliest plausible date for this outlet"
+    return None
+
+
 def is_future(iso: str, now: datetime) -> bool:
     """True when `iso` lies more than a day after `now` (offset-naive values read as UTC)."""
     try:

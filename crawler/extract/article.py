@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,9 +21,9 @@ import trafilatura
 from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
-from crawler.extract import _dates, _language, _paywall
+from crawler.extract import _dates, _language, _paywall, _selectors
 from crawler.extract._authors import Credits, parse_byline, parse_names
-from crawler.extract._body import extract_body, split_credits
+from crawler.extract._body import extract_body, extract_container, split_credits
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -39,6 +40,7 @@ from crawler.extract._page import PageSignals, collect, parse_html
 from crawler.extract._text import fold, word_count
 from crawler.extract._title import SiteKeys, choose_title
 from crawler.extract.charset import decode_html
+from crawler.extract.hints import ExtractHints, Selectors, as_hints
 from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
 
 EXTRACTOR_VERSION = f"khabar-extract 1; trafilatura {trafilatura.__version__}"
@@ -64,6 +66,8 @@ class _Draft:
     page: PageSignals
     jsonld: JsonLd
     now: datetime
+    hints: ExtractHints = field(default_factory=ExtractHints)
+    finds: _selectors.SelectorFinds = field(default_factory=_selectors.SelectorFinds)
     outlets: list[str] = field(default_factory=list)
     title: str | None = None
     seo_title: str | None = None
@@ -96,8 +100,13 @@ class _Draft:
         return Extracted(**values, sources=dict(self.sources), warnings=tuple(self.warnings))
 
 
-def extract_article(body: bytes, url: str, content_type: str | None = None) -> ExtractOutcome:
-    """Extract one article from HTML bytes (already gunzipped); never raises on bad input."""
+def extract_article(body: bytes, url: str, content_type: str | None = None,
+                    hints: ExtractHints | Selectors | None = None) -> ExtractOutcome:
+    """Extract one article from HTML bytes (already gunzipped); never raises on bad input.
+
+    `hints` carries an outlet's catalog selectors (a `Selectors` is accepted as is) and the earliest
+    plausible publication date; without them the generic rules run alone.
+    """
     rejected = _screen(body, content_type)
     if rejected is not None:
         return rejected
@@ -107,10 +116,12 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
     if root is None or len(root) == 0:
         return Rejected("not_html", f"{len(body)} bytes decoded as {encoding} hold no element lxml could parse.")
     page = collect(root)
-    draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc())
+    draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc(), hints=as_hints(hints))
     _check_decoding(draft, html, encoding)
+    draft.finds = _selectors.find(root, draft.hints.selectors)
+    draft.warnings.extend(draft.finds.warnings)
     _fill_metadata(draft)
-    text = extract_body(root, url)
+    text = _body_text(draft, root, url)
     if not text:
         return Rejected("no_text", f"trafilatura found no article text in {len(body)} bytes of HTML.")
     _fill_text(draft, text)
@@ -120,6 +131,16 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
     if draft.word_count < MIN_WORDS and not draft.paywalled:
         return Rejected("too_short", f"the text has {draft.word_count} words, fewer than the {MIN_WORDS} of an article.")
     return draft.freeze()
+
+
+def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
+    _selectors.drop_excluded(root, draft.hints.selectors)
+    if draft.finds.body is not None:
+        text = extract_container(draft.finds.body, url)
+        if text:
+            draft.sources["text"] = "selector"
+            return text
+    return extract_body(root, url)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
@@ -176,6 +197,8 @@ def _fill_title(draft: _Draft) -> None:
     refs = title_refs(draft.page, draft.jsonld)
     site = SiteKeys.build(draft.outlets, draft.url, draft.section)
     title, source = choose_title(draft.page.headings, refs, site)
+    if draft.finds.title:
+        title, source = draft.finds.title, "selector"
     draft.put("title", title, source)
     by_kind = dict(reversed(refs))
     for kind in ("title", "opengraph"):
@@ -193,6 +216,8 @@ def _fill_structured_credits(draft: _Draft) -> None:
     found = [("json-ld", parse_names(strings(people), draft.outlets)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
+    if draft.finds.bylines:
+        found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
     agencies = Credits()
     for source, credits in found + _byline_credits(draft, found):
         agencies.add(Credits(agencies=credits.agencies))
@@ -218,19 +243,23 @@ def _fill_text(draft: _Draft, text: str) -> None:
     agencies.extend(closing.agencies)
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
-    draft.put("text", body, "trafilatura")
+    draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
 
 
 def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
     for name in ("date_published", "date_modified"):
         machine_readable = draft.sources.get("date_published") in ("json-ld", "opengraph", "meta", "time")
-        for source, raw in date_candidates(name, draft.page, draft.jsonld, root, draft.url, machine_readable):
+        candidates = date_candidates(name, draft.page, draft.jsonld, root, draft.url, machine_readable)
+        if name == "date_published" and draft.finds.date:
+            candidates = itertools.chain([("selector", draft.finds.date)], candidates)
+        for source, raw in candidates:
             iso = _dates.parse_machine(raw)
             if iso is None:
                 continue
-            if _dates.is_future(iso, draft.now):
-                draft.warnings.append(f"{name}: {raw!r} from {source} lies in the future; ignored")
+            problem = _dates.implausible(iso, draft.now, draft.hints.earliest)
+            if problem:
+                draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
                 continue
             draft.put(name, iso, source)
             break
