@@ -179,6 +179,7 @@ def _register_archive_commands() -> None:
 
 
 _register_archive_commands()
+main.add_command(__import__("crawler.cli_replay", fromlist=["replay"]).replay)  # khabar replay STORE
 
 
 if __name__ == "__main__":
