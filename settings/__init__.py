@@ -42,12 +42,14 @@ EXTENSIONS = {
 }
 ITEM_PIPELINES = {
     "pipelines.language_filter.LanguageFilter": 700,    # off unless KHABAR_LANGUAGES is set
+    "pipelines.versioning.ArticleVersioning": 750,      # a record only when the text changed
     "pipelines.article_record.ArticleRecordWriter": 800,
 }
 # Fewer concurrent items per callback: the default 100 starts 100 tasks per callback for nothing
 # (measured in shared/PERF-NOTES.md: about 0.6 ms of CPU per page).
 CONCURRENT_ITEMS = 8
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformat.KhabarLogFormatter"   # items named by URL, never dumped whole
 
 # --- Khabar ----------------------------------------------------------------------------
 KHABAR_STORE_URI = "./archive"    # a folder, or s3://bucket/prefix (see README)

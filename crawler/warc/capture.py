@@ -132,6 +132,10 @@ class WarcCapture:
     def spider_opened(self, spider: Spider) -> None:
         from crawler.warc.recovery import recover_store
 
+        outlet = getattr(spider, "outlet", None)
+        if outlet is not None:  # so that an archive alone says whose pages it holds
+            self.info.update({"khabar-outlet-name": outlet.name, "khabar-outlet-country": outlet.country,
+                              "khabar-outlet-homepage": outlet.homepage})
         recovered = recover_store(self.store, self.dedup)
         if recovered:
             self.stats.set_value("khabar/recovered_files", len(recovered))

@@ -30,7 +30,7 @@ def captures_in(path: Path, key: str) -> list[Capture]:
                 captures.append(Capture(
                     url=headers.get_header("WARC-Target-URI"), digest=headers.get_header("WARC-Payload-Digest"),
                     record_id=headers.get_header("WARC-Record-ID"), date=headers.get_header("WARC-Date"),
-                    path=key, offset=iterator.get_record_offset(), length=iterator.get_record_length() or 0,
+                    path=key, offset=iterator.get_record_offset(), length=_length(iterator, record),
                 ))
     return captures
 
@@ -56,3 +56,8 @@ def recover_store(store: Store, dedup: DedupIndex) -> list[str]:
         store.publish(key)
         published.append(key)
     return published
+
+
+def _length(iterator: ArchiveIterator, record: object) -> int:
+    iterator.read_to_end(record)
+    return int(iterator.get_record_length() or 0)

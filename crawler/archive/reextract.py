@@ -1,0 +1,163 @@
+"""``khabar reextract STORE``: article records rebuilt from the WARCs alone, with no network.
+
+Every HTML ``response`` record with status 200 goes through today's extractor with the rules the
+crawl applies (a page the crawl would not record is not recorded here either); the record links
+to the same WARC response, carries the crawl id and outlet from the file's ``warcinfo``, and the
+capture time as ``fetched_at``. A capture that already has a record keeps that record's version
+when the text comes out the same, and becomes a new version (the article's newest + 1, with
+``previous_text_digest``) when the extractor now gives a different text; a capture with no
+record yet (lost with a killed crawl) gets the next version when its text is new.
+Output: ``records/outlet=<id>/date=<capture day>/<run-id>.jsonl.gz``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from warcio.exceptions import ArchiveLoadFailed
+
+from crawler.addon import new_crawl_id
+from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
+from crawler.assemble import build_record
+from crawler.catalog import Catalog, OutletSpec
+from crawler.extract import Rejected, extract_article
+from crawler.recordfiles import RecordFiles
+from crawler.records import ArticleRecord, WarcLink
+from crawler.storage import Store
+from crawler.storage.layout import records_key
+from crawler.warc.exchange import HttpMessage, payload_of, split_message
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ReextractReport:
+    run_id: str
+    counts: Counter[str] = field(default_factory=Counter)
+    files: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _html_payload(message: HttpMessage) -> tuple[bytes, str | None] | None:
+    content_type = (message.header_values("Content-Type") or [b""])[0].decode("latin-1")
+    if message.status != 200 or "html" not in content_type.lower():
+        return None
+    body = payload_of(message)
+    encoding = b"".join(message.header_values("Content-Encoding")).strip().lower()
+    if encoding in (b"gzip", b"x-gzip", b"deflate"):
+        body = zlib.decompress(body, zlib.MAX_WBITS | 32) if encoding != b"deflate" else _inflate(body)
+    return body, content_type or None
+
+
+def _inflate(body: bytes) -> bytes:
+    try:
+        return zlib.decompress(body)
+    except zlib.error:
+        return zlib.decompress(body, -zlib.MAX_WBITS)
+
+
+@dataclass
+class KnownRecords:
+    """What the store's records say: per capture (WARC record id) and per article id."""
+
+    by_capture: dict[str, tuple[int, str, str | None]] = field(default_factory=dict)  # -> (version, digest, previous)
+    latest: dict[str, tuple[int, str]] = field(default_factory=dict)  # article id -> newest (version, digest)
+
+    def add(self, article_id: str, capture: str, version: int, digest: str, previous: str | None) -> None:
+        self.by_capture.setdefault(capture, (version, digest, previous))
+        if version >= self.latest.get(article_id, (0, ""))[0]:
+            self.latest[article_id] = (version, digest)
+
+
+def known_records(store: Store, outlet: str | None) -> KnownRecords:
+    known = KnownRecords()
+    for key in store.list(f"records/outlet={outlet}/" if outlet else "records/"):
+        if not key.endswith(".jsonl.gz"):
+            continue
+        with open_key(store, key) as handle, gzip.open(handle, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                known.add(record["id"], record["warc"]["record_id"], record["version"], record["text_digest"],
+                          record.get("previous_text_digest"))
+    return known
+
+
+class Reextractor:
+    def __init__(self, store: Store, catalog: Catalog, outlet: str | None = None, since: date | None = None) -> None:
+        self.store, self.catalog, self.outlet, self.since = store, catalog, outlet, since
+        self.report = ReextractReport(run_id=f"reextract-{new_crawl_id()}")
+        self._known = known_records(store, outlet)
+        self._files = RecordFiles(store)
+
+    def run(self) -> ReextractReport:
+        for warc in warc_keys(self.store, self.outlet, self.since):
+            self._file(warc.key)
+        self._files.close()
+        self.report.files = list(self._files.published)
+        return self.report
+
+    def _file(self, key: str) -> None:
+        info: dict[str, str] = {}
+        try:
+            with open_key(self.store, key) as handle:
+                for entry in iter_entries(handle):
+                    if entry.record.rec_type == "warcinfo":
+                        info = _fields(entry.block)
+                    elif entry.record.rec_type == "response":
+                        self._response(key, entry, info)
+        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+            message = f"{key}: unreadable after some records ({type(exc).__name__}: {exc}); the rest of the store goes on"
+            logger.error(message)
+            self.report.problems.append(message)
+
+    def _response(self, key: str, entry: Entry, info: dict[str, str]) -> None:
+        message = split_message(entry.block)
+        payload = _html_payload(message)
+        if payload is None:
+            return
+        url = entry.get("WARC-Target-URI") or ""
+        outcome = extract_article(payload[0], url, payload[1])
+        if isinstance(outcome, Rejected):
+            self.report.counts[f"not recorded: {outcome.reason}"] += 1
+            return
+        record = build_record(
+            extracted=outcome, outlet=self._outlet(info, key), url=url, status=200,
+            fetched_at=entry.get("WARC-Date") or "", crawl_id=info.get("khabar-crawl-id", ""),
+            warc=WarcLink(filename=key.rsplit("/", 1)[-1], path=key, offset=entry.offset, length=entry.length,
+                          record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
+        )
+        record = self._versioned(record)
+        record.extraction.version += f"; {self.report.run_id}"
+        self._files.write(records_key(record.outlet, date.fromisoformat(record.fetched_at[:10]), self.report.run_id), record)
+        self.report.counts["records"] += 1
+
+    def _versioned(self, record: ArticleRecord) -> ArticleRecord:
+        same_capture = self._known.by_capture.get(record.warc.record_id)
+        newest, newest_digest = self._known.latest.get(record.id, (0, ""))
+        if same_capture is not None and same_capture[1] == record.text_digest:
+            return replace(record, version=same_capture[0], previous_text_digest=same_capture[2])
+        if same_capture is None and newest_digest == record.text_digest:
+            return replace(record, version=newest)
+        self.report.counts["new versions"] += 1
+        record = replace(record, version=newest + 1, previous_text_digest=newest_digest or None)
+        self._known.add(record.id, record.warc.record_id, record.version, record.text_digest, newest_digest or None)
+        return record
+
+    def _outlet(self, info: dict[str, str], key: str) -> OutletSpec:
+        outlet_id = info.get("khabar-outlet") or key.split("outlet=", 1)[-1].split("/", 1)[0]
+        if outlet_id in self.catalog:
+            return self.catalog.get(outlet_id)
+        country: Any = info.get("khabar-outlet-country") or None  # the archive's own word, else unknown
+        return OutletSpec(id=outlet_id, name=outlet_id, group="regional", country=country, languages=(),
+                          homepage="http://unknown.invalid/")
+
+
+def _fields(block: bytes) -> dict[str, Any]:
+    return dict(line.split(": ", 1) for line in block.decode("utf-8", "replace").splitlines() if ": " in line)

@@ -1,0 +1,71 @@
+"""ArticleVersioning: a new record only when an article's text changed, numbered.
+
+Per article id, the store's state folder keeps the newest version and its text digest
+(``state/articles.sqlite``). A record whose text digest equals the newest one is dropped
+(the page may have changed around the article: its WARC capture is kept all the same); a changed
+text becomes ``version`` + 1 with ``previous_text_digest``. ``khabar reextract`` numbers the same way.
+
+Settings: KHABAR_STORE_URI (where the state folder lives).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from crawler.records import ArticleRecord
+from crawler.storage import open_store
+
+logger = logging.getLogger(__name__)
+
+
+class VersionIndex:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+                         "text_digest TEXT NOT NULL, url TEXT NOT NULL, fetched_at TEXT NOT NULL)")
+
+    def latest(self, article_id: str) -> tuple[int, str] | None:
+        row = self._db.execute("SELECT version, text_digest FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return (int(row[0]), str(row[1])) if row else None
+
+    def remember(self, record: ArticleRecord) -> None:
+        self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
+                         (record.id, record.version, record.text_digest, record.url, record.fetched_at))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class ArticleVersioning:
+    def __init__(self, index: VersionIndex, stats: Any) -> None:
+        self.index, self.stats = index, stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ArticleVersioning:
+        store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
+        return cls(VersionIndex(store.spool / "state" / "articles.sqlite"), crawler.stats)
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not isinstance(item, ArticleRecord):
+            return item
+        latest = self.index.latest(item.id)
+        if latest is not None and latest[1] == item.text_digest:
+            self.stats.inc_value("khabar/articles/not_recorded/unchanged_text")
+            raise DropItem(f"{item.url}: text unchanged since version {latest[0]}; no new record")
+        if latest is not None:
+            item = replace(item, version=latest[0] + 1, previous_text_digest=latest[1])
+            self.stats.inc_value("khabar/records/new_versions")
+            logger.info("%s: text changed, version %d", item.url, item.version)
+        self.index.remember(item)
+        return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        self.index.close()

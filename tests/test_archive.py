@@ -1,0 +1,238 @@
+"""Archive fidelity: revisits for unchanged pages, CDXJ, verify, re-extraction, WACZ, crash safety."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.demo import DemoServer, DemoWorld
+from crawler.demo_process import write_demo_catalog
+from tests.support.crawls import KHABAR, ROOT, article_records, run
+from tests.support.redis_server import redis_server
+
+OUTLETS = ("demo-wp", "demo-cms")
+REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+
+
+def _records_by_file(store: Path, files: list[Path]) -> list[Any]:
+    out = []
+    for path in files:
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                record.content_stream().read()
+                out.append(record)
+    return out
+
+
+def _new_warcs(store: Path, before: set[Path]) -> list[Path]:
+    return sorted(set(store.glob("warc/**/*.warc.gz")) - before)
+
+
+def _crawl(catalog: Path, store: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    result = run([*KHABAR, "crawl", *OUTLETS, "--catalog-extra", str(catalog), "--store", str(store), *extra])
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture(scope="module")
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Three crawls into one store: the demo world as is, unchanged, then three days later."""
+    tmp = tmp_path_factory.mktemp("archive")
+    world = DemoWorld()
+    store, catalog = tmp / "store", tmp / "demo.yaml"
+    with DemoServer(world) as server:
+        write_demo_catalog(server.base_urls, catalog)
+        files: list[list[Path]] = []
+        before_articles = {o: {a.path: a.version for a in world.articles(o)} for o in OUTLETS}
+        for step in range(3):
+            if step == 2:
+                world.clock.advance(days=3)
+            seen = set(store.glob("warc/**/*.warc.gz"))
+            _crawl(catalog, store)
+            files.append(_new_warcs(store, seen))
+        after_articles = {o: {a.path: (a.version, a.url(server.base_url(o))) for a in world.articles(o)} for o in OUTLETS}
+    changed = {url for o in OUTLETS for path, (version, url) in after_articles[o].items()
+               if before_articles[o].get(path) != version}
+    return {"store": store, "catalog": catalog, "files": files, "changed": changed, "tmp": tmp}
+
+
+def test_a_second_crawl_of_unchanged_outlets_writes_only_revisits(crawls: Any) -> None:
+    store, (first, second, _) = crawls["store"], crawls["files"]
+    first_types = Counter(r.rec_type for r in _records_by_file(store, first))
+    second_records = _records_by_file(store, second)
+    second_types = Counter(r.rec_type for r in second_records)
+    assert second_types["response"] == 0
+    assert second_types["revisit"] == first_types["response"] > 70
+    assert second_types["metadata"] == second_types["resource"] == 0  # unchanged articles: no new record
+
+
+def test_revisits_name_their_original_so_replay_tools_can_resolve_them(crawls: Any) -> None:
+    store, (first, second, _) = crawls["store"], crawls["files"]
+    originals = {r.rec_headers.get_header("WARC-Record-ID"): r for r in _records_by_file(store, first)}
+    for revisit in (r for r in _records_by_file(store, second) if r.rec_type == "revisit"):
+        headers = revisit.rec_headers
+        original = originals[headers.get_header("WARC-Refers-To")]
+        assert headers.get_header("WARC-Profile") == REVISIT_PROFILE
+        assert headers.get_header("WARC-Refers-To-Target-URI") == original.rec_headers.get_header("WARC-Target-URI")
+        assert headers.get_header("WARC-Refers-To-Date") == original.rec_headers.get_header("WARC-Date")
+        assert headers.get_header("WARC-Payload-Digest") == original.rec_headers.get_header("WARC-Payload-Digest")
+        assert revisit.http_headers.get_statuscode() == "200"  # the response head is kept
+
+
+def test_after_the_clock_moves_exactly_the_new_and_edited_articles_get_new_responses(crawls: Any) -> None:
+    store, third = crawls["store"], crawls["files"][2]
+    responses = {r.rec_headers.get_header("WARC-Target-URI") for r in _records_by_file(store, third) if r.rec_type == "response"}
+    article_responses = {u for u in responses if not u.endswith((".xml", ".xml.gz", "/feed/", "robots.txt"))}
+    assert article_responses == crawls["changed"]
+    assert len(crawls["changed"]) >= 16  # 8 new articles and at least 2 edits per outlet
+
+
+def test_every_warc_has_a_sorted_cdxj_beside_it_naming_its_store_key(crawls: Any) -> None:
+    store = crawls["store"]
+    for warc in store.glob("warc/**/*.warc.gz"):
+        cdxj = warc.with_name(warc.name.removesuffix(".warc.gz") + ".cdxj")
+        lines = cdxj.read_text().splitlines()
+        assert lines == sorted(lines) and lines
+        entries = [json.loads(line.split(" ", 2)[2]) for line in lines]
+        assert {e["filename"] for e in entries} == {warc.relative_to(store).as_posix()}
+        with open(warc, "rb") as handle:
+            indexable = sum(1 for r in ArchiveIterator(handle) if r.rec_type in ("response", "revisit", "resource"))
+        assert len(entries) == indexable
+
+
+def test_each_article_text_is_archived_as_a_resource_record(crawls: Any) -> None:
+    store, first = crawls["store"], crawls["files"][0]
+    texts = {}
+    for path in first:
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type == "resource":
+                    texts[record.rec_headers.get_header("WARC-Target-URI")] = record.content_stream().read().decode()
+    records = [r for r in article_records(store) if r["crawl_id"] == article_records(store)[0]["crawl_id"]]
+    assert len(texts) == len(records)
+    for record in records:
+        assert texts[f"urn:text:{record['url']}"] == record["text"]
+
+
+def test_verify_passes_on_a_sound_store(crawls: Any) -> None:
+    result = run([*KHABAR, "verify", str(crawls["store"])])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK: 0 faults" in result.stdout
+    assert "revisit" in result.stdout and "record → WARC links" in result.stdout
+
+
+def test_verify_reports_each_fault_with_file_and_offset_and_goes_on(crawls: Any, tmp_path: Path) -> None:
+    damaged = tmp_path / "store"
+    shutil.copytree(crawls["store"], damaged)
+    first = sorted(damaged.glob("warc/outlet=demo-wp/**/*.warc.gz"))[0]
+    data = bytearray(first.read_bytes())
+    first.write_bytes(bytes(data[: len(data) // 2]))  # truncated mid-record
+    original = next(p for p in sorted(damaged.glob("warc/outlet=demo-cms/**/*.warc.gz")))
+    original.unlink()  # revisits of demo-cms now point at nothing
+    result = run([*KHABAR, "verify", str(damaged), "--max-faults", "1000"])
+    assert result.returncode == 1
+    key = first.relative_to(damaged).as_posix()
+    truncation = [line for line in result.stderr.splitlines() if line.startswith(f"FAULT {key} @ offset ")
+                  and ("record truncated" in line or "unreadable from here on" in line)]
+    assert len(truncation) == 1
+    assert "revisit refers to <urn:uuid:" in result.stderr and "cannot be replayed" in result.stderr
+    assert "FAILED" in result.stdout
+
+
+def _comparable(record: dict[str, Any]) -> dict[str, Any]:
+    out = dict(record)
+    out["extraction"] = {k: v for k, v in record["extraction"].items() if k not in ("version", "extracted_at")}
+    return out
+
+
+def test_reextract_rebuilds_the_crawl_records_from_the_warcs_alone(crawls: Any, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(crawls["store"], store)
+    crawled = sorted(map(_comparable, article_records(store)), key=lambda r: (r["url"], r["fetched_at"]))
+    for path in store.glob("records/**/*.jsonl.gz"):
+        path.rename(path.with_name("crawl-" + path.name))
+    result = run([*KHABAR, "reextract", str(store), "--catalog-extra", str(crawls["catalog"])])
+    assert result.returncode == 0, result.stderr[-3000:]
+    rebuilt = [r for r in article_records(store) if "reextract-" in r["extraction"]["version"]]
+    assert sorted(map(_comparable, rebuilt), key=lambda r: (r["url"], r["fetched_at"])) == crawled
+
+
+def test_wacz_packages_the_store_and_passes_wacz_validate(crawls: Any, tmp_path: Path) -> None:
+    out = tmp_path / "demo-wp.wacz"
+    result = run([*KHABAR, "wacz", str(crawls["store"]), "--outlet", "demo-wp", "--out", str(out)])
+    assert result.returncode == 0, result.stderr[-3000:]
+    check = subprocess.run([str(Path(sys.executable).parent / "wacz"), "validate", "-f", str(out)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    import zipfile
+
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+        pages = package.read("pages/pages.jsonl").decode().splitlines()
+    assert sum(n.startswith("archive/") for n in names) == len(list(crawls["store"].glob("warc/outlet=demo-wp/**/*.warc.gz")))
+    assert len(pages) - 1 == len({(r["url"], r["fetched_at"]) for r in article_records(crawls["store"]) if r["outlet"] == "demo-wp"})
+
+
+def test_a_crawl_killed_with_sigkill_leaves_a_verifiable_store_and_the_next_run_finishes_it(crawls: Any, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    cmd = [*KHABAR, "crawl", *OUTLETS, "--catalog-extra", str(crawls["catalog"]), "--store", str(store),
+           "-s", "KHABAR_WARC_MAX_SIZE=65536", "--workers", "1"]
+    with DemoServer(DemoWorld()) as server:
+        write_demo_catalog(server.base_urls, crawls["catalog"])
+        with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True) as process:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and len(list(store.glob("warc/**/*.warc.gz"))) < 2:
+                time.sleep(0.02)
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        unfinished = list(store.glob("**/*.open"))
+        assert unfinished, "the kill should leave files being written"
+        verified = run([*KHABAR, "verify", str(store)])
+        assert verified.returncode == 0, verified.stdout + verified.stderr
+        assert "unfinished" in verified.stdout
+        resumed = run(cmd)
+        assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert not list(store.glob("**/*.open"))
+    assert "recovered" in resumed.stderr
+    final = run([*KHABAR, "verify", str(store)])
+    assert final.returncode == 0, final.stdout + final.stderr
+
+
+def test_the_dedup_index_can_live_in_redis(crawls: Any, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with redis_server(tmp_path) as uri, DemoServer(DemoWorld()) as server:
+        catalog = tmp_path / "demo.yaml"
+        write_demo_catalog(server.base_urls, catalog)
+        env = {"KHABAR_DEDUP_URI": uri}
+        for _ in range(2):
+            result = run([*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store)], env=env)
+            assert result.returncode == 0, result.stderr[-3000:]
+        import redis
+
+        keys = redis.Redis.from_url(uri).keys("khabar:dedup:*")
+    assert not (store / "state" / "dedup.sqlite").exists()
+    types = Counter()
+    for path in store.glob("warc/**/*.warc.gz"):
+        with open(path, "rb") as handle:
+            types.update(r.rec_type for r in ArchiveIterator(handle))
+    assert types["revisit"] == types["response"] == len(keys) > 30
+
+
+def test_record_files_are_gzip_members_readable_as_one_stream(crawls: Any) -> None:
+    path = next(crawls["store"].glob("records/**/*.jsonl.gz"))
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    assert len(lines) == path.read_bytes().count(b"\x1f\x8b\x08") and lines
