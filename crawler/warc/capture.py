@@ -186,8 +186,10 @@ class WarcCapture:
             resp = self.factory.http_record("response", url, received, date_str, extra)
         resp_id = resp.rec_headers.get_header("WARC-Record-ID")
         req = self.factory.http_record("request", request_url, sent, date_str, {"WARC-Concurrent-To": resp_id})
-        compressed = any(v.strip().lower() in _COMPRESSED for v in received.header_values("Content-Encoding"))
-        resp_loc, _ = self._writer(outlet, moment.date()).write([resp, req], compressed_payload=compressed)
+        compressed = original is None and any(
+            v.strip().lower() in _COMPRESSED for v in received.header_values("Content-Encoding"))
+        level = 9 if original is not None else None  # a revisit pair is all headers: squeeze it
+        resp_loc, _ = self._writer(outlet, moment.date()).write([resp, req], compressed_payload=compressed, level=level)
         self.stats.inc_value("khabar/warc/records", 2)
         self.stats.inc_value("khabar/warc/revisits" if original else "khabar/warc/responses")
         self.stats.inc_value("khabar/warc/bytes", resp_loc.length)

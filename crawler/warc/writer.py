@@ -77,12 +77,14 @@ class RotatingWarcWriter:
         self._serial = 0
         self.closed_files: list[Path] = []
 
-    def write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool = False) -> list[RecordLocation]:
+    def write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool = False,
+              level: int | None = None) -> list[RecordLocation]:
         """Write records in order, each its own gzip member; return where each landed."""
         if self._file is not None and self._file.tell() >= self.spec.max_size:
             self.close()
         file, path = self._ensure_open()
-        level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
+        if level is None:
+            level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
         locations = []
         for record in records:
             member = gzip_member(serialise(record), level)

@@ -1,0 +1,69 @@
+"""Benchmark: what a second crawl of an unchanged outlet costs in bytes, thanks to revisit records.
+
+    .venv/bin/python bench/dedup_cost.py [--outlets demo-wp demo-cms demo-bilingue]
+
+Crawls the demo outlets twice into one store and prints the bytes each crawl wrote (WARC files,
+their CDXJ indexes, article records), the second as a share of the first (target ≤ 5 %), and the
+per-page overhead of a revisit (request record + revisit record + index line). Numbers only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crawler.demo_process import running_demo_world  # noqa: E402
+
+
+def _sizes(store: Path) -> dict[Path, int]:
+    return {p: p.stat().st_size for p in store.rglob("*") if p.is_file() and "state" not in p.parts}
+
+
+def _crawl(store: Path, catalog: Path, outlets: list[str]) -> None:
+    cmd = [sys.executable, "-m", "crawler.cli", "crawl", *outlets, "--store", str(store),
+           "--catalog-extra", str(catalog), "--log-level", "WARNING"]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"crawl failed:\n{result.stdout}\n{result.stderr[-2000:]}")
+
+
+def _by_kind(files: dict[Path, int]) -> dict[str, int]:
+    kinds = {"warc": 0, "cdxj": 0, "records": 0, "other": 0}
+    for path, size in files.items():
+        kind = "warc" if path.name.endswith(".warc.gz") else "cdxj" if path.suffix == ".cdxj" else \
+            "records" if path.name.endswith(".jsonl.gz") else "other"
+        kinds[kind] += size
+    return kinds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--outlets", nargs="+", default=["demo-wp", "demo-cms", "demo-bilingue"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="khabar-dedup-") as tmp, running_demo_world() as world:
+        store = Path(tmp)
+        _crawl(store, world.catalog_path, args.outlets)
+        first = _sizes(store)
+        _crawl(store, world.catalog_path, args.outlets)
+        second = {p: s for p, s in _sizes(store).items() if p not in first}
+        pages = sum(len(p.read_text().splitlines()) for p in second if p.suffix == ".cdxj")
+    one, two = _by_kind(first), _by_kind(second)
+    total_one, total_two = sum(one.values()), sum(two.values())
+    print(f"first crawl:  {total_one:>9} bytes  (WARC {one['warc']}, CDXJ {one['cdxj']}, records {one['records']}, "
+          f"other {one['other']})")
+    print(f"second crawl: {total_two:>9} bytes  (WARC {two['warc']}, CDXJ {two['cdxj']}, records {two['records']}, "
+          f"other {two['other']})")
+    print(f"second / first = {100 * total_two / total_one:.1f} % of bytes (target ≤ 5 %); "
+          f"WARC only {100 * two['warc'] / one['warc']:.1f} %")
+    print(f"revisit overhead: {(two['warc'] + two['cdxj']) / max(pages, 1):.0f} bytes per unchanged page "
+          f"({pages} pages)")
+
+
+if __name__ == "__main__":
+    main()
