@@ -236,3 +236,34 @@ def test_record_files_are_gzip_members_readable_as_one_stream(crawls: Any) -> No
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
     assert len(lines) == path.read_bytes().count(b"\x1f\x8b\x08") and lines
+
+
+def test_reextract_writes_a_new_version_when_the_extractor_now_gives_another_text(crawls: Any, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(crawls["store"], store)
+    path = sorted(store.glob("records/outlet=demo-wp/**/*.jsonl.gz"))[0]
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        old = [json.loads(line) for line in handle]
+    for record in old:  # as if an older extractor had produced another text for these captures
+        record["text"], record["text_digest"] = "ancien texte", "sha256:" + "0" * 64
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in old)
+    result = run([*KHABAR, "reextract", str(store), "--outlet", "demo-wp", "--catalog-extra", str(crawls["catalog"])])
+    assert result.returncode == 0, result.stderr[-3000:]
+    rebuilt = {(r["warc"]["record_id"]): r for r in article_records(store) if "reextract-" in r["extraction"]["version"]}
+    for record in old:
+        new = rebuilt[record["warc"]["record_id"]]
+        assert new["version"] > record["version"] and new["previous_text_digest"] is not None
+        assert new["text"] != "ancien texte"
+
+
+def test_reextract_reports_a_damaged_warc_with_its_path_and_goes_on(crawls: Any, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(crawls["store"], store)
+    damaged = sorted(store.glob("warc/outlet=demo-wp/**/*.warc.gz"))[0]
+    damaged.write_bytes(damaged.read_bytes()[:50_000] + b"\x00garbage" * 100)
+    result = run([*KHABAR, "reextract", str(store), "--catalog-extra", str(crawls["catalog"])])
+    assert result.returncode == 1
+    assert f"problem: {damaged.relative_to(store).as_posix()} @ offset " in result.stderr
+    rebuilt = [r for r in article_records(store) if "reextract-" in r["extraction"]["version"]]
+    assert {r["outlet"] for r in rebuilt} == {"demo-wp", "demo-cms"}  # the rest of the store was processed

@@ -105,6 +105,7 @@ class Reextractor:
 
     def _file(self, key: str) -> None:
         info: dict[str, str] = {}
+        offset = 0
         try:
             with open_key(self.store, key) as handle:
                 for entry in iter_entries(handle):
@@ -112,8 +113,10 @@ class Reextractor:
                         info = _fields(entry.block)
                     elif entry.record.rec_type == "response":
                         self._response(key, entry, info)
+                    offset = entry.offset + entry.length
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
-            message = f"{key}: unreadable after some records ({type(exc).__name__}: {exc}); the rest of the store goes on"
+            message = (f"{key} @ offset {offset}: unreadable from here on ({type(exc).__name__}: {exc}); "
+                       "the records before it were re-extracted and the rest of the store goes on")
             logger.error(message)
             self.report.problems.append(message)
 
