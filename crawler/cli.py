@@ -184,6 +184,7 @@ def _register_archive_commands() -> None:
 
 _register_archive_commands()
 main.add_command(__import__("crawler.cli_replay", fromlist=["replay"]).replay)  # khabar replay STORE
+main.add_command(__import__("crawler.cli_store", fromlist=["store"]).store)  # khabar store check|sync
 
 
 if __name__ == "__main__":

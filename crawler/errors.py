@@ -5,7 +5,13 @@
     ├── OutletUnknown            an outlet id that is not in the catalog
     ├── ConfigInvalid            contradictory or malformed KHABAR_* settings
     ├── StoreError               the archive store cannot do what was asked
-    │   └── StoreUnavailable     the store's location does not exist or cannot be written
+    │   ├── StoreUnavailable     the store's location does not exist, cannot be written or reached (S3 endpoint down)
+    │   ├── BucketMissing        the S3 bucket of the store URI does not exist
+    │   ├── CredentialsMissing   boto3's credential chain found no credentials for the S3 store
+    │   ├── CredentialsRejected  the S3 server rejected the credentials (unknown key, wrong secret, expired token)
+    │   ├── AccessDenied         the credentials are valid but may not do this on the bucket
+    │   ├── UploadUnverified     an uploaded object's size or checksum differs from the spooled file
+    │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
     └── DemoWorldError           the bundled demo world could not start
 
 Every message names the thing, the limit or the cause, and the next step.
@@ -58,6 +64,30 @@ class StoreError(KhabarError):
 
 class StoreUnavailable(StoreError):
     """The store's location is missing, unreachable or not writable."""
+
+
+class BucketMissing(StoreError):
+    """The bucket named by an ``s3://`` store URI does not exist."""
+
+
+class CredentialsMissing(StoreError):
+    """boto3's credential chain (environment, profile, instance role) found no credentials."""
+
+
+class CredentialsRejected(StoreError):
+    """The S3 server rejected the credentials: unknown access key, wrong secret key or expired token."""
+
+
+class AccessDenied(StoreError):
+    """The credentials are valid, but the policy does not allow this operation on the bucket."""
+
+
+class UploadUnverified(StoreError):
+    """An uploaded object does not match the spooled file (size or checksum); the file stays spooled."""
+
+
+class UploadsPending(StoreError):
+    """Files are still waiting in the local spool after the bounded wait for uploads."""
 
 
 class DemoWorldError(KhabarError):

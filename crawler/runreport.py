@@ -94,7 +94,7 @@ class RunReport:
         return None
 
     def _write(self, report: OutletReport) -> None:
-        store = open_store(self.crawler.settings.get("KHABAR_STORE_URI"))
+        store = open_store(self.crawler.settings.get("KHABAR_STORE_URI"), self.crawler.settings)
         key = f"runs/{report.crawl_id}/{report.outlet}.json"
         path = store.spool / key
         path.parent.mkdir(parents=True, exist_ok=True)

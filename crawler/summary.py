@@ -9,13 +9,17 @@ import click
 
 from crawler.runreport import OutletReport
 from crawler.storage import open_store
+from crawler.storage.base import SpoolStatus
 
 EXIT_SOME_OUTLETS_FAILED = 3
+EXIT_FILES_STILL_SPOOLED = 4
 
 
 def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
-    """Print what the crawl did and where it is; return 0, or 3 when an outlet yielded nothing."""
-    store = open_store(settings.get("KHABAR_STORE_URI"))
+    """Print what the crawl did and where it is; return 0, 3 when an outlet yielded nothing, 4 when files
+    are still waiting in an S3 store's spool (after a bounded wait for their upload)."""
+    store = open_store(settings.get("KHABAR_STORE_URI"), settings)
+    uploads = store.drain()
     failed = [r.outlet for r in reports if r.pages_fetched == 0]
     crawl_id = reports[0].crawl_id if reports else settings.get("KHABAR_CRAWL_ID")
     lines = [
@@ -32,5 +36,19 @@ def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.not_recorded.items())) or "none"
         lines.append(f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
                      f"not recorded: {skipped}  errors {r.fetch_errors}")
+    lines += _upload_lines(uploads, store.uri)
     click.echo("\n".join(lines))
-    return EXIT_SOME_OUTLETS_FAILED if failed or not reports else 0
+    if failed or not reports:
+        return EXIT_SOME_OUTLETS_FAILED
+    return EXIT_FILES_STILL_SPOOLED if uploads.spooled else 0
+
+
+def _upload_lines(status: SpoolStatus, uri: str) -> list[str]:
+    if not status.remote:
+        return []
+    done = f"  uploaded           {status.uploaded_files} files, {status.uploaded_bytes / 1e6:.1f} MB, verified"
+    if not status.spooled:
+        return [done + f"; spool {status.spool_dir} empty"]
+    key, error = next(iter(status.errors.items()), (status.spooled[0], "still uploading when the wait ended"))
+    return [done, f"  still spooled      {len(status.spooled)} files in {status.spool_dir} (e.g. {key}: {error})",
+            f"                     nothing is lost: the next run uploads them, or now: khabar store sync --store {uri}"]

@@ -56,7 +56,7 @@ class ArticleRecordWriter:
         uri = crawler.settings.get("KHABAR_STORE_URI")
         if not uri:
             raise NotConfigured("KHABAR_STORE_URI is empty; set it to a folder or s3:// URI to enable ArticleRecordWriter")
-        return cls(open_store(uri), crawler)
+        return cls(open_store(uri, crawler.settings), crawler)
 
     def open_spider(self, spider: Any = None) -> None:
         publish_schema(self.store)

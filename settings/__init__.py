@@ -63,9 +63,26 @@ KHABAR_WARC_GZIP_LEVEL = 6
 KHABAR_WARC_GZIP_LEVEL_COMPRESSED = 1
 KHABAR_DEDUP_URI = ""             # payload-digest index for revisits: "" = SQLite in <store>/state, or redis://…
 KHABAR_LANGUAGES = []            # ISO 639-1 codes of the records to keep (khabar crawl --lang fr); [] = all
+KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced lastmod moved
+KHABAR_SINCE = None              # YYYY-MM-DD: skip URLs announced before this day (khabar crawl --since)
+KHABAR_MAX_ARTICLES = 0          # stop scheduling article URLs after this many (0 = no limit)
 KHABAR_EXTRACT_WORKERS = None     # extraction processes; None = one per core, 0 = in the crawl process
 KHABAR_GC_FREEZE = True           # gc.freeze() once the spider is open (shared/PERF-NOTES.md)
 KHABAR_SITEMAP_MAX_SIZE = 50 * 1024 * 1024   # bytes of one sitemap once decompressed
 KHABAR_SITEMAP_MAX_URLS = 50_000             # entries read from one sitemap (the protocol's own limit)
 KHABAR_SITEMAPS_MAX = 500                    # sitemap documents fetched per outlet and run
 KHABAR_FEED_MAX_ENTRIES = 1_000              # entries read from one feed
+
+# --- S3 store (KHABAR_STORE_URI=s3://bucket/prefix; crawler/storage/s3.py) ---------------
+# Credentials come only from boto3's chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN,
+# AWS_PROFILE, an instance role): never from a setting or the URI, so they never reach this dump.
+KHABAR_S3_ENDPOINT_URL = None     # an S3-compatible server's API, e.g. http://127.0.0.1:8333; None = AWS
+KHABAR_S3_REGION = None           # None = boto3's (AWS_DEFAULT_REGION, the profile), else us-east-1
+KHABAR_SPOOL_DIR = "./.khabar/spool"  # files wait here (<dir>/<bucket>/<prefix>) until confirmed in the bucket;
+                                      # keep it across runs: the next run uploads what is left
+KHABAR_S3_UPLOAD_WORKERS = 4      # uploader threads (off the reactor thread)
+KHABAR_S3_MULTIPART_THRESHOLD = 64 * 1024 * 1024  # files this large go up in parts, each SHA-256 checked
+KHABAR_S3_PART_SIZE = 16 * 1024 * 1024            # at least 5 MiB (the S3 minimum)
+KHABAR_S3_RETRY_MAX_DELAY = 60    # seconds between two tries of a failed upload, at most (1, 2, 4 … 60)
+KHABAR_S3_DRAIN_TIMEOUT = 600     # seconds the end of a crawl waits for pending uploads before reporting them
+KHABAR_SPOOL_KEEP_DIR = None      # tests and audits: hard-link each published file here before its upload

@@ -1,13 +1,36 @@
-"""The Store protocol and the URI → store mapping."""
+"""The Store protocol, the spool status it reports, and the URI → store mapping.
+
+Writers use ``spool`` and ``publish``; readers (verify, reextract, replay, exports) use ``list``,
+``exists``, ``size``, ``read_bytes``, ``read_range`` and ``open_read``, which behave the same on a
+local folder and on a bucket. ``drain`` waits (bounded) for pending uploads and says what is
+still spooled; a local store has nothing to wait for.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, BinaryIO, Protocol, runtime_checkable
 from urllib.parse import urlparse
 
 from crawler.errors import ConfigInvalid
+
+
+@dataclass(frozen=True)
+class SpoolStatus:
+    """What publishing did so far: files confirmed in the store, files still waiting locally."""
+
+    uploaded_files: int = 0
+    uploaded_bytes: int = 0
+    spooled: tuple[str, ...] = ()
+    spool_dir: str = ""
+    errors: dict[str, str] = field(default_factory=dict)  # key → last upload error (already sanitised)
+    remote: bool = False  # True when publishing uploads (S3), False for a local folder
+
+    @property
+    def complete(self) -> bool:
+        return not self.spooled
 
 
 @runtime_checkable
@@ -21,26 +44,57 @@ class Store(Protocol):
         """Local folder where files are written before they are published."""
 
     def publish(self, key: str) -> None:
-        """Make the finished spool file ``key`` durable in the store."""
+        """Make the finished spool file ``key`` durable in the store (may return before it is)."""
 
     def list(self, prefix: str = "") -> Iterator[str]:
         """Keys of finished files under ``prefix``, sorted."""
 
+    def exists(self, key: str) -> bool:
+        """Whether the finished file ``key`` is in the store."""
+
+    def size(self, key: str) -> int:
+        """Size of ``key`` in bytes; FileNotFoundError when it is not in the store."""
+
     def read_bytes(self, key: str) -> bytes:
-        """The whole content of a finished file."""
+        """The whole content of a finished file; FileNotFoundError when it is not in the store."""
+
+    def read_range(self, key: str, offset: int, length: int) -> bytes:
+        """``length`` bytes of ``key`` from ``offset`` (e.g. one WARC record); fewer at the end of the file."""
+
+    def open_read(self, key: str) -> BinaryIO:
+        """A readable binary stream of ``key``, for files too large to hold in memory; close it."""
 
     def describe(self, key: str) -> str:
         """Where ``key`` lives, for humans (a path or a URI)."""
 
+    def drain(self, timeout: float | None = None) -> SpoolStatus:
+        """Wait at most ``timeout`` seconds (None: the store's setting) for pending uploads; say what is left."""
 
-def open_store(uri: str) -> Store:
-    """The store for a URI: a local path (``./archive``, ``file:///…``); S3 comes with its issue."""
+
+def open_store(uri: str, settings: Any = None) -> Store:
+    """The store for a URI: a local path (``./archive``, ``file:///…``) or ``s3://bucket/prefix``.
+
+    ``settings`` (Scrapy settings) configure an S3 store (endpoint, spool, uploads); without them the
+    settings module and ``KHABAR_*`` environment variables are used. Within one process every call
+    with the same ``s3://`` URI returns the same store, so that its spool has one uploader.
+    """
     from crawler.storage.local import LocalStore
 
     parsed = urlparse(uri)
     if parsed.scheme in ("", "file") or len(parsed.scheme) == 1:  # one letter: a Windows drive
         return LocalStore(parsed.path if parsed.scheme == "file" else uri)
+    if parsed.scheme == "s3":
+        from crawler.storage.s3 import open_s3_store
+
+        return open_s3_store(uri, settings)
     raise ConfigInvalid(
-        f"unsupported store URI scheme {parsed.scheme!r} in {uri!r}; "
-        "use a local folder path (e.g. ./archive) or file:///absolute/path"
+        f"unsupported store URI scheme {parsed.scheme!r} in {_without_userinfo(uri)!r}; "
+        "use a local folder path (e.g. ./archive), file:///absolute/path or s3://bucket/prefix"
     )
+
+
+def _without_userinfo(uri: str) -> str:
+    parsed = urlparse(uri)
+    if "@" not in parsed.netloc:
+        return uri
+    return parsed._replace(netloc="***@" + parsed.netloc.rpartition("@")[2]).geturl()

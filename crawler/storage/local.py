@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from crawler.errors import StoreUnavailable
+from crawler.storage.base import SpoolStatus
 
 TEMP_SUFFIXES = (".open", ".part", ".tmp")
 
@@ -46,8 +48,26 @@ class LocalStore:
         keys = (p.relative_to(self.root).as_posix() for p in base.rglob("*") if p.is_file())
         return iter(sorted(k for k in keys if not k.endswith(TEMP_SUFFIXES) and not k.startswith("state/")))
 
+    def exists(self, key: str) -> bool:
+        return (self.root / key).is_file()
+
+    def size(self, key: str) -> int:
+        return (self.root / key).stat().st_size
+
     def read_bytes(self, key: str) -> bytes:
         return (self.root / key).read_bytes()
 
+    def read_range(self, key: str, offset: int, length: int) -> bytes:
+        with open(self.root / key, "rb") as handle:
+            handle.seek(offset)
+            return handle.read(length)
+
+    def open_read(self, key: str) -> BinaryIO:
+        return open(self.root / key, "rb")
+
     def describe(self, key: str) -> str:
         return str(self.root / key)
+
+    def drain(self, timeout: float | None = None) -> SpoolStatus:
+        """Nothing to wait for: a published file is already in the store."""
+        return SpoolStatus(spool_dir=str(self.root))

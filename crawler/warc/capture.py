@@ -120,7 +120,7 @@ class WarcCapture:
         if not config.enabled:
             raise NotConfigured("KHABAR_WARC_ENABLED is False; set it to True to enable WarcCapture")
         assert crawler.stats is not None
-        store = open_store(config.store_uri)
+        store = open_store(config.store_uri, crawler.settings)
         dedup = open_dedup_index(config.dedup_uri, store.spool / "state")
         info = {"khabar-crawl-id": str(crawler.settings.get("KHABAR_CRAWL_ID") or "")}
         capture = cls(config, store, crawler.stats, dedup, info=info)
