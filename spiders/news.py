@@ -27,10 +27,13 @@ from twisted.python.failure import Failure
 from crawler.assemble import build_record
 from crawler.catalog import OutletSpec, load_catalog
 from crawler.discovery.feeds import parse_feed
+from crawler.discovery.frontier import ArticleFrontier, FrontierConfig
 from crawler.discovery.limits import TooLarge, gunzip_limited, is_gzip
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
+from crawler.discovery.state import CrawlState
 from crawler.extract import Rejected
 from crawler.records import ArticleRecord
+from crawler.storage import open_store
 from crawler.warc.capture import FETCHED_AT_META, REVISIT_META, WARC_META
 from crawler.workers import extract_off_thread, worker_count
 
@@ -96,6 +99,9 @@ class NewsSpider(scrapy.Spider):
         spider.limits = DiscoveryLimits.from_settings(settings)
         spider.workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
         apply_outlet_politeness(settings, spider.outlet)
+        state_dir = open_store(settings.get("KHABAR_STORE_URI")).spool / "state"
+        spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),
+                                          CrawlState(state_dir / "crawl.sqlite", spider.outlet_id), crawler)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)
         return spider
@@ -103,6 +109,11 @@ class NewsSpider(scrapy.Spider):
     def freeze_heap(self) -> None:
         """Move start-up objects out of the GC's sight: fewer full collections over Scrapy's heap."""
         gc.freeze()
+
+    def closed(self, reason: str) -> None:
+        if reason == "finished":  # a killed or cancelled run must not hide unreached URLs behind a 304
+            self.frontier.commit_sources()
+        self.frontier.state.close()
 
     # -- discovery -------------------------------------------------------------------------
     @property
@@ -120,7 +131,16 @@ class NewsSpider(scrapy.Spider):
 
     def _source_request(self, url: str, callback: Any) -> Request:
         return Request(url, callback=callback, errback=self.source_failed, priority=10,
-                       meta={"outlet": self.outlet_id})
+                       headers=self.frontier.source_headers(url),
+                       meta={"outlet": self.outlet_id, "handle_httpstatus_list": [304]})
+
+    def _source_changed(self, response: Response) -> bool:
+        """False for a 304 (nothing new since the last finished run); else remember its validators."""
+        if response.status == 304:
+            self.crawler.stats.inc_value("khabar/discovery/not_modified")
+            return False
+        self.frontier.source_fetched(response.url, response.headers)
+        return True
 
     def source_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
@@ -130,6 +150,8 @@ class NewsSpider(scrapy.Spider):
         logger.info("outlet %s: discovery source %s failed: %s", self.outlet_id, request.url, reason)
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
+        if not self._source_changed(response):
+            return
         text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
         for url in sitemaps_in_robots(text):
             yield from self._follow_sitemap(url)
@@ -144,6 +166,8 @@ class NewsSpider(scrapy.Spider):
         yield self._source_request(url, self.parse_sitemap)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        if not self._source_changed(response):
+            return
         body = self._sitemap_body(response)
         if body is None:
             return
@@ -161,7 +185,7 @@ class NewsSpider(scrapy.Spider):
             if sitemap.kind == "index":
                 yield from self._follow_sitemap(entry.url)
             else:
-                yield from self._article_request(entry.url, "sitemap")
+                yield from self._article_request(entry.url, "sitemap", entry.lastmod or entry.news_date)
 
     def _sitemap_body(self, response: Response) -> bytes | None:
         if not is_gzip(response.body):
@@ -177,20 +201,31 @@ class NewsSpider(scrapy.Spider):
         return None
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
+        if not self._source_changed(response):
+            return
         entries, problem = parse_feed(response.body, self.limits.feed_max_entries)
         if problem and not entries:
             self.crawler.stats.inc_value("khabar/discovery/feed_malformed")
             logger.warning("outlet %s: malformed feed %s: %s", self.outlet_id, response.url, problem)
         for entry in entries:
-            yield from self._article_request(response.urljoin(entry.url), "feed")
+            yield from self._article_request(response.urljoin(entry.url), "feed", entry.published)
 
-    def _article_request(self, url: str, found_by: str) -> Iterator[Request]:
+    def _article_request(self, url: str, found_by: str, lastmod: str | None = None) -> Iterator[Request]:
         self.crawler.stats.inc_value(f"khabar/discovery/found/{found_by}")
-        yield Request(url, callback=self.parse_article, errback=self.article_failed,
-                      meta={"outlet": self.outlet_id, "khabar_found_by": found_by})
+        headers = self.frontier.admit(url, lastmod)
+        if headers is None:
+            return
+        yield Request(url, callback=self.parse_article, errback=self.article_failed, headers=headers,
+                      meta={"outlet": self.outlet_id, "khabar_found_by": found_by, "khabar_lastmod": lastmod,
+                            "handle_httpstatus_list": [304]})
 
     # -- articles --------------------------------------------------------------------------
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord]:
+        discovered = response.meta.get("redirect_urls", [response.url])[0]
+        self.frontier.article_fetched(discovered, response.status, response.meta.get("khabar_lastmod"), response.headers)
+        if response.status == 304:
+            self._not_recorded(response, "not_modified", "the server says it did not change (304)")
+            return
         if not isinstance(response, TextResponse):
             self._not_recorded(response, "not_html", f"Content-Type is {response.headers.get('Content-Type')!r}")
             return

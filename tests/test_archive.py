@@ -48,7 +48,7 @@ def _crawl(catalog: Path, store: Path, *extra: str) -> subprocess.CompletedProce
 
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Three crawls into one store: the demo world as is, unchanged, then three days later."""
+    """Three crawls into one store: the demo world as is, unchanged, then three days later (full refetches)."""
     tmp = tmp_path_factory.mktemp("archive")
     world = DemoWorld()
     store, catalog = tmp / "store", tmp / "demo.yaml"
@@ -60,7 +60,8 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
             if step == 2:
                 world.clock.advance(days=3)
             seen = set(store.glob("warc/**/*.warc.gz"))
-            _crawl(catalog, store)
+            # a full refetch (not incremental): every page comes back, unchanged ones as revisits
+            _crawl(catalog, store, *(["-s", "KHABAR_INCREMENTAL=False"] if step else []))
             files.append(_new_warcs(store, seen))
         after_articles = {o: {a.path: (a.version, a.url(server.base_url(o))) for a in world.articles(o)} for o in OUTLETS}
     changed = {url for o in OUTLETS for path, (version, url) in after_articles[o].items()
@@ -218,7 +219,8 @@ def test_the_dedup_index_can_live_in_redis(crawls: Any, tmp_path: Path) -> None:
         write_demo_catalog(server.base_urls, catalog)
         env = {"KHABAR_DEDUP_URI": uri}
         for _ in range(2):
-            result = run([*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store)], env=env)
+            result = run([*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store),
+                          "-s", "KHABAR_INCREMENTAL=False"], env=env)
             assert result.returncode == 0, result.stderr[-3000:]
         import redis
 

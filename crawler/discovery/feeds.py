@@ -24,5 +24,6 @@ def parse_feed(body: bytes, max_entries: int) -> tuple[list[FeedEntry], str | No
     for item in parsed.entries[:max_entries]:
         link = item.get("link") or next((link_.get("href") for link_ in item.get("links", []) if link_.get("href")), None)
         if link:
-            entries.append(FeedEntry(url=link.strip(), title=item.get("title"), published=item.get("published")))
+            changed = item.get("updated") or item.get("published")  # an edit moves 'updated' in Atom
+            entries.append(FeedEntry(url=link.strip(), title=item.get("title"), published=changed))
     return entries, problem

@@ -1,0 +1,106 @@
+"""Which discovered URLs a run fetches, and with which validators.
+
+``ArticleFrontier.admit()`` decides for each article URL found by discovery: skip it (already
+archived and its announced ``lastmod`` did not move, older than ``--since``, past
+``--max-articles``), or fetch it, conditionally when it was seen before. Discovery documents get
+``If-None-Match``/``If-Modified-Since`` from the last *finished* run, so a crawl killed halfway
+never hides the URLs it had not reached behind a 304.
+
+    KHABAR_INCREMENTAL   (True)  False: fetch every discovered URL again (unchanged ones become revisits)
+    KHABAR_SINCE         (None)  skip URLs announced as published or modified before this date
+    KHABAR_MAX_ARTICLES  (0)     stop scheduling article URLs after this many (0 = no limit)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from crawler.discovery.state import CrawlState, conditional_headers
+from crawler.errors import ConfigInvalid
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontierConfig:
+    incremental: bool
+    since: date | None
+    max_articles: int
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> FrontierConfig:
+        since = settings.get("KHABAR_SINCE")
+        try:
+            since_day = date.fromisoformat(str(since)[:10]) if since else None
+        except ValueError:
+            raise ConfigInvalid(f"KHABAR_SINCE={since!r} is not a date; use YYYY-MM-DD (khabar crawl --since 2026-11-01)") from None
+        return cls(settings.getbool("KHABAR_INCREMENTAL", True), since_day, settings.getint("KHABAR_MAX_ARTICLES", 0))
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            from email.utils import parsedate_to_datetime
+
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).date()
+
+
+class ArticleFrontier:
+    def __init__(self, config: FrontierConfig, state: CrawlState, crawler: Any) -> None:
+        self.config, self.state, self._crawler = config, state, crawler
+        self.scheduled = 0
+        self._source_validators: dict[str, tuple[str | None, str | None]] = {}
+
+    def admit(self, url: str, lastmod: str | None = None) -> dict[str, str] | None:
+        """Headers to fetch ``url`` with, or None to skip it (the reason is counted)."""
+        if self.config.max_articles and self.scheduled >= self.config.max_articles:
+            self._skip("max_articles")
+            return None
+        announced = _day(lastmod)
+        if self.config.since and announced and announced < self.config.since:
+            self._skip("before_since")
+            return None
+        fetch, known = self.state.needs_fetch(url, lastmod) if self.config.incremental else (True, None)
+        if not fetch:
+            self._skip("already_archived")
+            return None
+        self.scheduled += 1
+        return conditional_headers(known)
+
+    @property
+    def stats(self) -> Any:
+        return self._crawler.stats  # set when the crawl starts, after the spider is built
+
+    def _skip(self, reason: str) -> None:
+        self.stats.inc_value(f"khabar/discovery/skipped/{reason}")
+
+    def article_fetched(self, url: str, status: int, lastmod: str | None, headers: Any) -> None:
+        self.state.remember(url, status, lastmod, _header(headers, b"ETag"), _header(headers, b"Last-Modified"))
+
+    # -- discovery documents ---------------------------------------------------------------
+    def source_headers(self, url: str) -> dict[str, str]:
+        return conditional_headers(self.state.get(url)) if self.config.incremental else {}
+
+    def source_fetched(self, url: str, headers: Any) -> None:
+        self._source_validators[url] = (_header(headers, b"ETag"), _header(headers, b"Last-Modified"))
+
+    def commit_sources(self) -> None:
+        """Keep the validators of the discovery documents: call only when the run finished."""
+        for url, (etag, last_modified) in self._source_validators.items():
+            self.state.remember(url, 200, None, etag, last_modified)
+        self._source_validators.clear()
+
+
+def _header(headers: Any, name: bytes) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,96 @@
+"""What Khabar knows of each outlet's URLs between runs, so a run fetches only what is new or moved.
+
+One SQLite file per store (``<store>/state/crawl.sqlite``), one row per (outlet, URL): the
+``lastmod`` the outlet announced when the URL was last fetched, the validators it answered with
+(ETag, Last-Modified), the HTTP status and when. A URL already fetched is fetched again only when
+its announced ``lastmod`` moved (then with ``If-None-Match``/``If-Modified-Since``), or when a
+run asks for it (``KHABAR_INCREMENTAL = False``). Discovery documents (sitemaps, feeds, REST pages)
+are always fetched, conditionally.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class UrlState:
+    url: str
+    lastmod: str | None
+    etag: str | None
+    last_modified: str | None
+    status: int
+    fetched_at: str
+
+
+def _normal_lastmod(value: str | None) -> str | None:
+    """A lastmod as a comparable UTC instant (ISO 8601), or the raw text when it cannot be parsed."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+class CrawlState:
+    def __init__(self, path: Path, outlet: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.outlet = outlet
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS urls (outlet TEXT NOT NULL, url TEXT NOT NULL, lastmod TEXT, "
+                         "etag TEXT, last_modified TEXT, status INTEGER NOT NULL, fetched_at TEXT NOT NULL, "
+                         "PRIMARY KEY (outlet, url))")
+        self._db.execute("CREATE TABLE IF NOT EXISTS marks (outlet TEXT NOT NULL, name TEXT NOT NULL, value TEXT, "
+                         "PRIMARY KEY (outlet, name))")
+
+    def get(self, url: str) -> UrlState | None:
+        row = self._db.execute("SELECT url, lastmod, etag, last_modified, status, fetched_at FROM urls "
+                               "WHERE outlet = ? AND url = ?", (self.outlet, url)).fetchone()
+        return UrlState(*row) if row else None
+
+    def needs_fetch(self, url: str, lastmod: str | None) -> tuple[bool, UrlState | None]:
+        """Whether to fetch a discovered URL, and what was known of it (for conditional headers)."""
+        known = self.get(url)
+        if known is None or known.status >= 400:
+            return True, known
+        announced = _normal_lastmod(lastmod)
+        return bool(announced and announced != known.lastmod), known
+
+    def remember(self, url: str, status: int, lastmod: str | None, etag: str | None, last_modified: str | None) -> None:
+        known = self.get(url)
+        if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
+            etag, last_modified = etag or known.etag, last_modified or known.last_modified
+        self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?)", (
+            self.outlet, url, _normal_lastmod(lastmod) or (known.lastmod if known else None), etag, last_modified,
+            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def mark(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM marks WHERE outlet = ? AND name = ?", (self.outlet, name)).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
+    def set_mark(self, name: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO marks VALUES (?, ?, ?)", (self.outlet, name, value))
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM urls WHERE outlet = ?", (self.outlet,)).fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def conditional_headers(known: UrlState | None) -> dict[str, str]:
+    headers = {}
+    if known is not None and known.etag:
+        headers["If-None-Match"] = known.etag
+    if known is not None and known.last_modified:
+        headers["If-Modified-Since"] = known.last_modified
+    return headers
