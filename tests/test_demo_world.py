@@ -18,6 +18,7 @@ import pytest
 from lxml import etree
 
 from crawler.demo import (
+    ALL_OUTLET_IDS,
     DEMO_EPOCH,
     OUTLET_IDS,
     DemoArticle,
@@ -320,11 +321,14 @@ def test_images_are_served(world: DemoWorld, server: DemoServer) -> None:
 
 def test_catalog_entries_describe_the_running_outlets(server: DemoServer) -> None:
     entries = {e["id"]: e for e in demo_catalog_entries(server)}
-    assert set(entries) == set(OUTLET_IDS)
+    assert list(entries) == list(ALL_OUTLET_IDS)
     keys = {"id", "name", "group", "country", "languages", "homepage", "cms", "feeds", "sitemaps", "wp_json", "crawl", "demo"}
-    assert all(set(e) == keys and e["crawl"] == {"delay": 0, "concurrency": 8} and e["group"] == "demo" and e["demo"] is True for e in entries.values())
+    assert all(set(e) == keys for oid, e in entries.items() if oid != "demo-listing")
+    assert set(entries["demo-listing"]) == keys | {"listing_pagination"}
+    assert all(e["crawl"] == {"delay": 0, "concurrency": 8} and e["group"] == "demo" and e["demo"] is True for e in entries.values())
     wp, cms, bilingual = entries["demo-wp"], entries["demo-cms"], entries["demo-bilingue"]
     assert wp["feeds"] == [{"url": server.base_url("demo-wp") + "feed/", "kind": "rss"}]
+    assert [e["wp_json"] for e in entries.values()] == [True, False, False, False, False]
     assert [s["kind"] for s in cms["sitemaps"]] == ["index", "news"]
     assert bilingual["languages"] == ["fr", "ar"] and bilingual["feeds"][0]["kind"] == "atom"
     assert demo_catalog_entries(server.base_urls) == list(entries.values())
@@ -334,5 +338,5 @@ def test_catalog_entries_pass_the_project_catalog_loader(server: DemoServer) -> 
     from crawler.catalog import parse_outlet
 
     specs = [parse_outlet(entry) for entry in demo_catalog_entries(server)]
-    assert [spec.id for spec in specs] == list(OUTLET_IDS)
-    assert [spec.cms for spec in specs] == ["wordpress", "custom", "custom"]
+    assert [spec.id for spec in specs] == list(ALL_OUTLET_IDS)
+    assert [spec.cms for spec in specs] == ["wordpress", "custom", "custom", "custom", "custom"]

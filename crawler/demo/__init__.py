@@ -6,9 +6,15 @@
 ...     server.base_url("demo-wp")
 'http://127.0.0.11:40123/'
 
-Outlets: ``demo-wp`` (WordPress), ``demo-cms`` (custom CMS, windows-1252),
-``demo-bilingue`` (French and Arabic). See :mod:`crawler.demo.world` for the
-model and :mod:`crawler.demo.server` for the HTTP side.
+Outlets: ``demo-wp`` (WordPress, with its REST API), ``demo-cms`` (custom CMS,
+windows-1252), ``demo-bilingue`` (French and Arabic) — :data:`OUTLET_IDS`, what
+``khabar crawl --demo`` is meant to crawl — and :data:`EXTRA_OUTLET_IDS`:
+``demo-listing`` (no feed, no sitemap: listings only) and ``demo-hard`` (robots,
+bot walls, 429, paywall, JavaScript, broken HTML, duplicates, malformed files,
+redirect loop, oversized page). :class:`DemoServer` serves them all
+(:data:`ALL_OUTLET_IDS`). See :mod:`crawler.demo.world` for the model and its
+ground truth, :mod:`crawler.demo.server` for the HTTP side and
+:mod:`crawler.demo.hostile` for hostile sitemaps and feeds.
 """
 
 from __future__ import annotations
@@ -17,9 +23,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from crawler.demo.catalog import demo_catalog_entries
-from crawler.demo.model import DEMO_EPOCH, ArticleEntry, DemoArticle, DemoClock, DemoOutlet, Section
+from crawler.demo.model import DEMO_EPOCH, ArticleEntry, DemoArticle, DemoClock, DemoOutlet, Quirks, Section
 from crawler.demo.pages import PageRenderer
-from crawler.demo.site import Page
+from crawler.demo.site import Page, StreamedPage
 from crawler.demo.world import DemoWorld
 
 if TYPE_CHECKING:
@@ -35,9 +41,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 OUTLET_IDS: tuple[str, ...] = ("demo-wp", "demo-cms", "demo-bilingue")
+"""The default demo outlets: the ones ``khabar crawl --demo`` crawls."""
+EXTRA_OUTLET_IDS: tuple[str, ...] = ("demo-listing", "demo-hard")
+"""Outlets for discovery, politeness and hard-case tests, served beside the default ones."""
+ALL_OUTLET_IDS: tuple[str, ...] = OUTLET_IDS + EXTRA_OUTLET_IDS
 
 __all__ = [
+    "ALL_OUTLET_IDS",
     "DEMO_EPOCH",
+    "EXTRA_OUTLET_IDS",
     "OUTLET_IDS",
     "ArticleEntry",
     "DemoArticle",
@@ -47,7 +59,9 @@ __all__ = [
     "DemoWorld",
     "Page",
     "PageRenderer",
+    "Quirks",
     "Section",
+    "StreamedPage",
     "WireEntry",
     "WireLog",
     "demo_catalog_entries",

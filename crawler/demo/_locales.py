@@ -79,6 +79,40 @@ MAURITANIA = Locale(
            ("le Chabab de l’Adrar", "نادي شباب آدرار")),
 )
 
+MOROCCO = Locale(
+    cities=(("Agadir", "أكادير"), ("Taroudant", "تارودانت"), ("Tiznit", "تزنيت"), ("Inezgane", "إنزكان"),
+            ("Guelmim", "كلميم"), ("Ouarzazate", "ورزازات"), ("Tata", "طاطا"), ("Essaouira", "الصويرة")),
+    regional=(("Marrakech", "مراكش"), ("Casablanca", "الدار البيضاء"), ("Rabat", "الرباط"), ("Laâyoune", "العيون"),
+              ("Nouakchott", "نواكشوط"), ("Las Palmas", "لاس بالماس")),
+    men=(("Hassan", "حسن"), ("Brahim", "إبراهيم"), ("Lahcen", "لحسن"), ("Omar", "عمر"), ("Youssef", "يوسف"),
+         ("Abdellah", "عبد الله"), ("Mbarek", "مبارك"), ("Said", "سعيد")),
+    women=(("Fatima", "فاطمة"), ("Khadija", "خديجة"), ("Naima", "نعيمة"), ("Zahra", "زهرة"), ("Malika", "مليكة"),
+           ("Hafsa", "حفصة")),
+    surnames_men=(("Ait Ouahmane", "آيت واحمان"), ("Amzil", "أمزيل"), ("Oubella", "أوبلا"), ("Boutaleb", "بوطالب"),
+                  ("Idrissi", "الإدريسي"), ("Akhannouch", "أخنوش"), ("Lamrani", "العمراني")),
+    surnames_women=(("Ait Ouahmane", "آيت واحمان"), ("Amzil", "أمزيل"), ("Oubella", "أوبلا"), ("Idrissi", "الإدريسي"),
+                    ("Lamrani", "العمراني")),
+    teams=(("le Hassania du Souss", "حسنية سوس"), ("l’Olympique de Tiznit", "أولمبيك تزنيت"),
+           ("le Chabab d’Inezgane", "شباب إنزكان"), ("l’Union de Taroudant", "اتحاد تارودانت"),
+           ("le Raja de l’Anti-Atlas", "رجاء الأطلس الصغير")),
+)
+
+_TUNISIA_SURNAMES = _same(
+    "Ben Salah", "Trabelsi", "Jaziri", "Gharbi", "Hammami", "Mejri", "Chebbi", "Ayari",
+    "Ben Youssef", "Khelifi", "Mathlouthi", "Riahi", "Zouari", "Dridi",
+)
+
+TUNISIA = Locale(
+    cities=_same("Tunis", "Sfax", "Sousse", "Kairouan", "Bizerte", "Gabès", "Gafsa", "Tozeur", "Nabeul", "Médenine"),
+    regional=_same("Alger", "Tripoli", "Annaba", "Palerme", "Constantine", "Benghazi"),
+    men=_same("Mehdi", "Anis", "Walid", "Slim", "Hichem", "Nizar", "Khaled", "Moez", "Bilel"),
+    women=_same("Salma", "Ines", "Rim", "Amira", "Olfa", "Sonia", "Meriem", "Houda", "Emna"),
+    surnames_men=_TUNISIA_SURNAMES,
+    surnames_women=_TUNISIA_SURNAMES,
+    teams=_same("l’Avenir de Carthage", "le Stade du Sahel", "l’Olympique de Kairouan", "la Jeunesse de Gabès",
+                "le Club athlétique du Cap Bon"),
+)
+
 WEEKDAYS: tuple[Pair, ...] = (
     ("lundi", "الاثنين"), ("mardi", "الثلاثاء"), ("mercredi", "الأربعاء"), ("jeudi", "الخميس"),
     ("vendredi", "الجمعة"), ("samedi", "السبت"), ("dimanche", "الأحد"),

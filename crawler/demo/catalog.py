@@ -16,6 +16,10 @@ class _HasBaseUrls(Protocol):
 def demo_catalog_entries(server_or_base_urls: _HasBaseUrls | Mapping[str, str]) -> list[dict[str, Any]]:
     """One plain catalog dict per demo outlet, with URLs under the given bases.
 
+    demo-listing has neither feeds nor sitemaps; demo-hard lists its malformed
+    sitemap and feed beside the good ones (the ``/pieges/`` files are not listed);
+    ``wp_json`` is true for demo-wp only.
+
     Accepts a running :class:`~crawler.demo.server.DemoServer` or a mapping of
     outlet id to base URL; outlets without a base URL are left out.
     """
@@ -25,7 +29,7 @@ def demo_catalog_entries(server_or_base_urls: _HasBaseUrls | Mapping[str, str]) 
         base = base_urls.get(outlet_id)
         if base is None:
             continue
-        entries.append({
+        entry: dict[str, Any] = {
             "id": outlet.id,
             "name": outlet.name,
             "group": "demo",
@@ -35,9 +39,16 @@ def demo_catalog_entries(server_or_base_urls: _HasBaseUrls | Mapping[str, str]) 
             "cms": outlet.cms,
             "feeds": [{"url": urljoin(base, path), "kind": kind} for path, kind in outlet.feeds],
             "sitemaps": [{"url": urljoin(base, path), "kind": kind} for path, kind in outlet.sitemaps],
-            "wp_json": False,
+            "wp_json": outlet.cms == "wordpress",
             # Loopback is not a newsroom's server: no delay, more parallel requests.
             "crawl": {"delay": 0, "concurrency": 8},
             "demo": True,
-        })
+        }
+        entries.append(entry | _EXTRA_FIELDS.get(outlet_id, {}))
     return entries
+
+
+_EXTRA_FIELDS: dict[str, dict[str, Any]] = {
+    "demo-listing": {"listing_pagination": "/actualites/page/N/ and /categorie/<slug>/page/N/"},
+}
+"""Catalog fields only some demo outlets fill in."""

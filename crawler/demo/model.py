@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 
@@ -93,10 +93,16 @@ class DemoArticle:
 
 @dataclass(frozen=True)
 class ArticleEntry:
-    """An article's schedule: its original version and, maybe, its edit."""
+    """An article's schedule: its original version, maybe an edit, maybe a removal.
+
+    From ``removed_at`` on, the article is gone: its URL answers
+    ``gone_status`` (404 or 410) and it leaves every listing.
+    """
 
     original: DemoArticle
     edited: DemoArticle | None = None
+    removed_at: datetime | None = None
+    gone_status: int = 404
 
     @property
     def published(self) -> datetime:
@@ -108,7 +114,7 @@ class ArticleEntry:
 
     def at(self, now: datetime) -> DemoArticle | None:
         """The version visible at ``now``, or ``None`` before publication."""
-        if now < self.published:
+        if now < self.published or (self.removed_at is not None and self.removed_at <= now):
             return None
         if self.edited is not None and self.edited.last_modified <= now:
             return self.edited
@@ -132,11 +138,46 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Quirks:
+    """What an outlet does besides serving plain articles: the data behind the ground truth.
+
+    ``robots_disallow`` are the path prefixes its robots.txt disallows for every agent;
+    ``linked_disallowed`` are per-article link templates under them (``{story_id}`` is
+    filled in), such as print versions. ``roles`` pairs a role with an article path:
+    ``disallowed``, ``bot_wall_js`` (503 challenge), ``bot_wall_captcha`` (403),
+    ``throttled`` (429 on the first request), ``paywalled``, ``js_rendered``,
+    ``broken_html``. ``story_groups`` are paths of article pages carrying one story;
+    ``variants`` pairs a variant URL (path and query) with the path of its canonical
+    article; ``endpoints`` names the special URLs that are not articles.
+    """
+
+    robots_disallow: tuple[str, ...] = ()
+    linked_disallowed: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()
+    story_groups: tuple[tuple[str, ...], ...] = ()
+    variants: tuple[tuple[str, str], ...] = ()
+    endpoints: tuple[tuple[str, str], ...] = ()
+
+    def paths(self, *roles: str) -> frozenset[str]:
+        """Article paths that have one of ``roles``."""
+        return frozenset(path for role, path in self.roles if role in roles)
+
+    def role_of(self, path: str) -> str | None:
+        """The role of the article at ``path`` (percent-decoded), if any."""
+        return next((role for role, p in self.roles if p == path), None)
+
+    def endpoint(self, name: str) -> str:
+        """The path of the special URL ``name``."""
+        return dict(self.endpoints)[name]
+
+
+@dataclass(frozen=True)
 class DemoOutlet:
     """A synthetic outlet: identity, host, endpoints and article schedule.
 
     ``feeds`` and ``sitemaps`` are ``(path, kind)`` pairs as the catalog
-    expects them; ``entries`` are sorted by publication time.
+    expects them; ``entries`` are sorted by publication time; ``quirks``
+    describes robots rules, hard cases and duplicates.
     """
 
     id: str
@@ -149,6 +190,7 @@ class DemoOutlet:
     entries: tuple[ArticleEntry, ...]
     feeds: tuple[tuple[str, str], ...]
     sitemaps: tuple[tuple[str, str], ...]
+    quirks: Quirks = field(default_factory=Quirks)
 
     def visible(self, now: datetime) -> list[DemoArticle]:
         """Articles published by ``now``, current version, newest first."""
@@ -160,6 +202,7 @@ class DemoOutlet:
         times = {entry.published for entry in self.entries}
         times |= {entry.published + NEWS_WINDOW for entry in self.entries}
         times |= {entry.edited_at for entry in self.entries if entry.edited_at is not None}
+        times |= {entry.removed_at for entry in self.entries if entry.removed_at is not None}
         return tuple(sorted(times))
 
     def section(self, topic: str, language: str = "fr") -> Section:

@@ -1,4 +1,4 @@
-"""The three demo outlets and their fixed article schedules.
+"""The first three demo outlets and their fixed article schedules (the others: :mod:`crawler.demo.extra_outlets`).
 
 Each outlet is built from ``random.Random(<outlet id>)``, so every run of
 every process builds the same articles at the same instants. About forty
@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from crawler.demo._locales import ALGERIA, MALI, MAURITANIA, Locale, Pair
 from crawler.demo._phrases import TOPICS
-from crawler.demo.model import DEMO_EPOCH, ArticleEntry, DemoArticle, DemoOutlet, Section
+from crawler.demo.model import DEMO_EPOCH, ArticleEntry, DemoArticle, DemoOutlet, Quirks, Section
 from crawler.demo.texts import StoryPlan, plan_story, story_text
 
 WP_NAME = "Le Courrier du Sahel"
@@ -185,7 +185,8 @@ def build_custom_cms() -> DemoOutlet:
     return DemoOutlet(
         id="demo-cms", name=CMS_NAME, country="DZ", languages=("fr",), cms="custom", host="127.0.0.12",
         sections=site.sections, entries=_french_outlet_entries(site, 48250, 37, 8),
-        feeds=(), sitemaps=(("/sitemap_index.xml", "index"), ("/sitemap-news.xml.gz", "news")))
+        feeds=(), sitemaps=(("/sitemap_index.xml", "index"), ("/sitemap-news.xml.gz", "news")),
+        quirks=Quirks(robots_disallow=("/imprimer/", "/reagir.php"), linked_disallowed=("/imprimer/{story_id}.html",)))
 
 
 _BILINGUAL_SECTIONS = _sections(
@@ -247,6 +248,8 @@ def build_bilingual() -> DemoOutlet:
 
 
 def build_outlets() -> dict[str, DemoOutlet]:
-    """All demo outlets by id (built once per process; they are immutable)."""
-    outlets = (build_wordpress(), build_custom_cms(), build_bilingual())
+    """All demo outlets by id, the three above then demo-listing and demo-hard (built once per process)."""
+    from crawler.demo.extra_outlets import build_hard, build_listing  # it builds on this module's helpers
+
+    outlets = (build_wordpress(), build_custom_cms(), build_bilingual(), build_listing(), build_hard())
     return {outlet.id: outlet for outlet in outlets}

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from urllib.parse import parse_qsl, urlsplit
 
-from crawler.demo import bilingual, custom_cms, wordpress
-from crawler.demo.site import Page, Renderer, Site
+from crawler.demo import bilingual, custom_cms, hard, listing, wordpress
+from crawler.demo.site import Page, Renderer, Site, StreamedPage
 from crawler.demo.world import DemoWorld
 
 NotFound = Callable[[Site], Page]
@@ -23,6 +23,8 @@ DEFAULT_RENDERERS: dict[str, tuple[Renderer, NotFound]] = {
     "demo-wp": (wordpress.render, wordpress.not_found),
     "demo-cms": (custom_cms.render, custom_cms.not_found),
     "demo-bilingue": (bilingual.render, bilingual.not_found),
+    "demo-listing": (listing.render, listing.not_found),
+    "demo-hard": (hard.render, hard.not_found),
 }
 
 
@@ -33,11 +35,11 @@ class PageRenderer:
                  cache_size: int = 4096) -> None:
         self.world = world
         self._renderers = dict(renderers or DEFAULT_RENDERERS)
-        self._cache: OrderedDict[tuple[str, str, str, int], Page] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, str, int], Page | StreamedPage] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
-    def render(self, outlet_id: str, target: str, base_url: str) -> Page:
+    def render(self, outlet_id: str, target: str, base_url: str) -> Page | StreamedPage:
         """The page served at ``target`` (path and query) right now."""
         now = self.world.now
         key = (outlet_id, base_url, target, self.world.state_key(outlet_id, now))
@@ -52,7 +54,7 @@ class PageRenderer:
                 self._cache.popitem(last=False)
         return page
 
-    def _render(self, outlet_id: str, target: str, base_url: str, now: datetime) -> Page:
+    def _render(self, outlet_id: str, target: str, base_url: str, now: datetime) -> Page | StreamedPage:
         outlet = self.world.outlet(outlet_id)
         render, not_found = self._renderers[outlet_id]
         site = Site(outlet, base_url, now, outlet.visible(now))

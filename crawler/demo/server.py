@@ -1,14 +1,20 @@
 """HTTP server for the demo world: one loopback address and port per outlet.
 
 Each outlet listens on its own address (demo-wp 127.0.0.11, demo-cms
-127.0.0.12, demo-bilingue 127.0.0.13), so each is a distinct host. Responses
+127.0.0.12, demo-bilingue 127.0.0.13, demo-listing 127.0.0.14, demo-hard
+127.0.0.15), so each is a distinct host. Responses
 are HTTP/1.1 with keep-alive and ``Content-Length``; bodies are gzip-encoded
 when the client accepts it; every 200 carries a strong ``ETag`` and a
 ``Last-Modified`` and conditional requests get ``304``. The ``Date`` header is
 the demo clock's time, so a response is byte-for-byte reproducible.
 
 Every exchange is recorded in :attr:`DemoServer.wire_log`: the request head
-exactly as read and the response exactly as written.
+exactly as read and the response exactly as written (for the streamed oversized
+page of demo-hard, the head only).
+
+The server keeps one piece of state of its own: which ``throttled`` article paths
+have been requested. The first request to each gets ``429`` with ``Retry-After: 1``,
+later ones the page; :meth:`DemoServer.reset_throttling` forgets them.
 
 Run ``python -m crawler.demo.server [--at ISO_DATETIME] [--port N]``.
 """
@@ -30,26 +36,38 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from crawler.demo._markup import http_date
 from crawler.demo.model import DEMO_EPOCH, DemoClock
 from crawler.demo.pages import PageRenderer
-from crawler.demo.site import Page
+from crawler.demo.site import Page, StreamedPage
 from crawler.demo.world import DemoWorld
 
-SERVER_HEADERS = {"demo-wp": "nginx/1.24.0", "demo-cms": "Apache/2.4.57 (Debian)", "demo-bilingue": "nginx"}
+SERVER_HEADERS = {"demo-wp": "nginx/1.24.0", "demo-cms": "Apache/2.4.57 (Debian)", "demo-bilingue": "nginx",
+                  "demo-listing": "LiteSpeed", "demo-hard": "cloudflare"}
+RETRY_AFTER = 1
+"""Seconds a ``throttled`` article asks the client to wait (``Retry-After``)."""
+_TOO_MANY = Page(429, "text/html; charset=utf-8", (
+    "<html><head><title>429 Trop de requêtes</title></head><body><h1>Trop de requêtes</h1>"
+    f"<p>Merci de patienter {RETRY_AFTER} seconde avant de réessayer.</p></body></html>\n").encode(),
+    headers=(("Retry-After", str(RETRY_AFTER)),), compressible=False)
 
 
 @dataclass(frozen=True)
 class WireEntry:
-    """One exchange as it crossed the socket."""
+    """One exchange as it crossed the socket.
+
+    ``unlogged_body_bytes`` counts body bytes sent but not kept (the streamed
+    oversized page); ``response_bytes`` then holds the head only.
+    """
 
     outlet_id: str
     method: str
     path: str
     request_bytes: bytes
     response_bytes: bytes
+    unlogged_body_bytes: int = 0
 
     @property
     def status(self) -> int:
@@ -202,7 +220,12 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
-        page = self.server.demo.renderer.render(self.server.outlet_id, self.path, self.server.base_url)
+        demo = self.server.demo
+        page = demo.throttle(self.server.outlet_id, self.path) or demo.renderer.render(
+            self.server.outlet_id, self.path, self.server.base_url)
+        if isinstance(page, StreamedPage):
+            self._stream(request_head, page, head_only)
+            return
         gzip_ok = page.compressible and _accepts_gzip(self.headers.get_all("Accept-Encoding") or [])
         encoding = "gzip" if gzip_ok else "identity"
         status = 304 if page.status == 200 and _not_modified(self.headers, page, encoding) else page.status
@@ -218,6 +241,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(response)
         self.wfile.flush()
 
+    def _stream(self, request_head: bytes, page: StreamedPage, head_only: bool) -> None:
+        """Send a :class:`StreamedPage` chunk by chunk; log its head only."""
+        status = 304 if page.status == 200 and _not_modified(self.headers, page, "identity") else page.status
+        head = _response_head(page, status, "identity", page.length, self._framing())
+        sends_body = not head_only and status != 304
+        entry = WireEntry(self.server.outlet_id, self.command, self.path, request_head, head,
+                          page.length if sends_body else 0)
+        self.server.demo.wire_log.append(entry)
+        self.wfile.write(head)
+        for chunk in page.chunks() if sends_body else ():
+            self.wfile.write(chunk)
+        self.wfile.flush()
+
     def _framing(self) -> list[str]:
         """Header lines that frame the connection and carry the date."""
         lines = [f"Date: {http_date(self.server.demo.world.now)}", f"Server: {SERVER_HEADERS[self.server.outlet_id]}"]
@@ -228,7 +264,7 @@ class _Handler(BaseHTTPRequestHandler):
         return lines
 
 
-def _response_head(page: Page, status: int, encoding: str, length: int, framing: list[str]) -> bytes:
+def _response_head(page: Page | StreamedPage, status: int, encoding: str, length: int, framing: list[str]) -> bytes:
     """Status line and headers, in a fixed order."""
     lines = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", *framing[:2]]
     lines += [f"{name}: {value}" for name, value in page.headers]
@@ -263,7 +299,7 @@ def _float(text: str) -> float:
         return 0.0
 
 
-def _not_modified(headers: Any, page: Page, encoding: str) -> bool:
+def _not_modified(headers: Any, page: Page | StreamedPage, encoding: str) -> bool:
     """RFC 9110 conditionals: If-None-Match wins over If-Modified-Since."""
     if_none_match = headers.get("If-None-Match")
     if if_none_match is not None:
@@ -297,6 +333,10 @@ class DemoServer:
         self._servers: dict[str, _OutletServer] = {}
         self._threads: list[threading.Thread] = []
         self.base_urls: dict[str, str] = {}
+        self._throttled = {oid: {unquote(p) for p in outlet.quirks.paths("throttled")}
+                           for oid, outlet in self.world.outlets.items()}
+        self._throttled_seen: set[tuple[str, str]] = set()
+        self._throttle_lock = threading.Lock()
 
     def start(self) -> None:
         """Bind every outlet and serve each from a daemon thread."""
@@ -328,6 +368,22 @@ class DemoServer:
             thread.join(timeout=5)
         self._servers.clear()
         self._threads.clear()
+
+    def throttle(self, outlet_id: str, target: str) -> Page | None:
+        """The 429 page if ``target`` is a visible throttled article requested for the first time."""
+        path = unquote(urlsplit(target).path)
+        if path not in self._throttled.get(outlet_id, ()) or self.world.article(outlet_id, path) is None:
+            return None
+        with self._throttle_lock:
+            if (outlet_id, path) in self._throttled_seen:
+                return None
+            self._throttled_seen.add((outlet_id, path))
+        return _TOO_MANY
+
+    def reset_throttling(self) -> None:
+        """Forget which throttled articles were requested: each answers 429 once more."""
+        with self._throttle_lock:
+            self._throttled_seen.clear()
 
     def __enter__(self) -> DemoServer:
         self.start()

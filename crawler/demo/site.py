@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TypeVar
 from urllib.parse import unquote, urljoin
 
-from crawler.demo.model import DemoArticle, DemoOutlet
+from crawler.demo.model import ArticleEntry, DemoArticle, DemoOutlet
 
 T = TypeVar("T")
 
@@ -43,6 +43,38 @@ class Page:
         return f'"{self.digest[:24]}{suffix}"'
 
 
+@dataclass(frozen=True)
+class StreamedPage:
+    """A response too large to hold: ``length`` bytes, mostly ``chunk`` repeated, written piece by piece.
+
+    Never gzip-encoded; the wire log keeps its head only. Its ETag depends on the
+    chunk and the length, so conditional requests work as for a :class:`Page`.
+    """
+
+    status: int
+    content_type: str
+    length: int
+    chunk: bytes
+    prefix: bytes = b""
+    last_modified: datetime | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    compressible: bool = field(default=False, init=False)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body: ``prefix``, then ``chunk`` repeated, the last copy cut to fit ``length``."""
+        yield self.prefix
+        full, rest = divmod(self.length - len(self.prefix), len(self.chunk))
+        for _ in range(full):
+            yield self.chunk
+        if rest:
+            yield self.chunk[:rest]
+
+    def etag(self, encoding: str) -> str:
+        """Strong ETag of the body (only 'identity' is ever sent)."""
+        digest = hashlib.sha1(self.prefix + self.chunk + str(self.length).encode()).hexdigest()
+        return f'"{digest[:24]}"'
+
+
 @dataclass
 class Site:
     """What a template may know: the outlet, where it is served, and now."""
@@ -64,6 +96,12 @@ class Site:
         """The visible article at ``path`` (compared after percent-decoding)."""
         return self._by_path.get(unquote(path))
 
+    def gone(self, path: str) -> ArticleEntry | None:
+        """The article that was at ``path`` and has been removed by now, if any."""
+        wanted = unquote(path)
+        return next((e for e in self.outlet.entries if e.removed_at is not None and e.removed_at <= self.now
+                     and unquote(e.original.path) == wanted), None)
+
     def newest(self, articles: Iterable[DemoArticle] | None = None) -> datetime:
         """Latest ``last_modified`` of ``articles`` (default: all visible ones).
 
@@ -82,7 +120,7 @@ class Site:
         return [a for a in self.articles if a.published < article.published and a.language == lang]
 
 
-Renderer = Callable[[Site, str, Mapping[str, str]], "Page | None"]
+Renderer = Callable[[Site, str, Mapping[str, str]], "Page | StreamedPage | None"]
 
 
 def paginate(items: Sequence[T], page: int, per_page: int) -> list[T] | None:

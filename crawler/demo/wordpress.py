@@ -3,7 +3,9 @@
 URLs: ``/YYYY/MM/DD/<slug>/`` articles, ``/`` and ``/page/N/``,
 ``/category/<slug>/[page/N/]``, ``/tag/<slug>/``, ``/author/<slug>/``,
 ``/feed/`` (RSS 2.0, 15 items), ``/wp-sitemap.xml`` → ``/wp-sitemap-posts-post-N.xml``
-(20 URLs each), ``/robots.txt``, ``/a-propos/``, ``/contact/``, ``/?p=ID``.
+(20 URLs each), ``/robots.txt``, ``/a-propos/``, ``/contact/``, ``/?p=ID``, and the REST
+API under ``/wp-json/`` and ``/?rest_route=`` (see :mod:`crawler.demo.wp_rest`), which the
+home page announces with ``<link rel="https://api.w.org/">`` and a ``Link`` header.
 """
 
 # ruff: noqa: E501
@@ -14,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
+from crawler.demo import wp_rest
 from crawler.demo._markup import (
     cdata,
     esc,
@@ -41,6 +44,10 @@ FEED_ITEMS = 15
 
 def render(site: Site, path: str, query: Mapping[str, str]) -> Page | None:
     """The page at ``path``, or ``None`` for a 404."""
+    if path == "/" and "rest_route" in query:
+        return wp_rest.serve(site, query["rest_route"], query, pretty=False, tagline=TAGLINE)
+    if path == "/wp-json" or path.startswith("/wp-json/"):
+        return wp_rest.serve(site, path.removeprefix("/wp-json") or "/", query, pretty=True, tagline=TAGLINE)
     if path == "/" and "p" in query:
         return _shortlink(site, query["p"])
     for pattern, handler in _ROUTES:
@@ -270,9 +277,13 @@ def _listing(site: Site, base: str, page_text: str | None, items: list[DemoArtic
     header = f'<header class="page-header"><h1 class="page-title">{esc(heading)}</h1></header>' if heading else ""
     main = f'{header}<div class="posts-grid">\n{cards}\n</div>\n{_pager(site, base, page, len(items))}'
     canonical = site.url(base if page == 1 else f"{base}page/{page}/")
-    head = _Head(title, TAGLINE, canonical, "home blog" if base == "/" else "archive")
+    home = base == "/"
+    api = site.url("/wp-json/")
+    head = _Head(title, TAGLINE, canonical, "home blog" if home else "archive",
+                 extra=f'<link rel="https://api.w.org/" href="{api}">\n' if home else "")
     last = site.newest(shown)
-    return Page(200, HTML, _document(site, head, main, site.articles), last)
+    headers = (("Link", f'<{api}>; rel="https://api.w.org/"'),) if home else ()
+    return Page(200, HTML, _document(site, head, main, site.articles), last, headers=headers)
 
 
 def _card(site: Site, article: DemoArticle) -> str:
@@ -422,9 +433,9 @@ _NAV_JS = b"""/* Courrier theme: mobile menu toggle */
 
 class _Head:
     def __init__(self, title: str, description: str, canonical: str | None, body_class: str, *,
-                 og: str = "", json_ld: str | None = None) -> None:
+                 og: str = "", json_ld: str | None = None, extra: str = "") -> None:
         self.title, self.description, self.canonical = title, description, canonical
-        self.body_class, self.og, self.json_ld = body_class, og, json_ld
+        self.body_class, self.og, self.json_ld, self.extra = body_class, og, json_ld, extra
 
 
 def _document(site: Site, head: _Head, main: str, boxes_from: list[DemoArticle]) -> bytes:
@@ -453,7 +464,7 @@ def _head(site: Site, head: _Head) -> str:
         f'<link rel="alternate" type="application/rss+xml" title="{esc(WP_NAME)} » Flux" href="{site.url("/feed/")}">\n'
         f'<link rel="stylesheet" id="courrier-style-css" href="{site.url(f"{THEME}/style.css")}?ver=2.3.1" media="all">\n'
         f'<style id="courrier-inline-css">\n{stylesheet("courrier", "demo-wp-inline")}</style>\n'
-        '<meta name="generator" content="WordPress 6.6.2">\n'
+        f'<meta name="generator" content="WordPress 6.6.2">\n{head.extra}'
     )
 
 
