@@ -35,15 +35,15 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import click
 import yaml
 
 from crawler.errors import KhabarError
-from crawler.storage import Store, open_store
+from crawler.storage import LocalStore, Store, open_store
 
 PYWB_VERSION = "2.10.0"
 CDXJ_INDEXER_VERSION = "1.5.0"
@@ -53,7 +53,7 @@ READY = "khabar-pywb-listening"
 START_TIMEOUT = 60.0
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
-_CHUNK = 1 << 20       # compressed bytes fed to zlib at a time
+_CHUNK = 1 << 16       # compressed bytes fed to zlib at a time (most records are smaller)
 _HEAD_MAX = 1 << 16    # decompressed bytes kept per record: enough for its WARC header
 _REVISIT = "revisit"
 _ORIGINAL_TYPES = ("response", "resource")
@@ -129,7 +129,7 @@ class _Member:
     size: int
 
 
-def _read_member(data: bytes, offset: int) -> _Member:
+def _read_member(data: memoryview, offset: int) -> _Member:
     """One gzip member, decompressed in bounded steps; keeps only its first bytes."""
     if data[offset:offset + 3] != _GZIP_MAGIC:
         raise _Corrupt("no gzip member starts here")
@@ -139,7 +139,7 @@ def _read_member(data: bytes, offset: int) -> _Member:
         pos += len(chunk)
         while chunk:
             try:
-                out = inflater.decompress(chunk, _CHUNK)
+                out = inflater.decompress(chunk, _CHUNK * 16)
             except zlib.error as exc:
                 raise _Corrupt(f"corrupt gzip data ({exc})") from exc
             size += len(out)
@@ -179,7 +179,7 @@ def _next_record(data: bytes, start: int) -> int | None:
     pos = data.find(_GZIP_MAGIC, start)
     while pos != -1:
         try:
-            _record_headers(_read_member(data, pos))
+            _record_headers(_read_member(memoryview(data), pos))
             return pos
         except _Corrupt:
             pos = data.find(_GZIP_MAGIC, pos + 1)
@@ -188,12 +188,12 @@ def _next_record(data: bytes, start: int) -> int | None:
 
 def check_warc(key: str, data: bytes, where: str) -> WarcCheck:
     """Walk a ``.warc.gz`` file record by record; collect its faults, revisits and originals."""
-    check, pos = WarcCheck(key, where, size=len(data)), 0
+    check, pos, view = WarcCheck(key, where, size=len(data)), 0, memoryview(data)
     if not data:
         check.faults.append(Fault(where, 0, "empty file (not even a warcinfo record)", None))
     while pos < len(data):
         try:
-            member = _read_member(data, pos)
+            member = _read_member(view, pos)
             _note_record(check, pos, _record_headers(member))
         except _Corrupt as exc:
             resumed = _next_record(data, pos + 1)
@@ -235,6 +235,7 @@ class ReplayIndex:
     path: Path
     captures: int
     warcs: int
+    checked_now: int
     indexed_now: int
     faults: list[Fault]
     orphans: list[Revisit]
@@ -276,26 +277,86 @@ def build_index(store: Store, state: Path, python: Path) -> ReplayIndex:
     if not warcs:
         raise ReplayError(f"no WARC file in {store.describe('warc')}: there is nothing to replay yet. "
                           "Crawl into this store first (khabar crawl OUTLET --store STORE).")
-    lines: list[str] = []
+    per_warc: dict[str, tuple[WarcCheck, list[str]]] = {}
     pending: dict[str, tuple[bytes, set[int]]] = {}
-    checks: list[WarcCheck] = []
+    fresh = []
     for key in warcs:
-        data = _read_warc(store, key)
-        check = check_warc(key, data, store.describe(key))
-        checks.append(check)
-        beside = _cdxj_key(key)
-        found = _lines_for(key, store.read_bytes(beside).decode("utf-8"), check.good_offsets) if beside in keys else None
-        if found is None:
-            pending[key] = (data[:check.prefix_end], check.good_offsets)
-        else:
-            lines += found
-    lines += _index_with_cdxj_indexer(pending, state, python)
+        cached = _cached(store, state, key)
+        if cached is None:
+            fresh.append(key)
+        per_warc[key] = cached or _check_one(store, key, keys, pending)
+    for key, lines in _index_with_cdxj_indexer(pending, state, python).items():
+        per_warc[key] = (per_warc[key][0], lines)
+    for key in fresh:
+        _remember(state, *per_warc[key])
+    checks = [check for check, _ in per_warc.values()]
     orphans = orphan_revisits(checks)
     skip = {(r.key, r.offset) for r in orphans}
-    lines = sorted(line for line in lines if _line_place(line) not in skip)
+    lines = sorted(line for _, found in per_warc.values() for line in found if _line_place(line) not in skip)
     path = _write_atomically(state / "index.cdxj", "".join(line + "\n" for line in lines))
-    return ReplayIndex(path, len(lines), len(warcs), len(pending), [f for c in checks for f in c.faults], orphans,
-                       time.monotonic() - started)
+    return ReplayIndex(path, len(lines), len(warcs), len(fresh), len(pending), [f for c in checks for f in c.faults],
+                       orphans, time.monotonic() - started)
+
+
+def _check_one(store: Store, key: str, keys: set[str], pending: dict[str, tuple[bytes, set[int]]]
+               ) -> tuple[WarcCheck, list[str]]:
+    """Check one WARC; its lines from the CDXJ beside it, or (none yet) queued in ``pending`` for indexing."""
+    data = _read_warc(store, key)
+    check = check_warc(key, data, store.describe(key))
+    beside = _cdxj_key(key)
+    found = _lines_for(key, store.read_bytes(beside).decode("utf-8"), check.good_offsets) if beside in keys else None
+    if found is None:
+        pending[key] = (data[:check.prefix_end], check.good_offsets)
+    return check, found or []
+
+
+# A finished WARC file never changes (``.open`` until complete, then renamed), so what checking it
+# found is kept in ``state/replay/warcs/<key>.json`` and reused while its size is the same.
+# ``khabar verify`` is the tool that re-reads everything.
+_CACHE_VERSION = 1
+
+
+def _size(store: Store, key: str) -> int | None:
+    size = getattr(store, "size", None)
+    try:
+        return int(size(key)) if size else None
+    except OSError:
+        return None
+
+
+def _cache_path(state: Path, key: str) -> Path:
+    return state / "warcs" / f"{key}.json"
+
+
+def _cached(store: Store, state: Path, key: str) -> tuple[WarcCheck, list[str]] | None:
+    size, path = _size(store, key), _cache_path(state, key)
+    if size is None or not path.is_file():
+        return None
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if saved["version"] != _CACHE_VERSION or saved["check"]["size"] != size:
+            return None
+        return _check_from_json(saved["check"], store.describe(key)), saved["lines"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _remember(state: Path, check: WarcCheck, lines: list[str]) -> None:
+    saved = {"version": _CACHE_VERSION, "check": _check_to_json(check), "lines": lines}
+    _write_atomically(_cache_path(state, check.key), json.dumps(saved, ensure_ascii=False))
+
+
+def _check_to_json(check: WarcCheck) -> dict[str, Any]:
+    return {"key": check.key, "size": check.size, "good_offsets": sorted(check.good_offsets),
+            "prefix_end": check.prefix_end, "faults": [asdict(f) for f in check.faults],
+            "revisits": [asdict(r) for r in check.revisits], "originals": sorted(check.originals)}
+
+
+def _check_from_json(saved: dict[str, Any], where: str) -> WarcCheck:
+    return WarcCheck(saved["key"], where, saved["size"], set(saved["good_offsets"]), saved["prefix_end"],
+                     [Fault(**{**f, "where": where}) for f in saved["faults"]],
+                     [Revisit(**{**r, "where": where}) for r in saved["revisits"]],
+                     {(url, digest) for url, digest in saved["originals"]})
 
 
 def _line_place(line: str) -> tuple[str, int]:
@@ -303,10 +364,11 @@ def _line_place(line: str) -> tuple[str, int]:
     return fields["filename"], int(fields["offset"])
 
 
-def _index_with_cdxj_indexer(pending: dict[str, tuple[bytes, set[int]]], state: Path, python: Path) -> list[str]:
+def _index_with_cdxj_indexer(pending: dict[str, tuple[bytes, set[int]]], state: Path, python: Path
+                             ) -> dict[str, list[str]]:
     """Index WARCs that have no CDXJ beside them (their good leading records) with pywb's cdxj-indexer."""
     if not pending:
-        return []
+        return {}
     work = state / "pending"
     shutil.rmtree(work, ignore_errors=True)
     for key, (data, _) in pending.items():
@@ -321,8 +383,12 @@ def _index_with_cdxj_indexer(pending: dict[str, tuple[bytes, set[int]]], state: 
                           f"{result.stderr.strip()[-2000:]}")
     text = out.read_text(encoding="utf-8")
     out.unlink()
-    good = {(key, offset) for key, (_, keep) in pending.items() for offset in keep}
-    return [line for line in text.splitlines() if line and _line_place(line) in good]
+    found: dict[str, list[str]] = {key: [] for key in pending}
+    for line in filter(None, text.splitlines()):
+        key, offset = _line_place(line)
+        if key in pending and offset in pending[key][1]:
+            found[key].append(line)
+    return found
 
 
 def _write_atomically(path: Path, text: str) -> Path:
@@ -414,14 +480,24 @@ server.serve_forever()
 """
 
 
-def write_config(store: Store, state: Path, index: Path) -> Path:
+def write_config(archive_prefix: str, state: Path, index: Path) -> Path:
     """pywb's config.yaml: one collection, the merged index, the store as archive path (keys are relative)."""
     config = {
-        "collections": {COLLECTION: {"index_paths": str(index), "archive_paths": store.uri.rstrip("/") + "/"}},
+        "collections": {COLLECTION: {"index_paths": str(index), "archive_paths": archive_prefix}},
         "framed_replay": True,
         "enable_memento": True,
     }
     return _write_atomically(state / "config.yaml", yaml.safe_dump(config, sort_keys=False))
+
+
+def _archive_prefix(store: Store) -> str:
+    """Where pywb reads WARC bytes: index ``filename`` fields are store keys, so the store's root."""
+    if isinstance(store, LocalStore):
+        return store.uri.rstrip("/") + "/"
+    # The seam for S3: pywb reads s3:// prefixes itself (boto3 in its virtualenv, endpoint and
+    # credentials from the environment), or a local range-read proxy over Store.read_range.
+    raise ReplayError(f"replay serves local stores only for now, not {store.uri}: copy its warc/ folder "
+                      "to a local folder with any S3 client and run khabar replay on that folder.")
 
 
 def _die_with_parent() -> None:
@@ -492,13 +568,14 @@ def _echo_err(text: str) -> None:
 def replay(store_uri: str, port: int = 0, echo: Echo = _echo_err) -> int:
     """``khabar replay``: check and index the store, then serve it through pywb until Ctrl-C or SIGTERM."""
     store = open_store(store_uri)
+    archive_prefix = _archive_prefix(store)
     python = ensure_pywb(pywb_venv_dir(), echo)
     state = store.spool / "state" / "replay"
     index = build_index(store, state, python)
     report_problems(index, echo)
-    echo(f"Indexed {index.captures} captures from {index.warcs} WARC files ({index.indexed_now} without a CDXJ "
-         f"beside them) in {index.seconds:.1f} s: {index.path}")
-    config = write_config(store, state, index.path)
+    echo(f"Indexed {index.captures} captures from {index.warcs} WARC files in {index.seconds:.1f} s ({index.checked_now} "
+         f"checked now, {index.indexed_now} of them without a CDXJ beside them): {index.path}")
+    config = write_config(archive_prefix, state, index.path)
     with running_pywb(python, config, port) as (child, actual):
         click.echo(f"Replaying {store.uri} at http://{HOST}:{actual}/{COLLECTION}/  (Ctrl-C to stop)")
         click.echo(f"  a page as captured at a time: http://{HOST}:{actual}/{COLLECTION}/<YYYYMMDDhhmmss>/<URL>;"
