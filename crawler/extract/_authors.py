@@ -148,7 +148,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         credits.add(agencies_in(inner[0] or inner[1]))
     text = clean(_PARENS.sub(" ", text))
     text, prefixed = _PREFIX.subn("", text, count=1)
-    text = _TAIL.split(text, maxsplit=1)[0]
+    text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
     parts = [name for p in _SPLIT.split(text) if p and p.strip() for name in _split_waw(p.strip())]
     if strict and not parts and not credits.agencies:
         return None
@@ -157,6 +157,14 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         if not _take_part(part, credits, skip, min_words) and strict:
             return None
     return credits
+
+
+def _first_not_outlet(segments: list[str], skip: set[str]) -> str:
+    """'Outlet - Name' credits the outlet first: the name part is the first segment that is not an outlet."""
+    for segment in segments[:-1]:
+        if alnum(segment) not in skip:
+            return segment
+    return segments[-1] if len(segments) > 1 and alnum(segments[0]) in skip else segments[0]
 
 
 def agencies_in(text: str) -> Credits:

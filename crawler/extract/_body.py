@@ -13,8 +13,9 @@ import re
 from lxml.html import HtmlElement, fromstring
 from trafilatura import bare_extraction
 
-from crawler.extract._authors import Credits, agencies_in, looks_like_byline
-from crawler.extract._text import clean, fold
+from crawler.extract._authors import Credits, agencies_in, looks_like_byline, parse_byline
+from crawler.extract._cleanup import clean_lines
+from crawler.extract._text import clean
 
 FAVOR_PRECISION = False
 BYLINE_WINDOW = 2  # a byline paragraph may follow a standfirst, never more than that
@@ -44,18 +45,16 @@ def extract_container(container: HtmlElement, url: str) -> str:
 
 
 def split_credits(text: str, title: str | None) -> tuple[str, Credits | None, Credits]:
-    """``(text, byline credits, agency credits)``: drop a repeated headline, the leading byline
-    paragraph and a closing agency-only line ('Avec AFP'), and read the dateline's agency."""
-    lines = text.split("\n")
-    if title and lines and fold(lines[0]) == fold(title):
-        lines = lines[1:]
+    """``(text, byline credits, agency credits)``: drop what is not the article (`clean_lines`), the
+    leading byline paragraph and a closing agency-only line ('Avec AFP'), and read the dateline's agency."""
+    lines, source = clean_lines(text.split("\n"), title)
     byline = None
     for index, line in enumerate(lines[:BYLINE_WINDOW]):
         byline = looks_like_byline(line)
         if byline is not None:
             del lines[index]
             break
-    agencies = Credits()
+    agencies = source
     if len(lines) > 1:
         closing = looks_like_byline(lines[-1])
         if closing is not None and not closing.authors:
@@ -75,3 +74,33 @@ def _edge_agencies(lines: list[str]) -> Credits:
         for match in _DATELINE_AGENCY.finditer(edge):
             credits.add(agencies_in(match.group(1)))
     return credits
+
+
+MAX_SIGNATURE_CHARS = 60
+_SIGNATURE_TAGS = ("b", "strong", "em", "i")
+_SIGNATURE_MARKS = re.compile(r"sign|auteur|author|kateb|كاتب", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", ":", ";", "»", '"', "…", "،")
+
+
+def closing_signature(text: str, root: HtmlElement, outlets: list[str]) -> tuple[str, Credits] | None:
+    """Authors signed on the last line of the text ('Karim Benali' in bold or right-aligned): ``(text without
+    that line, credits)``, else None. The markup must set the line apart: a bare name alone in a paragraph
+    could be a closing remark ("والله أعلم")."""
+    lines = text.split("\n")
+    last = lines[-1].strip() if len(lines) > 1 else ""
+    if not last or len(last) > MAX_SIGNATURE_CHARS or last.endswith(_SENTENCE_END) or any(c.isdigit() for c in last):
+        return None
+    credits = parse_byline(last, outlets)
+    if not credits.authors or not _set_apart(root, last):
+        return None
+    return "\n".join(lines[:-1]), credits
+
+
+def _set_apart(root: HtmlElement, line: str) -> bool:
+    for el in root.xpath("//body//*[normalize-space()=$line]", line=line)[:5]:
+        if el.tag in _SIGNATURE_TAGS or (el.get("align") or "").lower() == "right":
+            return True
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _SIGNATURE_MARKS.search(marks):
+            return True
+    return False

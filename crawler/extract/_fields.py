@@ -34,7 +34,8 @@ _MODIFIED_META = ("datemodified", "dc.date.modified", "dcterms.modified", "last-
 def site_names(page: PageSignals, jsonld: JsonLd) -> list[str]:
     names = [page.meta(key) for key in ("og:site_name", "application-name", "twitter:site", "publisher")]
     found = [value.lstrip("@") for _, value in filter(None, names)]
-    return list(dict.fromkeys(found + jsonld.site_names))
+    logos = [heading.text for heading in page.headings if heading.logo]
+    return list(dict.fromkeys(found + jsonld.site_names + logos))
 
 
 def title_refs(page: PageSignals, jsonld: JsonLd) -> list[tuple[str, str]]:
@@ -122,7 +123,8 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
     yield from _time_candidates(page, published)
     if not published and machine_readable:
         return
-    for line in page.marked.datelines:
+    lines = page.marked.datelines + ([b for b in page.marked.bylines if b not in page.marked.datelines] if published else [])
+    for line in lines:
         found = split_published_modified(line)[0 if published else 1]
         if found:
             yield "byline", found
@@ -131,11 +133,12 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
 
 
 def _time_candidates(page: PageSignals, published: bool) -> Iterator[tuple[str, str]]:
-    modified = [t for t in page.times if _MODIFIED_HINT.search(t.hint)]
+    times = [t for t in page.times if not t.elsewhere]
+    modified = [t for t in times if _MODIFIED_HINT.search(t.hint)]
     if not published:
         yield from (("time", t.datetime or t.text) for t in modified)
         return
-    others = [t for t in page.times if t not in modified]
+    others = [t for t in times if t not in modified]
     hinted = [t for t in others if _PUBLISHED_HINT.search(t.hint)]
     for element in hinted + others[:1]:
         yield ("time", element.datetime) if element.datetime else ("byline", element.text)

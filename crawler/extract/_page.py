@@ -34,10 +34,20 @@ MAX_MARKED_TEXT = 300
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
 _WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
-_MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri",
-                         re.IGNORECASE)
+_MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
+                         r"|created|submitted|titre|title|headline", re.IGNORECASE)
 _BYLINE_WORDS = ("author", "byline", "auteur", "signature")
-_DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline")
+_DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline", "created", "submitted")
+# A headline in a <div>/<span> (hand-made CMSs): a class or id that is a title word, whole.
+_HEADLINE_MARK = re.compile(r"(?:^|[\s_-])(?:titre|title|headline)(?:[\s_-]|$)", re.IGNORECASE)
+_HEADLINE_TAGS = frozenset({"div", "span", "p", "h1", "h2", "h3", "td", "header"})
+MAX_HEADLINES = 10
+# Containers of text that is about something else: comments, related links, sidebars, footers. A <time> or a
+# headline inside one is not the article's (a comment thread's first <time> beat the article's date line).
+_ELSEWHERE = re.compile(r"comment|forum|respond|reply|related|sidebar|widget|footer|aside|recommend|most-read|popular"
+                        r"|similar|lies|liés|more-|commentaire|تعليق", re.IGNORECASE)
+_ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
+MAX_ANCESTORS = 12
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
 _HEADLINE_CLASS = re.compile(r"title|headline|titre|heading", re.IGNORECASE)
 _PAYWALL_TOKEN = re.compile(
@@ -53,6 +63,7 @@ class Heading:
     tag: str
     text: str
     headline_class: bool
+    logo: bool = False  # the whole heading is a link to the home page: the site's name, not a headline
 
 
 @dataclass
@@ -60,6 +71,7 @@ class TimeElement:
     datetime: str
     text: str
     hint: str  # itemprop, class and pubdate attribute, lower-cased
+    elsewhere: bool = False  # inside a comment thread, a related box, a sidebar or a footer
 
 
 @dataclass
@@ -68,6 +80,7 @@ class Marked:
 
     bylines: list[str] = field(default_factory=list)
     datelines: list[str] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
     paywall_marker: str | None = None
 
 
@@ -162,7 +175,28 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
         return
     text = clean(el.text_content())
     if text:
-        page.headings.append(Heading(el.tag, text, headline_class))
+        page.headings.append(Heading(el.tag, text, headline_class, _is_logo(el, text)))
+
+
+def _is_logo(el: HtmlElement, text: str) -> bool:
+    link = el.find(".//a")
+    if link is None or clean(link.text_content()) != text:
+        return False
+    href = (link.get("href") or "").strip()
+    return href in ("/", "./", "", "#") or href.rstrip("/").count("/") <= 2 and href.startswith("http")
+
+
+def elsewhere(el: HtmlElement) -> bool:
+    """True when `el` sits in a comment thread, related box, sidebar, navigation or footer."""
+    for depth, ancestor in enumerate(el.iterancestors()):
+        if depth >= MAX_ANCESTORS:
+            break
+        if ancestor.tag in _ELSEWHERE_TAGS:
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if marks.strip() and _ELSEWHERE.search(marks):
+            return True
+    return False
 
 
 def _collect_time(el: HtmlElement, page: PageSignals) -> None:
@@ -170,7 +204,8 @@ def _collect_time(el: HtmlElement, page: PageSignals) -> None:
                                    "pubdate" if el.get("pubdate") is not None else "")))
     stamp = el.get("datetime") or ""
     if stamp or el.text_content():
-        page.times.append(TimeElement(stamp.strip(), clean(el.text_content())[:MAX_MARKED_TEXT], hint.lower()))
+        page.times.append(TimeElement(stamp.strip(), clean(el.text_content())[:MAX_MARKED_TEXT], hint.lower(),
+                                      elsewhere(el)))
 
 
 _COLLECTORS = {"meta": _collect_meta, "link": _collect_link, "script": _collect_script,
@@ -202,6 +237,11 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> None:
     if not text or len(text) > MAX_MARKED_TEXT:
         return
     label = " ".join(filter(None, (marks, el.get("itemprop"), el.get("rel")))).lower()
+    if (tag in _HEADLINE_TAGS and len(marked.headlines) < MAX_HEADLINES and _HEADLINE_MARK.search(marks)
+            and not elsewhere(el)):
+        marked.headlines.append(text)
+    if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS) or elsewhere(el):
+        return
     if any(k in label for k in _BYLINE_WORDS):
         marked.bylines.append(text)
     if any(k in label for k in _DATELINE_WORDS):

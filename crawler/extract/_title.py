@@ -24,7 +24,8 @@ _HOST_NOISE = frozenset({"www", "m", "amp", "fr", "ar", "en", "web", "news", "mo
                          "dz", "ma", "tn", "sn", "ml", "bf", "ne", "mr", "td", "ci", "co", "uk", "africa"})
 _SITE_SHARE = 0.6  # an end segment is the site name when it covers >= 60% of a known site key (or vice versa)
 _MAX_SITE_WORDS = 6
-_MIN_COVER = 0.5  # a heading shorter than half the site-free title is a section label, not the headline
+_MIN_COVER = 0.5
+_MIN_HEADLINE_WORDS = 3  # a heading shorter than half the site-free title is a section label, not the headline
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     matching = []
     for heading in headings:
         key = fold(heading.text)
-        if len(key) >= max(4, _MIN_COVER * shortest) and not site.matches(heading.text) \
+        if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(heading.text) \
                 and any(_holds(ref, ref_key, key) for ref, ref_key in references):
             matching.append(heading)
     if matching:
@@ -93,8 +94,17 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     for source, text in stripped:
         if text:
             return text, source
-    h1s = [h for h in headings if h.tag == "h1"]
+    h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:
+    """The first element text marked as a title (class 'titre', 'title'…) that reads as a headline: three
+    words or more (a section label has one or two), not the site name."""
+    for text in candidates:
+        if len(text.split()) >= _MIN_HEADLINE_WORDS and not site.matches(text):
+            return text
+    return None
 
 
 def _holds(reference: str, ref_key: str, head_key: str) -> bool:

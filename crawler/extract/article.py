@@ -23,7 +23,7 @@ from w3lib.encoding import read_bom
 
 from crawler.extract import _dates, _language, _paywall, _selectors
 from crawler.extract._authors import Credits, parse_byline, parse_names
-from crawler.extract._body import extract_body, extract_container, split_credits
+from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -38,7 +38,7 @@ from crawler.extract._fields import (
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._page import PageSignals, collect, parse_html
 from crawler.extract._text import fold, word_count
-from crawler.extract._title import SiteKeys, choose_title
+from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
 from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
@@ -197,6 +197,8 @@ def _fill_title(draft: _Draft) -> None:
     refs = title_refs(draft.page, draft.jsonld)
     site = SiteKeys.build(draft.outlets, draft.url, draft.section)
     title, source = choose_title(draft.page.headings, refs, site)
+    if title is None:
+        title, source = headline_by_class(draft.page.marked.headlines, site), "page"
     if draft.finds.title:
         title, source = draft.finds.title, "selector"
     draft.put("title", title, source)
@@ -241,6 +243,12 @@ def _fill_text(draft: _Draft, text: str) -> None:
         if byline.authors and not draft.authors:
             draft.put("authors", tuple(byline.authors), "byline")
     agencies.extend(closing.agencies)
+    if not draft.authors:
+        signed = closing_signature(body, draft.page.root, draft.outlets)
+        if signed is not None:
+            body = signed[0]
+            draft.put("authors", tuple(signed[1].authors), "signature")
+            agencies.extend(signed[1].agencies)
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))

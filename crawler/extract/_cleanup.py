@@ -1,0 +1,97 @@
+"""Lines that trafilatura keeps but that are not the article: kicker and repeated headline, date lines,
+"Lire aussi" links, newsletter and subscription prompts, a closing "Source :" line.
+
+Each rule is general (French, Arabic, English cues), applies to short lines only, and was checked on
+the quality corpus (bench/data/quality) and on the demo outlets, where none of them removes a
+paragraph of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract._authors import Credits, agencies_in
+from crawler.extract._dates import find_dates
+from crawler.extract._text import fold
+
+HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
+MAX_KICKER_WORDS = 8
+MAX_DATE_LINE_WORDS = 12
+MAX_LEFTOVER_WORDS = 3  # a date line holds little but the date: "Publié le … par", "vendredi … 2026, par"
+MAX_PROMPT_WORDS = 40
+
+_READ_ALSO = re.compile(
+    r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
+    r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+(?:also|more)|related\s*:"
+    r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b",
+    re.IGNORECASE,
+)
+_PROMPT = re.compile(
+    r"newsletter|inscrivez-vous|abonnez-vous|d[ée]j[àa]\s+abonn[ée]|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s"
+    r"|il\s+vous\s+reste\s+\d+\s*%|se\s+connecter|subscribe|sign\s+up|log\s+in"
+    r"|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)|للمشتركين|تسجيل\s+الدخول",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"^\W{0,2}(?:sources?|المصدر|المصادر)\s*:\s*(.{1,80})$", re.IGNORECASE)
+_DATE_CUES = re.compile(
+    r"\b(?:publi[ée]e?|mis\s+(?:à|a)\s+jour|mis\s+en\s+ligne|le|par|à|a|by|on|updated|published|نشر\s+في|نشر"
+    r"|آخر\s+تحديث|بتاريخ|في)(?!\w)|[^\w\s]+|\d+",
+    re.IGNORECASE,
+)
+
+
+def drop_head(lines: list[str], title: str | None) -> list[str]:
+    """Drop a repeated headline near the top, with the short kicker lines before it."""
+    if not title:
+        return lines
+    key = fold(title)
+    for index, line in enumerate(lines[:HEAD_LINES]):
+        if fold(line) == key:
+            if all(len(before.split()) <= MAX_KICKER_WORDS for before in lines[:index]):
+                return lines[index + 1:]
+            return lines[:index] + lines[index + 1:]
+    return lines
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that holds a date and almost nothing else."""
+    if len(line.split()) > MAX_DATE_LINE_WORDS or not find_dates(line):
+        return False
+    leftover = _DATE_CUES.sub(" ", _strip_months(line))
+    return len(leftover.split()) <= MAX_LEFTOVER_WORDS
+
+
+def _strip_months(line: str) -> str:
+    # the month and weekday names are the words of a date; find_dates already proved the line holds one
+    words = [w for w in line.split() if not (w.isalpha() and len(w) >= 3 and _is_date_word(w))]
+    return " ".join(words)
+
+
+_DATE_WORDS = frozenset(fold(w) for w in ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "جانفي", "فيفري", "أفريل", "ماي", "جوان", "جويلية", "أوت", "يوليوز", "غشت", "شتنبر", "نونبر", "دجنبر", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"])
+
+
+def _is_date_word(word: str) -> bool:
+    return fold(word.strip(",.")) in _DATE_WORDS
+
+
+def is_prompt(line: str) -> bool:
+    """'Lire aussi : …', a newsletter or subscription prompt."""
+    if len(line.split()) > MAX_PROMPT_WORDS:
+        return False
+    return bool(_READ_ALSO.match(line) or _PROMPT.search(line))
+
+
+def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits]:
+    """The article's lines without the non-article ones; agencies named by a closing source line."""
+    lines = drop_head(lines, title)
+    head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
+    kept = [line for line in head if not is_prompt(line)]
+    while kept and is_date_line(kept[-1]):
+        kept.pop()
+    credits = Credits()
+    if len(kept) > 1:
+        source = _SOURCE.match(kept[-1])
+        if source:
+            credits = agencies_in(source.group(1).replace("+", ","))
+            kept.pop()
+    return kept, credits
