@@ -26,9 +26,16 @@ class OutletReport:
     articles_recorded: int
     not_recorded: dict[str, int]
     fetch_errors: int
+    botwall_pages: int = 0
+    skipped_known: int = 0
     warc_files: list[str] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        """Blocked: the outlet answered with bot walls at least as often as with articles."""
+        return self.botwall_pages > 0 and self.botwall_pages >= self.articles_recorded
 
 
 def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, Any]) -> OutletReport:
@@ -39,6 +46,8 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
         articles_recorded=int(stats.get("khabar/records/written", 0)),
         not_recorded={k[len(prefix):]: int(v) for k, v in stats.items() if k.startswith(prefix)},
         fetch_errors=int(stats.get("khabar/articles/fetch_failed", 0)) + int(stats.get("khabar/discovery/source_failed", 0)),
+        botwall_pages=int(stats.get("khabar/botwall/pages", 0)),
+        skipped_known=int(stats.get("khabar/discovery/skipped/already_archived", 0)),
     )
 
 
@@ -98,5 +107,5 @@ class RunReport:
         key = f"runs/{report.crawl_id}/{report.outlet}.json"
         path = store.spool / key
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=2), encoding="utf-8")
+        path.write_text(json.dumps({**asdict(report), "blocked": report.blocked}, ensure_ascii=False, indent=2), encoding="utf-8")
         store.publish(key)

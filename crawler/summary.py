@@ -35,7 +35,10 @@ def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
     for r in reports:
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.not_recorded.items())) or "none"
         lines.append(f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
-                     f"not recorded: {skipped}  errors {r.fetch_errors}")
+                     f"not recorded: {skipped}  errors {r.fetch_errors}"
+                     + (f"  already archived {r.skipped_known}" if r.skipped_known else "")
+                     + (f"  BLOCKED by a bot wall ({r.botwall_pages} pages)" if r.blocked else
+                        f"  bot walls {r.botwall_pages}" if r.botwall_pages else ""))
     lines += _upload_lines(uploads, store.uri)
     click.echo("\n".join(lines))
     if failed or not reports:

@@ -36,6 +36,15 @@ DOWNLOAD_HANDLERS = {
     "http": "crawler.warc.tap.RawCaptureDownloadHandler",
     "https": "crawler.warc.tap.RawCaptureDownloadHandler",
 }
+DOWNLOADER_MIDDLEWARES = {
+    # process_response runs from high to low: bot walls are seen decoded (after HttpCompression, 590),
+    # Retry-After is honoured before Scrapy's RetryMiddleware (550) would retry at once.
+    "crawler.politeness.botwall.BotWallDetector": 580,
+    "crawler.politeness.retry_after.RetryAfterMiddleware": 560,
+}
+KHABAR_RETRY_AFTER_TIMES = 3      # retries of a 429/503 after its Retry-After
+KHABAR_RETRY_AFTER_MIN = 1.0      # seconds; first backoff when no Retry-After is given
+KHABAR_RETRY_AFTER_MAX = 120.0    # seconds; a longer Retry-After is capped
 EXTENSIONS = {
     "crawler.warc.capture.WarcCapture": 100,
     "crawler.runreport.RunReport": 200,

@@ -32,6 +32,7 @@ from crawler.discovery.limits import TooLarge, gunzip_limited, is_gzip
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.extract import Rejected
+from crawler.politeness.botwall import BOTWALL_META
 from crawler.records import ArticleRecord
 from crawler.storage import open_store
 from crawler.warc.capture import FETCHED_AT_META, REVISIT_META, WARC_META
@@ -225,6 +226,9 @@ class NewsSpider(scrapy.Spider):
         self.frontier.article_fetched(discovered, response.status, response.meta.get("khabar_lastmod"), response.headers)
         if response.status == 304:
             self._not_recorded(response, "not_modified", "the server says it did not change (304)")
+            return
+        if (wall := response.meta.get(BOTWALL_META)) is not None:
+            self._not_recorded(response, "bot_wall", wall)
             return
         if not isinstance(response, TextResponse):
             self._not_recorded(response, "not_html", f"Content-Type is {response.headers.get('Content-Type')!r}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from crawler.discovery.state import CrawlState, conditional_headers
+from crawler.discovery.state import CrawlState, _normal_lastmod, conditional_headers
 from crawler.errors import ConfigInvalid
 
 logger = logging.getLogger(__name__)
@@ -60,9 +60,18 @@ class ArticleFrontier:
         self.config, self.state, self._crawler = config, state, crawler
         self.scheduled = 0
         self._source_validators: dict[str, tuple[str | None, str | None]] = {}
+        self._announced: dict[str, str] = {}  # URL -> newest lastmod announced in this run (sitemap, feed…)
+        self._admitted: set[str] = set()
+        self._fetched: set[str] = set()
 
     def admit(self, url: str, lastmod: str | None = None) -> dict[str, str] | None:
         """Headers to fetch ``url`` with, or None to skip it (the reason is counted)."""
+        if lastmod and (normal := _normal_lastmod(lastmod)) and normal > self._announced.get(url, ""):
+            self._announced[url] = normal
+        if url in self._admitted:  # found again by another source: one fetch, the newest lastmod kept
+            if url in self._fetched and url in self._announced:
+                self.state.raise_lastmod(url, self._announced[url])
+            return None
         if self.config.max_articles and self.scheduled >= self.config.max_articles:
             self._skip("max_articles")
             return None
@@ -75,6 +84,7 @@ class ArticleFrontier:
             self._skip("already_archived")
             return None
         self.scheduled += 1
+        self._admitted.add(url)
         return conditional_headers(known)
 
     @property
@@ -85,7 +95,9 @@ class ArticleFrontier:
         self.stats.inc_value(f"khabar/discovery/skipped/{reason}")
 
     def article_fetched(self, url: str, status: int, lastmod: str | None, headers: Any) -> None:
-        self.state.remember(url, status, lastmod, _header(headers, b"ETag"), _header(headers, b"Last-Modified"))
+        self._fetched.add(url)
+        newest = max(filter(None, (_normal_lastmod(lastmod), self._announced.get(url))), default=None)
+        self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"))
 
     # -- discovery documents ---------------------------------------------------------------
     def source_headers(self, url: str) -> dict[str, str]:

@@ -1,9 +1,9 @@
 """What Khabar knows of each outlet's URLs between runs, so a run fetches only what is new or moved.
 
 One SQLite file per store (``<store>/state/crawl.sqlite``), one row per (outlet, URL): the
-``lastmod`` the outlet announced when the URL was last fetched, the validators it answered with
+newest ``lastmod`` the outlet announced for it (a sitemap's lastmod, a feed's date), the validators it answered with
 (ETag, Last-Modified), the HTTP status and when. A URL already fetched is fetched again only when
-its announced ``lastmod`` moved (then with ``If-None-Match``/``If-Modified-Since``), or when a
+an announced ``lastmod`` is later than the newest one known (then with ``If-None-Match``/``If-Modified-Since``), or when a
 run asks for it (``KHABAR_INCREMENTAL = False``). Discovery documents (sitemaps, feeds, REST pages)
 are always fetched, conditionally.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 
@@ -34,7 +35,10 @@ def _normal_lastmod(value: str | None) -> str | None:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return text
+        try:
+            moment = parsedate_to_datetime(text)  # RSS dates (RFC 822)
+        except (TypeError, ValueError):
+            return None  # unreadable: as if no date had been announced
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat()
@@ -63,15 +67,21 @@ class CrawlState:
         if known is None or known.status >= 400:
             return True, known
         announced = _normal_lastmod(lastmod)
-        return bool(announced and announced != known.lastmod), known
+        return bool(announced and (known.lastmod is None or announced > known.lastmod)), known
 
     def remember(self, url: str, status: int, lastmod: str | None, etag: str | None, last_modified: str | None) -> None:
         known = self.get(url)
         if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
             etag, last_modified = etag or known.etag, last_modified or known.last_modified
+        newest = max(filter(None, (_normal_lastmod(lastmod), known.lastmod if known else None)), default=None)
         self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?)", (
-            self.outlet, url, _normal_lastmod(lastmod) or (known.lastmod if known else None), etag, last_modified,
+            self.outlet, url, newest, etag, last_modified,
             200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def raise_lastmod(self, url: str, lastmod: str) -> None:
+        """Note a later announced lastmod for a URL this run already fetched."""
+        self._db.execute("UPDATE urls SET lastmod = ? WHERE outlet = ? AND url = ? AND (lastmod IS NULL OR lastmod < ?)",
+                         (lastmod, self.outlet, url, lastmod))
 
     def mark(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM marks WHERE outlet = ? AND name = ?", (self.outlet, name)).fetchone()

@@ -1,0 +1,1 @@
+"""Being a good guest: Retry-After on 429/503, bot-wall detection."""

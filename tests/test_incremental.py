@@ -1,0 +1,79 @@
+"""Incremental crawls: a later run fetches only what is new or moved, with conditional requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.demo import DemoServer, DemoWorld
+from crawler.demo_process import write_demo_catalog
+from tests.support.crawls import KHABAR, article_records, run
+
+OUTLET = "demo-wp"
+
+
+def _crawl(catalog: Path, store: Path, *extra: str) -> Any:
+    result = run([*KHABAR, "crawl", OUTLET, "--catalog-extra", str(catalog), "--store", str(store), *extra])
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    return result
+
+
+def _requests(server: DemoServer, start: int) -> list[Any]:
+    return [e for e in server.wire_log[start:] if e.outlet_id == OUTLET]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    tmp = tmp_path_factory.mktemp("incremental")
+    world = DemoWorld()
+    store, catalog = tmp / "store", tmp / "demo.yaml"
+    with DemoServer(world) as server:
+        write_demo_catalog(server.base_urls, catalog)
+        logs, outputs = [], []
+        before = {a.path: a.version for a in world.articles(OUTLET)}
+        for step in range(3):
+            if step == 2:
+                world.clock.advance(days=3)
+            start = len(server.wire_log)
+            outputs.append(_crawl(catalog, store))
+            logs.append(_requests(server, start))
+        after = {a.path: a.version for a in world.articles(OUTLET)}
+    changed = {path for path, version in after.items() if before.get(path) != version}
+    return {"logs": logs, "outputs": outputs, "changed": changed, "store": store, "before": before}
+
+
+def _article_paths(entries: list[Any], articles: set[str]) -> list[str]:
+    return [urlsplit(e.path).path for e in entries if urlsplit(e.path).path in articles]
+
+
+def test_a_second_run_on_an_unchanged_outlet_fetches_no_article_body(runs: Any) -> None:
+    second = runs["logs"][1]
+    assert _article_paths(second, set(runs["before"])) == []
+    statuses = {e.path: e.status for e in second}
+    # robots.txt, then the catalog's feed and sitemap index, asked conditionally: unchanged, so nothing to walk
+    assert statuses == {"/robots.txt": 200, "/feed/": 304, "/wp-sitemap.xml": 304}
+    assert all(b"If-None-Match: " in e.request_bytes for e in second if e.path != "/robots.txt")
+
+
+def test_after_the_clock_moves_exactly_the_new_and_edited_articles_are_fetched(runs: Any) -> None:
+    third = runs["logs"][2]
+    fetched = _article_paths(third, set(runs["changed"]) | set(runs["before"]))
+    assert sorted(fetched) == sorted(runs["changed"])
+    assert len(runs["changed"]) >= 10  # 8 new articles, 3 edits on demo-wp
+
+
+def test_edited_articles_get_version_2_and_unchanged_ones_no_new_record(runs: Any) -> None:
+    records = article_records(runs["store"])
+    edited = {p for p in runs["changed"] if p in runs["before"]}
+    by_path: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_path.setdefault(urlsplit(record["url"]).path, []).append(record)
+    for path, versions in by_path.items():
+        numbers = sorted(r["version"] for r in versions)
+        assert numbers == ([1, 2] if path in edited else [1]), path
+        if path in edited:
+            v1, v2 = sorted(versions, key=lambda r: r["version"])
+            assert v2["previous_text_digest"] == v1["text_digest"] != v2["text_digest"]
