@@ -75,6 +75,9 @@ KHABAR_LANGUAGES = []            # ISO 639-1 codes of the records to keep (khaba
 KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced lastmod moved
 KHABAR_SINCE = None              # YYYY-MM-DD: skip URLs announced before this day (khabar crawl --since)
 KHABAR_MAX_ARTICLES = 0          # stop scheduling article URLs after this many (0 = no limit)
+KHABAR_BACKFILL = False          # walk the whole archive: every REST page, every listing page (khabar crawl --backfill)
+KHABAR_LISTING_MAX_DEPTH = 3      # listing-page discovery: links followed from the home page, at most this deep
+KHABAR_LISTING_MAX_PAGES = 100    # and at most this many listing pages per outlet and run
 KHABAR_EXTRACT_WORKERS = None     # extraction processes; None = one per core, 0 = in the crawl process
 KHABAR_GC_FREEZE = True           # gc.freeze() once the spider is open (shared/PERF-NOTES.md)
 KHABAR_SITEMAP_MAX_SIZE = 50 * 1024 * 1024   # bytes of one sitemap once decompressed

@@ -29,8 +29,10 @@ from crawler.catalog import OutletSpec, load_catalog
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.frontier import ArticleFrontier, FrontierConfig
 from crawler.discovery.limits import TooLarge, gunzip_limited, is_gzip
+from crawler.discovery.links import NOT_ARTICLE_TYPES, looks_like_article, looks_like_listing
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
+from crawler.discovery.wprest import parse_posts, posts_url, total_pages
 from crawler.extract import Rejected
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.records import ArticleRecord
@@ -47,11 +49,14 @@ class DiscoveryLimits:
     sitemap_max_urls: int
     sitemaps_max: int
     feed_max_entries: int
+    listing_max_depth: int
+    listing_max_pages: int
 
     @classmethod
     def from_settings(cls, settings: Any) -> DiscoveryLimits:
         return cls(settings.getint("KHABAR_SITEMAP_MAX_SIZE"), settings.getint("KHABAR_SITEMAP_MAX_URLS"),
-                   settings.getint("KHABAR_SITEMAPS_MAX"), settings.getint("KHABAR_FEED_MAX_ENTRIES"))
+                   settings.getint("KHABAR_SITEMAPS_MAX"), settings.getint("KHABAR_FEED_MAX_ENTRIES"),
+                   settings.getint("KHABAR_LISTING_MAX_DEPTH", 3), settings.getint("KHABAR_LISTING_MAX_PAGES", 100))
 
 
 def catalog_from_settings(settings: Any) -> Any:
@@ -80,6 +85,15 @@ def apply_outlet_politeness(settings: Any, outlet: OutletSpec) -> None:
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
 
 
+def _not_an_article(url: str, page_type: str | None) -> str | None:
+    """Why a page with text is still no article (listing, tag, author, search, home), or None."""
+    if looks_like_listing(url):
+        return "its URL is a listing, tag, author, search or home page"
+    if page_type and page_type.lower() in NOT_ARTICLE_TYPES:
+        return f"the page calls itself {page_type!r}"
+    return None
+
+
 class NewsSpider(scrapy.Spider):
     name = "news"
 
@@ -89,6 +103,7 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("NewsSpider needs an outlet: scrapy crawl news -a outlet=<id> (see 'khabar outlets')")
         self.outlet_id = outlet
         self.sitemaps_fetched = 0
+        self.listing_pages = 0
         self.failed_sources: list[tuple[str, str]] = []
 
     @classmethod
@@ -103,6 +118,8 @@ class NewsSpider(scrapy.Spider):
         state_dir = open_store(settings.get("KHABAR_STORE_URI")).spool / "state"
         spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),
                                           CrawlState(state_dir / "crawl.sqlite", spider.outlet_id), crawler)
+        spider.backfill = settings.getbool("KHABAR_BACKFILL")
+        crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)
         return spider
@@ -114,6 +131,7 @@ class NewsSpider(scrapy.Spider):
     def closed(self, reason: str) -> None:
         if reason == "finished":  # a killed or cancelled run must not hide unreached URLs behind a 304
             self.frontier.commit_sources()
+            self.frontier.commit_marks()
         self.frontier.state.close()
 
     # -- discovery -------------------------------------------------------------------------
@@ -123,17 +141,93 @@ class NewsSpider(scrapy.Spider):
         return str(self.crawler.settings.get("KHABAR_CRAWL_ID"))
 
     async def start(self) -> AsyncIterator[Request]:
+        """The discovery cascade, cheapest first: sitemaps (and robots.txt's), feeds, WordPress REST, listings."""
         for source in self.outlet.sitemaps:
             if source.fetchable:
                 callback = self.parse_robots if source.kind == "robots" else self.parse_sitemap
                 yield self._source_request(source.url, callback)
         for feed in self.outlet.feeds:
             yield self._source_request(feed.url, self.parse_feed)
+        if self.outlet.wp_json is not False:
+            yield self._rest_request(1, self.frontier.state.mark("rest_modified_after") if not self.backfill else None)
+        if self.backfill or not (self.outlet.feeds or any(s.fetchable for s in self.outlet.sitemaps)):
+            yield self._listing_request(self.outlet.homepage, 0)
 
-    def _source_request(self, url: str, callback: Any) -> Request:
+    def _source_request(self, url: str, callback: Any, **meta: Any) -> Request:
+        statuses = meta.pop("handle_httpstatus_list", [304])
         return Request(url, callback=callback, errback=self.source_failed, priority=10,
                        headers=self.frontier.source_headers(url),
-                       meta={"outlet": self.outlet_id, "handle_httpstatus_list": [304]})
+                       meta={"outlet": self.outlet_id, "handle_httpstatus_list": statuses, **meta})
+
+    def robots_parsed(self, robotparser: Any, request: Request) -> None:
+        """Sitemaps named by robots.txt join the cascade (Scrapy fetched robots.txt to obey it)."""
+        sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ())
+        for url in sitemaps:
+            for follow in self._follow_sitemap(url):
+                self.crawler.engine.crawl(follow)
+
+    # -- WordPress REST API ----------------------------------------------------------------------
+    def _rest_request(self, page: int, after: str | None, route_form: bool = False) -> Request:
+        url = posts_url(self.outlet.homepage, page, after, route_form)
+        return self._source_request(url, self.parse_rest, handle_httpstatus_list=[304, 400, 401, 403, 404, 500],
+                                    khabar_rest=(page, after, route_form))
+
+    def parse_rest(self, response: Response) -> Iterator[Request]:
+        page, after, route_form = response.meta["khabar_rest"]
+        if response.status == 304:
+            return
+        try:
+            posts = parse_posts(response.body, self.limits.feed_max_entries) if response.status == 200 else None
+        except ValueError:
+            posts = None
+        if posts is None:
+            yield from self._rest_unavailable(response, page, after, route_form)
+            return
+        self.frontier.source_fetched(response.url, response.headers)
+        self.crawler.stats.inc_value("khabar/discovery/rest_pages")
+        for post in posts:
+            self.frontier.note_mark("rest_modified_after", (post.modified or "").removesuffix("Z"))
+            yield from self._article_request(post.url, "wp-rest", post.modified)
+        headers = {k.decode(): v[0].decode("latin-1") for k, v in response.headers.items() if v}
+        if posts and page < total_pages(headers):
+            yield self._rest_request(page + 1, after, route_form)
+
+    def _rest_unavailable(self, response: Response, page: int, after: str | None, route_form: bool) -> Iterator[Request]:
+        if page == 1 and not route_form:  # some sites only answer the ?rest_route= form
+            yield self._rest_request(1, after, route_form=True)
+            return
+        level = logging.WARNING if self.outlet.wp_json else logging.INFO
+        logger.log(level, "outlet %s: no WordPress REST API at %s (HTTP %d)", self.outlet_id, response.url, response.status)
+        self.crawler.stats.inc_value("khabar/discovery/rest_unavailable")
+
+    # -- listing pages and the bounded recursive fallback ------------------------------------------
+    def _listing_request(self, url: str, depth: int) -> Request:
+        self.listing_pages += 1
+        return self._source_request(url, self.parse_listing, khabar_depth=depth)
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        if not self._source_changed(response) or not isinstance(response, TextResponse):
+            return
+        depth, admitted, listings = response.meta.get("khabar_depth", 0), 0, []
+        for href in dict.fromkeys(response.css("a::attr(href)").getall()):
+            url = response.urljoin(href).split("#", 1)[0]
+            if looks_like_article(url):
+                for request in self._article_request(url, "listing"):
+                    admitted += 1
+                    yield request
+            elif looks_like_listing(url):
+                listings.append(url)
+        if admitted or depth == 0 or self.backfill:  # an incremental run stops where nothing new shows up
+            yield from self._more_listings(listings, depth + 1)
+
+    def _more_listings(self, urls: list[str], depth: int) -> Iterator[Request]:
+        if depth > self.limits.listing_max_depth:
+            return
+        for url in urls:
+            if self.listing_pages >= self.limits.listing_max_pages:
+                self.crawler.stats.inc_value("khabar/discovery/listing_capped")
+                return
+            yield self._listing_request(url, depth)
 
     def _source_changed(self, response: Response) -> bool:
         """False for a 304 (nothing new since the last finished run); else remember its validators."""
@@ -241,6 +335,9 @@ class NewsSpider(scrapy.Spider):
         outcome = await extract_off_thread(response.body, response.url, content_type, self.workers, self.outlet.selectors)
         if isinstance(outcome, Rejected):
             self._not_recorded(response, outcome.reason, outcome.detail)
+            return
+        if (kind := _not_an_article(response.url, outcome.page_type)) is not None:
+            self._not_recorded(response, "not_an_article", kind)
             return
         link = response.meta.get(WARC_META)
         if link is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,10 +53,13 @@ def _article_paths(entries: list[Any], articles: set[str]) -> list[str]:
 def test_a_second_run_on_an_unchanged_outlet_fetches_no_article_body(runs: Any) -> None:
     second = runs["logs"][1]
     assert _article_paths(second, set(runs["before"])) == []
-    statuses = {e.path: e.status for e in second}
-    # robots.txt, then the catalog's feed and sitemap index, asked conditionally: unchanged, so nothing to walk
-    assert statuses == {"/robots.txt": 200, "/feed/": 304, "/wp-sitemap.xml": 304}
-    assert all(b"If-None-Match: " in e.request_bytes for e in second if e.path != "/robots.txt")
+    statuses = {e.path.split("?")[0]: e.status for e in second}
+    # robots.txt, the catalog's feed and sitemap index asked conditionally (unchanged: nothing to walk),
+    # and the WordPress REST API asked only for posts modified after the newest one already seen
+    assert statuses == {"/robots.txt": 200, "/feed/": 304, "/wp-sitemap.xml": 304, "/wp-json/wp/v2/posts": 200}
+    rest = next(e for e in second if e.path.startswith("/wp-json/"))
+    assert "modified_after=" in rest.path and gzip.decompress(rest.response_body).strip() == b"[]"
+    assert all(b"If-None-Match: " in e.request_bytes for e in second if e.path in ("/feed/", "/wp-sitemap.xml"))
 
 
 def test_after_the_clock_moves_exactly_the_new_and_edited_articles_are_fetched(runs: Any) -> None:

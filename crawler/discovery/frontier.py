@@ -63,6 +63,7 @@ class ArticleFrontier:
         self._announced: dict[str, str] = {}  # URL -> newest lastmod announced in this run (sitemap, feed…)
         self._admitted: set[str] = set()
         self._fetched: set[str] = set()
+        self._marks: dict[str, str] = {}
 
     def admit(self, url: str, lastmod: str | None = None) -> dict[str, str] | None:
         """Headers to fetch ``url`` with, or None to skip it (the reason is counted)."""
@@ -105,6 +106,16 @@ class ArticleFrontier:
 
     def source_fetched(self, url: str, headers: Any) -> None:
         self._source_validators[url] = (_header(headers, b"ETag"), _header(headers, b"Last-Modified"))
+
+    def note_mark(self, name: str, value: str) -> None:
+        """Keep the greatest value seen for a mark (e.g. the newest REST modification date)."""
+        if value and value > self._marks.get(name, ""):
+            self._marks[name] = value
+
+    def commit_marks(self) -> None:
+        for name, value in self._marks.items():
+            if value > (self.state.mark(name) or ""):
+                self.state.set_mark(name, value)
 
     def commit_sources(self) -> None:
         """Keep the validators of the discovery documents: call only when the run finished."""

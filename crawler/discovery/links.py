@@ -1,0 +1,40 @@
+"""What a URL looks like: an article, a listing (section, tag, author, search, pagination) or neither.
+
+General URL-shape rules, used by listing-page discovery to choose which links to follow and by the
+article-or-not check; they are a first opinion, the page's own metadata has the last word.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+_LISTING = re.compile(
+    r"/(page|pages)/\d+/?$|[?&](page|paged|start|offset)=\d+|"
+    r"/(category|categorie|categories|rubrique|rubriques|section|sections|tag|tags|mot-cle|mots-cles|theme|themes|"
+    r"author|auteur|auteurs|search|recherche|archives?|feed|flux|amp)(/|$)|[?&](s|q|search)=",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(
+    r"/\d{4}/\d{2}/(\d{2}/)?[^/]+|"        # /2026/11/20/slug
+    r"/[^/]*\d{3,}[^/]*\.(html?|php)$|"    # /article/48692-slug.html
+    r"/[\w%]+(-[\w%]+){2,}/?$|"             # a slug of 3+ words (Arabic slugs too, once unquoted)
+    r"[?&]p=\d+",
+    re.IGNORECASE,
+)
+_ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|css|js|pdf|mp3|mp4|zip|xml|json|ico|woff2?)$", re.IGNORECASE)
+
+
+def looks_like_listing(url: str) -> bool:
+    parts = urlsplit(url)
+    return (parts.path in ("", "/") and not parts.query) or bool(_LISTING.search(parts.path + ("?" + parts.query if parts.query else "")))
+
+
+def looks_like_article(url: str) -> bool:
+    parts = urlsplit(url)
+    target = unquote(parts.path) + ("?" + parts.query if parts.query else "")
+    return not _ASSET.search(parts.path) and not looks_like_listing(url) and bool(_ARTICLE.search(target))
+
+
+NOT_ARTICLE_TYPES = frozenset({"website", "collectionpage", "searchresultspage", "profilepage", "itemlist",
+                               "aboutpage", "contactpage", "profile", "blog"})
