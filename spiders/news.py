@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -85,13 +86,20 @@ def apply_outlet_politeness(settings: Any, outlet: OutletSpec) -> None:
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
 
 
-def _not_an_article(url: str, page_type: str | None) -> str | None:
-    """Why a page with text is still no article (listing, tag, author, search, home), or None."""
+def _not_an_article(url: str, page_type: str | None, text: str, word_count: int) -> tuple[str, str] | None:
+    """Why a page with text is still no article record (listing, tag, author, search, home, a
+    JavaScript shell), or None."""
     if looks_like_listing(url):
-        return "its URL is a listing, tag, author, search or home page"
+        return "not_an_article", "its URL is a listing, tag, author, search or home page"
     if page_type and page_type.lower() in NOT_ARTICLE_TYPES:
-        return f"the page calls itself {page_type!r}"
+        return "not_an_article", f"the page calls itself {page_type!r}"
+    if word_count < 120 and _NEEDS_JS.search(text):
+        return "needs_javascript", "the text is a placeholder asking for JavaScript; the article is built in the browser"
     return None
+
+
+_NEEDS_JS = re.compile(r"(activ|enabl|autoris)\w*\s+(le\s+|the\s+)?javascript|javascript\s+(est\s+)?(requis|désactivé|is\s+"
+                       r"(required|disabled))|يرجى\s+تفعيل\s+جافا", re.IGNORECASE)
 
 
 class NewsSpider(scrapy.Spider):
@@ -272,6 +280,10 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
             logger.warning("outlet %s: malformed sitemap %s: %s", self.outlet_id, response.url, exc)
             return
+        if sitemap.damage:
+            self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
+            logger.warning("outlet %s: malformed sitemap %s: %s; the %d entries before the damage are used",
+                           self.outlet_id, response.url, sitemap.damage, len(sitemap.entries))
         if sitemap.truncated:
             self.crawler.stats.inc_value("khabar/discovery/sitemap_truncated")
             logger.warning("outlet %s: sitemap %s has more than KHABAR_SITEMAP_MAX_URLS=%d entries; read the first %d",
@@ -299,9 +311,10 @@ class NewsSpider(scrapy.Spider):
         if not self._source_changed(response):
             return
         entries, problem = parse_feed(response.body, self.limits.feed_max_entries)
-        if problem and not entries:
+        if problem:
             self.crawler.stats.inc_value("khabar/discovery/feed_malformed")
-            logger.warning("outlet %s: malformed feed %s: %s", self.outlet_id, response.url, problem)
+            logger.warning("outlet %s: malformed feed %s: %s; the %d entries read before it are used",
+                           self.outlet_id, response.url, problem, len(entries))
         for entry in entries:
             yield from self._article_request(response.urljoin(entry.url), "feed", entry.published)
 
@@ -336,8 +349,8 @@ class NewsSpider(scrapy.Spider):
         if isinstance(outcome, Rejected):
             self._not_recorded(response, outcome.reason, outcome.detail)
             return
-        if (kind := _not_an_article(response.url, outcome.page_type)) is not None:
-            self._not_recorded(response, "not_an_article", kind)
+        if (why := _not_an_article(response.url, outcome.page_type, outcome.text, outcome.word_count)) is not None:
+            self._not_recorded(response, *why)
             return
         link = response.meta.get(WARC_META)
         if link is None:

@@ -30,7 +30,8 @@ class SitemapEntry:
 class Sitemap:
     kind: str  # "index" or "urlset"
     entries: tuple[SitemapEntry, ...]
-    truncated: bool = False
+    truncated: bool = False   # more entries than the cap allows
+    damage: str | None = None  # the first XML error met (the entries before it are kept)
 
 
 def _local(tag: object) -> str:
@@ -71,8 +72,9 @@ def parse_sitemap(body: bytes, max_entries: int) -> Sitemap:
     kind: str | None = None
     entries: list[SitemapEntry] = []
     truncated = False
+    events = _events(body)
     try:
-        for event, element in _events(body):
+        for event, element in events:
             name = _local(element.tag)
             if kind is None and event == "start":
                 if name not in ("urlset", "sitemapindex"):
@@ -90,7 +92,9 @@ def parse_sitemap(body: bytes, max_entries: int) -> Sitemap:
             raise ValueError(f"not well-formed XML: {exc}") from exc
     if kind is None:
         raise ValueError("empty document")
-    return Sitemap(kind=kind, entries=tuple(entries), truncated=truncated)
+    errors = [e for e in events.error_log if e.level >= 2]  # type: ignore[attr-defined]  # ERROR and FATAL
+    damage = f"line {errors[0].line}: {errors[0].message}" if errors else None
+    return Sitemap(kind=kind, entries=tuple(entries), truncated=truncated, damage=damage)
 
 
 def sitemaps_in_robots(text: str) -> list[str]:

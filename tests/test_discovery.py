@@ -1,0 +1,123 @@
+"""Discovery and politeness on the demo world's listing-only and hard outlets, and through WordPress REST."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
+from tests.support.crawls import KHABAR, article_records, run, warc_records
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    tmp = tmp_path_factory.mktemp("discovery")
+    world = DemoWorld()
+    with DemoServer(world) as server:
+        entries = demo_catalog_entries(server)
+        wp = next(e for e in entries if e["id"] == "demo-wp")
+        rest_only = {**wp, "id": "demo-wp-rest", "feeds": [], "sitemaps": [], "wp_json": True}
+        catalog = tmp / "catalog.yaml"
+        catalog.write_text(yaml.safe_dump([*entries, rest_only], allow_unicode=True))
+        yield world, server, catalog, tmp
+
+
+def _crawl(demo: Any, outlet: str, *extra: str) -> tuple[Path, Any, list[Any]]:
+    world, server, catalog, tmp = demo
+    store = tmp / f"store-{outlet}"
+    start = len(server.wire_log)
+    result = run([*KHABAR, "crawl", outlet, "--catalog-extra", str(catalog), "--store", str(store), *extra])
+    return store, result, server.wire_log[start:]
+
+
+@pytest.fixture(scope="module")
+def listing(demo: Any) -> tuple[Path, Any, list[Any]]:
+    return _crawl(demo, "demo-listing")
+
+
+@pytest.fixture(scope="module")
+def hard(demo: Any) -> tuple[Path, Any, list[Any]]:
+    return _crawl(demo, "demo-hard")
+
+
+def test_a_listing_only_outlet_is_crawled_through_its_listing_pages(demo: Any, listing: Any) -> None:
+    world, server, _, _ = demo
+    store, result, _ = listing
+    assert result.returncode == 0, result.stderr[-3000:]
+    recorded = {r["url"] for r in article_records(store)}
+    assert recorded == world.expected_article_urls("demo-listing")
+
+
+def test_tag_author_search_and_about_pages_are_archived_but_never_recorded(demo: Any, listing: Any) -> None:
+    store, result, log = listing
+    recorded_paths = {urlsplit(r["url"]).path for r in article_records(store)}
+    fetched = {urlsplit(e.path).path for e in log if e.status == 200}
+    not_articles = {p for p in fetched if p.startswith(("/tag/", "/auteur/", "/recherche/", "/a-propos/"))}
+    assert not_articles, "listing discovery should meet tag/author pages"
+    assert not (not_articles & recorded_paths)
+
+
+def test_the_wordpress_rest_api_alone_finds_every_article(demo: Any) -> None:
+    world, server, _, _ = demo
+    store, result, log = _crawl(demo, "demo-wp-rest")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {r["url"] for r in article_records(store)} == world.article_urls("demo-wp")
+    assert any(e.path.startswith("/wp-json/wp/v2/posts?") for e in log)
+
+
+def test_robots_disallowed_urls_are_never_requested(demo: Any, hard: Any) -> None:
+    world, server, _, _ = demo
+    _, result, log = hard
+    requested = {server.base_url("demo-hard").rstrip("/") + e.path for e in log}
+    disallowed = world.disallowed_urls("demo-hard")
+    assert disallowed and not (requested & disallowed)
+
+
+def test_a_429_is_retried_after_its_retry_after_and_then_recorded(demo: Any, hard: Any) -> None:
+    world, server, _, _ = demo
+    store, _, log = hard
+    recorded = {r["url"] for r in article_records(store)}
+    base = server.base_url("demo-hard").rstrip("/")
+    captures: dict[str, list[tuple[str, int]]] = {}
+    for _, record, _ in warc_records(store):
+        if record.rec_type == "response":
+            captures.setdefault(record.rec_headers.get_header("WARC-Target-URI"), []).append(
+                (record.rec_headers.get_header("WARC-Date"), 0))
+    for url in world.throttled_urls("demo-hard"):
+        tries = [e for e in log if base + e.path == url]
+        assert [e.status for e in tries] == [429, 200], url
+        assert url in recorded
+        first, second = sorted(date for date, _ in captures[url])  # both answers are archived
+        waited = datetime.fromisoformat(second.replace("Z", "+00:00")) - datetime.fromisoformat(first.replace("Z", "+00:00"))
+        assert waited.total_seconds() >= 1.0  # Retry-After: 1
+
+
+def test_bot_walls_never_become_records_and_are_counted(demo: Any, hard: Any) -> None:
+    world, _, _, _ = demo
+    store, result, _ = hard
+    walls = world.bot_wall_urls("demo-hard")
+    assert walls and not (walls & {r["url"] for r in article_records(store)})
+    archived = {r.rec_headers.get_header("WARC-Target-URI") for _, r, _ in warc_records(store) if r.rec_type == "response"}
+    assert walls <= archived  # kept in the WARC all the same
+    assert "bot walls" in result.stdout or "BLOCKED" in result.stdout
+
+
+def test_the_hard_outlet_records_exactly_its_expected_articles_but_the_javascript_one(demo: Any, hard: Any) -> None:
+    world, _, _, _ = demo
+    store, result, _ = hard
+    assert result.returncode == 0, result.stderr[-3000:]
+    expected = world.expected_article_urls("demo-hard") - world.role_urls("demo-hard", "js_rendered")
+    assert {r["url"] for r in article_records(store)} == expected
+
+
+def test_malformed_sources_a_redirect_loop_and_an_oversized_page_are_logged_not_fatal(demo: Any, hard: Any) -> None:
+    world, _, _, _ = demo
+    _, result, _ = hard
+    special = world.special_urls("demo-hard")
+    assert f"malformed sitemap {special['malformed_sitemap']}" in result.stderr
+    assert "Traceback" not in result.stderr
