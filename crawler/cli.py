@@ -66,7 +66,8 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
 def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | None, catalog: str | None,
           catalog_extra: tuple[str, ...], workers: int | None, languages: tuple[str, ...], set_: tuple[str, ...],
           log_level: str | None) -> None:
-    """Crawl OUTLETS (catalog ids), every outlet (--all) or the demo world (--demo)."""
+    """Crawl OUTLETS (catalog ids, or home page URLs of sites not in the catalog), every outlet (--all)
+    or the demo world (--demo)."""
     from crawler.runner import khabar_settings, run_crawl
     from crawler.summary import print_summary
 
@@ -85,6 +86,7 @@ def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | 
         _crawl_demo(outlets, overrides)
         return
     settings = khabar_settings(overrides)
+    outlets = _catalog_urls(outlets, settings, overrides)
     if all_outlets:
         from spiders.news import catalog_from_settings
 
@@ -99,6 +101,23 @@ def _language_codes(values: tuple[str, ...]) -> list[str]:
         if not (code.isalpha() and code.isascii() and 2 <= len(code) <= 3):
             raise click.BadParameter(f"{code!r} is not an ISO 639-1 language code such as fr or ar", param_hint="--lang")
     return list(dict.fromkeys(codes))
+
+
+def _catalog_urls(outlets: tuple[str, ...], settings: Any, overrides: dict[str, Any]) -> tuple[str, ...]:
+    """Outlets named by URL (not in the catalog) are probed like 'khabar discover' and crawled as found."""
+    from crawler.cli_discover import catalog_file_for
+
+    ids, extra = [], []
+    for outlet in outlets:
+        if outlet.startswith(("http://", "https://")):
+            outlet_id, path = catalog_file_for(outlet, settings.get("USER_AGENT"))
+            ids.append(outlet_id)
+            extra.append(path)
+        else:
+            ids.append(outlet)
+    if extra:
+        settings.set("KHABAR_CATALOG_EXTRA", [*settings.getlist("KHABAR_CATALOG_EXTRA"), *extra], priority="cmdline")
+    return tuple(ids)
 
 
 def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any]) -> None:
@@ -177,8 +196,9 @@ def schema() -> None:
 
 def _register_archive_commands() -> None:
     from crawler.cli_archive import reextract, verify, wacz
+    from crawler.cli_discover import discover
 
-    for command in (verify, reextract, wacz):
+    for command in (verify, reextract, wacz, discover):
         main.add_command(command)
 
 
