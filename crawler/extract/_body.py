@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement, fromstring
 from trafilatura import bare_extraction
 
@@ -97,10 +98,17 @@ def closing_signature(text: str, root: HtmlElement, outlets: list[str]) -> tuple
 
 
 def _set_apart(root: HtmlElement, line: str) -> bool:
-    for el in root.xpath("//body//*[normalize-space()=$line]", line=line)[:5]:
-        if el.tag in _SIGNATURE_TAGS or (el.get("align") or "").lower() == "right":
-            return True
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _SIGNATURE_MARKS.search(marks):
-            return True
+    # text nodes only: a normalize-space() test on every element would read the whole page once per element
+    for node in _TEXT_EQUALS(root, line=line)[:5]:
+        el = node.getparent()
+        for candidate in (el, el.getparent() if el is not None else None):
+            if candidate is None or not isinstance(candidate.tag, str):
+                continue
+            if candidate.tag in _SIGNATURE_TAGS or (candidate.get("align") or "").lower() == "right":
+                return True
+            if _SIGNATURE_MARKS.search(f"{candidate.get('class') or ''} {candidate.get('id') or ''}"):
+                return True
     return False
+
+
+_TEXT_EQUALS = etree.XPath("//body//text()[normalize-space()=$line]")

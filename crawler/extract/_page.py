@@ -42,10 +42,11 @@ _DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byli
 _HEADLINE_MARK = re.compile(r"(?:^|[\s_-])(?:titre|title|headline)(?:[\s_-]|$)", re.IGNORECASE)
 _HEADLINE_TAGS = frozenset({"div", "span", "p", "h1", "h2", "h3", "td", "header"})
 MAX_HEADLINES = 10
-# Containers of text that is about something else: comments, related links, sidebars, footers. A <time> or a
-# headline inside one is not the article's (a comment thread's first <time> beat the article's date line).
-_ELSEWHERE = re.compile(r"comment|forum|respond|reply|related|sidebar|widget|footer|aside|recommend|most-read|popular"
-                        r"|similar|lies|liés|more-|commentaire|تعليق", re.IGNORECASE)
+# Containers of text that is about something else: comments, related links, sidebars, the page footer. A <time>
+# or a headline inside one is not the article's (a comment thread's first <time> beat the article's date line).
+# <footer> and <aside> count only outside <article>: an article's own footer often holds its date and byline.
+_ELSEWHERE = re.compile(r"comment|forum|respond|reply|related|sidebar|widget|recommend|most-read|popular|similar"
+                        r"|commentaire|تعليق", re.IGNORECASE)
 _ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
 MAX_ANCESTORS = 12
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
@@ -144,10 +145,25 @@ def _html_lang(root: HtmlElement) -> str | None:
 def _collect_meta(el: HtmlElement, page: PageSignals) -> None:
     key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
     content = el.get("content")
+    if key == "name" and el.get("itemprop") and content and _in_author_scope(el):
+        key = MICRODATA_AUTHOR
     if key and content:
         value = clean(content)
         if value:
             page.metas.setdefault(key.strip().lower(), []).append(value)
+
+
+MICRODATA_AUTHOR = "microdata:author"
+
+
+def _in_author_scope(el: HtmlElement) -> bool:
+    """A microdata ``name`` of an ``itemprop="author"`` item (its scope or the element just above)."""
+    for depth, ancestor in enumerate(el.iterancestors()):
+        if ancestor.get("itemprop") in ("author", "creator"):
+            return True
+        if depth >= 2 or ancestor.get("itemscope") is not None:
+            return False
+    return False
 
 
 def _collect_link(el: HtmlElement, page: PageSignals) -> None:
@@ -170,7 +186,7 @@ def _collect_title(el: HtmlElement, page: PageSignals) -> None:
 
 
 def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
-    headline_class = bool(_HEADLINE_CLASS.search(el.get("class") or ""))
+    headline_class = bool(_HEADLINE_CLASS.search(el.get("class") or "")) or el.get("itemprop") == "headline"
     if len(page.headings) >= MAX_HEADINGS or (el.tag == "h2" and not headline_class):
         return
     text = clean(el.text_content())
@@ -187,15 +203,17 @@ def _is_logo(el: HtmlElement, text: str) -> bool:
 
 
 def elsewhere(el: HtmlElement) -> bool:
-    """True when `el` sits in a comment thread, related box, sidebar, navigation or footer."""
+    """True when `el` sits in a comment thread, related box, sidebar, navigation or page footer."""
     for depth, ancestor in enumerate(el.iterancestors()):
         if depth >= MAX_ANCESTORS:
-            break
-        if ancestor.tag in _ELSEWHERE_TAGS:
-            return True
+            return False
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if marks.strip() and _ELSEWHERE.search(marks):
             return True
+        if ancestor.tag == "article":
+            return False
+        if ancestor.tag in _ELSEWHERE_TAGS:
+            return not any(a.tag == "article" for a in ancestor.iterancestors())
     return False
 
 
@@ -220,29 +238,30 @@ def _collect_marked(root: HtmlElement) -> Marked:
         prop = el.get("itemprop")
         if not _MARK_WORDS.search(marks) and prop not in _MARK_PROPS and el.get("rel") != "author":
             continue
-        _file_marked(el, marks, marked)
-        count += 1
+        count += _file_marked(el, marks, marked)
         if count >= MAX_MARKED:
             break
     return marked
 
 
-def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> None:
+def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
+    """File `el` under bylines, date lines, headlines or the paywall marker; returns 1 when it was filed."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if marked.paywall_marker is None and tag not in _BADGE_TAGS and _PAYWALL_TOKEN.search(marks):
         marked.paywall_marker = f"{tag}.{marks}"
     if tag in _CONTAINER_TAGS or tag in ("meta", "time", "link", "script") or len(el) > 12:
-        return
+        return 0
     text = clean(el.text_content())
     if not text or len(text) > MAX_MARKED_TEXT:
-        return
+        return 0
     label = " ".join(filter(None, (marks, el.get("itemprop"), el.get("rel")))).lower()
     if (tag in _HEADLINE_TAGS and len(marked.headlines) < MAX_HEADLINES and _HEADLINE_MARK.search(marks)
             and not elsewhere(el)):
         marked.headlines.append(text)
     if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS) or elsewhere(el):
-        return
+        return 0
     if any(k in label for k in _BYLINE_WORDS):
         marked.bylines.append(text)
     if any(k in label for k in _DATELINE_WORDS):
         marked.datelines.append(text)
+    return 1

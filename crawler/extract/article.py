@@ -36,7 +36,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
-from crawler.extract._page import PageSignals, collect, parse_html
+from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html
 from crawler.extract._text import fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.charset import decode_html
@@ -217,6 +217,7 @@ def _fill_structured_credits(draft: _Draft) -> None:
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
     found = [("json-ld", parse_names(strings(people), draft.outlets)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
+             ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))

@@ -1,0 +1,157 @@
+"""Speed of ``khabar extract --jsonl`` against plain trafilatura with metadata, on the same pages.
+
+    .venv/bin/python bench/extract_speed.py [--repeat K] [--runs R]
+
+The pages are the quality corpus (bench/data/quality/pages, 44 French and Arabic pages) and, when the demo
+package is importable, the article pages of the three demo outlets rendered in this process; the list is
+repeated K times. Each extractor runs as a child process that reads the same ``{"id","url","html_path"}``
+request lines on stdin and writes one JSON line per page:
+
+    khabar       .venv/bin/python -m crawler.cli extract --jsonl
+    trafilatura  the same loop around trafilatura.bare_extraction(with_metadata=True), fed the file's bytes
+                 (it detects the charset itself, as a plain user's call does) and, the harder baseline,
+                 a str already decoded by the loop
+
+Printed per extractor (best of R runs): pages/s over the whole run (start-up included) and in steady state
+(first to last answer line), then the ratio khabar / trafilatura (target >= 1.0). Numbers only, no assertion:
+the machine's load moves them by a few per cent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "bench" / "data" / "quality" / "pages"
+
+TRAFILATURA_LOOP = """
+import json, sys
+from pathlib import Path
+import trafilatura
+DECODE = sys.argv[1] == "str"
+for line in sys.stdin:
+    request = json.loads(line)
+    body = Path(request["html_path"]).read_bytes()
+    if DECODE:  # spare trafilatura its own charset detection: the hardest baseline
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            body = body.decode("cp1252", "replace")
+    document = trafilatura.bare_extraction(body, url=request["url"], with_metadata=True)
+    answer = {"id": request["id"], "url": request["url"]}
+    if document is not None:
+        answer.update(title=document.title, authors=document.author, published=document.date, text=document.text,
+                      language=document.language, description=document.description, categories=document.categories,
+                      tags=document.tags, image=document.image, sitename=document.sitename)
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\\n")
+    sys.stdout.flush()
+"""
+
+
+def corpus_requests() -> list[dict[str, str]]:
+    requests = []
+    for path in sorted(CORPUS.glob("*.html")):
+        url = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["url"]
+        requests.append({"id": path.stem, "url": url, "html_path": str(path)})
+    return requests
+
+
+def demo_requests(folder: Path) -> list[dict[str, str]]:
+    """Article pages of the demo outlets, rendered without a server (skipped if the demo API moved)."""
+    try:
+        from crawler.demo import DemoWorld, PageRenderer
+    except ImportError:
+        return []
+    world, renderer, base = DemoWorld(), None, "http://127.0.0.1:8000/"
+    try:
+        renderer = PageRenderer(world)
+        requests = []
+        for outlet in ("demo-wp", "demo-cms", "demo-bilingue"):
+            for index, article in enumerate(world.articles(outlet)[:20]):
+                page = renderer.render(outlet, article.path, base)
+                body = page.body if isinstance(page.body, bytes) else page.body.encode("utf-8")
+                if body[:2] == b"\x1f\x8b":
+                    import gzip
+
+                    body = gzip.decompress(body)
+                path = folder / f"{outlet}-{index}.html"
+                path.write_bytes(body)
+                requests.append({"id": path.stem, "url": article.url(base), "html_path": str(path)})
+        return requests
+    except (AttributeError, TypeError, KeyError) as err:
+        print(f"(demo pages skipped: {err})")
+        return []
+
+
+def timed_run(cmd: list[str], lines: list[str]) -> tuple[float, float, int]:
+    """``(wall seconds, steady seconds from first to last answer, answers)`` for one child process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdin is not None and child.stdout is not None
+
+    def feed() -> None:
+        assert child.stdin is not None
+        for line in lines:
+            child.stdin.write(line)
+        child.stdin.close()
+
+    threading.Thread(target=feed, daemon=True).start()
+    first = last = 0.0
+    answers = 0
+    for _ in child.stdout:
+        last = time.perf_counter()
+        first = first or last
+        answers += 1
+    child.wait()
+    if child.returncode != 0 or answers != len(lines):
+        sys.exit(f"{' '.join(cmd)} failed: exit {child.returncode}, {answers} answers for {len(lines)} requests")
+    return last - started, last - first, answers
+
+
+def best(cmd: list[str], lines: list[str], runs: int) -> tuple[float, float]:
+    """Best pages/s over `runs`: (whole run, steady state)."""
+    results = [timed_run(cmd, lines) for _ in range(runs)]
+    whole = max(n / wall for wall, _, n in results)
+    steady = max((n - 1) / steady for _, steady, n in results if steady > 0)
+    return whole, steady
+
+
+def measure(name: str, requests: list[dict[str, str]], repeat: int, runs: int) -> None:
+    lines = [json.dumps(r) + "\n" for r in requests] * repeat
+    size = sum(Path(r["html_path"]).stat().st_size for r in requests) / len(requests) / 1024
+    print(f"\n{name}: {len(requests)} pages (mean {size:.0f} KB) x {repeat} = {len(lines)} requests, best of {runs} runs")
+    khabar = best([sys.executable, "-m", "crawler.cli", "extract", "--jsonl"], lines, runs)
+    raw = best([sys.executable, "-c", TRAFILATURA_LOOP, "bytes"], lines, runs)
+    text = best([sys.executable, "-c", TRAFILATURA_LOOP, "str"], lines, runs)
+    print(f"{'':34} {'whole run':>12} {'steady':>12}")
+    print(f"{'khabar extract --jsonl':34} {khabar[0]:8.1f} p/s {khabar[1]:8.1f} p/s")
+    print(f"{'trafilatura, bytes in':34} {raw[0]:8.1f} p/s {raw[1]:8.1f} p/s")
+    print(f"{'trafilatura, str in (pre-decoded)':34} {text[0]:8.1f} p/s {text[1]:8.1f} p/s")
+    print(f"{'ratio khabar / trafilatura bytes':34} {khabar[0] / raw[0]:11.2f}x {khabar[1] / raw[1]:11.2f}x")
+    print(f"{'ratio khabar / trafilatura str':34} {khabar[0] / text[0]:11.2f}x {khabar[1] / text[1]:11.2f}x  (target >= 1.0)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="how many times the page list is fed (default 3)")
+    parser.add_argument("--runs", type=int, default=2, help="runs per extractor; the best one is kept (default 2)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        sets = {"quality corpus": corpus_requests(), "demo outlets": demo_requests(Path(folder))}
+        sets["all pages"] = sets["quality corpus"] + sets["demo outlets"]
+        for name, requests in sets.items():
+            if requests:
+                measure(name, requests, args.repeat, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
