@@ -92,7 +92,7 @@ KHABAR_S3_ENDPOINT_URL = None     # an S3-compatible server's API, e.g. http://1
 KHABAR_S3_REGION = None           # None = boto3's (AWS_DEFAULT_REGION, the profile), else us-east-1
 KHABAR_SPOOL_DIR = "./.khabar/spool"  # files wait here (<dir>/<bucket>/<prefix>) until confirmed in the bucket;
                                       # keep it across runs: the next run uploads what is left
-KHABAR_S3_UPLOAD_WORKERS = 4      # uploader threads (off the reactor thread)
+KHABAR_S3_UPLOAD_WORKERS = 4      # uploader threads (off the reactor thread), and as many for the parts of a large file
 KHABAR_S3_MULTIPART_THRESHOLD = 64 * 1024 * 1024  # files this large go up in parts, each SHA-256 checked
 KHABAR_S3_PART_SIZE = 16 * 1024 * 1024            # at least 5 MiB (the S3 minimum)
 KHABAR_S3_RETRY_MAX_DELAY = 60    # seconds between two tries of a failed upload, at most (1, 2, 4 … 60)

@@ -14,6 +14,10 @@ import base64
 import contextlib
 import hashlib
 import os
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +26,7 @@ from crawler.errors import UploadUnverified
 
 MIB = 1024 * 1024
 MAX_PARTS = 10_000
+_IN_MEMORY = 8 * MIB
 _CONTENT_TYPES = {".json": "application/json", ".cdxj": "text/plain; charset=utf-8"}
 
 
@@ -66,29 +71,58 @@ def part_size_for(size: int, threshold: int, part_size: int) -> int:
     return max(part_size, -(-size // MAX_PARTS))
 
 
-def hash_file(handle: Any, size: int, part_size: int) -> Digests:
-    whole, parts = hashlib.sha256(), []
+def hash_file(handle: Any, size: int, chunk: int = 8 * MIB) -> bytes:
+    """SHA-256 of the first ``size`` bytes of ``handle`` (one pass; the part checksums are made as parts go up)."""
+    whole = hashlib.sha256()
     handle.seek(0)
     remaining = size
     while remaining > 0:
-        data = handle.read(min(part_size, remaining))
+        data = handle.read(min(chunk, remaining))
         if not data:
-            break
+            raise UploadUnverified(f"{handle.name} shrank while it was read ({remaining} bytes missing); "
+                                   "it stays spooled")
         whole.update(data)
-        parts.append(hashlib.sha256(data).digest())
         remaining -= len(data)
-    if remaining:
-        raise UploadUnverified(f"{handle.name} shrank while it was read ({remaining} bytes missing); it stays spooled")
-    return Digests(size, whole.digest(), part_size, tuple(parts) or (hashlib.sha256(b"").digest(),))
+    return whole.digest()
+
+
+class DaemonPool:
+    """A few daemon threads running submitted calls: unlike ThreadPoolExecutor's, they never hold up the
+    interpreter's exit after the bounded wait for uploads has given up (the file stays spooled)."""
+
+    def __init__(self, workers: int, name: str) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = queue.SimpleQueue()
+        self._workers, self._name, self._threads = max(1, workers), name, 0
+        self._lock = threading.Lock()
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._jobs.put((future, function, args))
+        with self._lock:
+            if self._threads < self._workers:
+                self._threads += 1
+                threading.Thread(target=self._run, name=f"{self._name}-{self._threads}", daemon=True).start()
+        return future
+
+    def _run(self) -> None:
+        while True:
+            future, function, args = self._jobs.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting uploader
+                future.set_exception(exc)
 
 
 class ObjectTransfer:
     """Puts spool files into ``bucket`` under ``prefix`` and confirms them; all calls block (run in a thread)."""
 
     def __init__(self, client: Any, bucket: str, prefix: str, multipart_threshold: int = 64 * MIB,
-                 part_size: int = 16 * MIB) -> None:
+                 part_size: int = 16 * MIB, part_workers: int = 4) -> None:
         self.client, self.bucket, self.prefix = client, bucket, prefix
         self.multipart_threshold, self.part_size = multipart_threshold, part_size
+        self._parts = DaemonPool(part_workers, "khabar-s3-part")
 
     def object_key(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key
@@ -97,43 +131,60 @@ class ObjectTransfer:
         """Upload ``path`` as ``key``, confirm it; return the identity of the file sent and its size."""
         with open(path, "rb") as handle:
             identity = FileIdentity.of(os.fstat(handle.fileno()))
-            digests = hash_file(handle, identity.size, part_size_for(identity.size, self.multipart_threshold,
-                                                                     self.part_size))
+            sha256 = hash_file(handle, identity.size)
+            part_size = part_size_for(identity.size, self.multipart_threshold, self.part_size)
             handle.seek(0)
-            if digests.multipart:
-                self._put_multipart(key, handle, digests)
+            if identity.size > part_size:
+                parts = self._put_multipart(key, handle.fileno(), identity.size, part_size, sha256)
             else:
-                self._put_single(key, handle, digests)
-        self.confirm(key, path, digests)
+                self._put_single(key, handle, identity.size, sha256)
+                parts = (sha256,)
+        self.confirm(key, path, Digests(identity.size, sha256, part_size, parts))
         return identity, identity.size
 
-    def _extra(self, key: str, digests: Digests) -> dict[str, Any]:
+    def _extra(self, key: str, sha256: bytes) -> dict[str, Any]:
         content_type = _CONTENT_TYPES.get(Path(key).suffix, "application/octet-stream")
-        return {"ContentType": content_type, "Metadata": {"sha256": digests.sha256.hex()}}
+        return {"ContentType": content_type, "Metadata": {"sha256": sha256.hex()}}
 
-    def _put_single(self, key: str, handle: Any, digests: Digests) -> None:
-        body = handle.read()
+    def _put_single(self, key: str, handle: Any, size: int, sha256: bytes) -> None:
+        """One PUT. Small bodies go as bytes: botocore sends a file object with ``Expect: 100-continue`` and
+        then waits up to a second for a server that is busy (e.g. growing a new bucket) before sending it."""
+        body = handle.read() if size <= _IN_MEMORY else handle  # a file is rewound by botocore for a retry
         self.client.put_object(Bucket=self.bucket, Key=self.object_key(key), Body=body,
-                               ChecksumSHA256=_b64(digests.sha256), **self._extra(key, digests))
+                               ChecksumSHA256=_b64(sha256), **self._extra(key, sha256))
 
-    def _put_multipart(self, key: str, handle: Any, digests: Digests) -> None:
+    def _put_multipart(self, key: str, fd: int, size: int, part_size: int, sha256: bytes) -> tuple[bytes, ...]:
+        """Parts go up concurrently (threads shared by the store), each read, hashed and sent by its thread;
+        return the parts' SHA-256 digests."""
         object_key = self.object_key(key)
         upload = self.client.create_multipart_upload(Bucket=self.bucket, Key=object_key, ChecksumAlgorithm="SHA256",
-                                                     **self._extra(key, digests))
+                                                     **self._extra(key, sha256))
         upload_id = upload["UploadId"]
+        futures: list[Future[tuple[dict[str, Any], bytes]]] = []
         try:
-            parts = [self._put_part(object_key, upload_id, number, handle.read(digests.part_size), checksum)
-                     for number, checksum in enumerate(digests.part_sha256, start=1)]
+            futures += [self._parts.submit(self._put_part, object_key, upload_id, number, fd, offset,
+                                           min(part_size, size - offset))
+                        for number, offset in enumerate(range(0, size, part_size), start=1)]
+            parts = [future.result() for future in futures]
             self.client.complete_multipart_upload(Bucket=self.bucket, Key=object_key, UploadId=upload_id,
-                                                  MultipartUpload={"Parts": parts})
+                                                  MultipartUpload={"Parts": [part for part, _ in parts]})
         except BaseException:
+            for future in futures:
+                future.cancel()
+            wait(futures)
             self._abort(object_key, upload_id)
             raise
+        return tuple(digest for _, digest in parts)
 
-    def _put_part(self, object_key: str, upload_id: str, number: int, data: bytes, checksum: bytes) -> dict[str, Any]:
+    def _put_part(self, object_key: str, upload_id: str, number: int, fd: int, offset: int,
+                  size: int) -> tuple[dict[str, Any], bytes]:
+        data = os.pread(fd, size, offset)
+        if len(data) != size:
+            raise UploadUnverified(f"part {number} of {object_key}: read {len(data)} bytes instead of {size}")
+        checksum = _b64(digest := hashlib.sha256(data).digest())
         answer = self.client.upload_part(Bucket=self.bucket, Key=object_key, UploadId=upload_id, PartNumber=number,
-                                         Body=data, ChecksumSHA256=_b64(checksum))
-        return {"PartNumber": number, "ETag": answer["ETag"], "ChecksumSHA256": _b64(checksum)}
+                                         Body=data, ChecksumSHA256=checksum)
+        return {"PartNumber": number, "ETag": answer["ETag"], "ChecksumSHA256": checksum}, digest
 
     def _abort(self, object_key: str, upload_id: str) -> None:
         with contextlib.suppress(Exception):  # best effort: servers expire abandoned uploads anyway

@@ -14,7 +14,7 @@ Settings:
     KHABAR_S3_ENDPOINT_URL          (None)    the S3 API of an S3-compatible server; None = AWS
     KHABAR_S3_REGION                (None)    None = boto3's (AWS_DEFAULT_REGION, profile), else us-east-1
     KHABAR_SPOOL_DIR                (./.khabar/spool) spool root, kept across runs
-    KHABAR_S3_UPLOAD_WORKERS        (4)       uploader threads
+    KHABAR_S3_UPLOAD_WORKERS        (4)       uploader threads (files), and as many for the parts of large files
     KHABAR_S3_MULTIPART_THRESHOLD   (64 MiB)  files this large go up in parts
     KHABAR_S3_PART_SIZE             (16 MiB)  part size (at least 5 MiB, the S3 minimum)
     KHABAR_S3_RETRY_MAX_DELAY       (60)      seconds between two tries of a failed upload, at most
@@ -148,7 +148,8 @@ class S3Store:
     def uploader(self) -> Uploader:
         if self._uploader is None:
             transfer = ObjectTransfer(self.client, self.location.bucket, self.location.prefix,
-                                      self.config.multipart_threshold, self.config.part_size)
+                                      self.config.multipart_threshold, self.config.part_size,
+                                      part_workers=self.config.endpoint.workers)
             self._uploader = Uploader(transfer, self._spool, self.describe, self.redact,
                                       workers=self.config.endpoint.workers, max_delay=self.config.retry_max_delay)
         return self._uploader
