@@ -158,9 +158,14 @@ def evaluate(pages: list[Page], extractor: Callable[[Page], Prediction]) -> tupl
     return totals, rows
 
 
-def by_language(rows: list[dict[str, Any]], language: str) -> dict[str, float]:
-    chosen = [r for r in rows if r["page"].startswith(language)]
+def subset(rows: list[dict[str, Any]], keep: Callable[[str], bool]) -> dict[str, float]:
+    chosen = [r for r in rows if keep(r["page"])]
     return {name: sum(r[name] for r in chosen) / len(chosen) for name in FIELDS}
+
+
+def held_out(name: str) -> bool:
+    """Pages written after the rules were frozen (``frh01-…``, ``arh01-…``)."""
+    return name[2:3] == "h"
 
 
 # --- the gate --------------------------------------------------------------------------------------
@@ -239,10 +244,15 @@ def main(argv: list[str] | None = None) -> int:
     ours, our_rows = evaluate(pages, khabar)
     theirs, their_rows = evaluate(pages, plain_trafilatura)
     print(f"{len(pages)} pages ({sum(p.name.startswith('fr') for p in pages)} French, "
-          f"{sum(p.name.startswith('ar') for p in pages)} Arabic), scored in {time.perf_counter() - started:.1f} s")
+          f"{sum(p.name.startswith('ar') for p in pages)} Arabic; {sum(held_out(p.name) for p in pages)} held out), "
+          f"scored in {time.perf_counter() - started:.1f} s")
     print_table(ours, theirs, "all pages")
     for language in ("fr", "ar"):
-        print_table(by_language(our_rows, language), by_language(their_rows, language), f"{language} pages")
+        def keep(name: str, language: str = language) -> bool:
+            return name.startswith(language)
+        print_table(subset(our_rows, keep), subset(their_rows, keep), f"{language} pages")
+    print_table(subset(our_rows, held_out), subset(their_rows, held_out),
+                f"held-out pages ({sum(held_out(p.name) for p in pages)}, written after the rules were frozen)")
     if args.pages:
         print("\nkhabar misses:")
         print_misses(our_rows, pages)

@@ -32,6 +32,12 @@ _PROMPT = re.compile(
     r"|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)|للمشتركين|تسجيل\s+الدخول",
     re.IGNORECASE,
 )
+_BUTTON = re.compile(
+    r"^\W*(?:s['’]inscrire|s['’]abonner|je\s+m['’]abonne|abonnez-vous|connexion|se\s+connecter|subscribe|sign\s+in"
+    r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول)\W*$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _SOURCE = re.compile(r"^\W{0,2}(?:sources?|المصدر|المصادر)\s*:\s*(.{1,80})$", re.IGNORECASE)
 _DATE_CUES = re.compile(
     r"\b(?:publi[ée]e?|mis\s+(?:à|a)\s+jour|mis\s+en\s+ligne|le|par|à|a|by|on|updated|published|نشر\s+في|نشر"
@@ -41,7 +47,8 @@ _DATE_CUES = re.compile(
 
 
 def drop_head(lines: list[str], title: str | None) -> list[str]:
-    """Drop a repeated headline near the top, with the short kicker lines before it."""
+    """Drop a repeated headline near the top, with the short kicker lines before it; a first line that
+    glues the headline to the text (trafilatura's fallback joins blocks) loses the headline."""
     if not title:
         return lines
     key = fold(title)
@@ -50,6 +57,18 @@ def drop_head(lines: list[str], title: str | None) -> list[str]:
             if all(len(before.split()) <= MAX_KICKER_WORDS for before in lines[:index]):
                 return lines[index + 1:]
             return lines[:index] + lines[index + 1:]
+    if lines and lines[0].startswith(title + " ") and len(lines[0].split()) > 2 * len(title.split()):
+        return [lines[0][len(title):].strip(), *lines[1:]]
+    return lines
+
+
+def drop_truncated_lead(lines: list[str]) -> list[str]:
+    """A standfirst cut with '…' that only repeats the start of a later line."""
+    if len(lines) < 2 or not lines[0].endswith(("…", "...")):
+        return lines
+    stem = lines[0].rstrip(".…").strip()
+    if len(stem) >= 20 and any(line.startswith(stem) for line in lines[1:4]):
+        return lines[1:]
     return lines
 
 
@@ -75,17 +94,27 @@ def _is_date_word(word: str) -> bool:
 
 
 def is_prompt(line: str) -> bool:
-    """'Lire aussi : …', a newsletter or subscription prompt."""
+    """'Lire aussi : …', a newsletter or subscription prompt, a button label."""
     if len(line.split()) > MAX_PROMPT_WORDS:
         return False
-    return bool(_READ_ALSO.match(line) or _PROMPT.search(line))
+    return bool(_READ_ALSO.match(line) or _BUTTON.match(line) or _PROMPT.search(line))
+
+
+def without_prompts(line: str) -> str:
+    """`line` without its prompt sentences: a line of article text that ends with 'Réservé aux abonnés.'
+    keeps its article sentences (a line that is all prompt becomes empty)."""
+    if not is_prompt(line):
+        return line
+    if _READ_ALSO.match(line) or _BUTTON.match(line):
+        return ""
+    return " ".join(s for s in _SENTENCE.split(line) if not (_PROMPT.search(s) or _BUTTON.match(s))).strip()
 
 
 def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits]:
     """The article's lines without the non-article ones; agencies named by a closing source line."""
-    lines = drop_head(lines, title)
+    lines = drop_truncated_lead(drop_head(lines, title))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [line for line in head if not is_prompt(line)]
+    kept = [text for text in map(without_prompts, head) if text]
     while kept and is_date_line(kept[-1]):
         kept.pop()
     credits = Credits()

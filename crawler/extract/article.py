@@ -55,6 +55,7 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b
 _SNIFF_BYTES = 1024
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
+MAX_SITE_NAME_WORDS = 6
 _AUTHOR_META = ("author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl")
 
 
@@ -202,6 +203,7 @@ def _fill_title(draft: _Draft) -> None:
     if draft.finds.title:
         title, source = draft.finds.title, "selector"
     draft.put("title", title, source)
+    draft.outlets.extend(_title_remainders(title, draft.page.title_tag))
     by_kind = dict(reversed(refs))
     for kind in ("title", "opengraph"):
         seo = by_kind.get(kind)
@@ -209,6 +211,15 @@ def _fill_title(draft: _Draft) -> None:
             if title and fold(seo) != fold(title):
                 draft.put("seo_title", seo, kind)
             return
+
+
+def _title_remainders(title: str | None, title_tag: str | None) -> list[str]:
+    """What <title> adds around the headline ('T – Oran Matin'): the site's name, never an author."""
+    if not title or not title_tag or title_tag == title or title not in title_tag:
+        return []
+    before, _, after = title_tag.partition(title)
+    parts = [part.strip(" |-–—:»·•") for part in (before, after)]
+    return [part for part in parts if part and len(part.split()) <= MAX_SITE_NAME_WORDS]
 
 
 def _fill_structured_credits(draft: _Draft) -> None:

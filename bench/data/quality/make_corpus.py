@@ -528,6 +528,149 @@ def ar_graph(story: Story, site: str, url: str) -> tuple[str, dict]:
     return page, {}
 
 
+# --- held-out layouts ------------------------------------------------------------------------------
+# Written after the extractor's rules were frozen on the pages above, and scored once before any change:
+# their first scores are the honest estimate of how the rules carry over (bench prints them apart).
+
+
+def jannah_relative(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """A Jannah-style WordPress theme: only a relative date on the page ("منذ 3 ساعات"), the real one in
+    JSON-LD; the author in a meta-author span; post tags and 'related' cards under the text."""
+    lang = story["lang"]
+    rel = "il y a 3 heures" if lang == "fr" else "منذ 3 ساعات"
+    data = {"@context": "http://schema.org", "@type": "Article", "dateCreated": story["date"],
+            "datePublished": story["date"], "headline": story["title"],
+            "author": {"@type": "Person", "name": story["authors"][0] if story["authors"] else site},
+            "publisher": {"@type": "Organization", "name": site}, "mainEntityOfPage": {"@type": "WebPage", "@id": url}}
+    author = (f'<span class="meta-author"><a class="author-name tie-icon" href="/author/a/">{esc(story["authors"][0])}</a></span>'
+              if story["authors"] else "")
+    page = (head(f"{story['title']} - {site}", lang, jsonld(data), "rtl" if lang == "ar" else None)
+            + f'<body id="tie-body">\n<div class="background-overlay"><div id="tie-container">{nav(lang, "main-nav-wrapper")}'
+            f'<div id="content" class="site-content container"><div class="main-content tie-col-md-8"><article id="the-post" class="container-wrapper post-content">'
+            f'<header class="entry-header-outer"><div class="entry-header"><span class="post-cat-wrap"><a class="post-cat">'
+            f'{esc(story["section"])}</a></span><h1 class="post-title entry-title">{esc(story["title"])}</h1>'
+            f'<div class="post-meta clearfix">{author}<span class="date meta-item tie-icon">{rel}</span>'
+            f'<div class="tie-alignright"><span class="meta-views meta-item">1,204</span></div></div></div></header>'
+            f'<div class="entry-content entry clearfix">{"".join(paras(story))}</div>'
+            f'<div class="post-bottom-meta post-bottom-tags"><span class="tagcloud">{"".join(f"<a>{esc(t)}</a>" for t in story["tags"])}</span></div>'
+            f'</article><div id="related-posts" class="container-wrapper">{related(lang)}</div></div></div></div></div>\n'
+            + footer(site, lang))
+    return page, {"authors": story["authors"][:1]}
+
+
+def interview(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """An interview: 'Propos recueillis par' above the text, the agency credit in the meta author tag."""
+    lang = story["lang"]
+    lead = ("Propos recueillis par " if lang == "fr" else "حاوره: ") + join_names(story["authors"], lang)
+    page = (head(f"{story['title']} – {site}", lang, f'<meta name="author" content="{esc(site)}">'
+                 f'\n<meta property="article:published_time" content="{story["date"]}">', "rtl" if lang == "ar" else None)
+            + f'<body>\n<header>{nav(lang)}</header><main><article><h1>{esc(story["title"])}</h1>'
+            f'<div class="chapeau"><p>{esc(story["paragraphs"][0][:90])}…</p></div>'
+            f'<div class="contenu"><p><em>{esc(lead)}</em></p>{"".join(paras(story))}</div></article>'
+            f'<section class="lire-aussi">{related(lang, "liste-lire-aussi", "related", 3)}</section></main>\n'
+            + footer(site, lang))
+    return page, {}
+
+
+def amp(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """An AMP page: <html amp>, NewsArticle JSON-LD with the author as a plain string 'A et B', amp-img."""
+    lang = story["lang"]
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": story["title"],
+            "datePublished": story["date"], "author": join_names(story["authors"], lang) or site,
+            "publisher": {"@type": "Organization", "name": site, "logo": {"@type": "ImageObject", "url": "/logo.png"}},
+            "image": [f"/img/{story['slug']}.jpg"]}
+    page = (f'<!doctype html>\n<html amp lang="{lang}"{" dir=rtl" if lang == "ar" else ""}>\n<head><meta charset="utf-8">'
+            f'<title>{esc(story["title"])} | {esc(site)}</title><link rel="canonical" href="{url}">'
+            f'<script async src="https://cdn.ampproject.org/v0.js"></script>{jsonld(data)}<style amp-custom>body{{margin:0}}</style></head>\n'
+            f'<body><header class="amp-header"><a href="/">{esc(site)}</a></header><article class="amp-article">'
+            f'<h1 class="amp-title">{esc(story["title"])}</h1><amp-img src="/img/{story["slug"]}.jpg" width="800" height="450" layout="responsive"></amp-img>'
+            f'<div class="amp-meta"><span class="amp-author">{esc(join_names(story["authors"], lang))}</span></div>'
+            f'<div class="amp-body">{"".join(paras(story))}</div></article><amp-social-share type="facebook"></amp-social-share>'
+            f'<footer><a href="/">{esc(site)}</a></footer></body></html>\n')
+    return page, {}
+
+
+def url_date_only(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """No date in the markup but the URL (/2026/03/15/slug/); a site prefix in <title> and og:title."""
+    lang = story["lang"]
+    page = (head(f"{site} - {story['title']}", lang, f'<meta property="og:title" content="{esc(site)} - {esc(story["title"])}">'
+                 f'\n<meta property="og:site_name" content="{esc(site)}">', "rtl" if lang == "ar" else None)
+            + f'<body>\n<div id="page">{nav(lang)}<div class="single-article"><h1 class="single-title">{esc(story["title"])}</h1>'
+            f'<div class="single-content">{"".join(paras(story))}</div>'
+            f'<p class="single-author">{L[lang]["by"]} {esc(join_names(story["authors"], lang))}</p></div>'
+            f'{related(lang, "similar-articles", "similar")}</div>\n' + footer(site, lang))
+    when = moment(story)
+    return page, {"url": url.rsplit("/", 1)[0] + f"/{when:%Y/%m/%d}/" + story["slug"] + "/"}
+
+
+def hijri_dual(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """An Arabic page whose date line gives the Hijri date first, then the Gregorian one; the headline in
+    an h2 with a title class, <html lang="ar-DZ">."""
+    lang = story["lang"]
+    when = moment(story)
+    line = f"{AR_DAYS[when.weekday()]} 12 ربيع الأول 1448 هـ الموافق لـ {when.day} {AR_MONTHS_DZ[when.month - 1]} {when.year} م"
+    page = (head(f"{story['title']} | {site}", lang, "", "rtl", "ar-DZ")
+            + f'<body>\n{nav(lang)}<div class="article"><h2 class="entry-title">{esc(story["title"])}</h2>'
+            f'<div class="entry-date">{esc(line)}</div><div class="entry-author">{L[lang]["by"]} '
+            f'{esc(join_names(story["authors"], lang))}</div><div class="entry-content">{"".join(paras(story))}</div></div>'
+            f'{comments(lang, 3, wp=False)}\n' + footer(site, lang))
+    return page, {}
+
+
+def premium_teaser(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """A teaser: the first paragraph, a 'premium' block that says 'réservé aux abonnés', nothing in JSON-LD."""
+    lang = story["lang"]
+    wall = ("Cet article est réservé aux abonnés. Abonnez-vous à partir de 1 € le premier mois." if lang == "fr"
+            else "هذا المحتوى للمشتركين فقط. اشترك الآن.")
+    page = (head(f"{story['title']} - {site}", lang, og(story, site, url), "rtl" if lang == "ar" else None)
+            + f'<body>\n{nav(lang)}<article class="article article-premium"><h1 class="article__title">{esc(story["title"])}</h1>'
+            f'<p class="article__author">{L[lang]["by"]} {esc(join_names(story["authors"], lang))}</p>'
+            f'<div class="article__content">{"".join(paras(story, 1))}</div><div class="premium-block"><p>{esc(wall)}</p>'
+            f'<a class="button" href="/abonnement">{L[lang]["subscribe"]}</a></div></article>{related(lang)}\n'
+            + footer(site, lang))
+    return page, {"paywalled": True, "text": story["paragraphs"][0]}
+
+
+def two_h1(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """Two <h1>: the logo (a link home) and the headline; og:title prefixed with the site; meta author is a
+    list 'A, B'; the section as the <title> suffix after the site."""
+    lang = story["lang"]
+    page = (head(f"{story['title']} - {site} - {story['section']}", lang,
+                 f'<meta property="og:title" content="{esc(site)} : {esc(story["title"])}">'
+                 f'\n<meta name="author" content="{esc(", ".join(story["authors"]))}">'
+                 f'\n<meta name="pubdate" content="{moment(story):%Y%m%d}">', "rtl" if lang == "ar" else None)
+            + f'<body>\n<h1 class="brand"><a href="https://{url.split("/")[2]}/">{esc(site)}</a></h1>{nav(lang)}'
+            f'<div class="story"><h1 class="story-headline">{esc(story["title"])}</h1>{share(lang)}'
+            f'<div class="story-body">{"".join(paras(story))}</div></div>{newsletter(lang)}\n' + footer(site, lang))
+    return page, {}
+
+
+def byline_with_agency_meta(story: Story, site: str, url: str) -> tuple[str, dict]:
+    """The meta author names an agency, the text opens with 'Par X, avec AFP', a photo credit line and a
+    'Lire aussi' box sit inside the body."""
+    lang = story["lang"]
+    by = (f"Par {join_names(story['authors'], lang)}, avec AFP" if lang == "fr"
+          else f"بقلم {join_names(story['authors'], lang)} - مع أ ف ب")
+    body = paras(story)
+    body.insert(2, f'<div class="encadre"><p><b>{L[lang]["related"]}</b></p><ul><li><a href="/x">{esc(OTHER_HEADLINES[lang][3])}</a></li></ul></div>')
+    page = (head(f"{story['title']} | {site}", lang, f'<meta name="author" content="AFP">'
+                 f'\n<meta property="article:published_time" content="{story["date"]}">', "rtl" if lang == "ar" else None)
+            + f'<body>\n{nav(lang)}<div class="page-article"><h1>{esc(story["title"])}</h1><div class="texte-article">'
+            f'<p class="auteur-article">{esc(by)}</p>{figure(lang, story)}{"".join(body)}</div></div>\n' + footer(site, lang))
+    return page, {}
+
+
+HOLDOUT_LAYOUTS = {"jannah-relative": jannah_relative, "interview": interview, "amp": amp, "url-date-only": url_date_only,
+                   "hijri-dual": hijri_dual, "premium-teaser": premium_teaser, "two-h1": two_h1,
+                   "agency-meta": byline_with_agency_meta}
+HOLDOUT_PLAN = {
+    "fr": [(1, "jannah-relative"), (5, "interview"), (13, "amp"), (18, "url-date-only"), (9, "premium-teaser"),
+           (15, "two-h1"), (16, "agency-meta"), (22, "two-h1")],
+    "ar": [(0, "jannah-relative"), (4, "hijri-dual"), (7, "amp"), (13, "hijri-dual"), (15, "premium-teaser"),
+           (19, "url-date-only"), (17, "agency-meta"), (10, "interview")],
+}
+
+
 LAYOUTS: dict[str, Callable[[Story, str, str], tuple[str, dict]]] = {
     "wp-yoast": wp_yoast, "wp-tagdiv": wp_tagdiv, "drupal": drupal, "spip": spip, "legacy-table": legacy_table,
     "react-paywall": react_paywall, "react-paywall-phrase": react_paywall_phrase, "agency-wire": agency_wire,
@@ -570,6 +713,19 @@ def build() -> dict[str, str]:
                       "text": "\n".join(story["paragraphs"])}
             labels.update(overrides)
             name = f"{lang}{index + 1:02d}-{layout}"
+            files[f"{name}.html"] = page
+            files[f"{name}.json"] = json.dumps(labels, ensure_ascii=False, indent=1) + "\n"
+    for lang, stories in (("fr", STORIES_FR), ("ar", STORIES_AR)):
+        for number, (index, layout) in enumerate(HOLDOUT_PLAN[lang], start=1):
+            story = {**stories[index], "lang": lang}
+            site, host = SITES[lang][(index + 2) % len(SITES[lang])]
+            url = f"https://{host}/articles/{story['slug']}-{3000 + index}"
+            page, overrides = HOLDOUT_LAYOUTS[layout](story, site, url)
+            labels = {"url": url, "layout": layout, "language": lang, "title": story["title"],
+                      "date_published": story["date"][:10], "authors": story["authors"], "paywalled": False,
+                      "text": "\n".join(story["paragraphs"]), "held_out": True}
+            labels.update(overrides)
+            name = f"{lang}h{number:02d}-{layout}"
             files[f"{name}.html"] = page
             files[f"{name}.json"] = json.dumps(labels, ensure_ascii=False, indent=1) + "\n"
     return files
