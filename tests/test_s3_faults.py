@@ -93,6 +93,9 @@ def test_a_store_killed_and_restarted_mid_crawl_gets_every_file_from_the_runs_re
     assert seaweed.objects(bucket, PREFIX) == files  # every key, byte for byte
     assert _spooled(tmp_path / "spool" / bucket / PREFIX) == []
     assert "spool" in result.stdout and "empty" in result.stdout
+    verify = khabar("verify", f"s3://{bucket}/{PREFIX}", env=seaweed.env(tmp_path / "spool"))
+    assert verify.returncode == 0, verify.stdout + verify.stderr[-3000:]
+    assert f"OK: 0 faults in s3://{bucket}/{PREFIX}" in verify.stdout
 
 
 def test_files_still_spooled_when_the_crawl_ends_are_reported_then_pushed_by_store_sync(
@@ -123,3 +126,5 @@ def test_files_still_spooled_when_the_crawl_ends_are_reported_then_pushed_by_sto
     assert f"spool {spool} is empty: every file is in {uri}" in synced.stdout
     assert _spooled(spool) == []
     assert seaweed.objects(bucket, PREFIX) == _kept(kept)
+    verify = khabar("verify", uri, env=seaweed.env(tmp_path / "spool"))
+    assert verify.returncode == 0 and f"OK: 0 faults in {uri}" in verify.stdout, verify.stdout + verify.stderr[-3000:]

@@ -61,12 +61,18 @@ def crawls(seaweed: SeaweedFS, catalog: Path, tmp_path_factory: pytest.TempPathF
     work = tmp_path_factory.mktemp("s3-crawl")
     bucket = seaweed.new_bucket("crawl")
     env = seaweed.env(work / "spool") | {"KHABAR_SPOOL_KEEP_DIR": str(work / "kept")}
-    s3, local = khabar_together((_crawl_args(catalog, f"s3://{bucket}/{PREFIX}", "--log-level", "DEBUG"), env),
-                                (_crawl_args(catalog, str(work / "local")), s3_env({})))
+    scrapy_env = seaweed.env(work / "scrapy-spool")
+    s3, local, scrapy = khabar_together(
+        (_crawl_args(catalog, f"s3://{bucket}/{PREFIX}", "--log-level", "DEBUG"), env),
+        (_crawl_args(catalog, str(work / "local")), s3_env({})),
+        (["scrapy", "crawl", "news", "-a", "outlet=demo-cms", "-s", f"KHABAR_CATALOG_EXTRA={catalog}",
+          "-s", f"KHABAR_STORE_URI=s3://{bucket}/scrapy"], scrapy_env))
     assert s3.returncode == 0, s3.stdout + s3.stderr[-4000:]
     assert local.returncode == 0, local.stderr[-4000:]
+    assert scrapy.returncode == 0, scrapy.stderr[-4000:]
     return {"bucket": bucket, "kept": work / "kept", "spool": work / "spool" / bucket / PREFIX, "result": s3,
-            "objects": seaweed.objects(bucket, PREFIX), "local": work / "local"}
+            "objects": seaweed.objects(bucket, PREFIX), "local": work / "local", "scrapy": scrapy,
+            "scrapy_objects": seaweed.objects(bucket, "scrapy"), "scrapy_spool": work / "scrapy-spool" / bucket / "scrapy"}
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +115,18 @@ def test_every_object_is_byte_identical_to_the_file_that_was_spooled(s3_crawl: d
     assert sorted(s3_crawl["objects"]) == sorted(kept)
     for key, data in kept.items():
         assert s3_crawl["objects"][key] == data, key
+
+
+def test_scrapy_crawl_uploads_before_the_process_exits(s3_crawl: dict[str, Any]) -> None:
+    """``scrapy crawl`` prints no summary: the store waits for its uploads when the process exits."""
+    keys = sorted(s3_crawl["scrapy_objects"])
+    others = [re.sub(r"/[^/]+\.jsonl\.gz$", "/<id>.jsonl.gz", re.sub(r"^runs/[^/]+/", "runs/<id>/", _shape(k)))
+              for k in keys if not k.startswith("warc/")]
+    assert others == ["records/outlet=demo-cms/date=<day>/<id>.jsonl.gz", "runs/<id>/demo-cms.json",
+                      "schema/article-record.schema.json"]
+    assert [k for k in keys if k.endswith(".warc.gz")] and all(k.startswith("warc/outlet=demo-cms/") for k in keys
+                                                              if k.startswith("warc/"))
+    assert [k for k in _files(s3_crawl["scrapy_spool"]) if not k.startswith("state/")] == []
 
 
 def test_the_spool_is_empty_after_the_crawl_but_for_local_state(s3_crawl: dict[str, Any]) -> None:

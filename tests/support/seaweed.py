@@ -176,9 +176,9 @@ def khabar(*args: str, env: dict[str, str], timeout: float = 180) -> subprocess.
 class Running:
     """A ``khabar`` child process whose output goes to temporary files (no pipe to fill up)."""
 
-    def __init__(self, *args: str, env: dict[str, str]) -> None:
+    def __init__(self, *args: str, env: dict[str, str], module: str = "crawler.cli") -> None:
         self.out, self.err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
-        self.process = subprocess.Popen([sys.executable, "-m", "crawler.cli", *args], cwd=ROOT, env=env,
+        self.process = subprocess.Popen([sys.executable, "-m", module, *args], cwd=ROOT, env=env,
                                         stdout=self.out, stderr=self.err, text=True)
 
     def finish(self, timeout: float = 180) -> subprocess.CompletedProcess[str]:
@@ -192,6 +192,8 @@ class Running:
 
 
 def khabar_together(*runs: tuple[list[str], dict[str, str]]) -> list[subprocess.CompletedProcess[str]]:
-    """Several ``khabar`` child processes at once (most of their time is start-up or waiting)."""
-    started = [Running(*args, env=env) for args, env in runs]
+    """Several ``khabar`` child processes at once (most of their time is start-up or waiting); a run whose
+    arguments start with ``scrapy`` runs ``python -m scrapy`` instead."""
+    started = [Running(*args[1:], env=env, module="scrapy") if args[0] == "scrapy" else Running(*args, env=env)
+               for args, env in runs]
     return [running.finish() for running in started]
