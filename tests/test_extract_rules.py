@@ -1,0 +1,263 @@
+"""Table-driven tests of the general rules added for issue 6, each in French and in Arabic.
+
+Every page and line here was written for these tests. `page()` and the paragraphs come from test_extract.
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.catalog import parse_outlet
+from crawler.errors import CatalogInvalid
+from crawler.extract import Extracted, ExtractHints, Selectors, extract_article
+from crawler.extract._authors import parse_byline
+from crawler.extract._cleanup import clean_lines, drop_head, is_date_line, is_prompt, without_prompts
+from tests.test_extract import AR_PARAGRAPHS, AR_TEXT, FR_PARAGRAPHS, FR_TEXT, URL, page
+
+AR_URL = "https://www.echourouk-dz.com/news/islah-jibai-2025"
+
+
+def extract(html: str, url: str = URL, hints: Any = None) -> Extracted:
+    outcome = extract_article(html.encode("utf-8"), url, None, hints)
+    assert isinstance(outcome, Extracted), outcome
+    return outcome
+
+
+def pick(outcome: Extracted, expected: dict[str, Any]) -> dict[str, Any]:
+    return {name: getattr(outcome, name) for name in expected}
+
+
+# --- text lines that are not the article ------------------------------------------------------------
+
+@pytest.mark.parametrize(("lines", "title", "expected"), [
+    (["Économie", "Réforme fiscale : le projet arrive", "Le texte…"], "Réforme fiscale : le projet arrive", ["Le texte…"]),
+    (["اقتصاد", "إصلاح جبائي أمام البرلمان", "قدمت الحكومة"], "إصلاح جبائي أمام البرلمان", ["قدمت الحكومة"]),
+    (["Une phrase longue qui ouvre le texte avant le titre répété plus bas dans la page.", "Réforme fiscale"],
+     "Réforme fiscale", ["Une phrase longue qui ouvre le texte avant le titre répété plus bas dans la page."]),
+    (["Réforme fiscale " + FR_PARAGRAPHS[0]], "Réforme fiscale", [FR_PARAGRAPHS[0]]),
+    (["Réforme fiscale", "Autre chose"], None, ["Réforme fiscale", "Autre chose"]),
+])
+def test_drop_head(lines: list[str], title: str | None, expected: list[str]) -> None:
+    assert drop_head(lines, title) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("08/09/2026 16:20", True),
+    ("vendredi 17 juillet 2026, par", True),
+    ("Publié le 3 mars 2026 à 10h15", True),
+    ("الإثنين 9 نوفمبر 2026 - 19:00", True),
+    ("٢ أكتوبر ٢٠٢٦", True),
+    ("نشر في 12 جوان 2025", True),
+    ("Le 12 mars 2026, le ministre a présenté son plan devant les députés.", False),
+    ("في 12 مارس 2026 قدم الوزير مخططه أمام النواب في جلسة علنية.", False),
+    ("Le ministre a présenté son plan.", False),
+])
+def test_is_date_line(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("À lire aussi : Le prix de la semoule encore en hausse", ""),
+    ("Lire aussi: les résultats du baccalauréat", ""),
+    ("اقرأ أيضا : المنتخب الوطني يستدعي ثلاثة لاعبين", ""),
+    ("Recevez l'essentiel : inscrivez-vous à notre newsletter gratuite.", ""),
+    ("اشترك في نشرتنا الإخبارية لتصلك أهم الأخبار.", ""),
+    ("S'inscrire", ""),
+    ("اشترك", ""),
+    ("Le texte se poursuit ici. Cet article est réservé aux abonnés.", "Le texte se poursuit ici."),
+    ("تمت إعادة بناء المساكن. هذا المحتوى للمشتركين فقط.", "تمت إعادة بناء المساكن."),
+    ("Les abonnés du réseau électrique de Sfax ont subi des coupures.", "Les abonnés du réseau électrique de Sfax ont subi des coupures."),
+    ("اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة.", "اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة."),
+])
+def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
+    assert without_prompts(line) == expected
+    assert is_prompt(line) is (expected != line)
+
+
+@pytest.mark.parametrize(("lines", "kept", "agencies"), [
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : APS"], list(FR_PARAGRAPHS[:2]), ["APS"]),
+    ([AR_PARAGRAPHS[0], AR_PARAGRAPHS[1], "المصدر: الجزيرة + وكالات"], list(AR_PARAGRAPHS[:2]), []),
+    ([AR_PARAGRAPHS[0], AR_PARAGRAPHS[1], "المصدر: وكالة الأنباء الجزائرية"], list(AR_PARAGRAPHS[:2]), ["APS"]),
+    ([FR_PARAGRAPHS[0][:60] + "…", FR_PARAGRAPHS[0], FR_PARAGRAPHS[1]], list(FR_PARAGRAPHS[:2]), []),
+])
+def test_closing_source_line_and_truncated_standfirst(lines: list[str], kept: list[str], agencies: list[str]) -> None:
+    result, credits = clean_lines(lines, None)
+    assert (result, credits.agencies) == (kept, agencies)
+
+
+# --- bylines --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "outlets", "authors"), [
+    ("El Watan - Karim Benali", ["El Watan"], ["Karim Benali"]),
+    ("Karim Benali | El Watan", ["El Watan"], ["Karim Benali"]),
+    ("صوت الصحراء - هشام بنجلون", ["صوت الصحراء"], ["هشام بنجلون"]),
+    ("هشام بنجلون - صوت الصحراء", ["صوت الصحراء"], ["هشام بنجلون"]),
+    ("صوت الصحراء", ["صوت الصحراء"], []),
+])
+def test_outlet_then_name_bylines(line: str, outlets: list[str], authors: list[str]) -> None:
+    assert parse_byline(line, outlets).authors == authors
+
+
+PAGE_CASES = [
+    ("fr-signed-in-bold", page("<title>Réforme fiscale</title>", tail="<p align=\"right\"><b>Karim Benali</b></p>"),
+     URL, {"authors": ("Karim Benali",), "text": FR_TEXT, "sources": {"authors": "signature"} | {}}),
+    ("ar-signed-in-bold", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS,
+                               tail="<p><strong>سيدي ولد باه</strong></p>"),
+     AR_URL, {"authors": ("سيدي ولد باه",), "text": AR_TEXT}),
+    ("ar-closing-remark-is-no-author", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=(*AR_PARAGRAPHS, "والله أعلم")),
+     AR_URL, {"authors": ()}),
+    ("fr-meta-author-is-the-title-suffix-site",
+     page('<title>Réforme fiscale – Oran Matin</title><meta name="author" content="Oran Matin">',
+          "<h1>Réforme fiscale</h1>", lead="<p>Par Samir Benkhedda</p>"),
+     URL, {"authors": ("Samir Benkhedda",), "title": "Réforme fiscale"}),
+    ("ar-meta-author-is-the-title-suffix-site",
+     page('<title>إصلاح جبائي يخفض الضريبة على الأجور – المساء التونسية</title>'
+          '<meta name="author" content="المساء التونسية">', "<h1>إصلاح جبائي يخفض الضريبة على الأجور</h1>",
+          lang="ar", paragraphs=AR_PARAGRAPHS, lead="<p>بقلم: منير الحامدي</p>"),
+     AR_URL, {"authors": ("منير الحامدي",), "title": "إصلاح جبائي يخفض الضريبة على الأجور"}),
+    ("fr-microdata-author",
+     page("<title>Réforme fiscale</title>", '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+          '<meta itemprop="name" content="Nadia Cherif"></span>'),
+     URL, {"authors": ("Nadia Cherif",)}),
+    ("ar-microdata-author",
+     page("<title>إصلاح جبائي</title>", '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+          '<meta itemprop="name" content="نادية شريف"></div>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     AR_URL, {"authors": ("نادية شريف",)}),
+]
+
+
+# --- titles and dates on the page ------------------------------------------------------------------
+
+COMMENT_TIME = ('<div id="comments"><article class="comment-body"><time datetime="2026-11-20T10:00:00+01:00">20/11</time>'
+                "<p>Un commentaire sans intérêt pour la date de l'article.</p></article></div>")
+PAGE_CASES += [
+    ("fr-comment-time-is-not-the-date",
+     page("<title>Réforme fiscale</title>", '<div class="date">Publié le 4 mars 2025 à 09h15</div>', tail=COMMENT_TIME),
+     URL, {"date_published": "2025-03-04T09:15:00"}),
+    ("ar-comment-time-is-not-the-date",
+     page("<title>إصلاح جبائي</title>", '<span class="date-post">الأحد ٢ مارس ٢٠٢٥ - ١٤:٢٠</span>', lang="ar",
+          paragraphs=AR_PARAGRAPHS, tail=COMMENT_TIME),
+     AR_URL, {"date_published": "2025-03-02T14:20:00"}),
+    ("fr-article-footer-time-is-kept",
+     page("<title>Réforme fiscale</title>", tail='<footer class="entry-footer"><time datetime="2025-03-04T09:15:00+01:00">'
+          "4 mars</time></footer>"),
+     URL, {"date_published": "2025-03-04T09:15:00+01:00"}),
+    ("ar-hijri-then-gregorian",
+     page("<title>إصلاح جبائي</title>", '<div class="entry-date">الأحد 2 رمضان 1446 هـ الموافق لـ 2 مارس 2025 م</div>',
+          lang="ar", paragraphs=AR_PARAGRAPHS),
+     AR_URL, {"date_published": "2025-03-02"}),
+    ("fr-date-in-the-author-line",
+     page("<title>Réforme fiscale</title>", '<div class="auteur"><a>Nadia Cherif</a> | Mardi 4 Mars 2025 à 10:15 | Lu 80 fois</div>'),
+     URL, {"date_published": "2025-03-04T10:15:00", "authors": ("Nadia Cherif",)}),
+    ("fr-logo-h1-and-title-in-a-div",
+     page("<title>Oran Matin</title>", '<h1 class="logo"><a href="/">Oran Matin</a></h1>'
+          '<div class="titre_rubrique">Économie</div><div class="titre">Réforme fiscale : le projet arrive à l’APN</div>'),
+     "https://oranmatin.dz/eco/1", {"title": "Réforme fiscale : le projet arrive à l’APN", "sources": {"title": "page"} | {}}),
+    ("ar-logo-h1-and-title-in-a-div",
+     page("<title>المساء التونسية</title>", '<h1 class="logo"><a href="/">المساء التونسية</a></h1>'
+          '<div class="titre">إصلاح جبائي أمام المجلس الشعبي الوطني</div>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     AR_URL, {"title": "إصلاح جبائي أمام المجلس الشعبي الوطني"}),
+    ("fr-teaser-behind-a-premium-block-is-flagged",
+     page("<title>Réforme fiscale</title>", paragraphs=FR_PARAGRAPHS[:1],
+          tail='<div class="premium-block"><p>Cet article est réservé aux abonnés.</p><a>S\'inscrire</a></div>'),
+     URL, {"paywalled": True, "text": FR_PARAGRAPHS[0]}),
+    ("ar-teaser-behind-a-premium-block-is-flagged",
+     page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS[:1],
+          tail='<div class="premium-block"><p>هذا المحتوى للمشتركين فقط. اشترك الآن.</p></div>'),
+     AR_URL, {"paywalled": True, "text": AR_PARAGRAPHS[0]}),
+]
+
+
+@pytest.mark.parametrize(("html", "url", "expected"), [c[1:] for c in PAGE_CASES], ids=[c[0] for c in PAGE_CASES])
+def test_page_rules(html: str, url: str, expected: dict[str, Any]) -> None:
+    outcome = extract(html, url)
+    sources = expected.pop("sources", None)
+    assert pick(outcome, expected) == expected
+    if sources:
+        assert {k: outcome.sources.get(k) for k in sources} == sources
+
+
+# --- hints: catalog selectors and the earliest plausible date ------------------------------------------
+
+SELECTED = ('<div class="rubrique">Politique</div><div class="titre-art">Réforme fiscale : le projet arrive</div>'
+            '<span class="sign">Par Nadia Cherif et Omar Lahlou</span><span class="quand">04-03-2025 09:15</span>')
+FR_SELECTED_PAGE = page("<title>El Watan - Accueil</title>", SELECTED, tail='<div class="encart">Lire la suite sur le site</div>')
+AR_SELECTED_PAGE = page("<title>الشروق</title>", '<div class="titre-art">إصلاح جبائي أمام البرلمان</div>'
+                        '<span class="sign">بقلم سارة بن علي</span><span class="quand">2025-03-04T09:15:00+01:00</span>',
+                        lang="ar", paragraphs=AR_PARAGRAPHS, tail='<div class="encart">اقرأ المزيد من الأخبار في موقعنا</div>')
+SELECTORS = Selectors(title=".titre-art", byline=".sign", date=".quand", body="div.content", exclude=".encart")
+
+HINT_CASES = [
+    ("fr-selectors", FR_SELECTED_PAGE, URL, SELECTORS,
+     {"title": "Réforme fiscale : le projet arrive", "authors": ("Nadia Cherif", "Omar Lahlou"),
+      "date_published": "2025-03-04T09:15:00", "text": FR_TEXT, "warnings": ()}),
+    ("ar-selectors-as-hints", AR_SELECTED_PAGE, AR_URL, ExtractHints(selectors=SELECTORS),
+     {"title": "إصلاح جبائي أمام البرلمان", "authors": ("سارة بن علي",), "date_published": "2025-03-04T09:15:00+01:00",
+      "text": AR_TEXT, "warnings": ()}),
+    ("fr-selector-matching-nothing", page("<title>Réforme fiscale</title>"), URL, Selectors(title="h1.absent"),
+     {"title": "Réforme fiscale", "warnings": ("selectors: title 'h1.absent' matched nothing; generic rules used",)}),
+    ("fr-earliest-date", page('<title>Réforme fiscale</title><meta property="article:published_time" content="1998-05-02">'
+                              '<meta name="date" content="2025-03-04">'), URL, ExtractHints(earliest=date(2005, 1, 1)),
+     {"date_published": "2025-03-04", "warnings": (
+         "date_published: '1998-05-02' from opengraph is before 2005-01-01, the earliest plausible date for this outlet; ignored",)}),
+    ("ar-earliest-date", page('<title>إصلاح جبائي</title><meta property="article:published_time" content="2001-01-01T10:00:00Z">',
+                              lang="ar", paragraphs=AR_PARAGRAPHS), AR_URL, ExtractHints(earliest=date(2010, 6, 1)),
+     {"date_published": None}),
+]
+
+
+@pytest.mark.parametrize(("html", "url", "hints", "expected"), [c[1:] for c in HINT_CASES], ids=[c[0] for c in HINT_CASES])
+def test_hints(html: str, url: str, hints: Any, expected: dict[str, Any]) -> None:
+    assert pick(extract(html, url, hints), expected) == expected
+
+
+def test_selector_sources_and_pickling() -> None:
+    outcome = extract(FR_SELECTED_PAGE, URL, SELECTORS)
+    assert {k: outcome.sources[k] for k in ("title", "authors", "date_published", "text")} == dict.fromkeys(
+        ("title", "authors", "date_published", "text"), "selector")
+    hints = ExtractHints(selectors=SELECTORS, earliest=date(2000, 1, 1))
+    assert pickle.loads(pickle.dumps(hints)) == hints
+
+
+BASE_ENTRY = {"id": "exemple-dz", "name": "Exemple", "group": "DZ", "country": "DZ", "languages": ["fr"],
+              "homepage": "https://exemple.dz/"}
+
+
+@pytest.mark.parametrize(("selectors", "message"), [
+    ({"titre": "h1"}, "field 'selectors.titre' is not a selector key; allowed keys: title, byline, date, body, exclude"),
+    ({"title": "h1[["}, "field 'selectors.title' is 'h1[[', not a CSS selector cssselect can read"),
+    ({"body": ""}, "field 'selectors.body' is ''; a CSS selector string is required"),
+    ({}, "field 'selectors' is empty; give at least one of: title, byline, date, body, exclude"),
+    (["h1"], "field 'selectors' is ['h1']; a mapping of CSS selectors"),
+])
+def test_catalog_rejects_bad_selectors(selectors: Any, message: str) -> None:
+    with pytest.raises(CatalogInvalid) as caught:
+        parse_outlet({**BASE_ENTRY, "selectors": selectors}, "catalog.yaml")
+    assert "catalog entry 'exemple-dz' in catalog.yaml: " + message in str(caught.value)
+
+
+def test_catalog_reads_selectors() -> None:
+    outlet = parse_outlet({**BASE_ENTRY, "selectors": {"title": " h1.titre ", "body": "#texte"}})
+    assert outlet.selectors == Selectors(title="h1.titre", body="#texte")
+    assert parse_outlet(BASE_ENTRY).selectors is None
+
+
+# --- the language model cache -----------------------------------------------------------------------------
+
+def test_language_model_cache_is_built_once_and_falls_back_when_broken(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawler.extract import _language
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    path = _language._cached_model_path()
+    assert path is not None and path.parent == tmp_path and path.stat().st_size > 10_000_000
+    cached = _language._from_decompressed(path)
+    assert cached is not None
+    assert cached.rank(FR_TEXT)[0][0] == "fr" and cached.rank(AR_TEXT)[0][0] == "ar"
+    path.write_bytes(b"not a model")
+    assert _language._from_decompressed(path) is None
