@@ -39,7 +39,8 @@ def pick(outcome: Extracted, expected: dict[str, Any]) -> dict[str, Any]:
     (["اقتصاد", "إصلاح جبائي أمام البرلمان", "قدمت الحكومة"], "إصلاح جبائي أمام البرلمان", ["قدمت الحكومة"]),
     (["Une phrase longue qui ouvre le texte avant le titre répété plus bas dans la page.", "Réforme fiscale"],
      "Réforme fiscale", ["Une phrase longue qui ouvre le texte avant le titre répété plus bas dans la page."]),
-    (["Réforme fiscale " + FR_PARAGRAPHS[0]], "Réforme fiscale", [FR_PARAGRAPHS[0]]),
+    (["Réforme fiscale : le projet arrive " + FR_PARAGRAPHS[0]], "Réforme fiscale : le projet arrive", [FR_PARAGRAPHS[0]]),
+    (["Alger " + FR_PARAGRAPHS[0]], "Alger", ["Alger " + FR_PARAGRAPHS[0]]),
     (["Réforme fiscale", "Autre chose"], None, ["Réforme fiscale", "Autre chose"]),
 ])
 def test_drop_head(lines: list[str], title: str | None, expected: list[str]) -> None:
@@ -70,6 +71,9 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("S'inscrire", ""),
     ("اشترك", ""),
     ("Le texte se poursuit ici. Cet article est réservé aux abonnés.", "Le texte se poursuit ici."),
+    ("Les usagers doivent se connecter au portail pour déposer leur dossier.",
+     "Les usagers doivent se connecter au portail pour déposer leur dossier."),
+    ("أسعار جديدة للمشتركين في شبكة الهاتف الثابت.", "أسعار جديدة للمشتركين في شبكة الهاتف الثابت."),
     ("تمت إعادة بناء المساكن. هذا المحتوى للمشتركين فقط.", "تمت إعادة بناء المساكن."),
     ("Les abonnés du réseau électrique de Sfax ont subi des coupures.", "Les abonnés du réseau électrique de Sfax ont subi des coupures."),
     ("اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة.", "اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة."),
@@ -143,6 +147,10 @@ PAGE_CASES += [
      page("<title>إصلاح جبائي</title>", '<span class="date-post">الأحد ٢ مارس ٢٠٢٥ - ١٤:٢٠</span>', lang="ar",
           paragraphs=AR_PARAGRAPHS, tail=COMMENT_TIME),
      AR_URL, {"date_published": "2025-03-02T14:20:00"}),
+    ("fr-has-sidebar-layout-flag-is-not-a-sidebar",
+     page("<title>Réforme fiscale</title>", '<time class="entry-date" datetime="2025-03-04T09:15:00+01:00">4 mars</time>')
+     .replace("<main>", '<main class="site-main has-sidebar">'),
+     URL, {"date_published": "2025-03-04T09:15:00+01:00"}),
     ("fr-article-footer-time-is-kept",
      page("<title>Réforme fiscale</title>", tail='<footer class="entry-footer"><time datetime="2025-03-04T09:15:00+01:00">'
           "4 mars</time></footer>"),

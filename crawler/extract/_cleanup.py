@@ -19,6 +19,7 @@ MAX_KICKER_WORDS = 8
 MAX_DATE_LINE_WORDS = 12
 MAX_LEFTOVER_WORDS = 3  # a date line holds little but the date: "Publié le … par", "vendredi … 2026, par"
 MAX_PROMPT_WORDS = 40
+MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first paragraph
 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
@@ -26,10 +27,13 @@ _READ_ALSO = re.compile(
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b",
     re.IGNORECASE,
 )
+# Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
+# "les abonnés du réseau" and "للمشتركين في شبكة الهاتف" are news; "abonnez-vous", "للمشتركين فقط" are not).
 _PROMPT = re.compile(
-    r"newsletter|inscrivez-vous|abonnez-vous|d[ée]j[àa]\s+abonn[ée]|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s"
-    r"|il\s+vous\s+reste\s+\d+\s*%|se\s+connecter|subscribe|sign\s+up|log\s+in"
-    r"|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)|للمشتركين|تسجيل\s+الدخول",
+    r"notre\s+newsletter|nos\s+newsletters|newsletter\s+gratuite|inscrivez-vous|abonnez-vous|d[ée]j[àa]\s+abonn[ée]"
+    r"|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|il\s+vous\s+reste\s+\d+\s*%|subscribe\s+to\s+(?:our|continue|read)"
+    r"|sign\s+up\s+for\s+our|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)"
+    r"|للمشتركين\s+فقط|مخصص\s+للمشتركين|حصري\s+للمشتركين|لديك\s+حساب",
     re.IGNORECASE,
 )
 _BUTTON = re.compile(
@@ -57,7 +61,8 @@ def drop_head(lines: list[str], title: str | None) -> list[str]:
             if all(len(before.split()) <= MAX_KICKER_WORDS for before in lines[:index]):
                 return lines[index + 1:]
             return lines[:index] + lines[index + 1:]
-    if lines and lines[0].startswith(title + " ") and len(lines[0].split()) > 2 * len(title.split()):
+    words = len(title.split())
+    if words >= MIN_GLUED_TITLE_WORDS and lines and lines[0].startswith(title + " ") and len(lines[0].split()) > 2 * words:
         return [lines[0][len(title):].strip(), *lines[1:]]
     return lines
 

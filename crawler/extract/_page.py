@@ -45,8 +45,14 @@ MAX_HEADLINES = 10
 # Containers of text that is about something else: comments, related links, sidebars, the page footer. A <time>
 # or a headline inside one is not the article's (a comment thread's first <time> beat the article's date line).
 # <footer> and <aside> count only outside <article>: an article's own footer often holds its date and byline.
-_ELSEWHERE = re.compile(r"comment|forum|respond|reply|related|sidebar|widget|recommend|most-read|popular|similar"
-                        r"|commentaire|تعليق", re.IGNORECASE)
+# Matched per class token, with an optional prefix and suffix ('jp-relatedposts', 'td_block_related_posts',
+# 'comment-body'), but never a layout flag of a wrapper ('has-sidebar', 'no-comments').
+_ELSEWHERE = re.compile(
+    r"^(?!(?:has|no|with|without|show|hide|is)[-_])(?:[\w]*[-_])?(?:comments?|commentlist|forum|respond|reply|replies"
+    r"|related\w*|sidebar|widget|recommend\w*|most-?read|popular|similar|commentaires?|تعليق\w*)(?:[-_][\w-]*)?$",
+    re.IGNORECASE,
+)
+_STOP_TAGS = frozenset({"body", "html", "main"})
 _ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
 MAX_ANCESTORS = 12
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
@@ -199,16 +205,16 @@ def _is_logo(el: HtmlElement, text: str) -> bool:
     if link is None or clean(link.text_content()) != text:
         return False
     href = (link.get("href") or "").strip()
-    return href in ("/", "./", "", "#") or href.rstrip("/").count("/") <= 2 and href.startswith("http")
+    return href in ("/", "./") or href.rstrip("/").count("/") <= 2 and href.startswith("http")
 
 
 def elsewhere(el: HtmlElement) -> bool:
     """True when `el` sits in a comment thread, related box, sidebar, navigation or page footer."""
     for depth, ancestor in enumerate(el.iterancestors()):
-        if depth >= MAX_ANCESTORS:
+        if depth >= MAX_ANCESTORS or ancestor.tag in _STOP_TAGS:
             return False
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
-        if marks.strip() and _ELSEWHERE.search(marks):
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".split()
+        if any(_ELSEWHERE.match(token) for token in marks):
             return True
         if ancestor.tag == "article":
             return False
