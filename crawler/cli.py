@@ -62,9 +62,15 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
               help="Keep only records in these languages (ISO 639-1; repeat or comma-separate: --lang fr,ar) "
                    "[KHABAR_LANGUAGES].")
 @click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE", help="Any Scrapy or KHABAR_ setting.")
+@click.option("--since", help="Skip URLs announced (lastmod, feed date) before this day, YYYY-MM-DD [KHABAR_SINCE].")
+@click.option("--max-articles", type=click.IntRange(min=1), help="Schedule at most N article URLs per outlet.")
+@click.option("--backfill", is_flag=True, help="Walk the whole archive: every REST page, every listing page.")
+@click.option("--full", is_flag=True, help="Fetch every discovered URL again, not only new and moved ones.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted crawl from its saved queue (per outlet).")
 @click.option("--log-level", default=None, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
 def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | None, catalog: str | None,
           catalog_extra: tuple[str, ...], workers: int | None, languages: tuple[str, ...], set_: tuple[str, ...],
+          since: str | None, max_articles: int | None, backfill: bool, full: bool, resume: bool,
           log_level: str | None) -> None:
     """Crawl OUTLETS (catalog ids, or home page URLs of sites not in the catalog), every outlet (--all)
     or the demo world (--demo)."""
@@ -73,7 +79,9 @@ def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | 
 
     overrides: dict[str, Any] = _parse_set(set_)
     for name, value in (("KHABAR_STORE_URI", store), ("KHABAR_CATALOG", catalog), ("KHABAR_EXTRACT_WORKERS", workers),
-                        ("LOG_LEVEL", log_level)):
+                        ("LOG_LEVEL", log_level), ("KHABAR_SINCE", since), ("KHABAR_MAX_ARTICLES", max_articles),
+                        ("KHABAR_BACKFILL", backfill or None), ("KHABAR_INCREMENTAL", False if full else None),
+                        ("KHABAR_RESUME", resume or None)):
         if value is not None:
             overrides[name] = value
     if catalog_extra:

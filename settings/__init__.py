@@ -75,6 +75,7 @@ KHABAR_LANGUAGES = []            # ISO 639-1 codes of the records to keep (khaba
 KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced lastmod moved
 KHABAR_SINCE = None              # YYYY-MM-DD: skip URLs announced before this day (khabar crawl --since)
 KHABAR_MAX_ARTICLES = 0          # stop scheduling article URLs after this many (0 = no limit)
+KHABAR_RESUME = False            # keep the crawl queue in <store>/state/jobs/<outlet> (khabar crawl --resume)
 KHABAR_BACKFILL = False          # walk the whole archive: every REST page, every listing page (khabar crawl --backfill)
 KHABAR_LISTING_MAX_DEPTH = 3      # listing-page discovery: links followed from the home page, at most this deep
 KHABAR_LISTING_MAX_PAGES = 100    # and at most this many listing pages per outlet and run

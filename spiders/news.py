@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
+import shutil
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -127,6 +128,8 @@ class NewsSpider(scrapy.Spider):
         spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),
                                           CrawlState(state_dir / "crawl.sqlite", spider.outlet_id), crawler)
         spider.backfill = settings.getbool("KHABAR_BACKFILL")
+        if settings.getbool("KHABAR_RESUME"):  # Scrapy's JOBDIR, one per outlet, kept until a run finishes
+            settings.set("JOBDIR", str(state_dir / "jobs" / spider.outlet_id), priority="spider")
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)
@@ -140,6 +143,8 @@ class NewsSpider(scrapy.Spider):
         if reason == "finished":  # a killed or cancelled run must not hide unreached URLs behind a 304
             self.frontier.commit_sources()
             self.frontier.commit_marks()
+            if jobdir := self.crawler.settings.get("JOBDIR"):
+                shutil.rmtree(jobdir, ignore_errors=True)  # done: the next --resume starts afresh
         self.frontier.state.close()
 
     # -- discovery -------------------------------------------------------------------------
@@ -157,7 +162,8 @@ class NewsSpider(scrapy.Spider):
         for feed in self.outlet.feeds:
             yield self._source_request(feed.url, self.parse_feed)
         if self.outlet.wp_json is not False:
-            yield self._rest_request(1, self.frontier.state.mark("rest_modified_after") if not self.backfill else None)
+            incremental = self.frontier.config.incremental and not self.backfill
+            yield self._rest_request(1, self.frontier.state.mark("rest_modified_after") if incremental else None)
         if self.backfill or not (self.outlet.feeds or any(s.fetchable for s in self.outlet.sitemaps)):
             yield self._listing_request(self.outlet.homepage, 0)
 

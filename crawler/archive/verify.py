@@ -86,6 +86,11 @@ def verify_store(store: Store) -> VerifyReport:
 
 def _verify_file(handle: BinaryIO, key: str, report: VerifyReport) -> None:
     offset: int | None = 0
+    members = scan_members(handle)
+    handle.seek(0)
+    if members.truncated and not key.endswith(OPEN_SUFFIX):
+        report.fault(key, members.complete_end, f"the file ends inside a record: {members.size - members.complete_end} "
+                                                "bytes after the last complete gzip member are cut or damaged")
     try:
         for index, entry in enumerate(iter_entries(handle)):
             offset = entry.offset
