@@ -81,3 +81,57 @@ def test_edited_articles_get_version_2_and_unchanged_ones_no_new_record(runs: An
         if path in edited:
             v1, v2 = sorted(versions, key=lambda r: r["version"])
             assert v2["previous_text_digest"] == v1["text_digest"] != v2["text_digest"]
+
+
+def test_resume_after_sigkill_refetches_nothing_already_archived(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.support.crawls import ROOT
+
+    world = DemoWorld()
+    store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
+    with DemoServer(world) as server:
+        write_demo_catalog(server.base_urls, catalog)
+        cmd = [*KHABAR, "crawl", "demo-cms", "--catalog-extra", str(catalog), "--store", str(store), "--resume",
+               "-s", "CONCURRENT_REQUESTS=2", "-s", "DOWNLOAD_SLOTS={}", "-s", "DOWNLOAD_DELAY=0.05"]
+        with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True) as process:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and sum(1 for e in server.wire_log if e.path.startswith("/article/")) < 10:
+                time.sleep(0.02)
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        before_resume = len(server.wire_log)
+        assert (store / "state" / "jobs" / "demo-cms").is_dir()
+        archived = _archived_paths(store)  # what the killed run had written, complete records only
+        assert archived
+        result = run(cmd)
+        assert result.returncode == 0, result.stderr[-3000:]
+        refetched = {e.path for e in server.wire_log[before_resume:] if e.path.startswith("/article/")}
+    assert not (refetched & archived), "the resumed run fetched again what was already archived"
+    assert {urlsplit(r["url"]).path for r in article_records(store)} == {
+        urlsplit(u).path for u in world.article_urls("demo-cms")}
+    assert len(server.wire_log) > before_resume
+    assert not (store / "state" / "jobs" / "demo-cms").exists()  # a finished run clears its queue
+
+
+def _archived_paths(store: Path) -> set[str]:
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from crawler.storage.unfinished import scan_members
+
+    paths = set()
+    for path in store.glob("warc/**/*.warc.gz*"):
+        with open(path, "rb") as handle:
+            end = scan_members(handle).complete_end
+            handle.seek(0)
+            complete = io.BytesIO(handle.read(end))
+        for record in ArchiveIterator(complete):
+            if record.rec_type == "response":
+                paths.add(urlsplit(record.rec_headers.get_header("WARC-Target-URI")).path)
+    return {p for p in paths if p.startswith("/article/")}

@@ -94,7 +94,17 @@ class Reextractor:
         self.store, self.catalog, self.outlet, self.since = store, catalog, outlet, since
         self.report = ReextractReport(run_id=f"reextract-{new_crawl_id()}")
         self._known = known_records(store, outlet)
+        self.only_orphans = False
         self._files = RecordFiles(store)
+
+    def recover_records(self, keys: list[str]) -> ReextractReport:
+        """Records for the captures of ``keys`` (WARCs left by a killed crawl) that never got one."""
+        self.only_orphans = True
+        for key in keys:
+            self._file(key)
+        self._files.close()
+        self.report.files = list(self._files.published)
+        return self.report
 
     def run(self) -> ReextractReport:
         for warc in warc_keys(self.store, self.outlet, self.since):
@@ -106,19 +116,26 @@ class Reextractor:
     def _file(self, key: str) -> None:
         info: dict[str, str] = {}
         offset = 0
+        responses: list[Entry] = []
+        linked: set[str] = set()
         try:
             with open_key(self.store, key) as handle:
                 for entry in iter_entries(handle):
                     if entry.record.rec_type == "warcinfo":
                         info = _fields(entry.block)
                     elif entry.record.rec_type == "response":
-                        self._response(key, entry, info)
+                        responses.append(entry)
+                    elif entry.record.rec_type == "metadata":
+                        linked.add(entry.get("WARC-Concurrent-To") or "")
                     offset = entry.offset + entry.length
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
             message = (f"{key} @ offset {offset}: unreadable from here on ({type(exc).__name__}: {exc}); "
                        "the records before it were re-extracted and the rest of the store goes on")
             logger.error(message)
             self.report.problems.append(message)
+        for entry in responses:
+            if not (self.only_orphans and entry.get("WARC-Record-ID") in linked):
+                self._response(key, entry, info)
 
     def _response(self, key: str, entry: Entry, info: dict[str, str]) -> None:
         message = split_message(entry.block)

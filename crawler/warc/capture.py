@@ -139,6 +139,17 @@ class WarcCapture:
         recovered = recover_store(self.store, self.dedup)
         if recovered:
             self.stats.set_value("khabar/recovered_files", len(recovered))
+            self._records_for_orphans([k for k in recovered if k.endswith(".warc.gz")], spider)
+
+    def _records_for_orphans(self, keys: list[str], spider: Spider) -> None:
+        """A killed crawl may have archived pages it had no time to record: record them now, from the WARC."""
+        from crawler.archive.reextract import Reextractor
+        from crawler.catalog import Catalog
+
+        outlet = getattr(spider, "outlet", None)
+        report = Reextractor(self.store, Catalog([outlet] if outlet else [])).recover_records(keys)
+        if report.counts["records"]:
+            logger.warning("recorded %d articles that a stopped crawl had archived but not recorded", report.counts["records"])
 
     # -- capture -----------------------------------------------------------------------
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
