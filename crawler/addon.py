@@ -27,9 +27,19 @@ def use_bundled_public_suffix_list() -> None:
     cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
 
 
+def contact_user_agent(settings: Any) -> None:
+    """Keep the operator's contact URL in the User-Agent when KHABAR_CONTACT_URL is overridden."""
+    from crawler import __version__
+
+    contact = settings.get("KHABAR_CONTACT_URL")
+    if contact and f"+{contact}" not in (settings.get("USER_AGENT") or "") and settings.getpriority("USER_AGENT") <= 20:
+        settings.set("USER_AGENT", f"Khabar/{__version__} (archival news crawler; +{contact})", priority="project")
+
+
 class KhabarAddon:
     def update_settings(self, settings: Any) -> None:
         khabar_env_overrides(settings, dict(os.environ))
+        contact_user_agent(settings)
         if not settings.get("KHABAR_CRAWL_ID"):
             settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="addon")
         use_bundled_public_suffix_list()

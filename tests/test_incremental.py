@@ -135,3 +135,12 @@ def _archived_paths(store: Path) -> set[str]:
             if record.rec_type == "response":
                 paths.add(urlsplit(record.rec_headers.get_header("WARC-Target-URI")).path)
     return {p for p in paths if p.startswith("/article/")}
+
+
+def test_the_user_agent_names_khabar_and_the_operators_contact(tmp_path: Path) -> None:
+    with DemoServer(DemoWorld()) as server:
+        catalog = tmp_path / "demo.yaml"
+        write_demo_catalog(server.base_urls, catalog)
+        _crawl(catalog, tmp_path / "store", "--max-articles", "1", "-s", "KHABAR_CONTACT_URL=mailto:ops@example.org")
+        agents = {line for e in server.wire_log for line in e.request_bytes.split(b"\r\n") if line.startswith(b"User-Agent:")}
+    assert agents == {b"User-Agent: Khabar/0.1.0 (archival news crawler; +mailto:ops@example.org)"}
