@@ -25,6 +25,7 @@ from crawler.extract.hints import SELECTOR_KEYS, Selectors
 CMS_VALUES = ("wordpress", "custom", "drupal", "joomla", "spip", "arc-xp", "hosted", "vivvo", "unknown")
 CONFIDENCE_VALUES = ("seen", "reported", "guess", "demo")
 FEED_KINDS = ("rss", "atom")
+DISCOVERY_SOURCES = ("sitemaps", "feeds", "wp-rest", "listings")
 SITEMAP_KINDS = ("index", "sitemap", "news", "robots", "template", "unknown")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -72,6 +73,8 @@ class OutletSpec:
     article_url_examples: tuple[str, ...] = ()
     crawl: CrawlHints = field(default_factory=CrawlHints)
     demo: bool = False
+    discovery: tuple[str, ...] = ()
+    """Discovery sources to use, in order (``sitemaps``, ``feeds``, ``wp-rest``, ``listings``); empty = each available one, cheapest first."""
     selectors: Selectors | None = None
     """Per-outlet CSS selectors for the extractor (title, byline, date, body, exclude); None = generic rules."""
 
@@ -174,6 +177,13 @@ class _Validator:
             raise self.fail(f"selectors.{key}" if key else "selectors", problem) from None
 
 
+    def discovery(self) -> tuple[str, ...]:
+        value = self.raw.get("discovery") or []
+        if not isinstance(value, list) or any(v not in DISCOVERY_SOURCES for v in value) or len(set(value)) < len(value):
+            raise self.fail("discovery", f"is {value!r}; a list of distinct sources among {', '.join(DISCOVERY_SOURCES)}")
+        return tuple(value)
+
+
 _KNOWN_FIELDS = {f for f in OutletSpec.__dataclass_fields__}
 
 
@@ -196,7 +206,7 @@ def parse_outlet(raw: Any, source: str = "") -> OutletSpec:
         feeds=v.sources("feeds", FEED_KINDS), sitemaps=v.sources("sitemaps", SITEMAP_KINDS),
         wp_json=v.wp_json(), listing_pagination=v.text("listing_pagination", required=False),
         article_url_examples=tuple(raw.get("article_url_examples") or ()), crawl=v.crawl(),
-        demo=bool(raw.get("demo", False)), selectors=v.selectors(),
+        demo=bool(raw.get("demo", False)), selectors=v.selectors(), discovery=v.discovery(),
     )
 
 

@@ -113,6 +113,7 @@ class NewsSpider(scrapy.Spider):
         self.outlet_id = outlet
         self.sitemaps_fetched = 0
         self.listing_pages = 0
+        self.robots_sitemaps = False  # robots.txt's Sitemap: lines count as the "sitemaps" source
         self.failed_sources: list[tuple[str, str]] = []
 
     @classmethod
@@ -154,18 +155,38 @@ class NewsSpider(scrapy.Spider):
         return str(self.crawler.settings.get("KHABAR_CRAWL_ID"))
 
     async def start(self) -> AsyncIterator[Request]:
-        """The discovery cascade, cheapest first: sitemaps (and robots.txt's), feeds, WordPress REST, listings."""
+        """The discovery cascade: the catalog's ``discovery`` order, else each available source, cheapest
+        first: sitemaps (and robots.txt's), feeds, WordPress REST, listing pages."""
+        for source in self.discovery_sources():
+            for request in getattr(self, "_start_" + source.replace("-", "_"))():
+                yield request
+
+    def discovery_sources(self) -> tuple[str, ...]:
+        if self.outlet.discovery:
+            return self.outlet.discovery
+        chosen = ["sitemaps", "feeds"]
+        if self.outlet.wp_json is not False:
+            chosen.append("wp-rest")
+        if self.backfill or not (self.outlet.feeds or any(s.fetchable for s in self.outlet.sitemaps)):
+            chosen.append("listings")
+        return tuple(chosen)
+
+    def _start_sitemaps(self) -> Iterator[Request]:
+        self.robots_sitemaps = True
         for source in self.outlet.sitemaps:
             if source.fetchable:
-                callback = self.parse_robots if source.kind == "robots" else self.parse_sitemap
-                yield self._source_request(source.url, callback)
+                yield self._source_request(source.url, self.parse_robots if source.kind == "robots" else self.parse_sitemap)
+
+    def _start_feeds(self) -> Iterator[Request]:
         for feed in self.outlet.feeds:
             yield self._source_request(feed.url, self.parse_feed)
-        if self.outlet.wp_json is not False:
-            incremental = self.frontier.config.incremental and not self.backfill
-            yield self._rest_request(1, self.frontier.state.mark("rest_modified_after") if incremental else None)
-        if self.backfill or not (self.outlet.feeds or any(s.fetchable for s in self.outlet.sitemaps)):
-            yield self._listing_request(self.outlet.homepage, 0)
+
+    def _start_wp_rest(self) -> Iterator[Request]:
+        incremental = self.frontier.config.incremental and not self.backfill
+        yield self._rest_request(1, self.frontier.state.mark("rest_modified_after") if incremental else None)
+
+    def _start_listings(self) -> Iterator[Request]:
+        yield self._listing_request(self.outlet.homepage, 0)
 
     def _source_request(self, url: str, callback: Any, **meta: Any) -> Request:
         statuses = meta.pop("handle_httpstatus_list", [304])
@@ -175,7 +196,7 @@ class NewsSpider(scrapy.Spider):
 
     def robots_parsed(self, robotparser: Any, request: Request) -> None:
         """Sitemaps named by robots.txt join the cascade (Scrapy fetched robots.txt to obey it)."""
-        sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ())
+        sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ()) if self.robots_sitemaps else ()
         for url in sitemaps:
             for follow in self._follow_sitemap(url):
                 self.crawler.engine.crawl(follow)

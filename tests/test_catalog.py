@@ -43,6 +43,7 @@ def test_an_entry_becomes_a_typed_spec_with_its_domains() -> None:
     ({"crawl": {"delay": -1}}, "crawl.delay", "≥ 0"),
     ({"id": "Le Test"}, "id", "lowercase slug"),
     ({"colour": "blue"}, "colour", "not a catalog field"),
+    ({"discovery": ["sitemaps", "rss"]}, "discovery", "sitemaps, feeds, wp-rest, listings"),
 ])
 def test_a_bad_entry_names_the_outlet_the_field_and_what_is_allowed(change: dict, field: str, allowed: str) -> None:
     with pytest.raises(CatalogInvalid) as caught:

@@ -22,8 +22,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Any:
         entries = demo_catalog_entries(server)
         wp = next(e for e in entries if e["id"] == "demo-wp")
         rest_only = {**wp, "id": "demo-wp-rest", "feeds": [], "sitemaps": [], "wp_json": True}
+        modes = [{**wp, "id": f"demo-wp-{mode}", "discovery": [mode]} for mode in ("sitemaps", "feeds", "listings")]
         catalog = tmp / "catalog.yaml"
-        catalog.write_text(yaml.safe_dump([*entries, rest_only], allow_unicode=True))
+        catalog.write_text(yaml.safe_dump([*entries, rest_only, *modes], allow_unicode=True))
         yield world, server, catalog, tmp
 
 
@@ -121,3 +122,26 @@ def test_malformed_sources_a_redirect_loop_and_an_oversized_page_are_logged_not_
     special = world.special_urls("demo-hard")
     assert f"malformed sitemap {special['malformed_sitemap']}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("mode", ["sitemaps", "feeds", "listings"])
+def test_each_discovery_source_alone_yields_its_own_exact_url_set(mode: str, demo: Any) -> None:
+    world, server, _, _ = demo
+    store, result, log = _crawl(demo, f"demo-wp-{mode}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    recorded = {r["url"] for r in article_records(store)}
+    if mode == "feeds":  # the RSS feed carries the 15 newest posts only
+        newest = sorted(world.articles("demo-wp"), key=lambda a: a.published, reverse=True)[:15]
+        assert recorded == {a.url(server.base_url("demo-wp")) for a in newest}
+    else:
+        assert recorded == world.article_urls("demo-wp")
+    paths = {e.path.split("?")[0] for e in log}
+    assert ("/wp-json/wp/v2/posts" in paths) is False  # only the source asked for
+    assert ("/feed/" in paths) is (mode == "feeds")
+
+
+def test_max_articles_bounds_a_run(demo: Any) -> None:
+    store, result, log = _crawl(demo, "demo-cms", "--max-articles", "5")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(article_records(store)) == 5
+    assert sum(1 for e in log if e.path.startswith("/article/")) == 5
