@@ -137,11 +137,10 @@ def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any]) -> None:
         overrides["KHABAR_CATALOG_EXTRA"] = [*overrides.get("KHABAR_CATALOG_EXTRA", []), str(world.catalog_path)]
         settings = khabar_settings(overrides)
         click.echo(f"Demo outlets on loopback: {', '.join(f'{k} {v}' for k, v in world.base_urls.items())}")
-        # --demo crawls the three everyday outlets unless told otherwise; demo-listing and demo-hard
-        # (bot walls, 429s, redirect loops…) exist for the tests and can be named explicitly.
-        from crawler.demo import OUTLET_IDS
+        # --demo crawls every demo outlet, the hard one too (bot walls, 429s, a redirect loop, a 40 MB page…)
+        from crawler.demo import ALL_OUTLET_IDS
 
-        reports = run_crawl(outlets or OUTLET_IDS, settings)
+        reports = run_crawl(outlets or ALL_OUTLET_IDS, settings)
     sys.exit(print_summary(reports, settings))
 
 

@@ -23,7 +23,9 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.assemble import build_record
@@ -393,6 +395,12 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt, offsite: by design
+            self.crawler.stats.inc_value("khabar/articles/not_fetched/ignored")
+            logger.info("outlet %s: not fetching %s: %s", self.outlet_id, request.url, failure.getErrorMessage())
+            return
+        if failure.check(HttpError) and request.meta.get(BOTWALL_META):
+            return  # counted and reported by BotWallDetector
         self.crawler.stats.inc_value("khabar/articles/fetch_failed")
         logger.warning("outlet %s: could not fetch %s: %s", self.outlet_id, request.url,
                        failure.getErrorMessage() or failure.type.__name__)

@@ -70,6 +70,9 @@ class RetryAfterMiddleware:
     async def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
         if response.status not in STATUSES or request.meta.get("dont_retry"):
             return response
+        if request.meta.get("khabar_botwall"):  # a challenge page will not go away by waiting
+            request.meta["dont_retry"] = True
+            return response
         tries = request.meta.get("retry_after_tries", 0)
         limit = request.meta.get("retry_after_times", self.config.times)
         stats = self.crawler.stats
