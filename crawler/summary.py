@@ -19,6 +19,10 @@ def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
     """Print what the crawl did and where it is; return 0, 3 when an outlet yielded nothing, 4 when files
     are still waiting in an S3 store's spool (after a bounded wait for their upload)."""
     store = open_store(settings.get("KHABAR_STORE_URI"), settings)
+    waiting = store.drain(0).spooled
+    if waiting:
+        click.echo(f"Waiting for {len(waiting)} upload(s) to {store.uri} (bounded by KHABAR_S3_DRAIN_TIMEOUT; "
+                   "what is not uploaded stays in the spool for the next run) ...", err=True)
     uploads = store.drain()
     failed = [r.outlet for r in reports if r.pages_fetched == 0]
     crawl_id = reports[0].crawl_id if reports else settings.get("KHABAR_CRAWL_ID")

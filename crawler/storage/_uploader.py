@@ -102,7 +102,7 @@ class Uploader:
         except FileNotFoundError:
             current = None
         if current == identity:
-            os.unlink(path)
+            path.unlink(missing_ok=True)  # missing: another process sharing the spool got there first
         elif current is not None:  # replaced by a newer file while we sent the old one: send it too
             self.submit(key)
         with self._lock:
