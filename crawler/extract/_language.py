@@ -81,13 +81,13 @@ def detect(text: str) -> tuple[str | None, float]:
     sample = text[:SAMPLE_CHARS]
     if not sample.strip():
         return None, 0.0
+    if arabic_share(sample[:600]) >= ARABIC_SCRIPT_SHARE:
+        return "ar", 1.0  # "ar" is always among py3langid's labels, so ranking it would end here anyway
     scores: dict[str, float] = {}
     for label, score in _identifier().rank(sample):
         label = _FOLD_LABELS.get(label, label)
         scores[label] = scores.get(label, 0.0) + score
     likely = {label: score for label, score in scores.items() if label not in UNLIKELY}
-    if arabic_share(sample[:600]) >= ARABIC_SCRIPT_SHARE and "ar" in likely:
-        return "ar", 1.0
     best = max(likely, key=likely.__getitem__)
     total = sum(likely.values())
     return best, likely[best] / total if total else 0.0

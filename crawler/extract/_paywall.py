@@ -22,6 +22,8 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 _STEMS = ("bonn", "BONN", "ubscri", "UBSCRI", "reste", "للمشتركين", "اشترك")
+_WINDOW = 60  # the longest phrase is under 60 characters on each side of its stem
+MAX_STEM_HITS = 200
 _FALSE = frozenset({"false", "no", "0"})
 
 
@@ -40,11 +42,18 @@ def _is_false(value: Any) -> bool:
 
 
 def paywall_phrase(html: str) -> str | None:
-    # A case-insensitive regex over 150 KB costs 0.4 ms: look for its stems first (C speed).
-    if not any(stem in html for stem in _STEMS):
-        return None
-    match = _PHRASE.search(html)
-    return match.group(0) if match else None
+    # A case-insensitive regex over a 150 KB page cost 4 ms when a stem was present (most pages say
+    # "abonnés" somewhere): find the stems at C speed, then match only in a window around each.
+    for stem in _STEMS:
+        start = html.find(stem)
+        seen = 0
+        while start >= 0 and seen < MAX_STEM_HITS:
+            match = _PHRASE.search(html, max(0, start - _WINDOW), start + _WINDOW)
+            if match:
+                return match.group(0)
+            start = html.find(stem, start + 1)
+            seen += 1
+    return None
 
 
 def decide(article: dict[str, Any] | None, page: PageSignals, html: str, words: int) -> tuple[bool, str | None]:
