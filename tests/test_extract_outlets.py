@@ -73,3 +73,24 @@ def test_without_selectors_the_generic_rules_still_run(outlet: OutletSpec) -> No
     outcome = extract_article(html.read_bytes(), expected["url"])
     assert isinstance(outcome, Extracted)
     assert "selector" not in outcome.sources.values()
+
+
+DEMO_OUTLETS = ("demo-wp", "demo-cms", "demo-bilingue")
+
+
+@pytest.mark.parametrize("slug", DEMO_OUTLETS)
+def test_demo_outlet_fixture_matches_field_by_field(slug: str) -> None:
+    """One archived article page per demo outlet (demo-bilingue's in Arabic), whole record compared."""
+    found = sorted(FIXTURES.glob(f"{slug}_[0-9][0-9][0-9][0-9]_[0-9][0-9]_[0-9][0-9].html"))
+    assert found, f"no fixture for {slug}; run: .venv/bin/python bench/make_fixture.py {slug} --demo"
+    expected = json.loads(found[-1].with_suffix(".json").read_text(encoding="utf-8"))
+    assert expected.get("demo") is True
+    empty = [name for name in (*REQUIRED, "authors") if not expected["fields"].get(name)]
+    assert not empty or expected["fields"]["agencies"], f"{found[-1].name}: empty expected {empty}"
+    outcome = extract_article(found[-1].read_bytes(), expected["url"])
+    assert isinstance(outcome, Extracted), outcome
+    actual = outcome.to_json()
+    for name, value in expected["fields"].items():
+        assert actual[name] == value, (f"{slug}: field {name!r} differs from {found[-1].with_suffix('.json').name}. "
+                                       f"If the new value is right, run: .venv/bin/python bench/make_fixture.py "
+                                       f"{slug} --demo --force{' --language ar' if slug == 'demo-bilingue' else ''}")
