@@ -2,9 +2,12 @@
 
 The HTML is decoded (see `crawler.extract.charset`), parsed once with lxml, and the page's
 signals are gathered in two C-level passes (`_page.collect`). Metadata is then taken in order of
-trust: JSON-LD, OpenGraph and ``article:`` tags, other meta tags, the page itself (``<h1>``,
-``<time>``, bylines), and last trafilatura (body text) and htmldate (dates). ``sources`` on the
-result says which one won for each field; ``warnings`` lists what looked wrong.
+trust: an outlet's catalog selectors when given ('selector'), JSON-LD ('json-ld', the article node
+found in ``@graph`` too), OpenGraph and ``article:`` tags ('opengraph'), microdata and other meta tags
+('microdata', 'meta'), the page itself ('h1', 'time', 'byline', 'page', 'signature'), and last
+trafilatura (body text) and htmldate (dates). ``sources`` on the result says which one won for each
+field; ``warnings`` lists what looked wrong (future or too-early dates, language disagreements, unread
+JSON-LD, selectors that matched nothing).
 
 Pure functions only: safe to call from worker processes; inputs and outputs pickle.
 """
