@@ -138,8 +138,15 @@ class Reextractor:
                 self._response(key, entry, info)
 
     def _response(self, key: str, entry: Entry, info: dict[str, str]) -> None:
+        if len(entry.block) < int(entry.get("Content-Length") or 0):
+            self._problem(f"{key} @ offset {entry.offset}: record truncated; skipped")
+            return
         message = split_message(entry.block)
-        payload = _html_payload(message)
+        try:
+            payload = _html_payload(message)
+        except (zlib.error, EOFError) as exc:
+            self._problem(f"{key} @ offset {entry.offset}: the body cannot be decompressed ({exc}); skipped")
+            return
         if payload is None:
             return
         url = entry.get("WARC-Target-URI") or ""
@@ -157,6 +164,10 @@ class Reextractor:
         record.extraction.version += f"; {self.report.run_id}"
         self._files.write(records_key(record.outlet, date.fromisoformat(record.fetched_at[:10]), self.report.run_id), record)
         self.report.counts["records"] += 1
+
+    def _problem(self, message: str) -> None:
+        logger.error(message)
+        self.report.problems.append(message)
 
     def _versioned(self, record: ArticleRecord) -> ArticleRecord:
         same_capture = self._known.by_capture.get(record.warc.record_id)
