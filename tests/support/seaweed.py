@@ -129,6 +129,12 @@ class SeaweedFS:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=15)
         self.process = None
+        self._remove_grpc_sockets()
+
+    def _remove_grpc_sockets(self) -> None:
+        """A killed ``weed`` leaves /tmp/seaweedfs-<role>-grpc-<port>.sock behind (their place is not configurable)."""
+        for role, port in (("master", self.master), ("volume", self.volume), ("filer", self.filer), ("s3", self.s3)):
+            Path(tempfile.gettempdir(), f"seaweedfs-{role}-grpc-{port + GRPC_OFFSET}.sock").unlink(missing_ok=True)
 
     def client(self, access_key: str | None = None, secret_key: str | None = None, attempts: int = 3) -> Any:
         return boto3.client("s3", endpoint_url=self.endpoint, region_name="us-east-1",
