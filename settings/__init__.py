@@ -52,6 +52,7 @@ EXTENSIONS = {
 ITEM_PIPELINES = {
     "pipelines.language_filter.LanguageFilter": 700,    # off unless KHABAR_LANGUAGES is set
     "pipelines.versioning.ArticleVersioning": 750,      # a record only when the text changed
+    "pipelines.story_dedup.StoryDedup": 760,            # duplicate_of: the later copy of a story
     "pipelines.article_record.ArticleRecordWriter": 800,
 }
 # Fewer concurrent items per callback: the default 100 starts 100 tasks per callback for nothing

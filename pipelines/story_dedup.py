@@ -1,0 +1,204 @@
+"""StoryDedup: the later copy of a story gets ``duplicate_of`` = the id of the first record seen.
+
+Three signals, tried in this order:
+
+1. ``canonical-url``: the same canonical URL once normalised with courlan (tracking parameters
+   such as ``utm_*``, ``fbclid`` and ``gclid`` dropped, query sorted, fragment dropped);
+2. ``title-day``: the same title key (casefolded, accents kept, punctuation and whitespace
+   collapsed) and the same publication day;
+3. ``minhash``: near-duplicate text, MinHash over word 5-shingles (64 permutations, LSH
+   threshold 0.8), only for texts of at least ``MIN_WORDS`` words.
+
+The record is still written (a distinct URL captured and archived); only ``duplicate_of`` is set.
+Per outlet, the store's state folder keeps the index (``state/stories.sqlite``: ids, URL keys,
+title keys, signatures), so dedup holds across runs. An id never duplicates itself: a new version
+of a known article keeps the ``duplicate_of`` its first version got.
+
+Settings: KHABAR_STORE_URI (where the state folder lives).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import unicodedata
+import zlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import numpy as np
+from courlan import normalize_url
+from datasketch import MinHash, MinHashLSH
+
+from crawler.records import ArticleRecord
+from crawler.storage import open_store
+
+logger = logging.getLogger(__name__)
+
+NUM_PERM = 64
+THRESHOLD = 0.8
+SHINGLE = 5
+MIN_WORDS = 50   # below this, 5-shingles of short teasers and briefs match by chance
+_SCHEME = "affine32"
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)   # permutations built once, shared by every signature
+_MASK = np.uint64(0xFFFFFFFF)
+_MULT = np.uint64(1_000_003)
+
+
+def url_key(url: str) -> str:
+    """The canonical URL as a dedup key: courlan-normalised, trackers and fragment dropped."""
+    try:
+        normal = normalize_url(url.strip())
+    except ValueError:
+        normal = url.strip()
+    parts = urlsplit(normal)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+def title_key(title: str | None) -> str:
+    """Casefolded title, accents kept; punctuation, symbols and whitespace collapsed to one space."""
+    if not title:
+        return ""
+    text = unicodedata.normalize("NFC", title).casefold().replace("\u0640", "")  # Arabic tatweel
+    kept = [" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text]
+    return " ".join("".join(kept).split())
+
+
+def text_signature(text: str) -> MinHash | None:
+    """MinHash of the text's word 5-shingles, or None for texts under MIN_WORDS words."""
+    words = text.casefold().split()
+    if len(words) < MIN_WORDS:
+        return None
+    hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    count = len(words) - SHINGLE + 1
+    shingles = np.zeros(count, dtype=np.uint64)
+    for k in range(SHINGLE):  # a polynomial hash of the five word hashes, mod 2^32
+        shingles = (shingles * _MULT + hashes[k:k + count]) & _MASK
+    signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_TEMPLATE.permutations, scheme=_SCHEME)
+    signature.update_batch(np.unique(shingles))
+    return signature
+
+
+def _signature_from(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype=np.uint32)
+    return MinHash(hashvalues=values, permutations=_TEMPLATE.permutations, scheme=_SCHEME, hashfunc=int)
+
+
+class StoryIndex:
+    """Per-outlet story keys in SQLite, with the MinHash LSH of each outlet rebuilt on first use."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS stories (outlet TEXT NOT NULL, id TEXT NOT NULL, "
+                         "url_key TEXT NOT NULL, title_key TEXT NOT NULL, day TEXT NOT NULL, "
+                         "signature BLOB, duplicate_of TEXT, PRIMARY KEY (outlet, id))")
+        self._db.execute("CREATE INDEX IF NOT EXISTS stories_url ON stories (outlet, url_key)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS stories_title ON stories (outlet, title_key, day)")
+        self._lsh: dict[str, MinHashLSH] = {}
+        self._signatures: dict[str, dict[str, MinHash]] = {}
+
+    def known(self, outlet: str, article_id: str) -> tuple[bool, str | None]:
+        row = self._db.execute("SELECT duplicate_of FROM stories WHERE outlet = ? AND id = ?",
+                               (outlet, article_id)).fetchone()
+        return (row is not None, row[0] if row else None)
+
+    def by_url(self, outlet: str, key: str, article_id: str) -> str | None:
+        return self._first("url_key = ?", (outlet, key, article_id))
+
+    def by_title(self, outlet: str, key: str, day: str, article_id: str) -> str | None:
+        if not key or not day:
+            return None
+        return self._first("title_key = ? AND day = ?", (outlet, key, day, article_id))
+
+    def by_text(self, outlet: str, signature: MinHash, article_id: str) -> str | None:
+        self._load(outlet)
+        signatures = self._signatures[outlet]
+        candidates = [c for c in self._lsh[outlet].query(signature) if c != article_id
+                      and signature.jaccard(signatures[c]) >= THRESHOLD]
+        return self._earliest(outlet, candidates)
+
+    def remember(self, record: ArticleRecord, signature: MinHash | None, duplicate_of: str | None) -> None:
+        blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
+        self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (record.outlet, record.id, url_key(record.canonical_url), title_key(record.title),
+                          _day(record.date_published), blob, duplicate_of))
+        if signature is not None and record.outlet in self._lsh and record.id not in self._signatures[record.outlet]:
+            self._lsh[record.outlet].insert(record.id, signature)
+            self._signatures[record.outlet][record.id] = signature
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _first(self, where: str, args: tuple[str, ...]) -> str | None:
+        # the story's first record: the one that is itself no duplicate, else the earliest row
+        row = self._db.execute(f"SELECT COALESCE(duplicate_of, id) FROM stories WHERE outlet = ? AND {where} "  # noqa: S608 -- fixed clauses
+                               "AND id != ? ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1", args).fetchone()
+        return str(row[0]) if row else None
+
+    def _earliest(self, outlet: str, ids: list[str]) -> str | None:
+        if not ids:
+            return None
+        marks = ",".join("?" * len(ids))
+        row = self._db.execute(f"SELECT COALESCE(duplicate_of, id) FROM stories WHERE outlet = ? AND id IN ({marks}) "  # noqa: S608 -- placeholders only
+                               "ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1", (outlet, *ids)).fetchone()
+        return str(row[0]) if row else None
+
+    def _load(self, outlet: str) -> None:
+        if outlet in self._lsh:
+            return
+        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        signatures: dict[str, MinHash] = {}
+        for article_id, blob in self._db.execute(
+                "SELECT id, signature FROM stories WHERE outlet = ? AND signature IS NOT NULL", (outlet,)):
+            signatures[article_id] = _signature_from(blob)
+            lsh.insert(article_id, signatures[article_id])
+        self._lsh[outlet], self._signatures[outlet] = lsh, signatures
+
+
+def _day(date: str | None) -> str:
+    return date[:10] if date and len(date) >= 10 else ""
+
+
+class StoryDedup:
+    def __init__(self, index: StoryIndex, stats: Any) -> None:
+        self.index, self.stats = index, stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StoryDedup:
+        store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
+        return cls(StoryIndex(store.spool / "state" / "stories.sqlite"), crawler.stats)
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not isinstance(item, ArticleRecord):
+            return item
+        seen, earlier = self.index.known(item.outlet, item.id)
+        signature = text_signature(item.text)
+        if seen:  # a new version of a known article: same story as before, never its own duplicate
+            signal = "known-article" if earlier else None
+        else:
+            signal, earlier = self._match(item, signature)
+            self.index.remember(item, signature, earlier)
+        if earlier is None or earlier == item.id:
+            return item
+        item = replace(item, duplicate_of=earlier)
+        self.stats.inc_value("khabar/records/duplicates")
+        logger.info("%s: duplicate of %s (%s)", item.url, earlier, signal)
+        return item
+
+    def _match(self, item: ArticleRecord, signature: MinHash | None) -> tuple[str | None, str | None]:
+        outlet, own = item.outlet, item.id
+        found = self.index.by_url(outlet, url_key(item.canonical_url), own)
+        if found:
+            return "canonical-url", found
+        found = self.index.by_title(outlet, title_key(item.title), _day(item.date_published), own)
+        if found:
+            return "title-day", found
+        found = self.index.by_text(outlet, signature, own) if signature is not None else None
+        return ("minhash", found) if found else (None, None)
+
+    def close_spider(self, spider: Any = None) -> None:
+        self.index.close()

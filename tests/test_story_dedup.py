@@ -1,0 +1,171 @@
+"""Story dedup: URL keys, title keys and near-duplicate texts, then a real crawl of demo-hard."""
+
+from __future__ import annotations
+
+import logging
+import random
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
+from crawler.records import ArticleRecord, ExtractionInfo, WarcLink, article_id, text_digest
+from pipelines.story_dedup import THRESHOLD, StoryDedup, text_signature, title_key, url_key
+from tests.support.crawls import KHABAR, article_records, run
+
+URL_CASES = [
+    ("https://Example.COM/a/b", "https://example.com/a/b"),
+    ("https://example.com:443/a/b", "https://example.com/a/b"),
+    ("https://example.com/a/b?utm_source=x&utm_medium=y", "https://example.com/a/b"),
+    ("https://example.com/a/b?id=3&fbclid=zz", "https://example.com/a/b?id=3"),
+    ("https://example.com/a/b?gclid=1#comments", "https://example.com/a/b"),
+    ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
+    ("http://127.0.0.1:8080/2024/08/12/slug/?utm_campaign=rss", "http://127.0.0.1:8080/2024/08/12/slug/"),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), URL_CASES)
+def test_canonical_urls_are_normalised_without_trackers(url: str, expected: str) -> None:
+    assert url_key(url) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("L’été arrive à Tunis", "l été arrive à tunis"),
+    ("  L'ÉTÉ   arrive à Tunis !  ", "l été arrive à tunis"),
+    ("« Budget 2025 » : le vote — reporté…", "budget 2025 le vote reporté"),
+    ("Été", "été"),  # accents kept: not the same key as "ete"
+    ("الحكومة تعلن، اليوم، عن خطة جديدة!", "الحكومة تعلن اليوم عن خطة جديدة"),
+    ("الحكومـــة تعلن", "الحكومة تعلن"),  # tatweel is decoration
+    (None, ""),
+])
+def test_title_keys(title: str | None, expected: str) -> None:
+    assert title_key(title) == expected
+
+
+def _text(seed: int, words: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    vocab = [f"mot{i}" for i in range(2000)] + ["le", "la", "de", "et", "à", "في", "من", "على"]
+    return [rng.choice(vocab) for _ in range(words)]
+
+
+def _similar(a: list[str], b: list[str]) -> bool:
+    sa, sb = text_signature(" ".join(a)), text_signature(" ".join(b))
+    assert sa is not None and sb is not None
+    return sa.jaccard(sb) >= THRESHOLD
+
+
+BASE = _text(1)
+NEAR_CASES = [
+    ("identical", BASE, True),
+    ("one sentence changed", BASE[:150] + ["une", "phrase", "toute", "nouvelle", "ici", "."] + BASE[162:], True),
+    ("a paragraph added at the end", BASE + _text(9, 12), True),
+    ("punctuation and case differ", [w.upper() for w in BASE], True),
+    ("another article", _text(2), False),
+    ("same words, another order", sorted(BASE), False),
+    ("half of it", BASE[:150] + _text(3, 150), False),
+]
+
+
+@pytest.mark.parametrize(("name", "other", "duplicate"), NEAR_CASES, ids=[c[0] for c in NEAR_CASES])
+def test_near_duplicate_texts(name: str, other: list[str], duplicate: bool) -> None:
+    assert _similar(BASE, other) is duplicate
+
+
+def test_short_texts_get_no_signature() -> None:
+    assert text_signature(" ".join(BASE[:49])) is None
+    assert text_signature(" ".join(BASE[:50])) is not None
+
+
+# --- the pipeline, across runs ---------------------------------------------------------------
+
+def _record(url: str, *, canonical: str | None = None, title: str = "Un titre", day: str = "2026-11-20",
+            text: list[str] = BASE, version: int = 1) -> ArticleRecord:
+    warc = WarcLink(filename="f.warc.gz", path="warc/f.warc.gz", offset=0, length=1, record_id="<urn:uuid:x>",
+                    payload_digest="sha1:X")
+    info = ExtractionInfo(method="khabar", version="1", extracted_at="2026-11-24T00:00:00Z")
+    body = " ".join(text)
+    return ArticleRecord(id=article_id(canonical or url), version=version, crawl_id="c", outlet="o", url=url,
+                         canonical_url=canonical or url, title=title, text=body, date_published=f"{day}T08:00:00+01:00",
+                         fetched_at="2026-11-24T00:00:00Z", http_status=200, text_digest=text_digest(body),
+                         warc=warc, extraction=info)
+
+
+def _dedup(store: Path) -> StoryDedup:
+    crawler = get_crawler(settings_dict={"KHABAR_STORE_URI": str(store)})
+    crawler.stats.open_spider()
+    return build_from_crawler(StoryDedup, crawler)
+
+
+def test_each_signal_marks_the_later_copy_and_the_index_outlives_the_run(tmp_path: Path,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="pipelines.story_dedup")
+    first = _dedup(tmp_path)
+    original = first.process_item(_record("https://x.tn/a/1"))
+    assert original.duplicate_of is None
+    tracked = first.process_item(_record("https://x.tn/a/1?utm_source=fb", title="Autre", text=_text(5)))
+    same_title = first.process_item(_record("https://x.tn/b/2", title="UN TITRE !", text=_text(6)))
+    other_day = first.process_item(_record("https://x.tn/b/3", title="Un titre", day="2026-11-21", text=_text(7)))
+    assert (tracked.duplicate_of, same_title.duplicate_of, other_day.duplicate_of) == (original.id, original.id, None)
+    first.close_spider()
+
+    second = _dedup(tmp_path)  # a later run: the index is read back from state/stories.sqlite
+    again = second.process_item(_record("https://x.tn/a/1", text=BASE + ["corrigé"], version=2))
+    assert again.duplicate_of is None  # a new version of the original is not a duplicate, of itself or else
+    copy = second.process_item(_record("https://x.tn/c/9", title="Republié", day="2026-11-22", text=BASE[:-1]))
+    assert copy.duplicate_of == original.id
+    copy_v2 = second.process_item(_record("https://x.tn/c/9", title="Republié", text=_text(8), version=2))
+    assert copy_v2.duplicate_of == original.id  # versions keep the story their first version was given
+    assert second.stats.get_value("khabar/records/duplicates") == 2
+    second.close_spider()
+    signals = [m.split("(")[-1] for _, _, m in caplog.record_tuples if "duplicate of" in m]
+    assert signals == ["canonical-url)", "title-day)", "minhash)", "known-article)"]
+
+
+# --- a real crawl ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    tmp = tmp_path_factory.mktemp("dedup")
+    world = DemoWorld()
+    with DemoServer(world) as server:
+        catalog = tmp / "catalog.yaml"
+        catalog.write_text(yaml.safe_dump(demo_catalog_entries(server), allow_unicode=True))
+        store = tmp / "store"
+        args = [*KHABAR, "crawl", "demo-hard", "--catalog-extra", str(catalog), "--store", str(store)]
+        first = run(args)
+        assert first.returncode == 0, first.stderr[-3000:]
+        records = article_records(store)
+        second = run([*args, "--full"])
+        assert second.returncode == 0, second.stderr[-3000:]
+        yield world.duplicate_groups("demo-hard", server.base_url("demo-hard")), records, store, second
+
+
+def test_each_story_has_one_original_and_the_other_copies_point_at_it(crawled: Any) -> None:
+    groups, records, _, result = crawled
+    assert groups
+    by_url = {r["url"]: r for r in records}
+    for group in groups:
+        members = [by_url[url] for url in group]
+        originals = [r for r in members if r["duplicate_of"] is None]
+        assert len(originals) == 1, group
+        assert all(r["duplicate_of"] == originals[0]["id"] for r in members if r is not originals[0])
+    grouped = set().union(*groups)
+    assert not [r["url"] for r in records if r["url"] not in grouped and r["duplicate_of"]]
+
+
+def test_a_second_crawl_marks_nothing_as_a_duplicate_of_itself(crawled: Any) -> None:
+    groups, first, store, result = crawled
+    grouped = set().union(*groups)
+    everything = article_records(store)
+    assert all(r["duplicate_of"] != r["id"] for r in everything)
+    first_crawls = {r["crawl_id"] for r in first}
+    later = [r for r in everything if r["crawl_id"] not in first_crawls]
+    assert not [r["url"] for r in later if r["duplicate_of"] and r["url"] not in grouped]
+    with sqlite3.connect(Path(store) / "state" / "stories.sqlite") as db:
+        rows = db.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM stories").fetchone()
+    assert rows[0] == rows[1] == len({r["id"] for r in everything})
