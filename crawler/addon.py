@@ -40,8 +40,8 @@ class KhabarAddon:
     def update_settings(self, settings: Any) -> None:
         khabar_env_overrides(settings, dict(os.environ))
         contact_user_agent(settings)
-        if not settings.get("KHABAR_CRAWL_ID"):
-            settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="addon")
+        if not settings.get("KHABAR_CRAWL_ID"):  # "project": the settings module's None has that priority
+            settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="project")
         use_bundled_public_suffix_list()
         from crawler import logfilters
 

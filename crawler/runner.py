@@ -11,6 +11,7 @@ from scrapy.settings import Settings
 
 from crawler.addon import khabar_env_overrides, new_crawl_id
 from crawler.runreport import OutletReport, RunReport
+from crawler.storage import open_store
 
 
 def khabar_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
@@ -33,6 +34,7 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletRepor
     catalog = catalog_from_settings(settings)
     for outlet_id in ids:
         catalog.get(outlet_id)  # fail before starting anything
+    open_store(settings.get("KHABAR_STORE_URI"), settings)  # a missing bucket or bad credentials: stop here, clearly
     process = CrawlerProcess(settings)
     crawlers = []
     for outlet_id in ids:

@@ -217,6 +217,15 @@ def scrapy_crawled(demo: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
+def test_scrapy_crawl_names_its_crawl_too(scrapy_crawled: Path) -> None:
+    import re
+
+    [path] = list(scrapy_crawled.glob("records/**/*.jsonl.gz"))
+    crawl_ids = {r["crawl_id"] for r in article_records(scrapy_crawled)}
+    assert len(crawl_ids) == 1 and re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{6}", crawl_ids.pop() or "")
+    assert path.name == f"{article_records(scrapy_crawled)[0]['crawl_id']}.jsonl.gz"
+
+
 def test_scrapy_crawl_and_khabar_crawl_produce_the_same_records(scrapy_crawled: Path, records: list[dict[str, Any]]) -> None:
     scrapy_records = sorted(map(_comparable, article_records(scrapy_crawled)), key=lambda r: r["url"])
     khabar_records = sorted((_comparable(r) for r in records if r["outlet"] == "demo-cms"), key=lambda r: r["url"])
