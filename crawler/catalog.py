@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from urllib.parse import urlparse
 import yaml
 
 from crawler.errors import CatalogInvalid, OutletUnknown
-from crawler.extract.hints import SELECTOR_KEYS, Selectors
+from crawler.extract.hints import SELECTOR_KEYS, ExtractHints, Selectors
 
 CMS_VALUES = ("wordpress", "custom", "drupal", "joomla", "spip", "arc-xp", "hosted", "vivvo", "unknown")
 CONFIDENCE_VALUES = ("seen", "reported", "guess", "demo")
@@ -77,6 +78,13 @@ class OutletSpec:
     """Discovery sources to use, in order (``sitemaps``, ``feeds``, ``wp-rest``, ``listings``); empty = each available one, cheapest first."""
     selectors: Selectors | None = None
     """Per-outlet CSS selectors for the extractor (title, byline, date, body, exclude); None = generic rules."""
+    founded: int | None = None
+    """Year the outlet started publishing: no article date before 1 January of that year is plausible."""
+
+    @property
+    def extract_hints(self) -> ExtractHints:
+        """What the extractor is told about this outlet: its selectors and earliest plausible date."""
+        return ExtractHints(selectors=self.selectors, earliest=date(self.founded, 1, 1) if self.founded else None)
 
     @property
     def domains(self) -> tuple[str, ...]:
@@ -177,6 +185,15 @@ class _Validator:
             raise self.fail(f"selectors.{key}" if key else "selectors", problem) from None
 
 
+    def founded(self) -> int | None:
+        value = self.raw.get("founded")
+        if value is None:
+            return None
+        this_year = date.today().year
+        if not isinstance(value, int) or isinstance(value, bool) or not FIRST_FOUNDED <= value <= this_year:
+            raise self.fail("founded", f"is {value!r}; a year between {FIRST_FOUNDED} and {this_year} is required")
+        return value
+
     def discovery(self) -> tuple[str, ...]:
         value = self.raw.get("discovery") or []
         if not isinstance(value, list) or any(v not in DISCOVERY_SOURCES for v in value) or len(set(value)) < len(value):
@@ -184,6 +201,7 @@ class _Validator:
         return tuple(value)
 
 
+FIRST_FOUNDED = 1800  # older than the region's oldest newspapers still publishing
 _KNOWN_FIELDS = {f for f in OutletSpec.__dataclass_fields__}
 
 
@@ -207,6 +225,7 @@ def parse_outlet(raw: Any, source: str = "") -> OutletSpec:
         wp_json=v.wp_json(), listing_pagination=v.text("listing_pagination", required=False),
         article_url_examples=tuple(raw.get("article_url_examples") or ()), crawl=v.crawl(),
         demo=bool(raw.get("demo", False)), selectors=v.selectors(), discovery=v.discovery(),
+        founded=v.founded(),
     )
 
 

@@ -374,7 +374,7 @@ class NewsSpider(scrapy.Spider):
                                "archived as a revisit, no new record")
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        outcome = await extract_off_thread(response.body, response.url, content_type, self.workers, self.outlet.selectors)
+        outcome = await extract_off_thread(response.body, response.url, content_type, self.workers, self.outlet.extract_hints)
         if isinstance(outcome, Rejected):
             self._not_recorded(response, outcome.reason, outcome.detail)
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,14 @@ def test_an_entry_becomes_a_typed_spec_with_its_domains() -> None:
     assert spec.wp_json is None
 
 
+def test_founded_becomes_the_extractors_earliest_plausible_date() -> None:
+    spec = parse_outlet({**GOOD, "founded": 1995, "selectors": {"title": "h1.titre"}})
+    assert spec.founded == 1995
+    assert spec.extract_hints.earliest == date(1995, 1, 1)
+    assert spec.extract_hints.selectors == spec.selectors
+    assert parse_outlet(GOOD).extract_hints.earliest is None
+
+
 @pytest.mark.parametrize(("change", "field", "allowed"), [
     ({"country": "Mali"}, "country", "ISO 3166-1 alpha-2"),
     ({"languages": ["français"]}, "languages", "ISO 639-1"),
@@ -44,6 +53,10 @@ def test_an_entry_becomes_a_typed_spec_with_its_domains() -> None:
     ({"id": "Le Test"}, "id", "lowercase slug"),
     ({"colour": "blue"}, "colour", "not a catalog field"),
     ({"discovery": ["sitemaps", "rss"]}, "discovery", "sitemaps, feeds, wp-rest, listings"),
+    ({"founded": "1995"}, "founded", "a year between 1800"),
+    ({"founded": 1799}, "founded", "a year between 1800"),
+    ({"founded": 3000}, "founded", "a year between 1800"),
+    ({"founded": True}, "founded", "a year between 1800"),
 ])
 def test_a_bad_entry_names_the_outlet_the_field_and_what_is_allowed(change: dict, field: str, allowed: str) -> None:
     with pytest.raises(CatalogInvalid) as caught:
