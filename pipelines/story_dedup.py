@@ -93,6 +93,7 @@ class StoryIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per record (4 ms each); WAL stays consistent
         self._db.execute("CREATE TABLE IF NOT EXISTS stories (outlet TEXT NOT NULL, id TEXT NOT NULL, "
                          "url_key TEXT NOT NULL, title_key TEXT NOT NULL, day TEXT NOT NULL, "
                          "signature BLOB, duplicate_of TEXT, PRIMARY KEY (outlet, id))")
