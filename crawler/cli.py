@@ -202,10 +202,10 @@ def schema() -> None:
 
 
 def _register_archive_commands() -> None:
-    from crawler.cli_archive import reextract, verify, wacz
+    from crawler.cli_archive import dedup, export, reextract, verify, wacz
     from crawler.cli_discover import discover
 
-    for command in (verify, reextract, wacz, discover):
+    for command in (verify, reextract, wacz, export, dedup, discover):
         main.add_command(command)
 
 

@@ -77,3 +77,53 @@ def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str
 
     result = make_wacz(open_store(store), Path(out), outlet, _day(since), _day(until))
     click.echo(f"Wrote {result.path}: {result.warc_files} WARC files, {result.pages} pages; wacz validate passed.")
+
+
+@click.command()
+@click.argument("store")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The .jsonl.gz corpus to write.")
+@click.option("--outlet", multiple=True, help="Only these outlets (repeat).")
+@click.option("--country", multiple=True, help="Only outlets of these ISO 3166 countries (repeat).")
+@click.option("--lang", multiple=True, help="Only records in these languages, ISO 639-1 (repeat).")
+@click.option("--since", help="Published (else captured) on or after this day, YYYY-MM-DD.")
+@click.option("--until", help="Published (else captured) on or before this day, YYYY-MM-DD.")
+@click.option("--all-versions", is_flag=True, help="Every version of every article, not only the newest.")
+@click.option("--keep-duplicates", is_flag=True, help="Keep later copies of a story (records with duplicate_of).")
+def export(store: str, out: str, outlet: tuple[str, ...], country: tuple[str, ...], lang: tuple[str, ...],
+           since: str | None, until: str | None, all_versions: bool, keep_duplicates: bool) -> None:
+    """Write a clean, deduplicated corpus of the article records of STORE."""
+    from crawler.archive.export import ExportFilter, export_corpus
+    from crawler.storage import open_store
+
+    wanted = ExportFilter(frozenset(outlet), frozenset(c.upper() for c in country), frozenset(lang), _day(since),
+                          _day(until), all_versions, keep_duplicates)
+    report = export_corpus(open_store(store), Path(out), wanted)
+    click.echo(f"Wrote {out}: {report.counts['records exported']} records "
+               f"(of {report.counts['records read']} read).")
+
+
+@click.group()
+def dedup() -> None:
+    """The payload-digest index behind revisit records."""
+
+
+@dedup.command("rebuild")
+@click.argument("store")
+@click.option("--dedup-uri", default=None, help="Index to fill: empty = SQLite in the store's state folder, or redis://…")
+def dedup_rebuild(store: str, dedup_uri: str | None) -> None:
+    """Rebuild the payload-digest index from the WARC files of STORE."""
+    import os
+
+    from crawler.archive.dedup_rebuild import rebuild_dedup_index
+    from crawler.storage import open_store
+    from crawler.warc.dedup import open_dedup_index
+
+    opened = open_store(store)
+    index = open_dedup_index(dedup_uri if dedup_uri is not None else os.environ.get("KHABAR_DEDUP_URI", ""),
+                             opened.spool / "state")
+    counts, problems = rebuild_dedup_index(opened, index)
+    index.close()
+    for problem in problems:
+        click.echo(f"  problem: {problem}", err=True)
+    click.echo(f"Indexed {counts['responses indexed']} responses from {counts['warc files']} WARC files.")
+    sys.exit(1 if problems else 0)

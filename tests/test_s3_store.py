@@ -411,3 +411,35 @@ def test_botocore_messages_lose_the_keys_of_the_session() -> None:
     redact = Redactor(session)
     text = "InvalidAccessKeyId: AKIAABCDEFGHIJKLMNOP (sec/ret+key, the-session-token) ASIAZZZZZZZZZZZZZZZZ"
     assert redact(text) == "InvalidAccessKeyId: *** (***, ***) ***"
+
+
+# -- the archive readers work on a bucket as on a folder -------------------------------------------
+
+def _export(store: str, out: Path, env: dict[str, str]) -> list[dict[str, Any]]:
+    result = khabar("export", store, "--out", str(out), env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def test_export_verify_reextract_and_dedup_rebuild_read_a_bucket_as_a_folder(
+        seaweed: SeaweedFS, s3_crawl: dict[str, Any], local_crawl: Path, catalog: Path, tmp_path: Path) -> None:
+    uri = f"s3://{s3_crawl['bucket']}/{PREFIX}"
+    env = seaweed.env(tmp_path / "spool")
+    from_bucket = _export(uri, tmp_path / "s3.jsonl.gz", env)
+    from_folder = _export(str(local_crawl), tmp_path / "local.jsonl.gz", s3_env({}))
+    assert sorted(r["url"] for r in from_bucket) == sorted(r["url"] for r in from_folder)
+    assert len(from_bucket) >= 90
+
+    verified = khabar("verify", uri, env=env)
+    assert verified.returncode == 0, verified.stdout + verified.stderr[-3000:]
+    assert "OK: 0 faults" in verified.stdout
+
+    rebuilt = khabar("dedup", "rebuild", uri, env=env)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    warc_keys = [k for k in s3_crawl["objects"] if k.endswith(".warc.gz")]
+    assert f"from {len(warc_keys)} WARC files" in rebuilt.stdout
+
+    reextracted = khabar("reextract", uri, "--outlet", "demo-wp", "--catalog-extra", str(catalog), env=env)
+    assert reextracted.returncode == 0, reextracted.stderr[-3000:]
+    assert "records" in reextracted.stdout
