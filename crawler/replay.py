@@ -18,6 +18,13 @@ On each start, before pywb runs:
    ``config.yaml``, whose archive path is the store itself (WARC keys are store-relative).
 
 Then pywb's wayback app (gevent, no uwsgi) serves ``http://127.0.0.1:PORT/khabar/``.
+
+A remote store (``s3://bucket/prefix``) is first mirrored: its ``warc/`` keys (WARC files and their
+CDXJ files) are copied into a local folder, only those missing there or of another size, each
+checked against the store's size, and files the store no longer holds are removed; the steps
+above then run on that folder, kept across runs:
+
+    KHABAR_REPLAY_CACHE   (default ~/.cache/khabar/replay, under $XDG_CACHE_HOME when set)/<bucket>/<prefix>
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlparse
 
 import click
 import yaml
@@ -243,7 +251,7 @@ class ReplayIndex:
 
 
 def _read_warc(store: Store, key: str) -> bytes:
-    """The one place WARC bytes are read; a ranged/streaming read plugs in here for S3."""
+    """The one place WARC bytes are read (remote stores are mirrored to a local folder first)."""
     return store.read_bytes(key)
 
 
@@ -490,14 +498,88 @@ def write_config(archive_prefix: str, state: Path, index: Path) -> Path:
     return _write_atomically(state / "config.yaml", yaml.safe_dump(config, sort_keys=False))
 
 
-def _archive_prefix(store: Store) -> str:
+def _archive_prefix(store: LocalStore) -> str:
     """Where pywb reads WARC bytes: index ``filename`` fields are store keys, so the store's root."""
-    if isinstance(store, LocalStore):
-        return store.uri.rstrip("/") + "/"
-    # The seam for S3: pywb reads s3:// prefixes itself (boto3 in its virtualenv, endpoint and
-    # credentials from the environment), or a local range-read proxy over Store.read_range.
-    raise ReplayError(f"replay serves local stores only for now, not {store.uri}: copy its warc/ folder "
-                      "to a local folder with any S3 client and run khabar replay on that folder.")
+    return store.uri.rstrip("/") + "/"
+
+
+# --------------------------------------------------------------------------- remote stores
+
+_MIRRORED = (".warc.gz", ".cdxj")
+
+
+def replay_cache_dir(store: Store) -> Path:
+    """The local mirror of a remote store: $KHABAR_REPLAY_CACHE/<bucket>/<prefix>, else under the user's cache."""
+    override = os.environ.get("KHABAR_REPLAY_CACHE")
+    root = Path(override).expanduser() if override else \
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "khabar" / "replay"
+    parsed = urlparse(store.uri)
+    parts = [parsed.netloc, *filter(None, parsed.path.split("/"))]
+    if not parts[0] or any(part in (".", "..") for part in parts):
+        raise ReplayError(f"cannot derive a cache folder from the store URI {store.uri}")
+    return root.joinpath(*parts).resolve()
+
+
+def mirror_store(store: Store, target: Path, echo: Echo) -> LocalStore:
+    """Copy the ``warc/`` keys of ``store`` into ``target`` (only missing or resized ones); a LocalStore on it."""
+    started = time.monotonic()
+    keys = [k for k in store.list("warc/") if k.endswith(_MIRRORED)]
+    if not any(k.endswith(".warc.gz") for k in keys):
+        raise ReplayError(f"no WARC file in {store.describe('warc')}: there is nothing to replay yet. "
+                          "Crawl into this store first (khabar crawl OUTLET --store STORE).")
+    sizes = {key: store.size(key) for key in keys}
+    wanted = [key for key in keys if _local_size(_mirror_path(target, key)) != sizes[key]]
+    total = sum(sizes[key] for key in wanted)
+    echo(f"Mirroring {store.describe('warc')} into {target / 'warc'}: {len(wanted)} of {len(keys)} WARC/CDXJ files "
+         f"to download ({total / 1e6:.1f} MB), the others are already there.")
+    for key in wanted:
+        _download(store, key, _mirror_path(target, key), sizes[key])
+    removed = _remove_stale(target, set(keys))
+    echo(f"Mirrored in {time.monotonic() - started:.1f} s"
+         + (f"; removed {removed} file(s) no longer in the store." if removed else "."))
+    return LocalStore(target)
+
+
+def _mirror_path(target: Path, key: str) -> Path:
+    path = (target / key).resolve()
+    if not path.is_relative_to(target) or not key.startswith("warc/"):
+        raise ReplayError(f"{key!r} is not a store key that can be mirrored into {target}")
+    return path
+
+
+def _local_size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _download(store: Store, key: str, path: Path, size: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".part")
+    stream = store.open_read(key)
+    try:
+        with open(temp, "wb") as out:
+            shutil.copyfileobj(stream, out, _CHUNK * 16)
+    finally:
+        stream.close()
+    got = temp.stat().st_size
+    if got != size:
+        temp.unlink(missing_ok=True)
+        raise ReplayError(f"downloading {store.describe(key)} gave {got} bytes, but the store lists {size}: "
+                          "was it replaced meanwhile? Run khabar replay again.")
+    os.replace(temp, path)
+
+
+def _remove_stale(target: Path, keys: set[str]) -> int:
+    """Mirrored files (and leftover partial downloads) the store no longer holds."""
+    removed = 0
+    for path in sorted((target / "warc").rglob("*")) if (target / "warc").is_dir() else []:
+        if path.is_file() and (path.name.endswith(".part") or path.name.endswith(_MIRRORED)) \
+                and path.relative_to(target).as_posix() not in keys:
+            path.unlink()
+            removed += 0 if path.name.endswith(".part") else 1
+    return removed
 
 
 def _die_with_parent() -> None:
@@ -567,7 +649,8 @@ def _echo_err(text: str) -> None:
 
 def replay(store_uri: str, port: int = 0, echo: Echo = _echo_err) -> int:
     """``khabar replay``: check and index the store, then serve it through pywb until Ctrl-C or SIGTERM."""
-    store = open_store(store_uri)
+    opened = open_store(store_uri)
+    store = opened if isinstance(opened, LocalStore) else mirror_store(opened, replay_cache_dir(opened), echo)
     archive_prefix = _archive_prefix(store)
     python = ensure_pywb(pywb_venv_dir(), echo)
     state = store.spool / "state" / "replay"
@@ -577,7 +660,7 @@ def replay(store_uri: str, port: int = 0, echo: Echo = _echo_err) -> int:
          f"checked now, {index.indexed_now} of them without a CDXJ beside them): {index.path}")
     config = write_config(archive_prefix, state, index.path)
     with running_pywb(python, config, port) as (child, actual):
-        click.echo(f"Replaying {store.uri} at http://{HOST}:{actual}/{COLLECTION}/  (Ctrl-C to stop)")
+        click.echo(f"Replaying {opened.uri} at http://{HOST}:{actual}/{COLLECTION}/  (Ctrl-C to stop)")
         click.echo(f"  a page as captured at a time: http://{HOST}:{actual}/{COLLECTION}/<YYYYMMDDhhmmss>/<URL>;"
                    f" all captures of a URL: http://{HOST}:{actual}/{COLLECTION}/*/<URL>")
         return _serve_until_stopped(child)
