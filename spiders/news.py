@@ -136,7 +136,19 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)
+        crawler.signals.connect(spider.listen_for_archived, signal=signals.spider_opened)
         return spider
+
+    def listen_for_archived(self) -> None:
+        """Connected once the extensions are: this handler runs after WarcCapture's, for each download."""
+        self.crawler.signals.connect(self.archived, signal=signals.response_downloaded)
+
+    def archived(self, response: Response, request: Request, spider: Any) -> None:
+        """An article response is in the WARC: remember it now, so a killed run's resume never refetches it."""
+        if request.callback == self.parse_article and WARC_META in request.meta and response.status in (200, 304):
+            discovered = request.meta.get("redirect_urls", [request.url])[0]
+            self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
+                                          response.headers)
 
     def freeze_heap(self) -> None:
         """Move start-up objects out of the GC's sight: fewer full collections over Scrapy's heap."""
@@ -358,8 +370,6 @@ class NewsSpider(scrapy.Spider):
 
     # -- articles --------------------------------------------------------------------------
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord]:
-        discovered = response.meta.get("redirect_urls", [response.url])[0]
-        self.frontier.article_fetched(discovered, response.status, response.meta.get("khabar_lastmod"), response.headers)
         if response.status == 304:
             self._not_recorded(response, "not_modified", "the server says it did not change (304)")
             return
