@@ -443,3 +443,7 @@ def test_export_verify_reextract_and_dedup_rebuild_read_a_bucket_as_a_folder(
     reextracted = khabar("reextract", uri, "--outlet", "demo-wp", "--catalog-extra", str(catalog), env=env)
     assert reextracted.returncode == 0, reextracted.stderr[-3000:]
     assert "records" in reextracted.stdout
+
+    packaged = khabar("wacz", uri, "--outlet", "demo-wp", "--out", str(tmp_path / "wp.wacz"), env=env)
+    assert packaged.returncode == 0, packaged.stderr[-3000:]
+    assert "wacz validate passed" in packaged.stdout and (tmp_path / "wp.wacz").stat().st_size > 10_000
