@@ -28,6 +28,7 @@ class Extracted:
     paywalled: bool = False
     word_count: int = 0
     page_type: str | None = None
+    link_density: float = 0.0  # share of the body's text that sits inside links (listing pages: high)
     sources: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 

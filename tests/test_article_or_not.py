@@ -1,0 +1,40 @@
+"""Article or not: listing, tag, author, search and home pages, and JavaScript shells, are never recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import extract_article
+from spiders.news import _not_an_article
+
+LINKS = "".join(f'<li><a href="/2026/11/{i:02d}/titre-numero-{i}/">Titre de la dépêche numéro {i} sur la région</a></li>'
+                for i in range(1, 40))
+PARAGRAPHS = "".join(f"<p>Le conseil régional de Mopti a présenté le paragraphe {i} de son plan d'action pour la saison "
+                     "des pluies, avec des mesures pour les éleveurs et les maraîchers de la zone inondée.</p>"
+                     for i in range(8))
+MENU = "".join(f'<li><a href="/rubrique-{i}/">Rubrique {i}</a></li>' for i in range(30))
+
+
+def _page(main: str, og_type: str | None = None) -> bytes:
+    meta = f'<meta property="og:type" content="{og_type}">' if og_type else ""
+    return (f"<html lang='fr'><head><title>Le Journal</title>{meta}</head><body><nav><ul>{MENU}</ul></nav>"
+            f"<main>{main}</main><footer>© Le Journal</footer></body></html>").encode()
+
+
+@pytest.mark.parametrize(("html", "url", "reason"), [
+    (_page("<h1>Dernières nouvelles</h1><p>Toute l'actualité de la région, mise à jour chaque jour.</p>"
+           f"<ul>{LINKS}</ul>"), "https://journal.ml/derniere-heure-region-centre", "links"),
+    (_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>", "article"),
+     "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/", None),
+    (_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>"),
+     "https://journal.ml/tag/mopti/", "URL"),
+    (_page("<h1>Titre</h1><p>Chargement de l'article… Activez JavaScript pour lire cet article.</p>" + PARAGRAPHS[:300]),
+     "https://journal.ml/article/123-titre.html", "JavaScript"),
+])
+def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
+    outcome = extract_article(html, url, "text/html; charset=utf-8")
+    why = _not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
+    if reason is None:
+        assert why is None, (why, outcome.link_density)
+    else:
+        assert why is not None and reason in why[1], (why, outcome.link_density, outcome.word_count)
