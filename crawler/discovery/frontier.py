@@ -98,7 +98,8 @@ class ArticleFrontier:
     def article_fetched(self, url: str, status: int, lastmod: str | None, headers: Any) -> None:
         self._fetched.add(url)
         newest = max(filter(None, (_normal_lastmod(lastmod), self._announced.get(url))), default=None)
-        self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"))
+        self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"),
+                            _header(headers, b"Date"))
 
     # -- discovery documents ---------------------------------------------------------------
     def source_headers(self, url: str) -> dict[str, str]:

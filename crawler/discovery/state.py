@@ -2,9 +2,14 @@
 
 One SQLite file per store (``<store>/state/crawl.sqlite``), one row per (outlet, URL): the
 newest ``lastmod`` the outlet announced for it (a sitemap's lastmod, a feed's date), the validators it answered with
-(ETag, Last-Modified), the HTTP status and when. A URL already fetched is fetched again only when
-an announced ``lastmod`` is later than the newest one known (then with ``If-None-Match``/``If-Modified-Since``), or when a
-run asks for it (``KHABAR_INCREMENTAL = False``). Discovery documents (sitemaps, feeds, REST pages)
+(ETag, Last-Modified), the HTTP status and when, by our clock and by the server's (its ``Date`` header).
+
+A URL already fetched is fetched again only when an announced ``lastmod`` is later than what the copy we hold
+is known to cover: the newest ``lastmod`` announced before, and the moment the server served it (its ``Date``,
+else its ``Last-Modified``). Comparing with the server's own clock, never ours, keeps a page fetched at 10:05 from
+being refetched because a sitemap read later says "modified 10:00", which a run killed before reading that sitemap
+would otherwise do on resume. Refetches are conditional (``If-None-Match``/``If-Modified-Since``). A run can ask for
+everything again (``KHABAR_INCREMENTAL = False``). Discovery documents (sitemaps, feeds, REST pages)
 are always fetched, conditionally.
 """
 
@@ -25,6 +30,12 @@ class UrlState:
     last_modified: str | None
     status: int
     fetched_at: str
+    served_at: str | None = None  # the server's Date when it served (or confirmed, by a 304) the copy we hold
+
+    def covers(self) -> str | None:
+        """The latest moment (UTC, ISO 8601) the copy we hold is known to be current for."""
+        served = self.served_at or _normal_lastmod(self.last_modified)
+        return max(filter(None, (self.lastmod, served)), default=None)
 
 
 def _normal_lastmod(value: str | None) -> str | None:
@@ -52,12 +63,15 @@ class CrawlState:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS urls (outlet TEXT NOT NULL, url TEXT NOT NULL, lastmod TEXT, "
                          "etag TEXT, last_modified TEXT, status INTEGER NOT NULL, fetched_at TEXT NOT NULL, "
-                         "PRIMARY KEY (outlet, url))")
+                         "served_at TEXT, PRIMARY KEY (outlet, url))")
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(urls)")}
+        if "served_at" not in columns:  # a state file from before served_at was kept
+            self._db.execute("ALTER TABLE urls ADD COLUMN served_at TEXT")
         self._db.execute("CREATE TABLE IF NOT EXISTS marks (outlet TEXT NOT NULL, name TEXT NOT NULL, value TEXT, "
                          "PRIMARY KEY (outlet, name))")
 
     def get(self, url: str) -> UrlState | None:
-        row = self._db.execute("SELECT url, lastmod, etag, last_modified, status, fetched_at FROM urls "
+        row = self._db.execute("SELECT url, lastmod, etag, last_modified, status, fetched_at, served_at FROM urls "
                                "WHERE outlet = ? AND url = ?", (self.outlet, url)).fetchone()
         return UrlState(*row) if row else None
 
@@ -67,16 +81,19 @@ class CrawlState:
         if known is None or known.status >= 400:
             return True, known
         announced = _normal_lastmod(lastmod)
-        return bool(announced and (known.lastmod is None or announced > known.lastmod)), known
+        covered = known.covers()
+        return bool(announced and (covered is None or announced > covered)), known
 
-    def remember(self, url: str, status: int, lastmod: str | None, etag: str | None, last_modified: str | None) -> None:
+    def remember(self, url: str, status: int, lastmod: str | None, etag: str | None, last_modified: str | None,
+                 served: str | None = None) -> None:
+        """Note a fetch: ``served`` is the response's ``Date`` header (a 304 confirms the copy as of then)."""
         known = self.get(url)
         if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
             etag, last_modified = etag or known.etag, last_modified or known.last_modified
         newest = max(filter(None, (_normal_lastmod(lastmod), known.lastmod if known else None)), default=None)
-        self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?)", (
+        self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
             self.outlet, url, newest, etag, last_modified,
-            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds")))
+            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), _normal_lastmod(served)))
 
     def raise_lastmod(self, url: str, lastmod: str) -> None:
         """Note a later announced lastmod for a URL this run already fetched."""
