@@ -36,6 +36,18 @@ def contact_user_agent(settings: Any) -> None:
         settings.set("USER_AGENT", f"Khabar/{__version__} (archival news crawler; +{contact})", priority="project")
 
 
+def browser_for_javascript_pages(settings: Any) -> None:
+    """Find the browser ``KHABAR_RENDER_JS`` asks for; scrapy-playwright settings the operator did not set."""
+    from crawler.render.browser import find_browser, playwright_settings
+
+    browser = find_browser(settings.get("KHABAR_RENDER_JS"))
+    settings.set("KHABAR_RENDER_BROWSER", str(browser) if browser else None, priority="project")
+    if browser is not None:
+        for name, value in playwright_settings(browser, settings.getfloat("KHABAR_RENDER_TIMEOUT")).items():
+            if settings.getpriority(name) is None or settings.getpriority(name) <= 20:
+                settings.set(name, value, priority="project")
+
+
 class KhabarAddon:
     def update_settings(self, settings: Any) -> None:
         khabar_env_overrides(settings, dict(os.environ))
@@ -43,6 +55,7 @@ class KhabarAddon:
         if not settings.get("KHABAR_CRAWL_ID"):  # "project": the settings module's None has that priority
             settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="project")
         use_bundled_public_suffix_list()
+        browser_for_javascript_pages(settings)
         from crawler import logfilters
 
         logfilters.install()

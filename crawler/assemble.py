@@ -24,7 +24,8 @@ def normalise_url(url: str) -> str:
 
 
 def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: int, fetched_at: str,
-                 warc: WarcLink, crawl_id: str) -> ArticleRecord:
+                 warc: WarcLink, crawl_id: str, rendered: tuple[str, str] | None = None) -> ArticleRecord:
+    """The article record; ``rendered`` is (browser, conversion record id) when the text comes from a render."""
     canonical = normalise_url(extracted.canonical_url or url)
     return ArticleRecord(
         id=article_id(canonical), crawl_id=crawl_id, outlet=outlet.id, country=outlet.country,
@@ -39,5 +40,6 @@ def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: 
             method=METHOD, version=f"khabar {__version__}; {EXTRACTOR_VERSION}",
             extracted_at=datetime.now(UTC).isoformat(timespec="seconds"),
             sources=dict(extracted.sources), warnings=list(extracted.warnings),
+            rendered_by=rendered[0] if rendered else None, rendered_record_id=rendered[1] if rendered else None,
         ),
     )

@@ -52,6 +52,11 @@ class ExtractionInfo:
         metadata=_doc("Per field, which source won: 'json-ld', 'meta', 'h1', 'byline', 'trafilatura', 'htmldate', 'langid'…"),
     )
     warnings: list[str] = field(default_factory=list, metadata=_doc("Problems met while extracting, one short line each."))
+    rendered_by: str | None = field(default=None, metadata=_doc(
+        "Browser that built the page the text comes from (e.g. 'chromium'), when the HTML as served was a "
+        "JavaScript shell; None when the text comes from the HTML as served."))
+    rendered_record_id: str | None = field(default=None, metadata=_doc(
+        "WARC-Record-ID of the 'conversion' record holding the rendered page (it refers to the response in warc)."))
 
 
 @dataclass(kw_only=True, slots=True)

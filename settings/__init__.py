@@ -31,17 +31,24 @@ COOKIES_ENABLED = True            # offline-safe: the addon makes tldextract use
 TELNETCONSOLE_ENABLED = False
 
 # --- Capture ---------------------------------------------------------------------------
-# Scrapy's HTTP/1.1 handler with a raw byte tap: the WARC holds every byte as served.
+# Scrapy's HTTP/1.1 handler with a raw byte tap: the WARC holds every byte as served. Pages built
+# by JavaScript are fetched once more through Chromium (scrapy-playwright), see crawler/render.
 DOWNLOAD_HANDLERS = {
-    "http": "crawler.warc.tap.RawCaptureDownloadHandler",
-    "https": "crawler.warc.tap.RawCaptureDownloadHandler",
+    "http": "crawler.render.handler.RenderingDownloadHandler",
+    "https": "crawler.render.handler.RenderingDownloadHandler",
 }
+KHABAR_RENDER_JS = "auto"         # "auto": render with the Chromium found (Playwright's, else Debian's); "off"; a path
+KHABAR_RENDER_TIMEOUT = 30.0      # seconds a render may take, network quiet included
 DOWNLOADER_MIDDLEWARES = {
+    # robots.txt obeyed, and fetched once a day per host rather than once a run (RFC 9309 allows 24 h).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.politeness.robots_cache.CachedRobotsTxtMiddleware": 100,
     # process_response runs from high to low: bot walls are seen decoded (after HttpCompression, 590),
     # Retry-After is honoured before Scrapy's RetryMiddleware (550) would retry at once.
     "crawler.politeness.botwall.BotWallDetector": 580,
     "crawler.politeness.retry_after.RetryAfterMiddleware": 560,
 }
+KHABAR_ROBOTS_MAX_AGE = 86400    # seconds a kept robots.txt is reused (0: fetch it every run)
 KHABAR_RETRY_AFTER_TIMES = 3      # retries of a 429/503 after its Retry-After
 KHABAR_RETRY_AFTER_MIN = 1.0      # seconds; first backoff when no Retry-After is given
 KHABAR_RETRY_AFTER_MAX = 120.0    # seconds; a longer Retry-After is capped
@@ -77,6 +84,7 @@ KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced
 KHABAR_SINCE = None              # YYYY-MM-DD: skip URLs announced before this day (khabar crawl --since)
 KHABAR_MAX_ARTICLES = 0          # stop scheduling article URLs after this many (0 = no limit)
 KHABAR_RESUME = False            # keep the crawl queue in <store>/state/jobs/<outlet> (khabar crawl --resume)
+KHABAR_CASCADE_MAX_AGE = 86400   # seconds between full discovery cascades; in between, WordPress outlets ask REST alone
 KHABAR_BACKFILL = False          # walk the whole archive: every REST page, every listing page (khabar crawl --backfill)
 KHABAR_LISTING_MAX_DEPTH = 3      # listing-page discovery: links followed from the home page, at most this deep
 KHABAR_LISTING_MAX_PAGES = 100    # and at most this many listing pages per outlet and run

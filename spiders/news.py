@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import gc
 import logging
-import re
 import shutil
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import scrapy
@@ -40,8 +40,9 @@ from crawler.discovery.wprest import parse_posts, posts_url, total_pages
 from crawler.extract import Rejected
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.records import ArticleRecord
+from crawler.render.detect import MAX_WORDS, NEEDS_JS_TEXT, built_by_javascript
 from crawler.storage import open_store
-from crawler.warc.capture import FETCHED_AT_META, REVISIT_META, WARC_META
+from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
 from crawler.workers import extract_off_thread, worker_count
 
 logger = logging.getLogger(__name__)
@@ -103,13 +104,9 @@ def _not_an_article(url: str, page_type: str | None, text: str, word_count: int,
     # mostly links (≥ 0.7), or half links with a short text of their own.
     if not says_article and (link_density >= 0.7 or (link_density >= 0.5 and word_count < 250)):
         return "not_an_article", f"{link_density:.0%} of the page's text is links and its own text is short"
-    if word_count < 120 and _NEEDS_JS.search(text):
+    if word_count < MAX_WORDS and NEEDS_JS_TEXT.search(text):
         return "needs_javascript", "the text is a placeholder asking for JavaScript; the article is built in the browser"
     return None
-
-
-_NEEDS_JS = re.compile(r"(activ|enabl|autoris)\w*\s+(le\s+|the\s+)?javascript|javascript\s+(est\s+)?(requis|désactivé|is\s+"
-                       r"(required|disabled))|يرجى\s+تفعيل\s+جافا", re.IGNORECASE)
 
 
 class NewsSpider(scrapy.Spider):
@@ -124,6 +121,7 @@ class NewsSpider(scrapy.Spider):
         self.listing_pages = 0
         self.robots_sitemaps = False  # robots.txt's Sitemap: lines count as the "sitemaps" source
         self.failed_sources: list[tuple[str, str]] = []
+        self.full_cascade = False  # every source of the cascade was asked (not the REST API alone)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -163,6 +161,8 @@ class NewsSpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         if reason == "finished":  # a killed or cancelled run must not hide unreached URLs behind a 304
+            if self.full_cascade:
+                self.frontier.note_mark("full_cascade_at", datetime.now(UTC).isoformat(timespec="seconds"))
             self.frontier.commit_sources()
             self.frontier.commit_marks()
             if jobdir := self.crawler.settings.get("JOBDIR"):
@@ -185,12 +185,37 @@ class NewsSpider(scrapy.Spider):
     def discovery_sources(self) -> tuple[str, ...]:
         if self.outlet.discovery:
             return self.outlet.discovery
+        if self._rest_is_the_change_feed():
+            return ("wp-rest",)
+        self.full_cascade = True
         chosen = ["sitemaps", "feeds"]
         if self.outlet.wp_json is not False:
             chosen.append("wp-rest")
         if self.backfill or not (self.outlet.feeds or any(s.fetchable for s in self.outlet.sitemaps)):
             chosen.append("listings")
         return tuple(chosen)
+
+    def _rest_is_the_change_feed(self) -> bool:
+        """Whether this incremental run may ask the WordPress REST API alone what changed.
+
+        ``modified_after`` lists every post published or edited since the newest one a finished run saw,
+        which is what sitemaps and feeds would say at several times the requests. The full cascade still
+        runs when the last one is older than ``KHABAR_CASCADE_MAX_AGE`` seconds, so posts the API does not
+        list (other post types, a broken API) are found within that time.
+        """
+        if not self.frontier.config.incremental or self.backfill or self.outlet.wp_json is False:
+            return False
+        last_full = self.frontier.state.mark("full_cascade_at")
+        max_age = self.crawler.settings.getfloat("KHABAR_CASCADE_MAX_AGE", 86400)
+        if not (self.frontier.state.mark("rest_modified_after") and last_full and max_age > 0):
+            return False
+        age = (datetime.now(UTC) - datetime.fromisoformat(last_full)).total_seconds()
+        if not 0 <= age < max_age:
+            return False
+        logger.info("outlet %s: asking the WordPress REST API alone what changed (the full cascade ran %.0f s ago)",
+                    self.outlet_id, age)
+        self.crawler.stats.inc_value("khabar/discovery/rest_change_feed")
+        return True
 
     def _start_sitemaps(self) -> Iterator[Request]:
         self.robots_sitemaps = True
@@ -241,11 +266,16 @@ class NewsSpider(scrapy.Spider):
             return
         self.frontier.source_fetched(response.url, response.headers)
         self.crawler.stats.inc_value("khabar/discovery/rest_pages")
+        admitted = 0
         for post in posts:
             self.frontier.note_mark("rest_modified_after", (post.modified or "").removesuffix("Z"))
-            yield from self._article_request(post.url, "wp-rest", post.modified)
+            for request in self._article_request(post.url, "wp-rest", post.modified):
+                admitted += 1
+                yield request
         headers = {k.decode(): v[0].decode("latin-1") for k, v in response.headers.items() if v}
-        if posts and page < total_pages(headers):
+        # An incremental run stops paging where nothing is new (a server that ignores modified_after
+        # would otherwise have it walk the whole archive every run).
+        if posts and page < total_pages(headers) and (admitted or after is None or self.backfill):
             yield self._rest_request(page + 1, after, route_form)
 
     def _rest_unavailable(self, response: Response, page: int, after: str | None, route_form: bool) -> Iterator[Request]:
@@ -376,7 +406,7 @@ class NewsSpider(scrapy.Spider):
                             "handle_httpstatus_list": [304]})
 
     # -- articles --------------------------------------------------------------------------
-    async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord]:
+    async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord | Request]:
         if response.status == 304:
             self._not_recorded(response, "not_modified", "the server says it did not change (304)")
             return
@@ -393,19 +423,43 @@ class NewsSpider(scrapy.Spider):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         outcome = await extract_off_thread(response.body, response.url, content_type, self.workers, self.outlet.extract_hints)
         if isinstance(outcome, Rejected):
-            self._not_recorded(response, outcome.reason, outcome.detail)
-            return
-        if (why := _not_an_article(response.url, outcome.page_type, outcome.text, outcome.word_count,
-                                   outcome.link_density)) is not None:
+            why: tuple[str, str] | None = (outcome.reason, outcome.detail)
+            words = 0 if outcome.reason in ("no_text", "too_short") else None
+        else:
+            why = _not_an_article(response.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
+            words = outcome.word_count
+        link = response.meta.get(WARC_META)
+        if why is not None:
+            shell = built_by_javascript(response.body, words) if words is not None else None
+            if shell and (render := self._render(response, shell)) is not None:
+                yield render
+                return
+            if shell and why[0] != "needs_javascript":
+                why = ("needs_javascript", shell + (" even once rendered" if "playwright" in response.flags else
+                                                    "; no browser renders it (see KHABAR_RENDER_JS)"))
             self._not_recorded(response, *why)
             return
-        link = response.meta.get(WARC_META)
         if link is None:
             self._not_recorded(response, "no_warc_capture", "the response was not archived (see the WARC errors above)")
             return
         self.crawler.stats.inc_value("khabar/articles/extracted")
+        rendered = response.meta.get(RENDERED_META)
         yield build_record(extracted=outcome, outlet=self.outlet, url=response.url, status=response.status,
-                           fetched_at=response.meta.get(FETCHED_AT_META, ""), warc=link, crawl_id=self.crawl_id)
+                           fetched_at=response.meta.get(FETCHED_AT_META, ""), warc=link, crawl_id=self.crawl_id,
+                           rendered=("chromium", rendered) if rendered else None)
+
+    def _render(self, response: Response, why: str) -> Request | None:
+        """The page once more, through the browser, when there is one and this is not already a render."""
+        if ("playwright" in response.flags or WARC_META not in response.meta
+                or not self.crawler.settings.get("KHABAR_RENDER_BROWSER")):
+            return None
+        self.crawler.stats.inc_value("khabar/render/requested")
+        logger.info("outlet %s: rendering %s in the browser: %s", self.outlet_id, response.url, why)
+        meta = {key: response.meta[key] for key in ("outlet", "khabar_found_by", "khabar_lastmod", FETCHED_AT_META)
+                if key in response.meta}
+        return Request(response.url, callback=self.parse_article, errback=self.article_failed, dont_filter=True,
+                       priority=5, meta={**meta, "playwright": True, RENDERED_FROM_META: response.meta[WARC_META],
+                                         "playwright_page_goto_kwargs": {"wait_until": "networkidle"}})
 
     def _not_recorded(self, response: Response, reason: str, detail: str) -> None:
         self.crawler.stats.inc_value(f"khabar/articles/not_recorded/{reason}")

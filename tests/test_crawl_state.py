@@ -73,3 +73,13 @@ def test_a_state_file_from_an_older_khabar_is_upgraded_in_place(tmp_path: Path) 
     assert state.needs_fetch(URL, "2026-11-20T09:00:00Z")[0] is True
     state.remember(URL, 304, None, None, None, "Fri, 20 Nov 2026 10:00:00 GMT")
     assert state.needs_fetch(URL, "2026-11-20T09:00:00Z")[0] is False
+
+
+def test_a_kept_robots_txt_is_reused_for_a_day_then_fetched_again(tmp_path: Path) -> None:
+    from crawler.politeness.robots_cache import RobotsCache
+
+    cache = RobotsCache(tmp_path / "crawl.sqlite")
+    cache.keep("demo.example:8080", 200, b"User-agent: *\nDisallow: /prive/\n", now=1000.0)
+    assert cache.fresh("demo.example:8080", 86400, now=1000.0 + 86399) == (200, b"User-agent: *\nDisallow: /prive/\n")
+    assert cache.fresh("demo.example:8080", 86400, now=1000.0 + 86401) is None
+    assert cache.fresh("other.example", 86400, now=1001.0) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,21 @@ def test_robots_disallowed_urls_are_never_requested(demo: Any, hard: Any) -> Non
     assert disallowed and not (requested & disallowed)
 
 
+def test_a_later_run_obeys_the_robots_txt_it_kept_without_fetching_it_again(demo: Any, hard: Any) -> None:
+    world, server, _, tmp = demo
+    store, _, first = hard
+    assert [e.path for e in first].count("/robots.txt") == 1
+    store = Path(shutil.copytree(store, tmp / "store-demo-hard-again"))  # the module's other tests read the first
+    start = len(server.wire_log)
+    result = run([*KHABAR, "crawl", "demo-hard", "--catalog-extra", str(demo[2]), "--store", str(store), "--full"])
+    assert result.returncode == 0, result.stderr[-3000:]
+    again = [e for e in server.wire_log[start:] if e.outlet_id == "demo-hard"]
+    requested = {server.base_url("demo-hard").rstrip("/") + e.path for e in again}
+    assert "/robots.txt" not in {e.path for e in again} and len(again) > 20  # every article asked again, not robots
+    assert not (requested & world.disallowed_urls("demo-hard"))
+    assert "'khabar/robots/reused': 1" in result.stderr
+
+
 def test_a_429_is_retried_after_its_retry_after_and_then_recorded(demo: Any, hard: Any) -> None:
     world, server, _, _ = demo
     store, _, log = hard
@@ -108,12 +124,14 @@ def test_bot_walls_never_become_records_and_are_counted(demo: Any, hard: Any) ->
     assert "bot walls" in result.stdout or "BLOCKED" in result.stdout
 
 
-def test_the_hard_outlet_records_exactly_its_expected_articles_but_the_javascript_one(demo: Any, hard: Any) -> None:
+def test_the_hard_outlet_records_exactly_its_expected_articles_the_javascript_one_rendered(demo: Any, hard: Any) -> None:
     world, _, _, _ = demo
     store, result, _ = hard
     assert result.returncode == 0, result.stderr[-3000:]
-    expected = world.expected_article_urls("demo-hard") - world.role_urls("demo-hard", "js_rendered")
-    assert {r["url"] for r in article_records(store)} == expected
+    records = article_records(store)
+    assert {r["url"] for r in records} == world.expected_article_urls("demo-hard")
+    rendered = {r["url"] for r in records if r["extraction"]["rendered_by"]}
+    assert rendered == world.role_urls("demo-hard", "js_rendered")
 
 
 def test_malformed_sources_a_redirect_loop_and_an_oversized_page_are_logged_not_fatal(demo: Any, hard: Any) -> None:

@@ -35,11 +35,14 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Any:
         write_demo_catalog(server.base_urls, catalog)
         logs, outputs = [], []
         before = {a.path: a.version for a in world.articles(OUTLET)}
-        for step in range(3):
-            if step == 2:
+        # 0: first run; 1: unchanged, an hour later (REST alone, robots.txt kept); 2: unchanged, the full
+        # cascade due; 3: three days of news later (REST alone); 4: the full cascade, to find what 3 missed
+        due = ("-s", "KHABAR_CASCADE_MAX_AGE=0", "-s", "KHABAR_ROBOTS_MAX_AGE=0")
+        for step, extra in enumerate(((), (), due, (), due)):
+            if step == 3:
                 world.clock.advance(days=3)
             start = len(server.wire_log)
-            outputs.append(_crawl(catalog, store))
+            outputs.append(_crawl(catalog, store, *extra))
             logs.append(_requests(server, start))
         after = {a.path: a.version for a in world.articles(OUTLET)}
     changed = {path for path, version in after.items() if before.get(path) != version}
@@ -53,20 +56,37 @@ def _article_paths(entries: list[Any], articles: set[str]) -> list[str]:
 def test_a_second_run_on_an_unchanged_outlet_fetches_no_article_body(runs: Any) -> None:
     second = runs["logs"][1]
     assert _article_paths(second, set(runs["before"])) == []
-    statuses = {e.path.split("?")[0]: e.status for e in second}
-    # robots.txt, the catalog's feed and sitemap index asked conditionally (unchanged: nothing to walk),
-    # and the WordPress REST API asked only for posts modified after the newest one already seen
-    assert statuses == {"/robots.txt": 200, "/feed/": 304, "/wp-sitemap.xml": 304, "/wp-json/wp/v2/posts": 200}
-    rest = next(e for e in second if e.path.startswith("/wp-json/"))
+    # within a day of the full cascade, a WordPress outlet is asked through its REST API alone, for posts
+    # modified after the newest one already seen; robots.txt is the copy kept by the first run
+    assert [(e.path.split("?")[0], e.status) for e in second] == [("/wp-json/wp/v2/posts", 200)]
+    (rest,) = second
     assert "modified_after=" in rest.path and gzip.decompress(rest.response_body).strip() == b"[]"
-    assert all(b"If-None-Match: " in e.request_bytes for e in second if e.path in ("/feed/", "/wp-sitemap.xml"))
+    assert "asking the WordPress REST API alone what changed" in runs["outputs"][1].stderr
+
+
+def test_when_the_full_cascade_is_due_unchanged_sources_answer_304(runs: Any) -> None:
+    third = runs["logs"][2]
+    assert _article_paths(third, set(runs["before"])) == []
+    statuses = {e.path.split("?")[0]: e.status for e in third}
+    # robots.txt fetched again; the catalog's feed and sitemap index and the REST query for posts modified
+    # after the newest one seen (the very query of the run before) asked conditionally: unchanged, nothing to walk
+    assert statuses == {"/robots.txt": 200, "/feed/": 304, "/wp-sitemap.xml": 304, "/wp-json/wp/v2/posts": 304}
+    conditional = [e for e in third if e.path.split("?")[0] in ("/feed/", "/wp-sitemap.xml", "/wp-json/wp/v2/posts")]
+    assert len(conditional) == 3 and all(b"If-None-Match: " in e.request_bytes for e in conditional)
 
 
 def test_after_the_clock_moves_exactly_the_new_and_edited_articles_are_fetched(runs: Any) -> None:
-    third = runs["logs"][2]
-    fetched = _article_paths(third, set(runs["changed"]) | set(runs["before"]))
+    later = runs["logs"][3]
+    fetched = _article_paths(later, set(runs["changed"]) | set(runs["before"]))
     assert sorted(fetched) == sorted(runs["changed"])
     assert len(runs["changed"]) >= 10  # 8 new articles, 3 edits on demo-wp
+    assert not any(e.path.startswith(("/feed/", "/wp-sitemap")) for e in later)  # found through REST alone
+
+
+def test_the_full_cascade_finds_nothing_the_rest_api_missed(runs: Any) -> None:
+    last = runs["logs"][4]
+    assert {e.path.split("?")[0] for e in last} >= {"/feed/", "/wp-sitemap.xml", "/wp-json/wp/v2/posts"}
+    assert _article_paths(last, set(runs["changed"]) | set(runs["before"])) == []
 
 
 def test_edited_articles_get_version_2_and_unchanged_ones_no_new_record(runs: Any) -> None:

@@ -118,6 +118,7 @@ class Reextractor:
         offset = 0
         responses: list[Entry] = []
         linked: set[str] = set()
+        renders: dict[str, Entry] = {}  # response record id -> the conversion record of its render in the browser
         try:
             with open_key(self.store, key) as handle:
                 for entry in iter_entries(handle):
@@ -127,6 +128,8 @@ class Reextractor:
                         responses.append(entry)
                     elif entry.record.rec_type == "metadata":
                         linked.add(entry.get("WARC-Concurrent-To") or "")
+                    elif entry.record.rec_type == "conversion" and entry.get("WARC-Refers-To"):
+                        renders[entry.get("WARC-Refers-To") or ""] = entry
                     offset = entry.offset + entry.length
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
             message = (f"{key} @ offset {offset}: unreadable from here on ({type(exc).__name__}: {exc}); "
@@ -135,9 +138,10 @@ class Reextractor:
             self.report.problems.append(message)
         for entry in responses:
             if not (self.only_orphans and entry.get("WARC-Record-ID") in linked):
-                self._response(key, entry, info)
+                self._response(key, entry, info, renders.get(entry.get("WARC-Record-ID") or ""))
 
-    def _response(self, key: str, entry: Entry, info: dict[str, str]) -> None:
+    def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> None:
+        """A record from a response; from its render in the browser when the crawl archived one."""
         if len(entry.block) < int(entry.get("Content-Length") or 0):
             self._problem(f"{key} @ offset {entry.offset}: record truncated; skipped")
             return
@@ -150,6 +154,10 @@ class Reextractor:
         if payload is None:
             return
         url = entry.get("WARC-Target-URI") or ""
+        rendered = None
+        if render is not None and len(render.block) >= int(render.get("Content-Length") or 0):
+            payload = (render.block, render.get("Content-Type"))
+            rendered = ("chromium", render.get("WARC-Record-ID") or "")
         outcome = extract_article(payload[0], url, payload[1])
         if isinstance(outcome, Rejected):
             self.report.counts[f"not recorded: {outcome.reason}"] += 1
@@ -159,6 +167,7 @@ class Reextractor:
             fetched_at=entry.get("WARC-Date") or "", crawl_id=info.get("khabar-crawl-id", ""),
             warc=WarcLink(filename=key.rsplit("/", 1)[-1], path=key, offset=entry.offset, length=entry.length,
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
+            rendered=rendered,
         )
         record = self._versioned(record)
         record.extraction.version += f"; {self.report.run_id}"

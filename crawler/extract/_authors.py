@@ -48,7 +48,7 @@ _PREFIX = re.compile(
 )
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
-    r"\s+[|•·/—–-]\s+|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bآخر\s+تحديث|\bنشر\s+في",
     re.IGNORECASE,
 )

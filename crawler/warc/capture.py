@@ -40,6 +40,7 @@ from scrapy.exceptions import NotConfigured
 from crawler import __version__
 from crawler.errors import ConfigInvalid
 from crawler.records import WarcLink
+from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
 from crawler.storage import Store, open_store
 from crawler.storage.layout import warc_dir
 from crawler.warc.cdxj import write_cdxj
@@ -62,6 +63,8 @@ logger = logging.getLogger(__name__)
 WARC_META = "khabar_warc"
 FETCHED_AT_META = "khabar_fetched_at"
 REVISIT_META = "khabar_revisit"
+RENDERED_FROM_META = "khabar_rendered_from"  # set by the spider: the WarcLink of the page as served
+RENDERED_META = "khabar_rendered"  # set here: the WARC-Record-ID of the conversion record (the rendered page)
 _COMPRESSED = (b"gzip", b"br", b"deflate", b"zstd", b"compress", b"x-gzip")
 
 
@@ -155,6 +158,9 @@ class WarcCapture:
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         raw = request.meta.pop(RAW_EXCHANGE_META, None)
         outlet = request.meta.get("outlet") or getattr(spider, "outlet_id", spider.name)
+        if (exchanges := request.meta.pop(BROWSER_EXCHANGES_META, None)) is not None:
+            self._archive_render(outlet, response, request, exchanges)
+            return
         try:
             link = self.archive(outlet, response, request, raw)
         except OSError as exc:
@@ -168,6 +174,39 @@ class WarcCapture:
             request.meta[REVISIT_META] = self.last_revisit
         else:
             request.meta.pop(REVISIT_META, None)
+
+    def _archive_render(self, outlet: str, response: Response, request: Request,
+                        exchanges: list[BrowserExchange]) -> None:
+        """A page rendered in the browser: what its scripts fetched, then the rendered page as a ``conversion``.
+
+        The page itself was archived as served by the fetch that asked for the render, so the browser's
+        own load of it is not archived again; the record keeps linking to that served response.
+        """
+        served: WarcLink | None = request.meta.get(RENDERED_FROM_META)
+        try:
+            moment = self.factory.clock()
+            for exchange in exchanges:
+                if not exchange.navigation:
+                    received, _ = final_response(exchange.received)
+                    self._write_pair(outlet, exchange.url, exchange.url, split_message(exchange.sent), received, moment,
+                                     {"WARC-Khabar-Reconstructed": "browser"})
+            refers = {"WARC-Refers-To": served.record_id} if served else {}
+            charset = getattr(response, "encoding", None) or "utf-8"  # how scrapy-playwright encoded the DOM
+            conversion = self.factory.blob_record("conversion", response.url, response.body,
+                                                  f"text/html; charset={charset}", refers)
+            self._writer(outlet, moment.date()).write([conversion])
+        except OSError as exc:
+            self.stats.inc_value("khabar/warc/errors")
+            logger.error("could not archive the render of %s in WARC: %s (is the store folder full or gone?)",
+                         response.url, exc)
+            request.meta.pop(WARC_META, None)
+            return
+        self.stats.inc_value("khabar/warc/records", 1)
+        self.stats.inc_value("khabar/render/pages")
+        request.meta.pop(REVISIT_META, None)
+        request.meta[RENDERED_META] = conversion.rec_headers.get_header("WARC-Record-ID")
+        if served is not None:
+            request.meta[WARC_META] = served
 
     def archive(self, outlet: str, response: Response, request: Request, raw: Any) -> WarcLink:
         """Write the request and response records of one exchange; return the response's link."""

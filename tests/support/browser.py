@@ -13,8 +13,9 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Browser, Error, sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+from crawler.render.browser import CHROMIUM_FLAGS
+
+CHROMIUM_ARGS = list(CHROMIUM_FLAGS)
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 
 

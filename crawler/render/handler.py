@@ -1,0 +1,113 @@
+"""The download handler: the raw byte tap for every request, Chromium for the pages marked to render.
+
+Requests whose meta has ``playwright: True`` go to scrapy-playwright's handler, created on the first
+such request (crawls that never render never start a browser). Every response the browser received
+while it built the page is kept in ``request.meta[BROWSER_EXCHANGES_META]`` as HTTP/1.1 bytes, for
+the WARC writer. The browser decodes bodies before Khabar sees them, so these records carry the
+decoded body, no ``Content-Encoding``/``Transfer-Encoding`` and a ``Content-Length`` that matches it;
+the WARC marks them ``WARC-Khabar-Reconstructed: browser``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from crawler.warc.tap import RawCaptureDownloadHandler
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+BROWSER_EXCHANGES_META = "_khabar_browser_exchanges"
+_DROPPED = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+@dataclass(frozen=True, slots=True)
+class BrowserExchange:
+    """One request the browser made while rendering, and its response, as HTTP/1.1 bytes."""
+
+    url: str
+    navigation: bool  # the page itself (already archived as served by the first fetch)
+    sent: bytes
+    received: bytes
+
+
+class RenderingDownloadHandler(RawCaptureDownloadHandler):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self._browser_handler: Any = None
+
+    async def download_request(self, request: Request) -> Response:
+        if not request.meta.get("playwright"):
+            return await super().download_request(request)
+        handler = await self._browser()
+        seen: list[Any] = []
+        request.meta["playwright_include_page"] = True
+
+        def keep(browser_response: Any) -> None:  # Playwright wants a Python function, not a builtin
+            seen.append(browser_response)
+
+        request.meta["playwright_page_event_handlers"] = {"response": keep}
+        try:
+            response = await handler.download_request(request)
+            exchanges = [exchange for r in seen if (exchange := await _exchange(r)) is not None]
+        finally:  # the page stays open until its responses' bodies are read; then it is ours to close
+            request.meta.pop("playwright_page_event_handlers", None)
+            page = request.meta.pop("playwright_page", None)
+            if page is not None and not page.is_closed():
+                await page.close()
+        request.meta[BROWSER_EXCHANGES_META] = exchanges
+        return response
+
+    async def _browser(self) -> Any:
+        if self._browser_handler is None:
+            from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+            if not self._crawler.settings.get("KHABAR_RENDER_BROWSER"):
+                raise RuntimeError("a request asked for a browser but KHABAR_RENDER_JS found none; "
+                                   "install Chromium or set KHABAR_RENDER_JS to its path")
+            handler = ScrapyPlaywrightDownloadHandler(self._crawler)
+            await handler._maybe_launch_in_thread()  # its engine_started hook has passed: start Playwright now
+            self._browser_handler = handler
+            logger.info("started %s to render pages built by JavaScript", self._crawler.settings["KHABAR_RENDER_BROWSER"])
+        return self._browser_handler
+
+    async def close(self) -> None:
+        await super().close()
+        if self._browser_handler is not None:
+            await self._browser_handler.close()
+            self._browser_handler = None
+
+
+async def _exchange(response: Any) -> BrowserExchange | None:
+    """The bytes of one browser exchange; None for what has no body to keep (redirects, aborted loads)."""
+    from playwright.async_api import Error as PlaywrightError
+
+    request = response.request
+    try:
+        body = await response.body()
+        response_headers = await response.headers_array()
+        request_headers = await request.headers_array()
+    except PlaywrightError:
+        return None
+    parts = urlsplit(response.url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    sent = [f"{request.method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
+    sent += [f"{h['name']}: {h['value']}" for h in request_headers if h["name"].lower() != "host" and not h["name"].startswith(":")]
+    received = [f"HTTP/1.1 {response.status} {response.status_text}".rstrip()]
+    received += [f"{h['name']}: {h['value']}" for h in response_headers if h["name"].lower() not in _DROPPED]
+    received.append(f"Content-Length: {len(body)}")
+    try:
+        navigation = request.is_navigation_request() and request.frame.parent_frame is None
+    except PlaywrightError:  # a service worker's request has no frame
+        navigation = False
+    return BrowserExchange(
+        url=response.url, navigation=navigation,
+        sent=("\r\n".join(sent) + "\r\n\r\n").encode("latin-1", "replace"),
+        received=("\r\n".join(received) + "\r\n\r\n").encode("latin-1", "replace") + body)
