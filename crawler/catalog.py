@@ -277,3 +277,12 @@ def load_catalog(path: str | Path | None = None, extra: Iterable[Mapping[str, An
     outlets = [parse_outlet(entry, str(path)) for entry in raw]
     outlets += [parse_outlet(entry, "extra entries") for entry in extra]
     return Catalog(outlets)
+
+
+def catalog_from_settings(settings: Any) -> Catalog:
+    """The catalog a crawl uses: KHABAR_CATALOG (or the shipped one) plus KHABAR_CATALOG_EXTRA files."""
+    extra: list[Any] = []
+    for path in settings.getlist("KHABAR_CATALOG_EXTRA"):
+        with open(path, encoding="utf-8") as handle:
+            extra += yaml.safe_load(handle) or []
+    return load_catalog(settings.get("KHABAR_CATALOG"), extra=extra)

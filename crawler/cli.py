@@ -96,7 +96,7 @@ def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | 
     settings = khabar_settings(overrides)
     outlets = _catalog_urls(outlets, settings, overrides)
     if all_outlets:
-        from spiders.news import catalog_from_settings
+        from crawler.catalog import catalog_from_settings
 
         outlets = tuple(o.id for o in catalog_from_settings(settings) if not o.demo)
     reports = run_crawl(outlets, settings)

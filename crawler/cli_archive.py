@@ -48,9 +48,9 @@ def verify(store: str, max_faults: int) -> None:
 def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: tuple[str, ...]) -> None:
     """Rebuild article records from the WARCs of STORE alone, with today's extractor."""
     from crawler.archive.reextract import Reextractor
+    from crawler.catalog import catalog_from_settings
     from crawler.runner import khabar_settings
     from crawler.storage import open_store
-    from spiders.news import catalog_from_settings
 
     settings = khabar_settings({"KHABAR_CATALOG_EXTRA": list(catalog_extra)} if catalog_extra else {})
     report = Reextractor(open_store(store), catalog_from_settings(settings), outlet, _day(since)).run()

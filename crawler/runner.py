@@ -28,7 +28,8 @@ def khabar_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
 
 def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletReport]:
     """Crawl outlets in one process (one Scrapy crawler each) and return their reports."""
-    from spiders.news import NewsSpider, catalog_from_settings
+    from crawler.catalog import catalog_from_settings
+    from spiders.news import NewsSpider
 
     ids = list(outlet_ids)
     catalog = catalog_from_settings(settings)

@@ -38,7 +38,8 @@ DOWNLOAD_HANDLERS = {
     "https": "crawler.render.handler.RenderingDownloadHandler",
 }
 KHABAR_RENDER_JS = "auto"         # "auto": render with the Chromium found (Playwright's, else Debian's); "off"; a path
-KHABAR_RENDER_TIMEOUT = 30.0      # seconds a render may take, network quiet included
+KHABAR_RENDER_TIMEOUT = 30.0      # seconds the browser may take to load a page
+KHABAR_RENDER_SETTLE = 5.0        # then seconds at most to wait for its scripts' fetches to end (500 ms of quiet)
 DOWNLOADER_MIDDLEWARES = {
     # robots.txt obeyed, and fetched once a day per host rather than once a run (RFC 9309 allows 24 h).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

@@ -17,7 +17,6 @@ import logging
 import shutil
 import zlib
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,84 +28,25 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.assemble import build_record
-from crawler.catalog import OutletSpec, load_catalog
+from crawler.catalog import catalog_from_settings
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.frontier import ArticleFrontier, FrontierConfig
-from crawler.discovery.limits import TooLarge, gunzip_limited, is_gzip
-from crawler.discovery.links import NOT_ARTICLE_TYPES, looks_like_article, looks_like_listing
+from crawler.discovery.limits import DiscoveryLimits, TooLarge, gunzip_limited, is_gzip
+from crawler.discovery.links import looks_like_article, looks_like_listing
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
 from crawler.extract import Rejected
+from crawler.extract.article_or_not import not_an_article
 from crawler.politeness.botwall import BOTWALL_META
+from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
-from crawler.render.detect import MAX_WORDS, NEEDS_JS_TEXT, built_by_javascript
+from crawler.render.detect import built_by_javascript
 from crawler.storage import open_store
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
 from crawler.workers import extract_off_thread, worker_count
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class DiscoveryLimits:
-    sitemap_max_size: int
-    sitemap_max_urls: int
-    sitemaps_max: int
-    feed_max_entries: int
-    listing_max_depth: int
-    listing_max_pages: int
-
-    @classmethod
-    def from_settings(cls, settings: Any) -> DiscoveryLimits:
-        return cls(settings.getint("KHABAR_SITEMAP_MAX_SIZE"), settings.getint("KHABAR_SITEMAP_MAX_URLS"),
-                   settings.getint("KHABAR_SITEMAPS_MAX"), settings.getint("KHABAR_FEED_MAX_ENTRIES"),
-                   settings.getint("KHABAR_LISTING_MAX_DEPTH", 3), settings.getint("KHABAR_LISTING_MAX_PAGES", 100))
-
-
-def catalog_from_settings(settings: Any) -> Any:
-    """The catalog a crawl uses: KHABAR_CATALOG (or the shipped one) plus KHABAR_CATALOG_EXTRA files."""
-    import yaml
-
-    extra: list[Any] = []
-    for path in settings.getlist("KHABAR_CATALOG_EXTRA"):
-        with open(path, encoding="utf-8") as handle:
-            extra += yaml.safe_load(handle) or []
-    return load_catalog(settings.get("KHABAR_CATALOG"), extra=extra)
-
-
-def apply_outlet_politeness(settings: Any, outlet: OutletSpec) -> None:
-    """Per-host delay and concurrency from the catalog's crawl hints (settings are not frozen yet)."""
-    hints = outlet.crawl
-    if hints.delay is None and hints.concurrency is None:
-        return
-    slot = {"delay": hints.delay if hints.delay is not None else settings.getfloat("DOWNLOAD_DELAY"),
-            "concurrency": hints.concurrency or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")}
-    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
-    for host in outlet.domains:
-        slots[host] = slot
-    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-    if hints.delay is not None:  # an explicit per-outlet delay is the operator's choice: AutoThrottle stays out
-        settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
-
-
-def _not_an_article(url: str, page_type: str | None, text: str, word_count: int,
-                    link_density: float = 0.0) -> tuple[str, str] | None:
-    """Why a page with text is still no article record (listing, tag, author, search, home, a
-    JavaScript shell), or None."""
-    if looks_like_listing(url):
-        return "not_an_article", "its URL is a listing, tag, author, search or home page"
-    if page_type and page_type.lower() in NOT_ARTICLE_TYPES:
-        return "not_an_article", f"the page calls itself {page_type!r}"
-    says_article = bool(page_type) and any(k in page_type.lower() for k in ("article", "posting"))
-    # Calibrated on the demo outlets: articles 0.11-0.33 of their characters in links, listing pages 0.34-0.50,
-    # a bare list of headlines 0.9+. Only pages that do not call themselves articles are judged this way:
-    # mostly links (≥ 0.7), or half links with a short text of their own.
-    if not says_article and (link_density >= 0.7 or (link_density >= 0.5 and word_count < 250)):
-        return "not_an_article", f"{link_density:.0%} of the page's text is links and its own text is short"
-    if word_count < MAX_WORDS and NEEDS_JS_TEXT.search(text):
-        return "needs_javascript", "the text is a placeholder asking for JavaScript; the article is built in the browser"
-    return None
 
 
 class NewsSpider(scrapy.Spider):
@@ -426,7 +366,7 @@ class NewsSpider(scrapy.Spider):
             why: tuple[str, str] | None = (outcome.reason, outcome.detail)
             words = 0 if outcome.reason in ("no_text", "too_short") else None
         else:
-            why = _not_an_article(response.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
+            why = not_an_article(response.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
             words = outcome.word_count
         link = response.meta.get(WARC_META)
         if why is not None:
@@ -458,8 +398,7 @@ class NewsSpider(scrapy.Spider):
         meta = {key: response.meta[key] for key in ("outlet", "khabar_found_by", "khabar_lastmod", FETCHED_AT_META)
                 if key in response.meta}
         return Request(response.url, callback=self.parse_article, errback=self.article_failed, dont_filter=True,
-                       priority=5, meta={**meta, "playwright": True, RENDERED_FROM_META: response.meta[WARC_META],
-                                         "playwright_page_goto_kwargs": {"wait_until": "networkidle"}})
+                       priority=5, meta={**meta, "playwright": True, RENDERED_FROM_META: response.meta[WARC_META]})
 
     def _not_recorded(self, response: Response, reason: str, detail: str) -> None:
         self.crawler.stats.inc_value(f"khabar/articles/not_recorded/{reason}")

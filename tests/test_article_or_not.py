@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract import extract_article
-from spiders.news import _not_an_article
+from crawler.extract.article_or_not import not_an_article
 
 LINKS = "".join(f'<li><a href="/2026/11/{i:02d}/titre-numero-{i}/">Titre de la dépêche numéro {i} sur la région</a></li>'
                 for i in range(1, 40))
@@ -33,7 +33,7 @@ def _page(main: str, og_type: str | None = None) -> bytes:
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
     outcome = extract_article(html, url, "text/html; charset=utf-8")
-    why = _not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
+    why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
     if reason is None:
         assert why is None, (why, outcome.link_density)
     else:

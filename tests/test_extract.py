@@ -174,6 +174,8 @@ BYLINE_CASES = [
     ("بقلم سيدي ولد باه وأحمد سالم ولد الشيخ", ["سيدي ولد باه", "أحمد سالم ولد الشيخ"], []),
     ("بقلم محمد وليد", ["محمد وليد"], []),
     ("Par la rédaction", [], []),
+    ("Par Rim Hammami ·", ["Rim Hammami"], []),  # the date after the separator was a <time> the page lost
+    ("Par Karim Benali -", ["Karim Benali"], []),
 ]
 
 

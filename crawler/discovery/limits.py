@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
+from typing import Any
 
 
 class TooLarge(ValueError):
@@ -28,3 +30,19 @@ def gunzip_limited(body: bytes, max_size: int, what: str, setting: str = "KHABAR
     if len(out) > max_size:
         raise TooLarge(what, max_size, setting)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class DiscoveryLimits:
+    sitemap_max_size: int
+    sitemap_max_urls: int
+    sitemaps_max: int
+    feed_max_entries: int
+    listing_max_depth: int
+    listing_max_pages: int
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> DiscoveryLimits:
+        return cls(settings.getint("KHABAR_SITEMAP_MAX_SIZE"), settings.getint("KHABAR_SITEMAP_MAX_URLS"),
+                   settings.getint("KHABAR_SITEMAPS_MAX"), settings.getint("KHABAR_FEED_MAX_ENTRIES"),
+                   settings.getint("KHABAR_LISTING_MAX_DEPTH", 3), settings.getint("KHABAR_LISTING_MAX_PAGES", 100))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from scrapy_playwright.page import PageMethod
+
 from crawler.warc.tap import RawCaptureDownloadHandler
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._browser_handler: Any = None
+        self._settle_ms = crawler.settings.getfloat("KHABAR_RENDER_SETTLE", 5.0) * 1000
 
     async def download_request(self, request: Request) -> Response:
         if not request.meta.get("playwright"):
@@ -54,11 +57,14 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
             seen.append(browser_response)
 
         request.meta["playwright_page_event_handlers"] = {"response": keep}
+        request.meta.setdefault("playwright_page_goto_kwargs", {"wait_until": "load"})
+        request.meta.setdefault("playwright_page_methods", [PageMethod(settle, self._settle_ms)])
         try:
             response = await handler.download_request(request)
             exchanges = [exchange for r in seen if (exchange := await _exchange(r)) is not None]
         finally:  # the page stays open until its responses' bodies are read; then it is ours to close
-            request.meta.pop("playwright_page_event_handlers", None)
+            for key in ("playwright_page_event_handlers", "playwright_page_methods"):
+                request.meta.pop(key, None)
             page = request.meta.pop("playwright_page", None)
             if page is not None and not page.is_closed():
                 await page.close()
@@ -83,6 +89,18 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         if self._browser_handler is not None:
             await self._browser_handler.close()
             self._browser_handler = None
+
+
+async def settle(page: Any, timeout_ms: float) -> None:
+    """Wait, after the load event, for the page's scripts to stop fetching (500 ms of network quiet),
+    at most ``KHABAR_RENDER_SETTLE`` seconds: a page that polls for ever is taken as it is by then."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        await page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        logger.info("rendering %s: the network was still busy after %.0f s; taking the page as it is",
+                    page.url, timeout_ms / 1000)
 
 
 async def _exchange(response: Any) -> BrowserExchange | None:
