@@ -83,8 +83,9 @@ class OutletSpec:
 
     @property
     def extract_hints(self) -> ExtractHints:
-        """What the extractor is told about this outlet: its selectors and earliest plausible date."""
-        return ExtractHints(selectors=self.selectors, earliest=date(self.founded, 1, 1) if self.founded else None)
+        """What the extractor is told about this outlet: its name, selectors and earliest plausible date."""
+        return ExtractHints(selectors=self.selectors, earliest=date(self.founded, 1, 1) if self.founded else None,
+                            site_names=(self.name,))
 
     @property
     def domains(self) -> tuple[str, ...]:

@@ -137,3 +137,26 @@ def test_shells_a_script_fills_are_recognised(page: str, words: int, why: str) -
 ])
 def test_pages_served_whole_or_without_scripts_are_not_sent_to_the_browser(page: str, words: int) -> None:
     assert built_by_javascript(page.encode(), words) is None
+
+
+def test_a_single_page_app_that_never_stops_polling_is_taken_once_its_settle_time_is_up(tmp_path: Path) -> None:
+    import time
+
+    import yaml
+
+    from tests.support.spa import PARAGRAPHS, TITLE, SinglePageOutlet
+
+    with SinglePageOutlet() as outlet:
+        catalog = tmp_path / "spa.yaml"
+        catalog.write_text(yaml.safe_dump([outlet.catalog_entry()], allow_unicode=True))
+        started = time.monotonic()
+        result = run([*KHABAR, "crawl", "spa", "--catalog-extra", str(catalog), "--store", str(tmp_path / "store"),
+                      "-s", "KHABAR_RENDER_SETTLE=1"])
+        took = time.monotonic() - started
+    assert result.returncode == 0, result.stderr[-3000:]
+    (record,) = article_records(tmp_path / "store")
+    assert record["url"] == outlet.base_url + "/article/1" and record["title"] == TITLE
+    assert _spaces(record["text"]) == _spaces(" ".join(PARAGRAPHS))
+    assert "the page is an empty application root that a script fills" in result.stderr
+    assert "the network was still busy after 1 s; taking the page as it is" in result.stderr
+    assert took < 60  # not the 30 s navigation timeout, nor a hang

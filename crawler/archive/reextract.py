@@ -158,12 +158,13 @@ class Reextractor:
         if render is not None and len(render.block) >= int(render.get("Content-Length") or 0):
             payload = (render.block, render.get("Content-Type"))
             rendered = ("chromium", render.get("WARC-Record-ID") or "")
-        outcome = extract_article(payload[0], url, payload[1])
+        outlet = self._outlet(info, key)
+        outcome = extract_article(payload[0], url, payload[1], outlet.extract_hints)
         if isinstance(outcome, Rejected):
             self.report.counts[f"not recorded: {outcome.reason}"] += 1
             return
         record = build_record(
-            extracted=outcome, outlet=self._outlet(info, key), url=url, status=200,
+            extracted=outcome, outlet=outlet, url=url, status=200,
             fetched_at=entry.get("WARC-Date") or "", crawl_id=info.get("khabar-crawl-id", ""),
             warc=WarcLink(filename=key.rsplit("/", 1)[-1], path=key, offset=entry.offset, length=entry.length,
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),

@@ -201,7 +201,7 @@ def _check_decoding(draft: _Draft, html: str, encoding: str) -> None:
 
 def _fill_metadata(draft: _Draft) -> None:
     page, jsonld, url = draft.page, draft.jsonld, draft.url
-    draft.outlets = site_names(page, jsonld)
+    draft.outlets = list(dict.fromkeys([*site_names(page, jsonld), *draft.hints.site_names]))
     draft.put("section", *section(page, jsonld))
     draft.put("description", *description(page, jsonld))
     draft.put("tags", *tags(page, jsonld))

@@ -64,6 +64,8 @@ class ExtractHints:
     selectors: Selectors | None = None
     earliest: date | None = None
     """Earliest plausible publication date (the outlet's founding): an older date is refused with a warning."""
+    site_names: tuple[str, ...] = ()
+    """The outlet's names (the catalog's): never a headline, never an author, stripped from title ends."""
 
 
 def as_hints(hints: ExtractHints | Selectors | None) -> ExtractHints:
