@@ -10,6 +10,7 @@ the WARC marks them ``WARC-Khabar-Reconstructed: browser``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,7 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._browser_handler: Any = None
+        self._starting = asyncio.Lock()  # two first renders at once start one browser
         self._settle_ms = crawler.settings.getfloat("KHABAR_RENDER_SETTLE", 5.0) * 1000
 
     async def download_request(self, request: Request) -> Response:
@@ -72,17 +74,21 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         return response
 
     async def _browser(self) -> Any:
-        if self._browser_handler is None:
-            from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
-
-            if not self._crawler.settings.get("KHABAR_RENDER_BROWSER"):
-                raise RuntimeError("a request asked for a browser but KHABAR_RENDER_JS found none; "
-                                   "install Chromium or set KHABAR_RENDER_JS to its path")
-            handler = ScrapyPlaywrightDownloadHandler(self._crawler)
-            await handler._maybe_launch_in_thread()  # its engine_started hook has passed: start Playwright now
-            self._browser_handler = handler
-            logger.info("started %s to render pages built by JavaScript", self._crawler.settings["KHABAR_RENDER_BROWSER"])
+        async with self._starting:
+            if self._browser_handler is None:
+                self._browser_handler = await self._start_browser()
         return self._browser_handler
+
+    async def _start_browser(self) -> Any:
+        from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+        if not self._crawler.settings.get("KHABAR_RENDER_BROWSER"):
+            raise RuntimeError("a request asked for a browser but KHABAR_RENDER_JS found none; "
+                               "install Chromium or set KHABAR_RENDER_JS to its path")
+        handler = ScrapyPlaywrightDownloadHandler(self._crawler)
+        await handler._maybe_launch_in_thread()  # its engine_started hook has passed: start Playwright now
+        logger.info("started %s to render pages built by JavaScript", self._crawler.settings["KHABAR_RENDER_BROWSER"])
+        return handler
 
     async def close(self) -> None:
         await super().close()
