@@ -3,8 +3,7 @@ a 404, a malformed feed and a malformed sitemap beside a good one."""
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from tests.support.loopback import LoopbackSite, QuietHandler
 
 _ARTICLE = ("<html lang='fr'><head><title>{title}</title></head><body><article><h1>{title}</h1>"
             + "".join(f"<p>{{sentence}} Paragraphe {i} du texte, écrit pour les tests de Khabar.</p>" for i in range(8))
@@ -34,36 +33,16 @@ def sitemap(base: str) -> bytes:
     return f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>".encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
+class _Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         base = f"http://{self.headers['Host']}"
         status, ctype, body = PAGES.get(self.path, (200, "application/xml", sitemap(base)) if self.path == "/sitemap.xml"
                                         else (404, "text/plain", b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        return
+        self.reply(status, ctype, body)
 
 
-class HostileOutlet:
-    def __init__(self) -> None:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> HostileOutlet:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+class HostileOutlet(LoopbackSite):
+    handler = _Handler
 
     def catalog_entry(self) -> dict[str, object]:
         return {"id": "hostile", "name": "Hostile", "group": "demo", "country": "ML", "languages": ["fr"],

@@ -4,8 +4,8 @@ then keeps polling a ``/live`` endpoint for ever (the network never goes quiet).
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.support.loopback import LoopbackSite, QuietHandler
 
 TITLE = "Sikasso : les maraîchers réclament de nouveaux forages"
 PARAGRAPHS = [f"Paragraphe {i} : les maraîchers de Sikasso attendent depuis deux saisons les forages promis par "
@@ -25,9 +25,7 @@ setInterval(function () { fetch('/live?t=' + Date.now()); }, 150);
 </script></body></html>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
+class _Handler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         base = f"http://{self.headers['Host']}"
         path = self.path.split("?")[0]
@@ -43,29 +41,11 @@ class _Handler(BaseHTTPRequestHandler):
                     f"<url><loc>{base}/article/1</loc></url></urlset>").encode()
         else:
             status, ctype, body = 404, "text/plain", b"not found"
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        return
+        self.reply(status, ctype, body)
 
 
-class SinglePageOutlet:
-    def __init__(self) -> None:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> SinglePageOutlet:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+class SinglePageOutlet(LoopbackSite):
+    handler = _Handler
 
     def catalog_entry(self) -> dict[str, object]:
         return {"id": "spa", "name": "Le Courrier du Sahel", "group": "demo", "country": "ML", "languages": ["fr"],
