@@ -26,7 +26,7 @@ from warcio.archiveiterator import ArchiveIterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.demo_process import running_demo_world  # noqa: E402
+from crawler.demo.process import running_demo_world  # noqa: E402
 
 
 def _children_cpu() -> tuple[float, int]:

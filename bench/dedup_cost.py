@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.demo_process import running_demo_world  # noqa: E402
+from crawler.demo.process import running_demo_world  # noqa: E402
 
 
 def _sizes(store: Path) -> dict[Path, int]:

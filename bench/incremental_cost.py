@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.demo import OUTLET_IDS, DemoServer, DemoWorld  # noqa: E402
-from crawler.demo_process import write_demo_catalog  # noqa: E402
+from crawler.demo.process import write_demo_catalog  # noqa: E402
 
 
 def main() -> None:

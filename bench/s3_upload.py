@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from scrapy.settings import Settings  # noqa: E402
 
-from crawler.demo_process import running_demo_world  # noqa: E402
+from crawler.demo.process import running_demo_world  # noqa: E402
 from crawler.storage.s3 import S3Store, forget_stores, open_s3_store  # noqa: E402
 from tests.support.seaweed import SeaweedFS, s3_env  # noqa: E402
 

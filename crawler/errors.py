@@ -15,15 +15,29 @@
     └── DemoWorldError           the bundled demo world could not start
 
 Every message names the thing, the limit or the cause, and the next step.
+
+``ExitCode`` is the one table of the ``khabar`` command's exit codes; each error class names its own.
 """
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What a ``khabar`` process's exit status means (scripts and schedulers test these)."""
+
+    OK = 0
+    ERROR = 1                # a KhabarError: the store, the catalog, the demo world… (the message says what to do)
+    USAGE = 2                # a bad command line, setting or outlet id
+    SOME_OUTLETS_FAILED = 3  # the crawl ran, but some outlet yielded nothing (its reason is in the run report)
+    FILES_STILL_SPOOLED = 4  # the crawl ran, but files still wait in the S3 spool (khabar store sync uploads them)
 
 
 class KhabarError(Exception):
     """Base class of every error Khabar raises on purpose."""
 
-    exit_code = 1
+    exit_code: int = ExitCode.ERROR
 
 
 class CatalogInvalid(KhabarError):
@@ -41,7 +55,7 @@ class CatalogInvalid(KhabarError):
 class OutletUnknown(KhabarError):
     """An outlet id that the catalog does not hold."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
     def __init__(self, outlet: str, known: list[str]) -> None:
         close = [k for k in known if outlet.lower() in k or k in outlet.lower()][:5]
@@ -55,7 +69,7 @@ class OutletUnknown(KhabarError):
 class ConfigInvalid(KhabarError):
     """A KHABAR_* setting is malformed or contradicts another one."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class StoreError(KhabarError):

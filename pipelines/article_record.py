@@ -1,7 +1,7 @@
 """ArticleRecordWriter: writes ArticleRecords as gzip JSON Lines into the store, linked to the WARC.
 
 One file per outlet, capture date and crawl: ``records/outlet=<id>/date=<day>/<crawl-id>.jsonl.gz``,
-written as ``<name>.open`` (one gzip member per record, see crawler/recordfiles.py) and renamed
+written as ``<name>.open`` (one gzip member per record, see crawler/records/files.py) and renamed
 when the crawl closes, so a finished name is always a finished file. For every record it asks WarcCapture to write a ``metadata`` record naming the
 article record (id, version, file), so the WARC side finds the JSON side without a search.
 The JSON Schema generated from ``ArticleRecord`` is published at ``schema/article-record.schema.json``.
@@ -19,8 +19,8 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from crawler.recordfiles import RecordFiles
 from crawler.records import ArticleRecord, json_schema
+from crawler.records.files import RecordFiles
 from crawler.storage import Store, open_store
 from crawler.storage.layout import SCHEMA_KEY, records_key
 from crawler.warc.capture import WarcCapture

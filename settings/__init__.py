@@ -10,7 +10,7 @@ from crawler import __version__
 BOT_NAME = "khabar"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
-ADDONS = {"crawler.addon.KhabarAddon": 0}
+ADDONS = {"crawler.run.addon.KhabarAddon": 0}
 
 # --- Politeness ------------------------------------------------------------------------
 # The contact URL is part of the User-Agent so that outlets can reach the operator.
@@ -55,7 +55,7 @@ KHABAR_RETRY_AFTER_MIN = 1.0      # seconds; first backoff when no Retry-After i
 KHABAR_RETRY_AFTER_MAX = 120.0    # seconds; a longer Retry-After is capped
 EXTENSIONS = {
     "crawler.warc.capture.WarcCapture": 100,
-    "crawler.runreport.RunReport": 200,
+    "crawler.run.report.RunReport": 200,
 }
 ITEM_PIPELINES = {
     "pipelines.language_filter.LanguageFilter": 700,    # off unless KHABAR_LANGUAGES is set
@@ -67,7 +67,7 @@ ITEM_PIPELINES = {
 # (measured in shared/PERF-NOTES.md: about 0.6 ms of CPU per page).
 CONCURRENT_ITEMS = 8
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "crawler.logformat.KhabarLogFormatter"   # items named by URL, never dumped whole
+LOG_FORMATTER = "crawler.run.logs.KhabarLogFormatter"   # items named by URL, never dumped whole
 
 # --- Khabar ----------------------------------------------------------------------------
 KHABAR_STORE_URI = "./archive"    # a folder, or s3://bucket/prefix (see README)

@@ -27,7 +27,6 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.assemble import build_record
 from crawler.catalog import catalog_from_settings
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.frontier import ArticleFrontier, FrontierConfig
@@ -38,13 +37,14 @@ from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
 from crawler.extract import Rejected
 from crawler.extract.article_or_not import not_an_article
+from crawler.extract.pool import extract_off_thread, worker_count
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
+from crawler.records.build import build_record
 from crawler.render.detect import built_by_javascript
 from crawler.storage import open_store
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
-from crawler.workers import extract_off_thread, worker_count
 
 logger = logging.getLogger(__name__)
 

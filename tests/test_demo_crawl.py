@@ -22,7 +22,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demo import OUTLET_IDS, DemoArticle, DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from crawler.warc.exchange import split_message
 from tests.support.crawls import KHABAR, article_records, run, warc_records
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from tests.support.crawls import KHABAR, article_records, run
 
 OUTLET = "demo-wp"

@@ -13,7 +13,7 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink
 from pipelines.language_filter import LanguageFilter

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.render.browser import find_browser
 from crawler.render.detect import built_by_javascript

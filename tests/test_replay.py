@@ -22,7 +22,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demo import DemoArticle, DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from crawler.replay import ReplayIndex, build_index, ensure_pywb, pywb_venv_dir
 from crawler.storage import open_store
 from tests.support.browser import headless_chromium

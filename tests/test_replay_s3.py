@@ -20,7 +20,7 @@ import pytest
 from scrapy.settings import Settings
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from crawler.replay import mirror_store, pywb_venv_dir
 from crawler.storage import open_store
 from crawler.storage.s3 import forget_stores

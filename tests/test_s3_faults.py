@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from tests.support.seaweed import Running, SeaweedFS, khabar
 
 PREFIX = "faults"

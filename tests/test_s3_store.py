@@ -21,7 +21,7 @@ from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo_process import write_demo_catalog
+from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.storage import LocalStore, Store, open_store
 from crawler.storage._s3client import Redactor

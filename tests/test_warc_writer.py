@@ -13,8 +13,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from crawler.warc.builder import RecordFactory
 from crawler.warc.exchange import HttpMessage, split_message
-from crawler.warc.records import RecordFactory
 from crawler.warc.writer import OPEN_SUFFIX, RotatingWarcWriter, WarcFileSpec
 
 MOMENT = datetime(2026, 11, 24, 21, 50, 42, 123456, tzinfo=UTC)

@@ -23,13 +23,13 @@ from typing import Any
 
 from warcio.exceptions import ArchiveLoadFailed
 
-from crawler.addon import new_crawl_id
 from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
-from crawler.assemble import build_record
 from crawler.catalog import Catalog, OutletSpec
 from crawler.extract import Rejected, extract_article
-from crawler.recordfiles import RecordFiles
 from crawler.records import ArticleRecord, WarcLink
+from crawler.records.build import build_record
+from crawler.records.files import RecordFiles
+from crawler.run.addon import new_crawl_id
 from crawler.storage import Store
 from crawler.storage.layout import records_key
 from crawler.warc.exchange import HttpMessage, payload_of, split_message

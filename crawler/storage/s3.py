@@ -306,7 +306,7 @@ def open_s3_store(uri: str, settings: Any = None) -> S3Store:
 def _default_settings() -> Any:
     from scrapy.settings import Settings
 
-    from crawler.addon import khabar_env_overrides
+    from crawler.run.addon import khabar_env_overrides
 
     settings = Settings()
     settings.setmodule("settings", priority="project")

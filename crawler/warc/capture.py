@@ -43,11 +43,11 @@ from crawler.records import WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
 from crawler.storage import Store, open_store
 from crawler.storage.layout import warc_dir
+from crawler.warc.builder import RecordFactory, warc_date, warc_fields
 from crawler.warc.cdxj import write_cdxj
 from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
 from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
 from crawler.warc.rebuild import rebuild_exchange
-from crawler.warc.records import RecordFactory, warc_date, warc_fields
 from crawler.warc.tap import RAW_EXCHANGE_META
 from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec
 

@@ -23,7 +23,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.warcwriter import WARCWriter
 
 from crawler.storage.unfinished import OPEN_SUFFIX, finish, open_locked
-from crawler.warc.records import RecordFactory
+from crawler.warc.builder import RecordFactory
 
 __all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec"]
 

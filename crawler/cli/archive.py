@@ -49,7 +49,7 @@ def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: 
     """Rebuild article records from the WARCs of STORE alone, with today's extractor."""
     from crawler.archive.reextract import Reextractor
     from crawler.catalog import catalog_from_settings
-    from crawler.runner import khabar_settings
+    from crawler.run.runner import khabar_settings
     from crawler.storage import open_store
 
     settings = khabar_settings({"KHABAR_CATALOG_EXTRA": list(catalog_extra)} if catalog_extra else {})

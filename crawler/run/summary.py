@@ -7,12 +7,10 @@ from typing import Any
 
 import click
 
-from crawler.runreport import OutletReport
+from crawler.errors import ExitCode
+from crawler.run.report import OutletReport
 from crawler.storage import open_store
 from crawler.storage.base import SpoolStatus
-
-EXIT_SOME_OUTLETS_FAILED = 3
-EXIT_FILES_STILL_SPOOLED = 4
 
 
 def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
@@ -46,8 +44,8 @@ def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
     lines += _upload_lines(uploads, store.uri)
     click.echo("\n".join(lines))
     if failed or not reports:
-        return EXIT_SOME_OUTLETS_FAILED
-    return EXIT_FILES_STILL_SPOOLED if uploads.spooled else 0
+        return ExitCode.SOME_OUTLETS_FAILED
+    return ExitCode.FILES_STILL_SPOOLED if uploads.spooled else ExitCode.OK
 
 
 def _upload_lines(status: SpoolStatus, uri: str) -> list[str]:

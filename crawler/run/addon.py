@@ -56,9 +56,9 @@ class KhabarAddon:
             settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="project")
         use_bundled_public_suffix_list()
         browser_for_javascript_pages(settings)
-        from crawler import logfilters
+        from crawler.run import logs
 
-        logfilters.install()
+        logs.install()
 
 
 def khabar_env_overrides(settings: Any, environ: dict[str, str]) -> None:

@@ -64,7 +64,7 @@ def running_demo_world(timeout: float = 60.0) -> Iterator[RunningDemo]:
     """Start the demo world in a child process; stop it on exit."""
     with tempfile.TemporaryDirectory(prefix="khabar-demo-") as tmp:
         catalog_path = Path(tmp) / "demo-catalog.yaml"
-        child = subprocess.Popen([sys.executable, "-m", "crawler.demo_process", "--catalog-out", str(catalog_path)],
+        child = subprocess.Popen([sys.executable, "-m", "crawler.demo.process", "--catalog-out", str(catalog_path)],
                                  stdout=subprocess.PIPE, text=True)
         try:
             yield RunningDemo(_read_base_urls(child, timeout), catalog_path)
@@ -91,7 +91,7 @@ def _read_base_urls(child: subprocess.Popen[str], timeout: float) -> dict[str, s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crawler.demo_process")
+    parser = argparse.ArgumentParser(prog="python -m crawler.demo.process")
     parser.add_argument("--at")
     parser.add_argument("--catalog-out")
     args = parser.parse_args(argv)

@@ -17,7 +17,7 @@ from crawler.errors import UploadsPending
 
 
 def _settings(set_: tuple[str, ...]) -> Any:
-    from crawler.runner import khabar_settings
+    from crawler.run.runner import khabar_settings
 
     overrides = {}
     for item in set_:

@@ -9,8 +9,8 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.addon import khabar_env_overrides, new_crawl_id
-from crawler.runreport import OutletReport, RunReport
+from crawler.run.addon import khabar_env_overrides, new_crawl_id
+from crawler.run.report import OutletReport, RunReport
 from crawler.storage import open_store
 
 
@@ -43,7 +43,7 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletRepor
         process.crawl(crawler, outlet=outlet_id)
         crawlers.append(crawler)
     process.start()
-    from crawler.workers import shutdown_pools
+    from crawler.extract.pool import shutdown_pools
 
     shutdown_pools()
     return [report for crawler in crawlers if (report := _report(crawler)) is not None]

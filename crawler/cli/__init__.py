@@ -1,0 +1,54 @@
+"""The ``khabar`` command.
+
+    khabar crawl --demo --store ./archive     start the bundled demo outlets on loopback and crawl them all
+    khabar crawl maghreb-intelligence          crawl outlets of the catalog (same components as scrapy crawl)
+    khabar outlets [--country MA]              list the catalog
+    khabar extract [--url URL] FILE            one JSON record for a saved HTML page
+    khabar extract --jsonl                     {"id","url","html_path"} lines in, JSON lines out
+    khabar demo serve                          serve the demo outlets until Ctrl-C
+    khabar schema                              print the article record JSON Schema
+
+Errors print "Error: … " with the next step and exit non-zero; a KhabarError never shows a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from crawler.errors import KhabarError
+
+
+class _KhabarGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KhabarError as exc:
+            command = ctx.invoked_subcommand or ""
+            click.echo(f"Error: {exc}\nTry 'khabar {command} --help'.".replace("  ", " "), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_KhabarGroup)
+@click.version_option(package_name="khabar")
+def main() -> None:
+    """Khabar: archival crawler for the French-language press of the Maghreb and the Sahel."""
+
+
+def _register_commands() -> None:
+    from crawler.cli.archive import dedup, export, reextract, verify, wacz
+    from crawler.cli.catalog import outlets_cmd
+    from crawler.cli.crawl import crawl
+    from crawler.cli.demo import demo
+    from crawler.cli.discover import discover
+    from crawler.cli.extract import extract, schema
+    from crawler.cli.replay import replay
+    from crawler.cli.store import store
+
+    for command in (crawl, outlets_cmd, discover, extract, schema, demo, verify, reextract, wacz, export, dedup,
+                    replay, store):
+        main.add_command(command)
+
+
+_register_commands()

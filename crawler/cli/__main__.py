@@ -1,0 +1,5 @@
+"""``python -m crawler.cli``: the khabar command."""
+
+from crawler.cli import main
+
+main()
