@@ -72,7 +72,7 @@ LOG_FORMATTER = "crawler.run.logs.KhabarLogFormatter"   # items named by URL, ne
 # --- Khabar ----------------------------------------------------------------------------
 KHABAR_STORE_URI = "./archive"    # a folder, or s3://bucket/prefix (see README)
 KHABAR_CATALOG = None             # a catalog YAML file; None = the catalog shipped in crawler/data
-KHABAR_CATALOG_EXTRA = []         # more catalog files (the demo world writes one)
+KHABAR_CATALOG_EXTRA: list[str] = []         # more catalog files (the demo world writes one)
 KHABAR_CRAWL_ID = None            # None = a new id per run, made by the add-on
 KHABAR_WARC_ENABLED = True
 KHABAR_WARC_MAX_SIZE = 1_000_000_000
@@ -80,7 +80,7 @@ KHABAR_WARC_PREFIX = "khabar"
 KHABAR_WARC_GZIP_LEVEL = 6
 KHABAR_WARC_GZIP_LEVEL_COMPRESSED = 1
 KHABAR_DEDUP_URI = ""             # payload-digest index for revisits: "" = SQLite in <store>/state, or redis://…
-KHABAR_LANGUAGES = []            # ISO 639-1 codes of the records to keep (khabar crawl --lang fr); [] = all
+KHABAR_LANGUAGES: list[str] = []            # ISO 639-1 codes of the records to keep (khabar crawl --lang fr); [] = all
 KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced lastmod moved
 KHABAR_SINCE = None              # YYYY-MM-DD: skip URLs announced before this day (khabar crawl --since)
 KHABAR_MAX_ARTICLES = 0          # stop scheduling article URLs after this many (0 = no limit)

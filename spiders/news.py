@@ -27,7 +27,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.catalog import catalog_from_settings
+from crawler.catalog import OutletSpec, catalog_from_settings
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.frontier import ArticleFrontier, FrontierConfig
 from crawler.discovery.limits import DiscoveryLimits, TooLarge, gunzip_limited, is_gzip
@@ -51,6 +51,13 @@ logger = logging.getLogger(__name__)
 
 class NewsSpider(scrapy.Spider):
     name = "news"
+    # Set by from_crawler, from the settings and the outlet's catalog entry:
+    outlet: OutletSpec
+    allowed_domains: list[str]
+    limits: DiscoveryLimits
+    frontier: ArticleFrontier
+    workers: int
+    backfill: bool
 
     def __init__(self, outlet: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)

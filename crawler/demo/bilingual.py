@@ -14,6 +14,7 @@ Article with the author as a string).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from collections.abc import Callable, Mapping
 
 from crawler.demo._markup import (
@@ -130,8 +131,10 @@ def _json_ld(site: Site, article: DemoArticle) -> str:
 
 def _when(article: DemoArticle, lang: str) -> str:
     labels = _LABELS[lang]
-    date = (lambda d: f"{ar_weekday(d)} {ar_date(d)} - {d:%H:%M}") if lang == "ar" else (
-        lambda d: f"{fr_date(d)} à {d:%H:%M}")
+
+    def date(moment: datetime) -> str:
+        return f"{ar_weekday(moment)} {ar_date(moment)} - {moment:%H:%M}" if lang == "ar" else f"{fr_date(moment)} à {moment:%H:%M}"
+
     text = (f'<span class="published">{labels["published"]} <time datetime="{w3c(article.published)}">'
             f"{date(article.published)}</time></span>")
     if article.modified:

@@ -28,7 +28,7 @@ def extract_body(tree: HtmlElement, url: str) -> str:
     """The main text, one paragraph a line (trafilatura copies the tree: ours stays intact)."""
     document = bare_extraction(tree, url=url or None, with_metadata=False, include_comments=False,
                                include_tables=False, favor_precision=FAVOR_PRECISION)
-    if document is None or not document.text:
+    if document is None or isinstance(document, dict) or not document.text:  # a Document: as_dict is off
         return ""
     return "\n".join(line for line in map(clean, document.text.split("\n")) if line)
 

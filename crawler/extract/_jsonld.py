@@ -73,7 +73,8 @@ def _repaired(text: str) -> str:
 
 def _first_value(text: str) -> Any:
     """Two blocks pasted one after the other: keep every value that decodes, in order."""
-    decoder, values, pos = json.JSONDecoder(strict=False), [], 0
+    decoder, pos = json.JSONDecoder(strict=False), 0
+    values: list[Any] = []
     while pos < len(text) and len(values) < 20:
         try:
             value, end = decoder.raw_decode(text, pos)

@@ -19,7 +19,7 @@ def not_an_article(url: str, page_type: str | None, text: str, word_count: int,
         return "not_an_article", "its URL is a listing, tag, author, search or home page"
     if page_type and page_type.lower() in NOT_ARTICLE_TYPES:
         return "not_an_article", f"the page calls itself {page_type!r}"
-    says_article = bool(page_type) and any(k in page_type.lower() for k in ("article", "posting"))
+    says_article = page_type is not None and any(k in page_type.lower() for k in ("article", "posting"))
     # Calibrated on the demo outlets: articles 0.11-0.33 of their characters in links, listing pages 0.34-0.50,
     # a bare list of headlines 0.9+. Only pages that do not call themselves articles are judged this way:
     # mostly links (≥ 0.7), or half links with a short text of their own.

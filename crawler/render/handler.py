@@ -62,7 +62,7 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         request.meta.setdefault("playwright_page_goto_kwargs", {"wait_until": "load"})
         request.meta.setdefault("playwright_page_methods", [PageMethod(settle, self._settle_ms)])
         try:
-            response = await handler.download_request(request)
+            response: Response = await handler.download_request(request)
             exchanges = [exchange for r in seen if (exchange := await _exchange(r)) is not None]
         finally:  # the page stays open until its responses' bodies are read; then it is ours to close
             for key in ("playwright_page_event_handlers", "playwright_page_methods"):

@@ -157,7 +157,7 @@ class WarcCapture:
     # -- capture -----------------------------------------------------------------------
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         raw = request.meta.pop(RAW_EXCHANGE_META, None)
-        outlet = request.meta.get("outlet") or getattr(spider, "outlet_id", spider.name)
+        outlet = str(request.meta.get("outlet") or getattr(spider, "outlet_id", spider.name))
         if (exchanges := request.meta.pop(BROWSER_EXCHANGES_META, None)) is not None:
             self._archive_render(outlet, response, request, exchanges)
             return

@@ -74,7 +74,7 @@ class _TapProtocol(_LenientHTTP11ClientProtocol):
             write_sequence(chunks)
 
         transport.write, transport.writeSequence = tap_write, tap_write_sequence
-        super().makeConnection(transport)
+        super().makeConnection(transport)  # type: ignore[no-untyped-call]  # Twisted's protocol is untyped
 
     def request(self, request: Any) -> Any:
         capture = self._capture = _Capture()  # one per request on a pooled connection
@@ -89,7 +89,7 @@ class _TapProtocol(_LenientHTTP11ClientProtocol):
     def dataReceived(self, data: bytes) -> None:
         if self._capture is not None:
             self._capture.received += data
-        super().dataReceived(data)
+        super().dataReceived(data)  # type: ignore[no-untyped-call]  # Twisted's protocol is untyped
 
 
 class _TapFactory(_LenientHTTP11ClientFactory):
