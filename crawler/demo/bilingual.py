@@ -14,8 +14,8 @@ Article with the author as a string).
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from collections.abc import Callable, Mapping
+from datetime import datetime
 
 from crawler.demo._markup import (
     ar_date,
