@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import yaml
+from scrapy.settings import BaseSettings
 
 from crawler.errors import CatalogInvalid, OutletUnknown
 from crawler.extract.hints import SELECTOR_KEYS, ExtractHints, Selectors
@@ -280,7 +281,7 @@ def load_catalog(path: str | Path | None = None, extra: Iterable[Mapping[str, An
     return Catalog(outlets)
 
 
-def catalog_from_settings(settings: Any) -> Catalog:
+def catalog_from_settings(settings: BaseSettings) -> Catalog:
     """The catalog a crawl uses: KHABAR_CATALOG (or the shipped one) plus KHABAR_CATALOG_EXTRA files."""
     extra: list[Any] = []
     for path in settings.getlist("KHABAR_CATALOG_EXTRA"):

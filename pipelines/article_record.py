@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from scrapy import Spider
+from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.records import ArticleRecord, json_schema
@@ -46,23 +48,23 @@ def publish_schema(store: Store) -> None:
 
 
 class ArticleRecordWriter:
-    def __init__(self, store: Store, crawler: Any) -> None:
+    def __init__(self, store: Store, crawler: Crawler) -> None:
         self.store, self.crawler = store, crawler
         self._records = RecordFiles(store)
         self._warc: WarcCapture | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> ArticleRecordWriter:
+    def from_crawler(cls, crawler: Crawler) -> ArticleRecordWriter:
         uri = crawler.settings.get("KHABAR_STORE_URI")
         if not uri:
             raise NotConfigured("KHABAR_STORE_URI is empty; set it to a folder or s3:// URI to enable ArticleRecordWriter")
         return cls(open_store(uri, crawler.settings), crawler)
 
-    def open_spider(self, spider: Any = None) -> None:
+    def open_spider(self, spider: Spider | None = None) -> None:
         publish_schema(self.store)
         self._warc = self.crawler.get_extension(WarcCapture)
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, ArticleRecord):
             return item
         key = records_key(item.outlet, _day(item.fetched_at), item.crawl_id)
@@ -79,7 +81,7 @@ class ArticleRecordWriter:
     def files(self) -> list[str]:
         return self._records.published
 
-    def close_spider(self, spider: Any = None) -> None:
+    def close_spider(self, spider: Spider | None = None) -> None:
         self._records.close()
 
 

@@ -31,6 +31,9 @@ from urllib.parse import urlsplit, urlunsplit
 import numpy as np
 from courlan import normalize_url
 from datasketch import MinHash, MinHashLSH
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
 from crawler.storage import open_store
@@ -165,15 +168,15 @@ def _day(date: str | None) -> str:
 
 
 class StoryDedup:
-    def __init__(self, index: StoryIndex, stats: Any) -> None:
+    def __init__(self, index: StoryIndex, stats: StatsCollector) -> None:
         self.index, self.stats = index, stats
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> StoryDedup:
+    def from_crawler(cls, crawler: Crawler) -> StoryDedup:
         store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
         return cls(StoryIndex(store.spool / "state" / "stories.sqlite"), crawler.stats)
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, ArticleRecord):
             return item
         seen, earlier = self.index.known(item.outlet, item.id)
@@ -201,5 +204,5 @@ class StoryDedup:
         found = self.index.by_text(outlet, signature, own) if signature is not None else None
         return ("minhash", found) if found else (None, None)
 
-    def close_spider(self, spider: Any = None) -> None:
+    def close_spider(self, spider: Spider | None = None) -> None:
         self.index.close()

@@ -16,7 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from scrapy import Spider
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
 from crawler.storage import open_store
@@ -45,15 +48,15 @@ class VersionIndex:
 
 
 class ArticleVersioning:
-    def __init__(self, index: VersionIndex, stats: Any) -> None:
+    def __init__(self, index: VersionIndex, stats: StatsCollector) -> None:
         self.index, self.stats = index, stats
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> ArticleVersioning:
+    def from_crawler(cls, crawler: Crawler) -> ArticleVersioning:
         store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
         return cls(VersionIndex(store.spool / "state" / "articles.sqlite"), crawler.stats)
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, ArticleRecord):
             return item
         latest = self.index.latest(item.id)
@@ -67,5 +70,5 @@ class ArticleVersioning:
         self.index.remember(item)
         return item
 
-    def close_spider(self, spider: Any = None) -> None:
+    def close_spider(self, spider: Spider | None = None) -> None:
         self.index.close()

@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import scrapy
-from scrapy import signals
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -71,7 +72,7 @@ class NewsSpider(scrapy.Spider):
         self.full_cascade = False  # every source of the cascade was asked (not the REST API alone)
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.outlet = catalog_from_settings(settings).get(spider.outlet_id)
@@ -95,7 +96,7 @@ class NewsSpider(scrapy.Spider):
         """Connected once the extensions are: this handler runs after WarcCapture's, for each download."""
         self.crawler.signals.connect(self.archived, signal=signals.response_downloaded)
 
-    def archived(self, response: Response, request: Request, spider: Any) -> None:
+    def archived(self, response: Response, request: Request, spider: Spider) -> None:
         """An article response is in the WARC: remember it now, so a killed run's resume never refetches it."""
         if request.callback == self.parse_article and WARC_META in request.meta and response.status in (200, 304):
             discovered = request.meta.get("redirect_urls", [request.url])[0]

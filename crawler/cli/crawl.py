@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 import click
+from scrapy.settings import BaseSettings
 
 
 def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
@@ -81,7 +82,7 @@ def _language_codes(values: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def _catalog_urls(outlets: tuple[str, ...], settings: Any, overrides: dict[str, Any]) -> tuple[str, ...]:
+def _catalog_urls(outlets: tuple[str, ...], settings: BaseSettings, overrides: dict[str, Any]) -> tuple[str, ...]:
     """Outlets named by URL (not in the catalog) are probed like 'khabar discover' and crawled as found."""
     from crawler.cli.discover import catalog_file_for
 

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings
+
 from crawler.discovery.state import CrawlState, _normal_lastmod, conditional_headers
 from crawler.errors import ConfigInvalid
 
@@ -31,7 +34,7 @@ class FrontierConfig:
     max_articles: int
 
     @classmethod
-    def from_settings(cls, settings: Any) -> FrontierConfig:
+    def from_settings(cls, settings: BaseSettings) -> FrontierConfig:
         since = settings.get("KHABAR_SINCE")
         try:
             since_day = date.fromisoformat(str(since)[:10]) if since else None
@@ -56,7 +59,7 @@ def _day(value: str | None) -> date | None:
 
 
 class ArticleFrontier:
-    def __init__(self, config: FrontierConfig, state: CrawlState, crawler: Any) -> None:
+    def __init__(self, config: FrontierConfig, state: CrawlState, crawler: Crawler) -> None:
         self.config, self.state, self._crawler = config, state, crawler
         self.scheduled = 0
         self._source_validators: dict[str, tuple[str | None, str | None]] = {}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from typing import Any
+
+from scrapy.settings import BaseSettings
 
 
 class TooLarge(ValueError):
@@ -42,7 +43,7 @@ class DiscoveryLimits:
     listing_max_pages: int
 
     @classmethod
-    def from_settings(cls, settings: Any) -> DiscoveryLimits:
+    def from_settings(cls, settings: BaseSettings) -> DiscoveryLimits:
         return cls(settings.getint("KHABAR_SITEMAP_MAX_SIZE"), settings.getint("KHABAR_SITEMAP_MAX_URLS"),
                    settings.getint("KHABAR_SITEMAPS_MAX"), settings.getint("KHABAR_FEED_MAX_ENTRIES"),
                    settings.getint("KHABAR_LISTING_MAX_DEPTH", 3), settings.getint("KHABAR_LISTING_MAX_PAGES", 100))

@@ -22,9 +22,11 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
 
+from scrapy import Spider
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
+from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ class RetryAfterConfig:
     maximum: float
 
     @classmethod
-    def from_settings(cls, settings: Any) -> RetryAfterConfig:
+    def from_settings(cls, settings: BaseSettings) -> RetryAfterConfig:
         return cls(settings.getint("KHABAR_RETRY_AFTER_TIMES", 3), settings.getfloat("KHABAR_RETRY_AFTER_MIN", 1.0),
                    settings.getfloat("KHABAR_RETRY_AFTER_MAX", 120.0))
 
@@ -60,14 +62,14 @@ def parse_retry_after(value: bytes | None, now: datetime | None = None) -> float
 
 
 class RetryAfterMiddleware:
-    def __init__(self, config: RetryAfterConfig, crawler: Any) -> None:
+    def __init__(self, config: RetryAfterConfig, crawler: Crawler) -> None:
         self.config, self.crawler = config, crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
         return cls(RetryAfterConfig.from_settings(crawler.settings), crawler)
 
-    async def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+    async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Request | Response:
         if response.status not in STATUSES or request.meta.get("dont_retry"):
             return response
         if request.meta.get("khabar_botwall"):  # a challenge page will not go away by waiting

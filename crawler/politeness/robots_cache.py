@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
 from scrapy.http.request import NO_CALLBACK
@@ -54,12 +55,12 @@ class RobotsCache:
 
 class CachedRobotsTxtMiddleware(RobotsTxtMiddleware):
     @classmethod
-    def from_crawler(cls, crawler: Any) -> CachedRobotsTxtMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> CachedRobotsTxtMiddleware:
         middleware = cls(crawler)
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)
         return middleware
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.max_age = crawler.settings.getfloat("KHABAR_ROBOTS_MAX_AGE", 86400)
         self._cache: RobotsCache | None = None

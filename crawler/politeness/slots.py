@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from scrapy.settings import BaseSettings
 
 from crawler.catalog import OutletSpec
 
 
-def apply_outlet_politeness(settings: Any, outlet: OutletSpec) -> None:
+def apply_outlet_politeness(settings: BaseSettings, outlet: OutletSpec) -> None:
     """Per-host delay and concurrency from the catalog's crawl hints (settings are not frozen yet)."""
     hints = outlet.crawl
     if hints.delay is None and hints.concurrency is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from scrapy import Spider
 from scrapy.logformatter import LogFormatter
 
 
@@ -20,12 +21,12 @@ def _short(item: Any) -> str:
 
 
 class KhabarLogFormatter(LogFormatter):
-    def dropped(self, item: Any, exception: BaseException, response: Any, spider: Any) -> Any:
+    def dropped(self, item: Any, exception: BaseException, response: Any, spider: Spider) -> Any:
         level = getattr(exception, "log_level", None) or logging.INFO
         return {"level": getattr(logging, level) if isinstance(level, str) else level,
                 "msg": "Dropped: %(exception)s [%(item)s]", "args": {"exception": exception, "item": _short(item)}}
 
-    def scraped(self, item: Any, response: Any, spider: Any) -> Any:
+    def scraped(self, item: Any, response: Any, spider: Spider) -> Any:
         return {"level": logging.DEBUG, "msg": "Recorded %(item)s", "args": {"item": _short(item)}}
 
 _NETWORK_MODULES = ("twisted.internet.error", "twisted.web._newclient", "scrapy.exceptions", "builtins")

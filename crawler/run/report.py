@@ -10,7 +10,8 @@ import logging
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from scrapy import signals
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
 
 from crawler.storage import open_store
 
@@ -52,17 +53,17 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
 
 
 class RunReport:
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.report: OutletReport | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> RunReport:
+    def from_crawler(cls, crawler: Crawler) -> RunReport:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    def spider_closed(self, spider: Spider, reason: str) -> None:
         from crawler.warc.capture import WarcCapture
         from pipelines.article_record import ArticleRecordWriter
 
@@ -70,8 +71,9 @@ class RunReport:
         outlet = getattr(spider, "outlet_id", spider.name)
         report = report_from_stats(outlet, self.crawler.settings.get("KHABAR_CRAWL_ID"), reason, stats)
         warc = self.crawler.get_extension(WarcCapture)
-        warc.close()  # files must be closed before they are listed; closing twice is harmless
-        report.warc_files = list(warc.files)
+        if warc is not None:  # off with KHABAR_WARC_ENABLED=False
+            warc.close()  # files must be closed before they are listed; closing twice is harmless
+            report.warc_files = list(warc.files)
         writer = self._pipeline(ArticleRecordWriter)
         if writer is not None:  # pipelines close before spider_closed fires
             report.record_files = list(writer.files)
@@ -80,7 +82,7 @@ class RunReport:
         self._write(report)
 
     @staticmethod
-    def _explain_failures(spider: Any, report: OutletReport) -> None:
+    def _explain_failures(spider: Spider, report: OutletReport) -> None:
         failed = getattr(spider, "failed_sources", [])
         if report.pages_fetched == 0:
             first = f" (first error: {failed[0][0]}: {failed[0][1]})" if failed else ""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import click
+from scrapy.settings import BaseSettings
 
 from crawler.errors import ExitCode
 from crawler.run.report import OutletReport
@@ -13,7 +13,7 @@ from crawler.storage import open_store
 from crawler.storage.base import SpoolStatus
 
 
-def print_summary(reports: Sequence[OutletReport], settings: Any) -> int:
+def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> int:
     """Print what the crawl did and where it is; return 0, 3 when an outlet yielded nothing, 4 when files
     are still waiting in an S3 store's spool (after a bounded wait for their upload)."""
     store = open_store(settings.get("KHABAR_STORE_URI"), settings)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.settings import BaseSettings
 
 from crawler import __version__
 from crawler.errors import ConfigInvalid
@@ -79,7 +80,7 @@ class WarcConfig:
     dedup_uri: str = ""
 
     @classmethod
-    def from_settings(cls, settings: Any) -> WarcConfig:
+    def from_settings(cls, settings: BaseSettings) -> WarcConfig:
         config = cls(
             enabled=settings.getbool("KHABAR_WARC_ENABLED", True),
             store_uri=settings.get("KHABAR_STORE_URI", "./archive"),
