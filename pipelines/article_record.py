@@ -64,7 +64,7 @@ class ArticleRecordWriter:
         publish_schema(self.store)
         self._warc = self.crawler.get_extension(WarcCapture)
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):
             return item
         key = records_key(item.outlet, _day(item.fetched_at), item.crawl_id)

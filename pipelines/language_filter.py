@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
@@ -56,7 +55,7 @@ class LanguageFilter:
             raise NotConfigured
         return cls(config, crawler)
 
-    def process_item(self, item: Any) -> Any:
+    def process_item(self, item: object) -> object:
         language = getattr(item, "language", None) or "unknown"
         if language in self.languages:
             return item

@@ -25,7 +25,6 @@ import unicodedata
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
@@ -176,7 +175,7 @@ class StoryDedup:
         store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
         return cls(StoryIndex(store.spool / "state" / "stories.sqlite"), crawler.stats)
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):
             return item
         seen, earlier = self.index.known(item.outlet, item.id)

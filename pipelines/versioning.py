@@ -14,7 +14,6 @@ import logging
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
@@ -56,7 +55,7 @@ class ArticleVersioning:
         store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
         return cls(VersionIndex(store.spool / "state" / "articles.sqlite"), crawler.stats)
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):
             return item
         latest = self.index.latest(item.id)

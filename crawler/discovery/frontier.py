@@ -16,10 +16,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.http.headers import Headers
 from scrapy.settings import BaseSettings
+from scrapy.statscollectors import StatsCollector
 
 from crawler.discovery.state import CrawlState, _normal_lastmod, conditional_headers
 from crawler.errors import ConfigInvalid
@@ -92,13 +93,13 @@ class ArticleFrontier:
         return conditional_headers(known)
 
     @property
-    def stats(self) -> Any:
+    def stats(self) -> StatsCollector:
         return self._crawler.stats  # set when the crawl starts, after the spider is built
 
     def _skip(self, reason: str) -> None:
         self.stats.inc_value(f"khabar/discovery/skipped/{reason}")
 
-    def article_fetched(self, url: str, status: int, lastmod: str | None, headers: Any) -> None:
+    def article_fetched(self, url: str, status: int, lastmod: str | None, headers: Headers) -> None:
         self._fetched.add(url)
         newest = max(filter(None, (_normal_lastmod(lastmod), self._announced.get(url))), default=None)
         self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"),
@@ -108,7 +109,7 @@ class ArticleFrontier:
     def source_headers(self, url: str) -> dict[str, str]:
         return conditional_headers(self.state.get(url)) if self.config.incremental else {}
 
-    def source_fetched(self, url: str, headers: Any) -> None:
+    def source_fetched(self, url: str, headers: Headers) -> None:
         self._source_validators[url] = (_header(headers, b"ETag"), _header(headers, b"Last-Modified"))
 
     def note_mark(self, name: str, value: str) -> None:
@@ -128,6 +129,6 @@ class ArticleFrontier:
         self._source_validators.clear()
 
 
-def _header(headers: Any, name: bytes) -> str | None:
+def _header(headers: Headers, name: bytes) -> str | None:
     value = headers.get(name)
     return value.decode("latin-1") if value else None

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from playwright.async_api import Request as PlaywrightRequest
+
 from crawler.errors import ConfigInvalid
 
 # Chromium as root in a container: no sandbox, no GPU, and no traffic of its own (updates, sync, safe browsing).
@@ -52,6 +54,6 @@ def playwright_settings(browser: Path, timeout_s: float) -> dict[str, Any]:
     }
 
 
-def skip_heavy_resources(request: Any) -> bool:
+def skip_heavy_resources(request: PlaywrightRequest) -> bool:
     """PLAYWRIGHT_ABORT_REQUEST: True for what the text never comes from (images, media, fonts)."""
     return str(request.resource_type) in _SKIPPED_RESOURCES

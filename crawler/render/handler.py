@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from playwright.async_api import Page
+from playwright.async_api import Response as PlaywrightResponse
 from scrapy_playwright.page import PageMethod
 
 from crawler.warc.tap import RawCaptureDownloadHandler
@@ -52,10 +54,10 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         if not request.meta.get("playwright"):
             return await super().download_request(request)
         handler = await self._browser()
-        seen: list[Any] = []
+        seen: list[PlaywrightResponse] = []
         request.meta["playwright_include_page"] = True
 
-        def keep(browser_response: Any) -> None:  # Playwright wants a Python function, not a builtin
+        def keep(browser_response: PlaywrightResponse) -> None:  # Playwright wants a Python function, not a builtin
             seen.append(browser_response)
 
         request.meta["playwright_page_event_handlers"] = {"response": keep}
@@ -97,7 +99,7 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
             self._browser_handler = None
 
 
-async def settle(page: Any, timeout_ms: float) -> None:
+async def settle(page: Page, timeout_ms: float) -> None:
     """Wait, after the load event, for the page's scripts to stop fetching (500 ms of network quiet),
     at most ``KHABAR_RENDER_SETTLE`` seconds: a page that polls for ever is taken as it is by then."""
     from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -109,7 +111,7 @@ async def settle(page: Any, timeout_ms: float) -> None:
                     page.url, timeout_ms / 1000)
 
 
-async def _exchange(response: Any) -> BrowserExchange | None:
+async def _exchange(response: PlaywrightResponse) -> BrowserExchange | None:
     """The bytes of one browser exchange; None for what has no body to keep (redirects, aborted loads)."""
     from playwright.async_api import Error as PlaywrightError
 
