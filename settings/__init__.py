@@ -29,6 +29,7 @@ DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 COOKIES_ENABLED = True            # offline-safe: the addon makes tldextract use its bundled suffix list
 TELNETCONSOLE_ENABLED = False
+KHABAR_REMOTE_CONTROL = False     # Scrapy's code-executing HTTP endpoint (REMOTE_CONTROL_ENABLED): off unless True
 
 # --- Capture ---------------------------------------------------------------------------
 # Scrapy's HTTP/1.1 handler with a raw byte tap: the WARC holds every byte as served. Pages built

@@ -31,8 +31,8 @@ from twisted.python.failure import Failure
 from crawler.catalog import OutletSpec, catalog_from_settings
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.frontier import ArticleFrontier, FrontierConfig
-from crawler.discovery.limits import DiscoveryLimits, TooLarge, gunzip_limited, is_gzip
-from crawler.discovery.links import looks_like_article, looks_like_listing
+from crawler.discovery.limits import DiscoveryLimits, TooLarge, gunzip_bounded, is_gzip
+from crawler.discovery.links import fetchable_url, looks_like_article, looks_like_listing
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
@@ -98,10 +98,29 @@ class NewsSpider(scrapy.Spider):
 
     def archived(self, response: Response, request: Request, spider: Spider) -> None:
         """An article response is in the WARC: remember it now, so a killed run's resume never refetches it."""
-        if request.callback == self.parse_article and WARC_META in request.meta and response.status in (200, 304):
+        if request.callback != self.parse_article:
+            return
+        if WARC_META in request.meta and response.status in (200, 304):
             discovered = request.meta.get("redirect_urls", [request.url])[0]
             self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
                                           response.headers)
+        elif 300 <= response.status < 400 and (location := response.headers.get("Location")):
+            self._note_redirect_dead_end(request, response.url, location.decode("latin-1"))
+
+    def _note_redirect_dead_end(self, request: Request, url: str, location: str) -> None:
+        """A redirect that can lead nowhere (back into its own chain, or past REDIRECT_MAX_TIMES) is counted and
+        said: Scrapy drops such a request quietly, and its 30x responses stay in the WARC."""
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        target = fetchable_url(location, url)
+        if target in chain:
+            reason, detail = "redirect_loop", f"it redirects to {target}, already in its chain of {len(chain)}"
+        elif len(chain) > self.crawler.settings.getint("REDIRECT_MAX_TIMES"):
+            reason, detail = "too_many_redirects", f"more than REDIRECT_MAX_TIMES={len(chain) - 1} redirects"
+        else:
+            return
+        self.crawler.stats.inc_value(f"khabar/articles/not_recorded/{reason}")
+        logger.warning("outlet %s: not recorded: %s (%s: %s); its 30x responses are in the WARC",
+                       self.outlet_id, chain[0], reason, detail)
 
     def freeze_heap(self) -> None:
         """Move start-up objects out of the GC's sight: fewer full collections over Scrapy's heap."""
@@ -113,9 +132,13 @@ class NewsSpider(scrapy.Spider):
                 self.frontier.note_mark("full_cascade_at", datetime.now(UTC).isoformat(timespec="seconds"))
             self.frontier.commit_sources()
             self.frontier.commit_marks()
-            if jobdir := self.crawler.settings.get("JOBDIR"):
-                shutil.rmtree(jobdir, ignore_errors=True)  # done: the next --resume starts afresh
+            if self.crawler.settings.get("JOBDIR"):  # done: the next --resume starts afresh, once Scrapy
+                self.crawler.signals.connect(self.forget_queue, signal=signals.engine_stopped)  # wrote into it
         self.frontier.state.close()
+
+    def forget_queue(self) -> None:
+        """Remove a finished run's JOBDIR, after Scrapy's own spider_closed handlers have written into it."""
+        shutil.rmtree(self.crawler.settings["JOBDIR"], ignore_errors=True)
 
     # -- discovery -------------------------------------------------------------------------
     @property
@@ -191,7 +214,9 @@ class NewsSpider(scrapy.Spider):
     def robots_parsed(self, robotparser: Any, request: Request) -> None:
         """Sitemaps named by robots.txt join the cascade (Scrapy fetched robots.txt to obey it)."""
         sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ()) if self.robots_sitemaps else ()
-        for url in sitemaps:
+        for href in sitemaps:
+            if (url := self._fetchable(href, request.url, "robots.txt")) is None:
+                continue
             for follow in self._follow_sitemap(url):
                 self.crawler.engine.crawl(follow)
 
@@ -217,7 +242,9 @@ class NewsSpider(scrapy.Spider):
         admitted = 0
         for post in posts:
             self.frontier.note_mark("rest_modified_after", (post.modified or "").removesuffix("Z"))
-            for request in self._article_request(post.url, "wp-rest", post.modified):
+            if (url := self._fetchable(post.url, response.url, "wp-rest")) is None:
+                continue
+            for request in self._article_request(url, "wp-rest", post.modified):
                 admitted += 1
                 yield request
         headers = {k.decode(): v[0].decode("latin-1") for k, v in response.headers.items() if v}
@@ -244,7 +271,8 @@ class NewsSpider(scrapy.Spider):
             return
         depth, admitted, listings = response.meta.get("khabar_depth", 0), 0, []
         for href in dict.fromkeys(response.css("a::attr(href)").getall()):
-            url = response.urljoin(href).split("#", 1)[0]
+            if (url := fetchable_url(href, response.url)) is None:  # mailto:, javascript: … are ordinary on a page
+                continue
             if looks_like_article(url):
                 for request in self._article_request(url, "listing"):
                     admitted += 1
@@ -282,8 +310,9 @@ class NewsSpider(scrapy.Spider):
         if not self._source_changed(response):
             return
         text = response.text if isinstance(response, TextResponse) else response.body.decode("utf-8", "replace")
-        for url in sitemaps_in_robots(text):
-            yield from self._follow_sitemap(url)
+        for href in sitemaps_in_robots(text):
+            if (url := self._fetchable(href, response.url, "robots.txt")) is not None:
+                yield from self._follow_sitemap(url)
 
     def _follow_sitemap(self, url: str) -> Iterator[Request]:
         if self.sitemaps_fetched >= self.limits.sitemaps_max:
@@ -315,23 +344,34 @@ class NewsSpider(scrapy.Spider):
             logger.warning("outlet %s: sitemap %s has more than KHABAR_SITEMAP_MAX_URLS=%d entries; read the first %d",
                            self.outlet_id, response.url, self.limits.sitemap_max_urls, self.limits.sitemap_max_urls)
         for entry in sitemap.entries:
+            if (url := self._fetchable(entry.url, response.url, "sitemap")) is None:
+                continue
             if sitemap.kind == "index":
-                yield from self._follow_sitemap(entry.url)
+                yield from self._follow_sitemap(url)
             else:
-                yield from self._article_request(entry.url, "sitemap", entry.lastmod or entry.news_date)
+                yield from self._article_request(url, "sitemap", entry.lastmod or entry.news_date)
 
     def _sitemap_body(self, response: Response) -> bytes | None:
         if not is_gzip(response.body):
             return response.body
         try:
-            return gunzip_limited(response.body, self.limits.sitemap_max_size, f"sitemap {response.url}")
+            body, complete = gunzip_bounded(response.body, self.limits.sitemap_max_size, f"sitemap {response.url}")
         except TooLarge as exc:
             self.crawler.stats.inc_value("khabar/discovery/sitemap_too_large")
             logger.warning("outlet %s: %s", self.outlet_id, exc)
+            return None
         except (zlib.error, EOFError) as exc:
             self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
             logger.warning("outlet %s: sitemap %s is not valid gzip: %s", self.outlet_id, response.url, exc)
-        return None
+            return None
+        if complete:
+            return body
+        # A truncated download: keep the entries that closed before the cut (the last one may be half a URL).
+        kept = body[:max(body.rfind(b"</url>") + 6, body.rfind(b"</sitemap>") + 10, 0)]
+        self.crawler.stats.inc_value("khabar/discovery/sitemap_truncated_gzip")
+        logger.warning("outlet %s: sitemap %s: its gzip stream ends early (%d bytes decompressed); only the entries "
+                       "complete before the cut are used", self.outlet_id, response.url, len(body))
+        return kept
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         if not self._source_changed(response):
@@ -342,7 +382,18 @@ class NewsSpider(scrapy.Spider):
             logger.warning("outlet %s: malformed feed %s: %s; the %d entries read before it are used",
                            self.outlet_id, response.url, problem, len(entries))
         for entry in entries:
-            yield from self._article_request(response.urljoin(entry.url), "feed", entry.published)
+            if (url := self._fetchable(entry.url, response.url, "feed")) is not None:
+                yield from self._article_request(url, "feed", entry.published)
+
+    def _fetchable(self, href: str, document: str, found_by: str) -> str | None:
+        """One entry of a discovery document as a URL to fetch; an entry that is none is skipped and counted,
+        and the rest of the document goes on."""
+        url = fetchable_url(href, document)
+        if url is None:
+            self.crawler.stats.inc_value(f"khabar/discovery/unfetchable_entry/{found_by}")
+            logger.warning("outlet %s: skipping %r in %s: not an http(s) URL; the document's other entries are used",
+                           self.outlet_id, href[:200], document)
+        return url
 
     def _article_request(self, url: str, found_by: str, lastmod: str | None = None) -> Iterator[Request]:
         self.crawler.stats.inc_value(f"khabar/discovery/found/{found_by}")

@@ -80,6 +80,18 @@ def test_robots_disallowed_urls_are_never_requested(demo: Any, hard: Any) -> Non
     assert disallowed and not (requested & disallowed)
 
 
+def test_a_redirect_loop_is_counted_in_the_run_report_and_said_once(demo: Any, hard: Any) -> None:
+    import json
+
+    world, _, _, _ = demo
+    store, result, _ = hard
+    loop = world.special_urls("demo-hard")["redirect_loop_a"]
+    report = json.loads(next((store / "runs").glob("*/demo-hard.json")).read_text())
+    assert report["not_recorded"].get("redirect_loop") == 1, report["not_recorded"]
+    said = [line for line in result.stderr.splitlines() if "WARNING" in line and "redirect_loop" in line]
+    assert len(said) == 1 and loop in said[0], said
+
+
 def test_a_later_run_obeys_the_robots_txt_it_kept_without_fetching_it_again(demo: Any, hard: Any) -> None:
     world, server, _, tmp = demo
     store, _, first = hard

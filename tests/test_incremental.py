@@ -130,6 +130,7 @@ def test_resume_after_sigkill_refetches_nothing_already_archived(tmp_path: Path)
         assert archived
         result = run(cmd)
         assert result.returncode == 0, result.stderr[-3000:]
+        assert "] ERROR:" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-3000:]
         refetched = {e.path for e in server.wire_log[before_resume:] if e.path.startswith("/article/")}
     assert not (refetched & archived), "the resumed run fetched again what was already archived"
     assert {urlsplit(r["url"]).path for r in article_records(store)} == {

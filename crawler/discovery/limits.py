@@ -26,11 +26,18 @@ def is_gzip(body: bytes) -> bool:
 
 def gunzip_limited(body: bytes, max_size: int, what: str, setting: str = "KHABAR_SITEMAP_MAX_SIZE") -> bytes:
     """Decompress a gzip document, stopping as soon as it passes ``max_size`` bytes."""
+    return gunzip_bounded(body, max_size, what, setting)[0]
+
+
+def gunzip_bounded(body: bytes, max_size: int, what: str,
+                   setting: str = "KHABAR_SITEMAP_MAX_SIZE") -> tuple[bytes, bool]:
+    """Decompress a gzip document as far as it goes: (data, complete). ``complete`` is False when the stream
+    ends before its gzip trailer (a truncated download): the data is then what the stream held so far."""
     decompressor = zlib.decompressobj(zlib.MAX_WBITS | 32)
     out = decompressor.decompress(body, max_size + 1)
     if len(out) > max_size:
         raise TooLarge(what, max_size, setting)
-    return out
+    return out, decompressor.eof
 
 
 @dataclass(frozen=True, slots=True)

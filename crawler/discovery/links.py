@@ -7,7 +7,7 @@ article-or-not check; they are a first opinion, the page's own metadata has the 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 _LISTING = re.compile(
     r"/(page|pages)/\d+/?$|[?&](page|paged|start|offset)=\d+|"
@@ -38,3 +38,16 @@ def looks_like_article(url: str) -> bool:
 
 NOT_ARTICLE_TYPES = frozenset({"website", "collectionpage", "searchresultspage", "profilepage", "itemlist",
                                "aboutpage", "contactpage", "profile", "blog"})
+
+
+def fetchable_url(href: str, base: str) -> str | None:
+    """``href`` as an absolute http(s) URL resolved against the document ``base`` it came from, without its
+    fragment; None for what cannot be fetched (``mailto:``, ``javascript:``, no host, not a URL at all)."""
+    try:
+        url = urljoin(base, href.strip()).split("#", 1)[0]
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an invalid IPv6 host
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return url

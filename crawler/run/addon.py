@@ -12,6 +12,8 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
+from crawler.run.remote_control import configure_remote_control
+
 
 def new_crawl_id(now: datetime | None = None) -> str:
     """A sortable, unique crawl id: ``20261124T215042Z-3fa9c1``."""
@@ -54,6 +56,7 @@ class KhabarAddon:
         contact_user_agent(settings)
         if not settings.get("KHABAR_CRAWL_ID"):  # "project": the settings module's None has that priority
             settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="project")
+        configure_remote_control(settings)
         use_bundled_public_suffix_list()
         browser_for_javascript_pages(settings)
         from crawler.run import logs

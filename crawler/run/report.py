@@ -29,6 +29,7 @@ class OutletReport:
     fetch_errors: int
     botwall_pages: int = 0
     skipped_known: int = 0
+    unfetchable_entries: dict[str, int] = field(default_factory=dict)  # per discovery source: mailto:, no host…
     warc_files: list[str] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -40,7 +41,7 @@ class OutletReport:
 
 
 def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, Any]) -> OutletReport:
-    prefix = "khabar/articles/not_recorded/"
+    prefix, unfetchable = "khabar/articles/not_recorded/", "khabar/discovery/unfetchable_entry/"
     return OutletReport(
         outlet=outlet, crawl_id=crawl_id, finish_reason=reason,
         pages_fetched=int(stats.get("downloader/response_count", 0)),
@@ -49,6 +50,7 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
         fetch_errors=int(stats.get("khabar/articles/fetch_failed", 0)) + int(stats.get("khabar/discovery/source_failed", 0)),
         botwall_pages=int(stats.get("khabar/botwall/pages", 0)),
         skipped_known=int(stats.get("khabar/discovery/skipped/already_archived", 0)),
+        unfetchable_entries={k[len(unfetchable):]: int(v) for k, v in stats.items() if k.startswith(unfetchable)},
     )
 
 
