@@ -134,6 +134,7 @@ class NewsSpider(scrapy.Spider):
             self.frontier.commit_marks()
             if self.crawler.settings.get("JOBDIR"):  # done: the next --resume starts afresh, once Scrapy
                 self.crawler.signals.connect(self.forget_queue, signal=signals.engine_stopped)  # wrote into it
+        self.frontier.count_unchanged()  # before RunReport reads the stats (it is connected after the spider)
         self.frontier.state.close()
 
     def forget_queue(self) -> None:

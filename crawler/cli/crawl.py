@@ -23,6 +23,9 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
 @click.command()
 @click.argument("outlets", nargs=-1)
 @click.option("--demo", is_flag=True, help="Start the bundled demo outlets on loopback and crawl them all.")
+@click.option("--demo-port-base", type=click.IntRange(0, 65531),
+              help="With --demo: port of demo-wp on 127.0.0.11 (default 8011), the other outlets on the next ones; "
+                   "the same ports every run make the next run incremental. 0: any free ports.")
 @click.option("--all", "all_outlets", is_flag=True, help="Crawl every outlet of the catalog.")
 @click.option("--store", help="Where to archive: a folder (default ./archive) [KHABAR_STORE_URI].")
 @click.option("--catalog", type=click.Path(exists=True, dir_okay=False), help="Catalog file instead of the shipped one.")
@@ -39,7 +42,7 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--full", is_flag=True, help="Fetch every discovered URL again, not only new and moved ones.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted crawl from its saved queue (per outlet).")
 @click.option("--log-level", default=None, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
-def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | None, catalog: str | None,
+def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_outlets: bool, store: str | None, catalog: str | None,
           catalog_extra: tuple[str, ...], workers: int | None, languages: tuple[str, ...], set_: tuple[str, ...],
           since: str | None, max_articles: int | None, backfill: bool, full: bool, resume: bool,
           log_level: str | None) -> None:
@@ -62,7 +65,7 @@ def crawl(outlets: tuple[str, ...], demo: bool, all_outlets: bool, store: str | 
     if not (outlets or demo or all_outlets):
         raise click.UsageError("name at least one outlet id, or use --demo or --all (see 'khabar outlets')")
     if demo:
-        _crawl_demo(outlets, overrides)
+        _crawl_demo(outlets, overrides, demo_port_base)
         return
     settings = khabar_settings(overrides)
     outlets = _catalog_urls(outlets, settings, overrides)
@@ -99,15 +102,17 @@ def _catalog_urls(outlets: tuple[str, ...], settings: BaseSettings, overrides: d
     return tuple(ids)
 
 
-def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any]) -> None:
+def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: int | None) -> None:
     from crawler.demo.process import running_demo_world
     from crawler.run.runner import khabar_settings, run_crawl
     from crawler.run.summary import print_summary
 
-    with running_demo_world() as world:
+    with running_demo_world(port_base) as world:
         overrides["KHABAR_CATALOG_EXTRA"] = [*overrides.get("KHABAR_CATALOG_EXTRA", []), str(world.catalog_path)]
         settings = khabar_settings(overrides)
         click.echo(f"Demo outlets on loopback: {', '.join(f'{k} {v}' for k, v in world.base_urls.items())}")
+        for line in world.warnings:
+            click.echo(line)
         # --demo crawls every demo outlet, the hard one too (bot walls, 429s, a redirect loop, a 40 MB page…)
         from crawler.demo import ALL_OUTLET_IDS
 

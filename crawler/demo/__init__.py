@@ -29,13 +29,13 @@ from crawler.demo.site import Page, StreamedPage
 from crawler.demo.world import DemoWorld
 
 if TYPE_CHECKING:
-    from crawler.demo.server import DemoServer, WireEntry, WireLog, serve_forever_cli
+    from crawler.demo.server import DemoServer, WireEntry, WireLog
 
-_FROM_SERVER = ("DemoServer", "WireEntry", "WireLog", "serve_forever_cli")
+_FROM_SERVER = ("DemoServer", "WireEntry", "WireLog")
 
 
 def __getattr__(name: str) -> Any:
-    """Import the server lazily, so ``python -m crawler.demo.server`` runs it only once."""
+    """Import the server lazily: it needs ``ALL_OUTLET_IDS`` from this module."""
     if name in _FROM_SERVER:
         return getattr(importlib.import_module("crawler.demo.server"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -65,5 +65,4 @@ __all__ = [
     "WireEntry",
     "WireLog",
     "demo_catalog_entries",
-    "serve_forever_cli",
 ]

@@ -2,7 +2,12 @@
 
 Each outlet listens on its own address (demo-wp 127.0.0.11, demo-cms
 127.0.0.12, demo-bilingue 127.0.0.13, demo-listing 127.0.0.14, demo-hard
-127.0.0.15), so each is a distinct host. Responses
+127.0.0.15), so each is a distinct host. Tests serve on free ports (port 0);
+``khabar crawl --demo`` and ``khabar demo serve`` ask for the stable ports of
+:func:`~crawler.demo.addresses.stable_ports` (127.0.0.11:8011 … 127.0.0.15:8015) so that the URLs, and
+with them a store's crawl state, stay the same from one run to the next; a
+stable port that is taken falls back to a free one (:attr:`DemoServer.taken`).
+Responses
 are HTTP/1.1 with keep-alive and ``Content-Length``; bodies are gzip-encoded
 when the client accepts it; every 200 carries a strong ``ETag`` and a
 ``Last-Modified`` and conditional requests get ``304``. The ``Date`` header is
@@ -15,22 +20,19 @@ page of demo-hard, the head only).
 The server keeps one piece of state of its own: which ``throttled`` article paths
 have been requested. The first request to each gets ``429`` with ``Retry-After: 1``,
 later ones the page; :meth:`DemoServer.reset_throttling` forgets them.
-
-Run ``python -m crawler.demo.server [--at ISO_DATETIME] [--port N]``.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import signal
+import errno
 import socket
 import socketserver
 import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,7 +41,7 @@ from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from crawler.demo._markup import http_date
-from crawler.demo.model import DEMO_EPOCH, DemoClock
+from crawler.demo.addresses import TakenPort
 from crawler.demo.pages import PageRenderer
 from crawler.demo.site import Page, StreamedPage
 from crawler.demo.world import DemoWorld
@@ -319,16 +321,18 @@ def _not_modified(headers: Any, page: Page | StreamedPage, encoding: str) -> boo
 class DemoServer:
     """Serves every outlet of a :class:`DemoWorld` on loopback.
 
-    ``port`` 0 (the default) lets the OS pick a free port for each outlet;
-    ``hosts`` overrides the loopback address of some outlets.
+    By default the OS picks a free port for each outlet. ``ports`` asks for a port per outlet
+    (:func:`~crawler.demo.addresses.stable_ports`); one that is taken falls back to a free port and is listed in
+    :attr:`taken`. ``hosts`` overrides the loopback address of some outlets.
     """
 
-    def __init__(self, world: DemoWorld | None = None, *, port: int = 0,
+    def __init__(self, world: DemoWorld | None = None, *, ports: Mapping[str, int] | None = None,
                  hosts: Mapping[str, str] | None = None) -> None:
         self.world = world or DemoWorld()
         self.renderer = PageRenderer(self.world)
         self.wire_log = WireLog()
-        self._port = port
+        self.taken: list[TakenPort] = []
+        self._ports = dict(ports or {})
         self._hosts = {oid: outlet.host for oid, outlet in self.world.outlets.items()} | dict(hosts or {})
         self._servers: dict[str, _OutletServer] = {}
         self._threads: list[threading.Thread] = []
@@ -342,8 +346,9 @@ class DemoServer:
         """Bind every outlet and serve each from a daemon thread."""
         if self._servers:
             raise RuntimeError("DemoServer is already running")
+        self.taken = []
         for outlet_id, host in self._hosts.items():
-            server = _OutletServer((host, self._port), self, outlet_id)
+            server = self._bind(outlet_id, host, self._ports.get(outlet_id, 0))
             server.base_url = f"http://{host}:{server.server_port}/"
             self._servers[outlet_id] = server
             self.base_urls[outlet_id] = server.base_url
@@ -353,6 +358,17 @@ class DemoServer:
             thread.start()
             self._threads.append(thread)
         self.world.bind_base_urls(self.base_urls)
+
+    def _bind(self, outlet_id: str, host: str, port: int) -> _OutletServer:
+        """Listen on ``host:port``; on a free port instead (noted in :attr:`taken`) if that one is in use."""
+        try:
+            return _OutletServer((host, port), self, outlet_id)
+        except OSError as error:
+            if port == 0 or error.errno != errno.EADDRINUSE:
+                raise
+        server = _OutletServer((host, 0), self, outlet_id)
+        self.taken.append(TakenPort(outlet_id, f"{host}:{port}", f"{host}:{server.server_port}"))
+        return server
 
     def stop(self) -> None:
         """Stop listening, hang up on open connections, join the threads."""
@@ -419,36 +435,3 @@ class DemoServer:
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         outlet_id = self.outlet_of(path_or_url)
         return [e for e in self.wire_log if e.outlet_id == outlet_id and e.path == target]
-
-
-def _parse_at(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def serve_forever_cli(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``khabar demo serve`` and ``python -m crawler.demo.server``."""
-    parser = argparse.ArgumentParser(prog="khabar demo serve",
-                                     description="Serve the offline demo outlets on loopback.")
-    parser.add_argument("--at", type=_parse_at, default=DEMO_EPOCH, metavar="ISO_DATETIME",
-                        help=f"demo clock time (default {DEMO_EPOCH.isoformat()}; naive times are UTC)")
-    parser.add_argument("--port", type=int, default=0, help="port for every outlet (default: any free port)")
-    args = parser.parse_args(argv)
-    world = DemoWorld(DemoClock(args.at))
-    stop = threading.Event()
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with DemoServer(world, port=args.port) as server:
-        for outlet_id, url in server.base_urls.items():
-            print(f"{outlet_id} {url}", flush=True)
-        print(f"ready: demo world at {world.now.isoformat()} (Ctrl-C to stop)", flush=True)
-        try:
-            while not stop.wait(0.5):
-                pass
-        except KeyboardInterrupt:
-            pass
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(serve_forever_cli())

@@ -103,7 +103,13 @@ class ArticleFrontier:
         self._fetched.add(url)
         newest = max(filter(None, (_normal_lastmod(lastmod), self._announced.get(url))), default=None)
         self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"),
-                            _header(headers, b"Date"))
+                            _header(headers, b"Date"), article=True)
+
+    def count_unchanged(self) -> None:
+        """Count the outlet's archived articles this run did not fetch again: discovery found them unchanged,
+        or did not list them (``khabar/articles/known_unchanged``)."""
+        unchanged = max(0, self.state.archived_articles() - len(self._fetched))
+        self.stats.set_value("khabar/articles/known_unchanged", unchanged)
 
     # -- discovery documents ---------------------------------------------------------------
     def source_headers(self, url: str) -> dict[str, str]:

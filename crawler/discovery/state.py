@@ -2,7 +2,8 @@
 
 One SQLite file per store (``<store>/state/crawl.sqlite``), one row per (outlet, URL): the
 newest ``lastmod`` the outlet announced for it (a sitemap's lastmod, a feed's date), the validators it answered with
-(ETag, Last-Modified), the HTTP status and when, by our clock and by the server's (its ``Date`` header).
+(ETag, Last-Modified), the HTTP status and when, by our clock and by the server's (its ``Date`` header), and whether
+it is an article page (else a discovery document).
 
 A URL already fetched is fetched again only when an announced ``lastmod`` is later than what the copy we hold
 is known to cover: the newest ``lastmod`` announced before, and the moment the server served it (its ``Date``,
@@ -63,10 +64,12 @@ class CrawlState:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS urls (outlet TEXT NOT NULL, url TEXT NOT NULL, lastmod TEXT, "
                          "etag TEXT, last_modified TEXT, status INTEGER NOT NULL, fetched_at TEXT NOT NULL, "
-                         "served_at TEXT, PRIMARY KEY (outlet, url))")
+                         "served_at TEXT, article INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (outlet, url))")
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(urls)")}
         if "served_at" not in columns:  # a state file from before served_at was kept
             self._db.execute("ALTER TABLE urls ADD COLUMN served_at TEXT")
+        if "article" not in columns:  # from before articles were told apart: counted again once fetched again
+            self._db.execute("ALTER TABLE urls ADD COLUMN article INTEGER NOT NULL DEFAULT 0")
         self._db.execute("CREATE TABLE IF NOT EXISTS marks (outlet TEXT NOT NULL, name TEXT NOT NULL, value TEXT, "
                          "PRIMARY KEY (outlet, name))")
 
@@ -85,15 +88,17 @@ class CrawlState:
         return bool(announced and (covered is None or announced > covered)), known
 
     def remember(self, url: str, status: int, lastmod: str | None, etag: str | None, last_modified: str | None,
-                 served: str | None = None) -> None:
-        """Note a fetch: ``served`` is the response's ``Date`` header (a 304 confirms the copy as of then)."""
+                 served: str | None = None, *, article: bool = False) -> None:
+        """Note a fetch: ``served`` is the response's ``Date`` header (a 304 confirms the copy as of then);
+        ``article`` for an article page, not a discovery document."""
         known = self.get(url)
         if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
             etag, last_modified = etag or known.etag, last_modified or known.last_modified
         newest = max(filter(None, (_normal_lastmod(lastmod), known.lastmod if known else None)), default=None)
-        self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
+        self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
             self.outlet, url, newest, etag, last_modified,
-            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), _normal_lastmod(served)))
+            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), _normal_lastmod(served),
+            int(article)))
 
     def raise_lastmod(self, url: str, lastmod: str) -> None:
         """Note a later announced lastmod for a URL this run already fetched."""
@@ -109,6 +114,11 @@ class CrawlState:
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM urls WHERE outlet = ?", (self.outlet,)).fetchone()[0])
+
+    def archived_articles(self) -> int:
+        """How many article URLs of the outlet were fetched with success (2xx, or 304 on a copy held)."""
+        return int(self._db.execute("SELECT COUNT(*) FROM urls WHERE outlet = ? AND article = 1 AND status < 300",
+                                    (self.outlet,)).fetchone()[0])
 
     def close(self) -> None:
         self._db.close()

@@ -30,6 +30,8 @@ class OutletReport:
     botwall_pages: int = 0
     skipped_known: int = 0
     unfetchable_entries: dict[str, int] = field(default_factory=dict)  # per discovery source: mailto:, no host…
+    known_unchanged: int = 0
+    """Articles archived by earlier runs that this run did not fetch again (discovery says unchanged)."""
     warc_files: list[str] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -51,6 +53,7 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
         botwall_pages=int(stats.get("khabar/botwall/pages", 0)),
         skipped_known=int(stats.get("khabar/discovery/skipped/already_archived", 0)),
         unfetchable_entries={k[len(unfetchable):]: int(v) for k, v in stats.items() if k.startswith(unfetchable)},
+        known_unchanged=int(stats.get("khabar/articles/known_unchanged", 0)),
     )
 
 

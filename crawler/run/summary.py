@@ -26,6 +26,7 @@ def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> in
     crawl_id = reports[0].crawl_id if reports else settings.get("KHABAR_CRAWL_ID")
     lines = [
         f"Khabar crawl {crawl_id} finished.",
+        *_incremental_lines(reports),
         f"  outlets crawled    {len(reports) - len(failed)} of {len(reports)}"
         + (f" (nothing fetched from: {', '.join(failed)})" if failed else ""),
         f"  pages fetched      {sum(r.pages_fetched for r in reports)}",
@@ -34,18 +35,33 @@ def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> in
         f"  record files       {sum(len(r.record_files) for r in reports)}  in {store.describe('records')}",
         f"  run reports        {store.describe(f'runs/{crawl_id}')}",
     ]
-    for r in reports:
-        skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.not_recorded.items())) or "none"
-        lines.append(f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
-                     f"not recorded: {skipped}  errors {r.fetch_errors}"
-                     + (f"  already archived {r.skipped_known}" if r.skipped_known else "")
-                     + (f"  BLOCKED by a bot wall ({r.botwall_pages} pages)" if r.blocked else
-                        f"  bot walls {r.botwall_pages}" if r.botwall_pages else ""))
+    lines += [_outlet_line(r) for r in reports]
     lines += _upload_lines(uploads, store.uri)
     click.echo("\n".join(lines))
     if failed or not reports:
         return ExitCode.SOME_OUTLETS_FAILED
     return ExitCode.FILES_STILL_SPOOLED if uploads.spooled else ExitCode.OK
+
+
+def _incremental_lines(reports: Sequence[OutletReport]) -> list[str]:
+    """A headline when earlier runs had archived articles that this one left alone (none on a first run)."""
+    known = sum(r.known_unchanged for r in reports)
+    if not known:
+        return []
+    recorded = sum(r.articles_recorded for r in reports)
+    found = f"{recorded} new or changed articles recorded" if recorded else "nothing new or changed since the last run"
+    return [f"  incremental run    {found}; {known} archived articles not fetched again"]
+
+
+def _outlet_line(r: OutletReport) -> str:
+    skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.not_recorded.items())) or "none"
+    known = ""
+    if r.known_unchanged:  # with errors, discovery may have missed changes: no claim that nothing changed
+        known = f"  already archived {r.known_unchanged}, " + ("not fetched again" if r.fetch_errors else "unchanged")
+    return (f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
+            f"not recorded: {skipped}  errors {r.fetch_errors}" + known
+            + (f"  BLOCKED by a bot wall ({r.botwall_pages} pages)" if r.blocked else
+               f"  bot walls {r.botwall_pages}" if r.botwall_pages else ""))
 
 
 def _upload_lines(status: SpoolStatus, uri: str) -> list[str]:
