@@ -83,3 +83,13 @@ def test_a_kept_robots_txt_is_reused_for_a_day_then_fetched_again(tmp_path: Path
     assert cache.fresh("demo.example:8080", 86400, now=1000.0 + 86399) == (200, b"User-agent: *\nDisallow: /prive/\n")
     assert cache.fresh("demo.example:8080", 86400, now=1000.0 + 86401) is None
     assert cache.fresh("other.example", 86400, now=1001.0) is None
+
+
+def test_archived_articles_counts_article_pages_fetched_with_success_not_discovery_documents(tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    state.remember(URL, 200, None, '"v1"', None, "Fri, 20 Nov 2026 08:30:00 GMT", article=True)
+    state.remember("http://demo.example/article/2.html", 304, None, None, None, None, article=True)
+    state.remember("http://demo.example/article/3.html", 404, None, None, None, None, article=True)
+    state.remember("http://demo.example/sitemap.xml", 200, None, '"s1"', None)
+    assert state.archived_articles() == 2
+    assert CrawlState(tmp_path / "crawl.sqlite", "other").archived_articles() == 0

@@ -82,14 +82,14 @@ def running_demo_world(port_base: int | None = None, timeout: float = 60.0) -> I
     with tempfile.TemporaryDirectory(prefix="khabar-demo-") as tmp:
         catalog_path = Path(tmp) / "demo-catalog.yaml"
         ports = ("--port-base", str(port_base)) if port_base is not None else ()
-        child = subprocess.Popen([sys.executable, "-m", "crawler.demo.process", "--catalog-out", str(catalog_path),
-                                  *ports], stdout=subprocess.PIPE, text=True)
-        try:
-            base_urls, warnings = _read_ready(child, timeout)
-            yield RunningDemo(base_urls, catalog_path, warnings)
-        finally:
-            child.terminate()
-            child.wait(timeout=10)
+        with subprocess.Popen([sys.executable, "-m", "crawler.demo.process", "--catalog-out", str(catalog_path),
+                               *ports], stdout=subprocess.PIPE, text=True) as child:
+            try:
+                base_urls, warnings = _read_ready(child, timeout)
+                yield RunningDemo(base_urls, catalog_path, warnings)
+            finally:
+                child.terminate()
+                child.wait(timeout=10)
 
 
 def _read_ready(child: subprocess.Popen[str], timeout: float) -> tuple[dict[str, str], list[str]]:

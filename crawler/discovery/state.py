@@ -95,7 +95,8 @@ class CrawlState:
         if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
             etag, last_modified = etag or known.etag, last_modified or known.last_modified
         newest = max(filter(None, (_normal_lastmod(lastmod), known.lastmod if known else None)), default=None)
-        self._db.execute("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+        self._db.execute("INSERT OR REPLACE INTO urls (outlet, url, lastmod, etag, last_modified, status, fetched_at, "
+                         "served_at, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
             self.outlet, url, newest, etag, last_modified,
             200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), _normal_lastmod(served),
             int(article)))
