@@ -51,6 +51,7 @@ def taken_ports_line(taken: Sequence[TakenPort]) -> str:
     if not taken:
         return ""
     where = "; ".join(f"{t.wanted} is taken, {t.outlet_id} is on {t.served}" for t in taken)
-    return (f"{where} instead: a demo crawl fetches {'it' if len(taken) == 1 else 'them'} as new sites, not "
-            "incrementally against earlier demo runs (the URLs differ). Free the port, or move every demo outlet "
-            "with 'khabar crawl --demo --demo-port-base N' ('khabar demo serve --port-base N').")
+    what = "it as a new site" if len(taken) == 1 else "them as new sites"
+    return (f"{where} instead: a demo crawl fetches {what}, not incrementally against earlier demo runs (the URLs "
+            "differ). Free the port, or move every demo outlet with 'khabar crawl --demo --demo-port-base N' "
+            "('khabar demo serve --port-base N').")
