@@ -49,15 +49,25 @@ def _incremental_lines(reports: Sequence[OutletReport]) -> list[str]:
     if not known:
         return []
     recorded = sum(r.articles_recorded for r in reports)
-    found = f"{recorded} new or changed articles recorded" if recorded else "nothing new or changed since the last run"
+    if recorded:
+        found = f"{recorded} new or changed articles recorded"
+    elif all(_complete(r) for r in reports):
+        found = "nothing new or changed since the last run"
+    else:
+        found = "nothing new or changed found (see the errors below)"
     return [f"  incremental run    {found}; {known} archived articles not fetched again"]
+
+
+def _complete(r: OutletReport) -> bool:
+    """Discovery ran to its end without errors: what it did not fetch again is unchanged."""
+    return r.finish_reason == "finished" and not r.fetch_errors
 
 
 def _outlet_line(r: OutletReport) -> str:
     skipped = ", ".join(f"{k} {v}" for k, v in sorted(r.not_recorded.items())) or "none"
     known = ""
-    if r.known_unchanged:  # with errors, discovery may have missed changes: no claim that nothing changed
-        known = f"  already archived {r.known_unchanged}, " + ("not fetched again" if r.fetch_errors else "unchanged")
+    if r.known_unchanged:
+        known = f"  already archived {r.known_unchanged}, " + ("unchanged" if _complete(r) else "not fetched again")
     return (f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
             f"not recorded: {skipped}  errors {r.fetch_errors}" + known
             + (f"  BLOCKED by a bot wall ({r.botwall_pages} pages)" if r.blocked else
