@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 import sys
 import time
@@ -44,6 +43,7 @@ import trafilatura  # noqa: E402
 from lxml.html import document_fromstring  # noqa: E402
 
 from crawler.extract import Extracted, extract_article  # noqa: E402
+from crawler.storage.atomic import write_atomically  # noqa: E402
 
 CORPUS = ROOT / "bench" / "data" / "quality" / "pages"
 FLOORS = ROOT / "bench" / "data" / "quality" / "floors.json"
@@ -175,9 +175,7 @@ def read_floors() -> dict[str, Any]:
 
 
 def write_floors(data: dict[str, Any]) -> None:
-    temp = FLOORS.with_name(FLOORS.name + ".tmp")
-    temp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temp, FLOORS)
+    write_atomically(FLOORS, json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
 def check_floors(scores: dict[str, float], pinned: dict[str, Any], digest: str) -> list[str]:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
@@ -24,17 +22,11 @@ from scrapy.exceptions import NotConfigured
 from crawler.records import ArticleRecord, json_schema
 from crawler.records.files import RecordFiles
 from crawler.storage import Store, open_store
+from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import SCHEMA_KEY, records_key
 from crawler.warc.capture import WarcCapture
 
 logger = logging.getLogger(__name__)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_bytes(data)
-    os.replace(temp, path)
 
 
 def publish_schema(store: Store) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,7 @@ from typing import Any
 
 from crawler.archive.verify import _read_records
 from crawler.storage import Store
+from crawler.storage.atomic import atomic_path
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,8 @@ def export_corpus(store: Store, out: Path, wanted: ExportFilter) -> ExportReport
     chosen = selected if wanted.all_versions else _newest(selected)
     if not wanted.keep_duplicates:  # decided on the newest record of each article
         chosen = [r for r in chosen if not r.get("duplicate_of")]
-    temp = out.with_name(out.name + ".tmp")
-    with gzip.open(temp, "wt", encoding="utf-8") as sink:
+    with atomic_path(out) as temp, gzip.open(temp, "wt", encoding="utf-8") as sink:
         for record in chosen:
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-    os.replace(temp, out)
     report.counts["records exported"] = len(chosen)
     return report

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from crawler.archive.reading import open_key, warc_keys
 from crawler.archive.verify import _read_records
 from crawler.errors import KhabarError
 from crawler.storage import Store
+from crawler.storage.atomic import atomic_path
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,9 @@ def make_wacz(store: Store, out: Path, outlet: str | None = None, since: date | 
         pages_path = Path(tmp) / "pages.jsonl"
         lines = [{"format": "json-pages-1.0", "id": "pages", "title": "Khabar articles"}, *pages]
         pages_path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in lines), encoding="utf-8")
-        temp_out = out.with_name(out.name + ".tmp")
-        _run_wacz(["create", "-o", str(temp_out), "-p", str(pages_path), "--title", "Khabar archive", *files])
-        _run_wacz(["validate", "-f", str(temp_out)])
-        os.replace(temp_out, out)
+        with atomic_path(out) as temp_out:
+            _run_wacz(["create", "-o", str(temp_out), "-p", str(pages_path), "--title", "Khabar archive", *files])
+            _run_wacz(["validate", "-f", str(temp_out)])
     return WaczResult(out, len(files), len(pages))
 
 

@@ -21,6 +21,7 @@ import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from crawler.extract._text import arabic_share
+from crawler.storage.atomic import atomic_path
 
 _FOLD_LABELS = {"ary": "ar", "arz": "ar"}
 # Checked on 24 made-up one-line French and Arabic headlines (tests hold a sample): without this
@@ -54,11 +55,8 @@ def _cached_model_path() -> Path | None:
         folder = Path(os.environ.get("KHABAR_CACHE_DIR") or Path.home() / ".cache" / "khabar")
         target = folder / f"py3langid-model-{stat.st_size}-{int(stat.st_mtime)}.npz"
         if not target.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            with lzma.open(source) as packed, open(temp, "wb") as out:
+            with atomic_path(target) as temp, lzma.open(source) as packed, open(temp, "wb") as out:
                 shutil.copyfileobj(packed, out, length=1 << 20)
-            os.replace(temp, target)
         return target
     except (OSError, lzma.LZMAError):
         return None

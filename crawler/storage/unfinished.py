@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from crawler.storage.atomic import rename_durably
+
 logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
@@ -36,7 +38,7 @@ def finish(handle: BinaryIO, final_path: Path) -> None:
     """Flush, fsync, rename ``.open`` to the final name, then release the lock."""
     handle.flush()
     os.fsync(handle.fileno())
-    os.replace(final_path.with_name(final_path.name + OPEN_SUFFIX), final_path)
+    rename_durably(final_path.with_name(final_path.name + OPEN_SUFFIX), final_path)
     handle.close()
 
 
@@ -108,7 +110,7 @@ def recover(open_path: Path) -> tuple[Path, MemberScan]:
             handle.flush()
             os.fsync(handle.fileno())
         final = open_path.with_name(open_path.name.removesuffix(OPEN_SUFFIX))
-        os.replace(open_path, final)
+        rename_durably(open_path, final)
     logger.warning("recovered %s left by a stopped crawl: %d complete records kept%s", final, scan.members,
                    f", {scan.size - scan.complete_end} bytes of a partial record cut" if scan.truncated else "")
     return final, scan

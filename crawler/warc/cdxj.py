@@ -8,10 +8,11 @@ their own URI, so they never shadow the page they were extracted from.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cdxj_indexer.main import write_cdx_index
+
+from crawler.storage.atomic import atomic_path
 
 
 def cdxj_path(warc_path: Path) -> Path:
@@ -21,7 +22,6 @@ def cdxj_path(warc_path: Path) -> Path:
 def write_cdxj(warc_path: Path, key: str) -> Path:
     """Index one finished WARC file; return the CDXJ path (written under a temp name, then renamed)."""
     target = cdxj_path(warc_path)
-    temp = target.with_name(target.name + ".tmp")
-    write_cdx_index(str(temp), [str(warc_path)], {"sort": True, "filename": key})
-    os.replace(temp, target)
+    with atomic_path(target) as temp:
+        write_cdx_index(str(temp), [str(warc_path)], {"sort": True, "filename": key})
     return target
