@@ -12,6 +12,7 @@
     │   ├── AccessDenied         the credentials are valid but may not do this on the bucket
     │   ├── UploadUnverified     an uploaded object's size or checksum differs from the spooled file
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
+    ├── ReplayError              pywb could not be installed or started, or the store has nothing to replay
     └── DemoWorldError           the bundled demo world could not start
 
 Every message names the thing, the limit or the cause, and the next step.
@@ -102,6 +103,10 @@ class UploadUnverified(StoreError):
 
 class UploadsPending(StoreError):
     """Files are still waiting in the local spool after the bounded wait for uploads."""
+
+
+class ReplayError(KhabarError):
+    """pywb could not be installed or started, or the store has nothing to replay."""
 
 
 class DemoWorldError(KhabarError):

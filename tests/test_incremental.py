@@ -144,7 +144,7 @@ def _archived_paths(store: Path) -> set[str]:
 
     from warcio.archiveiterator import ArchiveIterator
 
-    from crawler.storage.unfinished import scan_members
+    from crawler.warc.members import scan_members
 
     paths = set()
     for path in store.glob("warc/**/*.warc.gz*"):

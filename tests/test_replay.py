@@ -184,6 +184,12 @@ def _indexed(index: ReplayIndex) -> list[dict[str, Any]]:
     return [json.loads(line.split(" ", 2)[2]) for line in index.path.read_text(encoding="utf-8").splitlines()]
 
 
+def _record_offsets(warc: Path) -> list[int]:
+    with open(warc, "rb") as handle:
+        records = ArchiveIterator(handle)
+        return [records.get_record_offset() for _ in records]
+
+
 def _key(store: Path, path: Path) -> str:
     return path.relative_to(store).as_posix()
 
@@ -198,9 +204,10 @@ def test_a_corrupt_record_is_reported_with_path_and_offset_and_the_rest_is_index
     first.write_bytes(bytes(data))
     index = _index(broken)
     [fault] = index.faults
-    assert (fault.where, fault.offset) == (str(first.resolve()), offset)
-    assert fault.resumed_at is not None and fault.resumed_at > offset
-    assert f"{first.resolve()}: corrupt gzip data" in fault.message() and f"at offset {offset};" in fault.message()
+    assert (fault.file, fault.offset) == (str(first.resolve()), offset)
+    assert str(fault).startswith(f"{first.resolve()} @ offset {offset}: corrupt gzip data")
+    resumed = min(o for o in _record_offsets(store / _key(broken, first)) if o > offset)  # the next record
+    assert fault.next_step == f"bytes {offset}-{resumed - 1} skipped, records from offset {resumed} on are served"
     lines = _indexed(index)
     assert (_key(broken, first), offset) not in {(line["filename"], int(line["offset"])) for line in lines}
     assert any(line["filename"] == _key(broken, first) and int(line["offset"]) > offset for line in lines)
@@ -218,8 +225,8 @@ def test_a_truncated_warc_without_cdxj_is_indexed_up_to_the_damage(store: Path, 
     index = _index(broken)
     assert index.checked_now == (1 if hasattr(open_store(str(broken)), "size") else 2)  # unchanged files: cached
     [fault] = index.faults
-    assert fault.where == str(second.resolve()) and fault.offset < cut and fault.resumed_at is None
-    assert "truncated" in fault.problem and "nothing from this offset on is served" in fault.message()
+    assert fault.file == str(second.resolve()) and fault.offset is not None and fault.offset < cut
+    assert "truncated" in fault.what and fault.next_step == "nothing from this offset on is served"
     assert index.indexed_now == 1
     key = _key(broken, second)
     kept = [(line["filename"], int(line["offset"])) for line in _indexed(complete)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crawler.archive.verify import _read_records
+from crawler.archive.reading import read_records
 from crawler.storage import Store
 from crawler.storage.atomic import atomic_path
 
@@ -63,7 +63,7 @@ def export_corpus(store: Store, out: Path, wanted: ExportFilter) -> ExportReport
     for prefix in prefixes:
         for key in store.list(prefix):
             if key.endswith(".jsonl.gz"):
-                for record in _read_records(store, key):
+                for record in read_records(store, key):
                     report.counts["records read"] += 1
                     if wanted.admits(record):
                         selected.append(record)

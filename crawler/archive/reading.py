@@ -1,8 +1,10 @@
-"""Reading a store's WARC files record by record, with offsets, whatever the store."""
+"""Reading a store's files whatever the store: WARC files record by record with offsets, article record files."""
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +14,8 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.storage import Store
+from crawler.storage.unfinished import OPEN_SUFFIX
+from crawler.warc.members import scan_members
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +89,12 @@ def iter_entries(handle: BinaryIO) -> Iterator[Entry]:
         block = record.raw_stream.read()
         iterator.read_to_end(record)
         yield Entry(record, block, iterator.get_record_offset(), int(iterator.get_record_length() or 0))
+
+
+def read_records(store: Store, key: str) -> list[dict[str, Any]]:
+    """The article records of a ``.jsonl.gz`` file (of an unfinished ``.open`` one: its complete members)."""
+    with open_key(store, key) as handle:
+        if key.endswith(OPEN_SUFFIX):
+            handle = io.BytesIO(handle.read(scan_members(handle).complete_end))
+        with gzip.open(handle, "rt", encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines if line.strip()]

@@ -13,34 +13,23 @@ Unfinished ``.open`` files (a crawl running, or killed) are reported, their comp
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from warcio.exceptions import ArchiveLoadFailed
 
-from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
+from crawler.archive.fault import Fault
+from crawler.archive.reading import Entry, iter_entries, open_key, read_records, warc_keys
 from crawler.storage import Store
-from crawler.storage.unfinished import OPEN_SUFFIX, scan_members
+from crawler.storage.unfinished import OPEN_SUFFIX
 from crawler.warc.exchange import payload_of, sha1_digest, split_message
+from crawler.warc.members import scan_members
 
 _HTTP_TYPES = ("response", "request", "revisit")
-
-
-@dataclass(frozen=True, slots=True)
-class Fault:
-    path: str
-    offset: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}" + (f" @ offset {self.offset}" if self.offset is not None else "")
-        return f"{where}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -66,8 +55,8 @@ class VerifyReport:
     def ok(self) -> bool:
         return not self.faults
 
-    def fault(self, path: str, offset: int | None, message: str) -> None:
-        self.faults.append(Fault(path, offset, message))
+    def fault(self, path: str, offset: int | None, what: str, next_step: str = "") -> None:
+        self.faults.append(Fault(path, offset, what, next_step))
 
 
 def verify_store(store: Store) -> VerifyReport:
@@ -99,8 +88,8 @@ def _verify_file(handle: BinaryIO, key: str, report: VerifyReport) -> None:
             _verify_entry(key, entry, report)
             offset = entry.offset + entry.length
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
-        report.fault(key, offset, f"unreadable from here on ({type(exc).__name__}: {exc}); "
-                                  "the records before this offset were checked")
+        report.fault(key, offset, f"unreadable from here on ({type(exc).__name__}: {exc})",
+                     "the records before this offset were checked")
 
 
 def _verify_entry(key: str, entry: Entry, report: VerifyReport) -> None:
@@ -179,18 +168,10 @@ def _check_metadata(store: Store, report: VerifyReport) -> None:
 def _record_ids(store: Store, key: str) -> set[str] | None:
     for candidate in (key, key + OPEN_SUFFIX):
         try:
-            return {r["id"] for r in _read_records(store, candidate)}
+            return {r["id"] for r in read_records(store, candidate)}
         except (FileNotFoundError, KeyError):
             continue
     return None
-
-
-def _read_records(store: Store, key: str) -> Iterable[dict[str, Any]]:
-    with open_key(store, key) as handle:
-        if key.endswith(OPEN_SUFFIX):  # only the complete gzip members of an unfinished file
-            handle = io.BytesIO(handle.read(scan_members(handle).complete_end))
-        with gzip.open(handle, "rt", encoding="utf-8") as lines:
-            return [json.loads(line) for line in lines if line.strip()]
 
 
 def _check_record_links(store: Store, report: VerifyReport) -> None:
@@ -198,7 +179,7 @@ def _check_record_links(store: Store, report: VerifyReport) -> None:
         if not key.endswith(".jsonl.gz"):
             continue
         try:
-            records = list(_read_records(store, key))
+            records = list(read_records(store, key))
         except (OSError, EOFError, zlib.error, json.JSONDecodeError) as exc:
             report.fault(key, None, f"record file unreadable: {type(exc).__name__}: {exc}")
             continue

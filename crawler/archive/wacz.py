@@ -18,8 +18,7 @@ from pathlib import Path
 
 from wacz.main import main as wacz_main
 
-from crawler.archive.reading import open_key, warc_keys
-from crawler.archive.verify import _read_records
+from crawler.archive.reading import open_key, read_records, warc_keys
 from crawler.errors import KhabarError
 from crawler.storage import Store
 from crawler.storage.atomic import atomic_path
@@ -39,7 +38,7 @@ def _pages(store: Store, outlet: str | None, since: date | None, until: date | N
         day = next((p.removeprefix("date=") for p in key.split("/") if p.startswith("date=")), "")
         if not key.endswith(".jsonl.gz") or (since and day < since.isoformat()) or (until and day > until.isoformat()):
             continue
-        for record in _read_records(store, key):
+        for record in read_records(store, key):
             ts = record["fetched_at"]
             pages[(record["url"], ts)] = {"id": f"{record['id']}-{ts}", "url": record["url"], "ts": ts,
                                           "title": record.get("title") or record["url"]}

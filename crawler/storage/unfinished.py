@@ -3,8 +3,9 @@
 Every WARC file and record file is written as ``<name>.open`` while its writer holds an exclusive
 ``flock`` on it, one complete gzip member per record, flushed after each write. A process killed
 with SIGKILL loses its lock with its life, so a later run can tell a dead writer's file from a live
-one by trying the lock. ``recover()`` then keeps every complete member, cuts a partial trailing
-member (never rewriting a record), and renames the file to its final name.
+one by trying the lock. ``recover()`` then keeps every complete member (walked by
+``crawler.warc.members``), cuts a partial trailing member (never rewriting a record), and renames
+the file to its final name.
 """
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from crawler.storage.atomic import rename_durably
+from crawler.warc.members import MemberScan, scan_members
 
 logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
-_CHUNK = 1 << 20
 
 
 def open_locked(final_path: Path) -> BinaryIO:
@@ -40,47 +39,6 @@ def finish(handle: BinaryIO, final_path: Path) -> None:
     os.fsync(handle.fileno())
     rename_durably(final_path.with_name(final_path.name + OPEN_SUFFIX), final_path)
     handle.close()
-
-
-@dataclass(frozen=True, slots=True)
-class MemberScan:
-    """What a scan of concatenated gzip members found."""
-
-    complete_end: int  # byte offset just after the last complete member
-    members: int
-    size: int
-
-    @property
-    def truncated(self) -> bool:
-        return self.complete_end < self.size
-
-
-def scan_members(handle: BinaryIO) -> MemberScan:
-    """Walk gzip members without holding a file in memory; stop at the first incomplete one."""
-    handle.seek(0, os.SEEK_END)
-    size = handle.tell()
-    handle.seek(0)
-    complete_end, members, offset = 0, 0, 0
-    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
-    pending = b""
-    while True:
-        data = pending or handle.read(_CHUNK)
-        pending = b""
-        if not data:
-            break
-        try:
-            decompressor.decompress(data)
-        except zlib.error:
-            break
-        if decompressor.eof:
-            used = len(data) - len(decompressor.unused_data)
-            offset += used
-            complete_end, members = offset, members + 1
-            pending = decompressor.unused_data
-            decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        else:
-            offset += len(data)
-    return MemberScan(complete_end=complete_end, members=members, size=size)
 
 
 def _writer_is_alive(path: Path) -> bool:
