@@ -2,8 +2,10 @@
 
 Three signals, tried in this order:
 
-1. ``canonical-url``: the same canonical URL once normalised with courlan (tracking parameters
-   such as ``utm_*``, ``fbclid`` and ``gclid`` dropped, query sorted, fragment dropped);
+1. ``canonical-url``: the same canonical URL once normalised by ``crawler.records.urls`` (the
+   normalisation article ids are made from: ``utm_*``, ``fbclid``, ``gclid``… and the fragment
+   dropped). Records built now share an id when their URLs match here (a new version, not a
+   duplicate); this signal catches records whose ids were made before the rules were shared;
 2. ``title-day``: the same title key (casefolded, accents kept, punctuation and whitespace
    collapsed) and the same publication day;
 3. ``minhash``: near-duplicate text, MinHash over word 5-shingles (64 permutations, LSH
@@ -25,16 +27,15 @@ import unicodedata
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
-from courlan import normalize_url
 from datasketch import MinHash, MinHashLSH
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
+from crawler.records.urls import normalise_url
 from crawler.storage import open_store
 
 logger = logging.getLogger(__name__)
@@ -47,16 +48,6 @@ _SCHEME = "affine32"
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)   # permutations built once, shared by every signature
 _MASK = np.uint64(0xFFFFFFFF)
 _MULT = np.uint64(1_000_003)
-
-
-def url_key(url: str) -> str:
-    """The canonical URL as a dedup key: courlan-normalised, trackers and fragment dropped."""
-    try:
-        normal = normalize_url(url.strip())
-    except ValueError:
-        normal = url.strip()
-    parts = urlsplit(normal)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
 def title_key(title: str | None) -> str:
@@ -127,7 +118,7 @@ class StoryIndex:
     def remember(self, record: ArticleRecord, signature: MinHash | None, duplicate_of: str | None) -> None:
         blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
         self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (record.outlet, record.id, url_key(record.canonical_url), title_key(record.title),
+                         (record.outlet, record.id, normalise_url(record.canonical_url), title_key(record.title),
                           _day(record.date_published), blob, duplicate_of))
         if signature is not None and record.outlet in self._lsh and record.id not in self._signatures[record.outlet]:
             self._lsh[record.outlet].insert(record.id, signature)
@@ -194,7 +185,7 @@ class StoryDedup:
 
     def _match(self, item: ArticleRecord, signature: MinHash | None) -> tuple[str | None, str | None]:
         outlet, own = item.outlet, item.id
-        found = self.index.by_url(outlet, url_key(item.canonical_url), own)
+        found = self.index.by_url(outlet, normalise_url(item.canonical_url), own)
         if found:
             return "canonical-url", found
         found = self.index.by_title(outlet, title_key(item.title), _day(item.date_published), own)

@@ -1,4 +1,4 @@
-"""Story dedup: URL keys, title keys and near-duplicate texts, then a real crawl of demo-hard."""
+"""Story dedup: title keys and near-duplicate texts (URL keys: tests/test_urls.py), then a real crawl of demo-hard."""
 
 from __future__ import annotations
 
@@ -15,23 +15,8 @@ from scrapy.utils.test import get_crawler
 
 from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink, article_id, text_digest
-from pipelines.story_dedup import THRESHOLD, StoryDedup, text_signature, title_key, url_key
+from pipelines.story_dedup import THRESHOLD, StoryDedup, text_signature, title_key
 from tests.support.crawls import KHABAR, article_records, run
-
-URL_CASES = [
-    ("https://Example.COM/a/b", "https://example.com/a/b"),
-    ("https://example.com:443/a/b", "https://example.com/a/b"),
-    ("https://example.com/a/b?utm_source=x&utm_medium=y", "https://example.com/a/b"),
-    ("https://example.com/a/b?id=3&fbclid=zz", "https://example.com/a/b?id=3"),
-    ("https://example.com/a/b?gclid=1#comments", "https://example.com/a/b"),
-    ("https://example.com/a?b=2&a=1", "https://example.com/a?a=1&b=2"),
-    ("http://127.0.0.1:8080/2024/08/12/slug/?utm_campaign=rss", "http://127.0.0.1:8080/2024/08/12/slug/"),
-]
-
-
-@pytest.mark.parametrize(("url", "expected"), URL_CASES)
-def test_canonical_urls_are_normalised_without_trackers(url: str, expected: str) -> None:
-    assert url_key(url) == expected
 
 
 @pytest.mark.parametrize(("title", "expected"), [

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from urllib.parse import urlsplit, urlunsplit
 
 from crawler import __version__
 from crawler.catalog import OutletSpec
 from crawler.extract import EXTRACTOR_VERSION, Extracted
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink, article_id, text_digest
+from crawler.records.urls import normalise_url
 
 METHOD = "khabar+trafilatura"
-
-
-def normalise_url(url: str) -> str:
-    """Lowercase scheme and host, drop the fragment and a default port; keep path and query."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    port = parts.port
-    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
-        host = f"{host}:{port}"
-    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
 
 
 def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: int, fetched_at: str,
