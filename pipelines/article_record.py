@@ -59,7 +59,7 @@ class ArticleRecordWriter:
     def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):
             return item
-        key = records_key(item.outlet, _day(item.fetched_at), item.crawl_id)
+        key = records_key(item.outlet, item.capture_day, item.crawl_id)
         self._records.write(key, item)
         if self._warc is not None:
             self._warc.link_article(item.outlet, item.url, item.warc, {
@@ -75,9 +75,3 @@ class ArticleRecordWriter:
 
     def close_spider(self, spider: Spider | None = None) -> None:
         self._records.close()
-
-
-def _day(fetched_at: str) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(fetched_at[:10])

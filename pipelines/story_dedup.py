@@ -119,7 +119,7 @@ class StoryIndex:
         blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
         self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (record.outlet, record.id, normalise_url(record.canonical_url), title_key(record.title),
-                          _day(record.date_published), blob, duplicate_of))
+                          _publication_day(record.date_published), blob, duplicate_of))
         if signature is not None and record.outlet in self._lsh and record.id not in self._signatures[record.outlet]:
             self._lsh[record.outlet].insert(record.id, signature)
             self._signatures[record.outlet][record.id] = signature
@@ -153,7 +153,8 @@ class StoryIndex:
         self._lsh[outlet], self._signatures[outlet] = lsh, signatures
 
 
-def _day(date: str | None) -> str:
+def _publication_day(date: str | None) -> str:
+    """``YYYY-MM-DD`` of an ISO 8601 publication date as written (its own offset), or \"\"."""
     return date[:10] if date and len(date) >= 10 else ""
 
 
@@ -188,7 +189,7 @@ class StoryDedup:
         found = self.index.by_url(outlet, normalise_url(item.canonical_url), own)
         if found:
             return "canonical-url", found
-        found = self.index.by_title(outlet, title_key(item.title), _day(item.date_published), own)
+        found = self.index.by_title(outlet, title_key(item.title), _publication_day(item.date_published), own)
         if found:
             return "title-day", found
         found = self.index.by_text(outlet, signature, own) if signature is not None else None

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.discovery.state import CrawlState
+import pytest
+
+from crawler.discovery.state import CrawlState, lastmod_instant
 
 URL = "http://demo.example/article/1.html"
 
@@ -93,3 +96,15 @@ def test_archived_articles_counts_article_pages_fetched_with_success_not_discove
     state.remember("http://demo.example/sitemap.xml", 200, None, '"s1"', None)
     assert state.archived_articles() == 2
     assert CrawlState(tmp_path / "crawl.sqlite", "other").archived_articles() == 0
+
+
+@pytest.mark.parametrize(("lastmod", "instant"), [
+    ("2026-11-20T08:00:00Z", datetime(2026, 11, 20, 8, tzinfo=UTC)),
+    ("2026-11-20T01:30:00-08:00", datetime(2026, 11, 20, 9, 30, tzinfo=UTC)),
+    ("2026-11-20", datetime(2026, 11, 20, tzinfo=UTC)),           # no time zone: UTC
+    ("Fri, 20 Nov 2026 08:30:00 GMT", datetime(2026, 11, 20, 8, 30, tzinfo=UTC)),   # RSS
+    ("last tuesday", None),
+    (None, None),
+])
+def test_announced_lastmods_are_read_as_utc_instants(lastmod: str | None, instant: datetime | None) -> None:
+    assert lastmod_instant(lastmod) == instant

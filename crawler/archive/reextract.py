@@ -172,7 +172,7 @@ class Reextractor:
         )
         record = self._versioned(record)
         record.extraction.version += f"; {self.report.run_id}"
-        self._files.write(records_key(record.outlet, date.fromisoformat(record.fetched_at[:10]), self.report.run_id), record)
+        self._files.write(records_key(record.outlet, record.capture_day, self.report.run_id), record)
         self.report.counts["records"] += 1
 
     def _problem(self, message: str) -> None:

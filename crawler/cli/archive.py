@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 
-def _day(value: str | None) -> date | None:
+def _date_option(value: str | None) -> date | None:
+    """A ``--since``/``--until`` value as a date; a usage error naming the expected form."""
     if value is None:
         return None
     try:
@@ -53,7 +54,7 @@ def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: 
     from crawler.storage import open_store
 
     settings = khabar_settings({"KHABAR_CATALOG_EXTRA": list(catalog_extra)} if catalog_extra else {})
-    report = Reextractor(open_store(store), catalog_from_settings(settings), outlet, _day(since)).run()
+    report = Reextractor(open_store(store), catalog_from_settings(settings), outlet, _date_option(since)).run()
     for name, count in sorted(report.counts.items()):
         click.echo(f"  {name:28} {count}")
     for key in report.files:
@@ -75,7 +76,7 @@ def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str
     from crawler.archive.wacz import make_wacz
     from crawler.storage import open_store
 
-    result = make_wacz(open_store(store), Path(out), outlet, _day(since), _day(until))
+    result = make_wacz(open_store(store), Path(out), outlet, _date_option(since), _date_option(until))
     click.echo(f"Wrote {result.path}: {result.warc_files} WARC files, {result.pages} pages; wacz validate passed.")
 
 
@@ -95,8 +96,8 @@ def export(store: str, out: str, outlet: tuple[str, ...], country: tuple[str, ..
     from crawler.archive.export import ExportFilter, export_corpus
     from crawler.storage import open_store
 
-    wanted = ExportFilter(frozenset(outlet), frozenset(c.upper() for c in country), frozenset(lang), _day(since),
-                          _day(until), all_versions, keep_duplicates)
+    wanted = ExportFilter(frozenset(outlet), frozenset(c.upper() for c in country), frozenset(lang), _date_option(since),
+                          _date_option(until), all_versions, keep_duplicates)
     report = export_corpus(open_store(store), Path(out), wanted)
     click.echo(f"Wrote {out}: {report.counts['records exported']} records "
                f"(of {report.counts['records read']} read).")

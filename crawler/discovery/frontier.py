@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from scrapy.crawler import Crawler
 from scrapy.http.headers import Headers
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
-from crawler.discovery.state import CrawlState, _normal_lastmod, conditional_headers
+from crawler.discovery.state import CrawlState, conditional_headers, lastmod_instant, normal_lastmod
 from crawler.errors import ConfigInvalid
 
 logger = logging.getLogger(__name__)
@@ -44,19 +44,10 @@ class FrontierConfig:
         return cls(settings.getbool("KHABAR_INCREMENTAL", True), since_day, settings.getint("KHABAR_MAX_ARTICLES", 0))
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            from email.utils import parsedate_to_datetime
-
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).date()
+def _lastmod_day(value: str | None) -> date | None:
+    """The UTC day of an announced lastmod, None when there is none or it is unreadable."""
+    moment = lastmod_instant(value)
+    return moment.date() if moment else None
 
 
 class ArticleFrontier:
@@ -71,7 +62,7 @@ class ArticleFrontier:
 
     def admit(self, url: str, lastmod: str | None = None) -> dict[str, str] | None:
         """Headers to fetch ``url`` with, or None to skip it (the reason is counted)."""
-        if lastmod and (normal := _normal_lastmod(lastmod)) and normal > self._announced.get(url, ""):
+        if lastmod and (normal := normal_lastmod(lastmod)) and normal > self._announced.get(url, ""):
             self._announced[url] = normal
         if url in self._admitted:  # found again by another source: one fetch, the newest lastmod kept
             if url in self._fetched and url in self._announced:
@@ -80,7 +71,7 @@ class ArticleFrontier:
         if self.config.max_articles and self.scheduled >= self.config.max_articles:
             self._skip("max_articles")
             return None
-        announced = _day(lastmod)
+        announced = _lastmod_day(lastmod)
         if self.config.since and announced and announced < self.config.since:
             self._skip("before_since")
             return None
@@ -101,7 +92,7 @@ class ArticleFrontier:
 
     def article_fetched(self, url: str, status: int, lastmod: str | None, headers: Headers) -> None:
         self._fetched.add(url)
-        newest = max(filter(None, (_normal_lastmod(lastmod), self._announced.get(url))), default=None)
+        newest = max(filter(None, (normal_lastmod(lastmod), self._announced.get(url))), default=None)
         self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"),
                             _header(headers, b"Date"), article=True)
 

@@ -35,12 +35,15 @@ class UrlState:
 
     def covers(self) -> str | None:
         """The latest moment (UTC, ISO 8601) the copy we hold is known to be current for."""
-        served = self.served_at or _normal_lastmod(self.last_modified)
+        served = self.served_at or normal_lastmod(self.last_modified)
         return max(filter(None, (self.lastmod, served)), default=None)
 
 
-def _normal_lastmod(value: str | None) -> str | None:
-    """A lastmod as a comparable UTC instant (ISO 8601), or the raw text when it cannot be parsed."""
+def lastmod_instant(value: str | None) -> datetime | None:
+    """An announced lastmod (ISO 8601, or an RSS date in RFC 822) as a UTC instant; None when unreadable.
+
+    A date without a time zone is taken as UTC.
+    """
     if not value:
         return None
     text = value.strip()
@@ -48,12 +51,18 @@ def _normal_lastmod(value: str | None) -> str | None:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
-            moment = parsedate_to_datetime(text)  # RSS dates (RFC 822)
+            moment = parsedate_to_datetime(text)
         except (TypeError, ValueError):
             return None  # unreadable: as if no date had been announced
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
+    return moment.astimezone(UTC)
+
+
+def normal_lastmod(value: str | None) -> str | None:
+    """A lastmod as a comparable UTC instant (ISO 8601); None when it cannot be parsed."""
+    moment = lastmod_instant(value)
+    return moment.isoformat() if moment else None
 
 
 class CrawlState:
@@ -83,7 +92,7 @@ class CrawlState:
         known = self.get(url)
         if known is None or known.status >= 400:
             return True, known
-        announced = _normal_lastmod(lastmod)
+        announced = normal_lastmod(lastmod)
         covered = known.covers()
         return bool(announced and (covered is None or announced > covered)), known
 
@@ -94,11 +103,11 @@ class CrawlState:
         known = self.get(url)
         if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
             etag, last_modified = etag or known.etag, last_modified or known.last_modified
-        newest = max(filter(None, (_normal_lastmod(lastmod), known.lastmod if known else None)), default=None)
+        newest = max(filter(None, (normal_lastmod(lastmod), known.lastmod if known else None)), default=None)
         self._db.execute("INSERT OR REPLACE INTO urls (outlet, url, lastmod, etag, last_modified, status, fetched_at, "
                          "served_at, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
             self.outlet, url, newest, etag, last_modified,
-            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), _normal_lastmod(served),
+            200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), normal_lastmod(served),
             int(article)))
 
     def raise_lastmod(self, url: str, lastmod: str) -> None:

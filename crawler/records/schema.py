@@ -18,6 +18,7 @@ import json
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 SCHEMA_VERSION = "1"
@@ -92,6 +93,11 @@ class ArticleRecord:
     duplicate_of: str | None = field(default=None, metadata=_doc("id of an earlier record of the same story, if any."))
     warc: WarcLink = field(metadata=_doc("Where the response is archived."))
     extraction: ExtractionInfo = field(metadata=_doc("How the fields were extracted."))
+
+    @property
+    def capture_day(self) -> date:
+        """The day of ``fetched_at``: the ``date=`` partition its record file goes to."""
+        return date.fromisoformat(self.fetched_at[:10])
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
