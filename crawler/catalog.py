@@ -259,9 +259,6 @@ class Catalog:
     def ids(self) -> list[str]:
         return list(self._by_id)
 
-    def by_country(self, country: str) -> list[OutletSpec]:
-        return [o for o in self if o.country == country.upper()]
-
 
 def shipped_catalog_path() -> Path:
     return Path(str(resources.files("crawler") / "data" / "catalog.yaml"))

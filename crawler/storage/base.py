@@ -28,10 +28,6 @@ class SpoolStatus:
     errors: dict[str, str] = field(default_factory=dict)  # key → last upload error (already sanitised)
     remote: bool = False  # True when publishing uploads (S3), False for a local folder
 
-    @property
-    def complete(self) -> bool:
-        return not self.spooled
-
 
 @runtime_checkable
 class Store(Protocol):

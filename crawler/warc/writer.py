@@ -108,10 +108,6 @@ class RotatingWarcWriter:
         name = f"{self.spec.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
         return self.spec.directory / name
 
-    @property
-    def current_path(self) -> Path | None:
-        return self._path
-
     def close(self) -> None:
         """Finish the current file: flush, fsync, rename to its final name, notify."""
         if self._file is None or self._path is None:
