@@ -1,8 +1,7 @@
 """A download handler that keeps every byte of each HTTP exchange, as sent and as served.
 
 Scrapy's Response objects lose the reason phrase, the case and order of header names, the
-interleaving of repeated headers, the hop-by-hop headers and the chunk framing (measured in
-shared/WARC-CAPTURE.md). This handler is Scrapy's own HTTP/1.1 handler with a tap at the Twisted
+interleaving of repeated headers, the hop-by-hop headers and the chunk framing. This handler is Scrapy's own HTTP/1.1 handler with a tap at the Twisted
 protocol level: it copies what the connection writes and reads for each request, before any
 parsing, and hands the copy to the WARC writer through ``request.meta[RAW_EXCHANGE_META]``.
 

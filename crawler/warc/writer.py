@@ -2,7 +2,8 @@
 
 Each file starts with a ``warcinfo`` record. Records are serialised by warcio uncompressed, then
 deflated here as one gzip member each, at a level chosen per record: bodies the server already
-compressed gain nothing from level 9 (shared/PERF-NOTES.md), so they get ``gzip_level_compressed``.
+compressed gain nothing from level 9 (re-deflating a gzip body cost about 0.8 ms of CPU per 170 KB
+page for no size gain, with warcio 1.8), so they get ``gzip_level_compressed``.
 A file is written as ``<name>.open`` under an exclusive lock and renamed to ``<name>`` when closed,
 so a finished name is always a finished file; every member is flushed as soon as it is written, so
 a killed crawl leaves complete records that ``crawler.storage.unfinished.recover`` keeps.
