@@ -12,7 +12,6 @@ the text is long enough and the detector is sure; a disagreement is always repor
 from __future__ import annotations
 
 import lzma
-import os
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +21,7 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from crawler.extract._text import arabic_share
 from crawler.storage.atomic import atomic_path
+from crawler.storage.cache import user_cache_dir
 
 _FOLD_LABELS = {"ary": "ar", "arz": "ar"}
 # Checked on 24 made-up one-line French and Arabic headlines (tests hold a sample): without this
@@ -38,7 +38,7 @@ ARABIC_SCRIPT_SHARE = 0.6
 def _identifier() -> LanguageIdentifier:
     """The py3langid model. It ships LZMA-compressed (4.5 MB -> 68 MB): decompressing it took 1.9 s of
     every process's start (the CLI, each extraction worker), reading a decompressed copy 0.4 s. The copy is
-    kept in KHABAR_CACHE_DIR (default ~/.cache/khabar) and rebuilt when py3langid's model changes; any
+    kept in the user's cache folder (KHABAR_CACHE_DIR, default ~/.cache/khabar) and rebuilt when py3langid's model changes; any
     problem with it falls back to the shipped file."""
     cached = _cached_model_path()
     if cached is not None:
@@ -52,8 +52,7 @@ def _cached_model_path() -> Path | None:
     source = Path(MODEL_DIR) / MODEL_FILE
     try:
         stat = source.stat()
-        folder = Path(os.environ.get("KHABAR_CACHE_DIR") or Path.home() / ".cache" / "khabar")
-        target = folder / f"py3langid-model-{stat.st_size}-{int(stat.st_mtime)}.npz"
+        target = user_cache_dir() / f"py3langid-model-{stat.st_size}-{int(stat.st_mtime)}.npz"
         if not target.exists():
             with atomic_path(target) as temp, lzma.open(source) as packed, open(temp, "wb") as out:
                 shutil.copyfileobj(packed, out, length=1 << 20)

@@ -54,8 +54,7 @@ def build_index(store: Store, state: Path, python: Path) -> ReplayIndex:
     keys = set(store.list("warc/"))
     warcs = sorted(k for k in keys if k.endswith(".warc.gz"))
     if not warcs:
-        raise ReplayError(f"no WARC file in {store.describe('warc')}: there is nothing to replay yet. "
-                          "Crawl into this store first (khabar crawl OUTLET --store STORE).")
+        raise nothing_to_replay(store)
     per_warc: dict[str, tuple[WarcCheck, list[str]]] = {}
     pending: Pending = {}
     fresh = []
@@ -75,6 +74,11 @@ def build_index(store: Store, state: Path, python: Path) -> ReplayIndex:
     path = write_atomically(state / "index.cdxj", "".join(line + "\n" for line in lines))
     return ReplayIndex(path, len(lines), len(warcs), len(fresh), len(pending), [f for c in checks for f in c.faults],
                        orphans, time.monotonic() - started)
+
+
+def nothing_to_replay(store: Store) -> ReplayError:
+    return ReplayError(f"no WARC file in {store.describe('warc')}: there is nothing to replay yet. "
+                       "Crawl into this store first (khabar crawl OUTLET --store STORE).")
 
 
 def report_problems(index: ReplayIndex, echo: Callable[[str], None]) -> None:

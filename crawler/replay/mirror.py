@@ -4,7 +4,7 @@ Its ``warc/`` keys (WARC files and their CDXJ files) are copied into a local fol
 missing there or of another size, each checked against the store's size; files the store no
 longer holds are removed. The folder is kept across runs:
 
-    KHABAR_REPLAY_CACHE   (default ~/.cache/khabar/replay, under $XDG_CACHE_HOME when set)/<bucket>/<prefix>
+    KHABAR_REPLAY_CACHE   (default <user cache>/replay; see crawler.storage.cache)/<bucket>/<prefix>
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from crawler.errors import ReplayError
+from crawler.replay.index import nothing_to_replay
 from crawler.storage import LocalStore, Store
 from crawler.storage.atomic import atomic_path
+from crawler.storage.cache import user_cache_dir
 from crawler.storage.local import TEMP_SUFFIXES
 
 _MIRRORED = (".warc.gz", ".cdxj")
@@ -28,8 +30,7 @@ _COPY_CHUNK = 1 << 20
 def replay_cache_dir(store: Store) -> Path:
     """The local mirror of a remote store: $KHABAR_REPLAY_CACHE/<bucket>/<prefix>, else under the user's cache."""
     override = os.environ.get("KHABAR_REPLAY_CACHE")
-    root = Path(override).expanduser() if override else \
-        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "khabar" / "replay"
+    root = Path(override).expanduser() if override else user_cache_dir() / "replay"
     parsed = urlparse(store.uri)
     parts = [parsed.netloc, *filter(None, parsed.path.split("/"))]
     if not parts[0] or any(part in (".", "..") for part in parts):
@@ -42,8 +43,7 @@ def mirror_store(store: Store, target: Path, echo: Callable[[str], None]) -> Loc
     started = time.monotonic()
     keys = [k for k in store.list("warc/") if k.endswith(_MIRRORED)]
     if not any(k.endswith(".warc.gz") for k in keys):
-        raise ReplayError(f"no WARC file in {store.describe('warc')}: there is nothing to replay yet. "
-                          "Crawl into this store first (khabar crawl OUTLET --store STORE).")
+        raise nothing_to_replay(store)
     sizes = {key: store.size(key) for key in keys}
     wanted = [key for key in keys if _local_size(_mirror_path(target, key)) != sizes[key]]
     total = sum(sizes[key] for key in wanted)

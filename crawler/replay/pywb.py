@@ -3,7 +3,7 @@
 pywb pins old libraries, so it lives in a virtualenv of its own, created on first use (about
 30 s, printed) and kept for every store and every later run:
 
-    KHABAR_PYWB_VENV   (default ~/.cache/khabar/pywb-<version>, under $XDG_CACHE_HOME when set)
+    KHABAR_PYWB_VENV   (default <user cache>/pywb-<version>; see crawler.storage.cache)
 
 It runs as pywb's wayback app under gevent (no uwsgi) on 127.0.0.1, one collection named
 ``khabar``; it dies with khabar (Linux) and is stopped when khabar stops.
@@ -30,6 +30,7 @@ import yaml
 from crawler.errors import ReplayError
 from crawler.storage import LocalStore
 from crawler.storage.atomic import write_atomically
+from crawler.storage.cache import user_cache_dir
 
 PYWB_VERSION = "2.10.0"
 CDXJ_INDEXER_VERSION = "1.5.0"
@@ -47,10 +48,7 @@ Echo = Callable[[str], None]
 def pywb_venv_dir() -> Path:
     """Where pywb is installed: $KHABAR_PYWB_VENV, else a per-version folder in the user's cache."""
     override = os.environ.get("KHABAR_PYWB_VENV")
-    if override:
-        return Path(override).expanduser()
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "khabar" / f"pywb-{PYWB_VERSION}"
+    return Path(override).expanduser() if override else user_cache_dir() / f"pywb-{PYWB_VERSION}"
 
 
 def ensure_pywb(venv: Path, echo: Echo) -> Path:
