@@ -8,12 +8,9 @@ too) goes into the index, first capture first, as the crawl would have put it.
 from __future__ import annotations
 
 import io
-import zlib
 from collections import Counter
 
-from warcio.exceptions import ArchiveLoadFailed
-
-from crawler.archive.reading import iter_entries, open_key, warc_keys
+from crawler.archive.reading import WARC_READ_ERRORS, iter_entries, open_key, warc_keys
 from crawler.storage import Store
 from crawler.warc.dedup import Capture, DedupIndex
 
@@ -30,7 +27,7 @@ def rebuild_dedup_index(store: Store, index: DedupIndex) -> tuple[Counter[str], 
                         captures.append(Capture(entry.get("WARC-Target-URI") or "", entry.get("WARC-Payload-Digest") or "",
                                                 entry.get("WARC-Record-ID") or "", entry.get("WARC-Date") or "",
                                                 warc.key, entry.offset, entry.length))
-        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+        except WARC_READ_ERRORS as exc:
             problems.append(f"{warc.key}: unreadable after {len(captures)} responses ({type(exc).__name__}: {exc})")
         index.add(captures)
         counts["warc files"] += 1

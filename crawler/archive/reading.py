@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,10 +13,14 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from crawler.storage import Store
 from crawler.storage.unfinished import OPEN_SUFFIX
 from crawler.warc.members import scan_members
+
+WARC_READ_ERRORS = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError)
+"""What reading a damaged WARC file raises (warcio, zlib, a cut file): the records before it were read."""
 
 
 @dataclass(frozen=True, slots=True)

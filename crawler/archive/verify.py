@@ -20,10 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from warcio.exceptions import ArchiveLoadFailed
-
 from crawler.archive.fault import Fault
-from crawler.archive.reading import Entry, iter_entries, open_key, read_records, warc_keys
+from crawler.archive.reading import WARC_READ_ERRORS, Entry, iter_entries, open_key, read_records, warc_keys
 from crawler.storage import Store
 from crawler.storage.unfinished import OPEN_SUFFIX
 from crawler.warc.exchange import payload_of, sha1_digest, split_message
@@ -87,7 +85,7 @@ def _verify_file(handle: BinaryIO, key: str, report: VerifyReport) -> None:
                 report.fault(key, 0, f"the first record is {entry.record.rec_type}, not warcinfo")
             _verify_entry(key, entry, report)
             offset = entry.offset + entry.length
-    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+    except WARC_READ_ERRORS as exc:
         report.fault(key, offset, f"unreadable from here on ({type(exc).__name__}: {exc})",
                      "the records before this offset were checked")
 
