@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
