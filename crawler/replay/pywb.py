@@ -63,7 +63,7 @@ def ensure_pywb(venv: Path, echo: Echo) -> Path:
         echo(f"First use: installing pywb {PYWB_VERSION} into its own virtualenv {venv} (once; about 30 s) ...")
         started = time.monotonic()
         install_pywb(venv, python)
-        ready.write_text(wanted + "\n")
+        write_atomically(ready, wanted + "\n")
         echo(f"pywb installed in {time.monotonic() - started:.0f} s.")
     return python
 

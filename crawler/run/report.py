@@ -14,6 +14,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.storage import open_store
+from crawler.storage.atomic import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,5 @@ class RunReport:
     def _write(self, report: OutletReport) -> None:
         store = open_store(self.crawler.settings.get("KHABAR_STORE_URI"), self.crawler.settings)
         key = f"runs/{report.crawl_id}/{report.outlet}.json"
-        path = store.spool / key
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({**asdict(report), "blocked": report.blocked}, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_atomically(store.spool / key, json.dumps({**asdict(report), "blocked": report.blocked}, ensure_ascii=False, indent=2))
         store.publish(key)
