@@ -21,10 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.demo.process import running_demo_world  # noqa: E402
+from crawler.storage.layout import STATE_DIR  # noqa: E402
 
 
 def _sizes(store: Path) -> dict[Path, int]:
-    return {p: p.stat().st_size for p in store.rglob("*") if p.is_file() and "state" not in p.parts}
+    return {p: p.stat().st_size for p in store.rglob("*") if p.is_file() and STATE_DIR not in p.parts}
 
 
 def _crawl(store: Path, catalog: Path, outlets: list[str], *extra: str) -> None:

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from scrapy.settings import Settings  # noqa: E402
 
 from crawler.demo.process import running_demo_world  # noqa: E402
+from crawler.storage.layout import STATE_DIR  # noqa: E402
 from crawler.storage.s3 import S3Store, forget_stores, open_s3_store  # noqa: E402
 from tests.support.seaweed import SeaweedFS, s3_env  # noqa: E402
 
@@ -44,7 +45,7 @@ def demo_crawl_files(folder: Path) -> Path:
         result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=s3_env({}))
     if result.returncode != 0:
         sys.exit(f"demo crawl failed ({result.returncode}):\n{result.stdout}\n{result.stderr[-3000:]}")
-    shutil.rmtree(store / "state", ignore_errors=True)  # local working state, never published
+    shutil.rmtree(store / STATE_DIR, ignore_errors=True)  # local working state, never published
     return store
 
 

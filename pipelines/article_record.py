@@ -20,7 +20,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.records import ArticleRecord, json_schema
 from crawler.records.files import RecordFiles
-from crawler.storage import Store, open_store
+from crawler.storage import Store, store_from_settings
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import SCHEMA_KEY, records_key
 from crawler.warc.capture import WarcCapture
@@ -46,10 +46,9 @@ class ArticleRecordWriter:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArticleRecordWriter:
-        uri = crawler.settings.get("KHABAR_STORE_URI")
-        if not uri:
+        if not crawler.settings.get("KHABAR_STORE_URI"):
             raise NotConfigured("KHABAR_STORE_URI is empty; set it to a folder or s3:// URI to enable ArticleRecordWriter")
-        return cls(open_store(uri, crawler.settings), crawler)
+        return cls(store_from_settings(crawler.settings), crawler)
 
     def open_spider(self, spider: Spider | None = None) -> None:
         publish_schema(self.store)

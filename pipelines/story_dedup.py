@@ -36,7 +36,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
 from crawler.records.urls import normalise_url
-from crawler.storage import open_store
+from crawler.storage import layout, store_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -164,8 +164,7 @@ class StoryDedup:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoryDedup:
-        store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
-        return cls(StoryIndex(store.spool / "state" / "stories.sqlite"), crawler.stats)
+        return cls(StoryIndex(layout.stories_db(store_from_settings(crawler.settings))), crawler.stats)
 
     def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):

@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
-from crawler.storage import open_store
+from crawler.storage import layout, store_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,7 @@ class ArticleVersioning:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArticleVersioning:
-        store = open_store(crawler.settings.get("KHABAR_STORE_URI"))
-        return cls(VersionIndex(store.spool / "state" / "articles.sqlite"), crawler.stats)
+        return cls(VersionIndex(layout.articles_db(store_from_settings(crawler.settings))), crawler.stats)
 
     def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):

@@ -25,6 +25,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -44,7 +45,8 @@ from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
 from crawler.render.detect import built_by_javascript
-from crawler.storage import open_store
+from crawler.run.settings import apply_environment
+from crawler.storage import layout, store_from_settings
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
 
 logger = logging.getLogger(__name__)
@@ -72,6 +74,12 @@ class NewsSpider(scrapy.Spider):
         self.full_cascade = False  # every source of the cascade was asked (not the REST API alone)
 
     @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Add the KHABAR_* environment layer now: ``from_crawler`` reads settings before the add-on runs."""
+        super().update_settings(settings)
+        apply_environment(settings)
+
+    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
@@ -80,12 +88,12 @@ class NewsSpider(scrapy.Spider):
         spider.limits = DiscoveryLimits.from_settings(settings)
         spider.workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
         apply_outlet_politeness(settings, spider.outlet)
-        state_dir = open_store(settings.get("KHABAR_STORE_URI")).spool / "state"
+        store = store_from_settings(settings)
         spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),
-                                          CrawlState(state_dir / "crawl.sqlite", spider.outlet_id), crawler)
+                                          CrawlState(layout.crawl_db(store), spider.outlet_id), crawler)
         spider.backfill = settings.getbool("KHABAR_BACKFILL")
         if settings.getbool("KHABAR_RESUME"):  # Scrapy's JOBDIR, one per outlet, kept until a run finishes
-            settings.set("JOBDIR", str(state_dir / "jobs" / spider.outlet_id), priority="spider")
+            settings.set("JOBDIR", str(layout.jobs_dir(store, spider.outlet_id)), priority="spider")
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)

@@ -19,6 +19,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
+from crawler.storage import LocalStore
+from crawler.storage.layout import dedup_db
 from tests.support.crawls import KHABAR, ROOT, article_records, run
 from tests.support.redis_server import redis_server
 
@@ -232,7 +234,7 @@ def test_the_dedup_index_can_live_in_redis(crawls: Any, tmp_path: Path) -> None:
         import redis
 
         keys = redis.Redis.from_url(uri).keys("khabar:dedup:*")
-    assert not (store / "state" / "dedup.sqlite").exists()
+    assert not dedup_db(LocalStore(store)).exists()
     types = Counter()
     for path in store.glob("warc/**/*.warc.gz"):
         with open(path, "rb") as handle:

@@ -15,6 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
+from crawler.storage.layout import STATE_DIR
 from tests.support.crawls import KHABAR, article_records, run
 
 
@@ -73,7 +74,7 @@ def test_later_copies_of_a_story_are_left_out_unless_asked_for(store: Any, tmp_p
 def test_dedup_rebuild_restores_revisits_after_the_state_folder_is_lost(store: Any, tmp_path: Path) -> None:
     copy = tmp_path / "s"
     shutil.copytree(store[0], copy)
-    shutil.rmtree(copy / "state")
+    shutil.rmtree(copy / STATE_DIR)
     rebuilt = run([*KHABAR, "dedup", "rebuild", str(copy)])
     assert rebuilt.returncode == 0 and "Indexed 87 responses from 2 WARC files." in rebuilt.stdout, rebuilt.stdout
     before = set(copy.glob("warc/**/*.warc.gz"))

@@ -11,6 +11,8 @@ import pytest
 
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
+from crawler.storage import LocalStore
+from crawler.storage.layout import jobs_dir
 from tests.support.crawls import KHABAR, article_records, run
 
 OUTLET = "demo-wp"
@@ -125,7 +127,7 @@ def test_resume_after_sigkill_refetches_nothing_already_archived(tmp_path: Path)
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         before_resume = len(server.wire_log)
-        assert (store / "state" / "jobs" / "demo-cms").is_dir()
+        assert jobs_dir(LocalStore(store), "demo-cms").is_dir()
         archived = _archived_paths(store)  # what the killed run had written, complete records only
         assert archived
         result = run(cmd)
@@ -136,7 +138,7 @@ def test_resume_after_sigkill_refetches_nothing_already_archived(tmp_path: Path)
     assert {urlsplit(r["url"]).path for r in article_records(store)} == {
         urlsplit(u).path for u in world.article_urls("demo-cms")}
     assert len(server.wire_log) > before_resume
-    assert not (store / "state" / "jobs" / "demo-cms").exists()  # a finished run clears its queue
+    assert not jobs_dir(LocalStore(store), "demo-cms").exists()  # a finished run clears its queue
 
 
 def _archived_paths(store: Path) -> set[str]:

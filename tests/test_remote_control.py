@@ -39,7 +39,7 @@ def test_a_crawl_starts_no_remote_control_server_and_removes_job_files_of_dead_c
 
 def test_khabar_remote_control_turns_it_on(tmp_path: Path) -> None:
     from crawler.run.remote_control import configure_remote_control
-    from crawler.run.runner import khabar_settings
+    from crawler.run.settings import khabar_settings
 
     for asked, expected in ((None, False), ("True", True)):
         settings = khabar_settings({"KHABAR_REMOTE_CONTROL": asked} if asked else {})

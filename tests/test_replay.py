@@ -24,7 +24,8 @@ from warcio.archiveiterator import ArchiveIterator
 from crawler.demo import DemoArticle, DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
 from crawler.replay import ReplayIndex, build_index, ensure_pywb, pywb_venv_dir
-from crawler.storage import open_store
+from crawler.storage import LocalStore
+from crawler.storage.layout import STATE_DIR, replay_state_dir
 from tests.support.browser import headless_chromium
 from tests.support.crawls import KHABAR, ROOT, run
 
@@ -170,14 +171,14 @@ def test_pywb_answers_with_the_revisit_capture_date(store: Path, replay: Replay,
 
 def _copy(store: Path, tmp_path: Path) -> Path:
     target = tmp_path / "store"
-    shutil.copytree(store, target, ignore=shutil.ignore_patterns("state"))
+    shutil.copytree(store, target, ignore=shutil.ignore_patterns(STATE_DIR))
     return target
 
 
 def _index(store: Path) -> ReplayIndex:
     python = ensure_pywb(pywb_venv_dir(), print)
-    opened = open_store(str(store))
-    return build_index(opened, opened.spool / "state" / "replay", python)
+    opened = LocalStore(store)
+    return build_index(opened, replay_state_dir(opened), python)
 
 
 def _indexed(index: ReplayIndex) -> list[dict[str, Any]]:
@@ -223,7 +224,7 @@ def test_a_truncated_warc_without_cdxj_is_indexed_up_to_the_damage(store: Path, 
     cut = len(second.read_bytes()) // 2
     second.write_bytes(second.read_bytes()[:cut])
     index = _index(broken)
-    assert index.checked_now == (1 if hasattr(open_store(str(broken)), "size") else 2)  # unchanged files: cached
+    assert index.checked_now == (1 if hasattr(LocalStore(broken), "size") else 2)  # unchanged files: cached
     [fault] = index.faults
     assert fault.file == str(second.resolve()) and fault.offset is not None and fault.offset < cut
     assert "truncated" in fault.what and fault.next_step == "nothing from this offset on is served"

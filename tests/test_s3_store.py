@@ -25,6 +25,7 @@ from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.storage import LocalStore, Store, open_store
 from crawler.storage._s3client import Redactor
+from crawler.storage.layout import STATE_DIR
 from crawler.storage.s3 import S3Config, S3Location, S3Store, forget_stores
 from tests.support.seaweed import SeaweedFS, khabar, khabar_together, s3_env
 
@@ -155,12 +156,15 @@ def test_the_summary_says_where_the_files_went_and_that_the_spool_is_empty(s3_cr
     assert uploaded.group(2) == str(s3_crawl["spool"])
 
 
+def _settings(seaweed: SeaweedFS, spool: Path, **settings: Any) -> Settings:
+    return Settings({"KHABAR_S3_ENDPOINT_URL": seaweed.endpoint, "KHABAR_SPOOL_DIR": str(spool), **settings})
+
+
 def _store(seaweed: SeaweedFS, uri: str, spool: Path, **settings: Any) -> S3Store:
     """An S3Store in this process (the child processes get credentials the same way: AWS_* variables)."""
     forget_stores()
     os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"] = seaweed.access_key, seaweed.secret_key
-    store = open_store(uri, Settings({"KHABAR_S3_ENDPOINT_URL": seaweed.endpoint, "KHABAR_SPOOL_DIR": str(spool),
-                                      **settings}))
+    store = open_store(uri, _settings(seaweed, spool, **settings))
     assert isinstance(store, S3Store)
     return store
 
@@ -241,7 +245,7 @@ def test_readers_see_the_same_api_on_a_folder_and_on_a_bucket(kind: str, seaweed
         assert [p for p in store.spool.rglob("*") if p.is_file()] == []
 
 
-def test_one_store_per_uri_per_process_and_leftovers_are_uploaded_when_it_opens(
+def test_one_store_per_uri_and_settings_per_process_and_leftovers_are_uploaded_when_it_opens(
         seaweed: SeaweedFS, tmp_path: Path, aws_env: None) -> None:
     bucket = seaweed.new_bucket("resume")
     left = tmp_path / "spool" / bucket / "p" / "warc/outlet=x/date=2026-11-24/left-by-a-dead-run.warc.gz"
@@ -249,11 +253,13 @@ def test_one_store_per_uri_per_process_and_leftovers_are_uploaded_when_it_opens(
     left.write_bytes(b"finished but never uploaded")
     (left.parent / "still-open.warc.gz.open").write_bytes(b"a writer's unfinished file")
     store = _store(seaweed, f"s3://{bucket}/p", tmp_path / "spool")
-    assert open_store(f"s3://{bucket}/p/") is store
+    assert open_store(f"s3://{bucket}/p/", _settings(seaweed, tmp_path / "spool")) is store
     assert store.drain(30).spooled == ()
     assert seaweed.objects(bucket, "p") == {"warc/outlet=x/date=2026-11-24/left-by-a-dead-run.warc.gz":
                                             b"finished but never uploaded"}
     assert not left.exists() and (left.parent / "still-open.warc.gz.open").exists()
+    other = open_store(f"s3://{bucket}/p", _settings(seaweed, tmp_path / "spool", KHABAR_S3_RETRY_MAX_DELAY=5))
+    assert other is not store and isinstance(other, S3Store) and other.config.retry_max_delay == 5
 
 
 def test_a_spool_file_replaced_during_its_upload_is_uploaded_again(seaweed: SeaweedFS, tmp_path: Path,
@@ -400,7 +406,7 @@ def test_no_secret_in_logs_warcs_records_or_run_reports(seaweed: SeaweedFS, s3_c
         for blob in (data, _readable(key, data)):
             for secret in (seaweed.access_key, seaweed.secret_key):
                 assert secret.encode() not in blob, key
-    for path in (s3_crawl["spool"] / "state").rglob("*"):
+    for path in (s3_crawl["spool"] / STATE_DIR).rglob("*"):
         if path.is_file():
             assert seaweed.secret_key.encode() not in path.read_bytes()
 

@@ -15,6 +15,8 @@ from scrapy.utils.test import get_crawler
 
 from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink, article_id, text_digest
+from crawler.storage import LocalStore
+from crawler.storage.layout import stories_db
 from pipelines.story_dedup import THRESHOLD, StoryDedup, text_signature, title_key
 from tests.support.crawls import KHABAR, article_records, run
 
@@ -151,6 +153,6 @@ def test_a_second_crawl_marks_nothing_as_a_duplicate_of_itself(crawled: Any) -> 
     first_crawls = {r["crawl_id"] for r in first}
     later = [r for r in everything if r["crawl_id"] not in first_crawls]
     assert not [r["url"] for r in later if r["duplicate_of"] and r["url"] not in grouped]
-    with sqlite3.connect(Path(store) / "state" / "stories.sqlite") as db:
+    with sqlite3.connect(stories_db(LocalStore(store))) as db:
         rows = db.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM stories").fetchone()
     assert rows[0] == rows[1] == len({r["id"] for r in everything})

@@ -1,12 +1,22 @@
-"""``khabar verify``, ``khabar reextract`` and ``khabar wacz``: working on an archive after the crawl."""
+"""``khabar verify``, ``reextract``, ``wacz``, ``export`` and ``dedup``: working on an archive after the crawl.
+
+STORE is a folder or ``s3://bucket/prefix``; an S3 store is configured like a crawl's: ``KHABAR_S3_*``
+settings from the environment or ``-s NAME=VALUE``.
+"""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from crawler.cli.options import command_settings, set_option
+
+if TYPE_CHECKING:
+    from crawler.storage import Store
 
 
 def _date_option(value: str | None) -> date | None:
@@ -19,15 +29,22 @@ def _date_option(value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
 
 
+def _open(store: str, set_: tuple[str, ...]) -> Store:
+    """The store STORE names, configured by the command's settings."""
+    from crawler.storage import store_from_settings
+
+    return store_from_settings(command_settings(set_, {"KHABAR_STORE_URI": store}))
+
+
 @click.command()
 @click.argument("store")
 @click.option("--max-faults", default=50, show_default=True, help="Print at most this many faults.")
-def verify(store: str, max_faults: int) -> None:
+@set_option
+def verify(store: str, max_faults: int, set_: tuple[str, ...]) -> None:
     """Check every WARC of STORE and the links between WARCs and article records."""
     from crawler.archive.verify import verify_store
-    from crawler.storage import open_store
 
-    report = verify_store(open_store(store))
+    report = verify_store(_open(store, set_))
     for name, count in sorted(report.counts.items()):
         click.echo(f"  {name:22} {count}")
     for notice in report.notices:
@@ -46,15 +63,17 @@ def verify(store: str, max_faults: int) -> None:
 @click.option("--since", help="Only WARCs captured on or after this day (YYYY-MM-DD).")
 @click.option("--catalog-extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="More catalog entries (outlets not in the shipped catalog).")
-def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: tuple[str, ...]) -> None:
+@set_option
+def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: tuple[str, ...],
+              set_: tuple[str, ...]) -> None:
     """Rebuild article records from the WARCs of STORE alone, with today's extractor."""
     from crawler.archive.reextract import Reextractor
     from crawler.catalog import catalog_from_settings
-    from crawler.run.runner import khabar_settings
-    from crawler.storage import open_store
+    from crawler.storage import store_from_settings
 
-    settings = khabar_settings({"KHABAR_CATALOG_EXTRA": list(catalog_extra)} if catalog_extra else {})
-    report = Reextractor(open_store(store), catalog_from_settings(settings), outlet, _date_option(since)).run()
+    settings = command_settings(set_, {"KHABAR_STORE_URI": store,
+                                       "KHABAR_CATALOG_EXTRA": list(catalog_extra) if catalog_extra else None})
+    report = Reextractor(store_from_settings(settings), catalog_from_settings(settings), outlet, _date_option(since)).run()
     for name, count in sorted(report.counts.items()):
         click.echo(f"  {name:28} {count}")
     for key in report.files:
@@ -71,12 +90,12 @@ def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: 
 @click.option("--outlet", help="Only this outlet.")
 @click.option("--since", help="Captured on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Captured on or before this day (YYYY-MM-DD).")
-def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str | None) -> None:
+@set_option
+def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str | None, set_: tuple[str, ...]) -> None:
     """Package the WARCs of STORE (and a pages list of its articles) as a validated WACZ file."""
     from crawler.archive.wacz import make_wacz
-    from crawler.storage import open_store
 
-    result = make_wacz(open_store(store), Path(out), outlet, _date_option(since), _date_option(until))
+    result = make_wacz(_open(store, set_), Path(out), outlet, _date_option(since), _date_option(until))
     click.echo(f"Wrote {result.path}: {result.warc_files} WARC files, {result.pages} pages; wacz validate passed.")
 
 
@@ -90,15 +109,15 @@ def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str
 @click.option("--until", help="Published (else captured) on or before this day, YYYY-MM-DD.")
 @click.option("--all-versions", is_flag=True, help="Every version of every article, not only the newest.")
 @click.option("--keep-duplicates", is_flag=True, help="Keep later copies of a story (records with duplicate_of).")
+@set_option
 def export(store: str, out: str, outlet: tuple[str, ...], country: tuple[str, ...], lang: tuple[str, ...],
-           since: str | None, until: str | None, all_versions: bool, keep_duplicates: bool) -> None:
+           since: str | None, until: str | None, all_versions: bool, keep_duplicates: bool, set_: tuple[str, ...]) -> None:
     """Write a clean, deduplicated corpus of the article records of STORE."""
     from crawler.archive.export import ExportFilter, export_corpus
-    from crawler.storage import open_store
 
     wanted = ExportFilter(frozenset(outlet), frozenset(c.upper() for c in country), frozenset(lang), _date_option(since),
                           _date_option(until), all_versions, keep_duplicates)
-    report = export_corpus(open_store(store), Path(out), wanted)
+    report = export_corpus(_open(store, set_), Path(out), wanted)
     click.echo(f"Wrote {out}: {report.counts['records exported']} records "
                f"(of {report.counts['records read']} read).")
 
@@ -110,18 +129,19 @@ def dedup() -> None:
 
 @dedup.command("rebuild")
 @click.argument("store")
-@click.option("--dedup-uri", default=None, help="Index to fill: empty = SQLite in the store's state folder, or redis://…")
-def dedup_rebuild(store: str, dedup_uri: str | None) -> None:
+@click.option("--dedup-uri", default=None,
+              help="Index to fill: empty = SQLite in the store's state folder, or redis://… [KHABAR_DEDUP_URI]")
+@set_option
+def dedup_rebuild(store: str, dedup_uri: str | None, set_: tuple[str, ...]) -> None:
     """Rebuild the payload-digest index from the WARC files of STORE."""
-    import os
-
     from crawler.archive.dedup_rebuild import rebuild_dedup_index
-    from crawler.storage import open_store
+    from crawler.storage import store_from_settings
+    from crawler.storage.layout import dedup_db
     from crawler.warc.dedup import open_dedup_index
 
-    opened = open_store(store)
-    index = open_dedup_index(dedup_uri if dedup_uri is not None else os.environ.get("KHABAR_DEDUP_URI", ""),
-                             opened.spool / "state")
+    settings = command_settings(set_, {"KHABAR_STORE_URI": store, "KHABAR_DEDUP_URI": dedup_uri})
+    opened = store_from_settings(settings)
+    index = open_dedup_index(str(settings.get("KHABAR_DEDUP_URI") or ""), dedup_db(opened))
     counts, problems = rebuild_dedup_index(opened, index)
     index.close()
     for problem in problems:

@@ -8,16 +8,7 @@ from typing import Any
 import click
 from scrapy.settings import BaseSettings
 
-
-def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
-    pairs = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="-s/--set")
-        pairs[name.strip()] = value
-    return pairs
-
+from crawler.cli.options import parse_set, set_option
 
 
 @click.command()
@@ -35,7 +26,7 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--lang", "languages", multiple=True, metavar="CODES",
               help="Keep only records in these languages (ISO 639-1; repeat or comma-separate: --lang fr,ar) "
                    "[KHABAR_LANGUAGES].")
-@click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE", help="Any Scrapy or KHABAR_ setting.")
+@set_option
 @click.option("--since", help="Skip URLs announced (lastmod, feed date) before this day, YYYY-MM-DD [KHABAR_SINCE].")
 @click.option("--max-articles", type=click.IntRange(min=1), help="Schedule at most N article URLs per outlet.")
 @click.option("--backfill", is_flag=True, help="Walk the whole archive: every REST page, every listing page.")
@@ -48,10 +39,11 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
           log_level: str | None) -> None:
     """Crawl OUTLETS (catalog ids, or home page URLs of sites not in the catalog), every outlet (--all)
     or the demo world (--demo)."""
-    from crawler.run.runner import khabar_settings, run_crawl
+    from crawler.run.runner import run_crawl
+    from crawler.run.settings import khabar_settings
     from crawler.run.summary import print_summary
 
-    overrides: dict[str, Any] = _parse_set(set_)
+    overrides: dict[str, Any] = parse_set(set_)
     for name, value in (("KHABAR_STORE_URI", store), ("KHABAR_CATALOG", catalog), ("KHABAR_EXTRACT_WORKERS", workers),
                         ("LOG_LEVEL", log_level), ("KHABAR_SINCE", since), ("KHABAR_MAX_ARTICLES", max_articles),
                         ("KHABAR_BACKFILL", backfill or None), ("KHABAR_INCREMENTAL", False if full else None),
@@ -104,7 +96,8 @@ def _catalog_urls(outlets: tuple[str, ...], settings: BaseSettings, overrides: d
 
 def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: int | None) -> None:
     from crawler.demo.process import running_demo_world
-    from crawler.run.runner import khabar_settings, run_crawl
+    from crawler.run.runner import run_crawl
+    from crawler.run.settings import khabar_settings
     from crawler.run.summary import print_summary
 
     with running_demo_world(port_base) as world:

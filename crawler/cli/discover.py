@@ -35,7 +35,7 @@ def entry_yaml(entry: dict[str, Any], probe: Any) -> str:
 @click.option("--country", default="ZZ", help="ISO 3166-1 alpha-2 code of the outlet's main market.")
 def discover(url: str, outlet_id: str | None, country: str) -> None:
     """Probe the site at URL (home page, robots.txt, sitemaps, feeds, WordPress REST) and print its catalog entry."""
-    from crawler.run.runner import khabar_settings
+    from crawler.run.settings import khabar_settings
 
     try:
         entry, probe = probe_entry(url, outlet_id, country.upper(), khabar_settings().get("USER_AGENT"))

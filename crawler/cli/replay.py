@@ -6,12 +6,15 @@ import sys
 
 import click
 
+from crawler.cli.options import command_settings, set_option
+
 
 @click.command()
 @click.argument("store")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
               help="Port on 127.0.0.1 to serve on (0: any free port; the URL is printed).")
-def replay(store: str, port: int) -> None:
+@set_option
+def replay(store: str, port: int, set_: tuple[str, ...]) -> None:
     """Serve the archive in STORE through pywb until Ctrl-C.
 
     pywb is installed into its own virtualenv on first use (KHABAR_PYWB_VENV, default
@@ -19,5 +22,6 @@ def replay(store: str, port: int) -> None:
     are reported; everything else is served.
     """
     from crawler.replay import replay as serve
+    from crawler.storage import store_from_settings
 
-    sys.exit(serve(store, port))
+    sys.exit(serve(store_from_settings(command_settings(set_, {"KHABAR_STORE_URI": store})), port))

@@ -9,28 +9,12 @@ settings come from the environment or ``-s NAME=VALUE``, as for ``khabar crawl``
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
+from crawler.cli.options import command_settings, set_option
 from crawler.errors import UploadsPending
 
-
-def _settings(set_: tuple[str, ...]) -> Any:
-    from crawler.run.runner import khabar_settings
-
-    overrides = {}
-    for item in set_:
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="-s/--set")
-        overrides[name.strip()] = value
-    return khabar_settings(overrides)
-
-
 _store_option = click.option("--store", "uri", metavar="URI", help="The store: a folder or s3://bucket/prefix [KHABAR_STORE_URI].")
-_set_option = click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
-                           help="A KHABAR_ setting, e.g. -s KHABAR_S3_ENDPOINT_URL=http://127.0.0.1:8333.")
 
 
 @click.group("store")
@@ -41,17 +25,17 @@ def store() -> None:
 @store.command("check")
 @_store_option
 @click.option("--create-bucket", is_flag=True, help="Create the bucket when it does not exist.")
-@_set_option
+@set_option
 def check(uri: str | None, create_bucket: bool, set_: tuple[str, ...]) -> None:
     """Check that the store can be archived into, step by step."""
-    from crawler.storage import open_store
+    from crawler.storage import store_from_settings
     from crawler.storage.s3 import S3Config, S3Location, S3Store
     from crawler.storage.s3check import check_steps
 
-    settings = _settings(set_)
-    uri = uri or settings.get("KHABAR_STORE_URI")
+    settings = command_settings(set_, {"KHABAR_STORE_URI": uri})
+    uri = str(settings.get("KHABAR_STORE_URI"))
     if not uri.startswith("s3://"):
-        local = open_store(uri)
+        local = store_from_settings(settings)
         click.echo(f"folder        {local.describe('')} exists and is writable")
         click.echo(f"Store {local.uri} is ready.")
         return
@@ -68,14 +52,13 @@ def check(uri: str | None, create_bucket: bool, set_: tuple[str, ...]) -> None:
 @store.command("sync")
 @_store_option
 @click.option("--timeout", type=click.FloatRange(min=0), help="Seconds to wait for uploads [KHABAR_S3_DRAIN_TIMEOUT].")
-@_set_option
+@set_option
 def sync(uri: str | None, timeout: float | None, set_: tuple[str, ...]) -> None:
     """Upload every file waiting in the spool of an S3 store, verified; remove each once it is in the bucket."""
-    from crawler.storage import open_store
+    from crawler.storage import store_from_settings
 
-    settings = _settings(set_)
-    uri = uri or settings.get("KHABAR_STORE_URI")
-    target = open_store(uri, settings)  # an S3 store checks itself and queues its spool when it opens
+    settings = command_settings(set_, {"KHABAR_STORE_URI": uri})
+    target = store_from_settings(settings)  # an S3 store checks itself and queues its spool when it opens
     status = target.drain(timeout)
     if not status.remote:
         click.echo(f"{target.uri} is a local folder: files are in the store as soon as they are written.")

@@ -25,7 +25,7 @@ from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from crawler.storage import open_store
+from crawler.storage import layout, store_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +64,12 @@ class CachedRobotsTxtMiddleware(RobotsTxtMiddleware):
         super().__init__(crawler)
         self.max_age = crawler.settings.getfloat("KHABAR_ROBOTS_MAX_AGE", 86400)
         self._cache: RobotsCache | None = None
-        self._store_uri = crawler.settings.get("KHABAR_STORE_URI")
+        self._settings = crawler.settings
 
     @property
     def cache(self) -> RobotsCache:
         if self._cache is None:
-            self._cache = RobotsCache(open_store(self._store_uri).spool / "state" / "crawl.sqlite")
+            self._cache = RobotsCache(layout.crawl_db(store_from_settings(self._settings)))
         return self._cache
 
     async def robot_parser(self, request: Request) -> Any:

@@ -31,7 +31,8 @@ from crawler.replay.pywb import (
     serve_until_stopped,
     write_config,
 )
-from crawler.storage import LocalStore, open_store
+from crawler.storage import LocalStore, Store
+from crawler.storage.layout import replay_state_dir
 
 __all__ = ["ReplayIndex", "build_index", "ensure_pywb", "mirror_store", "pywb_venv_dir", "replay"]
 
@@ -40,12 +41,11 @@ def _echo_err(text: str) -> None:
     click.echo(text, err=True)
 
 
-def replay(store_uri: str, port: int = 0, echo: Echo = _echo_err) -> int:
+def replay(opened: Store, port: int = 0, echo: Echo = _echo_err) -> int:
     """``khabar replay``: check and index the store, then serve it through pywb until Ctrl-C or SIGTERM."""
-    opened = open_store(store_uri)
     store = opened if isinstance(opened, LocalStore) else mirror_store(opened, replay_cache_dir(opened), echo)
     python = ensure_pywb(pywb_venv_dir(), echo)
-    state = store.spool / "state" / "replay"
+    state = replay_state_dir(store)
     index = build_index(store, state, python)
     report_problems(index, echo)
     echo(f"Indexed {index.captures} captures from {index.warcs} WARC files in {index.seconds:.1f} s ({index.checked_now} "

@@ -1,24 +1,20 @@
 """KhabarAddon: the one place that adjusts settings before a crawl starts.
 
-It gives the run a crawl id (``KHABAR_CRAWL_ID``) when none was set, so that every component of
-one run, and every crawler of a multi-outlet run, names the same crawl; and it makes Scrapy's
-cookie handling work offline by pointing tldextract at its bundled public-suffix snapshot.
+It adds the ``KHABAR_*`` environment layer (``crawler.run.settings.apply_environment``) for a
+spider that did not add it itself; it gives the run a crawl id (``KHABAR_CRAWL_ID``) when none was
+set, so that every component of one run, and every crawler of a multi-outlet run, names the same
+crawl; and it makes Scrapy's cookie handling work offline by pointing tldextract at its bundled
+public-suffix snapshot.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
-from datetime import UTC, datetime
 from typing import Any
 
+from scrapy.settings import BaseSettings
+
 from crawler.run.remote_control import configure_remote_control
-
-
-def new_crawl_id(now: datetime | None = None) -> str:
-    """A sortable, unique crawl id: ``20261124T215042Z-3fa9c1``."""
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
-    return f"{moment:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+from crawler.run.settings import apply_environment, new_crawl_id
 
 
 def use_bundled_public_suffix_list() -> None:
@@ -51,8 +47,8 @@ def browser_for_javascript_pages(settings: Any) -> None:
 
 
 class KhabarAddon:
-    def update_settings(self, settings: Any) -> None:
-        khabar_env_overrides(settings, dict(os.environ))
+    def update_settings(self, settings: BaseSettings) -> None:
+        apply_environment(settings)  # as khabar_settings() does; the news spider applied it already
         contact_user_agent(settings)
         if not settings.get("KHABAR_CRAWL_ID"):  # "project": the settings module's None has that priority
             settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="project")
@@ -63,9 +59,3 @@ class KhabarAddon:
 
         logs.install()
 
-
-def khabar_env_overrides(settings: Any, environ: dict[str, str]) -> None:
-    """KHABAR_* environment variables override the settings module, below command-line -s."""
-    for name, value in environ.items():
-        if name.startswith("KHABAR_") and name in settings:
-            settings.set(name, value, priority=30)

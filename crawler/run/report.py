@@ -13,8 +13,9 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from crawler.storage import open_store
+from crawler.storage import store_from_settings
 from crawler.storage.atomic import write_atomically
+from crawler.storage.layout import run_report_key
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class RunReport:
         return None
 
     def _write(self, report: OutletReport) -> None:
-        store = open_store(self.crawler.settings.get("KHABAR_STORE_URI"), self.crawler.settings)
-        key = f"runs/{report.crawl_id}/{report.outlet}.json"
+        store = store_from_settings(self.crawler.settings)
+        key = run_report_key(report.crawl_id, report.outlet)
         write_atomically(store.spool / key, json.dumps({**asdict(report), "blocked": report.blocked}, ensure_ascii=False, indent=2))
         store.publish(key)

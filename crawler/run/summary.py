@@ -9,14 +9,15 @@ from scrapy.settings import BaseSettings
 
 from crawler.errors import ExitCode
 from crawler.run.report import OutletReport
-from crawler.storage import open_store
+from crawler.storage import store_from_settings
 from crawler.storage.base import SpoolStatus
+from crawler.storage.layout import runs_dir
 
 
 def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> int:
     """Print what the crawl did and where it is; return 0, 3 when an outlet yielded nothing, 4 when files
     are still waiting in an S3 store's spool (after a bounded wait for their upload)."""
-    store = open_store(settings.get("KHABAR_STORE_URI"), settings)
+    store = store_from_settings(settings)
     waiting = store.drain(0).spooled
     if waiting:
         click.echo(f"Waiting for {len(waiting)} upload(s) to {store.uri} (bounded by KHABAR_S3_DRAIN_TIMEOUT; "
@@ -33,7 +34,7 @@ def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> in
         f"  articles recorded  {sum(r.articles_recorded for r in reports)}",
         f"  WARC files         {sum(len(r.warc_files) for r in reports)}  in {store.describe('warc')}",
         f"  record files       {sum(len(r.record_files) for r in reports)}  in {store.describe('records')}",
-        f"  run reports        {store.describe(f'runs/{crawl_id}')}",
+        f"  run reports        {store.describe(runs_dir(crawl_id))}",
     ]
     lines += [_outlet_line(r) for r in reports]
     lines += _upload_lines(uploads, store.uri)

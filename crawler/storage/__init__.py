@@ -9,7 +9,7 @@ uploads, verifies and only then deletes the local copy.
 
 from __future__ import annotations
 
-from crawler.storage.base import Store, open_store
+from crawler.storage.base import Store, open_store, store_from_settings
 from crawler.storage.local import LocalStore
 
-__all__ = ["LocalStore", "Store", "open_store"]
+__all__ = ["LocalStore", "Store", "open_store", "store_from_settings"]

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 from urllib.parse import urlparse
 
 from crawler.errors import ConfigInvalid
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,18 @@ class Store(Protocol):
         """Wait at most ``timeout`` seconds (None: the store's setting) for pending uploads; say what is left."""
 
 
-def open_store(uri: str, settings: Any = None) -> Store:
+def store_from_settings(settings: BaseSettings) -> Store:
+    """The store ``KHABAR_STORE_URI`` names, configured by the same ``settings`` (what every component opens)."""
+    return open_store(str(settings.get("KHABAR_STORE_URI")), settings)
+
+
+def open_store(uri: str, settings: BaseSettings) -> Store:
     """The store for a URI: a local path (``./archive``, ``file:///…``) or ``s3://bucket/prefix``.
 
-    ``settings`` (Scrapy settings) configure an S3 store (endpoint, spool, uploads); without them the
-    settings module and ``KHABAR_*`` environment variables are used. Within one process every call
-    with the same ``s3://`` URI returns the same store, so that its spool has one uploader.
+    ``settings`` (built by ``crawler.run.settings.khabar_settings``, or a crawler's) configure an S3
+    store: endpoint, spool, uploads. Within one process, calls with the same ``s3://`` URI and the
+    same S3 configuration return the same store, so that its spool has one uploader; other settings
+    get a store of their own.
     """
     from crawler.storage.local import LocalStore
 

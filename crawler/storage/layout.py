@@ -1,21 +1,42 @@
-"""The store layout, the same on disk and in a bucket (hive-style partitions).
+"""The store layout, the same on disk and in a bucket (hive-style partitions), and the local state beside it.
 
-    warc/outlet=<id>/date=<YYYY-MM-DD>/<prefix>-<timestamp>-<pid>-<serial>.warc.gz
+Published files (keys, the same in a folder and under an ``s3://bucket/prefix``):
+
+    warc/outlet=<id>/date=<YYYY-MM-DD>/<prefix>-<timestamp>-<pid>-<serial>.warc.gz   (+ .cdxj beside it)
     records/outlet=<id>/date=<YYYY-MM-DD>/<crawl-id>.jsonl.gz
     schema/article-record.schema.json
-    runs/<crawl-id>.json
-    state/                      (local-only working state: indexes, spool; never published)
+    runs/<crawl-id>/<outlet>.json
 
 ``date`` is the UTC date of capture for both WARCs and records, so one crawl writes one
 record file per outlet and day and a record sits in the same partition as its WARC response.
 Filter on ``date_published`` inside the files for publication dates.
+
+Local working state, in the store's spool (the store folder itself, or
+``<KHABAR_SPOOL_DIR>/<bucket>/<prefix>`` for S3), never listed, published or uploaded:
+
+    state/crawl.sqlite      discovery state per (outlet, URL) and the kept robots.txt answers
+    state/dedup.sqlite      payload digests behind revisit records (when KHABAR_DEDUP_URI is empty)
+    state/articles.sqlite   newest version and text digest per article (ArticleVersioning)
+    state/stories.sqlite    story signatures per outlet (StoryDedup)
+    state/jobs/<outlet>/    Scrapy's JOBDIR of a --resume crawl, removed when the run finishes
+    state/replay/           the CDXJ index and pywb configuration of ``khabar replay``
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crawler.storage.base import Store
 
 SCHEMA_KEY = "schema/article-record.schema.json"
+STATE_DIR = "state"
+CRAWL_DB = "crawl.sqlite"
+DEDUP_DB = "dedup.sqlite"
+ARTICLES_DB = "articles.sqlite"
+STORIES_DB = "stories.sqlite"
 
 
 def warc_dir(outlet: str, day: date) -> str:
@@ -26,5 +47,49 @@ def records_key(outlet: str, day: date, crawl_id: str) -> str:
     return f"records/outlet={outlet}/date={day.isoformat()}/{crawl_id}.jsonl.gz"
 
 
-def run_report_key(crawl_id: str) -> str:
-    return f"runs/{crawl_id}.json"
+def runs_dir(crawl_id: str) -> str:
+    return f"runs/{crawl_id}"
+
+
+def run_report_key(crawl_id: str, outlet: str) -> str:
+    return f"{runs_dir(crawl_id)}/{outlet}.json"
+
+
+def is_state_key(key: str) -> bool:
+    """Whether a spool-relative path is local working state (never a published file)."""
+    return key == STATE_DIR or key.startswith(f"{STATE_DIR}/")
+
+
+def spool_dir(spool_root: Path, bucket: str, prefix: str) -> Path:
+    """Where an ``s3://bucket/prefix`` store spools its files (and keeps its state) on this machine."""
+    return spool_root / bucket / prefix if prefix else spool_root / bucket
+
+
+def state_dir(store: Store) -> Path:
+    return store.spool / STATE_DIR
+
+
+def crawl_db(store: Store) -> Path:
+    """Discovery state per (outlet, URL) and the kept robots.txt answers, one SQLite file."""
+    return state_dir(store) / CRAWL_DB
+
+
+def dedup_db(store: Store) -> Path:
+    return state_dir(store) / DEDUP_DB
+
+
+def articles_db(store: Store) -> Path:
+    return state_dir(store) / ARTICLES_DB
+
+
+def stories_db(store: Store) -> Path:
+    return state_dir(store) / STORIES_DB
+
+
+def jobs_dir(store: Store, outlet: str) -> Path:
+    """Scrapy's JOBDIR for a resumable crawl of ``outlet``."""
+    return state_dir(store) / "jobs" / outlet
+
+
+def replay_state_dir(store: Store) -> Path:
+    return state_dir(store) / "replay"

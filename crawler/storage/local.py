@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from crawler.errors import StoreUnavailable
 from crawler.storage.base import SpoolStatus
+from crawler.storage.layout import is_state_key
 
 TEMP_SUFFIXES = (".open", ".part", ".tmp")
 
@@ -46,7 +47,7 @@ class LocalStore:
         if not base.exists():
             return iter(())
         keys = (p.relative_to(self.root).as_posix() for p in base.rglob("*") if p.is_file())
-        return iter(sorted(k for k in keys if not k.endswith(TEMP_SUFFIXES) and not k.startswith("state/")))
+        return iter(sorted(k for k in keys if not k.endswith(TEMP_SUFFIXES) and not is_state_key(k)))
 
     def exists(self, key: str) -> bool:
         return (self.root / key).is_file()

@@ -8,7 +8,8 @@ store is next opened (the spool survives across runs). Opening the store checks 
 credentials and the bucket first, so a crawl with a wrong store fails at once, not at its end.
 
 Credentials come only from boto3's chain (environment, profile, instance role): never from the
-URI or a setting. One store (one spool, one uploader) per ``s3://`` URI per process.
+URI or a setting. One store (one spool, one uploader) per ``s3://`` URI and S3 configuration per process:
+the settings a store was opened with are part of its identity, so a store is never reused for others.
 
 Settings:
     KHABAR_S3_ENDPOINT_URL          (None)    the S3 API of an S3-compatible server; None = AWS
@@ -36,11 +37,14 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 from urllib.parse import urlparse
 
+from scrapy.settings import BaseSettings
+
 from crawler.errors import ConfigInvalid, StoreError, StoreUnavailable
 from crawler.storage._s3client import Endpoint, Redactor, classify, is_not_found, make_client
 from crawler.storage._transfer import MIB, ObjectTransfer
 from crawler.storage._uploader import Uploader
 from crawler.storage.base import SpoolStatus
+from crawler.storage.layout import is_state_key, spool_dir
 from crawler.storage.local import TEMP_SUFFIXES
 
 logger = logging.getLogger(__name__)
@@ -83,7 +87,7 @@ class S3Config:
     keep_dir: Path | None = None
 
     @classmethod
-    def from_settings(cls, settings: Any) -> S3Config:
+    def from_settings(cls, settings: BaseSettings) -> S3Config:
         url = settings.get("KHABAR_S3_ENDPOINT_URL") or None
         keep = settings.get("KHABAR_SPOOL_KEEP_DIR") or None
         config = cls(
@@ -122,8 +126,7 @@ class S3Store:
     def __init__(self, location: S3Location, config: S3Config) -> None:
         self.location, self.config = location, config
         self.uri = location.uri
-        self._spool = config.spool_root / location.bucket / location.prefix if location.prefix \
-            else config.spool_root / location.bucket
+        self._spool = spool_dir(config.spool_root, location.bucket, location.prefix)
         self._client: Any = None
         self._redact: Redactor | None = None
         self._uploader: Uploader | None = None
@@ -182,7 +185,7 @@ class S3Store:
         if not self._spool.is_dir():
             return []
         keys = (p.relative_to(self._spool).as_posix() for p in self._spool.rglob("*") if p.is_file())
-        return sorted(k for k in keys if not k.endswith(TEMP_SUFFIXES) and not k.startswith("state/"))
+        return sorted(k for k in keys if not k.endswith(TEMP_SUFFIXES) and not is_state_key(k))
 
     def resume(self) -> int:
         """Queue the files an earlier run left in the spool; return how many."""
@@ -283,35 +286,26 @@ def _keep_copy(path: Path, target: Path) -> None:
         shutil.copy2(path, target)
 
 
-# -- one store per URI per process -----------------------------------------------------------
-_stores: dict[str, S3Store] = {}
+# -- one store per URI and configuration per process --------------------------------------------
+_stores: dict[tuple[S3Location, S3Config], S3Store] = {}
 _registry_lock = threading.Lock()
 
 
-def open_s3_store(uri: str, settings: Any = None) -> S3Store:
-    """The process's store for ``uri``: created, checked and resumed on first use, shared afterwards."""
+def open_s3_store(uri: str, settings: BaseSettings) -> S3Store:
+    """The process's store for ``uri`` as ``settings`` configure it: created, checked and resumed on
+    first use, shared afterwards by every caller with the same URI and the same S3 configuration."""
     location = S3Location.parse(uri)
+    config = S3Config.from_settings(settings)
     with _registry_lock:
-        store = _stores.get(location.uri)
+        store = _stores.get((location, config))
         if store is None:
-            store = S3Store(location, S3Config.from_settings(settings if settings is not None else _default_settings()))
+            store = S3Store(location, config)
             store.preflight()
             store.resume()
             if not _stores:
                 atexit.register(_drain_at_exit)
-            _stores[location.uri] = store
+            _stores[(location, config)] = store
     return store
-
-
-def _default_settings() -> Any:
-    from scrapy.settings import Settings
-
-    from crawler.run.addon import khabar_env_overrides
-
-    settings = Settings()
-    settings.setmodule("settings", priority="project")
-    khabar_env_overrides(settings, dict(os.environ))
-    return settings
 
 
 def _drain_at_exit() -> None:
@@ -327,6 +321,6 @@ def _drain_at_exit() -> None:
 
 
 def forget_stores() -> None:
-    """Drop the registry (tests that open the same URI with other settings in one process)."""
+    """Drop the registry (tests that start from a fresh process's state)."""
     with _registry_lock:
         _stores.clear()

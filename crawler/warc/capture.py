@@ -42,8 +42,8 @@ from crawler import __version__
 from crawler.errors import ConfigInvalid
 from crawler.records import WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
-from crawler.storage import Store, open_store
-from crawler.storage.layout import warc_dir
+from crawler.storage import Store, store_from_settings
+from crawler.storage.layout import dedup_db, warc_dir
 from crawler.warc.builder import RecordFactory, warc_date, warc_fields
 from crawler.warc.cdxj import write_cdxj
 from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
@@ -72,7 +72,6 @@ _COMPRESSED = (b"gzip", b"br", b"deflate", b"zstd", b"compress", b"x-gzip")
 @dataclass(frozen=True, slots=True)
 class WarcConfig:
     enabled: bool
-    store_uri: str
     max_size: int
     prefix: str
     gzip_level: int
@@ -83,7 +82,6 @@ class WarcConfig:
     def from_settings(cls, settings: BaseSettings) -> WarcConfig:
         config = cls(
             enabled=settings.getbool("KHABAR_WARC_ENABLED", True),
-            store_uri=settings.get("KHABAR_STORE_URI", "./archive"),
             max_size=settings.getint("KHABAR_WARC_MAX_SIZE", 1_000_000_000),
             prefix=settings.get("KHABAR_WARC_PREFIX", "khabar"),
             gzip_level=settings.getint("KHABAR_WARC_GZIP_LEVEL", 6),
@@ -124,8 +122,8 @@ class WarcCapture:
         if not config.enabled:
             raise NotConfigured("KHABAR_WARC_ENABLED is False; set it to True to enable WarcCapture")
         assert crawler.stats is not None
-        store = open_store(config.store_uri, crawler.settings)
-        dedup = open_dedup_index(config.dedup_uri, store.spool / "state")
+        store = store_from_settings(crawler.settings)
+        dedup = open_dedup_index(config.dedup_uri, dedup_db(store))
         info = {"khabar-crawl-id": str(crawler.settings.get("KHABAR_CRAWL_ID") or "")}
         capture = cls(config, store, crawler.stats, dedup, info=info)
         crawler.signals.connect(capture.response_downloaded, signal=signals.response_downloaded)

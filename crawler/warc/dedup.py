@@ -111,9 +111,10 @@ def _safe(uri: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
-def open_dedup_index(uri: str, state_dir: Path) -> DedupIndex:
+def open_dedup_index(uri: str, sqlite_path: Path) -> DedupIndex:
+    """The index ``KHABAR_DEDUP_URI`` names: empty for SQLite at ``sqlite_path`` (``layout.dedup_db``), or Redis."""
     if not uri:
-        return SqliteDedupIndex(state_dir / "dedup.sqlite")
+        return SqliteDedupIndex(sqlite_path)
     if uri.startswith(("redis://", "rediss://", "unix://")):
         return RedisDedupIndex(uri)
     raise ConfigInvalid(f"KHABAR_DEDUP_URI={_safe(uri)!r} is not supported; leave it empty (SQLite in the store) "

@@ -1,0 +1,54 @@
+"""Khabar's settings, built one way for ``khabar``, ``scrapy crawl`` and the store.
+
+Three layers, lowest priority first:
+
+    "project" (20)   the settings module, ``settings/__init__.py``
+    ENV_PRIORITY (30) ``KHABAR_*`` environment variables (only names the settings module defines)
+    "cmdline" (40)   ``-s NAME=VALUE`` and the options of ``khabar`` commands
+
+``khabar`` builds all three with :func:`khabar_settings`. ``scrapy crawl`` loads the module and its
+``-s`` options itself; :func:`apply_environment` adds the middle layer, from ``NewsSpider.update_settings``
+(before the spider reads a setting) and from ``KhabarAddon`` (for any other spider). Nothing else
+reads ``KHABAR_*`` from the environment: every component gets its settings from its crawler, and the
+store from the settings it is opened with (``crawler.storage.store_from_settings``).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy.settings import BaseSettings, Settings
+
+ENV_PRIORITY = 30  # above the settings module ("project", 20), below the command line ("cmdline", 40)
+ENV_PREFIX = "KHABAR_"
+
+
+def new_crawl_id(now: datetime | None = None) -> str:
+    """A sortable, unique crawl id: ``20261124T215042Z-3fa9c1``."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    return f"{moment:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def apply_environment(settings: BaseSettings, environ: Mapping[str, str] | None = None) -> None:
+    """Set each ``KHABAR_*`` variable of ``environ`` (default: the process environment) that names a
+    setting, at ENV_PRIORITY: it overrides the settings module, never a command-line ``-s``."""
+    for name, value in (os.environ if environ is None else environ).items():
+        if name.startswith(ENV_PREFIX) and name in settings:
+            settings.set(name, value, priority=ENV_PRIORITY)
+
+
+def khabar_settings(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings of a ``khabar`` command: the settings module, then ``KHABAR_*`` from ``environ``
+    (default: the process environment), then ``overrides`` (command line), and one crawl id for the run."""
+    settings = Settings()
+    settings.setmodule("settings", priority="project")
+    apply_environment(settings, environ)
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    if not settings.get("KHABAR_CRAWL_ID"):  # one id for every outlet of this run
+        settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="cmdline")
+    return settings
