@@ -2,7 +2,7 @@
 
 Published files (keys, the same in a folder and under an ``s3://bucket/prefix``):
 
-    warc/outlet=<id>/date=<YYYY-MM-DD>/<prefix>-<timestamp>-<pid>-<serial>.warc.gz   (+ .cdxj beside it)
+    warc/outlet=<id>/date=<YYYY-MM-DD>/<prefix>-<outlet>-<timestamp>-<pid>-<serial>.warc.gz (+ .cdxj)
     records/outlet=<id>/date=<YYYY-MM-DD>/<crawl-id>.jsonl.gz
     schema/article-record.schema.json
     runs/<crawl-id>/<outlet>.json
