@@ -21,7 +21,7 @@ set_option = click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VA
 
 def parse_set(values: tuple[str, ...]) -> dict[str, str]:
     """``("NAME=VALUE", …)`` → ``{"NAME": "VALUE"}``; a value may itself contain ``=``."""
-    pairs = {}
+    pairs: dict[str, str] = {}
     for item in values:
         name, sep, value = item.partition("=")
         if not sep:

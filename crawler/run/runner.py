@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.run.report import OutletReport, RunReport
@@ -35,8 +34,9 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletRepor
     return [report for crawler in crawlers if (report := _report(crawler)) is not None]
 
 
-def _report(crawler: Any) -> OutletReport | None:
+def _report(crawler: Crawler) -> OutletReport | None:
     try:
-        return crawler.get_extension(RunReport).report
+        extension = crawler.get_extension(RunReport)
     except RuntimeError:  # the crawler never started (its error was logged)
         return None
+    return extension.report if extension is not None else None

@@ -72,7 +72,10 @@ class Store(Protocol):
 
 def store_from_settings(settings: BaseSettings) -> Store:
     """The store ``KHABAR_STORE_URI`` names, configured by the same ``settings`` (what every component opens)."""
-    return open_store(str(settings.get("KHABAR_STORE_URI")), settings)
+    uri = settings.get("KHABAR_STORE_URI")
+    if not uri:
+        raise ConfigInvalid("KHABAR_STORE_URI is empty; set it to a folder (e.g. ./archive) or s3://bucket/prefix")
+    return open_store(str(uri), settings)
 
 
 def open_store(uri: str, settings: BaseSettings) -> Store:
