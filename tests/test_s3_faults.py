@@ -17,6 +17,7 @@ import pytest
 
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
+from crawler.storage.layout import is_state_key
 from tests.support.seaweed import Running, SeaweedFS, khabar
 
 PREFIX = "faults"
@@ -50,7 +51,7 @@ def _count(folder: Path) -> int:
 
 def _spooled(spool: Path) -> list[str]:
     return [p.relative_to(spool).as_posix() for p in sorted(spool.rglob("*"))
-            if p.is_file() and not p.relative_to(spool).as_posix().startswith("state/")]
+            if p.is_file() and not is_state_key(p.relative_to(spool).as_posix())]
 
 
 def _wait_for(condition: Callable[[], bool], crawl: Running, what: str, timeout: float = 90) -> None:

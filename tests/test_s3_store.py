@@ -25,7 +25,7 @@ from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.storage import LocalStore, Store, open_store
 from crawler.storage._s3client import Redactor
-from crawler.storage.layout import STATE_DIR
+from crawler.storage.layout import STATE_DIR, is_state_key
 from crawler.storage.s3 import S3Config, S3Location, S3Store, forget_stores
 from tests.support.seaweed import SeaweedFS, khabar, khabar_together, s3_env
 
@@ -127,11 +127,11 @@ def test_scrapy_crawl_uploads_before_the_process_exits(s3_crawl: dict[str, Any])
                       "schema/article-record.schema.json"]
     assert [k for k in keys if k.endswith(".warc.gz")] and all(k.startswith("warc/outlet=demo-cms/") for k in keys
                                                               if k.startswith("warc/"))
-    assert [k for k in _files(s3_crawl["scrapy_spool"]) if not k.startswith("state/")] == []
+    assert [k for k in _files(s3_crawl["scrapy_spool"]) if not is_state_key(k)] == []
 
 
 def test_the_spool_is_empty_after_the_crawl_but_for_local_state(s3_crawl: dict[str, Any]) -> None:
-    left = [k for k in _files(s3_crawl["spool"]) if not k.startswith("state/")]
+    left = [k for k in _files(s3_crawl["spool"]) if not is_state_key(k)]
     assert left == []
 
 
