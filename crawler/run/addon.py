@@ -16,6 +16,9 @@ from scrapy.settings import BaseSettings
 from crawler.run.remote_control import configure_remote_control
 from crawler.run.settings import apply_environment, new_crawl_id
 
+__all__ = ["KhabarAddon", "browser_for_javascript_pages", "contact_user_agent", "new_crawl_id",
+           "use_bundled_public_suffix_list"]  # new_crawl_id: imported from here by reextract
+
 
 def use_bundled_public_suffix_list() -> None:
     """Make Scrapy's CookiesMiddleware use tldextract's bundled snapshot, never the network."""
