@@ -327,6 +327,7 @@ def test_the_redirect_loop_goes_round(world: DemoWorld, server: DemoServer) -> N
     assert fetch(b)[0] == 302 and fetch(b)[1]["Location"] == a
     with pytest.raises(urllib.error.HTTPError) as caught:  # urllib gives up on the loop
         urllib.request.urlopen(a, timeout=5)
+    caught.value.close()
     assert caught.value.code == 302
 
 
