@@ -15,7 +15,7 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from crawler.replay import CDXJ_INDEXER_VERSION, PYWB_VERSION
+from crawler.replay.pywb import CDXJ_INDEXER_VERSION, PYWB_VERSION
 
 ROOT = Path(__file__).parent.parent
 APP_LOCK, TEST_LOCK = ROOT / "requirements" / "app.lock", ROOT / "requirements" / "test.lock"
