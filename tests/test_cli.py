@@ -57,7 +57,7 @@ def test_extract_jsonl_answers_each_line_in_order_and_stays_alive(tmp_path: Path
 def test_extract_of_a_missing_file_says_so(tmp_path: Path) -> None:
     result = run([*KHABAR, "extract", str(tmp_path / "nope.html")])
     assert result.returncode == 2
-    assert "does not exist" in result.stderr
+    assert f"{tmp_path / 'nope.html'} does not exist or is not a file" in result.stderr
 
 
 def test_outlets_lists_the_catalog() -> None:

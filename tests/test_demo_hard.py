@@ -325,8 +325,10 @@ def test_the_redirect_loop_goes_round(world: DemoWorld, server: DemoServer) -> N
     a, b = special["redirect_loop_a"], special["redirect_loop_b"]
     assert fetch(a)[0] == 302 and fetch(a)[1]["Location"] == b
     assert fetch(b)[0] == 302 and fetch(b)[1]["Location"] == a
-    with pytest.raises(urllib.error.HTTPError, match="infinite loop"):
+    with pytest.raises(urllib.error.HTTPError) as caught:  # urllib gives up on the loop
         urllib.request.urlopen(a, timeout=5)
+    caught.value.close()
+    assert caught.value.code == 302
 
 
 def test_the_oversized_page_is_streamed_past_32_mib(world: DemoWorld, server: DemoServer) -> None:
@@ -490,7 +492,7 @@ def test_billion_laughs_files_would_expand_to_gigabytes() -> None:
         levels = re.findall(r'<!ENTITY lol(\d) "([^"]*)">', data)
         assert len(data) < 1200 and len(levels) == 10 and all(v.count("&lol") == 10 for _, v in levels[1:])
         assert len("lol") * 10 ** (len(levels) - 1) == 3 * 10**9 and "&lol9;" in data.split("]>")[1]
-        with pytest.raises(etree.XMLSyntaxError, match="amplification"):  # libxml2 ≥ 2.11 refuses it by itself
+        with pytest.raises(etree.XMLSyntaxError):  # libxml2 ≥ 2.11 refuses to expand it by itself
             etree.fromstring(data.encode())
 
 

@@ -550,8 +550,8 @@ def test_serve_jsonl_bad_requests() -> None:
     stdout = io.StringIO()
     serve_jsonl(io.StringIO('not json\n{"id": 7}\n'), stdout)
     answers = [json.loads(line) for line in stdout.getvalue().splitlines()]
-    assert [(a["id"], a["error"]) for a in answers] == [
-        (None, "request is not JSON (Expecting value at column 1)"), (7, "request has no html_path string")]
+    assert [(a["id"], a["error"].partition(" (")[0]) for a in answers] == [  # (json's own words follow)
+        (None, "request is not JSON"), (7, "request has no html_path string")]
 
 
 def test_extract_file_rejected(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Parsing sitemaps, sitemap indexes and Google News sitemaps, safely and with bounds.
 
 XML entities are never resolved and the network is never used by the parser, so external entities
-and entity-expansion bombs do nothing; the number of entries read is capped.
+and entity-expansion bombs do nothing; the number of entries read is capped. A sitemap that declares
+entities gets a damage note saying so, and an entry that uses one is dropped (its URL would be cut short).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class Sitemap:
     kind: str  # "index" or "urlset"
     entries: tuple[SitemapEntry, ...]
     truncated: bool = False   # more entries than the cap allows
-    damage: str | None = None  # the first XML error met (the entries before it are kept)
+    damage: str | None = None  # declared entities, or the first XML error met (the entries before it are kept)
 
 
 def _local(tag: object) -> str:
@@ -67,11 +68,30 @@ def _events(body: bytes) -> Iterator[tuple[str, etree._Element]]:
                            recover=True, huge_tree=False, load_dtd=False)
 
 
+def _uses_entity(element: etree._Element) -> bool:
+    """Whether an entry holds an entity reference (never expanded, so its text would be cut short)."""
+    return next(element.iter(etree.Entity), None) is not None
+
+
+def _declares_entities(root: etree._Element | None) -> bool:
+    dtd = root.getroottree().docinfo.internalDTD if root is not None else None
+    return dtd is not None and next(dtd.iterentities(), None) is not None
+
+
+def _damage(events: etree.iterparse, kept: int, dropped: int) -> str | None:
+    """Our note on what the parser met: declared or used entities first, else the first XML error."""
+    if dropped or _declares_entities(events.root):
+        return (f"the sitemap declares XML entities, which are never expanded; entries kept: {kept}, "
+                f"dropped for using an entity: {dropped}")
+    errors = [e for e in events.error_log if e.level >= 2]  # type: ignore[attr-defined]  # ERROR and FATAL
+    return f"line {errors[0].line}: {errors[0].message}" if errors else None
+
+
 def parse_sitemap(body: bytes, max_entries: int) -> Sitemap:
     """Read a sitemap or index; raise ``ValueError`` when the document is not one."""
     kind: str | None = None
     entries: list[SitemapEntry] = []
-    truncated = False
+    truncated, dropped = False, 0
     events = _events(body)
     try:
         for event, element in events:
@@ -84,7 +104,9 @@ def parse_sitemap(body: bytes, max_entries: int) -> Sitemap:
                 if len(entries) >= max_entries:
                     truncated = True
                     break
-                if (entry := _entry(element)) is not None:
+                if _uses_entity(element):
+                    dropped += 1
+                elif (entry := _entry(element)) is not None:
                     entries.append(entry)
                 element.clear()
     except etree.XMLSyntaxError as exc:
@@ -92,8 +114,7 @@ def parse_sitemap(body: bytes, max_entries: int) -> Sitemap:
             raise ValueError(f"not well-formed XML: {exc}") from exc
     if kind is None:
         raise ValueError("empty document")
-    errors = [e for e in events.error_log if e.level >= 2]  # type: ignore[attr-defined]  # ERROR and FATAL
-    damage = f"line {errors[0].line}: {errors[0].message}" if errors else None
+    damage = _damage(events, len(entries), dropped)
     return Sitemap(kind=kind, entries=tuple(entries), truncated=truncated, damage=damage)
 
 
