@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import hashlib
 import os
 import signal
 import subprocess
@@ -34,6 +35,7 @@ from crawler.storage.cache import user_cache_dir
 
 PYWB_VERSION = "2.10.0"
 CDXJ_INDEXER_VERSION = "1.5.0"
+PYWB_LOCK = Path(__file__).resolve().parent.parent / "data" / "pywb.lock"  # scripts/lock regenerates it
 COLLECTION = "khabar"
 HOST = "127.0.0.1"
 READY = "khabar-pywb-listening"
@@ -54,7 +56,8 @@ def pywb_venv_dir() -> Path:
 def ensure_pywb(venv: Path, echo: Echo) -> Path:
     """The Python of pywb's virtualenv, installing pywb there first if needed."""
     python, ready = venv / "bin" / "python", venv / ".khabar-ready"
-    wanted = f"pywb=={PYWB_VERSION} cdxj-indexer=={CDXJ_INDEXER_VERSION}"
+    lock_digest = hashlib.sha256(PYWB_LOCK.read_bytes()).hexdigest()[:16]  # a regenerated lock reinstalls
+    wanted = f"pywb=={PYWB_VERSION} cdxj-indexer=={CDXJ_INDEXER_VERSION} lock={lock_digest}"
     if ready.is_file() and ready.read_text().strip() == wanted:
         return python
     with _locked(venv.with_name(venv.name + ".lock")):
@@ -69,11 +72,11 @@ def ensure_pywb(venv: Path, echo: Echo) -> Path:
 
 
 def install_pywb(venv: Path, python: Path) -> None:
-    """Create the virtualenv (if needed) and install pywb and cdxj-indexer into it."""
+    """Create the virtualenv (if needed) and install pywb and cdxj-indexer into it, exactly as locked."""
     if not python.is_file():
         _install_step(venv, [sys.executable, "-m", "venv", str(venv)])
     _install_step(venv, [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                         f"pywb=={PYWB_VERSION}", f"cdxj-indexer=={CDXJ_INDEXER_VERSION}"])
+                         "--require-hashes", "--no-deps", "--requirement", str(PYWB_LOCK)])
 
 
 def _install_step(venv: Path, command: list[str]) -> None:
