@@ -37,14 +37,12 @@ from crawler.discovery.links import fetchable_url, looks_like_article, looks_lik
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
-from crawler.extract import Rejected
-from crawler.extract.article_or_not import not_an_article
 from crawler.extract.pool import extract_off_thread, worker_count
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
-from crawler.render.detect import built_by_javascript
+from crawler.records.decision import NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.run.settings import apply_environment
 from crawler.storage import layout, store_from_settings
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
@@ -415,52 +413,39 @@ class NewsSpider(scrapy.Spider):
 
     # -- articles --------------------------------------------------------------------------
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord | Request]:
-        if response.status == 304:
-            self._not_recorded(response, "not_modified", "the server says it did not change (304)")
-            return
-        if (wall := response.meta.get(BOTWALL_META)) is not None:
-            self._not_recorded(response, "bot_wall", wall)
-            return
-        if not isinstance(response, TextResponse):
-            self._not_recorded(response, "not_html", f"Content-Type is {response.headers.get('Content-Type')!r}")
-            return
-        if (original := response.meta.get(REVISIT_META)) is not None:
-            self._not_recorded(response, "unchanged", f"same payload as the capture of {original.date}; "
-                               "archived as a revisit, no new record")
-            return
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        outcome = await extract_off_thread(response.body, response.url, content_type, self.workers, self.outlet.extract_hints)
-        if isinstance(outcome, Rejected):
-            why: tuple[str, str] | None = (outcome.reason, outcome.detail)
-            words = 0 if outcome.reason in ("no_text", "too_short") else None
+        """Record or not, as ``crawler.records.decision`` says (reextract and crash recovery ask it too)."""
+        facts = self._facts(response)
+        decision = screen(facts)
+        if decision is None:
+            outcome = await extract_off_thread(facts.body, facts.url, facts.content_type, self.workers,
+                                               self.outlet.extract_hints)
+            decision = decide(facts, outcome)
+        if isinstance(decision, Render):
+            yield self._render(response, decision.why)
+        elif isinstance(decision, NotRecorded):
+            self._not_recorded(response, decision.reason, decision.detail)
         else:
-            why = not_an_article(response.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
-            words = outcome.word_count
-        link = response.meta.get(WARC_META)
-        if why is not None:
-            shell = built_by_javascript(response.body, words) if words is not None else None
-            if shell and (render := self._render(response, shell)) is not None:
-                yield render
-                return
-            if shell and why[0] != "needs_javascript":
-                why = ("needs_javascript", shell + (" even once rendered" if "playwright" in response.flags else
-                                                    "; no browser renders it (see KHABAR_RENDER_JS)"))
-            self._not_recorded(response, *why)
-            return
-        if link is None:
-            self._not_recorded(response, "no_warc_capture", "the response was not archived (see the WARC errors above)")
-            return
-        self.crawler.stats.inc_value("khabar/articles/extracted")
-        rendered = response.meta.get(RENDERED_META)
-        yield build_record(extracted=outcome, outlet=self.outlet, url=response.url, status=response.status,
-                           fetched_at=response.meta.get(FETCHED_AT_META, ""), warc=link, crawl_id=self.crawl_id,
-                           rendered=("chromium", rendered) if rendered else None)
+            self.crawler.stats.inc_value("khabar/articles/extracted")
+            rendered = response.meta.get(RENDERED_META)
+            yield build_record(extracted=decision.extracted, outlet=self.outlet, url=response.url,
+                               status=response.status, fetched_at=response.meta.get(FETCHED_AT_META, ""),
+                               warc=response.meta[WARC_META], crawl_id=self.crawl_id,
+                               rendered=("chromium", rendered) if rendered else None)
 
-    def _render(self, response: Response, why: str) -> Request | None:
-        """The page once more, through the browser, when there is one and this is not already a render."""
-        if ("playwright" in response.flags or WARC_META not in response.meta
-                or not self.crawler.settings.get("KHABAR_RENDER_BROWSER")):
-            return None
+    def _facts(self, response: Response) -> ResponseFacts:
+        original = response.meta.get(REVISIT_META)
+        return ResponseFacts.of(response, revisit_of=original.date if original is not None else None,
+                                render=self._render_chance(response), archived=WARC_META in response.meta)
+
+    def _render_chance(self, response: Response) -> RenderChance:
+        if "playwright" in response.flags:
+            return RenderChance.RENDERED
+        if WARC_META in response.meta and self.crawler.settings.get("KHABAR_RENDER_BROWSER"):
+            return RenderChance.POSSIBLE
+        return RenderChance.NONE
+
+    def _render(self, response: Response, why: str) -> Request:
+        """The page once more, through the browser."""
         self.crawler.stats.inc_value("khabar/render/requested")
         logger.info("outlet %s: rendering %s in the browser: %s", self.outlet_id, response.url, why)
         meta = {key: response.meta[key] for key in ("outlet", "khabar_found_by", "khabar_lastmod", FETCHED_AT_META)

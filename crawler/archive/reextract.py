@@ -1,7 +1,10 @@
 """``khabar reextract STORE``: article records rebuilt from the WARCs alone, with no network.
 
-Every HTML ``response`` record with status 200 goes through today's extractor with the rules the
-crawl applies (a page the crawl would not record is not recorded here either); the record links
+Every ``response`` and ``revisit`` record is rebuilt into the Scrapy response the crawl's spider saw
+(Content-Encoding removed, response class from Scrapy's ``responsetypes``) and put to the crawl's own
+question, :func:`crawler.records.decision.decide`, with today's extractor: a page the crawl would not
+record (a bot wall, a listing page, a revisit…) is not recorded here either. A page built by
+JavaScript is decided again from the render the crawl archived (its ``conversion`` record). The record links
 to the same WARC response, carries the crawl id and outlet from the file's ``warcinfo``, and the
 capture time as ``fetched_at``. A capture that already has a record keeps that record's version
 when the text comes out the same, and becomes a new version (the article's newest + 1, with
@@ -15,19 +18,23 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
 from warcio.exceptions import ArchiveLoadFailed
 
 from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
 from crawler.catalog import Catalog, OutletSpec
-from crawler.extract import Rejected, extract_article
+from crawler.extract import extract_article
 from crawler.records import ArticleRecord, WarcLink
 from crawler.records.build import build_record
+from crawler.records.decision import Decision, NotRecorded, Record, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.records.files import RecordFiles
 from crawler.run.addon import new_crawl_id
 from crawler.storage import Store
@@ -45,15 +52,37 @@ class ReextractReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _html_payload(message: HttpMessage) -> tuple[bytes, str | None] | None:
-    content_type = (message.header_values("Content-Type") or [b""])[0].decode("latin-1")
-    if message.status != 200 or "html" not in content_type.lower():
-        return None
+def archived_response(url: str, message: HttpMessage) -> Response:
+    """The response as the crawl's spider saw it: Content-Encoding removed, as Scrapy's HttpCompression does."""
+    headers = Headers(_header_pairs(message.head))
     body = payload_of(message)
-    encoding = b"".join(message.header_values("Content-Encoding")).strip().lower()
-    if encoding in (b"gzip", b"x-gzip", b"deflate"):
+    encoding = b"".join(headers.getlist("Content-Encoding")).strip().lower()
+    if body and encoding in (b"gzip", b"x-gzip", b"deflate"):
         body = zlib.decompress(body, zlib.MAX_WBITS | 32) if encoding != b"deflate" else _inflate(body)
-    return body, content_type or None
+        del headers["Content-Encoding"]
+    cls = responsetypes.from_args(headers=headers, url=url, body=body)
+    return cls(url=url, status=message.status or 0, headers=headers, body=body)
+
+
+def _header_pairs(head: bytes) -> list[tuple[bytes, bytes]]:
+    pairs = []
+    for line in re.split(rb"\r?\n(?![ \t])", head)[1:]:
+        name, sep, value = line.partition(b":")
+        if sep and name.strip():
+            pairs.append((name.strip(), re.sub(rb"\r?\n[ \t]+", b" ", value).strip()))
+    return pairs
+
+
+def _rendered_response(served: Response, render: Entry) -> Response:
+    """The page as the browser rendered it (the crawl archived its DOM as a ``conversion`` record)."""
+    headers = served.headers.copy()
+    headers["Content-Type"] = render.get("Content-Type") or "text/html"
+    cls = responsetypes.from_args(headers=headers, url=served.url, body=render.block)
+    return cls(url=served.url, status=served.status, headers=headers, body=render.block)
+
+
+def _truncated(entry: Entry) -> bool:
+    return len(entry.block) < int(entry.get("Content-Length") or 0)
 
 
 def _inflate(body: bytes) -> bytes:
@@ -124,7 +153,7 @@ class Reextractor:
                 for entry in iter_entries(handle):
                     if entry.record.rec_type == "warcinfo":
                         info = _fields(entry.block)
-                    elif entry.record.rec_type == "response":
+                    elif entry.record.rec_type in ("response", "revisit"):
                         responses.append(entry)
                     elif entry.record.rec_type == "metadata":
                         linked.add(entry.get("WARC-Concurrent-To") or "")
@@ -141,30 +170,32 @@ class Reextractor:
                 self._response(key, entry, info, renders.get(entry.get("WARC-Record-ID") or ""))
 
     def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> None:
-        """A record from a response; from its render in the browser when the crawl archived one."""
-        if len(entry.block) < int(entry.get("Content-Length") or 0):
+        """A record from a response when the crawl's decision says so; from its render when the crawl archived one."""
+        if _truncated(entry):
             self._problem(f"{key} @ offset {entry.offset}: record truncated; skipped")
             return
-        message = split_message(entry.block)
+        url = entry.get("WARC-Target-URI") or ""
         try:
-            payload = _html_payload(message)
+            response = archived_response(url, split_message(entry.block))
         except (zlib.error, EOFError) as exc:
             self._problem(f"{key} @ offset {entry.offset}: the body cannot be decompressed ({exc}); skipped")
             return
-        if payload is None:
-            return
-        url = entry.get("WARC-Target-URI") or ""
-        rendered = None
-        if render is not None and len(render.block) >= int(render.get("Content-Length") or 0):
-            payload = (render.block, render.get("Content-Type"))
-            rendered = ("chromium", render.get("WARC-Record-ID") or "")
+        revisit_of = (entry.get("WARC-Refers-To-Date") or "an earlier capture") if entry.record.rec_type == "revisit" else None
+        usable_render = render if render is not None and not _truncated(render) else None
         outlet = self._outlet(info, key)
-        outcome = extract_article(payload[0], url, payload[1], outlet.extract_hints)
-        if isinstance(outcome, Rejected):
-            self.report.counts[f"not recorded: {outcome.reason}"] += 1
+        decision = self._decide(ResponseFacts.of(response, revisit_of=revisit_of, archived=True,
+                                                 render=RenderChance.POSSIBLE if usable_render else RenderChance.NONE), outlet)
+        rendered = None
+        if isinstance(decision, Render) and usable_render is not None:
+            rendered = ("chromium", usable_render.get("WARC-Record-ID") or "")
+            facts = ResponseFacts.of(_rendered_response(response, usable_render), revisit_of=None, archived=True,
+                                     render=RenderChance.RENDERED)
+            decision = self._decide(facts, outlet)
+        if not isinstance(decision, Record):
+            self.report.counts[f"not recorded: {decision.reason if isinstance(decision, NotRecorded) else 'render'}"] += 1
             return
         record = build_record(
-            extracted=outcome, outlet=outlet, url=url, status=200,
+            extracted=decision.extracted, outlet=outlet, url=url, status=response.status,
             fetched_at=entry.get("WARC-Date") or "", crawl_id=info.get("khabar-crawl-id", ""),
             warc=WarcLink(filename=key.rsplit("/", 1)[-1], path=key, offset=entry.offset, length=entry.length,
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
@@ -174,6 +205,12 @@ class Reextractor:
         record.extraction.version += f"; {self.report.run_id}"
         self._files.write(records_key(record.outlet, record.capture_day, self.report.run_id), record)
         self.report.counts["records"] += 1
+
+    @staticmethod
+    def _decide(facts: ResponseFacts, outlet: OutletSpec) -> Decision:
+        """The crawl's decision, with today's extractor."""
+        return screen(facts) or decide(facts, extract_article(facts.body, facts.url, facts.content_type,
+                                                              outlet.extract_hints))
 
     def _problem(self, message: str) -> None:
         logger.error(message)

@@ -1,11 +1,14 @@
 """BotWallDetector: challenge and captcha pages are recognised, counted, and never become articles.
 
 A bot wall answers with a JavaScript challenge, a captcha or a block page instead of the article,
-often with status 403 or 503, sometimes with 200. This downloader middleware (at 580, so it sees
-bodies after HttpCompression) looks for the markers the common walls leave in headers and in the
-first 64 KB of short pages. A detected wall is logged once per outlet, counted under
-``khabar/botwall/pages``, and flagged in ``request.meta["khabar_botwall"]`` so the spider does not
-record it; the run summary reports the outlet as blocked. The page stays in the WARC.
+often with status 403 or 503, sometimes with 200. :func:`botwall_reason` looks for the markers the
+common walls leave in headers and in the first 64 KB of short pages; it is a pure function of the
+response, which ``crawler.records.decision`` asks too, so the crawl, ``khabar reextract`` and the
+recovery of a killed crawl's captures judge a page alike. This downloader middleware (at 580, so it
+sees bodies after HttpCompression) logs a detected wall once per outlet, counts it under
+``khabar/botwall/pages``, and flags it in ``request.meta["khabar_botwall"]`` (a wall answered
+with an error status then fails quietly); the run summary reports the outlet as blocked. The page
+stays in the WARC.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from scrapy.http import Request, Response
+from scrapy.http import Headers, Request, Response
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +37,8 @@ _HEADER_MARKERS = ((b"cf-mitigated", b"challenge"), (b"x-datadome", b""), (b"x-s
 _SHORT_PAGE = 64 * 1024
 
 
-def botwall_reason(status: int, headers: Any, body: bytes) -> str | None:
-    """Why this response looks like a bot wall, or None."""
+def botwall_reason(status: int, headers: Headers, body: bytes) -> str | None:
+    """Why this response looks like a bot wall, or None; ``body`` without its Content-Encoding."""
     for name, value in _HEADER_MARKERS:
         found = headers.get(name)
         if found is not None and value in found.lower():
