@@ -42,7 +42,7 @@ from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
-from crawler.records.decision import NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
+from crawler.records.decision import Decision, NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.run.settings import apply_environment
 from crawler.storage import layout, store_from_settings
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
@@ -415,7 +415,7 @@ class NewsSpider(scrapy.Spider):
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleRecord | Request]:
         """Record or not, as ``crawler.records.decision`` says (reextract and crash recovery ask it too)."""
         facts = self._facts(response)
-        decision = screen(facts)
+        decision: Decision | None = screen(facts)
         if decision is None:
             outcome = await extract_off_thread(facts.body, facts.url, facts.content_type, self.workers,
                                                self.outlet.extract_hints)

@@ -31,7 +31,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
 from crawler.catalog import Catalog, OutletSpec
-from crawler.extract import extract_article
+from crawler.extract import Extracted, extract_article
 from crawler.records import ArticleRecord, WarcLink
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Record, Render, RenderChance, ResponseFacts, decide, screen
@@ -171,31 +171,43 @@ class Reextractor:
 
     def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> None:
         """A record from a response when the crawl's decision says so; from its render when the crawl archived one."""
+        response = self._archived(key, entry)
+        if response is None:
+            return
+        outlet = self._outlet(info, key)
+        decision, rendered = self._decision(entry, response, render, outlet)
+        if isinstance(decision, Record):
+            self._record(key, entry, info, outlet, response.status, decision.extracted, rendered)
+        else:
+            self.report.counts[f"not recorded: {decision.reason if isinstance(decision, NotRecorded) else 'render'}"] += 1
+
+    def _archived(self, key: str, entry: Entry) -> Response | None:
         if _truncated(entry):
             self._problem(f"{key} @ offset {entry.offset}: record truncated; skipped")
-            return
-        url = entry.get("WARC-Target-URI") or ""
+            return None
         try:
-            response = archived_response(url, split_message(entry.block))
+            return archived_response(entry.get("WARC-Target-URI") or "", split_message(entry.block))
         except (zlib.error, EOFError) as exc:
             self._problem(f"{key} @ offset {entry.offset}: the body cannot be decompressed ({exc}); skipped")
-            return
+            return None
+
+    def _decision(self, entry: Entry, response: Response, render: Entry | None,
+                  outlet: OutletSpec) -> tuple[Decision, tuple[str, str] | None]:
+        """The crawl's decision on the response, then on its archived render if it asks for one."""
         revisit_of = (entry.get("WARC-Refers-To-Date") or "an earlier capture") if entry.record.rec_type == "revisit" else None
-        usable_render = render if render is not None and not _truncated(render) else None
-        outlet = self._outlet(info, key)
-        decision = self._decide(ResponseFacts.of(response, revisit_of=revisit_of, archived=True,
-                                                 render=RenderChance.POSSIBLE if usable_render else RenderChance.NONE), outlet)
-        rendered = None
-        if isinstance(decision, Render) and usable_render is not None:
-            rendered = ("chromium", usable_render.get("WARC-Record-ID") or "")
-            facts = ResponseFacts.of(_rendered_response(response, usable_render), revisit_of=None, archived=True,
-                                     render=RenderChance.RENDERED)
-            decision = self._decide(facts, outlet)
-        if not isinstance(decision, Record):
-            self.report.counts[f"not recorded: {decision.reason if isinstance(decision, NotRecorded) else 'render'}"] += 1
-            return
+        render = render if render is not None and not _truncated(render) else None
+        chance = RenderChance.POSSIBLE if render is not None else RenderChance.NONE
+        decision = self._decide(ResponseFacts.of(response, revisit_of=revisit_of, render=chance, archived=True), outlet)
+        if not isinstance(decision, Render) or render is None:
+            return decision, None
+        facts = ResponseFacts.of(_rendered_response(response, render), revisit_of=None, render=RenderChance.RENDERED,
+                                 archived=True)
+        return self._decide(facts, outlet), ("chromium", render.get("WARC-Record-ID") or "")
+
+    def _record(self, key: str, entry: Entry, info: dict[str, str], outlet: OutletSpec, status: int,
+                extracted: Extracted, rendered: tuple[str, str] | None) -> None:
         record = build_record(
-            extracted=decision.extracted, outlet=outlet, url=url, status=response.status,
+            extracted=extracted, outlet=outlet, url=entry.get("WARC-Target-URI") or "", status=status,
             fetched_at=entry.get("WARC-Date") or "", crawl_id=info.get("khabar-crawl-id", ""),
             warc=WarcLink(filename=key.rsplit("/", 1)[-1], path=key, offset=entry.offset, length=entry.length,
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
