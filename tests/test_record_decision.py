@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gzip
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 from scrapy import Spider
 from scrapy.utils.misc import build_from_crawler
@@ -35,7 +36,7 @@ ARTICLE = Extracted(title="Mopti prépare la saison des pluies", text="Le consei
                     word_count=280, page_type="NewsArticle", link_density=0.1)
 SHELL = b"<html><head><script src='/app.js'></script></head><body><noscript>Activez JavaScript pour lire cet " \
         b"article.</noscript><div id='root'></div></body></html>"
-FACTS = ResponseFacts(url=ARTICLE_URL, status=200, html=True, content_type="text/html; charset=utf-8",
+FACTS = ResponseFacts(url=ARTICLE_URL, status=200, markup=True, content_type="text/html; charset=utf-8",
                       body=b"<html><body><article>...</article></body></html>", bot_wall=None, revisit_of=None,
                       render=RenderChance.NONE, archived=True)
 NO_TEXT = Rejected("no_text", "trafilatura found no article text in 180 bytes of HTML.")
@@ -55,7 +56,7 @@ def _shell(render: RenderChance) -> ResponseFacts:
                  NotRecorded("bot_wall", "status 200, page contains 'Just a moment...'"), id="bot_wall"),
     pytest.param(replace(FACTS, status=404), ARTICLE,
                  NotRecorded("http_status", "the server answered 404, not a page"), id="http_status"),
-    pytest.param(replace(FACTS, html=False, content_type="application/rss+xml"), ARTICLE,
+    pytest.param(replace(FACTS, markup=False, content_type="application/rss+xml"), ARTICLE,
                  NotRecorded("not_html", "Content-Type is 'application/rss+xml'"), id="not_html"),
     pytest.param(replace(FACTS, revisit_of="2026-11-20T08:00:00Z"), ARTICLE,
                  NotRecorded("unchanged", "same payload as the capture of 2026-11-20T08:00:00Z; archived as a "
@@ -86,13 +87,15 @@ def test_each_reason_to_record_or_not(facts: ResponseFacts, outcome: ExtractOutc
     assert refused is None or refused == expected
 
 
-def test_a_bot_wall_served_with_200_is_seen_in_the_archived_response_alone() -> None:
+@pytest.mark.parametrize(("encoding", "compress"), [("gzip", gzip.compress), ("br", brotli.compress)])
+def test_a_bot_wall_served_with_200_is_seen_in_the_archived_response_alone(encoding: str,
+                                                                           compress: Callable[[bytes], bytes]) -> None:
     page = b"<html><head><title>Just a moment...</title></head><body>" + b"<p>Texte de l'article.</p>" * 200 + b"</body>"
-    message = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Encoding: gzip\r\n"
-               b"Server: cloudflare\r\n\r\n" + gzip.compress(page))
+    message = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Encoding: " + encoding.encode()
+               + b"\r\nServer: cloudflare\r\n\r\n" + compress(page))
     response = archived_response("https://journal.ml/2026/11/20/titre/", split_message(message))
     facts = ResponseFacts.of(response, revisit_of=None, render=RenderChance.NONE, archived=True)
-    assert (facts.html, facts.body, facts.content_type) == (True, page, "text/html; charset=UTF-8")
+    assert (facts.markup, facts.body, facts.content_type) == (True, page, "text/html; charset=UTF-8")
     assert screen(facts) == NotRecorded("bot_wall", "status 200, page contains 'Just a moment...'")
 
 

@@ -21,10 +21,12 @@ import logging
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+import brotli
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from warcio.exceptions import ArchiveLoadFailed
@@ -57,11 +59,26 @@ def archived_response(url: str, message: HttpMessage) -> Response:
     headers = Headers(_header_pairs(message.head))
     body = payload_of(message)
     encoding = b"".join(headers.getlist("Content-Encoding")).strip().lower()
-    if body and encoding in (b"gzip", b"x-gzip", b"deflate"):
-        body = zlib.decompress(body, zlib.MAX_WBITS | 32) if encoding != b"deflate" else _inflate(body)
+    if body and encoding in _DECODERS:
+        body = _DECODERS[encoding](body)
         del headers["Content-Encoding"]
     cls = responsetypes.from_args(headers=headers, url=url, body=body)
     return cls(url=url, status=message.status or 0, headers=headers, body=body)
+
+
+def _gunzip(body: bytes) -> bytes:
+    return zlib.decompress(body, zlib.MAX_WBITS | 32)
+
+
+def _inflate(body: bytes) -> bytes:
+    try:
+        return zlib.decompress(body)
+    except zlib.error:
+        return zlib.decompress(body, -zlib.MAX_WBITS)
+
+
+_DECODERS: dict[bytes, Callable[[bytes], bytes]] = {b"gzip": _gunzip, b"x-gzip": _gunzip, b"deflate": _inflate,
+                                                    b"br": brotli.decompress}
 
 
 def _header_pairs(head: bytes) -> list[tuple[bytes, bytes]]:
@@ -83,13 +100,6 @@ def _rendered_response(served: Response, render: Entry) -> Response:
 
 def _truncated(entry: Entry) -> bool:
     return len(entry.block) < int(entry.get("Content-Length") or 0)
-
-
-def _inflate(body: bytes) -> bytes:
-    try:
-        return zlib.decompress(body)
-    except zlib.error:
-        return zlib.decompress(body, -zlib.MAX_WBITS)
 
 
 @dataclass
@@ -187,7 +197,7 @@ class Reextractor:
             return None
         try:
             return archived_response(entry.get("WARC-Target-URI") or "", split_message(entry.block))
-        except (zlib.error, EOFError) as exc:
+        except (zlib.error, EOFError, brotli.error) as exc:
             self._problem(f"{key} @ offset {entry.offset}: the body cannot be decompressed ({exc}); skipped")
             return None
 

@@ -27,7 +27,7 @@ import enum
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import JsonResponse, Response, TextResponse, XmlResponse
 
 from crawler.extract import Extracted, ExtractOutcome, Rejected
 from crawler.extract.article_or_not import not_an_article
@@ -49,8 +49,9 @@ class ResponseFacts:
 
     url: str
     status: int
-    html: bool
-    """Scrapy reads it as HTML (``HtmlResponse``: by Content-Type, else by file name or body)."""
+    markup: bool
+    """Scrapy reads it as a page of text (a ``TextResponse``: by Content-Type, else by file name or body) that
+    is neither XML (sitemaps, feeds) nor JSON (APIs)."""
     content_type: str | None
     body: bytes
     """The body as the spider sees it: Content-Encoding removed."""
@@ -65,10 +66,14 @@ class ResponseFacts:
     @classmethod
     def of(cls, response: Response, *, revisit_of: str | None, render: RenderChance, archived: bool) -> ResponseFacts:
         content_type = response.headers.get("Content-Type")
-        return cls(url=response.url, status=response.status, html=isinstance(response, HtmlResponse),
+        return cls(url=response.url, status=response.status, markup=_is_markup(response),
                    content_type=content_type.decode("latin-1") if content_type else None, body=response.body,
                    bot_wall=botwall_reason(response.status, response.headers, response.body),
                    revisit_of=revisit_of, render=render, archived=archived)
+
+
+def _is_markup(response: Response) -> bool:
+    return isinstance(response, TextResponse) and not isinstance(response, (XmlResponse, JsonResponse))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +104,7 @@ def screen(facts: ResponseFacts) -> NotRecorded | None:
         return NotRecorded("bot_wall", facts.bot_wall)
     if not 200 <= facts.status < 300:
         return NotRecorded("http_status", f"the server answered {facts.status}, not a page")
-    if not facts.html:
+    if not facts.markup:
         return NotRecorded("not_html", f"Content-Type is {facts.content_type!r}")
     if facts.revisit_of is not None:
         return NotRecorded("unchanged", f"same payload as the capture of {facts.revisit_of}; "
