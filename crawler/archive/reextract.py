@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-import brotli
+import brotli  # type: ignore[import-untyped]  # no types shipped; Scrapy requires it to decode br
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from warcio.exceptions import ArchiveLoadFailed
@@ -77,8 +77,12 @@ def _inflate(body: bytes) -> bytes:
         return zlib.decompress(body, -zlib.MAX_WBITS)
 
 
+def _unbrotli(body: bytes) -> bytes:
+    return bytes(brotli.decompress(body))
+
+
 _DECODERS: dict[bytes, Callable[[bytes], bytes]] = {b"gzip": _gunzip, b"x-gzip": _gunzip, b"deflate": _inflate,
-                                                    b"br": brotli.decompress}
+                                                    b"br": _unbrotli}
 
 
 def _header_pairs(head: bytes) -> list[tuple[bytes, bytes]]:
