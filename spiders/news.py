@@ -459,12 +459,13 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt, offsite: by design
+        error = failure.value
+        if isinstance(error, IgnoreRequest) and not isinstance(error, HttpError):  # robots.txt, offsite: by design
             self.crawler.stats.inc_value("khabar/articles/not_fetched/ignored")
             logger.info("outlet %s: not fetching %s: %s", self.outlet_id, request.url, failure.getErrorMessage())
             return
-        if failure.check(HttpError) and request.meta.get(BOTWALL_META):
+        if isinstance(error, HttpError) and request.meta.get(BOTWALL_META):
             return  # counted and reported by BotWallDetector
         self.crawler.stats.inc_value("khabar/articles/fetch_failed")
         logger.warning("outlet %s: could not fetch %s: %s", self.outlet_id, request.url,
-                       failure.getErrorMessage() or failure.type.__name__)
+                       failure.getErrorMessage() or type(error).__name__)

@@ -44,7 +44,8 @@ def _child_text(element: etree._Element, name: str, namespace: str | None = None
         if not isinstance(child.tag, str) or (namespace and not child.tag.startswith("{" + namespace + "}")):
             continue
         if _local(child.tag) == name and child.text and child.text.strip():
-            return child.text.strip()
+            text: str = child.text.strip()
+            return text
     return None
 
 
@@ -64,8 +65,10 @@ def _entry(element: etree._Element) -> SitemapEntry | None:
 
 
 def _events(body: bytes) -> Iterator[tuple[str, etree._Element]]:
-    return etree.iterparse(BytesIO(body), events=("start", "end"), resolve_entities=False, no_network=True,
-                           recover=True, huge_tree=False, load_dtd=False)
+    events: Iterator[tuple[str, etree._Element]] = etree.iterparse(
+        BytesIO(body), events=("start", "end"), resolve_entities=False, no_network=True, recover=True,
+        huge_tree=False, load_dtd=False)
+    return events
 
 
 def _uses_entity(element: etree._Element) -> bool:
@@ -83,7 +86,7 @@ def _damage(events: etree.iterparse, kept: int, dropped: int) -> str | None:
     if dropped or _declares_entities(events.root):
         return (f"the sitemap declares XML entities, which are never expanded; entries kept: {kept}, "
                 f"dropped for using an entity: {dropped}")
-    errors = [e for e in events.error_log if e.level >= 2]  # type: ignore[attr-defined]  # ERROR and FATAL
+    errors = [e for e in events.error_log if e.level >= 2]  # ERROR and FATAL
     return f"line {errors[0].line}: {errors[0].message}" if errors else None
 
 
