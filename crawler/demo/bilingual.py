@@ -14,7 +14,7 @@ Article with the author as a string).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 
 from crawler.demo._markup import (
@@ -32,7 +32,7 @@ from crawler.demo._markup import (
 )
 from crawler.demo.model import DemoArticle
 from crawler.demo.outlets import BILINGUAL_NAMES
-from crawler.demo.site import Page, Site, page_count, paginate
+from crawler.demo.site import Handler, Page, Site, StreamedPage, asset, page_count, paginate
 
 HTML = "text/html; charset=utf-8"
 PER_PAGE = 12
@@ -57,7 +57,7 @@ _LABELS: dict[str, dict[str, str]] = {
 _MEDIA = ("max-width: 1200px", "max-width: 980px", "max-width: 782px", "max-width: 480px")
 
 
-def render(site: Site, path: str, query: Mapping[str, str]) -> Page | None:
+def render(site: Site, path: str, query: Mapping[str, str]) -> Page | StreamedPage | None:
     """The page at ``path``, or ``None`` for a 404."""
     for pattern, handler in _ROUTES:
         match = pattern.fullmatch(path)
@@ -278,12 +278,6 @@ def _image(site: Site, match: re.Match[str], query: Mapping[str, str]) -> Page |
     return Page(200, "image/png", png(match.group(0)), found[0].published, compressible=False)
 
 
-def _asset(content_type: str, make: Callable[[], bytes]) -> Callable[[Site, re.Match[str], Mapping[str, str]], Page]:
-    def serve(site: Site, match: re.Match[str], query: Mapping[str, str]) -> Page:
-        return Page(200, content_type, make(), site.outlet.entries[0].published)
-    return serve
-
-
 _APP_JS = b"""// La Manara front-end: language switch memory
 document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('[data-lang-switch]').forEach(function (link) {
@@ -385,9 +379,8 @@ def _footer(site: Site, lang: str) -> str:
             f'</li></ul><p class="footer__rights">{rights}</p></footer>\n')
 
 
-_Handler = Callable[[Site, re.Match[str], Mapping[str, str]], "Page | None"]
 
-_ROUTES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+_ROUTES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"/"), _landing),
     (re.compile(r"/(fr|ar)/"), _home),
     (re.compile(r"/(fr|ar)/([a-z]+)/"), _section),
@@ -397,7 +390,7 @@ _ROUTES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(r"/feed\.atom"), _feed),
     (re.compile(r"/robots\.txt"), _robots),
     (re.compile(r"/media/\d+\.png"), _image),
-    (re.compile(r"/assets/app\.css"), _asset("text/css", lambda: stylesheet("mn", "demo-bilingue").encode())),
-    (re.compile(r"/assets/app\.js"), _asset("application/javascript", lambda: _APP_JS)),
-    (re.compile(r"/assets/logo\.svg"), _asset("image/svg+xml", lambda: svg_logo("La Manara · المنارة", "#0b5394"))),
+    (re.compile(r"/assets/app\.css"), asset("text/css", lambda: stylesheet("mn", "demo-bilingue").encode())),
+    (re.compile(r"/assets/app\.js"), asset("application/javascript", lambda: _APP_JS)),
+    (re.compile(r"/assets/logo\.svg"), asset("image/svg+xml", lambda: svg_logo("La Manara · المنارة", "#0b5394"))),
 )

@@ -18,13 +18,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 
 from crawler.demo._markup import esc, fr_date, fr_date_words, json_script, png, popularity, stylesheet, svg_logo, w3c
 from crawler.demo.model import NEWS_WINDOW, DemoArticle
 from crawler.demo.outlets import CMS_NAME
-from crawler.demo.site import Page, Site, page_count, paginate, redirect
+from crawler.demo.site import Handler, Page, Site, StreamedPage, asset, page_count, paginate, redirect
 
 HTML = "text/html"
 CHARSET = "windows-1252"
@@ -36,7 +36,7 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _MEDIA = ("max-width: 1200px", "max-width: 980px", "max-width: 782px", "max-width: 480px")
 
 
-def render(site: Site, path: str, query: Mapping[str, str]) -> Page | None:
+def render(site: Site, path: str, query: Mapping[str, str]) -> Page | StreamedPage | None:
     """The page at ``path``, or ``None`` for a 404."""
     for pattern, handler in _ROUTES:
         match = pattern.fullmatch(path)
@@ -240,13 +240,6 @@ def _image(site: Site, match: re.Match[str], query: Mapping[str, str]) -> Page |
     return Page(200, "image/png", png(article.image_path), article.published, compressible=False)
 
 
-def _asset(content_type: str, make: Callable[[], bytes]) -> Callable[[Site, re.Match[str], Mapping[str, str]], Page]:
-    def serve(site: Site, match: re.Match[str], query: Mapping[str, str]) -> Page:
-        return Page(200, content_type, make(), site.outlet.entries[0].published,
-                    compressible=content_type != "image/png")
-    return serve
-
-
 _ECHO_JS = b"""// EchoCMS 2.1 - fonctions communes
 function ouvrirFenetre(url) { window.open(url, 'impression', 'width=700,height=600,scrollbars=yes'); return false; }
 function taillePolice(delta) {
@@ -364,9 +357,8 @@ def _scripts(site: Site) -> str:
     return f'<script type="text/javascript">\nvar ECHO_CONFIG = {json_script(config)};\n</script>\n'
 
 
-_Handler = Callable[[Site, re.Match[str], Mapping[str, str]], "Page | None"]
 
-_ROUTES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+_ROUTES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"/"), _home),
     (re.compile(r"/article/(\d+)-[a-z0-9-]*\.html"), _article),
     (re.compile(r"/imprimer/(\d+)\.html"), _print),
@@ -376,7 +368,7 @@ _ROUTES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (re.compile(r"/sitemap-news\.xml\.gz"), _news_sitemap),
     (re.compile(r"/robots\.txt"), _robots),
     (re.compile(r"/images/articles/(\d+)\.png"), _image),
-    (re.compile(r"/css/style\.css"), _asset("text/css", lambda: stylesheet("echo", "demo-cms").encode())),
-    (re.compile(r"/js/echo\.js"), _asset("application/javascript", lambda: _ECHO_JS)),
-    (re.compile(r"/images/logo\.svg"), _asset("image/svg+xml", lambda: svg_logo(CMS_NAME, "#7A1F1F"))),
+    (re.compile(r"/css/style\.css"), asset("text/css", lambda: stylesheet("echo", "demo-cms").encode())),
+    (re.compile(r"/js/echo\.js"), asset("application/javascript", lambda: _ECHO_JS)),
+    (re.compile(r"/images/logo\.svg"), asset("image/svg+xml", lambda: svg_logo(CMS_NAME, "#7A1F1F"))),
 )

@@ -36,7 +36,7 @@ from crawler.demo import hostile
 from crawler.demo._markup import cdata, esc, fr_date, fr_date_words, join_names, json_script, png, rfc822, w3c
 from crawler.demo.extra_outlets import HARD_NAME, UTM_QUERY
 from crawler.demo.model import DemoArticle
-from crawler.demo.site import Page, Site, StreamedPage, redirect
+from crawler.demo.site import Handler, Page, Site, StreamedPage, redirect
 
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -47,7 +47,6 @@ HOME_ITEMS = 20
 FEED_ITEMS = 20
 TEASER_WORDS = 24
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-_Handler = Callable[[Site, re.Match[str], Mapping[str, str]], "Page | StreamedPage | None"]
 
 
 def render(site: Site, path: str, query: Mapping[str, str]) -> Page | StreamedPage | None:
@@ -407,7 +406,7 @@ def _malformed_feed(site: Site, match: re.Match[str], query: Mapping[str, str]) 
     return Page(200, RSS, body[: len(body) - 40].encode(), site.newest(items))
 
 
-def _trap(make: Callable[[str], bytes], content_type: str, compressible: bool = True) -> _Handler:
+def _trap(make: Callable[[str], bytes], content_type: str, compressible: bool = True) -> Handler:
     def serve(site: Site, match: re.Match[str], query: Mapping[str, str]) -> Page:
         return Page(200, content_type, make(site.url("/")), site.outlet.entries[0].published, compressible=compressible)
     return serve
@@ -433,7 +432,7 @@ def _page(site: Site, status: int, title: str, head: str, main: str, last_modifi
     return Page(status, HTML, html.encode("utf-8"), last_modified)
 
 
-_ROUTES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+_ROUTES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"/"), _home),
     (re.compile(r"/(?:actualite/[a-z]+|prive)/\d+-[a-z0-9-]+\.html"), _article),
     (re.compile(r"/amp(/actualite/[a-z]+/\d+-[a-z0-9-]+\.html)"), _amp),

@@ -13,7 +13,7 @@ articles; listings ``/`` (12 newest), ``/actualites/`` and ``/actualites/page/N/
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from urllib.parse import quote
 
@@ -21,7 +21,7 @@ from crawler.demo._markup import ar_date, esc, fr_date, join_names, json_script,
 from crawler.demo.extra_outlets import LISTING_NAMES, LISTING_STAFF
 from crawler.demo.model import DemoArticle
 from crawler.demo.outlets import slugify
-from crawler.demo.site import Page, Site, page_count, paginate, redirect
+from crawler.demo.site import Handler, Page, Site, StreamedPage, page_count, paginate, redirect
 
 HTML = "text/html; charset=utf-8"
 PER_PAGE = 10
@@ -39,10 +39,9 @@ _LABELS = {
     "ar": {"by": "بقلم", "published": "نشر في", "updated": "آخر تحديث", "related": "اقرأ أيضا",
            "tags": "الكلمات المفتاحية", "dir": "rtl"},
 }
-_Handler = Callable[[Site, re.Match[str], Mapping[str, str]], "Page | None"]
 
 
-def render(site: Site, path: str, query: Mapping[str, str]) -> Page | None:
+def render(site: Site, path: str, query: Mapping[str, str]) -> Page | StreamedPage | None:
     """The page at ``path``, or ``None`` for a 404."""
     match = next((m for m in (p.fullmatch(path) for p, _ in _ROUTES) if m), None)
     page = dict(_ROUTES)[match.re](site, match, query) if match else None
@@ -279,7 +278,7 @@ def _page(site: Site, status: int, lang: str, title: str, head: str, main: str,
     return Page(status, HTML, html.encode("utf-8"), last_modified)
 
 
-_ROUTES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+_ROUTES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"/"), _home),
     (re.compile(r"/(?:ar/)?\d{4}/\d{2}/\d{2}/[^/]+-\d+\.html"), _article),
     (re.compile(r"/actualites/(?:page/(\d+)/)?"), _news),

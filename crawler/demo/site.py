@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -140,3 +141,15 @@ def redirect(location: str, status: int = 301) -> Page:
     """A redirect with a tiny HTML body."""
     body = f'<html><body><a href="{location}">{location}</a></body></html>\n'.encode()
     return Page(status, "text/html; charset=UTF-8", body, headers=(("Location", location),))
+
+
+Handler = Callable[["Site", re.Match[str], Mapping[str, str]], "Page | StreamedPage | None"]
+"""A route of a demo site: the site, the path's match and the query → the page (None: 404)."""
+
+
+def asset(content_type: str, make: Callable[[], bytes]) -> Callable[..., Page]:
+    """The route of a static file (stylesheet, script, logo); PNG images are sent as they are, never gzip-encoded."""
+    def serve(site: Site, match: re.Match[str], query: Mapping[str, str] | None = None) -> Page:
+        return Page(200, content_type, make(), site.outlet.entries[0].published,
+                    compressible=not content_type.startswith("image/png"))
+    return serve

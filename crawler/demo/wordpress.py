@@ -32,7 +32,7 @@ from crawler.demo._markup import (
 from crawler.demo._phrases import COMMENTERS, READER_COMMENTS
 from crawler.demo.model import DemoArticle
 from crawler.demo.outlets import WP_NAME, slugify
-from crawler.demo.site import Page, Site, page_count, paginate, redirect
+from crawler.demo.site import Page, Site, asset, page_count, paginate, redirect
 
 TAGLINE = "L’actualité du Mali et du Sahel, chaque jour"
 THEME = "/wp-content/themes/courrier"
@@ -408,13 +408,6 @@ def _image(site: Site, match: re.Match[str]) -> Page | None:
     return Page(200, "image/png", png(match.group(0)), found[0].published, compressible=False)
 
 
-def _asset(content_type: str, make: Callable[[], bytes]) -> Callable[[Site, re.Match[str]], Page]:
-    def serve(site: Site, match: re.Match[str]) -> Page:
-        return Page(200, content_type, make(), site.outlet.entries[0].published,
-                    compressible=not content_type.startswith("image/png"))
-    return serve
-
-
 _NAV_JS = b"""/* Courrier theme: mobile menu toggle */
 (function () {
   var button = document.querySelector('.menu-toggle');
@@ -559,7 +552,7 @@ _ROUTES: tuple[tuple[re.Pattern[str], Callable[[Site, re.Match[str]], Page | Non
     (re.compile(r"/a-propos/"), _static_page("Qui sommes-nous ?", _ABOUT)),
     (re.compile(r"/contact/"), _static_page("Contact", _CONTACT)),
     (re.compile(r"/wp-content/uploads/\d{4}/\d{2}/illustration-\d+\.png"), _image),
-    (re.compile(re.escape(f"{THEME}/style.css")), _asset("text/css", lambda: stylesheet("courrier", "demo-wp").encode())),
-    (re.compile(re.escape(f"{THEME}/js/navigation.js")), _asset("application/javascript", lambda: _NAV_JS)),
-    (re.compile(re.escape(f"{THEME}/logo.svg")), _asset("image/svg+xml", lambda: svg_logo(WP_NAME, "#b3261e"))),
+    (re.compile(re.escape(f"{THEME}/style.css")), asset("text/css", lambda: stylesheet("courrier", "demo-wp").encode())),
+    (re.compile(re.escape(f"{THEME}/js/navigation.js")), asset("application/javascript", lambda: _NAV_JS)),
+    (re.compile(re.escape(f"{THEME}/logo.svg")), asset("image/svg+xml", lambda: svg_logo(WP_NAME, "#b3261e"))),
 )
