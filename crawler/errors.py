@@ -33,6 +33,9 @@ class ExitCode(IntEnum):
     USAGE = 2                # a bad command line, setting or outlet id
     SOME_OUTLETS_FAILED = 3  # the crawl ran, but some outlet yielded nothing (its reason is in the run report)
     FILES_STILL_SPOOLED = 4  # the crawl ran, but files still wait in the S3 spool (khabar store sync uploads them)
+    DISK_FULL = 5            # the store's filesystem is full: the crawl stopped, nothing captured is lost (free space, --resume)
+    OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
+    INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
 
 
 class KhabarError(Exception):
