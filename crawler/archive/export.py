@@ -13,7 +13,7 @@ import gzip
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,20 @@ class ExportReport:
 def _newest(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     best: dict[str, dict[str, Any]] = {}
     for record in records:
-        key = (record["version"], record["extraction"].get("extracted_at", ""))
         current = best.get(record["id"])
-        if current is None or key > (current["version"], current["extraction"].get("extracted_at", "")):
+        if current is None or _recency(record) > _recency(current):
             best[record["id"]] = record
     return sorted(best.values(), key=lambda r: (r["outlet"], r.get("date_published") or "", r["url"]))
+
+
+def _recency(record: dict[str, Any]) -> tuple[int, datetime]:
+    """Version first, then when the extraction ran (compared as instants: records carry seconds or microseconds)."""
+    when = record["extraction"].get("extracted_at") or ""
+    try:
+        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        moment = datetime.min.replace(tzinfo=UTC)
+    return int(record["version"]), moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def export_corpus(store: Store, out: Path, wanted: ExportFilter) -> ExportReport:

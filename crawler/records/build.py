@@ -28,7 +28,7 @@ def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: 
         http_status=status, text_digest=text_digest(extracted.text), warc=warc,
         extraction=ExtractionInfo(
             method=METHOD, version=f"khabar {__version__}; {EXTRACTOR_VERSION}",
-            extracted_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            extracted_at=datetime.now(UTC).isoformat(timespec="microseconds"),
             sources=dict(extracted.sources), warnings=list(extracted.warnings),
             rendered_by=rendered[0] if rendered else None, rendered_record_id=rendered[1] if rendered else None,
         ),
