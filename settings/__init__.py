@@ -45,6 +45,10 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt obeyed, and fetched once a day per host rather than once a run (RFC 9309 allows 24 h).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.politeness.robots_cache.CachedRobotsTxtMiddleware": 100,
+    # Content-Encoding removed by the one bounded decoder that reextract and crash recovery use too; it flags
+    # a body whose gzip/deflate/br/zstd stream ended early (not recorded: truncated_body).
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.warc.content_decoding.ContentDecoding": 590,
     # process_response runs from high to low: bot walls are seen decoded (after HttpCompression, 590),
     # Retry-After is honoured before Scrapy's RetryMiddleware (550) would retry at once.
     "crawler.politeness.botwall.BotWallDetector": 580,

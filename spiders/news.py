@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import logging
 import shutil
-import zlib
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -46,6 +45,7 @@ from crawler.records.decision import Decision, NotRecorded, Render, RenderChance
 from crawler.run.settings import apply_environment
 from crawler.storage import layout, store_from_settings
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
+from crawler.warc.decoding import CorruptStream
 
 logger = logging.getLogger(__name__)
 
@@ -367,7 +367,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("khabar/discovery/sitemap_too_large")
             logger.warning("outlet %s: %s", self.outlet_id, exc)
             return None
-        except (zlib.error, EOFError) as exc:
+        except CorruptStream as exc:
             self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
             logger.warning("outlet %s: sitemap %s is not valid gzip: %s", self.outlet_id, response.url, exc)
             return None

@@ -21,12 +21,10 @@ import logging
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-import brotli  # type: ignore[import-untyped]  # no types shipped; Scrapy requires it to decode br
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from warcio.exceptions import ArchiveLoadFailed
@@ -41,9 +39,13 @@ from crawler.records.files import RecordFiles
 from crawler.run.addon import new_crawl_id
 from crawler.storage import Store
 from crawler.storage.layout import records_key
+from crawler.warc.decoding import BodyTooLarge, damage_flag, decode_body
 from crawler.warc.exchange import HttpMessage, payload_of, split_message
 
 logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_SIZE = 32 * 1024 * 1024
+"""``DOWNLOAD_MAXSIZE`` as Khabar's settings set it: the most bytes an archived body may decode to."""
 
 
 @dataclass
@@ -54,35 +56,34 @@ class ReextractReport:
     problems: list[str] = field(default_factory=list)
 
 
-def archived_response(url: str, message: HttpMessage) -> Response:
-    """The response as the crawl's spider saw it: Content-Encoding removed, as Scrapy's HttpCompression does."""
+def archived_response(url: str, message: HttpMessage, max_size: int = DEFAULT_MAX_SIZE) -> Response:
+    """The response as the crawl's spider saw it: Content-Encoding removed by the crawl's own bounded decoder
+    (``crawler.warc.decoding``), a damaged body flagged as the crawl flags it. Raises :class:`BodyTooLarge`
+    past ``max_size`` decoded bytes (``DOWNLOAD_MAXSIZE``)."""
     headers = Headers(_header_pairs(message.head))
     body = payload_of(message)
-    encoding = b"".join(headers.getlist("Content-Encoding")).strip().lower()
-    if body and encoding in _DECODERS:
-        body = _DECODERS[encoding](body)
-        del headers["Content-Encoding"]
+    flags = [damage_flag(short)] if (short := _short_of_length(message, body)) else []
+    if body and (codings := headers.getlist("Content-Encoding")):
+        decoded = decode_body(body, codings, max_size)
+        body = decoded.body
+        if decoded.kept:
+            headers["Content-Encoding"] = b", ".join(decoded.kept)
+        else:
+            del headers["Content-Encoding"]
+        flags += [damage_flag(decoded.damage)] if decoded.damage and not flags else []
     cls = responsetypes.from_args(headers=headers, url=url, body=body)
-    return cls(url=url, status=message.status or 0, headers=headers, body=body)
+    return cls(url=url, status=message.status or 0, headers=headers, body=body, flags=flags)
 
 
-def _gunzip(body: bytes) -> bytes:
-    return zlib.decompress(body, zlib.MAX_WBITS | 32)
-
-
-def _inflate(body: bytes) -> bytes:
-    try:
-        return zlib.decompress(body)
-    except zlib.error:
-        return zlib.decompress(body, -zlib.MAX_WBITS)
-
-
-def _unbrotli(body: bytes) -> bytes:
-    return bytes(brotli.decompress(body))
-
-
-_DECODERS: dict[bytes, Callable[[bytes], bytes]] = {b"gzip": _gunzip, b"x-gzip": _gunzip, b"deflate": _inflate,
-                                                    b"br": _unbrotli}
+def _short_of_length(message: HttpMessage, payload: bytes) -> str | None:
+    """The body is shorter than its Content-Length (the connection broke off while it was archived), or None."""
+    values = message.header_values("Content-Length")
+    if message.is_chunked or not values or not values[0].isdigit() or 100 <= (message.status or 0) < 200 \
+            or message.status in (204, 304):
+        return None
+    if len(payload) >= (expected := int(values[0])):
+        return None
+    return f"the body is shorter than its Content-Length ({len(payload)} of {expected} bytes)"
 
 
 def _header_pairs(head: bytes) -> list[tuple[bytes, bytes]]:
@@ -133,8 +134,10 @@ def known_records(store: Store, outlet: str | None) -> KnownRecords:
 
 
 class Reextractor:
-    def __init__(self, store: Store, catalog: Catalog, outlet: str | None = None, since: date | None = None) -> None:
+    def __init__(self, store: Store, catalog: Catalog, outlet: str | None = None, since: date | None = None,
+                 max_size: int = DEFAULT_MAX_SIZE) -> None:
         self.store, self.catalog, self.outlet, self.since = store, catalog, outlet, since
+        self.max_size = max_size
         self.report = ReextractReport(run_id=f"reextract-{new_crawl_id()}")
         self._known = known_records(store, outlet)
         self.only_orphans = False
@@ -200,9 +203,10 @@ class Reextractor:
             self._problem(f"{key} @ offset {entry.offset}: record truncated; skipped")
             return None
         try:
-            return archived_response(entry.get("WARC-Target-URI") or "", split_message(entry.block))
-        except (zlib.error, EOFError, brotli.error) as exc:
-            self._problem(f"{key} @ offset {entry.offset}: the body cannot be decompressed ({exc}); skipped")
+            return archived_response(entry.get("WARC-Target-URI") or "", split_message(entry.block), self.max_size)
+        except BodyTooLarge as exc:
+            self._problem(f"{key} @ offset {entry.offset}: {exc}; skipped (raise {exc.setting} with "
+                          f"-s {exc.setting}=BYTES to re-extract it)")
             return None
 
     def _decision(self, entry: Entry, response: Response, render: Entry | None,

@@ -73,7 +73,8 @@ def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: 
 
     settings = command_settings(set_, {"KHABAR_STORE_URI": store,
                                        "KHABAR_CATALOG_EXTRA": list(catalog_extra) if catalog_extra else None})
-    report = Reextractor(store_from_settings(settings), catalog_from_settings(settings), outlet, _date_option(since)).run()
+    report = Reextractor(store_from_settings(settings), catalog_from_settings(settings), outlet, _date_option(since),
+                         max_size=settings.getint("DOWNLOAD_MAXSIZE")).run()
     for name, count in sorted(report.counts.items()):
         click.echo(f"  {name:28} {count}")
     for key in report.files:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 from scrapy.settings import BaseSettings
+
+from crawler.warc.decoding import BodyTooLarge, decode_stream
 
 
 class TooLarge(ValueError):
@@ -32,12 +33,12 @@ def gunzip_limited(body: bytes, max_size: int, what: str, setting: str = "KHABAR
 def gunzip_bounded(body: bytes, max_size: int, what: str,
                    setting: str = "KHABAR_SITEMAP_MAX_SIZE") -> tuple[bytes, bool]:
     """Decompress a gzip document as far as it goes: (data, complete). ``complete`` is False when the stream
-    ends before its gzip trailer (a truncated download): the data is then what the stream held so far."""
-    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 32)
-    out = decompressor.decompress(body, max_size + 1)
-    if len(out) > max_size:
-        raise TooLarge(what, max_size, setting)
-    return out, decompressor.eof
+    ends before its gzip trailer (a truncated download): the data is then what the stream held so far.
+    Bad gzip data raises :class:`crawler.warc.decoding.CorruptStream`."""
+    try:
+        return decode_stream(body, b"gzip", max_size, setting)
+    except BodyTooLarge as exc:
+        raise TooLarge(what, max_size, setting) from exc
 
 
 @dataclass(frozen=True, slots=True)

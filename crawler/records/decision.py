@@ -14,7 +14,9 @@ made of it. Its answer is one of:
   the render is decided again, with ``render=RenderChance.RENDERED``.
 
 Reasons, in the order they are tried: ``not_modified`` (304), ``bot_wall``, ``http_status`` (not a
-2xx; the crawl's spider never sees these), ``not_html``, ``unchanged`` (a revisit), then the
+2xx; the crawl's spider never sees these), ``truncated_body`` (the body is incomplete as served: its
+gzip/deflate/br/zstd stream ended early or broke off, or it is shorter than its Content-Length; the
+WARC keeps it as served), ``not_html``, ``unchanged`` (a revisit), then the
 extractor's own rejections (``empty_body``, ``not_html``, ``too_large``, ``no_text``, ``too_short``,
 ``worker_died``), ``not_an_article`` (listing, tag, author, search, home pages),
 ``needs_javascript``, and ``no_warc_capture``. :func:`screen` is the part that needs no extraction:
@@ -33,6 +35,7 @@ from crawler.extract import Extracted, ExtractOutcome, Rejected
 from crawler.extract.article_or_not import not_an_article
 from crawler.politeness.botwall import botwall_reason
 from crawler.render.detect import built_by_javascript
+from crawler.warc.decoding import damage_of
 
 
 class RenderChance(enum.Enum):
@@ -62,6 +65,8 @@ class ResponseFacts:
     render: RenderChance
     archived: bool
     """Its response is in the WARC (an article record must link to it)."""
+    damage: str | None = None
+    """Why the body is incomplete as served (:func:`crawler.warc.decoding.damage_of` its flags), or None."""
 
     @classmethod
     def of(cls, response: Response, *, revisit_of: str | None, render: RenderChance, archived: bool) -> ResponseFacts:
@@ -69,7 +74,7 @@ class ResponseFacts:
         return cls(url=response.url, status=response.status, markup=_is_markup(response),
                    content_type=content_type.decode("latin-1") if content_type else None, body=response.body,
                    bot_wall=botwall_reason(response.status, response.headers, response.body),
-                   revisit_of=revisit_of, render=render, archived=archived)
+                   revisit_of=revisit_of, render=render, archived=archived, damage=damage_of(response.flags))
 
 
 def _is_markup(response: Response) -> bool:
@@ -104,6 +109,8 @@ def screen(facts: ResponseFacts) -> NotRecorded | None:
         return NotRecorded("bot_wall", facts.bot_wall)
     if not 200 <= facts.status < 300:
         return NotRecorded("http_status", f"the server answered {facts.status}, not a page")
+    if facts.damage is not None:
+        return NotRecorded("truncated_body", f"{facts.damage}; archived, not recorded")
     if not facts.markup:
         return NotRecorded("not_html", f"Content-Type is {facts.content_type!r}")
     if facts.revisit_of is not None:

@@ -77,6 +77,7 @@ class WarcConfig:
     gzip_level: int
     gzip_level_compressed: int
     dedup_uri: str = ""
+    decode_max_size: int = 32 * 1024 * 1024  # DOWNLOAD_MAXSIZE: recovery decodes archived bodies within it
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> WarcConfig:
@@ -87,6 +88,7 @@ class WarcConfig:
             gzip_level=settings.getint("KHABAR_WARC_GZIP_LEVEL", 6),
             gzip_level_compressed=settings.getint("KHABAR_WARC_GZIP_LEVEL_COMPRESSED", 1),
             dedup_uri=settings.get("KHABAR_DEDUP_URI") or "",
+            decode_max_size=settings.getint("DOWNLOAD_MAXSIZE", 32 * 1024 * 1024),
         )
         config.validate()
         return config
@@ -149,7 +151,8 @@ class WarcCapture:
         from crawler.catalog import Catalog
 
         outlet = getattr(spider, "outlet", None)
-        report = Reextractor(self.store, Catalog([outlet] if outlet else [])).recover_records(keys)
+        report = Reextractor(self.store, Catalog([outlet] if outlet else []),
+                             max_size=self.config.decode_max_size).recover_records(keys)
         if report.counts["records"]:
             logger.warning("recorded %d articles that a stopped crawl had archived but not recorded", report.counts["records"])
 
