@@ -39,13 +39,11 @@ from crawler.records.files import RecordFiles
 from crawler.run.addon import new_crawl_id
 from crawler.storage import Store
 from crawler.storage.layout import records_key
-from crawler.warc.decoding import BodyTooLarge, damage_flag, decode_body
+from crawler.warc.decoding import DEFAULT_MAX_SIZE, BodyTooLarge, damage_flag, decode_body
 from crawler.warc.exchange import HttpMessage, payload_of, split_message
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_SIZE = 32 * 1024 * 1024
-"""``DOWNLOAD_MAXSIZE`` as Khabar's settings set it: the most bytes an archived body may decode to."""
 
 
 @dataclass
@@ -62,17 +60,17 @@ def archived_response(url: str, message: HttpMessage, max_size: int = DEFAULT_MA
     past ``max_size`` decoded bytes (``DOWNLOAD_MAXSIZE``)."""
     headers = Headers(_header_pairs(message.head))
     body = payload_of(message)
-    flags = [damage_flag(short)] if (short := _short_of_length(message, body)) else []
-    if body and (codings := headers.getlist("Content-Encoding")):
+    damage = _short_of_length(message, body)
+    if codings := headers.getlist("Content-Encoding"):
         decoded = decode_body(body, codings, max_size)
-        body = decoded.body
+        body, damage = decoded.body, damage or decoded.damage
         if decoded.kept:
             headers["Content-Encoding"] = b", ".join(decoded.kept)
         else:
             del headers["Content-Encoding"]
-        flags += [damage_flag(decoded.damage)] if decoded.damage and not flags else []
     cls = responsetypes.from_args(headers=headers, url=url, body=body)
-    return cls(url=url, status=message.status or 0, headers=headers, body=body, flags=flags)
+    return cls(url=url, status=message.status or 0, headers=headers, body=body,
+               flags=[damage_flag(damage)] if damage else [])
 
 
 def _short_of_length(message: HttpMessage, payload: bytes) -> str | None:

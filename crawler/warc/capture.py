@@ -46,6 +46,7 @@ from crawler.storage import Store, store_from_settings
 from crawler.storage.layout import dedup_db, warc_dir
 from crawler.warc.builder import RecordFactory, warc_date, warc_fields
 from crawler.warc.cdxj import write_cdxj
+from crawler.warc.decoding import DEFAULT_MAX_SIZE
 from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
 from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
 from crawler.warc.rebuild import rebuild_exchange
@@ -77,7 +78,7 @@ class WarcConfig:
     gzip_level: int
     gzip_level_compressed: int
     dedup_uri: str = ""
-    decode_max_size: int = 32 * 1024 * 1024  # DOWNLOAD_MAXSIZE: recovery decodes archived bodies within it
+    decode_max_size: int = DEFAULT_MAX_SIZE  # DOWNLOAD_MAXSIZE: recovery decodes archived bodies within it
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> WarcConfig:
@@ -88,7 +89,7 @@ class WarcConfig:
             gzip_level=settings.getint("KHABAR_WARC_GZIP_LEVEL", 6),
             gzip_level_compressed=settings.getint("KHABAR_WARC_GZIP_LEVEL_COMPRESSED", 1),
             dedup_uri=settings.get("KHABAR_DEDUP_URI") or "",
-            decode_max_size=settings.getint("DOWNLOAD_MAXSIZE", 32 * 1024 * 1024),
+            decode_max_size=settings.getint("DOWNLOAD_MAXSIZE", DEFAULT_MAX_SIZE),
         )
         config.validate()
         return config

@@ -32,10 +32,12 @@ from backports import zstd
 _STEP_IN = 64 * 1024
 _STEP_OUT = 1024 * 1024
 _MIB = 1024 * 1024
-_GZIP_MAGIC = b"\x1f\x8b"
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_NEXT_MEMBER = {b"gzip": b"\x1f\x8b", b"x-gzip": b"\x1f\x8b", b"zstd": b"\x28\xb5\x2f\xfd"}
+"""How a further gzip member or zstd frame starts: several in a row are one stream."""
 CODINGS = (b"gzip", b"x-gzip", b"deflate", b"br", b"zstd")
 """The content codings decoded here (the crawl sends ``Accept-Encoding`` with all but ``x-gzip``)."""
+DEFAULT_MAX_SIZE = 32 * 1024 * 1024
+"""``DOWNLOAD_MAXSIZE`` as Khabar's settings module sets it, for callers without settings."""
 DAMAGE_FLAG = "damaged_body"
 """The prefix of the ``Response.flags`` entry of a body that is incomplete as served."""
 
@@ -87,8 +89,11 @@ def split_codings(values: Iterable[bytes]) -> tuple[list[bytes], list[bytes]]:
 
 def decode_body(body: bytes, content_encoding: Iterable[bytes], max_size: int,
                 setting: str = "DOWNLOAD_MAXSIZE") -> Decoded:
-    """The body without its content codings, at most ``max_size`` bytes; raises :class:`BodyTooLarge` past it."""
+    """The body without its content codings, at most ``max_size`` bytes; raises :class:`BodyTooLarge` past it.
+    An empty body (a redirect, a 304) has nothing to decode."""
     undo, kept = split_codings(content_encoding)
+    if not body:
+        return Decoded(body, tuple(kept), None)
     for done, coding in enumerate(undo):
         try:
             body, complete = decode_stream(body, coding, max_size, setting)
@@ -107,8 +112,8 @@ def decode_stream(data: bytes, coding: bytes, max_size: int, setting: str = "DOW
     while True:
         inflater = _inflater(coding, data)
         complete = _pump(inflater, data, out, max_size, setting)
-        rest = inflater.rest
-        if not (complete and rest.startswith(_GZIP_MAGIC if coding != b"zstd" else _ZSTD_MAGIC)):
+        rest, magic = inflater.rest, _NEXT_MEMBER.get(coding)
+        if not (complete and magic and rest.startswith(magic)):
             return bytes(out), complete
         data = rest
 
