@@ -1,7 +1,9 @@
 """``khabar reextract STORE``: article records rebuilt from the WARCs alone, with no network.
 
 Every ``response`` and ``revisit`` record is rebuilt into the Scrapy response the crawl's spider saw
-(Content-Encoding removed, response class from Scrapy's ``responsetypes``) and put to the crawl's own
+(Content-Encoding removed by the crawl's bounded decoder, ``crawler.warc.decoding``, within
+``DOWNLOAD_MAXSIZE``; a body past it is skipped as a problem with its file and offset; response
+class from Scrapy's ``responsetypes``) and put to the crawl's own
 question, :func:`crawler.records.decision.decide`, with today's extractor: a page the crawl would not
 record (a bot wall, a listing page, a revisit…) is not recorded here either. A page built by
 JavaScript is decided again from the render the crawl archived (its ``conversion`` record). The record links
