@@ -30,9 +30,13 @@ from scrapy import Spider
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
+from crawler.archive.reading import iter_entries
+from crawler.archive.reextract import archived_response
 from crawler.catalog import OutletSpec, catalog_from_settings
+from crawler.records.decision import NotRecorded, RenderChance, ResponseFacts, screen
 from crawler.warc.capture import WarcCapture
 from crawler.warc.decoding import BodyTooLarge, decode_body
+from crawler.warc.exchange import split_message
 from tests.support.crawls import KHABAR, ROOT, article_records, run, warc_records
 from tests.support.loopback import LoopbackSite, QuietHandler
 
@@ -106,15 +110,8 @@ def _responses(store: Path) -> dict[str, tuple[Path, int, bytes]]:
     for path, record, block in warc_records(store):
         if record.rec_type == "response":
             url = urlsplit(record.rec_headers.get_header("WARC-Target-URI")).path
-            out[url] = (path, _offset(path, record.rec_headers.get_header("WARC-Record-ID")), block.split(b"\r\n\r\n", 1)[1])
+            out[url] = (path, _offset_in(path, url), block.split(b"\r\n\r\n", 1)[1])
     return out
-
-
-def _offset(path: Path, record_id: str) -> int:
-    from crawler.archive.reading import iter_entries
-
-    with open(path, "rb") as handle:
-        return next(e.offset for e in iter_entries(handle) if e.get("WARC-Record-ID") == record_id)
 
 
 # --- the crawl ---------------------------------------------------------------------------------------------
@@ -196,8 +193,6 @@ def test_recovering_a_killed_crawl_skips_the_bomb_with_the_same_message_and_reco
 
 def _before_any_record(path: Path) -> bytes:
     """The WARC file as a crawl killed before recording left it: the records made for article records cut out."""
-    from crawler.archive.reading import iter_entries
-
     data = path.read_bytes()
     with open(path, "rb") as handle:
         return b"".join(data[e.offset:e.offset + e.length] for e in iter_entries(handle)
@@ -205,8 +200,7 @@ def _before_any_record(path: Path) -> bytes:
 
 
 def _offset_in(path: Path, url_path: str) -> int:
-    from crawler.archive.reading import iter_entries
-
+    """Where the response record of ``url_path`` starts in the WARC file (as reextract counts offsets)."""
     with open(path, "rb") as handle:
         return next(e.offset for e in iter_entries(handle) if e.record.rec_type == "response"
                     and urlsplit(e.get("WARC-Target-URI") or "").path == url_path)
@@ -242,3 +236,19 @@ def test_a_bomb_stops_at_the_limit_naming_the_limit_and_the_setting() -> None:
         decode_body(_bomb(), [b"gzip"], 32 * MIB)
     assert str(caught.value) == "the body is larger than 32 MiB once decoded (DOWNLOAD_MAXSIZE)"
 
+
+
+def test_a_corrupt_stream_is_damage_and_its_body_stays_encoded() -> None:
+    encoded = bytearray(ENCODED["gzip"])
+    encoded[20:40] = b"\xff" * 20
+    damaged = decode_body(bytes(encoded), [b"gzip"], 32 * MIB)
+    assert (damaged.body, damaged.kept) == (bytes(encoded), (b"gzip",))
+    assert damaged.damage is not None and damaged.damage.startswith("the server's gzip stream is corrupt after 0 decoded bytes")
+
+
+def test_an_archived_body_shorter_than_its_content_length_is_not_recorded() -> None:
+    message = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 9000\r\n\r\n" + PAGE[:4000])
+    response = archived_response("https://delta.example" + WHOLE, split_message(message))
+    facts = ResponseFacts.of(response, revisit_of=None, render=RenderChance.NONE, archived=True)
+    assert screen(facts) == NotRecorded("truncated_body", "the body is shorter than its Content-Length (4000 of 9000 "
+                                                          "bytes); archived, not recorded")
