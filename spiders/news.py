@@ -45,7 +45,7 @@ from crawler.records.decision import Decision, NotRecorded, Render, RenderChance
 from crawler.run.settings import apply_environment
 from crawler.storage import layout, store_from_settings
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
-from crawler.warc.decoding import CorruptStream
+from crawler.warc.decoding import CorruptStream, damage_of
 
 logger = logging.getLogger(__name__)
 
@@ -359,8 +359,11 @@ class NewsSpider(scrapy.Spider):
                 yield from self._article_request(url, "sitemap", entry.lastmod or entry.news_date)
 
     def _sitemap_body(self, response: Response) -> bytes | None:
+        """The sitemap's XML: a .xml.gz file decompressed; when its download or its Content-Encoding stream was
+        cut (see ``crawler.warc.decoding``), only the entries complete before the cut."""
         if not is_gzip(response.body):
-            return response.body
+            body, complete = response.body, damage_of(response.flags) is None
+            return body if complete else self._complete_entries(response, body)
         try:
             body, complete = gunzip_bounded(response.body, self.limits.sitemap_max_size, f"sitemap {response.url}")
         except TooLarge as exc:
@@ -371,9 +374,10 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("khabar/discovery/sitemap_malformed")
             logger.warning("outlet %s: sitemap %s is not valid gzip: %s", self.outlet_id, response.url, exc)
             return None
-        if complete:
-            return body
-        # A truncated download: keep the entries that closed before the cut (the last one may be half a URL).
+        return body if complete else self._complete_entries(response, body)
+
+    def _complete_entries(self, response: Response, body: bytes) -> bytes:
+        """A truncated download: keep the entries that closed before the cut (the last one may be half a URL)."""
         kept = body[:max(body.rfind(b"</url>") + 6, body.rfind(b"</sitemap>") + 10, 0)]
         self.crawler.stats.inc_value("khabar/discovery/sitemap_truncated_gzip")
         logger.warning("outlet %s: sitemap %s: its gzip stream ends early (%d bytes decompressed); only the entries "

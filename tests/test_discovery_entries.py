@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
 from tests.support.crawls import KHABAR, article_records, run
@@ -45,6 +46,14 @@ class _Handler(QuietHandler):
         base = f"http://{self.headers['Host']}"
         if self.path == "/cut-sitemap.xml.gz":
             self.reply(200, "application/x-gzip", _cut_sitemap(base))
+        elif self.path == "/cut-encoded-sitemap.xml":  # gzip as Content-Encoding, not as a file
+            body = _cut_sitemap(base)
+            self.send_response(200)
+            for name, value in (("Content-Type", "application/xml"), ("Content-Encoding", "gzip"),
+                                ("Content-Length", str(len(body)))):
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path in CUT:
             self.reply(200, "text/html; charset=utf-8", _article(f"Article {self.path.rsplit('-', 1)[-1]}"))
         elif self.path == "/feed.xml":
@@ -78,11 +87,12 @@ def test_a_mailto_item_and_relative_or_broken_locs_do_not_drop_the_rest_of_the_d
     assert len(warnings) == 4, result.stderr[-3000:]  # mailto: and javascript: in the feed; mailto: and a broken host in the sitemap
 
 
-def test_a_truncated_gzip_sitemap_gives_its_complete_entries_and_a_warning(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sitemap", ["/cut-sitemap.xml.gz", "/cut-encoded-sitemap.xml"])
+def test_a_truncated_gzip_sitemap_gives_its_complete_entries_and_a_warning(sitemap: str, tmp_path: Path) -> None:
     with _Outlet() as site:
         entry = {"id": "le-fil-coupe", "name": "Le Fil coupé", "group": "demo", "country": "ML", "languages": ["fr"],
                  "homepage": site.base_url + "/", "cms": "custom", "crawl": {"delay": 0},
-                 "sitemaps": [{"url": site.base_url + "/cut-sitemap.xml.gz", "kind": "sitemap", "confidence": "demo"}]}
+                 "sitemaps": [{"url": site.base_url + sitemap, "kind": "sitemap", "confidence": "demo"}]}
         catalog = tmp_path / "catalog.yaml"
         catalog.write_text(yaml.safe_dump([entry]))
         result = run([*KHABAR, "crawl", "le-fil-coupe", "--catalog-extra", str(catalog),
@@ -90,5 +100,5 @@ def test_a_truncated_gzip_sitemap_gives_its_complete_entries_and_a_warning(tmp_p
     assert result.returncode == 0, result.stderr[-3000:]
     recorded = sorted(urlsplit(r["url"]).path for r in article_records(tmp_path / "store"))
     assert 10 < len(recorded) < len(CUT) and recorded == CUT[: len(recorded)]  # a prefix: no half URL was fetched
-    assert any("gzip stream ends early" in line and "cut-sitemap.xml.gz" in line for line in result.stderr.splitlines())
+    assert any("gzip stream ends early" in line and sitemap in line for line in result.stderr.splitlines())
     assert "could not fetch" not in result.stderr  # our own warning for an article that failed (a 404 of a half URL)

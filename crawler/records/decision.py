@@ -14,9 +14,9 @@ made of it. Its answer is one of:
   the render is decided again, with ``render=RenderChance.RENDERED``.
 
 Reasons, in the order they are tried: ``not_modified`` (304), ``bot_wall``, ``http_status`` (not a
-2xx; the crawl's spider never sees these), ``truncated_body`` (the body is incomplete as served: its
-gzip/deflate/br/zstd stream ended early or broke off, or it is shorter than its Content-Length; the
-WARC keeps it as served), ``not_html``, ``unchanged`` (a revisit), then the
+2xx; the crawl's spider never sees these), ``not_html``, ``unchanged`` (a revisit: its record holds no
+body), ``truncated_body`` (the body is incomplete as served: its gzip/deflate/br/zstd stream ended
+early or broke off, or it is shorter than its Content-Length; the WARC keeps it as served), then the
 extractor's own rejections (``empty_body``, ``not_html``, ``too_large``, ``no_text``, ``too_short``,
 ``worker_died``), ``not_an_article`` (listing, tag, author, search, home pages),
 ``needs_javascript``, and ``no_warc_capture``. :func:`screen` is the part that needs no extraction:
@@ -109,13 +109,13 @@ def screen(facts: ResponseFacts) -> NotRecorded | None:
         return NotRecorded("bot_wall", facts.bot_wall)
     if not 200 <= facts.status < 300:
         return NotRecorded("http_status", f"the server answered {facts.status}, not a page")
-    if facts.damage is not None:
-        return NotRecorded("truncated_body", f"{facts.damage}; archived, not recorded")
     if not facts.markup:
         return NotRecorded("not_html", f"Content-Type is {facts.content_type!r}")
     if facts.revisit_of is not None:
         return NotRecorded("unchanged", f"same payload as the capture of {facts.revisit_of}; "
                                         "archived as a revisit, no new record")
+    if facts.damage is not None:
+        return NotRecorded("truncated_body", f"{facts.damage}; archived, not recorded")
     return None
 
 

@@ -3,7 +3,8 @@
 A body is decoded in steps (at most ``_STEP_IN`` compressed bytes in and about ``_STEP_OUT`` bytes out
 at a time) and never past ``max_size`` decoded bytes (``DOWNLOAD_MAXSIZE`` for pages, 32 MiB by
 default): a decompression bomb costs at most that much memory wherever it is met, on the wire or in
-a WARC file years later. Past it, :class:`BodyTooLarge` names the limit and the setting.
+a WARC file years later. Past it, :class:`BodyTooLarge` names the limit and the setting. A limit of 0
+means none, as ``DOWNLOAD_MAXSIZE=0`` means for Scrapy.
 
 A stream that stops before its end marker (the gzip trailer, the last deflate block, the end of a
 brotli or zstd frame) is *incomplete*: :func:`decode_body` then returns what it held so far with a
@@ -137,7 +138,7 @@ def _pump(inflater: _Inflater, data: bytes, out: bytearray, max_size: int, setti
     for start in range(0, len(data), _STEP_IN):
         try:
             for piece in inflater.feed(data[start:start + _STEP_IN]):
-                if len(out) + len(piece) > max_size:
+                if max_size and len(out) + len(piece) > max_size:
                     raise BodyTooLarge(max_size, setting)
                 out += piece
         except (zlib.error, brotli.error, zstd.ZstdError) as exc:
@@ -153,9 +154,12 @@ class _Zlib:
         self.coding, self._inflater, self._after = coding, zlib.decompressobj(wbits), b""
 
     def feed(self, data: bytes) -> Iterator[bytes]:
-        while data and not self._inflater.eof:
-            yield self._inflater.decompress(data, _STEP_OUT)
+        while not self._inflater.eof:
+            piece = self._inflater.decompress(data, _STEP_OUT)
+            yield piece
             data = self._inflater.unconsumed_tail
+            if not data and not piece:  # this input is spent (an output step may end just as the input does)
+                return
 
     @property
     def finished(self) -> bool:
