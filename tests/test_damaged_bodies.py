@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import tracemalloc
 import zlib
 from collections.abc import Iterator
 from functools import cache
@@ -182,9 +183,15 @@ def test_recovering_a_killed_crawl_skips_the_bomb_with_the_same_message_and_reco
     crawler = get_crawler(settings_dict={"KHABAR_STORE_URI": str(store), "KHABAR_CATALOG_EXTRA": [str(catalog)],
                                          "DOWNLOAD_MAXSIZE": 32 * MIB})
     capture = build_from_crawler(WarcCapture, crawler)
-    with caplog.at_level(logging.ERROR):
-        capture.spider_opened(_Orphans(catalog_from_settings(crawler.settings).get("le-delta")))
+    tracemalloc.start()
+    try:
+        with caplog.at_level(logging.ERROR):
+            capture.spider_opened(_Orphans(catalog_from_settings(crawler.settings).get("le-delta")))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     capture.close()
+    assert peak < 200 * MIB, f"recovery peaked at {peak // MIB} MiB"  # 110 MiB measured (the language model included); the bomb is 512 MiB
     key = finished.relative_to(crawled_store).as_posix()
     offset = _offset_in(store / key, BOMB)
     assert any(m.startswith(f"{key} @ offset {offset}: {TOO_LARGE}") for m in caplog.messages), caplog.messages

@@ -47,7 +47,6 @@ from crawler.warc.exchange import HttpMessage, payload_of, split_message
 logger = logging.getLogger(__name__)
 
 
-
 @dataclass
 class ReextractReport:
     run_id: str
@@ -76,14 +75,13 @@ def archived_response(url: str, message: HttpMessage, max_size: int = DEFAULT_MA
 
 
 def _short_of_length(message: HttpMessage, payload: bytes) -> str | None:
-    """The body is shorter than its Content-Length (the connection broke off while it was archived), or None."""
-    values = message.header_values("Content-Length")
-    if message.is_chunked or not values or not values[0].isdigit() or 100 <= (message.status or 0) < 200 \
-            or message.status in (204, 304):
+    """Why the body is shorter than its Content-Length (as Scrapy's ``dataloss`` flag says in the crawl), or None."""
+    status, lengths = message.status or 0, message.header_values("Content-Length")
+    if message.is_chunked or 100 <= status < 200 or status in (204, 304) or not lengths or not lengths[0].isdigit():
         return None
-    if len(payload) >= (expected := int(values[0])):
-        return None
-    return f"the body is shorter than its Content-Length ({len(payload)} of {expected} bytes)"
+    expected = int(lengths[0])
+    return f"the body is shorter than its Content-Length ({len(payload)} of {expected} bytes)" \
+        if len(payload) < expected else None
 
 
 def _header_pairs(head: bytes) -> list[tuple[bytes, bytes]]:

@@ -37,7 +37,7 @@ _NEXT_MEMBER = {b"gzip": b"\x1f\x8b", b"x-gzip": b"\x1f\x8b", b"zstd": b"\x28\xb
 """How a further gzip member or zstd frame starts: several in a row are one stream."""
 CODINGS = (b"gzip", b"x-gzip", b"deflate", b"br", b"zstd")
 """The content codings decoded here (the crawl sends ``Accept-Encoding`` with all but ``x-gzip``)."""
-DEFAULT_MAX_SIZE = 32 * 1024 * 1024
+DEFAULT_MAX_SIZE = 32 * _MIB
 """``DOWNLOAD_MAXSIZE`` as Khabar's settings module sets it, for callers without settings."""
 DAMAGE_FLAG = "damaged_body"
 """The prefix of the ``Response.flags`` entry of a body that is incomplete as served."""
@@ -109,13 +109,13 @@ def decode_body(body: bytes, content_encoding: Iterable[bytes], max_size: int,
 def decode_stream(data: bytes, coding: bytes, max_size: int, setting: str = "DOWNLOAD_MAXSIZE") -> tuple[bytes, bool]:
     """One coding undone: (decoded bytes, whether the stream reached its end). Several gzip members or zstd
     frames in a row are one stream; bytes after its end that start no further member are ignored."""
-    out = bytearray()
+    out = _Pieces()
     while True:
         inflater = _inflater(coding, data)
         complete = _pump(inflater, data, out, max_size, setting)
         rest, magic = inflater.rest, _NEXT_MEMBER.get(coding)
         if not (complete and magic and rest.startswith(magic)):
-            return bytes(out), complete
+            return b"".join(out), complete
         data = rest
 
 
@@ -133,16 +133,23 @@ class _Inflater(Protocol):
     def rest(self) -> bytes: ...
 
 
-def _pump(inflater: _Inflater, data: bytes, out: bytearray, max_size: int, setting: str) -> bool:
+class _Pieces(list[bytes]):
+    """Decoded pieces and their total size (joined once at the end: a bomb is stopped before any copy)."""
+
+    size = 0
+
+
+def _pump(inflater: _Inflater, data: bytes, out: _Pieces, max_size: int, setting: str) -> bool:
     """Feed ``data`` step by step into ``out``; True when the stream ended (its unused bytes in ``inflater.rest``)."""
     for start in range(0, len(data), _STEP_IN):
         try:
             for piece in inflater.feed(data[start:start + _STEP_IN]):
-                if max_size and len(out) + len(piece) > max_size:
+                if max_size and out.size + len(piece) > max_size:
                     raise BodyTooLarge(max_size, setting)
-                out += piece
+                out.append(piece)
+                out.size += len(piece)
         except (zlib.error, brotli.error, zstd.ZstdError) as exc:
-            raise CorruptStream(inflater.coding, len(out), str(exc)) from exc
+            raise CorruptStream(inflater.coding, out.size, str(exc)) from exc
         if inflater.finished:
             inflater.keep(data[start + _STEP_IN:])
             return True
