@@ -8,6 +8,7 @@ import pytest
 from scrapy.settings import Settings
 
 from crawler.run.report import OutletReport
+from crawler.run.runner import CrawlResult
 from crawler.run.summary import print_summary
 
 
@@ -17,7 +18,7 @@ def _report(outlet: str, *, recorded: int = 0, known: int = 0, errors: int = 0) 
 
 
 def _summary(tmp_path: Path, capsys: pytest.CaptureFixture[str], *reports: OutletReport) -> list[str]:
-    print_summary(reports, Settings({"KHABAR_STORE_URI": str(tmp_path / "store")}))
+    print_summary(CrawlResult(reports=list(reports)), Settings({"KHABAR_STORE_URI": str(tmp_path / "store")}))
     return capsys.readouterr().out.splitlines()
 
 
