@@ -17,6 +17,8 @@ from tests.support.running import archived_responses, wait_for
 from tests.support.slow_outlet import SlowOutlet
 
 NEXT_STEP = "run the same command with --resume to continue; nothing archived is lost"
+FORCED = ("outlet lente: forced stop before the crawl could close its files; the next crawl of this store finishes "
+          "the WARC and record files it left open (nothing archived is lost)")
 
 
 def _start(cmd: list[str], log: Path) -> subprocess.Popen[str]:
@@ -82,7 +84,8 @@ def test_a_forced_stop_still_counts_what_was_archived_and_the_next_run_keeps_it(
         assert _articles(site, archived)
         assert list(store.glob("warc/**/*.warc.gz.open"))  # stopped at once: the spider never closed
         report = _run_report(store)
-        assert (report["finish_reason"], report["pages_archived"]) == ("shutdown", len(archived))
+        assert (report["finish_reason"], report["pages_archived"], report["warnings"]) == (
+            "shutdown", len(archived), [FORCED])
 
         site.delay = 0  # the rest, quickly: the next run finishes the open files and records their articles
         again = subprocess.run([*KHABAR, "crawl", site.outlet_id, "--catalog-extra", str(site.catalog(tmp_path)),
@@ -104,3 +107,4 @@ def test_scrapy_crawl_stopped_twice_writes_its_run_report(tmp_path: Path) -> Non
     report = _run_report(store)
     assert report["finish_reason"] == "shutdown"
     assert report["pages_archived"] == len(archived_responses(store)) > 0
+    assert report["warnings"] == [FORCED]  # written as the reactor stopped: the spider never closed

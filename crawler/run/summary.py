@@ -64,6 +64,8 @@ def _interrupted(r: OutletReport) -> bool:
 
 
 def _headline(crawl_id: str, result: CrawlResult) -> list[str]:
+    if result.busy and not result.reports:
+        return [f"Khabar crawl {crawl_id} crawled nothing: other crawls hold its outlets (see below)."]
     if not any(_interrupted(r) for r in result.reports):
         return [f"Khabar crawl {crawl_id} finished."]
     lines = [f"Khabar crawl {crawl_id} interrupted ({_stopped_by(result.signals)}).",

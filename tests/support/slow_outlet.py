@@ -25,6 +25,7 @@ class _SlowHandler(QuietHandler):
             self.reply(200, "application/xml", ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/"
                                                 f"schemas/sitemap/0.9'>{locs}</urlset>").encode())
         elif self.path in site.article_paths:
+            site.gate.wait(timeout=120)
             time.sleep(site.delay)
             self.reply(200, "text/html; charset=utf-8", _article(f"Article lent {self.path.rsplit('-', 1)[-1]}"))
         else:
@@ -32,15 +33,19 @@ class _SlowHandler(QuietHandler):
 
 
 class SlowOutlet(LoopbackSite):
-    """``articles`` article pages, each served after ``delay`` seconds; ``served`` counts requests per path."""
+    """``articles`` article pages, each served after ``delay`` seconds (and, when ``gated``, not before
+    ``gate`` is set); ``served`` counts requests per path."""
 
-    def __init__(self, articles: int = 12, delay: float = 1.0, outlet_id: str = "lente") -> None:
+    def __init__(self, articles: int = 12, delay: float = 1.0, outlet_id: str = "lente", gated: bool = False) -> None:
         self.handler = type("Handler", (_SlowHandler,), {"site": self})
         super().__init__()
         self.outlet_id, self.delay = outlet_id, delay
         self.article_paths = [f"/2026/11/20/article-lent-{n:03d}" for n in range(articles)]
         self.served: Counter[str] = Counter()
         self._lock = threading.Lock()
+        self.gate = threading.Event()
+        if not gated:
+            self.gate.set()
 
     def served_once(self, path: str) -> None:
         with self._lock:
@@ -54,3 +59,7 @@ class SlowOutlet(LoopbackSite):
         path = folder / f"catalog-{self.outlet_id}.yaml"
         path.write_text(yaml.safe_dump([entry]))
         return path
+
+    def __exit__(self, *exc: object) -> None:
+        self.gate.set()  # no request left waiting: closing the server waits for its threads
+        super().__exit__(*exc)
