@@ -26,7 +26,10 @@ class CrawlResult:
 
 
 class _StoppableProcess(CrawlerProcess):
-    """Scrapy's CrawlerProcess, remembering which signals stopped it (Scrapy logs them, and forgets)."""
+    """Scrapy's CrawlerProcess, remembering which signals stopped it (Scrapy logs them, and forgets).
+
+    Scrapy's signal handlers are private methods: tests/test_interrupt.py fails if Scrapy renames them.
+    """
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)

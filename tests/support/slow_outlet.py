@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -27,7 +28,8 @@ class _SlowHandler(QuietHandler):
         elif self.path in site.article_paths:
             site.gate.wait(timeout=120)
             time.sleep(site.delay)
-            self.reply(200, "text/html; charset=utf-8", _article(f"Article lent {self.path.rsplit('-', 1)[-1]}"))
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a crawl stopped at once hangs up
+                self.reply(200, "text/html; charset=utf-8", _article(f"Article lent {self.path.rsplit('-', 1)[-1]}"))
         else:
             self.reply(404, "text/plain", b"not found")
 
