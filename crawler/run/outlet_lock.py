@@ -7,8 +7,10 @@ releases a flock when its process ends, however it ends, so a killed crawl leave
 locked file holds a small JSON naming its holder (host, pid, crawl id, start time, command), which a
 second crawl reads to say who is crawling the outlet.
 
-A scheduler uses the same two calls: ``OutletLock(...).acquire()`` (raises ``OutletBusy``) and
-``holder(path)``; a lease across machines (Redis) can implement them with the same ``LockHolder``.
+The lock is local to one machine (an S3 store's state lives in this machine's spool), like every file
+of ``state/``. A scheduler uses the same calls: ``OutletLock(path, LockHolder.this_process(...))``
+as a context manager or ``acquire()``/``release()`` (``OutletBusy`` when held), and ``holder(path)``;
+a lease across machines (Redis) can offer them with the same ``LockHolder``.
 """
 
 from __future__ import annotations
@@ -115,7 +117,8 @@ class OutletLock:
 def holder(path: Path) -> LockHolder | None:
     """Who holds the lock at ``path`` now, or None when no live process holds it.
 
-    A holder that has just taken the lock may not have written its name yet: waits for it up to a second.
+    A holder that has just taken the lock may not have written its name yet: this waits for it up to a
+    second (and says None if it still has not; its ``acquire`` then raises with "another process").
     """
     deadline = time.monotonic() + _HOLDER_WAIT
     while True:
