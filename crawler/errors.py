@@ -12,6 +12,7 @@
     │   ├── AccessDenied         the credentials are valid but may not do this on the bucket
     │   ├── UploadUnverified     an uploaded object's size or checksum differs from the spooled file
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
+    ├── OutletBusy               another crawl holds the outlet's lock (names its pid, host, start and crawl id)
     ├── ReplayError              pywb could not be installed or started, or the store has nothing to replay
     └── DemoWorldError           the bundled demo world could not start
 
@@ -22,11 +23,21 @@ Every message names the thing, the limit or the cause, and the next step.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """What a ``khabar`` process's exit status means (scripts and schedulers test these)."""
+    """What a ``khabar`` process's exit status means (scripts and schedulers test these).
+
+    A crawl that ends in several of these states exits with the most severe, in this order
+    (``ExitCode.most_severe``): first what stopped the crawl or kept it from an outlet, then what it
+    found, then what finishes by itself:
+
+        DISK_FULL > INTERRUPTED > OUTLET_BUSY > SOME_OUTLETS_FAILED > FILES_STILL_SPOOLED > OK
+
+    (USAGE and ERROR end the command before any of these: they come first.)
+    """
 
     OK = 0
     ERROR = 1                # a KhabarError: the store, the catalog, the demo world… (the message says what to do)
@@ -36,6 +47,15 @@ class ExitCode(IntEnum):
     DISK_FULL = 5            # the store's filesystem is full: the crawl stopped, nothing captured is lost (free space, --resume)
     OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
     INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
+
+    @classmethod
+    def most_severe(cls, codes: Iterable[ExitCode]) -> ExitCode:
+        """The exit code of a run that ended in all of ``codes`` (OK when there are none)."""
+        return min(codes, key=_PRECEDENCE.index, default=cls.OK)
+
+
+_PRECEDENCE = (ExitCode.USAGE, ExitCode.ERROR, ExitCode.DISK_FULL, ExitCode.INTERRUPTED, ExitCode.OUTLET_BUSY,
+               ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED, ExitCode.OK)
 
 
 class KhabarError(Exception):
@@ -106,6 +126,17 @@ class UploadUnverified(StoreError):
 
 class UploadsPending(StoreError):
     """Files are still waiting in the local spool after the bounded wait for uploads."""
+
+
+class OutletBusy(KhabarError):
+    """Another crawl holds the outlet's lock (``crawler.run.outlet_lock``); nothing was fetched for it."""
+
+    exit_code = ExitCode.OUTLET_BUSY
+
+    def __init__(self, outlet: str, holder: str) -> None:
+        self.outlet, self.holder = outlet, holder
+        super().__init__(f"outlet {outlet} is being crawled by {holder}; wait for it to finish or stop it "
+                         "(SIGTERM or Ctrl-C stops it cleanly), then run this crawl again")
 
 
 class ReplayError(KhabarError):

@@ -42,7 +42,8 @@ from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
-from crawler.run.settings import apply_environment
+from crawler.run.outlet_lock import OutletLock, lock_outlet
+from crawler.run.settings import apply_environment, ensure_crawl_id
 from crawler.storage import layout, store_from_settings
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
 from crawler.warc.decoding import CorruptStream, damage_of
@@ -59,6 +60,7 @@ class NewsSpider(scrapy.Spider):
     frontier: ArticleFrontier
     workers: int
     backfill: bool
+    outlet_lock: OutletLock  # held from here until the engine stops: one crawl of an outlet at a time
 
     def __init__(self, outlet: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -76,6 +78,7 @@ class NewsSpider(scrapy.Spider):
         """Add the KHABAR_* environment layer now: ``from_crawler`` reads settings before the add-on runs."""
         super().update_settings(settings)
         apply_environment(settings)
+        ensure_crawl_id(settings)  # now: the outlet lock names the crawl that holds it
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -85,6 +88,7 @@ class NewsSpider(scrapy.Spider):
         spider.allowed_domains = list(spider.outlet.domains)
         spider.limits = DiscoveryLimits.from_settings(settings)
         spider.workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
+        spider.outlet_lock = lock_outlet(crawler, spider.outlet_id)  # first: a busy outlet opens nothing
         apply_outlet_politeness(settings, spider.outlet)
         store = store_from_settings(settings)
         spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),

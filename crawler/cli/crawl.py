@@ -65,8 +65,7 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
         from crawler.catalog import catalog_from_settings
 
         outlets = tuple(o.id for o in catalog_from_settings(settings) if not o.demo)
-    reports = run_crawl(outlets, settings)
-    sys.exit(print_summary(reports, settings))
+    sys.exit(print_summary(run_crawl(outlets, settings), settings))
 
 
 def _language_codes(values: tuple[str, ...]) -> list[str]:
@@ -109,5 +108,5 @@ def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: 
         # --demo crawls every demo outlet, the hard one too (bot walls, 429s, a redirect loop, a 40 MB page…)
         from crawler.demo import ALL_OUTLET_IDS
 
-        reports = run_crawl(outlets or ALL_OUTLET_IDS, settings)
-    sys.exit(print_summary(reports, settings))
+        result = run_crawl(outlets or ALL_OUTLET_IDS, settings)
+    sys.exit(print_summary(result, settings))

@@ -14,7 +14,7 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 from crawler.run.remote_control import configure_remote_control
-from crawler.run.settings import apply_environment, new_crawl_id
+from crawler.run.settings import apply_environment, ensure_crawl_id, new_crawl_id
 
 __all__ = ["KhabarAddon", "browser_for_javascript_pages", "contact_user_agent", "new_crawl_id",
            "use_bundled_public_suffix_list"]  # new_crawl_id: imported from here by reextract
@@ -53,8 +53,7 @@ class KhabarAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         apply_environment(settings)  # as khabar_settings() does; the news spider applied it already
         contact_user_agent(settings)
-        if not settings.get("KHABAR_CRAWL_ID"):  # "project": the settings module's None has that priority
-            settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="project")
+        ensure_crawl_id(settings)  # the news spider made it already (its outlet lock names it)
         configure_remote_control(settings)
         use_bundled_public_suffix_list()
         browser_for_javascript_pages(settings)

@@ -1,6 +1,9 @@
 """RunReport: one JSON report per outlet and crawl, and the numbers the CLI summary prints.
 
-Written to ``runs/<crawl-id>/<outlet>.json`` in the store when the spider closes.
+Written to ``runs/<crawl-id>/<outlet>.json`` in the store when the spider closes: ``finish_reason`` is
+Scrapy's (``finished``; ``shutdown`` when SIGINT or SIGTERM stopped the crawl). A second signal makes
+Scrapy stop the reactor before the spider has closed: the report is then written from the crawl's stats
+once the reactor has stopped, still with ``shutdown``, and the files left open are finished by the next run.
 """
 
 from __future__ import annotations
@@ -8,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -34,6 +37,8 @@ class OutletReport:
     unfetchable_entries: dict[str, int] = field(default_factory=dict)  # per discovery source: mailto:, no host…
     known_unchanged: int = 0
     """Articles archived by earlier runs that this run did not fetch again (discovery says unchanged)."""
+    pages_archived: int = 0
+    """Responses this run wrote into WARC files (response and revisit records)."""
     warc_files: list[str] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -56,6 +61,7 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
         skipped_known=int(stats.get("khabar/discovery/skipped/already_archived", 0)),
         unfetchable_entries={k[len(unfetchable):]: int(v) for k, v in stats.items() if k.startswith(unfetchable)},
         known_unchanged=int(stats.get("khabar/articles/known_unchanged", 0)),
+        pages_archived=int(stats.get("khabar/warc/responses", 0)) + int(stats.get("khabar/warc/revisits", 0)),
     )
 
 
@@ -63,17 +69,47 @@ class RunReport:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.report: OutletReport | None = None
+        self.spider: Spider | None = None  # open: between spider_opened and spider_closed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunReport:
         ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        if crawler.settings.getbool("TWISTED_REACTOR_ENABLED", True):
+            from twisted.internet import reactor
+            from twisted.internet.base import ReactorBase
+
+            cast(ReactorBase, reactor).addSystemEventTrigger("after", "shutdown", ext.reactor_stopped)
         return ext
+
+    def reactor_stopped(self) -> None:
+        """A forced stop (a second SIGINT or SIGTERM) stops the reactor before the spider closes: write the
+        report from the stats, once the reactor has stopped downloading (what was archived is final); the
+        next run finishes the files left open."""
+        from crawler.warc.capture import WarcCapture
+
+        spider = self.spider
+        if spider is None or self.crawler.stats is None:  # closed (or never opened): nothing to add
+            return
+        outlet = getattr(spider, "outlet_id", spider.name)
+        report = report_from_stats(outlet, self.crawler.settings.get("KHABAR_CRAWL_ID"), "shutdown",
+                                   self.crawler.stats.get_stats())
+        warc = self.crawler.get_extension(WarcCapture)
+        report.warc_files = list(warc.files) if warc is not None else []  # those finished before the stop
+        report.warnings.append(f"outlet {outlet}: forced stop before the crawl could close its files; the next crawl "
+                               "of this store finishes the WARC and record files it left open (nothing archived is lost)")
+        self.report = report
+        self._write(report)
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.spider = spider
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         from crawler.warc.capture import WarcCapture
         from pipelines.article_record import ArticleRecordWriter
 
+        self.spider = None
         stats = self.crawler.stats.get_stats()
         outlet = getattr(spider, "outlet_id", spider.name)
         report = report_from_stats(outlet, self.crawler.settings.get("KHABAR_CRAWL_ID"), reason, stats)
@@ -91,7 +127,7 @@ class RunReport:
     @staticmethod
     def _explain_failures(spider: Spider, report: OutletReport) -> None:
         failed = getattr(spider, "failed_sources", [])
-        if report.pages_fetched == 0:
+        if report.pages_fetched == 0 and report.finish_reason != "shutdown":
             first = f" (first error: {failed[0][0]}: {failed[0][1]})" if failed else ""
             message = (f"outlet {report.outlet}: nothing could be fetched{first}; the other outlets went on. "
                        "Check that the outlet is online and that its feeds and sitemaps in the catalog are right "

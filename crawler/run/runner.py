@@ -2,17 +2,50 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
+from crawler.errors import OutletBusy
 from crawler.run.report import OutletReport, RunReport
 from crawler.storage import store_from_settings
 
 
-def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletReport]:
-    """Crawl outlets in one process (one Scrapy crawler each) and return their reports."""
+@dataclass
+class CrawlResult:
+    """What one ``run_crawl`` did: a report per outlet crawled, the outlets another crawl held, the signals."""
+
+    reports: list[OutletReport] = field(default_factory=list)
+    busy: list[OutletBusy] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
+    """The stop signals received, in order (``["SIGINT", "SIGINT"]``: a forced stop)."""
+
+
+class _StoppableProcess(CrawlerProcess):
+    """Scrapy's CrawlerProcess, remembering which signals stopped it (Scrapy logs them, and forgets).
+
+    Scrapy's signal handlers are private methods: tests/test_interrupt.py fails if Scrapy renames them.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.received: list[str] = []
+
+    def _signal_shutdown(self, signum: int, frame: object) -> None:  # the first SIGINT/SIGTERM: a graceful stop
+        self.received.append(signal.Signals(signum).name)
+        super()._signal_shutdown(signum, frame)
+
+    def _signal_kill(self, signum: int, frame: object) -> None:  # the second: Scrapy stops the reactor at once
+        self.received.append(signal.Signals(signum).name)
+        super()._signal_kill(signum, frame)
+
+
+def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> CrawlResult:
+    """Crawl outlets in one process (one Scrapy crawler each) and say what happened to each."""
     from crawler.catalog import catalog_from_settings
     from spiders.news import NewsSpider
 
@@ -21,17 +54,28 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> list[OutletRepor
     for outlet_id in ids:
         catalog.get(outlet_id)  # fail before starting anything
     store_from_settings(settings)  # a missing bucket or bad credentials: stop here, clearly
-    process = CrawlerProcess(settings)
+    process = _StoppableProcess(settings)
+    result = CrawlResult()
     crawlers = []
     for outlet_id in ids:
         crawler = process.create_crawler(NewsSpider)
-        process.crawl(crawler, outlet=outlet_id)
+        process.crawl(crawler, outlet=outlet_id).addErrback(_note_busy, result)
         crawlers.append(crawler)
     process.start()
     from crawler.extract.pool import shutdown_pools
 
     shutdown_pools()
-    return [report for crawler in crawlers if (report := _report(crawler)) is not None]
+    result.reports = [report for crawler in crawlers if (report := _report(crawler)) is not None]
+    result.signals = process.received
+    return result
+
+
+def _note_busy(failure: Failure, result: CrawlResult) -> Failure | None:
+    """An outlet another crawl holds: noted for the summary (the spider logged who holds it)."""
+    if isinstance(failure.value, OutletBusy):
+        result.busy.append(failure.value)
+        return None
+    return failure
 
 
 def _report(crawler: Crawler) -> OutletReport | None:

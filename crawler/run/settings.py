@@ -33,6 +33,14 @@ def new_crawl_id(now: datetime | None = None) -> str:
     return f"{moment:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
+def ensure_crawl_id(settings: BaseSettings, priority: str = "project") -> str:
+    """The run's id, ``KHABAR_CRAWL_ID``, made now when nobody set it: every component of a run, and every
+    crawler of a multi-outlet run, names the same crawl ("project": the settings module's None has that priority)."""
+    if not settings.get("KHABAR_CRAWL_ID"):
+        settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority=priority)
+    return str(settings.get("KHABAR_CRAWL_ID"))
+
+
 def apply_environment(settings: BaseSettings, environ: Mapping[str, str] | None = None) -> None:
     """Set each ``KHABAR_*`` variable of ``environ`` (default: the process environment) that names a
     setting, at ENV_PRIORITY: it overrides the settings module, never a command-line ``-s``."""
@@ -49,6 +57,5 @@ def khabar_settings(overrides: Mapping[str, Any] | None = None, environ: Mapping
     apply_environment(settings, environ)
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
-    if not settings.get("KHABAR_CRAWL_ID"):  # one id for every outlet of this run
-        settings.set("KHABAR_CRAWL_ID", new_crawl_id(), priority="cmdline")
+    ensure_crawl_id(settings, priority="cmdline")  # one id for every outlet of this run
     return settings

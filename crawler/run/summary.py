@@ -9,28 +9,33 @@ from scrapy.settings import BaseSettings
 
 from crawler.errors import ExitCode
 from crawler.run.report import OutletReport
+from crawler.run.runner import CrawlResult
 from crawler.storage import store_from_settings
 from crawler.storage.base import SpoolStatus
 from crawler.storage.layout import runs_dir
 
 
-def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> int:
-    """Print what the crawl did and where it is; return 0, 3 when an outlet yielded nothing, 4 when files
-    are still waiting in an S3 store's spool (after a bounded wait for their upload)."""
+def print_summary(result: CrawlResult, settings: BaseSettings) -> int:
+    """Print what the crawl did and where it is; return its exit code (``ExitCode``: 130 when a signal
+    stopped it, 6 when another crawl held an outlet, 3 when an outlet yielded nothing, 4 when files are
+    still waiting in an S3 store's spool after a bounded wait for their upload; the most severe wins)."""
     store = store_from_settings(settings)
     waiting = store.drain(0).spooled
     if waiting:
         click.echo(f"Waiting for {len(waiting)} upload(s) to {store.uri} (bounded by KHABAR_S3_DRAIN_TIMEOUT; "
                    "what is not uploaded stays in the spool for the next run) ...", err=True)
     uploads = store.drain()
-    failed = [r.outlet for r in reports if r.pages_fetched == 0]
+    reports = result.reports
+    failed = [r.outlet for r in reports if r.pages_fetched == 0 and not _interrupted(r)]
     crawl_id = reports[0].crawl_id if reports else settings.get("KHABAR_CRAWL_ID")
     lines = [
-        f"Khabar crawl {crawl_id} finished.",
+        *_headline(crawl_id, result),
         *_incremental_lines(reports),
         f"  outlets crawled    {len(reports) - len(failed)} of {len(reports)}"
         + (f" (nothing fetched from: {', '.join(failed)})" if failed else ""),
+        *[f"  outlet busy        {busy}" for busy in result.busy],
         f"  pages fetched      {sum(r.pages_fetched for r in reports)}",
+        f"  pages archived     {sum(r.pages_archived for r in reports)}",
         f"  articles recorded  {sum(r.articles_recorded for r in reports)}",
         f"  WARC files         {sum(len(r.warc_files) for r in reports)}  in {store.describe('warc')}",
         f"  record files       {sum(len(r.record_files) for r in reports)}  in {store.describe('records')}",
@@ -39,9 +44,44 @@ def print_summary(reports: Sequence[OutletReport], settings: BaseSettings) -> in
     lines += [_outlet_line(r) for r in reports]
     lines += _upload_lines(uploads, store.uri)
     click.echo("\n".join(lines))
-    if failed or not reports:
-        return ExitCode.SOME_OUTLETS_FAILED
-    return ExitCode.FILES_STILL_SPOOLED if uploads.spooled else ExitCode.OK
+    return exit_code(result, failed=bool(failed) or not (reports or result.busy), spooled=bool(uploads.spooled))
+
+
+def exit_code(result: CrawlResult, *, failed: bool, spooled: bool) -> ExitCode:
+    """The one answer to how a crawl ended, as ``ExitCode.most_severe`` orders the states it ended in."""
+    states = {
+        ExitCode.INTERRUPTED: any(_interrupted(r) for r in result.reports),
+        ExitCode.OUTLET_BUSY: bool(result.busy),
+        ExitCode.SOME_OUTLETS_FAILED: failed,
+        ExitCode.FILES_STILL_SPOOLED: spooled,
+    }
+    return ExitCode.most_severe(code for code, applies in states.items() if applies)
+
+
+def _interrupted(r: OutletReport) -> bool:
+    """Stopped before the end by SIGINT or SIGTERM (Scrapy's finish reason for it is "shutdown")."""
+    return r.finish_reason == "shutdown"
+
+
+def _headline(crawl_id: str, result: CrawlResult) -> list[str]:
+    if result.busy and not result.reports:
+        return [f"Khabar crawl {crawl_id} crawled nothing: other crawls hold its outlets (see below)."]
+    if not any(_interrupted(r) for r in result.reports):
+        return [f"Khabar crawl {crawl_id} finished."]
+    lines = [f"Khabar crawl {crawl_id} interrupted ({_stopped_by(result.signals)}).",
+             "  interrupted        stopped before the end: run the same command with --resume to continue; "
+             "nothing archived is lost"]
+    if len(result.signals) > 1:
+        lines.append("                     the next crawl of this store finishes the WARC and record files left open")
+    return lines
+
+
+def _stopped_by(signals: Sequence[str]) -> str:
+    """``SIGTERM``; ``SIGINT twice: stopped at once`` (Scrapy's forced stop)."""
+    if len(signals) < 2:
+        return signals[0] if signals else "stopped"
+    first, second = signals[:2]
+    return f"{first} twice: stopped at once" if first == second else f"{first}, then {second}: stopped at once"
 
 
 def _incremental_lines(reports: Sequence[OutletReport]) -> list[str]:
@@ -69,7 +109,8 @@ def _outlet_line(r: OutletReport) -> str:
     known = ""
     if r.known_unchanged:
         known = f"  already archived {r.known_unchanged}, " + ("unchanged" if _complete(r) else "not fetched again")
-    return (f"    {r.outlet:24} fetched {r.pages_fetched:5}  recorded {r.articles_recorded:5}  "
+    return (f"    {r.outlet:24} fetched {r.pages_fetched:5}  archived {r.pages_archived:5}  "
+            f"recorded {r.articles_recorded:5}  "
             f"not recorded: {skipped}  errors {r.fetch_errors}" + known
             + (f"  BLOCKED by a bot wall ({r.botwall_pages} pages)" if r.blocked else
                f"  bot walls {r.botwall_pages}" if r.botwall_pages else ""))

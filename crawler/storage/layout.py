@@ -19,6 +19,7 @@ Local working state, in the store's spool (the store folder itself, or
     state/articles.sqlite   newest version and text digest per article (ArticleVersioning)
     state/stories.sqlite    story signatures per outlet (StoryDedup)
     state/jobs/<outlet>/    Scrapy's JOBDIR of a --resume crawl, removed when the run finishes
+    state/locks/<outlet>.lock  the outlet lock every crawl of the outlet holds (crawler.run.outlet_lock)
     state/replay/           the CDXJ index and pywb configuration of ``khabar replay``
 """
 
@@ -89,6 +90,11 @@ def stories_db(store: Store) -> Path:
 def jobs_dir(store: Store, outlet: str) -> Path:
     """Scrapy's JOBDIR for a resumable crawl of ``outlet``."""
     return state_dir(store) / "jobs" / outlet
+
+
+def outlet_lock_path(store: Store, outlet: str) -> Path:
+    """The lock one crawl of ``outlet`` holds at a time (``crawler.run.outlet_lock``)."""
+    return state_dir(store) / "locks" / f"{outlet}.lock"
 
 
 def replay_state_dir(store: Store) -> Path:
