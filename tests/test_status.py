@@ -4,6 +4,8 @@ table and as JSON, from a store the demo world filled over four demo days."""
 from __future__ import annotations
 
 import json
+import shutil
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,8 +16,12 @@ import yaml
 from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.errors import ExitCode
 from crawler.run.health import HealthPolicy, outlet_health, run_result
+from crawler.run.history import read_history
 from crawler.run.report import OutletReport
+from crawler.storage import LocalStore
+from crawler.storage.layout import run_report_key
 from tests.support.crawls import KHABAR, run
+from tests.support.seaweed import SeaweedFS, khabar
 
 UNREACHABLE = {"id": "unreachable", "name": "Unreachable", "group": "demo", "country": "ML", "languages": ["fr"],
                "homepage": "http://127.0.0.1:9/", "sitemaps": [{"url": "http://127.0.0.1:9/sitemap.xml"}],
@@ -117,6 +123,52 @@ def test_check_exits_7_when_an_outlet_needs_a_person_and_0_when_none_does(demo_s
     assert earlier.returncode == 7 and json.loads(earlier.stdout)["needs_attention"] == ["unreachable"]
 
 
+def _verdicts_and_counts(document: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(o["outlet"], o["verdict"], o["last_new_day"], o["usual_gap_days"],
+             [(r["crawl_id"], r["result"], r["articles_new"], r["articles_updated"]) for r in o["runs"]])
+            for o in document["outlets"]]
+
+
+def test_reports_written_before_runs_counted_new_articles_are_counted_from_their_records(
+        demo_store: dict[str, Any], tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(demo_store["store"], store)
+    for path in store.glob("runs/*/*.json"):
+        report = json.loads(path.read_text())
+        for name in ("articles_new", "articles_updated", "new_by_day"):
+            del report[name]
+        path.write_text(json.dumps(report))
+    damaged = store / "runs" / "20261101T000000Z-000000" / "demo-wp.json"
+    damaged.parent.mkdir()
+    damaged.write_text('{"outlet": "demo-wp", "crawl_')
+    older = _status_json({**demo_store, "store": store})
+    assert _verdicts_and_counts(older) == _verdicts_and_counts(_status_json(demo_store))
+    assert list(older["unreadable"]) == ["runs/20261101T000000Z-000000/demo-wp.json"]
+    assert older["unreadable"]["runs/20261101T000000Z-000000/demo-wp.json"].startswith("JSONDecodeError: ")
+
+
+def test_status_reads_an_s3_store(demo_store: dict[str, Any], tmp_path: Path) -> None:
+    seaweed = SeaweedFS(tmp_path / "seaweed")
+    (tmp_path / "seaweed").mkdir()
+    seaweed.start()
+    try:
+        bucket, client = seaweed.new_bucket("status"), seaweed.client()
+        for path in sorted(demo_store["store"].glob("[rs]*/**/*")):  # runs/, records/ and schema/, not state/
+            if path.is_file():
+                key = path.relative_to(demo_store["store"]).as_posix()
+                client.put_object(Bucket=bucket, Key=f"archive/{key}", Body=path.read_bytes())
+        env = seaweed.env(tmp_path / "spool")
+        result = khabar("status", f"s3://{bucket}/archive", "--json", "--now", demo_store["now"].isoformat(), env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+        document = json.loads(result.stdout)
+        assert document["store"] == f"s3://{bucket}/archive"
+        assert _verdicts_and_counts(document) == _verdicts_and_counts(_status_json(demo_store))
+        missing = khabar("status", f"s3://{bucket}-gone/archive", env=env)
+        assert missing.returncode == ExitCode.ERROR and f"{bucket}-gone" in missing.stderr
+    finally:
+        seaweed.stop(kill=True)
+
+
 def test_a_missing_store_is_an_error_naming_it_and_is_not_created(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-archive"
     result = _status(missing)
@@ -200,3 +252,27 @@ def test_the_verdict_follows_the_last_run_most_urgent_first() -> None:
     failing = outlet_health([*history, _report(today, pages_fetched=0, warnings=["outlet o: nothing could be fetched"])],
                             NOW)
     assert (failing.verdict, failing.reason, failing.failed_runs) == ("failing", "outlet o: nothing could be fetched", 1)
+
+
+def _write_reports(root: Path, reports: list[OutletReport]) -> None:
+    for report in reports:
+        path = root / run_report_key(report.crawl_id, report.outlet)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(report)))
+
+
+def test_only_the_reports_the_verdict_needs_are_read(tmp_path: Path) -> None:
+    """A daily outlet: its last runs and the cadence window before its newest article, not a year of reports;
+    an outlet with no new article ever: all of them (the damaged oldest report is read, and named, only there)."""
+    year = date(2025, 11, 24)
+    daily = _daily_runs(date(2026, 11, 23), first=year)
+    dead = [replace(r, outlet="dead", articles_new=0, new_by_day={}) for r in daily]
+    _write_reports(tmp_path, daily + dead)
+    for outlet in ("o", "dead"):
+        damaged = tmp_path / run_report_key("20251101T060000Z-abcdef", outlet)
+        damaged.parent.mkdir(exist_ok=True)
+        damaged.write_text("{")
+    history = read_history(LocalStore(tmp_path), HealthPolicy())
+    assert len(history.reports["o"]) == 45 and len(history.reports["dead"]) == 365
+    assert list(history.unreadable) == ["runs/20251101T060000Z-abcdef/dead.json"]
+    assert outlet_health(history.reports["o"], NOW).silence == outlet_health(daily, NOW).silence
