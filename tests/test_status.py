@@ -83,7 +83,9 @@ def test_json_lists_the_failing_and_the_silent_outlet_first_with_their_numbers(d
     assert second["articles_new"] == 0 and second["articles_updated"] == 0 and second["result"] == "ok"
     assert silent["last_new_day"] == "2026-11-20" and silent["days_since_new"] == 4
     assert silent["usual_gap_days"] == 1.0 and silent["silent_after_days"] == 3.0
-    assert silent["reason"] == "no new article for 4 days (since 2026-11-20); it usually publishes daily (silent after 3 days)"
+    assert silent["reason"] == ("no new article for 4 days (since 2026-11-20); it usually publishes daily (silent after "
+                                "3 days); check that its feeds and sitemaps still list new articles ('khabar discover' "
+                                "its home page)")
 
     # demo-wp: every visible article, then those published and edited in the four demo days
     new, edited = demo_store["later"]
@@ -252,6 +254,9 @@ def test_the_verdict_follows_the_last_run_most_urgent_first() -> None:
     failing = outlet_health([*history, _report(today, pages_fetched=0, warnings=["outlet o: nothing could be fetched"])],
                             NOW)
     assert (failing.verdict, failing.reason, failing.failed_runs) == ("failing", "outlet o: nothing could be fetched", 1)
+    unscheduled = outlet_health([r for r in history if r.crawl_id < "20261116"], NOW)  # no crawl since Nov 15
+    assert unscheduled.verdict == "silent" and unscheduled.reason.endswith(
+        "; and no crawl since 2026-11-15: check that it is still scheduled")
 
 
 def _write_reports(root: Path, reports: list[OutletReport]) -> None:

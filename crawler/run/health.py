@@ -32,6 +32,7 @@ from datetime import date, datetime, timedelta
 
 from crawler.run.report import OutletReport
 from crawler.run.settings import crawl_id_time
+from crawler.storage.layout import run_report_key
 
 VERDICTS = ("failing", "blocked", "interrupted", "silent", "ok")
 """Verdicts, most urgent first: the order of ``khabar status``."""
@@ -166,35 +167,46 @@ def outlet_health(reports: Sequence[OutletReport], now: datetime, policy: Health
     ordered = sorted(reports, key=lambda r: r.crawl_id, reverse=True)
     runs = tuple(run_health(r) for r in ordered[:policy.runs])
     quiet = silence(ordered, now, policy)
-    verdict, reason = _verdict(ordered[0], runs[0], quiet)
+    verdict, reason = _verdict(ordered[0], runs[0], quiet, now)
     return OutletHealth(ordered[0].outlet, verdict, reason, runs[0], runs, quiet)
 
 
-def _verdict(report: OutletReport, last: RunHealth, quiet: Silence) -> tuple[str, str]:
+def _verdict(report: OutletReport, last: RunHealth, quiet: Silence, now: datetime) -> tuple[str, str]:
+    where = f"(run report {run_report_key(report.crawl_id, report.outlet)})"
     if last.result == "failed":
-        return "failing", _failure(report)
+        return "failing", _failure(report, where)
     if last.result == "blocked":
-        return "blocked", f"bot walls on {report.botwall_pages} pages, {report.articles_recorded} articles recorded"
+        return "blocked", (f"bot walls on {report.botwall_pages} pages for {report.articles_recorded} articles recorded "
+                           f"{where}; slow the outlet down (crawl: {{delay, concurrency}} in its catalog entry) "
+                           "or ask it to let Khabar in")
     if last.result == "interrupted":
-        return "interrupted", f"the last run was stopped before its end ({report.finish_reason})"
+        return "interrupted", (f"the last run was stopped before its end ({report.finish_reason}); "
+                               f"'khabar crawl {report.outlet} --resume' continues it")
     if quiet.silent:
-        usually = "daily" if quiet.usual_gap_days == 1 else f"every {quiet.usual_gap_days:g} days"
-        return "silent", (f"no new article for {quiet.days_since_new} days (since {quiet.last_new_day}); it usually "
-                          f"publishes {usually} (silent after {quiet.silent_after_days:g} days)")
+        return "silent", _silent(report, last, quiet, now)
     return "ok", ""
 
 
-def _failure(report: OutletReport) -> str:
-    if report.pages_fetched == 0:
-        cause = "nothing could be fetched"
-    elif not _ended(report):
-        cause = f"the crawl stopped: {report.finish_reason}"
-    else:
-        cause = f"{report.fetch_errors} fetch errors for {report.pages_fetched} pages fetched"
-    first = report.warnings[0] if report.warnings else ""  # the run's own explanation, when it has one
-    if cause in first:
+def _failure(report: OutletReport, where: str) -> str:
+    first = report.warnings[0] if report.warnings else ""  # the run's own explanation and next step
+    if report.pages_fetched == 0 and first:
         return first
-    return f"{cause}; {first}" if first else cause
+    if report.pages_fetched == 0:
+        return f"nothing could be fetched {where}; check that the outlet is online and its catalog entry"
+    if not _ended(report):
+        return f"the crawl stopped: {report.finish_reason} {where}" + (f"; {first}" if first else "")
+    return f"{report.fetch_errors} fetch errors for {report.pages_fetched} pages fetched {where}" + (
+        f"; {first}" if first else "")
+
+
+def _silent(report: OutletReport, last: RunHealth, quiet: Silence, now: datetime) -> str:
+    usually = "daily" if quiet.usual_gap_days == 1 else f"every {quiet.usual_gap_days:g} days"
+    reason = (f"no new article for {quiet.days_since_new} days (since {quiet.last_new_day}); it usually publishes "
+              f"{usually} (silent after {quiet.silent_after_days:g} days)")
+    if last.started is not None and quiet.silent_after_days is not None \
+            and (now - last.started).days > quiet.silent_after_days:
+        return f"{reason}; and no crawl since {last.started:%Y-%m-%d}: check that it is still scheduled"
+    return f"{reason}; check that its feeds and sitemaps still list new articles ('khabar discover' its home page)"
 
 
 def status_order(healths: Iterable[OutletHealth]) -> list[OutletHealth]:
