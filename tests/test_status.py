@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 
+from crawler.cli import main
 from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.errors import ExitCode
 from crawler.run.health import HealthPolicy, outlet_health, run_result
@@ -53,13 +55,14 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return {"store": store, "now": world.now, "frozen_now": frozen.now, "first": first, "later": later}
 
 
-def _status(store: Path | str, *args: str, env: dict[str, str] | None = None) -> Any:
-    return run([*KHABAR, "status", str(store), *args], env=env)
+def _status(store: Path | str, *args: str) -> Result:
+    """``khabar status STORE ARGS`` in this process (the crawls and the S3 store run as child processes)."""
+    return CliRunner().invoke(main, ["status", str(store), *args])
 
 
 def _status_json(demo_store: dict[str, Any]) -> dict[str, Any]:
     result = _status(demo_store["store"], "--json", "--now", demo_store["now"].isoformat())
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.exit_code == 0, result.output[-3000:]
     document: dict[str, Any] = json.loads(result.stdout)
     return document
 
@@ -103,7 +106,7 @@ def test_json_lists_the_failing_and_the_silent_outlet_first_with_their_numbers(d
 
 def test_the_table_lists_the_outlets_that_need_a_person_first(demo_store: dict[str, Any]) -> None:
     result = _status(demo_store["store"], "--now", demo_store["now"].isoformat())
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.exit_code == 0, result.stderr[-3000:]
     head, header, *rows = result.stdout.splitlines()
     assert head == (f"Khabar status of {demo_store['store']} at 2026-11-24 08:00 UTC: "
                     "2 of 3 outlets need a person (failing 1, silent 1)")
@@ -119,10 +122,10 @@ def test_the_table_lists_the_outlets_that_need_a_person_first(demo_store: dict[s
 
 def test_check_exits_7_when_an_outlet_needs_a_person_and_0_when_none_does(demo_store: dict[str, Any]) -> None:
     store, now = demo_store["store"], demo_store["now"]
-    assert _status(store, "--check", "--now", now.isoformat()).returncode == ExitCode.NEEDS_ATTENTION == 7
+    assert _status(store, "--check", "--now", now.isoformat()).exit_code == ExitCode.NEEDS_ATTENTION == 7
     # at the frozen world's time nothing is silent yet; the unreachable outlet still fails
     earlier = _status(store, "--check", "--json", "--now", demo_store["frozen_now"].isoformat())
-    assert earlier.returncode == 7 and json.loads(earlier.stdout)["needs_attention"] == ["unreachable"]
+    assert earlier.exit_code == 7 and json.loads(earlier.stdout)["needs_attention"] == ["unreachable"]
 
 
 def _verdicts_and_counts(document: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -174,14 +177,14 @@ def test_status_reads_an_s3_store(demo_store: dict[str, Any], tmp_path: Path) ->
 def test_a_missing_store_is_an_error_naming_it_and_is_not_created(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-archive"
     result = _status(missing)
-    assert result.returncode == ExitCode.ERROR
+    assert result.exit_code == ExitCode.ERROR
     assert f"Error: no archive at {missing}: the path does not exist." in result.stderr
     assert not missing.exists()
 
 
 def test_a_store_without_runs_says_so(tmp_path: Path) -> None:
     result = _status(tmp_path, "--json")
-    assert result.returncode == 0 and json.loads(result.stdout)["outlets"] == []
+    assert result.exit_code == 0 and json.loads(result.stdout)["outlets"] == []
     assert "no run reports yet" in _status(tmp_path).stdout
 
 
