@@ -19,7 +19,7 @@ from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.errors import ExitCode
 from crawler.run.health import HealthPolicy, outlet_health, run_result
 from crawler.run.history import read_history
-from crawler.run.report import OutletReport
+from crawler.run.report import OutletReport, publication_day
 from crawler.storage import LocalStore
 from crawler.storage.layout import run_report_key
 from tests.support.crawls import KHABAR, run
@@ -146,9 +146,12 @@ def test_reports_written_before_runs_counted_new_articles_are_counted_from_their
     damaged = store / "runs" / "20261101T000000Z-000000" / "demo-wp.json"
     damaged.parent.mkdir()
     damaged.write_text('{"outlet": "demo-wp", "crawl_')
+    (store / "runs" / "20261101T000000Z-000000" / "demo-cms.json").write_text("[]")
     older = _status_json({**demo_store, "store": store})
     assert _verdicts_and_counts(older) == _verdicts_and_counts(_status_json(demo_store))
-    assert list(older["unreadable"]) == ["runs/20261101T000000Z-000000/demo-wp.json"]
+    assert older["unreadable"] == {
+        "runs/20261101T000000Z-000000/demo-cms.json": "TypeError: a run report is a JSON object, not list",
+        "runs/20261101T000000Z-000000/demo-wp.json": older["unreadable"]["runs/20261101T000000Z-000000/demo-wp.json"]}
     assert older["unreadable"]["runs/20261101T000000Z-000000/demo-wp.json"].startswith("JSONDecodeError: ")
 
 
@@ -284,3 +287,15 @@ def test_only_the_reports_the_verdict_needs_are_read(tmp_path: Path) -> None:
     assert len(history.reports["o"]) == 45 and len(history.reports["dead"]) == 365
     assert list(history.unreadable) == ["runs/20251101T060000Z-abcdef/dead.json"]
     assert outlet_health(history.reports["o"], NOW).silence == outlet_health(daily, NOW).silence
+
+
+@pytest.mark.parametrize(("date_published", "day"), [
+    ("2026-11-20T23:30:00-02:00", date(2026, 11, 21)),  # the UTC day
+    ("2026-11-19T10:00:00", date(2026, 11, 19)),        # no offset: taken as it is
+    ("2026-11-18", date(2026, 11, 18)),
+    ("2027-01-01T00:00:00+00:00", date(2026, 11, 22)),  # in the future: the capture day
+    (None, date(2026, 11, 22)),
+    ("hier", date(2026, 11, 22)),
+])
+def test_the_publication_day_of_a_new_article(date_published: str | None, day: date) -> None:
+    assert publication_day(date_published, "2026-11-22T06:00:00Z") == day

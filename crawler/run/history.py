@@ -20,7 +20,7 @@ from crawler.storage import Store
 from crawler.storage.layout import RUNS_DIR
 
 READERS = 8  # outlets read at once: S3 GETs are round trips, a folder does not mind
-UNREADABLE = (OSError, EOFError, ValueError, KeyError, TypeError)  # a cut or foreign file; FileNotFoundError too
+UNREADABLE = (OSError, EOFError, ValueError, KeyError, TypeError)  # a cut, missing or foreign file
 
 
 @dataclass

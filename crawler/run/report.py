@@ -71,7 +71,9 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
 
 def report_from_json(data: dict[str, Any]) -> OutletReport:
     """A report as ``RunReport`` wrote it (fields of later versions ignored, missing optional ones defaulted);
-    KeyError or TypeError when it lacks a required field."""
+    TypeError when it is not a JSON object or lacks a required field."""
+    if not isinstance(data, dict):
+        raise TypeError(f"a run report is a JSON object, not {type(data).__name__}")
     names = {f.name for f in fields(OutletReport)}
     return OutletReport(**{name: value for name, value in data.items() if name in names})
 
