@@ -46,6 +46,7 @@ class ExitCode(IntEnum):
     FILES_STILL_SPOOLED = 4  # the crawl ran, but files still wait in the S3 spool (khabar store sync uploads them)
     DISK_FULL = 5            # the store's filesystem is full: the crawl stopped, nothing captured is lost (free space, --resume)
     OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
+    NEEDS_ATTENTION = 7      # khabar status --check: an outlet is failing, blocked, interrupted or silent (it lists them)
     INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
 
     @classmethod

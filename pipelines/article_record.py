@@ -20,6 +20,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.records import ArticleRecord, json_schema
 from crawler.records.files import RecordFiles
+from crawler.run.report import RecordTally
 from crawler.storage import Store, store_from_settings
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import SCHEMA_KEY, records_key
@@ -43,6 +44,7 @@ class ArticleRecordWriter:
         self.store, self.crawler = store, crawler
         self._records = RecordFiles(store)
         self._warc: WarcCapture | None = None
+        self.tally = RecordTally()  # new articles and versions written, for the run report
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArticleRecordWriter:
@@ -65,6 +67,8 @@ class ArticleRecordWriter:
                 "article-record-file": key, "crawl-id": item.crawl_id,
             }, item.text)
         self.crawler.stats.inc_value("khabar/records/written")
+        kind = self.tally.add(item.version, item.date_published, item.fetched_at)
+        self.crawler.stats.inc_value(f"khabar/records/written/{kind}")
         return item
 
     @property

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, date, datetime
 from typing import Any, cast
 
 from scrapy import Spider, signals
@@ -42,6 +44,12 @@ class OutletReport:
     warc_files: list[str] = field(default_factory=list)
     record_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    articles_new: int | None = None
+    """Records of articles archived for the first time (version 1); None in reports written before it was counted."""
+    articles_updated: int | None = None
+    """Records of a changed text of an article archived before (version > 1); None as for articles_new."""
+    new_by_day: dict[str, int] | None = None
+    """New articles per publication day (``publication_day``, YYYY-MM-DD): the outlet's cadence for ``khabar status``."""
 
     @property
     def blocked(self) -> bool:
@@ -62,7 +70,48 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
         unfetchable_entries={k[len(unfetchable):]: int(v) for k, v in stats.items() if k.startswith(unfetchable)},
         known_unchanged=int(stats.get("khabar/articles/known_unchanged", 0)),
         pages_archived=int(stats.get("khabar/warc/responses", 0)) + int(stats.get("khabar/warc/revisits", 0)),
+        articles_new=int(stats.get("khabar/records/written/new", 0)),
+        articles_updated=int(stats.get("khabar/records/written/updated", 0)),
     )
+
+
+def report_from_json(data: dict[str, Any]) -> OutletReport:
+    """A report as ``RunReport`` wrote it (fields of later versions ignored, missing optional ones defaulted);
+    TypeError when it is not a JSON object or lacks a required field."""
+    if not isinstance(data, dict):
+        raise TypeError(f"a run report is a JSON object, not {type(data).__name__}")
+    names = {f.name for f in fields(OutletReport)}
+    return OutletReport(**{name: value for name, value in data.items() if name in names})
+
+
+def publication_day(date_published: str | None, fetched_at: str) -> date:
+    """The UTC day an article was published: its ``date_published``, never later than its capture day
+    (a date in the future is an extraction error), the capture day when it has no readable date."""
+    captured = date.fromisoformat(fetched_at[:10])
+    try:
+        moment = datetime.fromisoformat(date_published or "")
+    except ValueError:
+        return captured
+    day = moment.astimezone(UTC).date() if moment.tzinfo else moment.date()
+    return min(day, captured)
+
+
+@dataclass
+class RecordTally:
+    """What a run's records add: new articles (and their publication days) and new versions."""
+
+    new: int = 0
+    updated: int = 0
+    new_by_day: Counter[str] = field(default_factory=Counter)
+
+    def add(self, version: int, date_published: str | None, fetched_at: str) -> str:
+        """Count one record; its kind, ``new`` or ``updated`` (the ``khabar/records/written/<kind>`` stat)."""
+        if version > 1:
+            self.updated += 1
+            return "updated"
+        self.new += 1
+        self.new_by_day[publication_day(date_published, fetched_at).isoformat()] += 1
+        return "new"
 
 
 class RunReport:
@@ -120,6 +169,7 @@ class RunReport:
         writer = self._pipeline(ArticleRecordWriter)
         if writer is not None:  # pipelines close before spider_closed fires
             report.record_files = list(writer.files)
+            report.new_by_day = dict(sorted(writer.tally.new_by_day.items()))
         self._explain_failures(spider, report)
         self.report = report
         self._write(report)

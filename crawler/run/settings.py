@@ -25,12 +25,21 @@ from scrapy.settings import BaseSettings, Settings
 
 ENV_PRIORITY = 30  # above the settings module ("project", 20), below the command line ("cmdline", 40)
 ENV_PREFIX = "KHABAR_"
+CRAWL_ID_TIME = "%Y%m%dT%H%M%SZ"
 
 
 def new_crawl_id(now: datetime | None = None) -> str:
     """A sortable, unique crawl id: ``20261124T215042Z-3fa9c1``."""
     moment = (now or datetime.now(UTC)).astimezone(UTC)
-    return f"{moment:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    return f"{moment:{CRAWL_ID_TIME}}-{secrets.token_hex(3)}"
+
+
+def crawl_id_time(crawl_id: str) -> datetime | None:
+    """When a crawl made by :func:`new_crawl_id` started (UTC); None for an id set another way (KHABAR_CRAWL_ID)."""
+    try:
+        return datetime.strptime(crawl_id.partition("-")[0], CRAWL_ID_TIME).replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def ensure_crawl_id(settings: BaseSettings, priority: str = "project") -> str:

@@ -38,6 +38,7 @@ CRAWL_DB = "crawl.sqlite"
 DEDUP_DB = "dedup.sqlite"
 ARTICLES_DB = "articles.sqlite"
 STORIES_DB = "stories.sqlite"
+RUNS_DIR = "runs"
 
 
 def warc_dir(outlet: str, day: date) -> str:
@@ -49,7 +50,7 @@ def records_key(outlet: str, day: date, crawl_id: str) -> str:
 
 
 def runs_dir(crawl_id: str) -> str:
-    return f"runs/{crawl_id}"
+    return f"{RUNS_DIR}/{crawl_id}"
 
 
 def run_report_key(crawl_id: str, outlet: str) -> str:
