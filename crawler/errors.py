@@ -10,6 +10,7 @@
     │   ├── CredentialsMissing   boto3's credential chain found no credentials for the S3 store
     │   ├── CredentialsRejected  the S3 server rejected the credentials (unknown key, wrong secret, expired token)
     │   ├── AccessDenied         the credentials are valid but may not do this on the bucket
+    │   ├── DiskFull             the store's filesystem is full (ENOSPC, EDQUOT): names the mount point and free space
     │   ├── UploadUnverified     an uploaded object's size or checksum differs from the spooled file
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
     ├── OutletBusy               another crawl holds the outlet's lock (names its pid, host, start and crawl id)
@@ -119,6 +120,20 @@ class CredentialsRejected(StoreError):
 
 class AccessDenied(StoreError):
     """The credentials are valid, but the policy does not allow this operation on the bucket."""
+
+
+class DiskFull(StoreError):
+    """The store's filesystem (or the spool's) is full or over quota: a write failed with ENOSPC or EDQUOT.
+
+    Built by ``crawler.storage.space.disk_full_error``, whose message names the file, the mount point, the
+    free space and the next step.
+    """
+
+    exit_code = ExitCode.DISK_FULL
+
+    def __init__(self, message: str, path: str, mount: str) -> None:
+        super().__init__(message)
+        self.path, self.mount = path, mount
 
 
 class UploadUnverified(StoreError):

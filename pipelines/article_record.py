@@ -6,6 +6,10 @@ when the crawl closes, so a finished name is always a finished file. For every r
 article record (id, version, file), so the WARC side finds the JSON side without a search.
 The JSON Schema generated from ``ArticleRecord`` is published at ``schema/article-record.schema.json``.
 
+When the store's filesystem is full, an item is dropped unwritten (the record file is cut back to its last
+whole record and stays ``.open``) and the crawl stops: its capture is in a WARC file left unfinished, with
+no ``metadata`` record naming it, so the next run's recovery records it from the WARC.
+
 Settings: KHABAR_STORE_URI (the store).
 """
 
@@ -20,6 +24,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.records import ArticleRecord, json_schema
 from crawler.records.files import RecordFiles
+from crawler.run.disk_full import disk_full_message, drop_when_disk_full
 from crawler.run.report import RecordTally
 from crawler.storage import Store, store_from_settings
 from crawler.storage.atomic import write_atomically
@@ -60,20 +65,32 @@ class ArticleRecordWriter:
         if not isinstance(item, ArticleRecord):
             return item
         key = records_key(item.outlet, item.capture_day, item.crawl_id)
+        with drop_when_disk_full(self.crawler, self.store.spool / key, item.url):
+            self._write(key, item)
+        return item
+
+    def _write(self, key: str, item: ArticleRecord) -> None:
+        """The record, then the WARC ``metadata`` record naming it; nothing once the WARC capture met a full disk."""
+        if self._warc is not None and self._warc.full is not None:
+            raise self._warc.full  # its capture has no metadata record: the next run's recovery records it
         self._records.write(key, item)
+        self.crawler.stats.inc_value("khabar/records/written")
+        kind = self.tally.add(item.version, item.date_published, item.fetched_at)
+        self.crawler.stats.inc_value(f"khabar/records/written/{kind}")
         if self._warc is not None:
             self._warc.link_article(item.outlet, item.url, item.warc, {
                 "article-record-id": item.id, "article-record-version": str(item.version),
                 "article-record-file": key, "crawl-id": item.crawl_id,
             }, item.text)
-        self.crawler.stats.inc_value("khabar/records/written")
-        kind = self.tally.add(item.version, item.date_published, item.fetched_at)
-        self.crawler.stats.inc_value(f"khabar/records/written/{kind}")
-        return item
 
     @property
     def files(self) -> list[str]:
         return self._records.published
 
     def close_spider(self, spider: Spider | None = None) -> None:
-        self._records.close()
+        """Finish the record files; a crawl stopped by a full disk leaves them ``.open``, like its WARC files,
+        for the next run to finish (its records link to WARC files that run finishes)."""
+        if disk_full_message(self.crawler.stats.get_stats()) is not None:
+            self._records.abandon()
+        else:
+            self._records.close()

@@ -36,6 +36,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
 from crawler.records.urls import normalise_url
+from crawler.run.disk_full import drop_when_disk_full
 from crawler.storage import layout, store_from_settings
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class StoryIndex:
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per record (4 ms each); WAL stays consistent
@@ -159,12 +161,13 @@ def _publication_day(date: str | None) -> str:
 
 
 class StoryDedup:
-    def __init__(self, index: StoryIndex, stats: StatsCollector) -> None:
-        self.index, self.stats = index, stats
+    def __init__(self, index: StoryIndex, stats: StatsCollector, crawler: Crawler) -> None:
+        self.index, self.stats, self.crawler = index, stats, crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoryDedup:
-        return cls(StoryIndex(layout.stories_db(store_from_settings(crawler.settings))), crawler.stats)
+        assert crawler.stats is not None
+        return cls(StoryIndex(layout.stories_db(store_from_settings(crawler.settings))), crawler.stats, crawler)
 
     def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):
@@ -175,7 +178,8 @@ class StoryDedup:
             signal = "known-article" if earlier else None
         else:
             signal, earlier = self._match(item, signature)
-            self.index.remember(item, signature, earlier)
+            with drop_when_disk_full(self.crawler, self.index.path, item.url):
+                self.index.remember(item, signature, earlier)
         if earlier is None or earlier == item.id:
             return item
         item = replace(item, duplicate_of=earlier)

@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler.records import ArticleRecord
+from crawler.run.disk_full import drop_when_disk_full
 from crawler.storage import layout, store_from_settings
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 class VersionIndex:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
@@ -47,12 +49,13 @@ class VersionIndex:
 
 
 class ArticleVersioning:
-    def __init__(self, index: VersionIndex, stats: StatsCollector) -> None:
-        self.index, self.stats = index, stats
+    def __init__(self, index: VersionIndex, stats: StatsCollector, crawler: Crawler) -> None:
+        self.index, self.stats, self.crawler = index, stats, crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArticleVersioning:
-        return cls(VersionIndex(layout.articles_db(store_from_settings(crawler.settings))), crawler.stats)
+        assert crawler.stats is not None
+        return cls(VersionIndex(layout.articles_db(store_from_settings(crawler.settings))), crawler.stats, crawler)
 
     def process_item(self, item: object, spider: Spider | None = None) -> object:
         if not isinstance(item, ArticleRecord):
@@ -65,7 +68,8 @@ class ArticleVersioning:
             item = replace(item, version=latest[0] + 1, previous_text_digest=latest[1])
             self.stats.inc_value("khabar/records/new_versions")
             logger.info("%s: text changed, version %d", item.url, item.version)
-        self.index.remember(item)
+        with drop_when_disk_full(self.crawler, self.index.path, item.url):
+            self.index.remember(item)
         return item
 
     def close_spider(self, spider: Spider | None = None) -> None:

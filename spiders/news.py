@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import logging
 import shutil
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -42,9 +43,11 @@ from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
+from crawler.run.disk_full import DISK_FULL_REASON, stop_for_disk_full
 from crawler.run.outlet_lock import OutletLock, lock_outlet
 from crawler.run.settings import apply_environment, ensure_crawl_id
 from crawler.storage import layout, store_from_settings
+from crawler.storage.space import disk_full_error, is_disk_full
 from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
 from crawler.warc.decoding import CorruptStream, damage_of
 
@@ -110,10 +113,16 @@ class NewsSpider(scrapy.Spider):
         """An article response is in the WARC: remember it now, so a killed run's resume never refetches it."""
         if request.callback != self.parse_article:
             return
-        if WARC_META in request.meta and response.status in (200, 304):
+        if WARC_META in request.meta and response.status in (200, 304):  # a failed WARC write leaves no link
             discovered = request.meta.get("redirect_urls", [request.url])[0]
-            self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
-                                          response.headers)
+            try:
+                self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
+                                              response.headers)
+            except sqlite3.Error as exc:  # not remembered: the next run fetches it again (a revisit)
+                if not is_disk_full(exc):
+                    raise
+                stop_for_disk_full(self.crawler, disk_full_error(
+                    layout.crawl_db(store_from_settings(self.crawler.settings)), exc))
         elif 300 <= response.status < 400 and (location := response.headers.get("Location")):
             self._note_redirect_dead_end(request, response.url, location.decode("latin-1"))
 
@@ -142,8 +151,11 @@ class NewsSpider(scrapy.Spider):
                 self.frontier.note_mark("full_cascade_at", datetime.now(UTC).isoformat(timespec="seconds"))
             self.frontier.commit_sources()
             self.frontier.commit_marks()
-            if self.crawler.settings.get("JOBDIR"):  # done: the next --resume starts afresh, once Scrapy
-                self.crawler.signals.connect(self.forget_queue, signal=signals.engine_stopped)  # wrote into it
+        # Done, or stopped by a full disk: the next --resume starts afresh, once Scrapy wrote into the JOBDIR.
+        # After a full disk, the queue's "seen" list names pages fetched but not archived, which a resumed
+        # queue would never fetch again; a fresh start finds them again (the crawl state knows what is archived).
+        if reason in ("finished", DISK_FULL_REASON) and self.crawler.settings.get("JOBDIR"):
+            self.crawler.signals.connect(self.forget_queue, signal=signals.engine_stopped)
         self.frontier.count_unchanged()  # before RunReport reads the stats (it is connected after the spider)
         self.frontier.state.close()
 

@@ -100,6 +100,8 @@ def read_records(store: Store, key: str) -> list[dict[str, Any]]:
     """The article records of a ``.jsonl.gz`` file (of an unfinished ``.open`` one: its complete members)."""
     with open_key(store, key) as handle:
         if key.endswith(OPEN_SUFFIX):
-            handle = io.BytesIO(handle.read(scan_members(handle).complete_end))
+            complete_end = scan_members(handle).complete_end
+            handle.seek(0)
+            handle = io.BytesIO(handle.read(complete_end))
         with gzip.open(handle, "rt", encoding="utf-8") as lines:
             return [json.loads(line) for line in lines if line.strip()]

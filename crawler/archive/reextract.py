@@ -181,8 +181,11 @@ class Reextractor:
             logger.error(message)
             self.report.problems.append(message)
         for entry in responses:
-            if not (self.only_orphans and entry.get("WARC-Record-ID") in linked):
-                self._response(key, entry, info, renders.get(entry.get("WARC-Record-ID") or ""))
+            record_id = entry.get("WARC-Record-ID") or ""
+            # an orphan has no record: none named by a metadata record, none in the store's record files
+            # (a crawl stopped by a full disk may have written the record but not its metadata record)
+            if not (self.only_orphans and (record_id in linked or record_id in self._known.by_capture)):
+                self._response(key, entry, info, renders.get(record_id))
 
     def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> None:
         """A record from a response when the crawl's decision says so; from its render when the crawl archived one."""
@@ -229,6 +232,10 @@ class Reextractor:
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
             rendered=rendered,
         )
+        if self.only_orphans and self._known.latest.get(record.id, (0, ""))[1] == record.text_digest:
+            # the crawl's ArticleVersioning dropped it (text unchanged since the newest record): so does recovery
+            self.report.counts["not recorded: unchanged_text"] += 1
+            return
         record = self._versioned(record)
         record.extraction.version += f"; {self.report.run_id}"
         self._files.write(records_key(record.outlet, record.capture_day, self.report.run_id), record)

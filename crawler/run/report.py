@@ -18,9 +18,12 @@ from typing import Any, cast
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawler.errors import DiskFull
+from crawler.run.disk_full import disk_full_message
 from crawler.storage import store_from_settings
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import run_report_key
+from crawler.storage.space import disk_full_guard
 
 logger = logging.getLogger(__name__)
 
@@ -171,8 +174,14 @@ class RunReport:
             report.record_files = list(writer.files)
             report.new_by_day = dict(sorted(writer.tally.new_by_day.items()))
         self._explain_failures(spider, report)
+        if (full := disk_full_message(stats)) is not None:
+            report.warnings.append(full)
         self.report = report
-        self._write(report)
+        try:
+            self._write(report)
+        except DiskFull as exc:  # the summary still prints it; the run's files say the rest
+            logger.warning("the run report of outlet %s was not written to %s: its filesystem is full",
+                           report.outlet, exc.path)
 
     @staticmethod
     def _explain_failures(spider: Spider, report: OutletReport) -> None:
@@ -200,5 +209,7 @@ class RunReport:
     def _write(self, report: OutletReport) -> None:
         store = store_from_settings(self.crawler.settings)
         key = run_report_key(report.crawl_id, report.outlet)
-        write_atomically(store.spool / key, json.dumps({**asdict(report), "blocked": report.blocked}, ensure_ascii=False, indent=2))
+        with disk_full_guard(store.spool / key):
+            write_atomically(store.spool / key, json.dumps({**asdict(report), "blocked": report.blocked},
+                                                           ensure_ascii=False, indent=2))
         store.publish(key)

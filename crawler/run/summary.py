@@ -13,12 +13,14 @@ from crawler.run.runner import CrawlResult
 from crawler.storage import store_from_settings
 from crawler.storage.base import SpoolStatus
 from crawler.storage.layout import runs_dir
+from crawler.storage.space import DISK_FULL_PREFIX
 
 
 def print_summary(result: CrawlResult, settings: BaseSettings) -> int:
-    """Print what the crawl did and where it is; return its exit code (``ExitCode``: 130 when a signal
-    stopped it, 6 when another crawl held an outlet, 3 when an outlet yielded nothing, 4 when files are
-    still waiting in an S3 store's spool after a bounded wait for their upload; the most severe wins)."""
+    """Print what the crawl did and where it is; return its exit code (``ExitCode``: 5 when the store's
+    filesystem filled up, 130 when a signal stopped it, 6 when another crawl held an outlet, 3 when an outlet
+    yielded nothing, 4 when files are still waiting in an S3 store's spool after a bounded wait for their
+    upload; the most severe wins)."""
     store = store_from_settings(settings)
     waiting = store.drain(0).spooled
     if waiting:
@@ -43,13 +45,16 @@ def print_summary(result: CrawlResult, settings: BaseSettings) -> int:
     ]
     lines += [_outlet_line(r) for r in reports]
     lines += _upload_lines(uploads, store.uri)
-    click.echo("\n".join(lines))
-    return exit_code(result, failed=bool(failed) or not (reports or result.busy), spooled=bool(uploads.spooled))
+    full = _disk_full_lines(reports)
+    click.echo("\n".join(lines + full))
+    return exit_code(result, failed=bool(failed) or not (reports or result.busy), spooled=bool(uploads.spooled),
+                     disk_full=bool(full))
 
 
-def exit_code(result: CrawlResult, *, failed: bool, spooled: bool) -> ExitCode:
+def exit_code(result: CrawlResult, *, failed: bool, spooled: bool, disk_full: bool = False) -> ExitCode:
     """The one answer to how a crawl ended, as ``ExitCode.most_severe`` orders the states it ended in."""
     states = {
+        ExitCode.DISK_FULL: disk_full,
         ExitCode.INTERRUPTED: any(_interrupted(r) for r in result.reports),
         ExitCode.OUTLET_BUSY: bool(result.busy),
         ExitCode.SOME_OUTLETS_FAILED: failed,
@@ -82,6 +87,17 @@ def _stopped_by(signals: Sequence[str]) -> str:
         return signals[0] if signals else "stopped"
     first, second = signals[:2]
     return f"{first} twice: stopped at once" if first == second else f"{first}, then {second}: stopped at once"
+
+
+def _disk_full_lines(reports: Sequence[OutletReport]) -> list[str]:
+    """The error of the outlets stopped by a full store filesystem (one line per distinct message)."""
+    messages = dict.fromkeys(w for r in reports for w in r.warnings if w.startswith(DISK_FULL_PREFIX))
+    # stopped by it (reason disk_full), or met it while finishing its files
+    stopped = [r for r in reports if any(w.startswith(DISK_FULL_PREFIX) for w in r.warnings)]
+    if not stopped:
+        return []
+    return [f"  STOPPED: disk full ({', '.join(r.outlet for r in stopped)})",
+            *(f"  Error: {message}" for message in messages)]
 
 
 def _incremental_lines(reports: Sequence[OutletReport]) -> list[str]:

@@ -26,9 +26,13 @@ OPEN_SUFFIX = ".open"
 
 
 def open_locked(final_path: Path) -> BinaryIO:
-    """Create ``<final_path>.open`` exclusively and hold an exclusive lock on it while open."""
+    """Create ``<final_path>.open`` exclusively and hold an exclusive lock on it while open.
+
+    The file is unbuffered: each write goes straight to the file, so a failed one can be cut back
+    (``crawler.storage.space.append_whole``) with no stale bytes left in a buffer to land later.
+    """
     final_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(final_path.with_name(final_path.name + OPEN_SUFFIX), "xb")
+    handle = open(final_path.with_name(final_path.name + OPEN_SUFFIX), "xb", buffering=0)
     fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     return handle
 

@@ -24,6 +24,11 @@ Unchanged payloads (same URL, same payload digest as a capture already archived 
 become WARC/1.1 ``revisit`` records; ``request.meta["khabar_revisit"]`` then names the original.
 When a file closes, its CDXJ index is written beside it, its captures enter the dedup index, and
 both files are published to the store.
+
+When the store's filesystem is full (``DiskFull``), the exchange being written is cut back out of the
+file and not linked (so the spider never marks its URL archived, and the next run fetches it again),
+the crawl stops (``crawler.run.disk_full``), nothing more is written, and every open file is left
+``.open`` for the next run's recovery, which finishes it and records the articles it holds.
 """
 
 from __future__ import annotations
@@ -39,9 +44,10 @@ from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
 
 from crawler import __version__
-from crawler.errors import ConfigInvalid
+from crawler.errors import ConfigInvalid, DiskFull
 from crawler.records import WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
+from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
 from crawler.storage.layout import dedup_db, warc_dir
 from crawler.warc.builder import RecordFactory, warc_date, warc_fields
@@ -51,7 +57,7 @@ from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
 from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
 from crawler.warc.rebuild import rebuild_exchange
 from crawler.warc.tap import RAW_EXCHANGE_META
-from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec
+from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec, earlier_in_series
 
 if TYPE_CHECKING:
 
@@ -118,6 +124,8 @@ class WarcCapture:
         self.files: list[str] = []
         self.last_date = ""
         self.last_revisit: Capture | None = None
+        self.full: DiskFull | None = None  # the store's filesystem is full: write nothing more
+        self.crawler: Crawler | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCapture:
@@ -129,6 +137,7 @@ class WarcCapture:
         dedup = open_dedup_index(config.dedup_uri, dedup_db(store))
         info = {"khabar-crawl-id": str(crawler.settings.get("KHABAR_CRAWL_ID") or "")}
         capture = cls(config, store, crawler.stats, dedup, info=info)
+        capture.crawler = crawler
         crawler.signals.connect(capture.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(capture.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(capture.spider_opened, signal=signals.spider_opened)
@@ -144,7 +153,13 @@ class WarcCapture:
         recovered = recover_store(self.store, self.dedup)
         if recovered:
             self.stats.set_value("khabar/recovered_files", len(recovered))
-            self._records_for_orphans([k for k in recovered if k.endswith(".warc.gz")], spider)
+            self._records_for_orphans(self._orphan_candidates([k for k in recovered if k.endswith(".warc.gz")]), spider)
+
+    def _orphan_candidates(self, keys: list[str]) -> list[str]:
+        """The recovered WARC files, and those their writers rotated out while pages could still await records."""
+        earlier = [path.relative_to(self.store.spool).as_posix()
+                   for key in keys for path in reversed(earlier_in_series(self.store.spool / key))]
+        return list(dict.fromkeys([*earlier, *keys]))
 
     def _records_for_orphans(self, keys: list[str], spider: Spider) -> None:
         """A killed crawl may have archived pages it had no time to record: record them now, from the WARC."""
@@ -161,11 +176,20 @@ class WarcCapture:
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         raw = request.meta.pop(RAW_EXCHANGE_META, None)
         outlet = str(request.meta.get("outlet") or getattr(spider, "outlet_id", spider.name))
+        if self.full is not None:  # stopping: what still arrives is fetched again by the next run
+            request.meta.pop(WARC_META, None)
+            self.stats.inc_value("khabar/warc/not_archived/disk_full")
+            return
         if (exchanges := request.meta.pop(BROWSER_EXCHANGES_META, None)) is not None:
             self._archive_render(outlet, response, request, exchanges)
             return
         try:
             link = self.archive(outlet, response, request, raw)
+        except DiskFull as exc:
+            request.meta.pop(WARC_META, None)
+            self.stats.inc_value("khabar/warc/not_archived/disk_full")
+            self.stop(exc)
+            return
         except OSError as exc:
             self.stats.inc_value("khabar/warc/errors")
             logger.error("could not archive %s in WARC: %s (is the store folder full or gone?)", response.url, exc)
@@ -198,6 +222,10 @@ class WarcCapture:
             conversion = self.factory.blob_record("conversion", response.url, response.body,
                                                   f"text/html; charset={charset}", refers)
             self._writer(outlet, moment.date()).write([conversion])
+        except DiskFull as exc:
+            request.meta.pop(WARC_META, None)
+            self.stop(exc)
+            return
         except OSError as exc:
             self.stats.inc_value("khabar/warc/errors")
             logger.error("could not archive the render of %s in WARC: %s (is the store folder full or gone?)",
@@ -261,14 +289,27 @@ class WarcCapture:
         """Write the article's text as a ``resource`` record and a ``metadata`` record naming the article record.
 
         The text's URI is ``urn:text:<url>`` (as Browsertrix does), so replay never serves it for the page.
+        Raises ``DiskFull`` when the store's filesystem is full (nothing of the pair is written).
         """
+        if self.full is not None:
+            raise self.full
         concurrent = {"WARC-Concurrent-To": link.record_id}
         resource = self.factory.blob_record("resource", f"urn:text:{url}", text.encode("utf-8"),
                                             "text/plain; charset=utf-8", dict(concurrent))
         metadata = self.factory.blob_record("metadata", url, warc_fields(fields), "application/warc-fields",
                                             dict(concurrent))
-        self._writer(outlet, self.factory.clock().date()).write([resource, metadata])
+        try:
+            self._writer(outlet, self.factory.clock().date()).write([resource, metadata])
+        except DiskFull as exc:
+            self.stop(exc)
+            raise
         self.stats.inc_value("khabar/warc/records", 2)
+
+    def stop(self, error: DiskFull) -> None:
+        """The store's filesystem is full: write nothing more, leave the files unfinished, stop the crawl."""
+        self.full = self.full or error
+        if self.crawler is not None:
+            stop_for_disk_full(self.crawler, error)
 
     # -- files ---------------------------------------------------------------------------
     def _writer(self, outlet: str, day: date) -> RotatingWarcWriter:
@@ -292,8 +333,17 @@ class WarcCapture:
         self.close()
 
     def close(self) -> None:
+        """Finish every open file; after ``DiskFull`` (here or elsewhere in the crawl), leave them ``.open`` for
+        the next run's recovery."""
+        stopped = disk_full_message(self.stats.get_stats()) is not None
         for writer in self._writers.values():
-            writer.close()
+            if self.full is not None or stopped:
+                writer.abandon()
+                continue
+            try:
+                writer.close()
+            except DiskFull as exc:  # its index did not fit: the file is unfinished again
+                self.stop(exc)
         self._writers.clear()
         self.dedup.close()
 

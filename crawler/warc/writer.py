@@ -5,9 +5,15 @@ deflated here as one gzip member each, at a level chosen per record: bodies the 
 compressed gain nothing from level 9 (re-deflating a gzip body cost about 0.8 ms of CPU per 170 KB
 page for no size gain, with warcio 1.8), so they get ``gzip_level_compressed``.
 A file is written as ``<name>.open`` under an exclusive lock and renamed to ``<name>`` when closed,
-so a finished name is always a finished file; every member is flushed as soon as it is written, so
-a killed crawl leaves complete records that ``crawler.storage.unfinished.recover`` keeps.
-``on_close(path)`` is called after the rename (the store publishes it).
+so a finished name is always a finished file; every batch of members is written whole or not at all
+(``crawler.storage.space.append_whole``), so a killed crawl leaves complete records that
+``crawler.storage.unfinished.recover`` keeps.
+``on_close(path)`` is called after the rename (the store indexes and publishes it).
+
+When the filesystem is full (``DiskFull``), the failed batch is cut back, the writer stops writing and
+``close()`` leaves the file ``.open``, complete up to its last whole record: the next run's recovery
+finishes it (and records the articles it holds that have no record yet). A file whose index could not
+be written at close goes back to ``.open`` for the same reason.
 """
 
 from __future__ import annotations
@@ -17,16 +23,20 @@ import os
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
 from warcio.recordloader import ArcWarcRecord
 from warcio.warcwriter import WARCWriter
 
+from crawler.errors import DiskFull
+from crawler.storage.atomic import rename_durably
+from crawler.storage.space import append_whole, disk_full_guard
 from crawler.storage.unfinished import OPEN_SUFFIX, finish, open_locked
 from crawler.warc.builder import RecordFactory
 
-__all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec"]
+__all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec", "earlier_in_series"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,47 @@ def serialise(record: ArcWarcRecord) -> bytes:
     return buffer.getvalue()
 
 
+# How long a page may wait between its WARC capture and its article record: extraction takes seconds, a
+# render in the browser a minute at most; recovery looks this far back for captures still without a record.
+RECORD_WAIT = timedelta(minutes=30)
+_STAMP = "%Y%m%d%H%M%S%f"
+
+
+def _series_of(path: Path) -> tuple[str, datetime, str, int] | None:
+    """``<prefix>-<outlet>``, opening time, process id and serial of a file named by ``RotatingWarcWriter``."""
+    fields = path.name.removesuffix(OPEN_SUFFIX).removesuffix(".warc.gz").rsplit("-", 3)
+    if len(fields) != 4 or not (fields[2].isdigit() and fields[3].isdigit()):
+        return None
+    try:
+        opened = datetime.strptime(fields[1], _STAMP)
+    except ValueError:
+        return None
+    return fields[0], opened, fields[2], int(fields[3])
+
+
+def earlier_in_series(path: Path, within: timedelta = RECORD_WAIT) -> list[Path]:
+    """The finished files the writer of ``path`` rotated out less than ``within`` before it opened ``path``.
+
+    A page archived in one of them may still have been waiting for its article record when the crawl
+    stopped (killed, or its disk full), so recovery looks there for captures without a record too.
+    """
+    parts = _series_of(path)
+    if parts is None:
+        return []
+    series, opened, pid, serial = parts
+    found, successor_opened = [], opened
+    for number in range(serial - 1, 0, -1):
+        if successor_opened <= opened - within:
+            break
+        candidates = [(p, q) for p in path.parent.glob(f"{series}-*-{pid}-{number:05d}.warc.gz")
+                      if (q := _series_of(p)) is not None and q[0] == series]
+        if not candidates:
+            break
+        found.append(candidates[0][0])
+        successor_opened = candidates[0][1][1]
+    return found
+
+
 class RotatingWarcWriter:
     """Appends records to ``<prefix>-<timestamp>-<pid>-<serial>.warc.gz`` files, rotating by size."""
 
@@ -77,44 +128,90 @@ class RotatingWarcWriter:
         self._path: Path | None = None
         self._serial = 0
         self.closed_files: list[Path] = []
+        self.full: DiskFull | None = None  # set by the first write that found the filesystem full
 
     def write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool = False,
               level: int | None = None) -> list[RecordLocation]:
-        """Write records in order, each its own gzip member; return where each landed."""
+        """Write records in order, each its own gzip member, all of them or none; return where each landed.
+
+        Raises ``DiskFull`` when the filesystem is full: nothing of the batch stays in the file, and every
+        later write raises it again at once.
+        """
+        if self.full is not None:
+            raise self.full
+        try:
+            return self._write(records, compressed_payload, level)
+        except DiskFull as exc:
+            self.full = exc
+            raise
+
+    def _write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool, level: int | None) -> list[RecordLocation]:
         if self._file is not None and self._file.tell() >= self.spec.max_size:
             self.close()
         file, path = self._ensure_open()
         if level is None:
             level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
+        members = [(gzip_member(serialise(record), level), record.rec_headers.get_header("WARC-Record-ID"))
+                   for record in records]
+        offset = append_whole(file, b"".join(member for member, _ in members), path)
         locations = []
-        for record in records:
-            member = gzip_member(serialise(record), level)
-            offset = file.tell()
-            file.write(member)
-            locations.append(RecordLocation(path, offset, len(member), record.rec_headers.get_header("WARC-Record-ID")))
-        file.flush()
+        for member, record_id in members:
+            locations.append(RecordLocation(path, offset, len(member), record_id))
+            offset += len(member)
         return locations
 
     def _ensure_open(self) -> tuple[BinaryIO, Path]:
         if self._file is None or self._path is None:
-            self._path = self._next_path()
-            self._file = open_locked(self._path)
-            info = self.factory.warcinfo(self._path.name, self.info)
-            self._file.write(gzip_member(serialise(info), self.spec.gzip_level))
+            path = self._next_path()
+            with disk_full_guard(path):
+                file = open_locked(path)
+            try:
+                append_whole(file, gzip_member(serialise(self.factory.warcinfo(path.name, self.info)),
+                                               self.spec.gzip_level), path)
+            except DiskFull:  # not even its warcinfo fits: no file at all
+                path.with_name(path.name + OPEN_SUFFIX).unlink()
+                file.close()
+                raise
+            self._file, self._path = file, path
         return self._file, self._path
 
     def _next_path(self) -> Path:
-        stamp = self.factory.clock().strftime("%Y%m%d%H%M%S%f")
+        stamp = self.factory.clock().strftime(_STAMP)
         self._serial += 1
         name = f"{self.spec.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
         return self.spec.directory / name
 
     def close(self) -> None:
-        """Finish the current file: flush, fsync, rename to its final name, notify."""
+        """Finish the current file: flush, fsync, rename to its final name, notify.
+
+        After ``DiskFull`` the file is left ``.open`` instead (see the module docstring).
+        """
         if self._file is None or self._path is None:
             return
-        finish(self._file, self._path)
-        path, self._file, self._path = self._path, None, None
+        file, path, self._file, self._path = self._file, self._path, None, None
+        if self.full is not None:
+            file.close()  # releases the lock: the next run's recovery finishes the file
+            return
+        try:
+            with disk_full_guard(path):
+                finish(file, path)
+        except DiskFull as exc:
+            self.full = exc
+            file.close()
+            raise
         self.closed_files.append(path)
         if self.on_close is not None:
-            self.on_close(path)
+            try:
+                with disk_full_guard(path):
+                    self.on_close(path)
+            except DiskFull as exc:  # no room for its index: unfinished again, for the next run to finish
+                self.full = exc
+                rename_durably(path, path.with_name(path.name + OPEN_SUFFIX))
+                self.closed_files.remove(path)
+                raise
+
+    def abandon(self) -> None:
+        """Stop writing and leave the current file ``.open`` (complete up to its last whole record)."""
+        if self._file is not None:
+            self._file.close()
+        self._file = self._path = None
