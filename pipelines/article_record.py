@@ -71,8 +71,8 @@ class ArticleRecordWriter:
 
     def _write(self, key: str, item: ArticleRecord) -> None:
         """The record, then the WARC ``metadata`` record naming it; nothing once the WARC capture met a full disk."""
-        if self._warc is not None and self._warc.full is not None:
-            raise self._warc.full  # its capture has no metadata record: the next run's recovery records it
+        if self._warc is not None and (full := self._warc.stopped()) is not None:
+            raise full  # its capture has no metadata record: the next run's recovery records it
         self._records.write(key, item)
         self.crawler.stats.inc_value("khabar/records/written")
         kind = self.tally.add(item.version, item.date_published, item.fetched_at)

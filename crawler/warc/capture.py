@@ -176,7 +176,7 @@ class WarcCapture:
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         raw = request.meta.pop(RAW_EXCHANGE_META, None)
         outlet = str(request.meta.get("outlet") or getattr(spider, "outlet_id", spider.name))
-        if self.full is not None:  # stopping: what still arrives is fetched again by the next run
+        if self.stopped() is not None:  # stopping: what still arrives is fetched again by the next run
             request.meta.pop(WARC_META, None)
             self.stats.inc_value("khabar/warc/not_archived/disk_full")
             return
@@ -291,8 +291,8 @@ class WarcCapture:
         The text's URI is ``urn:text:<url>`` (as Browsertrix does), so replay never serves it for the page.
         Raises ``DiskFull`` when the store's filesystem is full (nothing of the pair is written).
         """
-        if self.full is not None:
-            raise self.full
+        if (full := self.stopped()) is not None:
+            raise full
         concurrent = {"WARC-Concurrent-To": link.record_id}
         resource = self.factory.blob_record("resource", f"urn:text:{url}", text.encode("utf-8"),
                                             "text/plain; charset=utf-8", dict(concurrent))
@@ -304,6 +304,12 @@ class WarcCapture:
             self.stop(exc)
             raise
         self.stats.inc_value("khabar/warc/records", 2)
+
+    def stopped(self) -> DiskFull | None:
+        """The full disk this crawl met, here or in another component (then nothing more is written), or None."""
+        if self.full is None and (message := disk_full_message(self.stats.get_stats())) is not None:
+            self.full = DiskFull(message, "", "")
+        return self.full
 
     def stop(self, error: DiskFull) -> None:
         """The store's filesystem is full: write nothing more, leave the files unfinished, stop the crawl."""
@@ -335,9 +341,9 @@ class WarcCapture:
     def close(self) -> None:
         """Finish every open file; after ``DiskFull`` (here or elsewhere in the crawl), leave them ``.open`` for
         the next run's recovery."""
-        stopped = disk_full_message(self.stats.get_stats()) is not None
+        stopped = self.stopped() is not None
         for writer in self._writers.values():
-            if self.full is not None or stopped:
+            if stopped:
                 writer.abandon()
                 continue
             try:

@@ -147,7 +147,7 @@ class RotatingWarcWriter:
 
     def _write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool, level: int | None) -> list[RecordLocation]:
         if self._file is not None and self._file.tell() >= self.spec.max_size:
-            self.close()
+            self._rotate()
         file, path = self._ensure_open()
         if level is None:
             level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
@@ -181,6 +181,18 @@ class RotatingWarcWriter:
         name = f"{self.spec.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
         return self.spec.directory / name
 
+    def _rotate(self) -> None:
+        """Start the next file, then finish the current one: when the next one cannot start (a full disk),
+        the current file stays current, and so ``.open`` for the next run's recovery."""
+        file, path, self._file, self._path = self._file, self._path, None, None
+        try:
+            self._ensure_open()
+        except DiskFull:
+            self._file, self._path = file, path
+            raise
+        if file is not None and path is not None:
+            self._finish(file, path)
+
     def close(self) -> None:
         """Finish the current file: flush, fsync, rename to its final name, notify.
 
@@ -192,6 +204,9 @@ class RotatingWarcWriter:
         if self.full is not None:
             file.close()  # releases the lock: the next run's recovery finishes the file
             return
+        self._finish(file, path)
+
+    def _finish(self, file: BinaryIO, path: Path) -> None:
         try:
             with disk_full_guard(path):
                 finish(file, path)
