@@ -78,10 +78,7 @@ class ArticleRecordWriter:
         kind = self.tally.add(item.version, item.date_published, item.fetched_at)
         self.crawler.stats.inc_value(f"khabar/records/written/{kind}")
         if self._warc is not None:
-            self._warc.link_article(item.outlet, item.url, item.warc, {
-                "article-record-id": item.id, "article-record-version": str(item.version),
-                "article-record-file": key, "crawl-id": item.crawl_id,
-            }, item.text)
+            self._warc.link_record(item, key)
 
     @property
     def files(self) -> list[str]:

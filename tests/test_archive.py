@@ -179,6 +179,21 @@ def test_reextract_rebuilds_the_crawl_records_from_the_warcs_alone(crawls: Any, 
     assert sorted(map(_comparable, rebuilt), key=lambda r: (r["url"], r["fetched_at"])) == crawled
 
 
+def test_reextracted_records_are_linked_from_the_warc_side_and_verify_passes(crawls: Any, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(crawls["store"], store)
+    warcs_before = set(store.glob("warc/**/*.warc.gz"))
+    result = run([*KHABAR, "reextract", str(store), "--outlet", "demo-cms", "--catalog-extra", str(crawls["catalog"])])
+    assert result.returncode == 0, result.stderr[-3000:]
+    rebuilt = {(r["id"], r["version"]) for r in article_records(store) if "reextract-" in r["extraction"]["version"]}
+    assert rebuilt
+    links = _records_by_file(store, _new_warcs(store, warcs_before))
+    assert {r.rec_type for r in links} == {"warcinfo", "resource", "metadata"}
+    assert sum(r.rec_type == "metadata" for r in links) == len(rebuilt)
+    verified = run([*KHABAR, "verify", str(store)])
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
 def test_wacz_packages_the_store_and_passes_wacz_validate(crawls: Any, tmp_path: Path) -> None:
     out = tmp_path / "demo-wp.wacz"
     result = run([*KHABAR, "wacz", str(crawls["store"]), "--outlet", "demo-wp", "--out", str(out)])

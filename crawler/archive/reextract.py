@@ -12,7 +12,12 @@ capture time as ``fetched_at``. A capture that already has a record keeps that r
 when the text comes out the same, and becomes a new version (the article's newest + 1, with
 ``previous_text_digest``) when the extractor now gives a different text; a capture with no
 record yet (lost with a killed crawl) gets the next version when its text is new.
-Output: ``records/outlet=<id>/date=<capture day>/<run-id>.jsonl.gz``.
+Output: ``records/outlet=<id>/date=<capture day>/<run-id>.jsonl.gz``, and each record's WARC links
+(``crawler/warc/links.py``) in WARC files of their own, as a crawl writes them.
+
+Crash recovery uses the same path (:meth:`Reextractor.recover_records`) for the WARC files of a killed
+crawl: only the captures that no record file names get a record, and their links go into the new
+crawl's WARC files.
 """
 
 from __future__ import annotations
@@ -23,12 +28,15 @@ import logging
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, BinaryIO
 
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
+from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
@@ -43,6 +51,7 @@ from crawler.storage import Store
 from crawler.storage.layout import records_key
 from crawler.warc.decoding import DEFAULT_MAX_SIZE, BodyTooLarge, damage_flag, decode_body
 from crawler.warc.exchange import HttpMessage, payload_of, split_message
+from crawler.warc.recovery import DeadWarc, recovery_pause
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +120,7 @@ class KnownRecords:
 
     by_capture: dict[str, tuple[int, str, str | None]] = field(default_factory=dict)  # -> (version, digest, previous)
     latest: dict[str, tuple[int, str]] = field(default_factory=dict)  # article id -> newest (version, digest)
+    kept: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # capture -> (record file, record)
 
     def add(self, article_id: str, capture: str, version: int, digest: str, previous: str | None) -> None:
         self.by_capture.setdefault(capture, (version, digest, previous))
@@ -118,37 +128,102 @@ class KnownRecords:
             self.latest[article_id] = (version, digest)
 
 
-def known_records(store: Store, outlet: str | None) -> KnownRecords:
+def known_records(store: Store, outlet: str | None, keep: frozenset[str] = frozenset()) -> KnownRecords:
+    """The records of the store (of ``outlet``), finished files only; whole records for captures in WARC files ``keep``."""
     known = KnownRecords()
-    for key in store.list(f"records/outlet={outlet}/" if outlet else "records/"):
-        if not key.endswith(".jsonl.gz"):
-            continue
-        with open_key(store, key) as handle, gzip.open(handle, "rt", encoding="utf-8") as lines:
+    for key in _record_files(store, f"records/outlet={outlet}/" if outlet else "records/"):
+        with _open_record_file(store, key) as handle, gzip.open(handle, "rt", encoding="utf-8") as lines:
             for line in lines:
                 record = json.loads(line)
                 known.add(record["id"], record["warc"]["record_id"], record["version"], record["text_digest"],
                           record.get("previous_text_digest"))
+                if record["warc"]["path"] in keep:
+                    known.kept.setdefault(record["warc"]["record_id"], (key, record))
     return known
+
+
+def _record_files(store: Store, prefix: str) -> list[str]:
+    """Finished record files: published ones, and those still in the spool (an S3 store uploads them later)."""
+    spooled = {p.relative_to(store.spool).as_posix() for p in (store.spool / prefix).glob("**/*.jsonl.gz")}
+    return sorted(k for k in set(store.list(prefix)) | spooled if k.endswith(".jsonl.gz"))
+
+
+@contextmanager
+def _open_record_file(store: Store, key: str) -> Iterator[BinaryIO]:
+    path = store.spool / key
+    if path.is_file():
+        with open(path, "rb") as handle:
+            yield handle
+    else:
+        with open_key(store, key) as handle:
+            yield handle
+
+
+RecordLinker = Callable[[ArticleRecord, str], None]
+"""Writes the WARC side of an article record written to a record file (key): what a crawl writes."""
 
 
 class Reextractor:
     def __init__(self, store: Store, catalog: Catalog, outlet: str | None = None, since: date | None = None,
-                 max_size: int = DEFAULT_MAX_SIZE) -> None:
+                 max_size: int = DEFAULT_MAX_SIZE, keep: frozenset[str] = frozenset()) -> None:
         self.store, self.catalog, self.outlet, self.since = store, catalog, outlet, since
         self.max_size = max_size
         self.report = ReextractReport(run_id=f"reextract-{new_crawl_id()}")
-        self._known = known_records(store, outlet)
-        self.only_orphans = False
+        self._known = known_records(store, outlet, keep)
         self._files = RecordFiles(store)
+        self._recovering = False
+        self.link: RecordLinker | None = None
+        """Writes the WARC links of each record written (a crawl's WarcCapture, or LinkFiles)."""
 
-    def recover_records(self, keys: list[str]) -> ReextractReport:
-        """Records for the captures of ``keys`` (WARCs left by a killed crawl) that never got one."""
-        self.only_orphans = True
-        for key in keys:
-            self._file(key)
+    def recover_records(self, dead: list[DeadWarc]) -> ReextractReport:
+        """Records for the captures of a killed crawl's WARC files that have none, with their WARC links.
+
+        A capture has a record when a record file names it (the decision of the crawl that wrote it
+        stands) or a metadata record links it; a record without its metadata record gets its links
+        now; any other capture is put to the crawl's decision. The record files are finished when this returns.
+        """
+        self._recovering = True
+        linked = self._linked_captures(dead)
+        for warc in dead:
+            with self._open_dead(warc) as handle:
+                archived = _read_file(handle, warc.key, self.report)
+            for entry in archived.responses:
+                self._orphan(warc.key, entry, archived, linked)
         self._files.close()
         self.report.files = list(self._files.published)
         return self.report
+
+    @contextmanager
+    def _open_dead(self, warc: DeadWarc) -> Iterator[BinaryIO]:
+        if warc.path is None:
+            with open_key(self.store, warc.key) as handle:
+                yield handle
+        else:
+            with open(warc.path, "rb") as handle:
+                yield handle
+
+    def _linked_captures(self, dead: list[DeadWarc]) -> set[str]:
+        """The captures that the metadata records of these WARC files link to an article record."""
+        linked = set()
+        for warc in dead:
+            with self._open_dead(warc) as handle:
+                try:
+                    for record in ArchiveIterator(handle, no_record_parse=True, check_digests=False):
+                        if record.rec_type == "metadata":
+                            linked.add(str(record.rec_headers.get_header("WARC-Concurrent-To") or ""))
+                except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError):
+                    continue  # reported when its records are read
+        return linked
+
+    def _orphan(self, key: str, entry: Entry, archived: ArchivedFile, linked: set[str]) -> None:
+        capture = entry.get("WARC-Record-ID") or ""
+        if capture in self._known.by_capture:
+            if capture not in linked and capture in self._known.kept and self.link is not None:
+                record_file, record = self._known.kept[capture]
+                self.link(ArticleRecord.from_dict(record), record_file)
+                self.report.counts["links"] += 1
+        elif capture not in linked:
+            self._response(key, entry, archived.info, archived.renders.get(capture))
 
     def run(self) -> ReextractReport:
         for warc in warc_keys(self.store, self.outlet, self.since):
@@ -158,34 +233,10 @@ class Reextractor:
         return self.report
 
     def _file(self, key: str) -> None:
-        info: dict[str, str] = {}
-        offset = 0
-        responses: list[Entry] = []
-        linked: set[str] = set()
-        renders: dict[str, Entry] = {}  # response record id -> the conversion record of its render in the browser
-        try:
-            with open_key(self.store, key) as handle:
-                for entry in iter_entries(handle):
-                    if entry.record.rec_type == "warcinfo":
-                        info = _fields(entry.block)
-                    elif entry.record.rec_type in ("response", "revisit"):
-                        responses.append(entry)
-                    elif entry.record.rec_type == "metadata":
-                        linked.add(entry.get("WARC-Concurrent-To") or "")
-                    elif entry.record.rec_type == "conversion" and entry.get("WARC-Refers-To"):
-                        renders[entry.get("WARC-Refers-To") or ""] = entry
-                    offset = entry.offset + entry.length
-        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
-            message = (f"{key} @ offset {offset}: unreadable from here on ({type(exc).__name__}: {exc}); "
-                       "the records before it were re-extracted and the rest of the store goes on")
-            logger.error(message)
-            self.report.problems.append(message)
-        for entry in responses:
-            record_id = entry.get("WARC-Record-ID") or ""
-            # an orphan has no record: none named by a metadata record, none in the store's record files
-            # (a crawl stopped by a full disk may have written the record but not its metadata record)
-            if not (self.only_orphans and (record_id in linked or record_id in self._known.by_capture)):
-                self._response(key, entry, info, renders.get(record_id))
+        with open_key(self.store, key) as handle:
+            archived = _read_file(handle, key, self.report)
+        for entry in archived.responses:
+            self._response(key, entry, archived.info, archived.renders.get(entry.get("WARC-Record-ID") or ""))
 
     def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> None:
         """A record from a response when the crawl's decision says so; from its render when the crawl archived one."""
@@ -197,7 +248,9 @@ class Reextractor:
         if isinstance(decision, Record):
             self._record(key, entry, info, outlet, response.status, decision.extracted, rendered)
         else:
-            self.report.counts[f"not recorded: {decision.reason if isinstance(decision, NotRecorded) else 'render'}"] += 1
+            reason, detail = (decision.reason, decision.detail) if isinstance(decision, NotRecorded) else ("render", decision.why)
+            self.report.counts[f"not recorded: {reason}"] += 1
+            logger.info("not recorded as an article: %s (%s: %s); its WARC capture is kept", response.url, reason, detail)
 
     def _archived(self, key: str, entry: Entry) -> Response | None:
         if _truncated(entry):
@@ -232,14 +285,20 @@ class Reextractor:
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
             rendered=rendered,
         )
-        if self.only_orphans and self._known.latest.get(record.id, (0, ""))[1] == record.text_digest:
+        if self._recovering and self._known.latest.get(record.id, (0, ""))[1] == record.text_digest:
             # the crawl's ArticleVersioning dropped it (text unchanged since the newest record): so does recovery
             self.report.counts["not recorded: unchanged_text"] += 1
+            logger.info("not recorded as an article: %s (unchanged_text: the text of its newest record); "
+                        "its WARC capture is kept", record.url)
             return
         record = self._versioned(record)
         record.extraction.version += f"; {self.report.run_id}"
-        self._files.write(records_key(record.outlet, record.capture_day, self.report.run_id), record)
+        record_file = records_key(record.outlet, record.capture_day, self.report.run_id)
+        self._files.write(record_file, record)
         self.report.counts["records"] += 1
+        if self.link is not None:
+            recovery_pause("orphan-record")  # a test kills recovery here: a record without its WARC links
+            self.link(record, record_file)
 
     @staticmethod
     def _decide(facts: ResponseFacts, outlet: OutletSpec) -> Decision:
@@ -270,6 +329,35 @@ class Reextractor:
         country: Any = info.get("khabar-outlet-country") or None  # the archive's own word, else unknown
         return OutletSpec(id=outlet_id, name=outlet_id, group="regional", country=country, languages=(),
                           homepage="http://unknown.invalid/")
+
+
+@dataclass
+class ArchivedFile:
+    """What one WARC file holds for re-extraction."""
+
+    info: dict[str, str] = field(default_factory=dict)
+    responses: list[Entry] = field(default_factory=list)
+    renders: dict[str, Entry] = field(default_factory=dict)  # response record id -> the conversion record of its render
+
+
+def _read_file(handle: BinaryIO, key: str, report: ReextractReport) -> ArchivedFile:
+    """The warcinfo, responses and renders of a WARC file; a damaged part is reported and the rest read."""
+    archived, offset = ArchivedFile(), 0
+    try:
+        for entry in iter_entries(handle):
+            if entry.record.rec_type == "warcinfo":
+                archived.info = _fields(entry.block)
+            elif entry.record.rec_type in ("response", "revisit"):
+                archived.responses.append(entry)
+            elif entry.record.rec_type == "conversion" and entry.get("WARC-Refers-To"):
+                archived.renders[entry.get("WARC-Refers-To") or ""] = entry
+            offset = entry.offset + entry.length
+    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+        message = (f"{key} @ offset {offset}: unreadable from here on ({type(exc).__name__}: {exc}); "
+                   "the records before it were re-extracted and the rest of the store goes on")
+        logger.error(message)
+        report.problems.append(message)
+    return archived
 
 
 def _fields(block: bytes) -> dict[str, Any]:

@@ -7,7 +7,8 @@ Checked, with file and offset for every fault:
   and revisit has its request;
 - revisits: ``WARC-Refers-To`` names a response archived in the store with the same payload digest;
 - WARC → JSON: each ``metadata`` record names an article record that exists in the file it names;
-- JSON → WARC: each article record's ``warc`` link lands on a response record of the same URL.
+- JSON → WARC: each article record's ``warc`` link lands on a response record of the same URL, and a
+  ``metadata`` record Concurrent-To that response names the record (its id, version and file).
 Unfinished ``.open`` files (a crawl running, or killed) are reported, their complete records checked.
 """
 
@@ -173,6 +174,7 @@ def _record_ids(store: Store, key: str) -> set[str] | None:
 
 
 def _check_record_links(store: Store, report: VerifyReport) -> None:
+    named = _named_records(report)
     for key in store.list("records/"):
         if not key.endswith(".jsonl.gz"):
             continue
@@ -182,13 +184,25 @@ def _check_record_links(store: Store, report: VerifyReport) -> None:
             report.fault(key, None, f"record file unreadable: {type(exc).__name__}: {exc}")
             continue
         for line, record in enumerate(records, 1):
-            _check_link(key, line, record, report)
+            _check_link(key, line, record, report, named)
 
 
-def _check_link(key: str, line: int, record: dict[str, Any], report: VerifyReport) -> None:
+def _named_records(report: VerifyReport) -> set[tuple[str, str, str, str]]:
+    """(record file, article id, version, capture) of every article record a metadata record names."""
+    return {(fields.get("article-record-file", ""), fields.get("article-record-id", ""),
+             fields.get("article-record-version", ""), fields["_concurrent_to"]) for _, _, fields in report.metadata}
+
+
+def _check_link(key: str, line: int, record: dict[str, Any], report: VerifyReport,
+                named: set[tuple[str, str, str, str]]) -> None:
     link = record.get("warc") or {}
     target = report.records.get(link.get("record_id", ""))
     where = f"{key} line {line}"
+    if (key, record.get("id"), str(record.get("version")), link.get("record_id")) not in named:
+        report.fault(where, None, f"record {record.get('id')} (version {record.get('version')}) has no metadata record "
+                                  f"in the WARCs naming it: from the WARC side, nothing leads to it",
+                     "the record stands; the next crawl links what a killed crawl left unlinked, "
+                     "and khabar reextract writes records with both links")
     if target is None:
         report.fault(where, None, f"record {record.get('id')} links to WARC record {link.get('record_id')}, not in the store")
     elif (target.key.removesuffix(OPEN_SUFFIX), target.offset) != (link.get("path"), link.get("offset")):

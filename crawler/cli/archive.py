@@ -10,12 +10,15 @@ import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 import click
 
 from crawler.cli.options import command_settings, set_option
 
 if TYPE_CHECKING:
+    from scrapy.settings import Settings
+
     from crawler.storage import Store
 
 
@@ -31,9 +34,23 @@ def _date_option(value: str | None) -> date | None:
 
 def _open(store: str, set_: tuple[str, ...]) -> Store:
     """The store STORE names, configured by the command's settings."""
+    return existing_store(command_settings(set_, {"KHABAR_STORE_URI": store}))
+
+
+def existing_store(settings: Settings) -> Store:
+    """The store ``KHABAR_STORE_URI`` names, which must exist: a command that reads an archive never creates one."""
+    from crawler.errors import StoreUnavailable
     from crawler.storage import store_from_settings
 
-    return store_from_settings(command_settings(set_, {"KHABAR_STORE_URI": store}))
+    uri = str(settings.get("KHABAR_STORE_URI") or "")
+    parsed = urlparse(uri)
+    if parsed.scheme in ("", "file"):
+        folder = Path(parsed.path if parsed.scheme == "file" else uri).expanduser()
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise StoreUnavailable(f"no archive at {folder}: the path {what}. Pass the folder a crawl wrote "
+                                   f"(khabar crawl … --store FOLDER), or an s3://bucket/prefix URI.")
+    return store_from_settings(settings)
 
 
 @click.command()
@@ -69,12 +86,19 @@ def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: 
     """Rebuild article records from the WARCs of STORE alone, with today's extractor."""
     from crawler.archive.reextract import Reextractor
     from crawler.catalog import catalog_from_settings
-    from crawler.storage import store_from_settings
+    from crawler.warc.capture import WarcConfig
+    from crawler.warc.links import LinkFiles
 
     settings = command_settings(set_, {"KHABAR_STORE_URI": store,
                                        "KHABAR_CATALOG_EXTRA": list(catalog_extra) if catalog_extra else None})
-    report = Reextractor(store_from_settings(settings), catalog_from_settings(settings), outlet, _date_option(since),
-                         max_size=settings.getint("DOWNLOAD_MAXSIZE")).run()
+    opened = existing_store(settings)
+    reextractor = Reextractor(opened, catalog_from_settings(settings), outlet, _date_option(since),
+                              max_size=settings.getint("DOWNLOAD_MAXSIZE"))
+    links = LinkFiles(opened, WarcConfig.from_settings(settings), {"khabar-crawl-id": reextractor.report.run_id})
+    reextractor.link = links
+    report = reextractor.run()
+    links.close()
+    report.files += links.published
     for name, count in sorted(report.counts.items()):
         click.echo(f"  {name:28} {count}")
     for key in report.files:
@@ -136,12 +160,11 @@ def dedup() -> None:
 def dedup_rebuild(store: str, dedup_uri: str | None, set_: tuple[str, ...]) -> None:
     """Rebuild the payload-digest index from the WARC files of STORE."""
     from crawler.archive.dedup_rebuild import rebuild_dedup_index
-    from crawler.storage import store_from_settings
     from crawler.storage.layout import dedup_db
     from crawler.warc.dedup import open_dedup_index
 
     settings = command_settings(set_, {"KHABAR_STORE_URI": store, "KHABAR_DEDUP_URI": dedup_uri})
-    opened = store_from_settings(settings)
+    opened = existing_store(settings)
     index = open_dedup_index(str(settings.get("KHABAR_DEDUP_URI") or ""), dedup_db(opened))
     counts, problems = rebuild_dedup_index(opened, index)
     index.close()

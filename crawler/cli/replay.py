@@ -21,7 +21,7 @@ def replay(store: str, port: int, set_: tuple[str, ...]) -> None:
     ~/.cache/khabar/pywb-<version>). Corrupt WARC files and revisits whose original is missing
     are reported; everything else is served.
     """
+    from crawler.cli.archive import existing_store
     from crawler.replay import replay as serve
-    from crawler.storage import store_from_settings
 
-    sys.exit(serve(store_from_settings(command_settings(set_, {"KHABAR_STORE_URI": store})), port))
+    sys.exit(serve(existing_store(command_settings(set_, {"KHABAR_STORE_URI": store})), port))

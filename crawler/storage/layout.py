@@ -21,6 +21,7 @@ Local working state, in the store's spool (the store folder itself, or
     state/jobs/<outlet>/    Scrapy's JOBDIR of a --resume crawl, removed when the run finishes
     state/locks/<outlet>.lock  the outlet lock every crawl of the outlet holds (crawler.run.outlet_lock)
     state/replay/           the CDXJ index and pywb configuration of ``khabar replay``
+    state/journals/         per running crawl, the WARC files it wrote (a killed crawl's tells recovery where to look)
 """
 
 from __future__ import annotations
@@ -100,3 +101,8 @@ def outlet_lock_path(store: Store, outlet: str) -> Path:
 
 def replay_state_dir(store: Store) -> Path:
     return state_dir(store) / "replay"
+
+
+def journals_dir(store: Store) -> Path:
+    """Where each running crawl lists the WARC files it wrote (``crawler.storage.unfinished.Journal``)."""
+    return state_dir(store) / "journals"

@@ -14,6 +14,8 @@ import fcntl
 import logging
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -62,17 +64,91 @@ def unfinished_files(root: Path, pattern: str) -> Iterator[Path]:
             yield path
 
 
-def recover(open_path: Path) -> tuple[Path, MemberScan]:
-    """Cut a partial trailing member off a dead writer's file and give it its final name."""
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A dead writer's ``.open`` file, locked by us and cut back to its last complete member."""
+
+    open_path: Path
+    scan: MemberScan
+
+    @property
+    def final(self) -> Path:
+        return self.open_path.with_name(self.open_path.name.removesuffix(OPEN_SUFFIX))
+
+
+@contextmanager
+def claimed(open_path: Path) -> Iterator[Claim]:
+    """Lock a dead writer's file and cut a partial trailing member off it; the lock is held until the block ends.
+
+    Raises ``BlockingIOError`` when a live writer (or another recovery) holds it, ``FileNotFoundError``
+    when another recovery already finished it. Cutting is idempotent: a claim of a file cut before cuts nothing.
+    """
     with open(open_path, "r+b") as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if not open_path.exists():  # finished by the recovery that held the lock before us
+            raise FileNotFoundError(open_path)
         scan = scan_members(handle)
         if scan.truncated:
             handle.truncate(scan.complete_end)
             handle.flush()
             os.fsync(handle.fileno())
-        final = open_path.with_name(open_path.name.removesuffix(OPEN_SUFFIX))
-        rename_durably(open_path, final)
-    logger.warning("recovered %s left by a stopped crawl: %d complete records kept%s", final, scan.members,
+        yield Claim(open_path, scan)
+
+
+def finish_claimed(claim: Claim) -> Path:
+    """Give a claimed file its final name: from now on it is a finished file."""
+    rename_durably(claim.open_path, claim.final)
+    scan = claim.scan
+    logger.warning("recovered %s left by a stopped crawl: %d complete records kept%s", claim.final, scan.members,
                    f", {scan.size - scan.complete_end} bytes of a partial record cut" if scan.truncated else "")
-    return final, scan
+    return claim.final
+
+
+def recover(open_path: Path) -> tuple[Path, MemberScan]:
+    """Cut a partial trailing member off a dead writer's file and give it its final name."""
+    with claimed(open_path) as claim:
+        return finish_claimed(claim), claim.scan
+
+
+JOURNAL_SUFFIX = ".journal"
+
+
+class Journal:
+    """The store keys of the files a live writer made, one a line, as ``<name>.journal.open`` under its lock.
+
+    A writer that is killed may have finished a file (a WARC rotated by size) whose captures it had
+    not yet recorded: its journal, left unlocked, tells recovery which finished files to look at.
+    ``settle()`` removes it once every file it lists is settled (the crawl closed normally).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: BinaryIO | None = None
+        self._keys: set[str] = set()
+
+    def add(self, key: str) -> None:
+        """List ``key`` (before anything is written to its file)."""
+        if key in self._keys:
+            return
+        if self._handle is None:
+            self._handle = open_locked(self.path)
+        self._handle.write(key.encode("utf-8") + b"\n")
+        self._handle.flush()
+        self._keys.add(key)
+
+    def settle(self) -> None:
+        if self._handle is not None:
+            self.path.with_name(self.path.name + OPEN_SUFFIX).unlink()
+            self._handle.close()
+            self._handle = None
+
+
+@contextmanager
+def claimed_journal(open_path: Path) -> Iterator[list[str]]:
+    """The keys a dead writer's journal lists (complete lines), its lock held until the block ends."""
+    with open(open_path, "rb") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if not open_path.exists():
+            raise FileNotFoundError(open_path)
+        lines = handle.read().split(b"\n")[:-1]  # a line cut by the kill has no newline yet
+        yield [line.decode("utf-8") for line in lines if line]

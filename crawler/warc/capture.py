@@ -8,8 +8,8 @@ any downloader middleware (HttpCompression included) touches the response, and w
 in ``WARC-Khabar-Reconstructed``.
 
 Where the response landed goes into ``request.meta["khabar_warc"]`` (a ``WarcLink``), which the
-spider copies onto the article record; ``link_article()`` then writes a ``metadata`` record naming
-the article record, so either side finds the other.
+spider copies onto the article record; ``link_record()`` then writes a ``metadata`` record naming
+the article record (crawler/warc/links.py), so either side finds the other.
 
 Settings:
     KHABAR_WARC_ENABLED                 (True)   write WARC files
@@ -34,6 +34,7 @@ the crawl stops (``crawler.run.disk_full``), nothing more is written, and every 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -45,19 +46,22 @@ from scrapy.settings import BaseSettings
 
 from crawler import __version__
 from crawler.errors import ConfigInvalid, DiskFull
-from crawler.records import WarcLink
+from crawler.records import ArticleRecord, WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
 from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
-from crawler.storage.layout import dedup_db, warc_dir
-from crawler.warc.builder import RecordFactory, warc_date, warc_fields
+from crawler.storage.layout import dedup_db, journals_dir, warc_dir
+from crawler.storage.unfinished import JOURNAL_SUFFIX, Journal
+from crawler.warc.builder import RecordFactory, warc_date
 from crawler.warc.cdxj import write_cdxj
 from crawler.warc.decoding import DEFAULT_MAX_SIZE
 from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
 from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
+from crawler.warc.links import link_records
 from crawler.warc.rebuild import rebuild_exchange
+from crawler.warc.recovery import DeadWarc
 from crawler.warc.tap import RAW_EXCHANGE_META
-from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec, earlier_in_series
+from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec
 
 if TYPE_CHECKING:
 
@@ -100,6 +104,12 @@ class WarcConfig:
         config.validate()
         return config
 
+    def file_spec(self, spool: Path, outlet: str, day: date) -> WarcFileSpec:
+        """The WARC file series of ``outlet`` captured on ``day``."""
+        return WarcFileSpec(directory=spool / warc_dir(outlet, day), prefix=f"{self.prefix}-{outlet}",
+                            max_size=self.max_size, gzip_level=self.gzip_level,
+                            gzip_level_compressed=self.gzip_level_compressed)
+
     def validate(self) -> None:
         if self.max_size < 4096:
             raise ConfigInvalid(f"KHABAR_WARC_MAX_SIZE={self.max_size} is too small; use at least 4096 bytes (default 1000000000)")
@@ -121,6 +131,7 @@ class WarcCapture:
         self.info = info or {}
         self._writers: dict[tuple[str, date], RotatingWarcWriter] = {}
         self._pending: dict[Path, list[Capture]] = {}
+        self._journal = Journal(journals_dir(store) / f"{uuid.uuid4().hex}{JOURNAL_SUFFIX}")
         self.files: list[str] = []
         self.last_date = ""
         self.last_revisit: Capture | None = None
@@ -150,27 +161,24 @@ class WarcCapture:
         if outlet is not None:  # so that an archive alone says whose pages it holds
             self.info.update({"khabar-outlet-name": outlet.name, "khabar-outlet-country": outlet.country,
                               "khabar-outlet-homepage": outlet.homepage})
-        recovered = recover_store(self.store, self.dedup)
+        recovered = recover_store(self.store, self.dedup, lambda dead: self._records_for_orphans(dead, spider))
         if recovered:
             self.stats.set_value("khabar/recovered_files", len(recovered))
-            self._records_for_orphans(self._orphan_candidates([k for k in recovered if k.endswith(".warc.gz")]), spider)
 
-    def _orphan_candidates(self, keys: list[str]) -> list[str]:
-        """The recovered WARC files, and those their writers rotated out while pages could still await records."""
-        earlier = [path.relative_to(self.store.spool).as_posix()
-                   for key in keys for path in reversed(earlier_in_series(self.store.spool / key))]
-        return list(dict.fromkeys([*earlier, *keys]))
-
-    def _records_for_orphans(self, keys: list[str], spider: Spider) -> None:
-        """A killed crawl may have archived pages it had no time to record: record them now, from the WARC."""
+    def _records_for_orphans(self, dead: list[DeadWarc], spider: Spider) -> None:
+        """A killed crawl may have archived pages it had no time to record, or to link: record and link them now."""
         from crawler.archive.reextract import Reextractor
         from crawler.catalog import Catalog
 
         outlet = getattr(spider, "outlet", None)
-        report = Reextractor(self.store, Catalog([outlet] if outlet else []),
-                             max_size=self.config.decode_max_size).recover_records(keys)
-        if report.counts["records"]:
-            logger.warning("recorded %d articles that a stopped crawl had archived but not recorded", report.counts["records"])
+        reextractor = Reextractor(self.store, Catalog([outlet] if outlet else []), max_size=self.config.decode_max_size,
+                                  keep=frozenset(d.key for d in dead))
+        reextractor.link = self.link_record
+        report = reextractor.recover_records(dead)
+        if report.counts["records"] or report.counts["links"]:
+            logger.warning("recorded %d articles that a stopped crawl had archived but not recorded, "
+                           "and linked %d records it had not linked", report.counts["records"], report.counts["links"])
+        self.stats.inc_value("khabar/recovered_records", report.counts["records"])
 
     # -- capture -----------------------------------------------------------------------
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
@@ -285,21 +293,15 @@ class WarcCapture:
         return WarcLink(filename=loc.filename, path=key, offset=loc.offset, length=loc.length,
                         record_id=loc.record_id, payload_digest=payload_digest)
 
-    def link_article(self, outlet: str, url: str, link: WarcLink, fields: dict[str, str], text: str) -> None:
-        """Write the article's text as a ``resource`` record and a ``metadata`` record naming the article record.
+    def link_record(self, record: ArticleRecord, key: str) -> None:
+        """The WARC side of an article record written to the record file ``key`` (see crawler/warc/links.py).
 
-        The text's URI is ``urn:text:<url>`` (as Browsertrix does), so replay never serves it for the page.
         Raises ``DiskFull`` when the store's filesystem is full (nothing of the pair is written).
         """
         if (full := self.stopped()) is not None:
             raise full
-        concurrent = {"WARC-Concurrent-To": link.record_id}
-        resource = self.factory.blob_record("resource", f"urn:text:{url}", text.encode("utf-8"),
-                                            "text/plain; charset=utf-8", dict(concurrent))
-        metadata = self.factory.blob_record("metadata", url, warc_fields(fields), "application/warc-fields",
-                                            dict(concurrent))
         try:
-            self._writer(outlet, self.factory.clock().date()).write([resource, metadata])
+            self._writer(record.outlet, self.factory.clock().date()).write(link_records(self.factory, record, key))
         except DiskFull as exc:
             self.stop(exc)
             raise
@@ -321,15 +323,14 @@ class WarcCapture:
     def _writer(self, outlet: str, day: date) -> RotatingWarcWriter:
         key = (outlet, day)
         if key not in self._writers:
-            spec = WarcFileSpec(directory=self.store.spool / warc_dir(outlet, day),
-                                prefix=f"{self.config.prefix}-{outlet}", max_size=self.config.max_size,
-                                gzip_level=self.config.gzip_level,
-                                gzip_level_compressed=self.config.gzip_level_compressed)
-            info = {"software": f"Khabar {__version__} (warcio, Scrapy)", "format": "WARC File Format 1.1",
-                    "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
-                    "isPartOf": outlet, "khabar-outlet": outlet, **self.info}
-            self._writers[key] = RotatingWarcWriter(spec, self.factory, info, on_close=self._file_closed)
+            self._writers[key] = RotatingWarcWriter(self.config.file_spec(self.store.spool, outlet, day), self.factory,
+                                                    warcinfo_fields(outlet, self.info), on_close=self._file_closed,
+                                                    on_open=self._file_opened)
         return self._writers[key]
+
+    def _file_opened(self, path: Path) -> None:
+        """Journaled until the crawl closes: if it is killed, recovery looks for captures without a record here."""
+        self._journal.add(path.relative_to(self.store.spool).as_posix())
 
     def _file_closed(self, path: Path) -> None:
         self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path, [])))
@@ -351,14 +352,24 @@ class WarcCapture:
             except DiskFull as exc:  # its index did not fit: the file is unfinished again
                 self.stop(exc)
         self._writers.clear()
+        if self.stopped() is None:  # else the journal stays: the next run's recovery looks at every file it lists
+            self._journal.settle()
         self.dedup.close()
 
 
-def finish_warc_file(store: Store, path: Path, dedup: DedupIndex, captures: list[Capture]) -> str:
+def warcinfo_fields(outlet: str, extra: dict[str, str]) -> dict[str, str]:
+    """The ``warcinfo`` of a WARC file of ``outlet``."""
+    return {"software": f"Khabar {__version__} (warcio, Scrapy)", "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+            "isPartOf": outlet, "khabar-outlet": outlet, **extra}
+
+
+def finish_warc_file(store: Store, path: Path, dedup: DedupIndex | None, captures: list[Capture]) -> str:
     """A closed WARC file: index it (CDXJ beside it), add its captures to the dedup index, publish both."""
     key = path.relative_to(store.spool).as_posix()
     cdxj = write_cdxj(path, key)
-    dedup.add(captures)
+    if dedup is not None:
+        dedup.add(captures)
     store.publish(cdxj.relative_to(store.spool).as_posix())
     store.publish(key)
     return key

@@ -8,7 +8,8 @@ A file is written as ``<name>.open`` under an exclusive lock and renamed to ``<n
 so a finished name is always a finished file; every batch of members is written whole or not at all
 (``crawler.storage.space.append_whole``), so a killed crawl leaves complete records that
 ``crawler.storage.unfinished.recover`` keeps.
-``on_close(path)`` is called after the rename (the store indexes and publishes it).
+``on_open(path)`` is called when a file is created (its final path), before anything is written to it;
+``on_close(path)`` after the rename (the store indexes and publishes it).
 
 When the filesystem is full (``DiskFull``), the failed batch is cut back, the writer stops writing and
 ``close()`` leaves the file ``.open``, complete up to its last whole record: the next run's recovery
@@ -121,9 +122,9 @@ class RotatingWarcWriter:
     """Appends records to ``<prefix>-<timestamp>-<pid>-<serial>.warc.gz`` files, rotating by size."""
 
     def __init__(self, spec: WarcFileSpec, factory: RecordFactory, info: dict[str, str],
-                 on_close: Callable[[Path], None] | None = None) -> None:
+                 on_close: Callable[[Path], None] | None = None, on_open: Callable[[Path], None] | None = None) -> None:
         self.spec, self.factory, self.info = spec, factory, info
-        self.on_close = on_close
+        self.on_close, self.on_open = on_close, on_open
         self._file: BinaryIO | None = None
         self._path: Path | None = None
         self._serial = 0
@@ -165,6 +166,8 @@ class RotatingWarcWriter:
             path = self._next_path()
             with disk_full_guard(path):
                 file = open_locked(path)
+            if self.on_open is not None:
+                self.on_open(path)
             try:
                 append_whole(file, gzip_member(serialise(self.factory.warcinfo(path.name, self.info)),
                                                self.spec.gzip_level), path)
