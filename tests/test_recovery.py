@@ -128,7 +128,7 @@ def test_archive_commands_refuse_a_missing_store_folder_and_create_nothing(tmp_p
     missing = tmp_path / "no" / "such" / "store"
     for command in (["verify", str(missing)], ["reextract", str(missing)], ["export", str(missing), "--out",
                     str(tmp_path / "out.jsonl.gz")], ["wacz", str(missing), "--out", str(tmp_path / "out.wacz")],
-                    ["dedup", "rebuild", str(missing)], ["replay", str(missing)]):
+                    ["dedup", "rebuild", str(missing)], ["replay", str(missing)], ["status", str(missing)]):
         result = run([*KHABAR, *command])
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         assert f"Error: no archive at {missing}: the path does not exist." in result.stderr, (command, result.stderr)

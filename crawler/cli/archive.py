@@ -10,15 +10,12 @@ import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlparse
 
 import click
 
-from crawler.cli.options import command_settings, set_option
+from crawler.cli.options import command_settings, existing_store, set_option
 
 if TYPE_CHECKING:
-    from scrapy.settings import Settings
-
     from crawler.storage import Store
 
 
@@ -35,22 +32,6 @@ def _date_option(value: str | None) -> date | None:
 def _open(store: str, set_: tuple[str, ...]) -> Store:
     """The store STORE names, configured by the command's settings."""
     return existing_store(command_settings(set_, {"KHABAR_STORE_URI": store}))
-
-
-def existing_store(settings: Settings) -> Store:
-    """The store ``KHABAR_STORE_URI`` names, which must exist: a command that reads an archive never creates one."""
-    from crawler.errors import StoreUnavailable
-    from crawler.storage import store_from_settings
-
-    uri = str(settings.get("KHABAR_STORE_URI") or "")
-    parsed = urlparse(uri)
-    if parsed.scheme in ("", "file"):
-        folder = Path(parsed.path if parsed.scheme == "file" else uri).expanduser()
-        if not folder.is_dir():
-            what = "is not a folder" if folder.exists() else "does not exist"
-            raise StoreUnavailable(f"no archive at {folder}: the path {what}. Pass the folder a crawl wrote "
-                                   f"(khabar crawl … --store FOLDER), or an s3://bucket/prefix URI.")
-    return store_from_settings(settings)
 
 
 @click.command()

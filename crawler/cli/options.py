@@ -1,4 +1,5 @@
-"""The ``-s NAME=VALUE`` option every ``khabar`` command shares, and the settings it builds.
+"""The ``-s NAME=VALUE`` option every ``khabar`` command shares, the settings it builds, and the existing store
+a command that reads an archive opens (:func:`existing_store`).
 
 Settings of a command: the settings module, then ``KHABAR_*`` environment variables, then ``-s`` and
 the command's own options (``crawler.run.settings.khabar_settings``), as for ``scrapy crawl``.
@@ -7,12 +8,16 @@ the command's own options (``crawler.run.settings.khabar_settings``), as for ``s
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 import click
 
 if TYPE_CHECKING:
-    from scrapy.settings import Settings
+    from scrapy.settings import BaseSettings, Settings
+
+    from crawler.storage import Store
 
 set_option = click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
                           help="Any Scrapy or KHABAR_ setting, e.g. -s KHABAR_S3_ENDPOINT_URL=http://127.0.0.1:8333 "
@@ -37,3 +42,19 @@ def command_settings(set_: tuple[str, ...] = (), options: Mapping[str, Any] | No
     overrides: dict[str, Any] = parse_set(set_)
     overrides.update({name: value for name, value in (options or {}).items() if value is not None})
     return khabar_settings(overrides)
+
+
+def existing_store(settings: BaseSettings) -> Store:
+    """The store ``KHABAR_STORE_URI`` names, which must exist: a command that reads an archive never creates one."""
+    from crawler.errors import StoreUnavailable
+    from crawler.storage import store_from_settings
+
+    uri = str(settings.get("KHABAR_STORE_URI") or "")
+    parsed = urlparse(uri)
+    if parsed.scheme in ("", "file"):
+        folder = Path(parsed.path if parsed.scheme == "file" else uri).expanduser()
+        if not folder.is_dir():
+            what = "is not a folder" if folder.exists() else "does not exist"
+            raise StoreUnavailable(f"no archive at {folder}: the path {what}. Pass the folder a crawl wrote "
+                                   "(khabar crawl … --store FOLDER), or an s3://bucket/prefix URI.")
+    return store_from_settings(settings)

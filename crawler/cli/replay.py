@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crawler.cli.options import command_settings, set_option
+from crawler.cli.options import command_settings, existing_store, set_option
 
 
 @click.command()
@@ -21,7 +21,6 @@ def replay(store: str, port: int, set_: tuple[str, ...]) -> None:
     ~/.cache/khabar/pywb-<version>). Corrupt WARC files and revisits whose original is missing
     are reported; everything else is served.
     """
-    from crawler.cli.archive import existing_store
     from crawler.replay import replay as serve
 
     sys.exit(serve(existing_store(command_settings(set_, {"KHABAR_STORE_URI": store})), port))

@@ -15,20 +15,15 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlparse
 
 import click
 
-from crawler.cli.options import command_settings, set_option
-from crawler.errors import ExitCode, StoreUnavailable
+from crawler.cli.options import command_settings, existing_store, set_option
+from crawler.errors import ExitCode
 
 if TYPE_CHECKING:
-    from scrapy.settings import BaseSettings
-
     from crawler.run.health import OutletHealth, RunHealth
-    from crawler.storage import Store
 
 
 @click.command()
@@ -53,7 +48,7 @@ def status(store: str, as_json: bool, runs: int, silence_factor: float, min_sile
 
     now = _now(now_text)
     policy = HealthPolicy(runs=runs, silence_factor=silence_factor, min_silence_days=min_silence_days)
-    opened = _existing_store(command_settings(set_, {"KHABAR_STORE_URI": store}))
+    opened = existing_store(command_settings(set_, {"KHABAR_STORE_URI": store}))
     history = read_history(opened, policy)
     healths = status_order(outlet_health(reports, now, policy) for reports in history.reports.values())
     if as_json:
@@ -74,21 +69,6 @@ def _now(text: str | None) -> datetime:
         raise click.BadParameter(f"{text!r} is not an ISO 8601 time like 2026-11-24T08:00:00+00:00",
                                  param_hint="--now") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _existing_store(settings: BaseSettings) -> Store:
-    """The store of the settings, which must exist: reading a status never creates a store folder."""
-    from crawler.storage import store_from_settings
-
-    uri = str(settings.get("KHABAR_STORE_URI") or "")
-    parsed = urlparse(uri)
-    if parsed.scheme in ("", "file"):
-        folder = Path(parsed.path if parsed.scheme == "file" else uri).expanduser()
-        if not folder.is_dir():
-            what = "is not a folder" if folder.exists() else "does not exist"
-            raise StoreUnavailable(f"no archive at {folder}: the path {what}. Pass the folder a crawl wrote "
-                                   "(khabar crawl … --store FOLDER), or an s3://bucket/prefix URI.")
-    return store_from_settings(settings)
 
 
 def _text(uri: str, healths: Sequence[OutletHealth], now: datetime, runs: int, unreadable: dict[str, str]) -> list[str]:
