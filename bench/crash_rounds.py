@@ -51,9 +51,11 @@ from crawler.warc.recovery import PAUSE_ENV, PAUSE_STEPS  # noqa: E402
 from tests.support.crawls import article_records  # noqa: E402
 
 WARC_SIZES = (4096, 65536, 1_000_000_000)
+RUN_TIMEOUT = 120  # seconds; a run of the two demo outlets takes under 10
 METRICS = ("invalid WARC records", "verify faults", "articles without a record or a logged reason",
            "articles with two records", "refetched URLs")
 _NOT_RECORDED = re.compile(r"not recorded as an article: (\S+) \(")
+_EXCEPTION = re.compile(r"^[\w.]+(Error|Exception): ")
 _RECOVERED = re.compile(r"recorded (\d+) articles that a stopped crawl had archived but not recorded")
 
 
@@ -90,6 +92,8 @@ def main() -> None:
               + "".join(f"\n    {note}" for note in plan.notes))
     for metric in METRICS:
         print(f"{metric:45} {total[metric]}")
+    if total["runs that hung"]:
+        print(f"{'runs that hung (killed after the timeout)':45} {total['runs that hung']}")
     sys.exit(1 if any(total[m] for m in METRICS) else 0)
 
 
@@ -126,20 +130,35 @@ class Crawl:
         start = len(self.server.wire_log)
         with open(log, "wb") as out, subprocess.Popen(self.cmd, cwd=ROOT, stdout=out, stderr=out, start_new_session=True,
                                                       env={**os.environ, **(env or {})}) as process:
-            deadline = time.monotonic() + 300
+            deadline = time.monotonic() + RUN_TIMEOUT
             while process.poll() is None and time.monotonic() < deadline:
                 if kill_when is not None and kill_when():
                     os.killpg(process.pid, signal.SIGKILL)
                     break
                 time.sleep(0.005)
+            hung = process.poll() is None and kill_when is None
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
             code = process.wait()
-        if kill_when is not None and code != -signal.SIGKILL:
+        if hung:
+            self.plan.counts["runs that hung"] += 1
+            self.plan.notes.append(f"{log.name}: still running after {RUN_TIMEOUT} s, killed: "
+                                   + _last_error(log.read_text(errors="replace")))
+        elif kill_when is not None and code != -signal.SIGKILL:
             self.plan.notes.append(f"{log.name}: ended (exit {code}) before the planned kill")
         elif kill_when is None and code != 0:
             self.plan.notes.append(f"{log.name}: exit {code}: {log.read_text(errors='replace')[-500:]}")
         fetched = [e.path for e in self.server.wire_log[start:] if e.path in self.articles]
         self.plan.counts["refetched URLs"] += sum(1 for path in fetched if path in archived)
         self.plan.notes += [f"{log.name}: fetched again {path}" for path in sorted(set(fetched) & archived)[:3]]
+
+
+def _last_error(log: str) -> str:
+    """The first error the log names, and the first exception line (what made the run hang)."""
+    lines = log.splitlines()
+    logged = [line for line in lines if "] ERROR:" in line][:1]
+    raised = [line for line in lines if _EXCEPTION.match(line)][:1]
+    return " | ".join(logged + raised) or "no error logged"
 
 
 def _archived_paths(store: Path) -> set[str]:
