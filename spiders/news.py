@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import scrapy
@@ -52,6 +53,15 @@ from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_M
 from crawler.warc.decoding import CorruptStream, damage_of
 
 logger = logging.getLogger(__name__)
+
+
+def _drop_headless_queues(jobdir: Path) -> None:
+    """Remove disk queue files a kill left without their 4-byte header (queuelib's LifoDiskQueue): they hold no
+    request, and loading one raises inside Scrapy's scheduler, which leaves the resumed crawl hanging."""
+    for path in (jobdir / "requests.queue").glob("*/*"):
+        if path.is_file() and path.stat().st_size < 4:
+            logger.warning("removing %s: an empty request queue file a killed crawl left behind", path)
+            path.unlink()
 
 
 class NewsSpider(scrapy.Spider):
@@ -99,6 +109,7 @@ class NewsSpider(scrapy.Spider):
         spider.backfill = settings.getbool("KHABAR_BACKFILL")
         if settings.getbool("KHABAR_RESUME"):  # Scrapy's JOBDIR, one per outlet, kept until a run finishes
             settings.set("JOBDIR", str(layout.jobs_dir(store, spider.outlet_id)), priority="spider")
+            _drop_headless_queues(layout.jobs_dir(store, spider.outlet_id))
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)

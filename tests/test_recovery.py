@@ -161,3 +161,23 @@ def test_recovery_cuts_a_last_response_whose_request_the_kill_lost(tmp_path: Pat
     dedup.close()
     assert (folder / "a.warc.gz").read_bytes() == b"".join(members[:3])
     assert verify_store(store).faults == []
+
+
+def test_resume_goes_on_when_a_kill_left_an_empty_request_queue_file(tmp_path: Path) -> None:
+    """A kill while Scrapy creates a disk queue leaves a file without its header: resuming must not hang on it."""
+    from scrapy.pqueues import _path_safe
+
+    from crawler.storage import LocalStore
+    from crawler.storage.layout import jobs_dir
+
+    world = DemoWorld()
+    store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
+    empty = jobs_dir(LocalStore(store), OUTLET) / "requests.queue" / _path_safe("127.0.0.12") / "0"
+    empty.parent.mkdir(parents=True)
+    empty.write_bytes(b"")
+    with DemoServer(world) as server:
+        write_demo_catalog(server.base_urls, catalog)
+        result = run(_crawl_cmd(catalog, store), timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {urlsplit(str(r["url"])).path for r in article_records(store)} == {
+        urlsplit(u).path for u in world.article_urls(OUTLET)}
