@@ -62,6 +62,18 @@ class ReextractReport:
     counts: Counter[str] = field(default_factory=Counter)
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    articles: list[ArchivedArticle] = field(default_factory=list)
+    """Recovery only: the captures of the dead WARC files that have a record (the crawl's, or recovery's)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedArticle:
+    """An article page archived whole and recorded: what the crawl state remembers of its fetch."""
+
+    outlet: str
+    url: str
+    status: int
+    headers: Headers
 
 
 def archived_response(url: str, message: HttpMessage, max_size: int = DEFAULT_MAX_SIZE) -> Response:
@@ -217,13 +229,18 @@ class Reextractor:
 
     def _orphan(self, key: str, entry: Entry, archived: ArchivedFile, linked: set[str]) -> None:
         capture = entry.get("WARC-Record-ID") or ""
+        recorded = True
         if capture in self._known.by_capture:
             if capture not in linked and capture in self._known.kept and self.link is not None:
                 record_file, record = self._known.kept[capture]
                 self.link(ArticleRecord.from_dict(record), record_file)
                 self.report.counts["links"] += 1
         elif capture not in linked:
-            self._response(key, entry, archived.info, archived.renders.get(capture))
+            recorded = self._response(key, entry, archived.info, archived.renders.get(capture))
+        if recorded:
+            message = split_message(entry.block)
+            self.report.articles.append(ArchivedArticle(self._outlet(archived.info, key).id, entry.get("WARC-Target-URI") or "",
+                                                        message.status or 0, Headers(_header_pairs(message.head))))
 
     def run(self) -> ReextractReport:
         for warc in warc_keys(self.store, self.outlet, self.since):
@@ -238,19 +255,21 @@ class Reextractor:
         for entry in archived.responses:
             self._response(key, entry, archived.info, archived.renders.get(entry.get("WARC-Record-ID") or ""))
 
-    def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> None:
+    def _response(self, key: str, entry: Entry, info: dict[str, str], render: Entry | None = None) -> bool:
         """A record from a response when the crawl's decision says so; from its render when the crawl archived one."""
         response = self._archived(key, entry)
         if response is None:
-            return
+            return False
         outlet = self._outlet(info, key)
         decision, rendered = self._decision(entry, response, render, outlet)
         if isinstance(decision, Record):
             self._record(key, entry, info, outlet, response.status, decision.extracted, rendered)
+            return True
         else:
             reason, detail = (decision.reason, decision.detail) if isinstance(decision, NotRecorded) else ("render", decision.why)
             self.report.counts[f"not recorded: {reason}"] += 1
             logger.info("not recorded as an article: %s (%s: %s); its WARC capture is kept", response.url, reason, detail)
+            return False
 
     def _archived(self, key: str, entry: Entry) -> Response | None:
         if _truncated(entry):

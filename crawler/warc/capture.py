@@ -50,7 +50,7 @@ from crawler.records import ArticleRecord, WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
 from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
-from crawler.storage.layout import dedup_db, journals_dir, warc_dir
+from crawler.storage.layout import crawl_db, dedup_db, journals_dir, warc_dir
 from crawler.storage.unfinished import JOURNAL_SUFFIX, Journal
 from crawler.warc.builder import RecordFactory, warc_date
 from crawler.warc.cdxj import write_cdxj
@@ -64,11 +64,12 @@ from crawler.warc.tap import RAW_EXCHANGE_META
 from crawler.warc.writer import RecordLocation, RotatingWarcWriter, WarcFileSpec
 
 if TYPE_CHECKING:
-
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
-    from scrapy.http import Response
+    from scrapy.http import Headers, Response
     from scrapy.statscollectors import StatsCollector
+
+    from crawler.archive.reextract import ArchivedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -179,6 +180,7 @@ class WarcCapture:
             logger.warning("recorded %d articles that a stopped crawl had archived but not recorded, "
                            "and linked %d records it had not linked", report.counts["records"], report.counts["links"])
         self.stats.inc_value("khabar/recovered_records", report.counts["records"])
+        _remember_fetched(self.store, report.articles)
 
     # -- capture -----------------------------------------------------------------------
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
@@ -355,6 +357,23 @@ class WarcCapture:
         if self.stopped() is None:  # else the journal stays: the next run's recovery looks at every file it lists
             self._journal.settle()
         self.dedup.close()
+
+
+def _remember_fetched(store: Store, articles: list[ArchivedArticle]) -> None:
+    """Note in the crawl state the recorded captures a killed crawl had no time to note, so a resume never refetches them."""
+    from crawler.discovery.state import CrawlState
+
+    for outlet in sorted({a.outlet for a in articles}):
+        state = CrawlState(crawl_db(store), outlet)
+        for article in (a for a in articles if a.outlet == outlet and state.get(a.url) is None):
+            state.remember(article.url, article.status, None, _header(article.headers, b"ETag"),
+                           _header(article.headers, b"Last-Modified"), _header(article.headers, b"Date"), article=True)
+        state.close()
+
+
+def _header(headers: Headers, name: bytes) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def warcinfo_fields(outlet: str, extra: dict[str, str]) -> dict[str, str]:
