@@ -3,9 +3,12 @@
 Every WARC file and record file is written as ``<name>.open`` while its writer holds an exclusive
 ``flock`` on it, one complete gzip member per record, flushed after each write. A process killed
 with SIGKILL loses its lock with its life, so a later run can tell a dead writer's file from a live
-one by trying the lock. ``recover()`` then keeps every complete member (walked by
-``crawler.warc.members``), cuts a partial trailing member (never rewriting a record), and renames
-the file to its final name.
+one by trying the lock. ``claimed()`` takes a dead writer's file, keeps every complete member (walked by
+``crawler.warc.members``) and cuts a partial trailing member (never rewriting a record);
+``finish_claimed()`` renames it to its final name; ``recover()`` does both at once.
+
+A ``Journal`` lists the files a writer made, under the same kind of lock, until its owner settles it:
+a killed crawl's journal names the files it finished but may not have recorded (``crawler.warc.recovery``).
 """
 
 from __future__ import annotations
