@@ -15,7 +15,7 @@ files. The seed is printed: ``--seed`` replays the same rounds. After every roun
   ``could not fetch <url>``, ``bot wall at <url>``); the default outlets record every article when not killed
   (demo-hard hides some articles from discovery by design: count those against a run that is not killed);
 - articles with two records (the world does not change during a round);
-- refetched URLs: article pages fetched again although a complete response was already archived.
+- refetched URLs: article pages fetched again although a 200 response and its request were already archived.
 
 All five must be 0. Exit status 1 when one is not.
 """
@@ -164,7 +164,9 @@ def _last_error(log: str) -> str:
 
 
 def _archived_paths(store: Path) -> set[str]:
-    """Paths of the pages archived whole in the store (response and request records; unfinished files too)."""
+    """Paths of the pages archived whole with a 200 (response and request records; unfinished files too).
+
+    A bot wall, a 429 or a 5xx archived is fetched again by design."""
     responses: dict[str, str] = {}
     requested: set[str] = set()
     for path in store.glob("warc/**/*.warc.gz*"):
@@ -177,7 +179,7 @@ def _archived_paths(store: Path) -> set[str]:
         try:
             for record in ArchiveIterator(data):
                 headers = record.rec_headers
-                if record.rec_type == "response":
+                if record.rec_type == "response" and record.http_headers.get_statuscode() == "200":
                     responses[headers.get_header("WARC-Record-ID")] = urlsplit(headers.get_header("WARC-Target-URI")).path
                 elif record.rec_type == "request":
                     requested.add(headers.get_header("WARC-Concurrent-To"))
