@@ -117,7 +117,7 @@ JOURNAL_SUFFIX = ".journal"
 
 
 class Journal:
-    """The store keys of the files a live writer made, one a line, as ``<name>.journal.open`` under its lock.
+    """The store keys of the files a live writer made, one a line, in ``<name>.journal`` under its lock.
 
     A writer that is killed may have finished a file (a WARC rotated by size) whose captures it had
     not yet recorded: its journal, left unlocked, tells recovery which finished files to look at.
@@ -134,24 +134,33 @@ class Journal:
         if key in self._keys:
             return
         if self._handle is None:
-            self._handle = open_locked(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = open(self.path, "xb")  # noqa: SIM115 (held open, under its lock, until settled)
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         self._handle.write(key.encode("utf-8") + b"\n")
         self._handle.flush()
         self._keys.add(key)
 
     def settle(self) -> None:
         if self._handle is not None:
-            self.path.with_name(self.path.name + OPEN_SUFFIX).unlink()
+            self.path.unlink()
             self._handle.close()
             self._handle = None
 
 
+def dead_journals(root: Path) -> Iterator[Path]:
+    """The journals under ``root`` whose writer is gone."""
+    for path in sorted(root.glob(f"*{JOURNAL_SUFFIX}")):
+        if not _writer_is_alive(path):
+            yield path
+
+
 @contextmanager
-def claimed_journal(open_path: Path) -> Iterator[list[str]]:
+def claimed_journal(path: Path) -> Iterator[list[str]]:
     """The keys a dead writer's journal lists (complete lines), its lock held until the block ends."""
-    with open(open_path, "rb") as handle:
+    with open(path, "rb") as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        if not open_path.exists():
-            raise FileNotFoundError(open_path)
+        if not path.exists():  # settled by the recovery that held the lock before us
+            raise FileNotFoundError(path)
         lines = handle.read().split(b"\n")[:-1]  # a line cut by the kill has no newline yet
         yield [line.decode("utf-8") for line in lines if line]

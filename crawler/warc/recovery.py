@@ -38,10 +38,10 @@ from warcio.archiveiterator import ArchiveIterator
 from crawler.storage import Store
 from crawler.storage.layout import journals_dir
 from crawler.storage.unfinished import (
-    JOURNAL_SUFFIX,
     Claim,
     claimed,
     claimed_journal,
+    dead_journals,
     finish_claimed,
     recover,
     unfinished_files,
@@ -123,9 +123,9 @@ def _dead_warcs(store: Store, claims: list[Claim], journals: dict[Path, list[str
 
 def _claim_journals(store: Store, stack: ExitStack) -> dict[Path, list[str]]:
     journals = {}
-    for open_path in unfinished_files(journals_dir(store), f"*{JOURNAL_SUFFIX}"):
+    for path in dead_journals(journals_dir(store)):
         try:
-            journals[open_path] = stack.enter_context(claimed_journal(open_path))
+            journals[path] = stack.enter_context(claimed_journal(path))
         except (BlockingIOError, FileNotFoundError):  # another crawler of this process is recovering it
             continue
     return journals
