@@ -24,7 +24,6 @@ import os
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,7 +36,7 @@ from crawler.storage.space import append_whole, disk_full_guard
 from crawler.storage.unfinished import OPEN_SUFFIX, finish, open_locked
 from crawler.warc.builder import RecordFactory
 
-__all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec", "earlier_in_series"]
+__all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,45 +76,7 @@ def serialise(record: ArcWarcRecord) -> bytes:
     return buffer.getvalue()
 
 
-# How long a page may wait between its WARC capture and its article record: extraction takes seconds, a
-# render in the browser a minute at most; recovery looks this far back for captures still without a record.
-RECORD_WAIT = timedelta(minutes=30)
-_STAMP = "%Y%m%d%H%M%S%f"
-
-
-def _series_of(path: Path) -> tuple[str, datetime, str, int] | None:
-    """``<prefix>-<outlet>``, opening time, process id and serial of a file named by ``RotatingWarcWriter``."""
-    fields = path.name.removesuffix(OPEN_SUFFIX).removesuffix(".warc.gz").rsplit("-", 3)
-    if len(fields) != 4 or not (fields[2].isdigit() and fields[3].isdigit()):
-        return None
-    try:
-        opened = datetime.strptime(fields[1], _STAMP)
-    except ValueError:
-        return None
-    return fields[0], opened, fields[2], int(fields[3])
-
-
-def earlier_in_series(path: Path, within: timedelta = RECORD_WAIT) -> list[Path]:
-    """The finished files the writer of ``path`` rotated out less than ``within`` before it opened ``path``.
-
-    A page archived in one of them may still have been waiting for its article record when the crawl
-    stopped (killed, or its disk full), so recovery looks there for captures without a record too.
-    """
-    parts = _series_of(path)
-    if parts is None:
-        return []
-    series, opened, pid, serial = parts
-    found, successor_opened = [], opened
-    for number in range(serial - 1, 0, -1):
-        if successor_opened <= opened - within:
-            break
-        candidates = [(p, q) for p in path.parent.glob(f"{series}-*-{pid}-{number:05d}.warc.gz")
-                      if (q := _series_of(p)) is not None and q[0] == series]
-        if not candidates:
-            break
-        found.append(candidates[0][0])
-        successor_opened = candidates[0][1][1]
-    return found
+_STAMP = "%Y%m%d%H%M%S%f"  # the opening time in a file name: sortable, unique per writer
 
 
 class RotatingWarcWriter:
