@@ -495,8 +495,9 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("khabar/articles/not_fetched/ignored")
             logger.info("outlet %s: not fetching %s: %s", self.outlet_id, request.url, failure.getErrorMessage())
             return
-        if isinstance(error, HttpError) and request.meta.get(BOTWALL_META):
-            return  # counted and reported by BotWallDetector
+        if isinstance(error, HttpError) and (wall := request.meta.get(BOTWALL_META)):
+            self._not_recorded(error.response, "bot_wall", wall)  # each such page said and counted, like a 200 wall
+            return
         self.crawler.stats.inc_value("khabar/articles/fetch_failed")
         logger.warning("outlet %s: could not fetch %s: %s", self.outlet_id, request.url,
                        failure.getErrorMessage() or type(error).__name__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -134,6 +135,11 @@ def test_bot_walls_never_become_records_and_are_counted(demo: Any, hard: Any) ->
     archived = {r.rec_headers.get_header("WARC-Target-URI") for _, r, _ in warc_records(store) if r.rec_type == "response"}
     assert walls <= archived  # kept in the WARC all the same
     assert "bot walls" in result.stdout or "BLOCKED" in result.stdout
+    said = {url for url in walls for line in result.stderr.splitlines()
+            if f"not recorded as an article: {url} (bot_wall" in line}
+    assert said == walls  # every one, not only the first the detector warns about
+    report = json.loads(next((store / "runs").glob("*/demo-hard.json")).read_text())
+    assert report["not_recorded"].get("bot_wall") == len(walls)
 
 
 def test_the_hard_outlet_records_exactly_its_expected_articles_the_javascript_one_rendered(demo: Any, hard: Any) -> None:
