@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 import brotli  # type: ignore[import-untyped]  # no types shipped; Scrapy requires it to decode br
 from backports import zstd
@@ -156,9 +156,40 @@ def _pump(inflater: _Inflater, data: bytes, out: _Pieces, max_size: int, setting
     return inflater.finished
 
 
-class _Zlib:
+class _EndMarking(Protocol):
+    """What zlib's and zstd's decompressors share: an ``eof`` and the ``unused_data`` after the stream's end."""
+
+    @property
+    def eof(self) -> bool: ...
+
+    @property
+    def unused_data(self) -> bytes: ...
+
+
+_D = TypeVar("_D", bound=_EndMarking)
+
+
+class _EndMarked(Generic[_D]):
+    """A decoder over such a decompressor: where the stream ended and what came after it."""
+
+    def __init__(self, coding: bytes, inflater: _D) -> None:
+        self.coding, self._inflater, self._after = coding, inflater, b""
+
+    @property
+    def finished(self) -> bool:
+        return self._inflater.eof
+
+    def keep(self, after: bytes) -> None:
+        self._after = after
+
+    @property
+    def rest(self) -> bytes:
+        return self._inflater.unused_data + self._after
+
+
+class _Zlib(_EndMarked["zlib._Decompress"]):
     def __init__(self, coding: bytes, wbits: int) -> None:
-        self.coding, self._inflater, self._after = coding, zlib.decompressobj(wbits), b""
+        super().__init__(coding, zlib.decompressobj(wbits))
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         while not self._inflater.eof:
@@ -168,37 +199,15 @@ class _Zlib:
             if not data and not piece:  # this input is spent (an output step may end just as the input does)
                 return
 
-    @property
-    def finished(self) -> bool:
-        return self._inflater.eof
 
-    def keep(self, after: bytes) -> None:
-        self._after = after
-
-    @property
-    def rest(self) -> bytes:
-        return self._inflater.unused_data + self._after
-
-
-class _Zstd:
+class _Zstd(_EndMarked[zstd.ZstdDecompressor]):
     def __init__(self, coding: bytes) -> None:
-        self.coding, self._inflater, self._after = coding, zstd.ZstdDecompressor(), b""
+        super().__init__(coding, zstd.ZstdDecompressor())
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         yield self._inflater.decompress(data, _STEP_OUT)
         while not self._inflater.eof and not self._inflater.needs_input:
             yield self._inflater.decompress(b"", _STEP_OUT)
-
-    @property
-    def finished(self) -> bool:
-        return self._inflater.eof
-
-    def keep(self, after: bytes) -> None:
-        self._after = after
-
-    @property
-    def rest(self) -> bytes:
-        return self._inflater.unused_data + self._after
 
 
 class _Brotli:
