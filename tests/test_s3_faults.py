@@ -24,14 +24,6 @@ PREFIX = "faults"
 
 
 @pytest.fixture(scope="module")
-def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedFS]:
-    server = SeaweedFS(tmp_path_factory.mktemp("seaweed"))
-    server.start()
-    yield server
-    server.stop(kill=True)
-
-
-@pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     server = DemoServer(DemoWorld())
     server.start()

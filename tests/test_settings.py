@@ -75,14 +75,6 @@ def test_khabar_settings_read_the_process_environment_by_default(monkeypatch: py
 # -- the acceptance test: scrapy crawl configured by -s alone, into a real bucket ---------------------
 
 @pytest.fixture(scope="module")
-def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedFS]:
-    server = SeaweedFS(tmp_path_factory.mktemp("seaweed"))
-    server.start()
-    yield server
-    server.stop(kill=True)
-
-
-@pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoWorld, Path]]:
     world = DemoWorld()
     server = DemoServer(world)
