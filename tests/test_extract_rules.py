@@ -51,6 +51,8 @@ def test_drop_head(lines: list[str], title: str | None, expected: list[str]) -> 
     ("08/09/2026 16:20", True),
     ("vendredi 17 juillet 2026, par", True),
     ("Publié le 3 mars 2026 à 10h15", True),
+    ("Publié le jeudi 29 octobre 2026 à 18h11 | Mis à jour le vendredi 30 octobre 2026 à 7h21", True),
+    ("Le 29 octobre 2026, le conseil a voté le budget ; le 30 octobre 2026, le wali l'a signé sans réserve.", False),
     ("الإثنين 9 نوفمبر 2026 - 19:00", True),
     ("٢ أكتوبر ٢٠٢٦", True),
     ("نشر في 12 جوان 2025", True),

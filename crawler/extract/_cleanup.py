@@ -16,7 +16,7 @@ from crawler.extract._text import fold
 
 HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
 MAX_KICKER_WORDS = 8
-MAX_DATE_LINE_WORDS = 12
+MAX_DATE_LINE_WORDS = 12  # per date the line holds: "Publié le … | Mis à jour le …" carries two
 MAX_LEFTOVER_WORDS = 3  # a date line holds little but the date: "Publié le … par", "vendredi … 2026, par"
 MAX_PROMPT_WORDS = 40
 MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first paragraph
@@ -78,8 +78,9 @@ def drop_truncated_lead(lines: list[str]) -> list[str]:
 
 
 def is_date_line(line: str) -> bool:
-    """A short line that holds a date and almost nothing else."""
-    if len(line.split()) > MAX_DATE_LINE_WORDS or not find_dates(line):
+    """A short line that holds a date (or a published and an updated one) and almost nothing else."""
+    dates = find_dates(line)
+    if not dates or len(line.split()) > MAX_DATE_LINE_WORDS * len(dates):
         return False
     leftover = _DATE_CUES.sub(" ", _strip_months(line))
     return len(leftover.split()) <= MAX_LEFTOVER_WORDS
