@@ -176,7 +176,7 @@ def test_titles_authors_agencies_dates_and_languages_match_the_demo_articles(out
 def test_the_text_starts_with_the_first_paragraph_and_carries_no_byline(outlet: str, language: str, demo: Any,
                                                                          records: list[dict[str, Any]]) -> None:
     world, _, _ = demo
-    chosen = [r for r in records if r["outlet"] == outlet and r["language"] == language][:5]
+    chosen = [r for r in records if r["outlet"] == outlet and r["language"] == language]  # every one: crawl order varies
     assert chosen
     for record in chosen:
         truth = _truth(world, record)
