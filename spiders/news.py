@@ -49,7 +49,7 @@ from crawler.run.outlet_lock import OutletLock, lock_outlet
 from crawler.run.settings import apply_environment, ensure_crawl_id
 from crawler.storage import layout, store_from_settings
 from crawler.storage.space import disk_full_error, is_disk_full
-from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META
+from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META, link_to
 from crawler.warc.decoding import CorruptStream, damage_of
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,11 @@ def _drop_headless_queues(jobdir: Path) -> None:
         if path.is_file() and path.stat().st_size < 4:
             logger.warning("removing %s: an empty request queue file a killed crawl left behind", path)
             path.unlink()
+
+
+def _discovered(message: Request | Response) -> str:
+    """The URL as discovery found it (the crawl state's key), before any redirect."""
+    return str(message.meta.get("redirect_urls", [message.url])[0])
 
 
 class NewsSpider(scrapy.Spider):
@@ -125,7 +130,7 @@ class NewsSpider(scrapy.Spider):
         if request.callback != self.parse_article:
             return
         if WARC_META in request.meta and response.status in (200, 304):  # a failed WARC write leaves no link
-            discovered = request.meta.get("redirect_urls", [request.url])[0]
+            discovered = _discovered(request)
             try:
                 self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
                                               response.headers)
@@ -452,6 +457,7 @@ class NewsSpider(scrapy.Spider):
                                                self.outlet.extract_hints)
             decision = decide(facts, outcome)
         if isinstance(decision, Render):
+            self.frontier.owe_render(_discovered(response))  # settled when the render is archived
             yield self._render(response, decision.why)
         elif isinstance(decision, NotRecorded):
             self._not_recorded(response, decision.reason, decision.detail)
@@ -465,6 +471,11 @@ class NewsSpider(scrapy.Spider):
 
     def _facts(self, response: Response) -> ResponseFacts:
         original = response.meta.get(REVISIT_META)
+        if original is not None and self.frontier.render_owed(_discovered(response)):
+            # the copy it revisits was never decided (its render was lost): decide it now, and link the record
+            # (and the render) to that copy's response, not to this revisit
+            response.meta[WARC_META] = link_to(original)
+            original = None
         return ResponseFacts.of(response, revisit_of=original.date if original is not None else None,
                                 render=self._render_chance(response), archived=WARC_META in response.meta)
 

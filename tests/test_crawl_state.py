@@ -61,6 +61,16 @@ def test_a_failed_fetch_is_tried_again(tmp_path: Path) -> None:
     assert state.needs_fetch(URL, None)[0] is True
 
 
+def test_a_page_whose_render_is_owed_is_fetched_again_until_the_render_is_archived(tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    state.remember(URL, 200, "2026-11-20T08:00:00Z", '"v1"', None, "Fri, 20 Nov 2026 08:30:00 GMT", article=True)
+    state.owe_render(URL)
+    fetch, known = state.needs_fetch(URL, None)
+    assert fetch is True and known is not None and known.render_pending
+    state.remember(URL, 200, None, '"v1"', None, "Fri, 20 Nov 2026 09:30:00 GMT", article=True)  # the render's
+    assert state.needs_fetch(URL, None)[0] is False
+
+
 def test_a_state_file_from_an_older_khabar_is_upgraded_in_place(tmp_path: Path) -> None:
     path = tmp_path / "crawl.sqlite"
     with sqlite3.connect(path) as db:
@@ -71,7 +81,7 @@ def test_a_state_file_from_an_older_khabar_is_upgraded_in_place(tmp_path: Path) 
     db.close()
     state = CrawlState(path, "demo")
     known = state.get(URL)
-    assert known is not None and known.etag == '"v1"' and known.served_at is None
+    assert known is not None and known.etag == '"v1"' and known.served_at is None and not known.render_pending
     assert state.needs_fetch(URL, "2026-11-20T08:00:00Z")[0] is False
     assert state.needs_fetch(URL, "2026-11-20T09:00:00Z")[0] is True
     state.remember(URL, 304, None, None, None, "Fri, 20 Nov 2026 10:00:00 GMT")

@@ -160,3 +160,63 @@ def test_a_single_page_app_that_never_stops_polling_is_taken_once_its_settle_tim
     assert "the page is an empty application root that a script fills" in result.stderr
     assert "the network was still busy after 1 s; taking the page as it is" in result.stderr
     assert took < 60  # not the 30 s navigation timeout, nor a hang
+
+
+def test_a_render_that_a_kill_interrupted_is_owed_and_recorded_by_the_next_run(tmp_path: Path) -> None:
+    """The page as served is archived (and noted in the crawl state) before its render; a crawl killed in
+    between must not leave the article unrecorded for good: the next run fetches it again and renders it."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.support.crawls import ROOT
+
+    if find_browser("auto") is None:
+        pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
+    world = DemoWorld()
+    store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
+    with DemoServer(world) as server:
+        (url,) = world.role_urls("demo-hard", "js_rendered")
+        path = urlsplit(url).path
+        write_demo_catalog(server.base_urls, catalog)
+        cmd = [*KHABAR, "crawl", "demo-hard", "--catalog-extra", str(catalog), "--store", str(store)]
+        with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True) as process:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and sum(1 for e in server.wire_log if e.path == path) < 2:
+                time.sleep(0.01)  # the second request for the page is the browser's: its render is under way
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        assert sum(1 for e in server.wire_log if e.path == path) >= 2, "the crawl never asked the browser"
+        assert ("response", url) in _captured(store)  # the served page made it into the WARC
+        assert not any(kind == "conversion" for kind, _ in _captured(store))
+        assert url not in {r["url"] for r in article_records(store)}
+        before = len(server.wire_log)
+        result = run(cmd)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert any(e.path == path for e in server.wire_log[before:])
+    (record,) = [r for r in article_records(store) if r["url"] == url]
+    truth = world.article("demo-hard", path)
+    assert _spaces(record["text"]) == _spaces(" ".join(truth.paragraphs))
+    assert record["extraction"]["rendered_by"] == "chromium"
+    verify = run([*KHABAR, "verify", str(store)])
+    assert verify.returncode == 0, verify.stdout[-2000:] + verify.stderr[-2000:]
+
+
+def _captured(store: Path) -> set[tuple[str, str]]:
+    """(type, URI) of every whole record in the store's WARC files, those a killed crawl left open included."""
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from crawler.warc.members import scan_members
+
+    found = set()
+    for path in store.glob("warc/**/*.warc.gz*"):
+        with open(path, "rb") as handle:
+            end = scan_members(handle).complete_end
+            handle.seek(0)
+            complete = io.BytesIO(handle.read(end))
+        found |= {(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(complete)}
+    return found

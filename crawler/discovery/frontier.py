@@ -58,6 +58,7 @@ class ArticleFrontier:
         self._announced: dict[str, str] = {}  # URL -> newest lastmod announced in this run (sitemap, feed…)
         self._admitted: set[str] = set()
         self._fetched: set[str] = set()
+        self._render_owed: set[str] = set()
         self._marks: dict[str, str] = {}
 
     def admit(self, url: str, lastmod: str | None = None) -> dict[str, str] | None:
@@ -75,13 +76,17 @@ class ArticleFrontier:
         if self.config.since and announced and announced < self.config.since:
             self._skip("before_since")
             return None
-        fetch, known = self.state.needs_fetch(url, lastmod) if self.config.incremental else (True, None)
+        fetch, known = self.state.needs_fetch(url, lastmod) if self.config.incremental else (True, self.state.get(url))
         if not fetch:
             self._skip("already_archived")
             return None
         self.scheduled += 1
         self._admitted.add(url)
-        return conditional_headers(known)
+        if known is not None and known.render_pending:  # asked for, never archived: the page is decided once more
+            self._render_owed.add(url)
+            self.stats.inc_value("khabar/render/owed")
+            return {}  # not conditionally: a 304 would leave nothing to render
+        return conditional_headers(known) if self.config.incremental else {}
 
     @property
     def stats(self) -> StatsCollector:
@@ -95,6 +100,15 @@ class ArticleFrontier:
         newest = max(filter(None, (normal_lastmod(lastmod), self._announced.get(url))), default=None)
         self.state.remember(url, status, newest, _header(headers, b"ETag"), _header(headers, b"Last-Modified"),
                             _header(headers, b"Date"), article=True)
+
+    def owe_render(self, url: str) -> None:
+        """The page just archived asks for a browser render (see ``CrawlState.owe_render``)."""
+        self.state.owe_render(url)
+
+    def render_owed(self, url: str) -> bool:
+        """A render an earlier run asked for and never archived: its page is decided again even when it comes back
+        unchanged (a revisit), since no record was ever made of it."""
+        return url in self._render_owed
 
     def count_unchanged(self) -> None:
         """Count the outlet's archived articles this run did not fetch again: discovery found them unchanged,

@@ -3,7 +3,7 @@
 One SQLite file per store (``<store>/state/crawl.sqlite``), one row per (outlet, URL): the
 newest ``lastmod`` the outlet announced for it (a sitemap's lastmod, a feed's date), the validators it answered with
 (ETag, Last-Modified), the HTTP status and when, by our clock and by the server's (its ``Date`` header), and whether
-it is an article page (else a discovery document).
+it is an article page (else a discovery document), and whether a browser render it asked for is still owed.
 
 A URL already fetched is fetched again only when an announced ``lastmod`` is later than what the copy we hold
 is known to cover: the newest ``lastmod`` announced before, and the moment the server served it (its ``Date``,
@@ -32,6 +32,9 @@ class UrlState:
     status: int
     fetched_at: str
     served_at: str | None = None  # the server's Date when it served (or confirmed, by a 304) the copy we hold
+    render_pending: bool = False
+    """The copy we hold asked for a browser render that was never archived (a kill, a full disk, a browser that
+    failed): it is fetched again, and decided again, until its render is archived."""
 
     def covers(self) -> str | None:
         """The latest moment (UTC, ISO 8601) the copy we hold is known to be current for."""
@@ -79,18 +82,23 @@ class CrawlState:
             self._db.execute("ALTER TABLE urls ADD COLUMN served_at TEXT")
         if "article" not in columns:  # from before articles were told apart: counted again once fetched again
             self._db.execute("ALTER TABLE urls ADD COLUMN article INTEGER NOT NULL DEFAULT 0")
+        if "render_pending" not in columns:
+            self._db.execute("ALTER TABLE urls ADD COLUMN render_pending INTEGER NOT NULL DEFAULT 0")
         self._db.execute("CREATE TABLE IF NOT EXISTS marks (outlet TEXT NOT NULL, name TEXT NOT NULL, value TEXT, "
                          "PRIMARY KEY (outlet, name))")
 
     def get(self, url: str) -> UrlState | None:
-        row = self._db.execute("SELECT url, lastmod, etag, last_modified, status, fetched_at, served_at FROM urls "
-                               "WHERE outlet = ? AND url = ?", (self.outlet, url)).fetchone()
-        return UrlState(*row) if row else None
+        row = self._db.execute("SELECT url, lastmod, etag, last_modified, status, fetched_at, served_at, render_pending "
+                               "FROM urls WHERE outlet = ? AND url = ?", (self.outlet, url)).fetchone()
+        if row is None:
+            return None
+        url, lastmod, etag, last_modified, status, fetched_at, served_at, pending = row
+        return UrlState(url, lastmod, etag, last_modified, status, fetched_at, served_at, bool(pending))
 
     def needs_fetch(self, url: str, lastmod: str | None) -> tuple[bool, UrlState | None]:
         """Whether to fetch a discovered URL, and what was known of it (for conditional headers)."""
         known = self.get(url)
-        if known is None or known.status >= 400:
+        if known is None or known.status >= 400 or known.render_pending:
             return True, known
         announced = normal_lastmod(lastmod)
         covered = known.covers()
@@ -99,7 +107,7 @@ class CrawlState:
     def remember(self, url: str, status: int, lastmod: str | None, etag: str | None, last_modified: str | None,
                  served: str | None = None, *, article: bool = False) -> None:
         """Note a fetch: ``served`` is the response's ``Date`` header (a 304 confirms the copy as of then);
-        ``article`` for an article page, not a discovery document."""
+        ``article`` for an article page, not a discovery document. A render owed for the URL is settled."""
         known = self.get(url)
         if status == 304 and known is not None:  # not modified: keep the validators, note the announced lastmod
             etag, last_modified = etag or known.etag, last_modified or known.last_modified
@@ -109,6 +117,11 @@ class CrawlState:
             self.outlet, url, newest, etag, last_modified,
             200 if status == 304 else status, datetime.now(UTC).isoformat(timespec="seconds"), normal_lastmod(served),
             int(article)))
+
+    def owe_render(self, url: str) -> None:
+        """The copy of ``url`` just archived needs a browser render: until one is archived (``remember`` of the render
+        clears this), later runs fetch the page again, whatever its lastmod says."""
+        self._db.execute("UPDATE urls SET render_pending = 1 WHERE outlet = ? AND url = ?", (self.outlet, url))
 
     def raise_lastmod(self, url: str, lastmod: str) -> None:
         """Note a later announced lastmod for a URL this run already fetched."""

@@ -359,6 +359,12 @@ class WarcCapture:
         self.dedup.close()
 
 
+def link_to(capture: Capture) -> WarcLink:
+    """The WARC link of an archived capture (the original a revisit refers to)."""
+    return WarcLink(filename=capture.path.rsplit("/", 1)[-1], path=capture.path, offset=capture.offset,
+                    length=capture.length, record_id=capture.record_id, payload_digest=capture.digest)
+
+
 def _remember_fetched(store: Store, articles: list[ArchivedArticle]) -> None:
     """Note in the crawl state the recorded captures a killed crawl had no time to note, so a resume never refetches them."""
     from crawler.discovery.state import CrawlState
