@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -100,3 +101,18 @@ def _held(store: Path) -> LockHolder:
     found = lock_holder(store, "lente")
     assert found is not None
     return found
+
+
+def test_scrapy_crawl_of_a_busy_outlet_says_who_holds_it_once_and_fails(tmp_path: Path) -> None:
+    from crawler.storage.layout import outlet_lock_path
+    from crawler.storage.local import LocalStore
+
+    store = tmp_path / "store"
+    with OutletLock(outlet_lock_path(LocalStore(store), "lefaso"), _holder(pid=os.getpid())):
+        result = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "news", "-a", "outlet=lefaso",
+                                 "-s", f"KHABAR_STORE_URI={store}"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1  # Scrapy's own code for a crawl that could not start (khabar crawl exits 6)
+    said = [line for line in result.stderr.splitlines() if "is being crawled by" in line]
+    assert len(said) == 1 and f"outlet lefaso is being crawled by pid {os.getpid()} on crawler-1" in said[0]
+    assert "Traceback" not in result.stderr
+    assert not (store / "warc").exists()  # nothing opened, nothing fetched

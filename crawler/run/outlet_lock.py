@@ -15,6 +15,7 @@ a lease across machines (Redis) can offer them with the same ``LockHolder``.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import logging
@@ -167,6 +168,31 @@ def lock_outlet(crawler: Crawler, outlet: str) -> OutletLock:
         lock.acquire()
     except OutletBusy as busy:
         logger.error("%s", busy)
+        _said_already(busy)
         raise
     crawler.signals.connect(lock.release, signal=signals.engine_stopped)  # a weak reference: keep the lock
     return lock
+
+
+def _said_already(busy: OutletBusy) -> None:
+    """Keep asyncio from printing ``busy`` a second time, with a traceback, under ``scrapy crawl``.
+
+    Under the asyncio reactor Scrapy runs each crawl in a task that nothing awaits and re-raises the spider's
+    error in it, so asyncio reports it as "never retrieved", traceback and all, after the one line logged above
+    (``scrapy crawl`` still exits 1). ``khabar crawl`` handles the error itself and exits 6.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # not inside the asyncio loop: nothing to quiet
+        return
+    previous = loop.get_exception_handler()
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        if context.get("exception") is busy:
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
