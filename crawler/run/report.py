@@ -19,7 +19,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.errors import DiskFull
-from crawler.run.disk_full import disk_full_message
+from crawler.run.disk_full import DISK_FULL_REASON, disk_full_message
 from crawler.storage import store_from_settings
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import run_report_key
@@ -186,7 +186,7 @@ class RunReport:
     @staticmethod
     def _explain_failures(spider: Spider, report: OutletReport) -> None:
         failed = getattr(spider, "failed_sources", [])
-        if report.pages_fetched == 0 and report.finish_reason != "shutdown":
+        if report.pages_fetched == 0 and report.finish_reason not in ("shutdown", DISK_FULL_REASON):
             first = f" (first error: {failed[0][0]}: {failed[0][1]})" if failed else ""
             message = (f"outlet {report.outlet}: nothing could be fetched{first}; the other outlets went on. "
                        "Check that the outlet is online and that its feeds and sitemaps in the catalog are right "

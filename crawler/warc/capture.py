@@ -34,6 +34,7 @@ the crawl stops (``crawler.run.disk_full``), nothing more is written, and every 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -51,6 +52,7 @@ from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
 from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
 from crawler.storage.layout import crawl_db, dedup_db, journals_dir, warc_dir
+from crawler.storage.space import disk_full_error, is_disk_full
 from crawler.storage.unfinished import JOURNAL_SUFFIX, Journal
 from crawler.warc.builder import RecordFactory, warc_date
 from crawler.warc.cdxj import write_cdxj
@@ -162,7 +164,13 @@ class WarcCapture:
         if outlet is not None:  # so that an archive alone says whose pages it holds
             self.info.update({"khabar-outlet-name": outlet.name, "khabar-outlet-country": outlet.country,
                               "khabar-outlet-homepage": outlet.homepage})
-        recovered = recover_store(self.store, self.dedup, lambda dead: self._records_for_orphans(dead, spider))
+        try:
+            recovered = recover_store(self.store, self.dedup, lambda dead: self._records_for_orphans(dead, spider))
+        except (DiskFull, OSError, sqlite3.Error) as exc:  # recovery is restartable: the next run takes it up again
+            if not is_disk_full(exc):
+                raise
+            self.stop(exc if isinstance(exc, DiskFull) else disk_full_error(self.store.spool, exc))
+            return
         if recovered:
             self.stats.set_value("khabar/recovered_files", len(recovered))
 

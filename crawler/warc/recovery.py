@@ -43,7 +43,6 @@ from crawler.storage.unfinished import (
     claimed_journal,
     dead_journals,
     finish_claimed,
-    recover,
     unfinished_files,
 )
 from crawler.warc.dedup import Capture, DedupIndex
@@ -135,7 +134,10 @@ def _recover_record_files(store: Store) -> list[str]:
     published = []
     for open_path in unfinished_files(store.spool / "records", "*.jsonl.gz"):
         try:
-            path, _ = recover(open_path)
+            with claimed(open_path) as claim:
+                if _empty(claim):
+                    continue
+                path = finish_claimed(claim)
         except (BlockingIOError, FileNotFoundError):  # another crawler of this process got there first
             continue
         key = path.relative_to(store.spool).as_posix()
@@ -144,14 +146,25 @@ def _recover_record_files(store: Store) -> list[str]:
     return published
 
 
+def _empty(claim: Claim) -> bool:
+    """A file whose first record never made it (the disk was full): removed, there is nothing to finish."""
+    if claim.scan.members:
+        return False
+    claim.open_path.unlink()
+    logger.info("removed %s: a stopped crawl left it without a single complete record", claim.open_path)
+    return True
+
+
 def _claim_warcs(store: Store, stack: ExitStack) -> list[Claim]:
     claims = []
     for open_path in unfinished_files(store.spool / "warc", "*.warc.gz"):
         try:
-            claims.append(stack.enter_context(claimed(open_path)))
+            claim = stack.enter_context(claimed(open_path))
         except (BlockingIOError, FileNotFoundError):  # another crawler of this process is recovering it
             continue
-        _cut_unpaired_response(open_path)
+        if not _empty(claim):
+            claims.append(claim)
+            _cut_unpaired_response(open_path)
     return claims
 
 
