@@ -4,6 +4,7 @@
     ├── CatalogInvalid           a catalog entry fails validation (names the outlet, the field, what is allowed)
     ├── OutletUnknown            an outlet id that is not in the catalog
     ├── ConfigInvalid            contradictory or malformed KHABAR_* settings
+    │   └── ScheduleInvalid      a schedule file of khabar schedule: every problem with its file and line
     ├── StoreError               the archive store cannot do what was asked
     │   ├── StoreUnavailable     the store's location does not exist, cannot be written or reached (S3 endpoint down)
     │   ├── BucketMissing        the S3 bucket of the store URI does not exist
@@ -96,6 +97,17 @@ class ConfigInvalid(KhabarError):
     """A KHABAR_* setting is malformed or contradicts another one."""
 
     exit_code = ExitCode.USAGE
+
+
+class ScheduleInvalid(ConfigInvalid):
+    """A schedule file (``khabar schedule CONFIG.yaml``) does not validate: every problem, each with its line."""
+
+    def __init__(self, problems: list[str], path: str = "") -> None:
+        self.problems, self.path = problems, path
+        where = f"{path}: " if path else ""
+        listed = "\n".join(f"  {where}{problem}" for problem in problems)
+        super().__init__(f"the schedule file is not valid ({len(problems)} problem{'s' if len(problems) > 1 else ''}):\n"
+                         f"{listed}\nFix the file (README, 'Scheduled crawls', shows the format) and start again.")
 
 
 class StoreError(KhabarError):

@@ -7,6 +7,7 @@
     khabar extract --jsonl                     {"id","url","html_path"} lines in, JSON lines out
     khabar demo serve                          serve the demo outlets until Ctrl-C
     khabar status ./archive [--json]           per outlet: last runs, and what needs a person (failing, silent…)
+    khabar schedule schedule.yaml              run crawls on a timetable, in the foreground, until SIGTERM
     khabar schema                              print the article record JSON Schema
 
 Errors print "Error: … " with the next step and exit non-zero; a KhabarError never shows a traceback.
@@ -45,11 +46,12 @@ def _register_commands() -> None:
     from crawler.cli.discover import discover
     from crawler.cli.extract import extract, schema
     from crawler.cli.replay import replay
+    from crawler.cli.schedule import schedule
     from crawler.cli.status import status
     from crawler.cli.store import store
 
     for command in (crawl, outlets_cmd, discover, extract, schema, demo, verify, reextract, wacz, export, dedup,
-                    replay, store, status):
+                    replay, store, status, schedule):
         main.add_command(command)
 
 

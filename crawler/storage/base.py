@@ -78,6 +78,20 @@ def store_from_settings(settings: BaseSettings) -> Store:
     return open_store(str(uri), settings)
 
 
+def local_spool(settings: BaseSettings) -> Path:
+    """The local folder of the store ``KHABAR_STORE_URI`` names (its spool: where its ``state/`` lives), found
+    without opening the store: no connection to a bucket, no upload started (what a scheduler needs)."""
+    uri = str(settings.get("KHABAR_STORE_URI") or "")
+    parsed = urlparse(uri)
+    if parsed.scheme == "s3":
+        from crawler.storage.layout import spool_dir
+        from crawler.storage.s3 import S3Config, S3Location
+
+        location = S3Location.parse(uri)
+        return spool_dir(S3Config.from_settings(settings).spool_root, location.bucket, location.prefix)
+    return store_from_settings(settings).spool  # a folder: opening it only checks it can be written
+
+
 def open_store(uri: str, settings: BaseSettings) -> Store:
     """The store for a URI: a local path (``./archive``, ``file:///…``) or ``s3://bucket/prefix``.
 

@@ -22,6 +22,7 @@ Local working state, in the store's spool (the store folder itself, or
     state/locks/<outlet>.lock  the outlet lock every crawl of the outlet holds (crawler.run.outlet_lock)
     state/replay/           the CDXJ index and pywb configuration of ``khabar replay``
     state/journals/         per running crawl, the WARC files it wrote (a killed crawl's tells recovery where to look)
+    state/schedule/<outlet>/<crawl-id>.log  what each crawl ``khabar schedule`` started printed (its default log folder)
 """
 
 from __future__ import annotations
@@ -96,7 +97,17 @@ def jobs_dir(store: Store, outlet: str) -> Path:
 
 def outlet_lock_path(store: Store, outlet: str) -> Path:
     """The lock one crawl of ``outlet`` holds at a time (``crawler.run.outlet_lock``)."""
-    return state_dir(store) / "locks" / f"{outlet}.lock"
+    return outlet_lock_in(store.spool, outlet)
+
+
+def outlet_lock_in(spool: Path, outlet: str) -> Path:
+    """``outlet_lock_path`` for the store whose spool is ``spool`` (a scheduler checks locks without opening it)."""
+    return spool / STATE_DIR / "locks" / f"{outlet}.lock"
+
+
+def schedule_logs_dir(spool: Path) -> Path:
+    """Where ``khabar schedule`` writes each run's output by default: ``<outlet>/<crawl-id>.log`` under it."""
+    return spool / STATE_DIR / "schedule"
 
 
 def replay_state_dir(store: Store) -> Path:

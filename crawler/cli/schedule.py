@@ -1,0 +1,44 @@
+"""``khabar schedule CONFIG.yaml``: run the schedule file's crawls on time, in the foreground, until SIGTERM.
+
+The file's format is in ``crawler.schedule.config`` and the README ("Scheduled crawls"); the loop in
+``crawler.schedule.scheduler``. A bad file stops here, before anything runs (exit 2, every problem with its line).
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+import click
+
+
+@click.command()
+@click.argument("config", type=click.Path(dir_okay=False))
+@click.option("--check", is_flag=True, help="Check the file, print the groups and their next run times, and exit.")
+def schedule(config: str, check: bool) -> None:
+    """Run the crawls of CONFIG (a schedule file: store, max_parallel, groups of outlets with a cron
+    expression or an interval) on time, one crawl per outlet, until SIGTERM or Ctrl-C."""
+    from crawler.run.settings import khabar_settings
+    from crawler.schedule.clock import SystemClock
+    from crawler.schedule.config import load_schedule
+    from crawler.schedule.launcher import SubprocessLauncher
+    from crawler.schedule.scheduler import Scheduler
+    from crawler.storage.base import local_spool
+    from crawler.storage.layout import schedule_logs_dir
+
+    loaded = load_schedule(config)
+    spool = local_spool(khabar_settings(loaded.crawl_settings()))
+    logs = loaded.logs or schedule_logs_dir(spool)
+    scheduler = Scheduler(loaded, SubprocessLauncher(), SystemClock(), spool, logs,
+                          say=lambda line: click.echo(line))
+    if check:
+        scheduler.start()
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        scheduler.request_stop(signal.Signals(signum).name)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, stop)
+    sys.exit(scheduler.run())
