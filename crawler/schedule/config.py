@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -155,10 +155,15 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 # -- checking ---------------------------------------------------------------------------------------
 class _Problems:
     def __init__(self) -> None:
-        self.found: list[str] = []
+        self._found: list[tuple[int, str]] = []
 
     def add(self, line: int, text: str) -> None:
-        self.found.append(f"line {line}: {text}")
+        self._found.append((line, text))
+
+    @property
+    def found(self) -> list[str]:
+        """Every problem, in the order of the file's lines."""
+        return [f"line {line}: {text}" for line, text in sorted(self._found, key=lambda item: item[0])]
 
 
 def load_schedule(path: str | Path, known_setting: Callable[[str], bool] | None = None) -> ScheduleConfig:
@@ -339,9 +344,14 @@ def _trigger(name: str, spec: _Map, problems: _Problems) -> Trigger | None:
     if key == "cron":
         from croniter import croniter
 
-        if not isinstance(value, str) or len(value.split()) != 5 or not croniter.is_valid(value):
+        if not isinstance(value, str) or len(value.split()) != 5 or not croniter.is_valid(value) or _step_too_long(value):
             problems.add(line, f"group {name!r}: {value!r} is not a cron expression; use five fields "
                                "(minute hour day-of-month month day-of-week, in UTC), e.g. \"*/30 * * * *\" or \"0 3 * * 1-5\"")
+            return None
+        try:
+            Trigger(cron=value).after(datetime(2000, 1, 1, tzinfo=UTC))
+        except ValueError:  # croniter's CroniterBadDateError: e.g. "0 0 31 2 *" (February 31st)
+            problems.add(line, f"group {name!r}: cron {value!r} names a time that never comes; check its day and month")
             return None
         return Trigger(cron=value)
     every = parse_interval(value)
@@ -350,6 +360,19 @@ def _trigger(name: str, spec: _Map, problems: _Problems) -> Trigger | None:
                            "e.g. 90s, 30m, 2h, 1d or 1h30m")
         return None
     return Trigger(every=every)
+
+
+_FIELD_SPANS = (60, 24, 31, 12, 7)  # minute, hour, day of month, month, day of week
+
+
+def _step_too_long(cron: str) -> bool:
+    """Whether a step (``*/61``) is longer than its field: croniter takes it, and it runs once (at 0), not every 61."""
+    for field_text, span in zip(cron.split(), _FIELD_SPANS, strict=True):
+        for part in field_text.split(","):
+            step = part.partition("/")[2]
+            if step.isdigit() and int(step) > span:
+                return True
+    return False
 
 
 def parse_interval(value: Any) -> timedelta | None:

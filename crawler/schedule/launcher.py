@@ -103,7 +103,8 @@ class SubprocessLauncher:
         run.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(run.log_path, "ab") as log:
             process = subprocess.Popen([*self.command, *run.arguments], stdin=subprocess.DEVNULL, stdout=log,
-                                       stderr=subprocess.STDOUT, start_new_session=True)
+                                       stderr=subprocess.STDOUT, start_new_session=True,
+                                       env={**os.environ, "PYTHONUNBUFFERED": "1"})  # lines in order, none lost
         return ChildProcess(process, run.log_path)
 
 

@@ -1,0 +1,300 @@
+"""``khabar schedule``: groups run on time, overruns skipped, failures logged, one crawl per outlet, SIGTERM (issue 13).
+
+The timing tests drive the scheduler with a clock the test moves and a cheap child process in place of
+``khabar crawl`` (a real subprocess through the real ``SubprocessLauncher``, its exit code and output real);
+how long a "crawl" lasts is counted on the test's clock. One real scenario (module-scoped) runs two
+``khabar schedule`` processes on one store with real crawls of a slow outlet, then stops them with SIGTERM.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from crawler.cli import main
+from crawler.errors import ExitCode
+from crawler.run.outlet_lock import LockHolder, OutletLock
+from crawler.schedule.config import ScheduleConfig, load_schedule
+from crawler.schedule.launcher import PlannedRun, RunHandle, SubprocessLauncher
+from crawler.schedule.scheduler import Scheduler
+from crawler.storage.layout import outlet_lock_in
+from tests.support.crawls import KHABAR, ROOT, run
+from tests.support.running import lock_holder, wait_for
+from tests.support.slow_outlet import SlowOutlet
+
+T0 = datetime(2026, 12, 3, 10, 7, tzinfo=UTC)
+MINUTE = timedelta(minutes=1)
+
+# the stand-in for "khabar crawl": says what it was given, exits with the code the test chose for its outlet
+CHILD = """
+import json, sys
+codes, outlet = json.load(open(sys.argv[1])), sys.argv[3]
+print("arguments:", " ".join(sys.argv[2:]))
+if codes.get(outlet) == 6:
+    print(f"  outlet busy        outlet {outlet} is being crawled by pid 4242 on crawler-2")
+print(f"{outlet}: done with exit {codes.get(outlet, 0)}", file=sys.stderr)
+sys.exit(codes.get(outlet, 0))
+"""
+
+
+class FakeClock:
+    """The test's clock: ``sleep_until`` moves it there at once."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def sleep_until(self, when: datetime) -> None:
+        self.moment = max(self.moment, when)
+
+
+class _TimedHandle:
+    """A real child whose run lasts ``until`` on the fake clock (the child itself ends at once)."""
+
+    def __init__(self, inner: RunHandle, clock: FakeClock, until: datetime) -> None:
+        self.inner, self.clock, self.until = inner, clock, until
+
+    def describe(self) -> str:
+        return self.inner.describe()
+
+    def poll(self) -> int | None:
+        if self.clock.now() < self.until:
+            return None
+        deadline = time.monotonic() + 30
+        while (code := self.inner.poll()) is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        return code
+
+    def terminate(self) -> None:
+        self.until = self.clock.now()
+
+    def tail(self, lines: int) -> list[str]:
+        return self.inner.tail(lines)
+
+
+class TimedLauncher:
+    """``SubprocessLauncher`` running CHILD; notes each launch (fake time, outlet, group)."""
+
+    def __init__(self, clock: FakeClock, codes_file: Path, durations: dict[str, timedelta]) -> None:
+        self.clock, self.durations = clock, durations
+        self.inner = SubprocessLauncher((sys.executable, "-S", "-c", CHILD, str(codes_file)))
+        self.launches: list[tuple[str, str, str]] = []
+        self.runs: list[PlannedRun] = []
+
+    def start(self, run: PlannedRun) -> RunHandle:
+        self.launches.append((f"{self.clock.now():%H:%M}", run.outlet, run.group))
+        self.runs.append(run)
+        return _TimedHandle(self.inner.start(run), self.clock, self.clock.now() + self.durations.get(run.outlet, 5 * MINUTE))
+
+
+@dataclass
+class Setup:
+    tmp: Path
+    store: Path
+    catalog: Path
+
+    def config(self, text: str, name: str = "schedule.yaml") -> Path:
+        path = self.tmp / name
+        path.write_text(f"store: {self.store}\ncatalog_extra: {self.catalog}\n{text}")
+        return path
+
+    def scheduler(self, text: str, durations: dict[str, timedelta] | None = None, codes: dict[str, int] | None = None,
+                  start: datetime = T0) -> tuple[Scheduler, TimedLauncher, FakeClock, list[str]]:
+        codes_file = self.tmp / "codes.json"
+        codes_file.write_text(json.dumps(codes or {}))
+        clock, lines = FakeClock(start), []
+        launcher = TimedLauncher(clock, codes_file, durations or {})
+        config = load_schedule(self.config(text))
+        scheduler = Scheduler(config, launcher, clock, spool=self.store, logs=self.tmp / "logs", say=lines.append,
+                              poll=MINUTE)
+        return scheduler, launcher, clock, lines
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> Setup:
+    entries = [{"id": outlet, "name": outlet.title(), "group": "ML", "country": "ML", "languages": ["fr"],
+                "homepage": f"http://127.0.0.1:9/{outlet}/", "cms": "custom"} for outlet in ("alpha", "beta", "gamma")]
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(yaml.safe_dump(entries))
+    return Setup(tmp_path, tmp_path / "store", catalog)
+
+
+def _drive(scheduler: Scheduler, clock: FakeClock, until: datetime) -> None:
+    """What ``Scheduler.run`` does, up to ``until`` on the fake clock, then a stop and the wait for the crawls."""
+    scheduler.start()
+    while clock.now() <= until:
+        clock.sleep_until(scheduler.step())
+    scheduler.request_stop("SIGTERM")
+    while scheduler.step() and scheduler.running:
+        clock.sleep_until(clock.now() + MINUTE)
+
+
+def _logged(lines: list[str], word: str) -> list[str]:
+    return [line for line in lines if line.split(" ", 2)[2].startswith(word)]
+
+
+def test_two_groups_run_on_time(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("""max_parallel: 2
+settings: {KHABAR_WARC_PREFIX: host1}
+groups:
+  halfhour:
+    outlets: [alpha]
+    cron: "*/30 * * * *"
+    max_articles: 5
+  threequarters:
+    outlets: [beta, gamma]
+    every: 45m
+    since: 2026-11-01
+""")
+    _drive(scheduler, clock, until=T0.replace(hour=12, minute=0))
+    assert launcher.launches == [
+        ("10:07", "beta", "threequarters"), ("10:07", "gamma", "threequarters"),  # an interval group runs at start
+        ("10:30", "alpha", "halfhour"),
+        ("10:52", "beta", "threequarters"), ("10:52", "gamma", "threequarters"),
+        ("11:00", "alpha", "halfhour"), ("11:30", "alpha", "halfhour"),
+        ("11:37", "beta", "threequarters"), ("11:37", "gamma", "threequarters"),
+        ("12:00", "alpha", "halfhour")]
+    alpha = launcher.runs[2]
+    assert alpha.arguments == (
+        "crawl", "alpha", "--store", str(setup.store), "--catalog-extra", str(setup.catalog), "--max-articles", "5",
+        "-s", "KHABAR_WARC_PREFIX=host1", "-s", f"KHABAR_CRAWL_ID={alpha.crawl_id}")
+    assert alpha.crawl_id.startswith("20261203T103000Z-")
+    assert alpha.log_path == setup.tmp / "logs" / "alpha" / f"{alpha.crawl_id}.log"
+    assert alpha.log_path.read_text().splitlines() == [f"arguments: {' '.join(alpha.arguments)}", "alpha: done with exit 0"]
+    assert "--since 2026-11-01" in " ".join(launcher.runs[0].arguments)
+    assert lines[:3] == [
+        f"2026-12-03 10:07:00Z khabar schedule: 2 group(s), 3 outlet(s), at most 2 crawl(s) at once; store {setup.store}; "
+        f"run logs in {setup.tmp / 'logs'}",
+        "2026-12-03 10:07:00Z group halfhour: 1 outlet(s) (alpha), cron '*/30 * * * *' (UTC); next run 2026-12-03 10:30:00Z",
+        "2026-12-03 10:07:00Z group threequarters: 2 outlet(s) (beta, gamma), every 45m; next run 2026-12-03 10:07:00Z"]
+    started = [line for line in lines if " started alpha " in line][0]
+    assert re.fullmatch(rf"2026-12-03 10:30:00Z started alpha \(group halfhour, due 2026-12-03 10:30:00Z\): crawl "
+                        rf"{alpha.crawl_id}, pid \d+, log {re.escape(str(alpha.log_path))}", started)
+    assert f"2026-12-03 10:35:00Z finished alpha (group halfhour, crawl {alpha.crawl_id}): exit 0 after 5m00s" in lines
+    assert len(_logged(lines, "finished")) == 10 and not _logged(lines, "FAILED") and not _logged(lines, "skipped")
+
+
+def test_an_overrunning_run_is_skipped_not_queued_twice(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("groups:\n  often:\n    outlets: [alpha]\n    cron: '*/10 * * * *'\n",
+                                                        durations={"alpha": 25 * MINUTE}, start=T0.replace(minute=0))
+    _drive(scheduler, clock, until=T0.replace(minute=10, hour=11))
+    assert [when for when, _, _ in launcher.launches] == ["10:10", "10:40", "11:10"]
+    first = launcher.runs[0].crawl_id
+    assert _logged(lines, "skipped")[:2] == [
+        f"2026-12-03 10:20:00Z skipped alpha (group often, due 2026-12-03 10:20:00Z): its crawl {first} started "
+        "2026-12-03 10:10:00Z is still running",
+        f"2026-12-03 10:30:00Z skipped alpha (group often, due 2026-12-03 10:30:00Z): its crawl {first} started "
+        "2026-12-03 10:10:00Z is still running"]
+    assert [line[11:20] for line in _logged(lines, "skipped")] == ["10:20:00Z", "10:30:00Z", "10:50:00Z", "11:00:00Z"]
+    assert f"2026-12-03 10:35:00Z finished alpha (group often, crawl {first}): exit 0 after 25m00s" in lines
+
+
+def test_at_most_max_parallel_crawls_and_a_waiting_outlet_is_not_queued_twice(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("max_parallel: 1\ngroups:\n  pair:\n    outlets: [beta, gamma]\n"
+                                                        "    every: 10m\n", durations={"beta": 12 * MINUTE, "gamma": 12 * MINUTE})
+    _drive(scheduler, clock, until=T0 + 30 * MINUTE)
+    assert launcher.launches == [("10:07", "beta", "pair"), ("10:19", "gamma", "pair"), ("10:31", "beta", "pair")]
+    ids = [run.crawl_id for run in launcher.runs]
+    assert [line[11:] for line in _logged(lines, "skipped")] == [
+        f"10:17:00Z skipped beta (group pair, due 2026-12-03 10:17:00Z): its crawl {ids[0]} started 2026-12-03 10:07:00Z "
+        "is still running",
+        "10:17:00Z skipped gamma (group pair, due 2026-12-03 10:17:00Z): already waiting for a free slot (max_parallel 1)",
+        f"10:27:00Z skipped gamma (group pair, due 2026-12-03 10:27:00Z): its crawl {ids[1]} started 2026-12-03 10:19:00Z "
+        "is still running",
+        f"10:37:00Z skipped beta (group pair, due 2026-12-03 10:37:00Z): its crawl {ids[2]} started 2026-12-03 10:31:00Z "
+        "is still running"]
+    assert "2026-12-03 10:38:00Z SIGTERM: no new runs (1 waiting run(s) dropped); stopping 1 running crawl(s) cleanly: " \
+           "beta" in lines
+
+
+def test_a_failing_crawl_is_logged_and_the_next_run_happens(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("max_parallel: 2\ngroups:\n  g:\n    outlets: [alpha, beta]\n"
+                                                        "    every: 20m\n", codes={"alpha": 3, "beta": 6})
+    _drive(scheduler, clock, until=T0 + 20 * MINUTE)
+    assert launcher.launches == [("10:07", "alpha", "g"), ("10:07", "beta", "g"), ("10:27", "alpha", "g"),
+                                 ("10:27", "beta", "g")]
+    first, busy = launcher.runs[0], launcher.runs[1]
+    at = lines.index(f"2026-12-03 10:12:00Z FAILED alpha (group g, crawl {first.crawl_id}): exit 3 (SOME_OUTLETS_FAILED) "
+                     f"after 5m00s; log {first.log_path}; its last lines:")
+    assert lines[at + 1:at + 3] == [f"    | arguments: {' '.join(first.arguments)}", "    | alpha: done with exit 3"]
+    assert (f"2026-12-03 10:12:00Z skipped beta (group g, crawl {busy.crawl_id}): exit 6 (OUTLET_BUSY) after 5m00s, "
+            "another crawl took the outlet's lock first: outlet busy        outlet beta is being crawled by pid 4242 "
+            "on crawler-2") in lines
+    assert len(_logged(lines, "FAILED")) == 2  # 10:12 and 10:32: the second run of alpha ran, and failed again
+
+
+def test_an_outlet_locked_by_another_process_is_skipped_and_the_holder_named(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("max_parallel: 2\ngroups:\n  g:\n    outlets: [alpha, beta]\n"
+                                                        "    every: 30m\n")
+    other = LockHolder(outlet="beta", host="crawler-2", pid=os.getpid(), crawl_id="20261203T100000Z-0ther0",
+                       since="2026-12-03T10:00:00+00:00", command="khabar crawl beta")
+    with OutletLock(outlet_lock_in(setup.store, "beta"), other):
+        _drive(scheduler, clock, until=T0 + 31 * MINUTE)
+    assert launcher.launches == [("10:07", "alpha", "g"), ("10:37", "alpha", "g")]
+    assert [line[11:] for line in _logged(lines, "skipped")] == [
+        f"{when}:00Z skipped beta (group g, due 2026-12-03 {when}:00Z): another crawl holds its lock: pid {os.getpid()} "
+        "on crawler-2 since 2026-12-03T10:00:00+00:00 (crawl id 20261203T100000Z-0ther0)" for when in ("10:07", "10:37")]
+
+
+def test_a_stop_drops_waiting_runs_and_stops_running_crawls(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("groups:\n  g:\n    outlets: [alpha, beta]\n    every: 1h\n",
+                                                        durations={"alpha": 50 * MINUTE})
+    scheduler.start()
+    scheduler.step()
+    clock.sleep_until(T0 + 2 * MINUTE)
+    scheduler.request_stop("SIGTERM")
+    scheduler.step()
+    alpha = launcher.runs[0].crawl_id
+    assert lines[-2:] == [
+        "2026-12-03 10:09:00Z SIGTERM: no new runs (1 waiting run(s) dropped); stopping 1 running crawl(s) cleanly: alpha",
+        f"2026-12-03 10:09:00Z finished alpha (group g, crawl {alpha}): exit 0 after 2m00s"]
+    assert not scheduler.running and launcher.launches == [("10:07", "alpha", "g")]
+
+
+# -- the schedule file, checked at start -------------------------------------------------------------
+def test_a_bad_schedule_file_names_the_file_the_lines_and_what_is_allowed(setup: Setup) -> None:
+    path = setup.config("""max_paralel: 2
+groups:
+  sahel:
+    outlets:
+      - alpha
+      - alfa
+    cron: "*/15 * * *"
+  maghreb:
+    country: [ML]
+    every: 2 hours
+    colour: blue
+""")
+    result = CliRunner().invoke(main, ["schedule", str(path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.output.splitlines() == [
+        "Error: the schedule file is not valid (5 problems):",
+        f" {path}: line 3: unknown key 'max_paralel' at the top level; allowed: store, max_parallel, catalog, "
+        "catalog_extra, logs, groups, since, max_articles, backfill, full, lang, workers, log_level, settings",
+        f" {path}: line 8: group 'sahel': unknown outlet 'alfa'; 'khabar outlets' lists the catalog's ids (add "
+        "catalog_extra for outlets of another catalog file)",
+        f" {path}: line 9: group 'sahel': '*/15 * * *' is not a cron expression; use five fields (minute hour "
+        "day-of-month month day-of-week, in UTC), e.g. \"*/30 * * * *\" or \"0 3 * * 1-5\"",
+        f" {path}: line 12: group 'maghreb': every '2 hours' is not an interval; use a number with s, m, h or d, e.g. "
+        "90s, 30m, 2h, 1d or 1h30m",
+        f" {path}: line 13: unknown key 'colour' in group 'maghreb'; allowed: outlets, all, country, cron, every, since, "
+        "max_articles, backfill, full, lang, workers, log_level, settings",
+        "Fix the file (README, 'Scheduled crawls', shows the format) and start again.",
+        "Try 'khabar schedule --help'."]
