@@ -28,12 +28,12 @@ from click.testing import CliRunner
 from crawler.cli import main
 from crawler.errors import ExitCode
 from crawler.run.outlet_lock import LockHolder, OutletLock
-from crawler.schedule.config import ScheduleConfig, load_schedule
+from crawler.schedule.config import load_schedule
 from crawler.schedule.launcher import PlannedRun, RunHandle, SubprocessLauncher
 from crawler.schedule.scheduler import Scheduler
 from crawler.storage.layout import outlet_lock_in
 from tests.support.crawls import KHABAR, ROOT, run
-from tests.support.running import lock_holder, wait_for
+from tests.support.running import archived_responses, lock_holder, wait_for
 from tests.support.slow_outlet import SlowOutlet
 
 T0 = datetime(2026, 12, 3, 10, 7, tzinfo=UTC)
@@ -298,3 +298,95 @@ groups:
         "max_articles, backfill, full, lang, workers, log_level, settings",
         "Fix the file (README, 'Scheduled crawls', shows the format) and start again.",
         "Try 'khabar schedule --help'."]
+
+
+# -- two real schedulers on one store, real crawls, then SIGTERM -----------------------------------------
+@dataclass
+class TwoSchedulers:
+    store: Path
+    logs: list[list[str]]
+    codes: list[int | None]
+    holder: LockHolder
+    served: dict[str, int]
+    verify: subprocess.CompletedProcess[str]
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text().splitlines() if path.exists() else []
+
+
+@pytest.fixture(scope="module")
+def two_schedulers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoSchedulers]:
+    tmp = tmp_path_factory.mktemp("two-schedulers")
+    store = tmp / "store"
+    with SlowOutlet(articles=40, delay=1.0) as site:
+        config = tmp / "schedule.yaml"
+        config.write_text(f"store: {store}\ncatalog_extra: {site.catalog(tmp)}\nworkers: 0\n"
+                          "groups:\n  slow:\n    outlets: [lente]\n    every: 2s\n")
+        outputs = [tmp / f"scheduler-{n}.log" for n in (1, 2)]
+        schedulers = []
+        for output in outputs:
+            with open(output, "w") as handle:
+                schedulers.append(subprocess.Popen([*KHABAR, "schedule", str(config)], cwd=ROOT, stdout=handle,
+                                                   stderr=subprocess.STDOUT, text=True))
+        try:
+            # one crawl has archived an article, and the other scheduler has been told the outlet is taken
+            wait_for(lambda: any(url.startswith(site.base_url + "/2026/") for url in archived_responses(store)),
+                     schedulers[0], timeout=120)
+            told = ("another crawl holds its lock", "took the outlet's lock first")
+            wait_for(lambda: any(word in line for output in outputs for line in _lines(output) for word in told),
+                     schedulers[1], timeout=60)
+            holder = lock_holder(store, "lente")
+            assert holder is not None
+            for scheduler in schedulers:
+                scheduler.send_signal(signal.SIGTERM)
+            codes: list[int | None] = [scheduler.wait(timeout=120) for scheduler in schedulers]
+        finally:
+            for scheduler in schedulers:
+                if scheduler.poll() is None:
+                    scheduler.kill()
+        served = dict(site.served)
+    yield TwoSchedulers(store, [_lines(output) for output in outputs], codes, holder, served,
+                        run([*KHABAR, "verify", str(store)], timeout=120))
+
+
+def test_two_schedulers_on_one_store_never_crawl_one_outlet_at_once(two_schedulers: TwoSchedulers) -> None:
+    held = two_schedulers.holder
+    started = [re.search(r" started lente \(group slow, due [^)]*\): crawl (\S+), pid (\d+),", line)
+               for log in two_schedulers.logs for line in log]
+    pids = {m.group(1): int(m.group(2)) for m in started if m}
+    assert pids[held.crawl_id] == held.pid  # the crawl holding the lock is one a scheduler started
+    busy = [f"another crawl holds its lock: pid {held.pid} on {socket.gethostname()} since {held.since} "
+            f"(crawl id {held.crawl_id})", f"another crawl took the outlet's lock first: outlet busy        outlet lente "
+            f"is being crawled by pid {held.pid} on {socket.gethostname()}"]
+    owner = next(n for n, log in enumerate(two_schedulers.logs) if any(f"crawl {held.crawl_id}, pid" in line for line in log))
+    other = two_schedulers.logs[1 - owner]
+    assert any(word in line for line in other for word in busy), other
+    # every crawl that either scheduler started, other than the lock holder's, ended with exit 6 having fetched nothing
+    ended_busy = {crawl for crawl in pids for line in other + two_schedulers.logs[owner]
+                  if f"crawl {crawl}): exit 6 (OUTLET_BUSY)" in line}
+    assert set(pids) - ended_busy == {held.crawl_id}
+    assert max(two_schedulers.served.values()) == 1  # no page fetched twice: one crawl of lente at a time
+    reports = sorted(two_schedulers.store.glob("runs/*/lente.json"))
+    assert [path.parent.name for path in reports] == [held.crawl_id]
+    skips = [line for line in two_schedulers.logs[owner] if " skipped lente " in line]
+    assert skips and all(f"its crawl {held.crawl_id} started " in line and line.endswith(" is still running")
+                         for line in skips)
+
+
+def test_sigterm_stops_a_scheduled_crawl_cleanly_and_verify_passes(two_schedulers: TwoSchedulers) -> None:
+    held = two_schedulers.holder
+    assert two_schedulers.codes == [ExitCode.OK, ExitCode.OK]
+    owner = next(log for log in two_schedulers.logs if any(f"crawl {held.crawl_id}, pid" in line for line in log))
+    said = [line.split(" ", 2)[2] for line in owner]
+    stop = said.index("SIGTERM: no new runs; stopping 1 running crawl(s) cleanly: lente")
+    assert re.fullmatch(rf"stopped lente \(group slow, crawl {held.crawl_id}\): exit 130 \(INTERRUPTED\) after \d+s; "
+                        "what it archived is kept", said[stop + 1]), said[stop:]
+    assert said[-1] == "khabar schedule stopped: no crawl running"
+    assert not list(two_schedulers.store.glob("**/*.open"))
+    report = json.loads(next(two_schedulers.store.glob(f"runs/{held.crawl_id}/lente.json")).read_text())
+    assert report["finish_reason"] == "shutdown" and report["pages_archived"] > 0
+    log = two_schedulers.store / "state" / "schedule" / "lente" / f"{held.crawl_id}.log"
+    assert f"Khabar crawl {held.crawl_id} interrupted (SIGTERM)." in _lines(log)
+    assert two_schedulers.verify.returncode == 0, two_schedulers.verify.stdout + two_schedulers.verify.stderr
+    assert two_schedulers.verify.stdout.splitlines()[-1] == f"OK: 0 faults in {two_schedulers.store}"
