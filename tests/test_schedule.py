@@ -268,6 +268,18 @@ def test_a_stop_drops_waiting_runs_and_stops_running_crawls(setup: Setup) -> Non
     assert not scheduler.running and launcher.launches == [("10:07", "alpha", "g")]
 
 
+def test_a_hold_keeps_due_runs_waiting_until_it_lifts(setup: Setup) -> None:
+    scheduler, launcher, clock, lines = setup.scheduler("groups:\n  g:\n    outlets: [alpha]\n    every: 10m\n")
+    full = "disk guard: 1% free on /srv, below KHABAR_MIN_FREE_SPACE"
+    scheduler.hold = lambda: full if clock.now() < T0 + 13 * MINUTE else None
+    _drive(scheduler, clock, until=T0 + 15 * MINUTE)
+    assert launcher.launches == [("10:20", "alpha", "g")]
+    assert [line[11:] for line in lines[2:5]] == [
+        f"10:07:00Z holding 1 waiting run(s), no crawl starts: {full}",
+        f"10:17:00Z skipped alpha (group g, due 2026-12-03 10:17:00Z): already waiting (held: {full})",
+        "10:20:00Z no longer held: starting the 1 waiting run(s)"]
+
+
 # -- the schedule file, checked at start -------------------------------------------------------------
 def test_a_bad_schedule_file_names_the_file_the_lines_and_what_is_allowed(setup: Setup) -> None:
     path = setup.config("""max_paralel: 2

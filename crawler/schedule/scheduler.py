@@ -14,6 +14,9 @@ scheduler goes on. ``request_stop`` (SIGTERM, SIGINT): no new runs, the queue is
 crawl is sent SIGTERM (it closes its files and exits 130), the scheduler waits for them and returns; a
 second call sends a second SIGTERM, which stops the crawls at once.
 
+``hold`` (optional) is asked before runs start: a reason not to start any now (a disk guard: too little free
+space), or None. While held, due runs wait in the queue (each outlet once) and start when it lifts.
+
 Time comes from a ``Clock``: tests drive the loop with a clock they move, and call ``step``.
 """
 
@@ -58,9 +61,11 @@ class Scheduler:
     """
 
     def __init__(self, config: ScheduleConfig, launcher: Launcher, clock: Clock, spool: Path, logs: Path,
-                 say: Callable[[str], None], poll: timedelta = timedelta(seconds=1)) -> None:
+                 say: Callable[[str], None], poll: timedelta = timedelta(seconds=1),
+                 hold: Callable[[], str | None] | None = None) -> None:
         self.config, self.launcher, self.clock = config, launcher, clock
-        self.spool, self.logs, self.say, self.poll = spool, logs, say, poll
+        self.spool, self.logs, self.say, self.poll, self.hold = spool, logs, say, poll, hold
+        self._held: str | None = None
         self.running: dict[str, _Running] = {}
         self.waiting: deque[_Waiting] = deque()
         self.next_due: dict[str, datetime] = {}
@@ -135,13 +140,15 @@ class Scheduler:
                 self.log(f"skipped {outlet} (group {group.name}, due {_when(due)}): its crawl {running.run.crawl_id} "
                          f"started {_when(running.started)} is still running")
             elif outlet in waiting:
-                self.log(f"skipped {outlet} (group {group.name}, due {_when(due)}): already waiting for a free slot "
-                         f"(max_parallel {self.config.max_parallel})")
+                why = f"(held: {self._held})" if self._held else f"for a free slot (max_parallel {self.config.max_parallel})"
+                self.log(f"skipped {outlet} (group {group.name}, due {_when(due)}): already waiting {why}")
             else:
                 self.waiting.append(_Waiting(group, outlet, due))
                 waiting.add(outlet)
 
     def _launch(self, now: datetime) -> None:
+        if self.waiting and self._holding():
+            return
         while self.waiting and len(self.running) < self.config.max_parallel:
             item = self.waiting.popleft()
             other = holder(outlet_lock_in(self.spool, item.outlet))
@@ -161,6 +168,15 @@ class Scheduler:
             self.running[item.outlet] = _Running(run, handle, now)
             self.log(f"started {item.outlet} (group {item.group.name}, due {_when(item.due)}): crawl {crawl_id}, "
                      f"{handle.describe()}, log {run.log_path}")
+
+    def _holding(self) -> bool:
+        reason = self.hold() if self.hold is not None else None
+        if reason and reason != self._held:
+            self.log(f"holding {len(self.waiting)} waiting run(s), no crawl starts: {reason}")
+        elif not reason and self._held:
+            self.log(f"no longer held: starting the {len(self.waiting)} waiting run(s)")
+        self._held = reason
+        return bool(reason)
 
     def _reap(self, now: datetime) -> None:
         for outlet, running in list(self.running.items()):
