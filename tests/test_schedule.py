@@ -280,6 +280,19 @@ def test_a_hold_keeps_due_runs_waiting_until_it_lifts(setup: Setup) -> None:
         "10:20:00Z no longer held: starting the 1 waiting run(s)"]
 
 
+def test_sigterm_stops_an_idle_scheduler_at_once(setup: Setup) -> None:
+    config = setup.config("groups:\n  yearly:\n    outlets: [alpha]\n    cron: '0 0 1 1 *'\n")
+    scheduler = subprocess.Popen([*KHABAR, "schedule", str(config)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert scheduler.stdout is not None
+    first, second = scheduler.stdout.readline(), scheduler.stdout.readline()  # started: its next run is months away
+    assert " group yearly: 1 outlet(s) (alpha), cron '0 0 1 1 *' (UTC); next run " in second, first + second
+    scheduler.send_signal(signal.SIGTERM)
+    out, _ = scheduler.communicate(timeout=10)
+    assert scheduler.returncode == ExitCode.OK
+    assert [line.split(" ", 2)[2] for line in out.splitlines()] == ["SIGTERM: no new runs",
+                                                                   "khabar schedule stopped: no crawl running"]
+
+
 # -- the schedule file, checked at start -------------------------------------------------------------
 def test_a_bad_schedule_file_names_the_file_the_lines_and_what_is_allowed(setup: Setup) -> None:
     path = setup.config("""max_paralel: 2

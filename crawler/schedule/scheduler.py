@@ -114,8 +114,7 @@ class Scheduler:
                 self._queue(group, due)
                 self.next_due[group.name] = self._after(group, due, now)
         self._launch(now)
-        wake = min(self.next_due.values(), default=now + self.poll)
-        return min(wake, now + self.poll) if self.running or self.waiting else wake
+        return min([*self.next_due.values(), now + self.poll])  # a signal is seen within one poll
 
     def request_stop(self, reason: str = "SIGTERM") -> None:
         """Stop (from a signal handler: only counted here, done by the next ``step``)."""
