@@ -26,7 +26,7 @@ import yaml
 from click.testing import CliRunner
 
 from crawler.cli import main
-from crawler.errors import ExitCode
+from crawler.errors import ExitCode, ScheduleInvalid
 from crawler.run.outlet_lock import LockHolder, OutletLock
 from crawler.schedule.config import load_schedule
 from crawler.schedule.launcher import PlannedRun, RunHandle, SubprocessLauncher
@@ -415,3 +415,68 @@ def test_sigterm_stops_a_scheduled_crawl_cleanly_and_verify_passes(two_scheduler
     assert f"Khabar crawl {held.crawl_id} interrupted (SIGTERM)." in _lines(log)
     assert two_schedulers.verify.returncode == 0, two_schedulers.verify.stdout + two_schedulers.verify.stderr
     assert two_schedulers.verify.stdout.splitlines()[-1] == f"OK: 0 faults in {two_schedulers.store}"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("groups:\n  g:\n    outlets: [alpha]\n    every: 1h\n    every: 2h\n", "line 7: key 'every' appears twice; keep one"),
+    ("groups:\n  g:\n    outlets: [alpha\n    every: 1h\n", "line 6: not valid YAML (expected ',' or ']', but got ':')"),
+    ("groups:\n  g:\n    outlets: [alpha]\n    every: 1h\n    cron: '0 * * * *'\n",
+     "line 4: group 'g' must say when it runs with exactly one of: cron: \"*/30 * * * *\" or every: 2h (it has cron, every)"),
+    ("groups:\n  g:\n    outlets: [alpha]\n    all: true\n    every: 1h\n",
+     "line 4: group 'g' must pick its outlets with exactly one of: outlets: [ids…], all: true, country: [ML, BF…] "
+     "(it has outlets, all)"),
+    ("groups:\n  g:\n    outlets: [alpha]\n    cron: '0 0 31 2 *'\n",
+     "line 6: group 'g': cron '0 0 31 2 *' names a time that never comes; check its day and month"),
+    ("groups:\n  g:\n    outlets: [alpha]\n    cron: '*/90 * * * *'\n",
+     "line 6: group 'g': '*/90 * * * *' is not a cron expression; use five fields (minute hour day-of-month month "
+     "day-of-week, in UTC), e.g. \"*/30 * * * *\" or \"0 3 * * 1-5\""),
+    ("groups:\n  g:\n    country: [XX]\n    every: 1h\n",
+     "line 5: group 'g': no outlet of the catalog is in XX; 'khabar outlets --country CODE' lists a country's outlets"),
+    ("settings: {KHABAR_STORE_URI: /elsewhere}\ngroups:\n  g:\n    outlets: [alpha]\n    every: 1h\n",
+     "line 3: the file: setting KHABAR_STORE_URI is set by the schedule file's key store"),
+    ("max_parallel: 0\ngroups:\n  g:\n    outlets: [alpha]\n    every: 1h\n    since: last week\n",
+     "line 3: 'max_parallel' must be a whole number ≥ 1, not 0"),
+], ids=["duplicate-key", "yaml-syntax", "cron-and-every", "outlets-and-all", "never", "long-step", "no-country",
+        "reserved-setting", "max-parallel"])
+def test_each_problem_of_a_schedule_file_is_named_with_its_line(setup: Setup, text: str, problem: str) -> None:
+    path = setup.config(text)
+    with pytest.raises(ScheduleInvalid) as invalid:
+        load_schedule(path)
+    assert invalid.value.problems[0] == problem
+    assert invalid.value.path == str(path) and invalid.value.exit_code == ExitCode.USAGE
+
+
+def test_a_schedule_file_picks_outlets_by_id_country_or_all(setup: Setup) -> None:
+    path = setup.tmp / "picks.yaml"  # relative paths: from the file's folder
+    path.write_text("""store: store
+catalog_extra: catalog.yaml
+max_parallel: 3
+workers: 0
+lang: [fr]
+groups:
+  ours:
+    outlets: [gamma, alpha, gamma]
+    every: 1h30m
+    workers: 1
+    full: true
+    settings: {KHABAR_WARC_PREFIX: host2}
+  mali:
+    country: [ml]
+    cron: "0 6 * * *"
+  every_outlet:
+    all: true
+    every: 1d
+""")
+    config = load_schedule(path)
+    from crawler.catalog import catalog_from_settings
+    from crawler.run.settings import khabar_settings
+
+    catalog = list(catalog_from_settings(khabar_settings(config.crawl_settings())))
+    ours, mali, every_outlet = config.groups
+    assert (ours.outlets, ours.trigger.every, ours.options.workers, ours.options.full, ours.options.lang) == (
+        ("gamma", "alpha"), timedelta(hours=1, minutes=30), 1, True, ("fr",))
+    assert mali.options.workers == 0 and mali.trigger.after(T0) == datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
+    assert {"alpha", "beta", "gamma", "maliweb"} <= set(mali.outlets)
+    assert all(outlet.country == "ML" for outlet in catalog if outlet.id in mali.outlets)
+    assert len(every_outlet.outlets) == len([outlet for outlet in catalog if not outlet.demo]) > 40
+    assert (config.store, config.catalog_extra, config.max_parallel) == (str(setup.store), (str(setup.catalog),), 3)

@@ -213,6 +213,7 @@ def load_schedule(path: str | Path, known_setting: Callable[[str], bool] | None 
         if not isinstance(spec, _Map):
             problems.add(line, f"group {name!r} must be a mapping (outlets/all/country, cron/every, crawl options)")
             continue
+        spec.line = line  # a group's own problems point at its name
         group = _group(str(name), spec, catalog_ids, pick, defaults, check_setting, problems)
         if group is not None:
             parsed.append(group)
