@@ -434,10 +434,13 @@ def test_sigterm_stops_a_scheduled_crawl_cleanly_and_verify_passes(two_scheduler
      "line 5: group 'g': no outlet of the catalog is in XX; 'khabar outlets --country CODE' lists a country's outlets"),
     ("settings: {KHABAR_STORE_URI: /elsewhere}\ngroups:\n  g:\n    outlets: [alpha]\n    every: 1h\n",
      "line 3: the file: setting KHABAR_STORE_URI is set by the schedule file's key store"),
+    ("groups:\n  g:\n    outlets: [alpha]\n    every: 1h\n    settings:\n      KHABAR_SPOOL_DIR: /tmp/other\n",
+     "line 8: group 'g': setting KHABAR_SPOOL_DIR can only be set for the whole file (its top-level settings): the "
+     "scheduler and every crawl must find the same local state"),
     ("max_parallel: 0\ngroups:\n  g:\n    outlets: [alpha]\n    every: 1h\n    since: last week\n",
      "line 3: 'max_parallel' must be a whole number ≥ 1, not 0"),
 ], ids=["duplicate-key", "yaml-syntax", "cron-and-every", "outlets-and-all", "never", "long-step", "no-country",
-        "reserved-setting", "max-parallel"])
+        "reserved-setting", "spool-per-group", "max-parallel"])
 def test_each_problem_of_a_schedule_file_is_named_with_its_line(setup: Setup, text: str, problem: str) -> None:
     path = setup.config(text)
     with pytest.raises(ScheduleInvalid) as invalid:
@@ -480,3 +483,4 @@ groups:
     assert all(outlet.country == "ML" for outlet in catalog if outlet.id in mali.outlets)
     assert len(every_outlet.outlets) == len([outlet for outlet in catalog if not outlet.demo]) > 40
     assert (config.store, config.catalog_extra, config.max_parallel) == (str(setup.store), (str(setup.catalog),), 3)
+    assert config.crawl_settings() == {"KHABAR_STORE_URI": str(setup.store), "KHABAR_CATALOG_EXTRA": [str(setup.catalog)]}

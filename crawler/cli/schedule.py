@@ -22,15 +22,16 @@ def schedule(config: str, check: bool) -> None:
     from crawler.run.settings import khabar_settings
     from crawler.schedule.clock import SystemClock
     from crawler.schedule.config import load_schedule
-    from crawler.schedule.launcher import SubprocessLauncher
+    from crawler.schedule.launcher import launcher_from_settings
     from crawler.schedule.scheduler import Scheduler
     from crawler.storage.base import local_spool
     from crawler.storage.layout import schedule_logs_dir
 
     loaded = load_schedule(config)
-    spool = local_spool(khabar_settings(loaded.crawl_settings()))
+    settings = khabar_settings(loaded.crawl_settings())
+    spool = local_spool(settings)
     logs = loaded.logs or schedule_logs_dir(spool)
-    scheduler = Scheduler(loaded, SubprocessLauncher(), SystemClock(), spool, logs,
+    scheduler = Scheduler(loaded, launcher_from_settings(settings), SystemClock(), spool, logs,
                           say=lambda line: click.echo(line))
     if check:
         scheduler.start()

@@ -37,6 +37,7 @@ CRAWL_KEYS = ("since", "max_articles", "backfill", "full", "lang", "workers", "l
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _RESERVED_SETTINGS = {"KHABAR_STORE_URI": "store", "KHABAR_CATALOG": "catalog", "KHABAR_CATALOG_EXTRA": "catalog_extra",
                       "KHABAR_CRAWL_ID": "(none: the scheduler names each run)"}
+_FILE_ONLY_SETTINGS = ("KHABAR_SPOOL_DIR",)  # where an S3 store's local state (its outlet locks) lives
 _INTERVAL = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
 
 
@@ -103,10 +104,13 @@ class ScheduleConfig:
     catalog_extra: tuple[str, ...] = ()
     logs: Path | None = None
     """None: the store's ``state/schedule/`` folder (``crawler.storage.layout.schedule_logs_dir``)."""
+    settings: Mapping[str, str] = field(default_factory=dict)
+    """The file's own ``settings`` (every group's crawls get them)."""
 
     def crawl_settings(self) -> dict[str, Any]:
-        """The settings the file gives every crawl (store and catalogs included): what the scheduler opens too."""
-        values: dict[str, Any] = {"KHABAR_STORE_URI": self.store}
+        """The settings the file gives every crawl (store and catalogs included): the scheduler finds the
+        store's local folder (its outlet locks) with them."""
+        values: dict[str, Any] = {**self.settings, "KHABAR_STORE_URI": self.store}
         if self.catalog:
             values["KHABAR_CATALOG"] = self.catalog
         if self.catalog_extra:
@@ -220,7 +224,8 @@ def load_schedule(path: str | Path, known_setting: Callable[[str], bool] | None 
     if problems.found:
         raise ScheduleInvalid(problems.found, str(path))
     return ScheduleConfig(path=path, store=_local_or_uri(store, base), max_parallel=max_parallel, groups=tuple(parsed),
-                          catalog=catalog, catalog_extra=tuple(extra), logs=Path(logs) if logs else None)
+                          catalog=catalog, catalog_extra=tuple(extra), logs=Path(logs) if logs else None,
+                          settings=dict(defaults.settings))
 
 
 def _unknown_keys(mapping: _Map, allowed: tuple[str, ...], where: str, problems: _Problems) -> None:
@@ -449,6 +454,9 @@ def _settings(value: Any, line: int, where: str, known_setting: Callable[[str], 
         name_line = value.lines[name]
         if not isinstance(name, str) or not name.isupper():
             problems.add(name_line, f"{where}: setting {name!r} is not a setting name (UPPER_CASE, e.g. KHABAR_WARC_PREFIX)")
+        elif name in _FILE_ONLY_SETTINGS and where != "the file":
+            problems.add(name_line, f"{where}: setting {name} can only be set for the whole file (its top-level "
+                                    "settings): the scheduler and every crawl must find the same local state")
         elif name in _RESERVED_SETTINGS:
             problems.add(name_line, f"{where}: setting {name} is set by the schedule file's key {_RESERVED_SETTINGS[name]}")
         elif name.startswith("KHABAR_") and not known_setting(name):

@@ -19,9 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from crawler.schedule.config import Group, ScheduleConfig
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 KHABAR_COMMAND = (sys.executable, "-m", "crawler.cli")
 
@@ -58,6 +61,12 @@ class RunHandle(Protocol):
 class Launcher(Protocol):
     def start(self, run: PlannedRun) -> RunHandle:
         """Start ``run``; raise ``OSError`` when it cannot be started (the scheduler logs it and goes on)."""
+
+
+def launcher_from_settings(settings: BaseSettings) -> Launcher:
+    """The launcher ``khabar schedule`` uses with ``settings``: this machine's child processes (a queue, when
+    one is configured, is chosen here)."""
+    return SubprocessLauncher()
 
 
 def crawl_arguments(config: ScheduleConfig, group: Group, outlet: str, crawl_id: str) -> tuple[str, ...]:

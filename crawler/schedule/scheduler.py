@@ -57,7 +57,7 @@ class Scheduler:
     """Runs ``config``'s groups on ``clock`` through ``launcher``; ``run()`` until ``request_stop``.
 
     ``spool`` is the store's local folder (its outlet locks); ``logs`` where each run's output goes
-    (``<logs>/<outlet>/<crawl-id>.log``); ``say`` receives each log line, without its time (``log`` adds it).
+    (``<logs>/<outlet>/<crawl-id>.log``); ``say`` receives each log line, the clock's time first.
     """
 
     def __init__(self, config: ScheduleConfig, launcher: Launcher, clock: Clock, spool: Path, logs: Path,
