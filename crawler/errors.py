@@ -160,10 +160,12 @@ class OutletBusy(KhabarError):
     """Another crawl holds the outlet's lock (``crawler.run.outlet_lock``); nothing was fetched for it."""
 
     exit_code = ExitCode.OUTLET_BUSY
+    HOLDER_AFTER = " is being crawled by "
+    """In the message, right before the holder (the scheduler reads the holder of a crawl that exited 6 there)."""
 
     def __init__(self, outlet: str, holder: str) -> None:
         self.outlet, self.holder = outlet, holder
-        super().__init__(f"outlet {outlet} is being crawled by {holder}; wait for it to finish or stop it "
+        super().__init__(f"outlet {outlet}{self.HOLDER_AFTER}{holder}; wait for it to finish or stop it "
                          "(SIGTERM or Ctrl-C stops it cleanly), then run this crawl again")
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from crawler.errors import ExitCode
+from crawler.errors import ExitCode, OutletBusy
 from crawler.run.outlet_lock import holder
 from crawler.run.settings import new_crawl_id
 from crawler.schedule.clock import Clock
@@ -36,6 +36,7 @@ from crawler.schedule.config import Group, ScheduleConfig
 from crawler.schedule.launcher import Launcher, PlannedRun, RunHandle, crawl_arguments
 from crawler.storage.layout import outlet_lock_in
 
+_BUSY = OutletBusy.HOLDER_AFTER
 TAIL_LINES = 12  # lines of a failed crawl's output repeated in the scheduler's log
 
 
@@ -190,9 +191,10 @@ class Scheduler:
         if code == ExitCode.OK:
             self.log(f"finished {what}: exit 0 after {_duration(took)}")
         elif code == ExitCode.OUTLET_BUSY:
-            busy = [line.strip() for line in running.handle.tail(TAIL_LINES) if "being crawled by" in line]
+            holders = [line.partition(_BUSY)[2].partition("; ")[0] for line in running.handle.tail(TAIL_LINES)
+                       if _BUSY in line]
             self.log(f"skipped {what}: exit 6 (OUTLET_BUSY) after {_duration(took)}, another crawl took the outlet's "
-                     f"lock first" + (f": {busy[-1]}" if busy else ""))
+                     f"lock first" + (f": {holders[-1]}" if holders else ""))
         elif code == ExitCode.INTERRUPTED and self.stops:
             self.log(f"stopped {what}: exit 130 (INTERRUPTED) after {_duration(took)}; what it archived is kept")
         else:
