@@ -22,7 +22,6 @@ Settings: KHABAR_STORE_URI (where the state folder lives).
 from __future__ import annotations
 
 import logging
-import sqlite3
 import unicodedata
 import zlib
 from dataclasses import replace
@@ -38,6 +37,7 @@ from crawler.records import ArticleRecord
 from crawler.records.urls import normalise_url
 from crawler.run.disk_full import drop_when_disk_full
 from crawler.storage import layout, store_from_settings
+from crawler.storage.state_db import connect_state
 
 logger = logging.getLogger(__name__)
 
@@ -84,11 +84,8 @@ class StoryIndex:
     """Per-outlet story keys in SQLite, with the MinHash LSH of each outlet rebuilt on first use."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per record (4 ms each); WAL stays consistent
+        self._db = connect_state(path, timeout=5.0)
         self._db.execute("CREATE TABLE IF NOT EXISTS stories (outlet TEXT NOT NULL, id TEXT NOT NULL, "
                          "url_key TEXT NOT NULL, title_key TEXT NOT NULL, day TEXT NOT NULL, "
                          "signature BLOB, duplicate_of TEXT, PRIMARY KEY (outlet, id))")

@@ -11,7 +11,6 @@ Settings: KHABAR_STORE_URI (where the state folder lives).
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,16 +22,15 @@ from scrapy.statscollectors import StatsCollector
 from crawler.records import ArticleRecord
 from crawler.run.disk_full import drop_when_disk_full
 from crawler.storage import layout, store_from_settings
+from crawler.storage.state_db import connect_state
 
 logger = logging.getLogger(__name__)
 
 
 class VersionIndex:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect_state(path, timeout=5.0)
         self._db.execute("CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
                          "text_digest TEXT NOT NULL, url TEXT NOT NULL, fetched_at TEXT NOT NULL)")
 

@@ -16,11 +16,12 @@ are always fetched, conditionally.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+
+from crawler.storage.state_db import connect_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,8 @@ def normal_lastmod(value: str | None) -> str | None:
 
 class CrawlState:
     def __init__(self, path: Path, outlet: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.outlet = outlet
-        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect_state(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS urls (outlet TEXT NOT NULL, url TEXT NOT NULL, lastmod TEXT, "
                          "etag TEXT, last_modified TEXT, status INTEGER NOT NULL, fetched_at TEXT NOT NULL, "
                          "served_at TEXT, article INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (outlet, url))")

@@ -12,7 +12,6 @@ errors are never kept, so the next run asks again. ``KHABAR_ROBOTS_MAX_AGE = 0``
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from crawler.storage import layout, store_from_settings
+from crawler.storage.state_db import connect_state
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +34,7 @@ class RobotsCache:
     """Kept robots.txt answers, one row per host[:port]."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect_state(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS robots (netloc TEXT PRIMARY KEY, status INTEGER NOT NULL, "
                          "body BLOB NOT NULL, fetched_at REAL NOT NULL)")
 

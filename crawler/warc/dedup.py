@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from crawler.errors import ConfigInvalid, StoreUnavailable
+from crawler.storage.state_db import connect_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +46,8 @@ class SqliteDedupIndex:
     """One SQLite file (WAL mode), first capture wins."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db = connect_state(path, timeout=5.0, check_same_thread=False)
         self._db.execute("CREATE TABLE IF NOT EXISTS captures (url TEXT NOT NULL, digest TEXT NOT NULL, "
                          "record_id TEXT NOT NULL, date TEXT NOT NULL, path TEXT NOT NULL, offset INTEGER NOT NULL, "
                          "length INTEGER NOT NULL, PRIMARY KEY (url, digest))")

@@ -1,0 +1,210 @@
+"""Benchmark: the whole crawl at real page weight against plain trafilatura, on one core and on two.
+
+    .venv/bin/python bench/throughput.py [--pages N] [--runs R] [--profile] [--site DIR]
+
+The outlet is ``bench/heavy_outlet.py`` (generated for the project: 100–300 KB pages, about 170 KB on
+average, on which trafilatura takes 25–50 ms), served from its own process pinned to the last CPU. Printed:
+
+* the crawl (``khabar crawl``, default settings, a fresh store each run) pinned with ``taskset`` to one core,
+  then to two (median of R runs each): pages/s from the first article request to the end of the run, and
+  over the whole wall time; the time from start to the first request; CPU seconds of the crawl and its
+  extraction workers; peak RSS of the largest process;
+* plain ``trafilatura.bare_extraction(with_metadata=True)`` on the very same pages, in a child pinned to one
+  core (and two children on two cores): pages/s;
+* the ratios crawl / trafilatura-on-one-core (the targets are >= 0.90 on one core and >= 1.85 on two);
+* with ``--profile``: one more crawl on one core with extraction in the crawl process (``--workers 0``) under
+  cProfile, its CPU split by what the code does (fetch, WARC writing, article-or-not, extraction, record
+  writing, dedup, discovery, other), measured by the profiler, not guessed.
+
+Numbers only; no assertion (benchmarks are not tests). Nothing leaves loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pstats
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from heavy_outlet import OUTLET_ID, HeavyOutlet  # noqa: E402
+
+TRAFILATURA_LOOP = r"""
+import json, sys, time
+import trafilatura
+paths = json.loads(sys.argv[1])
+pages = [open(p, "rb").read().decode("utf-8") for p in paths]
+trafilatura.bare_extraction(pages[0], with_metadata=True)  # imports and lazy models, as a crawl has them warm
+started, cpu = time.perf_counter(), time.process_time()
+for page in pages:
+    trafilatura.bare_extraction(page, with_metadata=True)
+print(json.dumps({"pages": len(pages), "wall": time.perf_counter() - started, "cpu": time.process_time() - cpu}))
+"""
+
+
+def _children() -> tuple[float, int]:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def _taskset(cpus: list[int]) -> list[str]:
+    return ["taskset", "-c", ",".join(map(str, cpus))] if shutil.which("taskset") else []
+
+
+def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] | None = None) -> dict[str, Any]:
+    """One crawl of the heavy outlet into a fresh store; timings from the outlet's own request log."""
+    with tempfile.TemporaryDirectory(prefix="khabar-throughput-") as tmp:
+        store = Path(tmp) / "store"
+        cmd = [*_taskset(cpus), *(python or [sys.executable]), "-m", "crawler.cli", "crawl", OUTLET_ID,
+               "--catalog-extra", str(outlet.catalog_path), "--store", str(store), "--log-level", "WARNING", *extra]
+        outlet.clear_log()
+        cpu_before, _ = _children()
+        started = time.monotonic()
+        result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        ended = time.monotonic()
+        cpu_after, maxrss = _children()
+        if result.returncode != 0:
+            sys.exit(f"the crawl failed (exit {result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
+        requests = outlet.requests()
+        articles = [when for when, path in requests if path.endswith("-article.html")]
+        reports = list(store.glob(f"runs/*/{OUTLET_ID}.json"))
+        report = json.loads(reports[0].read_text(encoding="utf-8")) if reports else {}
+    if not articles:
+        sys.exit("the crawl fetched no article page: is the heavy outlet served? (see the crawl's output)\n"
+                 + result.stderr[-3000:])
+    recorded = int(report.get("articles_new", 0)) + int(report.get("articles_updated", 0))
+    return {"articles": len(articles), "recorded": recorded, "wall": ended - started,
+            "first_request": requests[0][0] - started, "first_article": articles[0] - started,
+            "steady": len(articles) / (ended - articles[0]), "overall": len(articles) / (ended - started),
+            "cpu": cpu_after - cpu_before, "maxrss_mb": maxrss / 1024}
+
+
+def trafilatura_alone(outlet: HeavyOutlet, cpus: list[int]) -> float:
+    """pages/s of plain trafilatura over the outlet's pages: one child per CPU, each on its share of the pages."""
+    paths = [str(path) for _, path in outlet.article_files()]
+    children = []
+    for index, cpu in enumerate(cpus):
+        share = json.dumps(paths[index::len(cpus)])
+        children.append(subprocess.Popen([*_taskset([cpu]), sys.executable, "-c", TRAFILATURA_LOOP, share],
+                                         stdout=subprocess.PIPE, text=True))
+    answers = [json.loads(child.communicate()[0]) for child in children]
+    if any(child.returncode for child in children):
+        sys.exit("trafilatura failed: is it installed in this environment? (scripts/bootstrap installs it)")
+    return sum(a["pages"] for a in answers) / max(a["wall"] for a in answers)
+
+
+_CATEGORIES = [  # (category, what a profiled function's file path or name contains); the first match wins
+    ("start-up (imports)", ("<frozen importlib", "marshal.loads", "create_dynamic", "builtins.compile",
+                            "<built-in method builtins.exec>")),
+    ("extraction", ("crawler/extract/", "trafilatura", "justext", "htmldate", "courlan", "py3langid", "lxml",
+                    "lxml_html_clean", "dateparser", "charset_normalizer")),
+    ("article-or-not", ("crawler/records/decision", "crawler/render/detect", "crawler/politeness/botwall")),
+    ("WARC writing", ("crawler/warc/", "warcio", "cdxj", "zlib", "hashlib", "_sha1", "sha1")),
+    ("record writing", ("crawler/records/", "pipelines/article_record", "pipelines/versioning", "json/", "gzip")),
+    ("dedup (revisits, stories)", ("pipelines/story_dedup", "datasketch", "crawler/warc/dedup")),
+    ("state files (SQLite)", ("sqlite3",)),
+    ("discovery", ("crawler/discovery/", "spiders/", "feedparser")),
+    ("fetch (Scrapy, Twisted, the tap)", ("scrapy", "twisted", "crawler/politeness", "OpenSSL", "select", "epoll",
+                                          "socket", "asyncio")),
+]
+
+
+def profile(outlet: HeavyOutlet, top: int = 0) -> list[tuple[str, float]]:
+    """CPU of one crawl (one core, extraction in the crawl process) split by category, from cProfile.
+
+    A function's own time (tottime) goes to the category its file or name says; the time of a function that
+    says nothing (a builtin such as ``str.join``, the standard library) goes to its callers' categories in
+    proportion to the calls each made, up to a few levels up.
+    """
+    with tempfile.TemporaryDirectory(prefix="khabar-profile-") as tmp:
+        out = Path(tmp) / "crawl.prof"
+        crawl(outlet, [0], "--workers", "0", python=[sys.executable, "-m", "cProfile", "-o", str(out)])
+        table = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
+    memo: dict[Any, dict[str, float]] = {}
+
+    def shares(func: Any, depth: int) -> dict[str, float]:
+        """How ``func``'s time divides among categories (fractions summing to 1)."""
+        if func in memo:
+            return memo[func]
+        filename, _, name = func
+        where = f"{filename} {name}"
+        direct = next((category for category, marks in _CATEGORIES if any(m in where for m in marks)), None)
+        if direct is not None or depth == 0:
+            result = {direct or "other": 1.0}
+        else:
+            callers = table[func][4]
+            weight = sum(entry[3] for entry in callers.values()) or 1.0
+            result = {}
+            for caller, entry in callers.items():
+                if caller not in table:
+                    continue
+                for category, part in shares(caller, depth - 1).items():
+                    result[category] = result.get(category, 0.0) + part * entry[3] / weight
+            result = result or {"other": 1.0}
+        memo[func] = result
+        return result
+
+    totals: dict[str, float] = {}
+    heaviest: list[tuple[float, str, str]] = []
+    for func, row in table.items():
+        parts = shares(func, 4)
+        for category, part in parts.items():
+            totals[category] = totals.get(category, 0.0) + part * row[2]
+        heaviest.append((row[2], max(parts, key=parts.__getitem__), f"{Path(func[0]).name}:{func[1]} {func[2]}"))
+    for seconds, category, where in sorted(heaviest, reverse=True)[:top]:
+        print(f"    {seconds:6.2f} s  {category:34} {where}")
+    return sorted(totals.items(), key=lambda item: -item[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=600)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="also split one crawl's CPU by category (cProfile)")
+    parser.add_argument("--top", type=int, default=0, help="with --profile: list the N functions with most own time")
+    parser.add_argument("--site", type=Path, help="keep the generated pages in this folder between runs")
+    args = parser.parse_args()
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) < 2:
+        print(f"note: only {len(cpus)} CPU here; the two-core figures are on one")
+    one, two = [cpus[0]], cpus[:2]
+    with HeavyOutlet(pages=args.pages, cpus={cpus[-1]}, folder=args.site) as outlet:
+        sizes = [path.stat().st_size for _, path in outlet.article_files()]
+        print(f"heavy outlet: {len(sizes)} article pages, {statistics.mean(sizes) / 1024:.0f} KB on average "
+              f"({min(sizes) / 1024:.0f}–{max(sizes) / 1024:.0f} KB), served gzip-encoded at {outlet.base_url}")
+        traf_one = trafilatura_alone(outlet, one)
+        traf_two = trafilatura_alone(outlet, two)
+        print(f"trafilatura alone      {traf_one:7.1f} pages/s on one core ({1000 / traf_one:.1f} ms a page), "
+              f"{traf_two:7.1f} on two")
+        for label, chosen in (("one core", one), ("two cores", two)):
+            runs = [crawl(outlet, chosen) for _ in range(args.runs)]
+            median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+            print(f"crawl, {label:9}        {median['steady']:7.1f} pages/s from the first article request "
+                  f"({median['overall']:.1f} over the wall time of {median['wall']:.1f} s); "
+                  f"{median['articles']:.0f} fetched, {median['recorded']:.0f} recorded; first request after "
+                  f"{median['first_request']:.2f} s, first article after {median['first_article']:.2f} s; "
+                  f"CPU {median['cpu']:.1f} s; peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
+            print(f"  ratio to trafilatura on one core: {median['steady'] / traf_one:.2f} "
+                  f"(target {'0.90' if label == 'one core' else '1.85'}); per-run pages/s: "
+                  + ", ".join(f"{r['steady']:.1f}" for r in runs))
+        if args.profile:
+            split = profile(outlet, args.top)
+            total = sum(seconds for _, seconds in split)
+            print(f"CPU of one crawl on one core, extraction in the crawl process (cProfile, {total:.1f} s in all):")
+            for name, seconds in split:
+                print(f"  {name:34} {seconds:6.1f} s  {100 * seconds / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
