@@ -24,8 +24,10 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 
 
 def worker_count(setting: object) -> int:
+    """Extraction processes: the setting, else one per CPU this process may run on (``taskset``, a container's
+    cpuset), at most 8."""
     if setting is None or setting == "":
-        return max(1, min(os.cpu_count() or 1, 8))
+        return max(1, min(len(os.sched_getaffinity(0)), 8))
     return max(0, int(str(setting)))
 
 
