@@ -140,32 +140,65 @@ def sitemap(total: int) -> bytes:
             f"{urls}</urlset>").encode()
 
 
-def _serve(folder: str, port_queue: Any, log_path: str, cpus: set[int] | None) -> None:
+_CHUNK = 10_000  # URLs per sitemap of the index a live outlet serves
+
+
+def _serve(folder: str | None, total: int, port_queue: Any, log_path: str, cpus: set[int] | None) -> None:
+    """Serve the generated files of ``folder``; with no folder, make every page on request (the soak bench's
+    100,000 pages would take 17 GB on disk) and serve a sitemap index of ``_CHUNK`` URLs per sitemap."""
     if cpus:
         os.sched_setaffinity(0, cpus)
-    root = Path(folder)
+    root = Path(folder) if folder else None
     log = open(log_path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115 (the server's whole life)
+
+    def live(path: str, base: str) -> tuple[bytes, str] | None:
+        if path == "/robots.txt":
+            return b"User-agent: *\nAllow: /\n", "text/plain"
+        if path == "/sitemap.xml":
+            maps = "".join(f"<sitemap><loc>{base}/sitemap-{k}.xml</loc></sitemap>" for k in range(0, total, _CHUNK))
+            return (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+                    f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{maps}</sitemapindex>').encode(), "application/xml"
+        if path.startswith("/sitemap-") and path.endswith(".xml"):
+            first = int(path[len("/sitemap-"):-4])
+            urls = "".join(f"<url><loc>{base}{article_path(n)}</loc><lastmod>{published(n).isoformat()}</lastmod></url>"
+                           for n in range(first, min(first + _CHUNK, total)))
+            return (f'<?xml version="1.0" encoding="UTF-8"?><urlset '
+                    f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>').encode(), "application/xml"
+        if path.endswith("-article.html"):
+            n = int(path.rsplit("/", 1)[-1].split("-", 1)[0])
+            return page(n, total), "text/html; charset=utf-8"
+        return None
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             log.write(f"{time.monotonic():.6f} {self.path}\n")
-            name = {"/robots.txt": "robots.txt", "/sitemap.xml": "sitemap.xml"}.get(self.path) or \
-                self.path.strip("/").replace("/", "__")
-            path = root / name
-            if not path.is_file():
+            gzipped = "gzip" in (self.headers.get("Accept-Encoding") or "")
+            if root is None:
+                found = live(self.path, f"http://{self.headers.get('Host')}")
+                body, kind = found if found else (b"", "")
+                if found and gzipped:
+                    body = gzip.compress(body, 1)
+            else:
+                name = {"/robots.txt": "robots.txt", "/sitemap.xml": "sitemap.xml"}.get(self.path) or \
+                    self.path.strip("/").replace("/", "__")
+                found = (root / name).is_file()
+                body = (root / name).read_bytes() if found else b""
+                kind = "text/html; charset=utf-8" if name.endswith(".html") else (
+                    "application/xml" if name.endswith(".xml") else "text/plain")
+                if found and gzipped and (root / (name + ".gz")).is_file():
+                    body = (root / (name + ".gz")).read_bytes()
+                else:
+                    gzipped = False
+            if not found:
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            body = path.read_bytes()
-            kind = "text/html; charset=utf-8" if name.endswith(".html") else (
-                "application/xml" if name.endswith(".xml") else "text/plain")
             self.send_response(200)
             self.send_header("Content-Type", kind)
-            if "gzip" in (self.headers.get("Accept-Encoding") or "") and (root / (name + ".gz")).is_file():
-                body = (root / (name + ".gz")).read_bytes()
+            if gzipped:
                 self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -185,27 +218,33 @@ class HeavyOutlet:
     cpus: set[int] | None = None
     folder: Path | None = None
     """Where the generated pages go (a temporary folder by default); kept between runs when given."""
+    live: bool = False
+    """Make each page on request instead of writing them all first (for very many pages)."""
 
     def __enter__(self) -> HeavyOutlet:
         self._tmp = tempfile.TemporaryDirectory(prefix="khabar-heavy-")
         self.root = self.folder or Path(self._tmp.name) / "site"
-        generate(self.root, self.pages)
+        if not self.live:
+            generate(self.root, self.pages)
         self.log_path = Path(self._tmp.name) / "requests.log"
         queue: Any = multiprocessing.get_context("spawn").Queue()
         self._process = multiprocessing.get_context("spawn").Process(
-            target=_serve, args=(str(self.root), queue, str(self.log_path), self.cpus), daemon=True)
+            target=_serve, args=(None if self.live else str(self.root), self.pages, queue, str(self.log_path), self.cpus),
+            daemon=True)
         self._process.start()
         port = queue.get(timeout=30)
         self.base_url = f"http://127.0.0.1:{port}"
         with socket.create_connection(("127.0.0.1", port), timeout=10):
             pass
-        (self.root / "sitemap.xml").write_bytes((self.root / "sitemap.xml.tpl").read_bytes().replace(
-            b"{base}", self.base_url.encode()))
+        if not self.live:
+            (self.root / "sitemap.xml").write_bytes((self.root / "sitemap.xml.tpl").read_bytes().replace(
+                b"{base}", self.base_url.encode()))
         self.catalog_path = Path(self._tmp.name) / "lourd.yaml"
         self.catalog_path.write_text(json.dumps([{
             "id": OUTLET_ID, "name": "Le Lourd (banc d'essai)", "group": "demo", "country": "ML", "languages": ["fr"],
             "homepage": self.base_url + "/", "cms": "custom", "feeds": [],
-            "sitemaps": [{"url": self.base_url + "/sitemap.xml", "kind": "sitemap"}], "wp_json": False,
+            "sitemaps": [{"url": self.base_url + "/sitemap.xml", "kind": "index" if self.live else "sitemap"}],
+            "wp_json": False,
             "crawl": {"delay": 0, "concurrency": 16}, "demo": True}], ensure_ascii=False), encoding="utf-8")
         return self
 
