@@ -61,6 +61,7 @@ KHABAR_RETRY_AFTER_MAX = 120.0    # seconds; a longer Retry-After is capped
 EXTENSIONS = {
     "crawler.warc.capture.WarcCapture": 100,
     "crawler.run.report.RunReport": 200,
+    "crawler.run.progress.Progress": 300,    # live per-outlet counts (khabar crawl's console; metrics)
 }
 ITEM_PIPELINES = {
     "pipelines.language_filter.LanguageFilter": 700,    # off unless KHABAR_LANGUAGES is set
@@ -73,6 +74,9 @@ ITEM_PIPELINES = {
 CONCURRENT_ITEMS = 8
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.run.logs.KhabarLogFormatter"   # items named by URL, never dumped whole
+# khabar crawl writes this log to runs/<crawl-id>/crawl.log in the store and shows a live view instead
+# (crawler/run/console.py); -v, --log-level or -s LOG_LEVEL=… bring it back to the console.
+KHABAR_PROGRESS_INTERVAL = 30     # seconds between two progress lines per outlet when stdout is not a terminal
 
 # --- Khabar ----------------------------------------------------------------------------
 KHABAR_STORE_URI = "./archive"    # a folder, or s3://bucket/prefix (see README)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
-from scrapy.settings import BaseSettings
+from scrapy.settings import BaseSettings, Settings
 
 from crawler.cli.options import parse_set, set_option
+
+if TYPE_CHECKING:
+    from crawler.run.runner import CrawlResult
 
 
 @click.command()
@@ -32,17 +36,25 @@ from crawler.cli.options import parse_set, set_option
 @click.option("--backfill", is_flag=True, help="Walk the whole archive: every REST page, every listing page.")
 @click.option("--full", is_flag=True, help="Fetch every discovered URL again, not only new and moved ones.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted crawl from its saved queue (per outlet).")
-@click.option("--log-level", default=None, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
+@click.option("--log-level", default=None, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+              help="Show Scrapy's log on the console at this level instead of the live view (it always goes to "
+                   "runs/<crawl-id>/crawl.log in the store).")
+@click.option("-v", "--verbose", count=True, help="Scrapy's log on the console: -v at INFO, -vv at DEBUG.")
 def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_outlets: bool, store: str | None, catalog: str | None,
           catalog_extra: tuple[str, ...], workers: int | None, languages: tuple[str, ...], set_: tuple[str, ...],
           since: str | None, max_articles: int | None, backfill: bool, full: bool, resume: bool,
-          log_level: str | None) -> None:
+          log_level: str | None, verbose: int) -> None:
     """Crawl OUTLETS (catalog ids, or home page URLs of sites not in the catalog), every outlet (--all)
-    or the demo world (--demo)."""
-    from crawler.run.runner import run_crawl
+    or the demo world (--demo).
+
+    On a terminal it shows a live table per outlet, elsewhere a line per outlet every
+    KHABAR_PROGRESS_INTERVAL seconds, then the summary; Scrapy's log goes to runs/<crawl-id>/crawl.log
+    in the store, and its warnings and errors to stderr."""
     from crawler.run.settings import khabar_settings
     from crawler.run.summary import print_summary
 
+    if verbose and log_level is None:
+        log_level = "INFO" if verbose == 1 else "DEBUG"
     overrides: dict[str, Any] = parse_set(set_)
     for name, value in (("KHABAR_STORE_URI", store), ("KHABAR_CATALOG", catalog), ("KHABAR_EXTRACT_WORKERS", workers),
                         ("LOG_LEVEL", log_level), ("KHABAR_SINCE", since), ("KHABAR_MAX_ARTICLES", max_articles),
@@ -65,7 +77,18 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
         from crawler.catalog import catalog_from_settings
 
         outlets = tuple(o.id for o in catalog_from_settings(settings) if not o.demo)
-    sys.exit(print_summary(run_crawl(outlets, settings), settings))
+    result, log_key = _crawl_with_console(outlets, settings)
+    sys.exit(print_summary(result, settings, log_key=log_key))
+
+
+def _crawl_with_console(outlets: Iterable[str], settings: Settings) -> tuple[CrawlResult, str | None]:
+    """Crawl with the console (live view or progress lines, the log into the store); the result and the log's key."""
+    from crawler.run.console import CrawlConsole
+    from crawler.run.runner import run_crawl
+
+    with CrawlConsole(settings) as console:
+        result = run_crawl(outlets, settings, view=console)
+    return result, console.log_key
 
 
 def _language_codes(values: tuple[str, ...]) -> list[str]:
@@ -95,7 +118,6 @@ def _catalog_urls(outlets: tuple[str, ...], settings: BaseSettings, overrides: d
 
 def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: int | None) -> None:
     from crawler.demo.process import running_demo_world
-    from crawler.run.runner import run_crawl
     from crawler.run.settings import khabar_settings
     from crawler.run.summary import print_summary
 
@@ -108,5 +130,5 @@ def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: 
         # --demo crawls every demo outlet, the hard one too (bot walls, 429s, a redirect loop, a 40 MB page…)
         from crawler.demo import ALL_OUTLET_IDS
 
-        result = run_crawl(outlets or ALL_OUTLET_IDS, settings)
-    sys.exit(print_summary(result, settings))
+        result, log_key = _crawl_with_console(outlets or ALL_OUTLET_IDS, settings)
+    sys.exit(print_summary(result, settings, log_key=log_key))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
@@ -23,6 +24,15 @@ class CrawlResult:
     busy: list[OutletBusy] = field(default_factory=list)
     signals: list[str] = field(default_factory=list)
     """The stop signals received, in order (``["SIGINT", "SIGINT"]``: a forced stop)."""
+
+
+class CrawlView(Protocol):
+    """Something that watches a run while it goes (``crawler.run.console.CrawlConsole``): ``start`` gets the
+    crawlers by outlet id once they exist, before the reactor runs; ``stop`` is called when it has stopped."""
+
+    def start(self, crawlers: Mapping[str, Crawler]) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 class _StoppableProcess(CrawlerProcess):
@@ -44,8 +54,9 @@ class _StoppableProcess(CrawlerProcess):
         super()._signal_kill(signum, frame)
 
 
-def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> CrawlResult:
-    """Crawl outlets in one process (one Scrapy crawler each) and say what happened to each."""
+def run_crawl(outlet_ids: Iterable[str], settings: Settings, view: CrawlView | None = None) -> CrawlResult:
+    """Crawl outlets in one process (one Scrapy crawler each) and say what happened to each; ``view``
+    watches the crawlers while they run."""
     from crawler.catalog import catalog_from_settings
     from spiders.news import NewsSpider
 
@@ -56,16 +67,20 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings) -> CrawlResult:
     store_from_settings(settings)  # a missing bucket or bad credentials: stop here, clearly
     process = _StoppableProcess(settings)
     result = CrawlResult()
-    crawlers = []
-    for outlet_id in ids:
-        crawler = process.create_crawler(NewsSpider)
+    crawlers = {outlet_id: process.create_crawler(NewsSpider) for outlet_id in ids}
+    if view is not None:
+        view.start(crawlers)  # before the crawlers log their settings
+    for outlet_id, crawler in crawlers.items():
         process.crawl(crawler, outlet=outlet_id).addErrback(_note_busy, result)
-        crawlers.append(crawler)
-    process.start()
+    try:
+        process.start()
+    finally:
+        if view is not None:
+            view.stop()
     from crawler.extract.pool import shutdown_pools
 
     shutdown_pools()
-    result.reports = [report for crawler in crawlers if (report := _report(crawler)) is not None]
+    result.reports = [report for crawler in crawlers.values() if (report := _report(crawler)) is not None]
     result.signals = process.received
     return result
 

@@ -16,11 +16,11 @@ from crawler.storage.layout import runs_dir
 from crawler.storage.space import DISK_FULL_PREFIX
 
 
-def print_summary(result: CrawlResult, settings: BaseSettings) -> int:
+def print_summary(result: CrawlResult, settings: BaseSettings, log_key: str | None = None) -> int:
     """Print what the crawl did and where it is; return its exit code (``ExitCode``: 5 when the store's
     filesystem filled up, 130 when a signal stopped it, 6 when another crawl held an outlet, 3 when an outlet
     yielded nothing, 4 when files are still waiting in an S3 store's spool after a bounded wait for their
-    upload; the most severe wins)."""
+    upload; the most severe wins). ``log_key``: the crawl's log in the store (``khabar crawl`` writes one)."""
     store = store_from_settings(settings)
     waiting = store.drain(0).spooled
     if waiting:
@@ -42,6 +42,7 @@ def print_summary(result: CrawlResult, settings: BaseSettings) -> int:
         f"  WARC files         {sum(len(r.warc_files) for r in reports)}  in {store.describe('warc')}",
         f"  record files       {sum(len(r.record_files) for r in reports)}  in {store.describe('records')}",
         f"  run reports        {store.describe(runs_dir(crawl_id))}",
+        *([f"  crawl log          {store.describe(log_key)}"] if log_key else []),
     ]
     lines += [_outlet_line(r) for r in reports]
     lines += _upload_lines(uploads, store.uri)

@@ -6,6 +6,7 @@ Published files (keys, the same in a folder and under an ``s3://bucket/prefix``)
     records/outlet=<id>/date=<YYYY-MM-DD>/<crawl-id>.jsonl.gz
     schema/article-record.schema.json
     runs/<crawl-id>/<outlet>.json
+    runs/<crawl-id>/crawl.log     (``khabar crawl``'s Scrapy log; ``crawl.log.part`` while the crawl runs)
 
 ``date`` is the UTC date of capture for both WARCs and records, so one crawl writes one
 record file per outlet and day and a record sits in the same partition as its WARC response.
@@ -41,6 +42,7 @@ DEDUP_DB = "dedup.sqlite"
 ARTICLES_DB = "articles.sqlite"
 STORIES_DB = "stories.sqlite"
 RUNS_DIR = "runs"
+CRAWL_LOG = "crawl.log"
 
 
 def warc_dir(outlet: str, day: date) -> str:
@@ -57,6 +59,11 @@ def runs_dir(crawl_id: str) -> str:
 
 def run_report_key(crawl_id: str, outlet: str) -> str:
     return f"{runs_dir(crawl_id)}/{outlet}.json"
+
+
+def crawl_log_key(crawl_id: str) -> str:
+    """The Scrapy log of a ``khabar crawl`` (all its outlets), published when the crawl ends."""
+    return f"{runs_dir(crawl_id)}/{CRAWL_LOG}"
 
 
 def is_state_key(key: str) -> bool:
