@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.support.crawls import KHABAR, article_records, run, warc_records
+from tests.support.crawls import KHABAR, article_records, crawl_log, run, warc_records
 from tests.support.hostile import HostileOutlet
 
 UNREACHABLE = {"id": "unreachable", "name": "Unreachable", "group": "demo", "country": "ML", "languages": ["fr"],
@@ -55,8 +55,8 @@ def test_only_pages_with_article_text_become_records_and_a_wrong_charset_is_repa
 
 
 def test_pages_not_recorded_are_logged_with_their_reason(hostile_crawl: Any) -> None:
-    outlet, _, result = hostile_crawl
-    logged = [line for line in result.stderr.splitlines() if "not recorded as an article" in line]
+    outlet, store, _ = hostile_crawl
+    logged = [line for line in crawl_log(store).splitlines() if "not recorded as an article" in line]
     assert any(f"{outlet.base_url}/empty (empty_body" in line for line in logged)
     assert any(line.startswith(f"{outlet.base_url}/binary") or f"{outlet.base_url}/binary (" in line for line in logged)
     assert all("its WARC capture is kept" in line for line in logged)

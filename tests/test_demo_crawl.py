@@ -214,6 +214,8 @@ def scrapy_crawled(demo: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
                   "-s", f"KHABAR_CATALOG_EXTRA={catalog}", "-s", f"KHABAR_STORE_URI={store}",
                   "-s", "KHABAR_WARC_MAX_SIZE=65536"])
     assert result.returncode == 0, result.stderr[-3000:]
+    # the console and the crawl log are khabar's: scrapy crawl logs as Scrapy does
+    assert "[scrapy.core.engine] INFO: Spider opened" in result.stderr and not list(store.glob("runs/*/crawl.log*"))
     return store
 
 

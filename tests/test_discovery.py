@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
-from tests.support.crawls import KHABAR, article_records, run, warc_records
+from tests.support.crawls import KHABAR, article_records, crawl_log, run, warc_records
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_a_later_run_obeys_the_robots_txt_it_kept_without_fetching_it_again(demo
     requested = {server.base_url("demo-hard").rstrip("/") + e.path for e in again}
     assert "/robots.txt" not in {e.path for e in again} and len(again) > 20  # every article asked again, not robots
     assert not (requested & world.disallowed_urls("demo-hard"))
-    assert "'khabar/robots/reused': 1" in result.stderr
+    assert "'khabar/robots/reused': 1" in crawl_log(store, result.stdout)
 
 
 def test_a_429_is_retried_after_its_retry_after_and_then_recorded(demo: Any, hard: Any) -> None:
@@ -135,7 +135,7 @@ def test_bot_walls_never_become_records_and_are_counted(demo: Any, hard: Any) ->
     archived = {r.rec_headers.get_header("WARC-Target-URI") for _, r, _ in warc_records(store) if r.rec_type == "response"}
     assert walls <= archived  # kept in the WARC all the same
     assert "bot walls" in result.stdout or "BLOCKED" in result.stdout
-    said = {url for url in walls for line in result.stderr.splitlines()
+    said = {url for url in walls for line in crawl_log(store).splitlines()
             if f"not recorded as an article: {url} (bot_wall" in line}
     assert said == walls  # every one, not only the first the detector warns about
     report = json.loads(next((store / "runs").glob("*/demo-hard.json")).read_text())

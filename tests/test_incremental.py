@@ -13,7 +13,7 @@ from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
 from crawler.storage import LocalStore
 from crawler.storage.layout import jobs_dir
-from tests.support.crawls import KHABAR, article_records, run
+from tests.support.crawls import KHABAR, article_records, crawl_log, run
 
 OUTLET = "demo-wp"
 
@@ -63,7 +63,7 @@ def test_a_second_run_on_an_unchanged_outlet_fetches_no_article_body(runs: Any) 
     assert [(e.path.split("?")[0], e.status) for e in second] == [("/wp-json/wp/v2/posts", 200)]
     (rest,) = second
     assert "modified_after=" in rest.path and gzip.decompress(rest.response_body).strip() == b"[]"
-    assert "asking the WordPress REST API alone what changed" in runs["outputs"][1].stderr
+    assert "asking the WordPress REST API alone what changed" in crawl_log(runs["store"], runs["outputs"][1].stdout)
 
 
 def test_when_the_full_cascade_is_due_unchanged_sources_answer_304(runs: Any) -> None:

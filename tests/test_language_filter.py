@@ -17,7 +17,7 @@ from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink
 from pipelines.language_filter import LanguageFilter
-from tests.support.crawls import KHABAR, article_records, run
+from tests.support.crawls import KHABAR, article_records, crawl_log, run
 
 OUTLET = "demo-bilingue"
 
@@ -98,5 +98,5 @@ def test_khabar_crawl_lang_fr_records_exactly_the_french_articles(bilingual: Any
     assert french and arabic
     assert sorted(r["url"] for r in records) == sorted(french)
     assert {r["language"] for r in records} == {"fr"}
-    dropped = re.search(r"'khabar/records/dropped/language/ar': (\d+)", result.stderr)
+    dropped = re.search(r"'khabar/records/dropped/language/ar': (\d+)", crawl_log(tmp_path))
     assert dropped and int(dropped.group(1)) == len(arabic)

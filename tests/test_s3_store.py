@@ -394,6 +394,9 @@ def test_no_secret_in_logs_warcs_records_or_run_reports(seaweed: SeaweedFS, s3_c
     result = s3_crawl["result"]
     assert "DEBUG" in result.stderr  # the strongest case: everything that logs, logged
     _assert_no_secret(seaweed, result.stdout, result.stderr)
+    (log_key,) = [key for key in s3_crawl["objects"] if key.endswith("/crawl.log")]  # uploaded like the run reports
+    assert log_key.startswith("runs/") and b"] DEBUG: " in s3_crawl["objects"][log_key]  # checked below, like every object
+    assert not [key for key in s3_crawl["scrapy_objects"] if key.endswith("crawl.log")]  # scrapy crawl: Scrapy's logging
     for key, data in s3_crawl["objects"].items():
         for blob in (data, _readable(key, data)):
             for secret in (seaweed.access_key, seaweed.secret_key):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,15 @@ def run(cmd: list[str], timeout: float = 300, env: dict[str, str] | None = None)
     full_env = {**os.environ, **(env or {})}
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=full_env)
     return result
+
+
+def crawl_log(store: Path, stdout: str = "") -> str:
+    """What ``khabar crawl`` logged into the store (``runs/<crawl-id>/crawl.log``, Scrapy's whole log): of the
+    crawl its summary in ``stdout`` names (``Khabar crawl <id> finished.``), or of every crawl of the store."""
+    named = re.search(r"^Khabar crawl (\S+) ", stdout, re.MULTILINE)
+    paths = sorted(store.glob(f"runs/{named.group(1) if named else '*'}/crawl.log"))
+    assert paths, f"no crawl log in {store / 'runs'}"
+    return "".join(path.read_text(encoding="utf-8") for path in paths)
 
 
 def scrapy_runspider(spider_file: str, store: Path, *args: str) -> subprocess.CompletedProcess[str]:
