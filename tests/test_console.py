@@ -7,14 +7,18 @@ Four crawls of the demo world run at once (each on its own free ports and store)
 from __future__ import annotations
 
 import json
+import os
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.crawls import KHABAR, ROOT, crawl_log
+from crawler.errors import ConfigInvalid
+from crawler.run.console import ConsoleConfig
+from crawler.run.settings import khabar_settings
+from tests.support.crawls import KHABAR, crawl_log
+from tests.support.seaweed import Running
 from tests.support.terminal import InTerminal
 
 SUMMARY = re.compile(r"^Khabar crawl (\S+) finished\.$", re.MULTILINE)
@@ -24,34 +28,17 @@ ON_SCREEN = ("demo-wp", "demo-hard")
 
 
 def _demo(store: Path, *args: str) -> list[str]:
-    return [*KHABAR, "crawl", "--demo", *args, "--demo-port-base", "0", "--store", str(store)]
-
-
-class _Plain:
-    """A crawl whose stdout and stderr are files (cron, CI, a pipe)."""
-
-    def __init__(self, cmd: list[str], folder: Path) -> None:
-        folder.mkdir()
-        self.out, self.err = open(folder / "stdout", "w+"), open(folder / "stderr", "w+")  # noqa: SIM115
-        self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=self.out, stderr=self.err, text=True)
-
-    def finish(self) -> subprocess.CompletedProcess[str]:
-        self.process.wait(timeout=240)
-        texts = []
-        for handle in (self.out, self.err):
-            handle.seek(0)
-            texts.append(handle.read())
-            handle.close()
-        return subprocess.CompletedProcess(self.process.args, self.process.returncode, texts[0], texts[1])
+    return ["crawl", "--demo", *args, "--demo-port-base", "0", "--store", str(store)]
 
 
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("console")
-    screen = InTerminal(_demo(tmp / "screen", *ON_SCREEN))
-    plain = {"demo": _Plain(_demo(tmp / "demo"), tmp / "demo-out"),
-             "lines": _Plain(_demo(tmp / "lines", "demo-cms", "-s", "KHABAR_PROGRESS_INTERVAL=1"), tmp / "lines-out"),
-             "verbose": _Plain(_demo(tmp / "verbose", "demo-bilingue", "-v"), tmp / "verbose-out")}
+    screen = InTerminal([*KHABAR, *_demo(tmp / "screen", *ON_SCREEN)])
+    env = dict(os.environ)
+    plain = {"demo": Running(*_demo(tmp / "demo"), env=env),  # output into files: no terminal
+             "lines": Running(*_demo(tmp / "lines", "demo-cms", "-s", "KHABAR_PROGRESS_INTERVAL=1"), env=env),
+             "verbose": Running(*_demo(tmp / "verbose", "demo-bilingue", "-v"), env=env)}
     done: dict[str, Any] = {name: run.finish() for name, run in plain.items()}
     done["screen"] = screen.finish()
     for name, result in done.items():
@@ -146,3 +133,22 @@ def test_verbose_brings_scrapys_log_back_to_the_console_and_keeps_it_in_the_stor
     assert not PROGRESS.search(result.stdout)
     logged = crawl_log(crawls["tmp"] / "verbose", result.stdout)
     assert "[scrapy.core.engine] INFO: Spider opened" in logged
+
+
+@pytest.mark.parametrize(("overrides", "terminal", "mode", "console_level"), [
+    ({}, True, "live", "WARNING"),
+    ({}, False, "lines", "WARNING"),
+    ({"LOG_LEVEL": "INFO"}, True, "log", "INFO"),  # what -v, --log-level and -s LOG_LEVEL= set
+    ({"LOG_LEVEL": "DEBUG"}, False, "log", "DEBUG"),
+])
+def test_the_console_shows_the_table_on_a_terminal_lines_elsewhere_and_the_log_when_asked(
+        overrides: dict[str, str], terminal: bool, mode: str, console_level: str) -> None:
+    config = ConsoleConfig.from_settings(khabar_settings(overrides, environ={}), terminal=terminal)
+    assert (config.mode, config.console_level, config.interval) == (mode, console_level, 30)
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "soon"])
+def test_a_progress_interval_that_is_not_a_positive_number_is_refused_with_the_setting(value: str) -> None:
+    settings = khabar_settings({"KHABAR_PROGRESS_INTERVAL": value}, environ={})
+    with pytest.raises(ConfigInvalid, match=f"KHABAR_PROGRESS_INTERVAL='{value}' must be a number of seconds above 0"):
+        ConsoleConfig.from_settings(settings, terminal=False)

@@ -54,9 +54,12 @@ class ConsoleConfig:
 
     @classmethod
     def from_settings(cls, settings: BaseSettings, terminal: bool) -> ConsoleConfig:
-        interval = settings.getfloat("KHABAR_PROGRESS_INTERVAL", 30)
-        if interval <= 0:
-            raise ConfigInvalid(f"KHABAR_PROGRESS_INTERVAL={settings.get('KHABAR_PROGRESS_INTERVAL')} must be a "
+        try:
+            interval = settings.getfloat("KHABAR_PROGRESS_INTERVAL", 30)
+        except ValueError:
+            interval = 0
+        if not interval > 0:
+            raise ConfigInvalid(f"KHABAR_PROGRESS_INTERVAL={settings.get('KHABAR_PROGRESS_INTERVAL')!r} must be a "
                                 "number of seconds above 0 (default 30)")
         asked = (settings.getpriority("LOG_LEVEL") or 0) >= SETTINGS_PRIORITIES["cmdline"]
         if asked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from twisted.python.failure import Failure
 from crawler.errors import OutletBusy
 from crawler.run.report import OutletReport, RunReport
 from crawler.storage import store_from_settings
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,6 +50,9 @@ class _StoppableProcess(CrawlerProcess):
 
     def _signal_shutdown(self, signum: int, frame: object) -> None:  # the first SIGINT/SIGTERM: a graceful stop
         self.received.append(signal.Signals(signum).name)
+        # Scrapy says so at INFO, which khabar crawl's console leaves to the crawl log: say it where it is seen
+        logger.warning("%s received: finishing the requests in flight and closing the files; send it again to stop "
+                       "at once (either way, --resume continues the crawl)", self.received[-1])
         super()._signal_shutdown(signum, frame)
 
     def _signal_kill(self, signum: int, frame: object) -> None:  # the second: Scrapy stops the reactor at once
