@@ -87,7 +87,7 @@ def _crawl_with_console(outlets: Iterable[str], settings: Settings) -> tuple[Cra
     from crawler.run.runner import run_crawl
 
     with CrawlConsole(settings) as console:
-        result = run_crawl(outlets, settings, view=console)
+        result = run_crawl(outlets, settings, views=[console])
     return result, console.log_key
 
 

@@ -72,7 +72,7 @@ def stdout_is_terminal() -> bool:
 
 
 class CrawlConsole:
-    """One ``khabar crawl``'s console. Use as a context manager around ``run_crawl(..., view=console)``:
+    """One ``khabar crawl``'s console. Use as a context manager around ``run_crawl(..., views=[console])``:
     the runner calls ``start`` once its crawlers exist and ``stop`` when they are done; leaving the
     ``with`` block finishes and publishes ``crawl.log`` (``log_key`` then names it)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -31,7 +31,8 @@ class CrawlResult:
 
 class CrawlView(Protocol):
     """Something that watches a run while it goes (``crawler.run.console.CrawlConsole``): ``start`` gets the
-    crawlers by outlet id once they exist, before the reactor runs; ``stop`` is called when it has stopped."""
+    crawlers by outlet id once they exist, before the reactor runs; ``stop`` is called when it has stopped.
+    ``crawler.run.progress.progress_of(crawler)`` gives each one's live counts."""
 
     def start(self, crawlers: Mapping[str, Crawler]) -> None: ...
 
@@ -60,9 +61,9 @@ class _StoppableProcess(CrawlerProcess):
         super()._signal_kill(signum, frame)
 
 
-def run_crawl(outlet_ids: Iterable[str], settings: Settings, view: CrawlView | None = None) -> CrawlResult:
-    """Crawl outlets in one process (one Scrapy crawler each) and say what happened to each; ``view``
-    watches the crawlers while they run."""
+def run_crawl(outlet_ids: Iterable[str], settings: Settings, views: Sequence[CrawlView] = ()) -> CrawlResult:
+    """Crawl outlets in one process (one Scrapy crawler each) and say what happened to each; ``views``
+    (the console, metrics…) watch the crawlers while they run."""
     from crawler.catalog import catalog_from_settings
     from spiders.news import NewsSpider
 
@@ -74,14 +75,14 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings, view: CrawlView | N
     process = _StoppableProcess(settings)
     result = CrawlResult()
     crawlers = {outlet_id: process.create_crawler(NewsSpider) for outlet_id in ids}
-    if view is not None:
+    for view in views:
         view.start(crawlers)  # before the crawlers log their settings
     for outlet_id, crawler in crawlers.items():
         process.crawl(crawler, outlet=outlet_id).addErrback(_note_busy, result)
     try:
         process.start()
     finally:
-        if view is not None:
+        for view in views:
             view.stop()
     from crawler.extract.pool import shutdown_pools
 
