@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
-from crawler.storage import store_from_settings
+from crawler.storage import Store, store_from_settings
 from crawler.storage.layout import crawl_log_key
 
 PART_SUFFIX = ".part"
@@ -51,10 +51,16 @@ class CrawlLog:
 
     def __init__(self, settings: BaseSettings) -> None:
         self.settings = settings
-        self.store = store_from_settings(settings)
         self.key = crawl_log_key(str(settings.get("KHABAR_CRAWL_ID")))
-        self.path = self.store.spool / self.key
         self._handler: CrawlLogHandler | None = None
+
+    @property
+    def store(self) -> Store:
+        return store_from_settings(self.settings)  # opened by the crawl already: the same store
+
+    @property
+    def path(self) -> Path:
+        return self.store.spool / self.key
 
     @property
     def part(self) -> Path:
@@ -81,6 +87,3 @@ class CrawlLog:
         os.replace(self.part, self.path)
         self.store.publish(self.key)
         return self.key
-
-    def describe(self) -> str:
-        return self.store.describe(self.key)
