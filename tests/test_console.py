@@ -16,6 +16,9 @@ import pytest
 
 from crawler.errors import ConfigInvalid
 from crawler.run.console import ConsoleConfig
+from crawler.run.progress import counts_from_stats
+from crawler.run.progress_view import line
+from crawler.run.report import report_from_stats
 from crawler.run.settings import khabar_settings
 from tests.support.crawls import KHABAR, crawl_log
 from tests.support.seaweed import Running
@@ -152,3 +155,18 @@ def test_a_progress_interval_that_is_not_a_positive_number_is_refused_with_the_s
     settings = khabar_settings({"KHABAR_PROGRESS_INTERVAL": value}, environ={})
     with pytest.raises(ConfigInvalid, match=f"KHABAR_PROGRESS_INTERVAL='{value}' must be a number of seconds above 0"):
         ConsoleConfig.from_settings(settings, terminal=False)
+
+
+def test_live_counts_map_the_stats_as_the_run_report_does() -> None:
+    stats = {"downloader/response_count": 12, "khabar/records/written": 7, "khabar/articles/not_recorded/listing": 3,
+             "khabar/articles/not_recorded/too_short": 1, "khabar/articles/fetch_failed": 1,
+             "khabar/discovery/source_failed": 1, "khabar/discovery/found/sitemap": 9, "khabar/discovery/found/feed": 4,
+             "downloader/response_bytes": 2048, "khabar/warc/bytes": 4096}
+    live = counts_from_stats("demo-wp", stats)
+    report = report_from_stats("demo-wp", "20261203T000000Z-000000", "finished", stats)
+    assert (live.fetched, live.recorded, dict(live.not_recorded), live.errors) == (
+        report.pages_fetched, report.articles_recorded, report.not_recorded, report.fetch_errors) == (
+        12, 7, {"listing": 3, "too_short": 1}, 2)
+    assert (live.discovered, live.bytes_received, live.bytes_archived) == (13, 2048, 4096)
+    assert line(live) == ("[00:00] demo-wp          starting discovered 13  fetched 12  recorded 7  "
+                          "not recorded 4 (listing 3, too_short 1)  errors 2  0.0 pages/s  received 2.0 kB")

@@ -97,7 +97,7 @@ def test_the_bucket_holds_exactly_the_files_of_a_local_crawl(s3_crawl: dict[str,
     assert sorted(map(_shape, s3_keys)) == sorted(map(_shape, local_keys))
     assert sorted(_shape(k) for k in s3_keys if not k.startswith("warc/")) == sorted([
         "schema/article-record.schema.json",
-        *(f"runs/<crawl-id>/{outlet}.json" for outlet in OUTLETS),
+        *(f"runs/<crawl-id>/{outlet}.json" for outlet in OUTLETS), "runs/<crawl-id>/crawl.log",
         *(f"records/outlet={outlet}/date=<day>/<crawl-id>.jsonl.gz" for outlet in OUTLETS),
     ])
     assert {k.split("/")[1] for k in s3_keys if k.endswith(".warc.gz")} == {f"outlet={o}" for o in OUTLETS}
