@@ -103,7 +103,9 @@ class LiveTable:
     def start(self, crawlers: Mapping[str, Crawler]) -> None:
         self._rows = snapshots_of(crawlers)
         self._started = time.monotonic()
-        self._live = Live(console=self.console, get_renderable=self._render, refresh_per_second=REFRESH_PER_SECOND)
+        # lines written to stderr meanwhile go above the table, unless stderr goes elsewhere (2>file)
+        self._live = Live(console=self.console, get_renderable=self._render, refresh_per_second=REFRESH_PER_SECOND,
+                          redirect_stderr=sys.stderr.isatty())
         self._live.start()
 
     def _render(self) -> Table:
