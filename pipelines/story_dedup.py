@@ -21,14 +21,15 @@ Settings: KHABAR_STORE_URI (where the state folder lives).
 
 from __future__ import annotations
 
+import functools
 import logging
 import unicodedata
 import zlib
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
@@ -39,6 +40,9 @@ from crawler.run.disk_full import drop_when_disk_full
 from crawler.storage import layout, store_from_settings
 from crawler.storage.state_db import connect_state
 
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
+
 logger = logging.getLogger(__name__)
 
 NUM_PERM = 64
@@ -46,7 +50,6 @@ THRESHOLD = 0.8
 SHINGLE = 5
 MIN_WORDS = 50   # below this, 5-shingles of short teasers and briefs match by chance
 _SCHEME = "affine32"
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)   # permutations built once, shared by every signature
 _MASK = np.uint64(0xFFFFFFFF)
 _MULT = np.uint64(1_000_003)
 
@@ -60,6 +63,15 @@ def title_key(title: str | None) -> str:
     return " ".join("".join(kept).split())
 
 
+@functools.cache
+def _template() -> MinHash:
+    """The permutations, built once and shared by every signature. datasketch is imported here, when the first
+    article is recorded, not at start-up: it imports SciPy, about 0.4 s of CPU before the first request."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
 def text_signature(text: str) -> MinHash | None:
     """MinHash of the text's word 5-shingles, or None for texts under MIN_WORDS words."""
     words = text.casefold().split()
@@ -70,14 +82,18 @@ def text_signature(text: str) -> MinHash | None:
     shingles = np.zeros(count, dtype=np.uint64)
     for k in range(SHINGLE):  # a polynomial hash of the five word hashes, mod 2^32
         shingles = (shingles * _MULT + hashes[k:k + count]) & _MASK
-    signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_TEMPLATE.permutations, scheme=_SCHEME)
+    from datasketch import MinHash
+
+    signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_template().permutations, scheme=_SCHEME)
     signature.update_batch(np.unique(shingles))
     return signature
 
 
 def _signature_from(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     values = np.frombuffer(data, dtype=np.uint32)
-    return MinHash(hashvalues=values, permutations=_TEMPLATE.permutations, scheme=_SCHEME, hashfunc=int)
+    return MinHash(hashvalues=values, permutations=_template().permutations, scheme=_SCHEME, hashfunc=int)
 
 
 class StoryIndex:
@@ -143,6 +159,8 @@ class StoryIndex:
     def _load(self, outlet: str) -> None:
         if outlet in self._lsh:
             return
+        from datasketch import MinHashLSH
+
         lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
         signatures: dict[str, MinHash] = {}
         for article_id, blob in self._db.execute(

@@ -41,7 +41,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from crawler.archive.reading import Entry, iter_entries, open_key, warc_keys
 from crawler.catalog import Catalog, OutletSpec
-from crawler.extract import Extracted, extract_article
+from crawler.extract import Extracted
+from crawler.extract.article import extract_article
 from crawler.records import ArticleRecord, WarcLink
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Record, Render, RenderChance, ResponseFacts, decide, screen

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import trafilatura
 from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
@@ -46,8 +45,6 @@ from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
 from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
-
-EXTRACTOR_VERSION = f"khabar-extract 1; trafilatura {trafilatura.__version__}"
 
 MAX_BODY_BYTES = 32 * 1024 * 1024  # trafilatura itself refuses 20 MB; news pages stay under 3 MB
 MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.metadata
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
+
+EXTRACTOR_VERSION = f"khabar-extract 1; trafilatura {importlib.metadata.version('trafilatura')}"
+"""Written into every record's ``extraction.version``: the rules' own version and trafilatura's."""
 
 
 @dataclass(frozen=True, kw_only=True)

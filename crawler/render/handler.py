@@ -16,13 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import Page
-from playwright.async_api import Response as PlaywrightResponse
-from scrapy_playwright.page import PageMethod
-
 from crawler.warc.tap import RawCaptureDownloadHandler
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Playwright itself is imported when the first page is rendered
+    from playwright.async_api import Page
+    from playwright.async_api import Response as PlaywrightResponse
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
@@ -53,6 +51,8 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
     async def download_request(self, request: Request) -> Response:
         if not request.meta.get("playwright"):
             return await super().download_request(request)
+        from scrapy_playwright.page import PageMethod
+
         handler = await self._browser()
         seen: list[PlaywrightResponse] = []
         request.meta["playwright_include_page"] = True

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cdxj_indexer.main import write_cdx_index
-
 from crawler.storage.atomic import atomic_path
 
 
@@ -21,6 +19,8 @@ def cdxj_path(warc_path: Path) -> Path:
 
 def write_cdxj(warc_path: Path, key: str) -> Path:
     """Index one finished WARC file; return the CDXJ path (written under a temp name, then renamed)."""
+    from cdxj_indexer.main import write_cdx_index  # surt, tldextract, requests: imported when a file closes
+
     target = cdxj_path(warc_path)
     with atomic_path(target) as temp:
         write_cdx_index(str(temp), [str(warc_path)], {"sort": True, "filename": key})
