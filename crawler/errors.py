@@ -16,6 +16,8 @@
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
     ├── OutletBusy               another crawl holds the outlet's lock (names its pid, host, start and crawl id)
     ├── ReplayError              pywb could not be installed or started, or the store has nothing to replay
+    ├── CorpusFilterUnknown      a corpus filter names an outlet or country the store has no record of (lists the valid ones)
+    ├── CorpusEmpty              a corpus's filters match no article (says what each filter alone would leave)
     └── DemoWorldError           the bundled demo world could not start
 
 Every message names the thing, the limit or the cause, and the next step.
@@ -49,6 +51,7 @@ class ExitCode(IntEnum):
     DISK_FULL = 5            # the store's filesystem is full: the crawl stopped, nothing captured is lost (free space, --resume)
     OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
     NEEDS_ATTENTION = 7      # khabar status --check: an outlet is failing, blocked, interrupted or silent (it lists them)
+    NOTHING_MATCHED = 8      # khabar corpus export: the filters match no article (the message gives the counts without each)
     INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
 
     @classmethod
@@ -171,6 +174,24 @@ class OutletBusy(KhabarError):
 
 class ReplayError(KhabarError):
     """pywb could not be installed or started, or the store has nothing to replay."""
+
+
+class CorpusFilterUnknown(KhabarError):
+    """A corpus filter names an outlet or a country that no article record of the store has."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, option: str, unknown: list[str], valid: list[str], where: str) -> None:
+        self.option, self.unknown, self.valid = option, unknown, valid
+        super().__init__(f"{option} {', '.join(unknown)}: no article record of {where} has "
+                         f"{'this value' if len(unknown) == 1 else 'these values'}. Valid values: "
+                         f"{', '.join(valid) or 'none (the store holds no article record)'}.")
+
+
+class CorpusEmpty(KhabarError):
+    """The filters of a corpus match no article; the message says how many each filter would leave out."""
+
+    exit_code = ExitCode.NOTHING_MATCHED
 
 
 class DemoWorldError(KhabarError):

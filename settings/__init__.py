@@ -118,3 +118,6 @@ KHABAR_S3_PART_SIZE = 16 * 1024 * 1024            # at least 5 MiB (the S3 minim
 KHABAR_S3_RETRY_MAX_DELAY = 60    # seconds between two tries of a failed upload, at most (1, 2, 4 … 60)
 KHABAR_S3_DRAIN_TIMEOUT = 600     # seconds the end of a crawl waits for pending uploads before reporting them
 KHABAR_SPOOL_KEEP_DIR = None      # tests and audits: hard-link each published file here before its upload
+
+# --- Corpora for researchers (khabar corpus export / stats; crawler/corpus/) ---------------
+KHABAR_CORPUS_MEMORY_LIMIT = "256MB"  # DuckDB's memory_limit; beyond it sorts and joins spill to the export's folder

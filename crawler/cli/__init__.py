@@ -8,6 +8,8 @@
     khabar demo serve                          serve the demo outlets until Ctrl-C
     khabar status ./archive [--json]           per outlet: last runs, and what needs a person (failing, silent…)
     khabar schedule schedule.yaml              run crawls on a timetable, in the foreground, until SIGTERM
+    khabar corpus export ./archive --out DIR   a research corpus (Parquet, JSONL, CSV) with manifest and datasheet
+    khabar corpus stats ./archive [--html F]   articles by outlet, country, language and month; a page of charts
     khabar schema                              print the article record JSON Schema
 
 Errors print "Error: … " with the next step and exit non-zero; a KhabarError never shows a traceback.
@@ -39,8 +41,9 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from crawler.cli.archive import dedup, export, reextract, verify, wacz
+    from crawler.cli.archive import dedup, reextract, verify, wacz
     from crawler.cli.catalog import outlets_cmd
+    from crawler.cli.corpus import corpus, export
     from crawler.cli.crawl import crawl
     from crawler.cli.demo import demo
     from crawler.cli.discover import discover
@@ -50,8 +53,8 @@ def _register_commands() -> None:
     from crawler.cli.status import status
     from crawler.cli.store import store
 
-    for command in (crawl, outlets_cmd, discover, extract, schema, demo, verify, reextract, wacz, export, dedup,
-                    replay, store, status, schedule):
+    for command in (crawl, outlets_cmd, discover, extract, schema, demo, verify, reextract, wacz, export, corpus,
+                    dedup, replay, store, status, schedule):
         main.add_command(command)
 
 

@@ -1,4 +1,4 @@
-"""``khabar verify``, ``reextract``, ``wacz``, ``export`` and ``dedup``: working on an archive after the crawl.
+"""``khabar verify``, ``reextract``, ``wacz`` and ``dedup``: working on an archive after the crawl.
 
 STORE is a folder or ``s3://bucket/prefix``; an S3 store is configured like a crawl's: ``KHABAR_S3_*``
 settings from the environment or ``-s NAME=VALUE``.
@@ -7,26 +7,16 @@ settings from the environment or ``-s NAME=VALUE``.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from crawler.cli.options import command_settings, existing_store, set_option
+from crawler.cli.options import day_option as _date_option
 
 if TYPE_CHECKING:
     from crawler.storage import Store
-
-
-def _date_option(value: str | None) -> date | None:
-    """A ``--since``/``--until`` value as a date; a usage error naming the expected form."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
 
 
 def _open(store: str, set_: tuple[str, ...]) -> Store:
@@ -103,29 +93,6 @@ def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str
 
     result = make_wacz(_open(store, set_), Path(out), outlet, _date_option(since), _date_option(until))
     click.echo(f"Wrote {result.path}: {result.warc_files} WARC files, {result.pages} pages; wacz validate passed.")
-
-
-@click.command()
-@click.argument("store")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The .jsonl.gz corpus to write.")
-@click.option("--outlet", multiple=True, help="Only these outlets (repeat).")
-@click.option("--country", multiple=True, help="Only outlets of these ISO 3166 countries (repeat).")
-@click.option("--lang", multiple=True, help="Only records in these languages, ISO 639-1 (repeat).")
-@click.option("--since", help="Published (else captured) on or after this day, YYYY-MM-DD.")
-@click.option("--until", help="Published (else captured) on or before this day, YYYY-MM-DD.")
-@click.option("--all-versions", is_flag=True, help="Every version of every article, not only the newest.")
-@click.option("--keep-duplicates", is_flag=True, help="Keep later copies of a story (records with duplicate_of).")
-@set_option
-def export(store: str, out: str, outlet: tuple[str, ...], country: tuple[str, ...], lang: tuple[str, ...],
-           since: str | None, until: str | None, all_versions: bool, keep_duplicates: bool, set_: tuple[str, ...]) -> None:
-    """Write a clean, deduplicated corpus of the article records of STORE."""
-    from crawler.archive.export import ExportFilter, export_corpus
-
-    wanted = ExportFilter(frozenset(outlet), frozenset(c.upper() for c in country), frozenset(lang), _date_option(since),
-                          _date_option(until), all_versions, keep_duplicates)
-    report = export_corpus(_open(store, set_), Path(out), wanted)
-    click.echo(f"Wrote {out}: {report.counts['records exported']} records "
-               f"(of {report.counts['records read']} read).")
 
 
 @click.group()

@@ -8,6 +8,7 @@ the command's own options (``crawler.run.settings.khabar_settings``), as for ``s
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -22,6 +23,16 @@ if TYPE_CHECKING:
 set_option = click.option("-s", "--set", "set_", multiple=True, metavar="NAME=VALUE",
                           help="Any Scrapy or KHABAR_ setting, e.g. -s KHABAR_S3_ENDPOINT_URL=http://127.0.0.1:8333 "
                                "(above the settings module and KHABAR_* environment variables).")
+
+
+def day_option(value: str | None) -> date | None:
+    """A ``--since``/``--until`` value as a date; a usage error naming the expected form."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
 
 
 def parse_set(values: tuple[str, ...]) -> dict[str, str]:
