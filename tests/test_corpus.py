@@ -1,0 +1,300 @@
+"""khabar corpus export / stats: exact record sets per filter, typed Parquet, CSV round trips, S3 = local,
+damaged files reported, bad filters explained, and the stats page rendered in Chromium.
+
+One store for the module: demo-wp (ML, fr), demo-bilingue (MR, fr and ar) and demo-hard (TN: a paywalled
+teaser, a republished story) crawled, then crawled again three demo days later (new articles and edited
+ones: version 2). Commands run in this process through click's runner, the S3 export as a child process.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner, Result
+
+from crawler.cli import main
+from crawler.demo import DemoServer, DemoWorld
+from crawler.demo.process import write_demo_catalog
+from crawler.errors import ExitCode
+from tests.support.browser import headless_chromium
+from tests.support.crawls import KHABAR, article_records, run
+from tests.support.seaweed import SeaweedFS, khabar
+
+OUTLETS = ("demo-wp", "demo-bilingue", "demo-hard")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    tmp = tmp_path_factory.mktemp("corpus")
+    world, store, catalog = DemoWorld(), tmp / "store", tmp / "demo.yaml"
+    with DemoServer(world) as server:
+        write_demo_catalog(server.base_urls, catalog)
+        start = world.now
+        for step in range(2):
+            if step:
+                world.clock.advance(days=3)
+            result = run([*KHABAR, "crawl", *OUTLETS, "--catalog-extra", str(catalog), "--store", str(store),
+                          "-s", "KHABAR_RENDER_JS=off"])
+            assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+        edited = {url for o in OUTLETS
+                  for url in world.edited_between(o, start, world.now) - world.published_between(o, start, world.now)}
+    yield {"store": store, "catalog": catalog, "records": article_records(store), "edited": edited, "tmp": tmp}
+
+
+def _newest(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    best: dict[str, dict[str, Any]] = {}
+    for r in records:
+        if r["id"] not in best or (r["version"], r["extraction"]["extracted_at"]) > \
+                (best[r["id"]]["version"], best[r["id"]]["extraction"]["extracted_at"]):
+            best[r["id"]] = r
+    return best
+
+
+@pytest.fixture(scope="module")
+def truth(demo: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the default corpus must hold: each article's newest record, later copies of a story left out."""
+    return [r for r in _newest(demo["records"]).values() if not r["duplicate_of"]]
+
+
+def _cli(*args: str) -> Result:
+    return CliRunner().invoke(main, [*args], catch_exceptions=False)
+
+
+def _export(demo: dict[str, Any], out: Path, *args: str, store: Path | None = None) -> Result:
+    result = _cli("corpus", "export", str(store or demo["store"]), "--out", str(out),
+                  "--catalog-extra", str(demo["catalog"]), *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def _ids(demo: dict[str, Any], tmp: Path, *args: str) -> set[str]:
+    _export(demo, tmp / "c.jsonl.gz", *args)
+    return {r["id"] for r in _jsonl(tmp / "c.jsonl.gz")}
+
+
+def test_default_corpus_is_the_newest_version_of_each_article_without_later_copies(
+        demo: dict[str, Any], truth: list[dict[str, Any]], tmp_path: Path) -> None:
+    _export(demo, tmp_path / "out")
+    table = pq.read_table(tmp_path / "out" / "part-00001.parquet")
+    rows = table.select(["id", "version", "url", "duplicate_of"]).to_pylist()
+    assert sorted((r["id"], r["version"]) for r in rows) == sorted((r["id"], r["version"]) for r in truth)
+    assert len(rows) == len({r["id"] for r in rows}) == 132
+    # exactly the articles the demo world edited between the two crawls come as their version 2
+    assert {r["url"] for r in rows if r["version"] == 2} == demo["edited"] and len(demo["edited"]) == 7
+    duplicates = [r for r in demo["records"] if r["duplicate_of"]]
+    assert len(duplicates) == 1 and duplicates[0]["id"] not in {r["id"] for r in rows}
+    assert all(r["duplicate_of"] is None for r in rows)
+
+
+def test_all_versions_and_keep_duplicates_give_every_record(demo: dict[str, Any], tmp_path: Path) -> None:
+    every = sorted((r["id"], r["version"]) for r in demo["records"])
+    _export(demo, tmp_path / "all.jsonl.gz", "--all-versions", "--keep-duplicates")
+    assert sorted((r["id"], r["version"]) for r in _jsonl(tmp_path / "all.jsonl.gz")) == every
+    _export(demo, tmp_path / "versions.jsonl.gz", "--all-versions")
+    assert sorted((r["id"], r["version"]) for r in _jsonl(tmp_path / "versions.jsonl.gz")) == sorted(
+        (r["id"], r["version"]) for r in demo["records"] if not r["duplicate_of"])
+    duplicate = next(r for r in demo["records"] if r["duplicate_of"])
+    assert duplicate["id"] in _ids(demo, tmp_path, "--keep-duplicates")
+
+
+def test_each_filter_gives_exactly_its_articles(demo: dict[str, Any], truth: list[dict[str, Any]], tmp_path: Path) -> None:
+    def ids(keep: Any) -> set[str]:
+        return {r["id"] for r in truth if keep(r)}
+
+    def day(r: dict[str, Any]) -> str:
+        return str(r["date_published"] or r["fetched_at"])[:10]
+
+    days = sorted({day(r) for r in truth})
+    since, until = days[len(days) // 3], days[2 * len(days) // 3]
+    assert _ids(demo, tmp_path, "--outlet", "demo-wp", "--outlet", "demo-hard") == ids(
+        lambda r: r["outlet"] in ("demo-wp", "demo-hard"))
+    assert _ids(demo, tmp_path, "--country", "mr") == ids(lambda r: r["country"] == "MR")
+    arabic = _ids(demo, tmp_path, "--lang", "ar")
+    assert arabic == ids(lambda r: r["language"] == "ar") and len(arabic) == 24
+    assert _ids(demo, tmp_path, "--since", since, "--until", until) == ids(lambda r: since <= day(r) <= until)
+    assert _ids(demo, tmp_path, "--country", "ML", "--since", since) == ids(
+        lambda r: r["country"] == "ML" and day(r) >= since)
+    captured = demo["records"][0]["fetched_at"][:10]
+    assert _ids(demo, tmp_path, "--by", "captured", "--since", captured) == ids(lambda r: True)
+
+
+def test_parquet_columns_are_typed_for_duckdb_and_pandas(demo: dict[str, Any], truth: list[dict[str, Any]],
+                                                         tmp_path: Path) -> None:
+    _export(demo, tmp_path / "c.parquet")
+    types = {row[0]: row[1] for row in duckdb.sql(f"DESCRIBE SELECT * FROM '{tmp_path / 'c.parquet'}'").fetchall()}
+    assert types["date_published"] == types["fetched_at"] == "TIMESTAMP WITH TIME ZONE"
+    assert types["date_published_iso"] == "VARCHAR" and types["version"] == "BIGINT" and types["paywalled"] == "BOOLEAN"
+    assert types["authors"] == types["tags"] == "VARCHAR[]"
+    assert types["warc"].startswith("STRUCT(filename VARCHAR, path VARCHAR, \"offset\" BIGINT, length BIGINT")
+    frame = pd.read_parquet(tmp_path / "c.parquet")
+    assert str(frame["date_published"].dtype) == "datetime64[us, UTC]" and str(frame["fetched_at"].dtype) == "datetime64[us, UTC]"
+    by_id = {r["id"]: r for r in truth}
+    for row in frame.itertuples():
+        record = by_id[row.id]
+        assert row.date_published_iso == record["date_published"]
+        assert row.date_published == datetime.fromisoformat(record["date_published"])  # the same instant, in UTC
+        assert row.warc["offset"] == record["warc"]["offset"] and row.warc["path"] == record["warc"]["path"]
+        assert list(row.authors) == record["authors"]
+
+
+def test_large_exports_split_into_parts_listed_in_the_manifest(demo: dict[str, Any], tmp_path: Path) -> None:
+    _export(demo, tmp_path / "out", "--format", "jsonl", "--part-size", "50")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    data = [f for f in manifest["files"] if f["role"] == "data"]
+    assert [(f["path"], f["rows"]) for f in data] == [
+        ("part-00001.jsonl.gz", 50), ("part-00002.jsonl.gz", 50), ("part-00003.jsonl.gz", 32)]
+    for listed in manifest["files"]:
+        assert hashlib.sha256((tmp_path / "out" / listed["path"]).read_bytes()).hexdigest() == listed["sha256"]
+    assert {f["role"] for f in manifest["files"]} == {"data", "datasheet"}
+
+
+def test_manifest_counts_and_datasheet(demo: dict[str, Any], truth: list[dict[str, Any]], tmp_path: Path) -> None:
+    _export(demo, tmp_path / "out", "--lang", "fr")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    french = [r for r in truth if r["language"] == "fr"]
+    assert manifest["records"] == len(french) and manifest["counts"]["language"] == {"fr": len(french)}
+    assert manifest["counts"]["outlet"] == {o: sum(r["outlet"] == o for r in french) for o in sorted(OUTLETS)}
+    months = {(r["date_published"] or r["fetched_at"])[:7] for r in french}
+    assert sum(manifest["counts"]["month"].values()) == len(french) and set(manifest["counts"]["month"]) == months
+    assert manifest["options"]["filters"]["lang"] == ["fr"] and manifest["versions"]["record_schema"] == "1"
+    assert manifest["skipped"] == {"damaged_files": 0, "damaged_lines": 0, "problems": []}
+    sheet = (tmp_path / "out" / "README.md").read_text()
+    assert "| `demo-hard` | La Vigie tunisienne | TN | fr |" in sheet
+    assert "**Paywalled articles**: 1 record(s)" in sheet
+    assert f"khabar replay {demo['store']}" in sheet and "## How to cite" in sheet
+
+
+def test_csv_round_trips_quotes_newlines_and_arabic(demo: dict[str, Any], tmp_path: Path) -> None:
+    copy = tmp_path / "s"
+    shutil.copytree(demo["store"], copy)
+    path = sorted(copy.glob("records/outlet=demo-bilingue/**/*.jsonl.gz"))[0]
+    lines = _jsonl(path)
+    arabic = next(r for r in lines if r["language"] == "ar")
+    arabic["title"] = 'Il a dit « oui », puis "non"; ' + arabic["title"] + "\nsuite, fin"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
+    _export(demo, tmp_path / "c.csv", "--outlet", "demo-bilingue", store=copy)
+    with open(tmp_path / "c.csv", encoding="utf-8", newline="") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    frame = pd.read_csv(tmp_path / "c.csv", keep_default_na=False).set_index("id")
+    newest = _newest([r for r in article_records(copy) if r["outlet"] == "demo-bilingue"])
+    assert set(rows) == set(newest) == set(frame.index)
+    assert rows[arabic["id"]]["title"] == frame.loc[arabic["id"], "title"] == arabic["title"]
+    for article_id, record in newest.items():
+        assert rows[article_id]["text"] == frame.loc[article_id, "text"] == record["text"]
+        assert json.loads(rows[article_id]["authors"]) == record["authors"]
+        assert int(rows[article_id]["warc.offset"]) == record["warc"]["offset"]
+    assert any("\n" in r["text"] for r in newest.values())
+
+
+def test_damaged_record_files_are_reported_and_the_rest_exported(demo: dict[str, Any], tmp_path: Path) -> None:
+    copy = tmp_path / "s"
+    shutil.copytree(demo["store"], copy)
+    wp, hard = (sorted(copy.glob(f"records/outlet={o}/**/*.jsonl.gz"))[0] for o in ("demo-wp", "demo-hard"))
+    wp_lines = _jsonl(wp)
+    with open(wp, "ab") as handle:  # a line that is not JSON, and one that is not a record, each its own member
+        handle.write(gzip.compress(b'{"id": "cut\n') + gzip.compress(b'["a list"]\n'))
+    whole = hard.read_bytes()
+    hard.write_bytes(whole[: len(whole) * 2 // 3])  # the gzip stream cut in the middle of a member
+    kept_hard = []
+    try:
+        with gzip.open(hard, "rt", encoding="utf-8") as handle:
+            kept_hard.extend(json.loads(line) for line in handle)
+    except EOFError:
+        pass
+    result = _export(demo, tmp_path / "c.jsonl.gz", "--all-versions", "--keep-duplicates", store=copy)
+    assert f"{wp}, line {len(wp_lines) + 1}: not JSON" in result.stderr
+    assert f"{wp}, line {len(wp_lines) + 2}: not a JSON object but list" in result.stderr
+    assert f"{hard}, line {len(kept_hard) + 1}: the gzip stream is damaged after line {len(kept_hard)}" in result.stderr
+    manifest = json.loads((tmp_path / "c.manifest.json").read_text())
+    assert manifest["skipped"]["damaged_files"] == 2 and manifest["skipped"]["damaged_lines"] == 2
+    lost = {r["id"] for r in _jsonl(demo["store"] / hard.relative_to(copy))} - {r["id"] for r in kept_hard}
+    exported = [(r["id"], r["version"]) for r in _jsonl(tmp_path / "c.jsonl.gz")]
+    expected = [(r["id"], r["version"]) for r in article_records(demo["store"])
+                if not (r["outlet"] == "demo-hard" and r["crawl_id"] in hard.name and r["id"] in lost)]
+    assert lost and sorted(exported) == sorted(expected)
+
+
+def test_bad_filters_say_what_would_match(demo: dict[str, Any], truth: list[dict[str, Any]], tmp_path: Path) -> None:
+    store = str(demo["store"])
+    unknown = _cli("corpus", "export", store, "--out", str(tmp_path / "a"), "--outlet", "demo-nope")
+    assert unknown.exit_code == ExitCode.USAGE
+    assert "--outlet demo-nope: no article record of" in unknown.stderr
+    assert "Valid values: demo-bilingue, demo-hard, demo-wp." in unknown.stderr
+    country = _cli("corpus", "export", store, "--out", str(tmp_path / "b"), "--country", "dz")
+    assert country.exit_code == ExitCode.USAGE and "Valid values: ML, MR, TN." in country.stderr
+    empty = _cli("corpus", "export", store, "--out", str(tmp_path / "c"), "--outlet", "demo-wp", "--lang", "ar")
+    assert empty.exit_code == ExitCode.NOTHING_MATCHED == 8
+    wp, arabic = sum(r["outlet"] == "demo-wp" for r in truth), sum(r["language"] == "ar" for r in truth)
+    assert f"without --outlet: {arabic}; without --lang: {wp}." in empty.stderr
+    late = _cli("corpus", "export", store, "--out", str(tmp_path / "d"), "--since", "2030-01-01")
+    everything = len(_newest(demo["records"]))
+    assert late.exit_code == ExitCode.NOTHING_MATCHED and f"without --since: {everything}." in late.stderr
+    assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
+
+
+def test_an_s3_store_exports_the_same_corpus(demo: dict[str, Any], seaweed: SeaweedFS, tmp_path: Path) -> None:
+    bucket, client = seaweed.new_bucket("corpus"), seaweed.client()
+    for path in sorted(p for p in demo["store"].rglob("*") if p.is_file() and "state" not in p.parts):
+        client.put_object(Bucket=bucket, Key=f"v1/{path.relative_to(demo['store']).as_posix()}", Body=path.read_bytes())
+    _export(demo, tmp_path / "local.parquet")
+    remote = khabar("corpus", "export", f"s3://{bucket}/v1", "--out", str(tmp_path / "s3.parquet"),
+                    "--catalog-extra", str(demo["catalog"]), env=seaweed.env(tmp_path / "spool"))
+    assert remote.returncode == 0, remote.stderr[-3000:]
+    assert pq.read_table(tmp_path / "s3.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
+    local, s3 = (json.loads((tmp_path / f"{n}.manifest.json").read_text()) for n in ("local", "s3"))
+    assert s3["counts"] == local["counts"] and s3["store"] == f"s3://{bucket}/v1"
+    assert [f["sha256"] for f in s3["files"] if f["role"] == "data"] == [f["sha256"] for f in local["files"] if f["role"] == "data"]
+
+
+def test_stats_in_the_terminal_and_as_a_page_rendered_in_chromium(demo: dict[str, Any], truth: list[dict[str, Any]],
+                                                                  tmp_path: Path) -> None:
+    page = tmp_path / "stats.html"
+    result = _cli("corpus", "stats", str(demo["store"]), "--catalog-extra", str(demo["catalog"]), "--html", str(page))
+    assert result.exit_code == 0, result.output
+    newest = _newest(demo["records"]).values()
+    assert f"{len(newest)} articles (1 later copies of a story, 1 paywalled teasers)" in result.stdout
+    for outlet in OUTLETS:
+        count = sum(r["outlet"] == outlet for r in newest)
+        assert any(line.split()[:1] == [outlet] and str(count) in line.split() for line in result.stdout.splitlines())
+    assert "By country" in result.stdout and "By language" in result.stdout and "By month" in result.stdout
+    html = page.read_text()
+    assert "<script" not in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    days = {o: {str(r["date_published"])[:10] for r in newest if r["outlet"] == o} for o in OUTLETS}
+    with headless_chromium() as browser:
+        tab = browser.new_page(viewport={"width": 900, "height": 1400})
+        tab.goto(page.as_uri())
+        assert tab.locator("svg").count() == len(OUTLETS) + 3  # one per outlet, languages, shares, coverage
+        for outlet in OUTLETS:
+            bars = tab.locator(f'svg[data-chart="daily"][data-outlet="{outlet}"] rect.bar')
+            assert bars.count() == len(days[outlet])
+            assert sum(int(bars.nth(i).get_attribute("data-count") or 0) for i in range(bars.count())) == \
+                sum(r["outlet"] == outlet for r in newest)
+            assert tab.locator(f'rect.day.published[data-outlet="{outlet}"]').count() == len(days[outlet])
+        languages = tab.locator('svg[data-chart="languages"] rect.bar')
+        assert {languages.nth(i).get_attribute("data-label") for i in range(languages.count())} == {"fr", "ar"}
+        paywalled = tab.locator('rect.share[data-label="demo-hard"][data-share="paywalled"]')
+        assert paywalled.get_attribute("data-part") == "1"
+        assert tab.locator('svg[data-chart="daily"] rect.bar').first.bounding_box() is not None
+        shot = tmp_path / "corpus-stats.png"
+        tab.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    print(f"stats page screenshot: {shot}")
+
