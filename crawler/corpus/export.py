@@ -114,12 +114,15 @@ def export_corpus(store: Store, out: Path, request: ExportRequest, catalog: Cata
     where = destination(out, request.fmt)
     _check_outlets(store, request.wanted)
     out_dir = out.parent if where.manifest.parent == out.parent else out
+    made = not out_dir.exists()
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".khabar-corpus-", dir=out_dir))
     try:
         return _export(store, where, request, catalog, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if made and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # a failed export leaves no empty folder behind
 
 
 def _export(store: Store, where: Destination, request: ExportRequest, catalog: Catalog | None,

@@ -7,8 +7,10 @@ Two passes, so that memory holds keys, never texts:
    ``extraction.extracted_at``, so a re-extraction supersedes the crawl's record); unless ``keep_duplicates``,
    records with ``duplicate_of`` (story dedup marked them later copies) are then left out, decided on that
    newest record. Filters apply first: ``--by captured --until D`` is the archive as it stood on day D.
-2. **rows**: the files holding a chosen record are read again and joined with ``chosen``, sorted by outlet,
-   day and id, and handed over as Arrow batches (``batches``), which the writers stream to disk.
+2. **rows**: the staged chunks holding a chosen record are read again, each row kept when its key is in
+   ``chosen`` (a semi-join whose hash table holds keys only), in the order of the staged lines (the store's
+   order: outlet, capture day, crawl; no sort of the texts), and handed over as Arrow batches (``batches``),
+   which the writers stream to disk.
 
 DuckDB runs with ``memory_limit`` and a temporary folder in the export's working folder (it spills sorts
 and joins there), ``TimeZone`` UTC (an ISO string without an offset is read as UTC).
@@ -32,6 +34,9 @@ BY_PUBLISHED, BY_CAPTURED = "published", "captured"
 PUBLICATION_DAY = "substr(coalesce(date_published, fetched_at), 1, 10)"
 CAPTURE_DAY = "substr(fetched_at, 1, 10)"
 MONTH = "substr(coalesce(date_published, fetched_at), 1, 7)"
+ROW_KEY = ("concat_ws('|', filename, id, version, coalesce(crawl_id, ''), "
+           "coalesce(extraction.extracted_at, ''))")
+"""One record's identity across the two passes (the staged chunk it is in, its id, version, crawl, extraction)."""
 RECENCY = ("version DESC, TRY_CAST(extraction.extracted_at AS TIMESTAMPTZ) DESC NULLS LAST, "
            "extraction.extracted_at DESC NULLS LAST, filename DESC")
 
@@ -80,7 +85,7 @@ def where(conditions: dict[str, tuple[str, list[Any]]]) -> tuple[str, list[Any]]
 
 
 class CorpusQuery:
-    """One DuckDB connection over a list of checked, local record files (``crawler.corpus.sources``)."""
+    """One DuckDB connection over the checked, staged record lines (``crawler.corpus.sources``)."""
 
     def __init__(self, paths: Sequence[Path], work: Path, memory_limit: str = "256MB", threads: int = 2) -> None:
         (work / "duckdb-tmp").mkdir(parents=True, exist_ok=True)
@@ -88,25 +93,26 @@ class CorpusQuery:
                                          "temp_directory": str(work / "duckdb-tmp"),
                                          "preserve_insertion_order": "false"})
         self.db.execute("SET TimeZone = 'UTC'")
+        self.db.execute("SET enable_progress_bar = false")
         self.paths = [str(p) for p in paths]
         self._records_view("records", self.paths)
 
     def _records_view(self, name: str, paths: list[str]) -> None:
         if not paths:  # a typed, empty view: the store holds no record file
             columns = ", ".join(f'NULL::{t} AS "{c}"' for c, t in duckdb_columns().items())
-            self.db.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT {columns}, NULL::VARCHAR AS filename, "
-                            "NULL::DATE AS date WHERE FALSE")
+            self.db.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT {columns}, NULL::VARCHAR AS filename "
+                            "WHERE FALSE")
             return
         listing = ", ".join(_quote(p) for p in paths)
         spec = ", ".join(f"{_quote(c)}: {_quote(t)}" for c, t in duckdb_columns().items())
         self.db.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_json([{listing}], "
                         f"format = 'newline_delimited', columns = {{{spec}}}, filename = true, "
-                        "hive_partitioning = true, hive_types = {'date': DATE}, union_by_name = false)")
+                        "hive_partitioning = false)")
 
     def count(self, conditions: dict[str, tuple[str, list[Any]]]) -> int:
         """Articles (distinct ids) that pass ``conditions``."""
         sql, params = where(conditions)
-        row = self.db.execute(f"SELECT count(DISTINCT id) FROM records WHERE {sql}", params).fetchone()
+        row = next(iter(self.db.execute(f"SELECT count(DISTINCT id) FROM records WHERE {sql}", params).fetchall()), None)
         return int(row[0]) if row else 0
 
     def distinct(self, column: str) -> list[str]:
@@ -118,7 +124,7 @@ class CorpusQuery:
         sql, params = where(wanted.conditions())
         newest = "" if selection.all_versions else f"QUALIFY row_number() OVER (PARTITION BY id ORDER BY {RECENCY}) = 1"
         self.db.execute(
-            "CREATE OR REPLACE TEMP TABLE chosen AS SELECT filename, id, version, crawl_id, "
+            f"CREATE OR REPLACE TEMP TABLE chosen AS SELECT {ROW_KEY} AS row_key, filename, id, version, crawl_id, "
             "extraction.extracted_at AS extracted_at, outlet, country, language, duplicate_of, paywalled, "
             f"{PUBLICATION_DAY} AS day, {CAPTURE_DAY} AS captured_day, {MONTH} AS month "
             f"FROM (SELECT * EXCLUDE (text) FROM records) WHERE {sql} {newest}", params)
@@ -127,7 +133,7 @@ class CorpusQuery:
         return self.chosen_count()
 
     def chosen_count(self) -> int:
-        row = self.db.execute("SELECT count(*) FROM chosen").fetchone()
+        row = next(iter(self.db.execute("SELECT count(*) FROM chosen").fetchall()), None)
         return int(row[0]) if row else 0
 
     def tally(self, column: str) -> dict[str, int]:
@@ -140,15 +146,15 @@ class CorpusQuery:
         return self.db.execute(sql).fetchall()
 
     def batches(self, columns: Sequence[str], typed: bool, rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
-        """The chosen records' ``columns``, sorted; ``typed``: timestamps as TIMESTAMPTZ with ``<field>_iso`` beside."""
+        """The chosen records' ``columns``, in the store's order; ``typed``: timestamps as TIMESTAMPTZ with ``<field>_iso`` beside."""
         files = [str(r[0]) for r in self.db.execute("SELECT DISTINCT filename FROM chosen ORDER BY 1").fetchall()]
         self._records_view("wanted", files)
+        self.db.execute("SET preserve_insertion_order = true")  # the order of the staged lines: no sort of texts
+        # DuckDB may swap a semi-join's sides when it guesses the JSON scan is the smaller one: the hash table would
+        # then hold every text (out of memory at 100,000 records and 256MB); the keys of ``chosen`` must be built.
+        self.db.execute("SET disabled_optimizers = 'build_side_probe_side'")
         projection = ", ".join(_projection(c, typed) for c in columns)
-        result = self.db.sql(
-            f"SELECT {projection} FROM wanted r JOIN chosen c ON r.filename = c.filename AND r.id = c.id "
-            "AND r.version = c.version AND r.crawl_id IS NOT DISTINCT FROM c.crawl_id "
-            "AND r.extraction.extracted_at IS NOT DISTINCT FROM c.extracted_at "
-            "ORDER BY c.outlet, c.day, c.id, c.version, c.extracted_at")
+        result = self.db.sql(f"SELECT {projection} FROM wanted r WHERE {ROW_KEY} IN (SELECT row_key FROM chosen)")
         reader: Any = result.to_arrow_reader(rows)
         yield from reader
 
@@ -160,7 +166,7 @@ def _projection(column: str, typed: bool) -> str:
     name = _ident(column)
     if typed and column in timestamp_fields():
         return f"TRY_CAST(r.{name} AS TIMESTAMPTZ) AS {name}, r.{name} AS {_ident(column + ISO_SUFFIX)}"
-    return f"r.{name} AS {name}"
+    return f"r.{name}"
 
 
 def _ident(name: str) -> str:
