@@ -106,7 +106,9 @@ print(json.dumps({"seconds": time.monotonic() - started, "rows": sum(p.rows for 
 
 def export(store: Path, out: Path, memory_limit: str) -> dict[str, float]:
     done = subprocess.run([sys.executable, "-c", CHILD, str(store), str(out), memory_limit], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"the export of {store} failed:\n{done.stderr[-3000:]}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 

@@ -24,10 +24,18 @@ LISTED_DAMAGE = 20  # damaged lines printed one by one; manifest.json lists them
 
 def _opened(store: str, set_: tuple[str, ...], catalog_extra: tuple[str, ...]) -> tuple[Store, Catalog, str]:
     from crawler.catalog import catalog_from_settings
+    from crawler.corpus.parts import PartSize
+    from crawler.errors import ConfigInvalid
 
     settings = command_settings(set_, {"KHABAR_STORE_URI": store,
                                        "KHABAR_CATALOG_EXTRA": list(catalog_extra) if catalog_extra else None})
-    return existing_store(settings), catalog_from_settings(settings), str(settings.get("KHABAR_CORPUS_MEMORY_LIMIT"))
+    memory = str(settings.get("KHABAR_CORPUS_MEMORY_LIMIT"))
+    try:
+        PartSize.parse(memory)
+    except ValueError:
+        raise ConfigInvalid(f"KHABAR_CORPUS_MEMORY_LIMIT={memory!r} is not a size like 256MB or 1GB; "
+                            "set it with -s KHABAR_CORPUS_MEMORY_LIMIT=512MB") from None
+    return existing_store(settings), catalog_from_settings(settings), memory
 
 
 _catalog_extra = click.option("--catalog-extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
