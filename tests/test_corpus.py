@@ -154,6 +154,18 @@ def test_parquet_columns_are_typed_for_duckdb_and_pandas(demo: dict[str, Any], t
         assert list(row.authors) == record["authors"]
 
 
+def test_fields_picks_columns_and_names_the_valid_ones(demo: dict[str, Any], truth: list[dict[str, Any]],
+                                                     tmp_path: Path) -> None:
+    _export(demo, tmp_path / "c.parquet", "--fields", "id,title,date_published,warc", "--outlet", "demo-wp")
+    table = pq.read_table(tmp_path / "c.parquet")
+    assert table.column_names == ["id", "title", "date_published", "date_published_iso", "warc"]
+    assert sorted(table.column("id").to_pylist()) == sorted(r["id"] for r in truth if r["outlet"] == "demo-wp")
+    wrong = _cli("corpus", "export", str(demo["store"]), "--out", str(tmp_path / "d"), "--fields", "id,titel")
+    assert wrong.exit_code == ExitCode.USAGE and "no field titel in the article record; valid fields: id, version," in wrong.stderr
+    size = _cli("corpus", "export", str(demo["store"]), "--out", str(tmp_path / "e"), "--part-size", "12 parsecs")
+    assert size.exit_code == ExitCode.USAGE and "give rows (100000) or bytes (500MB, 1GB, 256MiB)" in size.stderr
+
+
 def test_large_exports_split_into_parts_listed_in_the_manifest(demo: dict[str, Any], tmp_path: Path) -> None:
     _export(demo, tmp_path / "out", "--format", "jsonl", "--part-size", "50")
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
