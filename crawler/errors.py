@@ -15,6 +15,7 @@
     │   ├── UploadUnverified     an uploaded object's size or checksum differs from the spooled file
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
     ├── OutletBusy               another crawl holds the outlet's lock (names its pid, host, start and crawl id)
+    ├── QueueUnavailable         the job queue's Redis (KHABAR_QUEUE_URL) cannot be reached or is misnamed
     ├── ReplayError              pywb could not be installed or started, or the store has nothing to replay
     ├── CorpusFilterUnknown      a corpus filter names an outlet or country the store has no record of (lists the valid ones)
     ├── CorpusEmpty              a corpus's filters match no article (says what each filter alone would leave)
@@ -170,6 +171,10 @@ class OutletBusy(KhabarError):
         self.outlet, self.holder = outlet, holder
         super().__init__(f"outlet {outlet}{self.HOLDER_AFTER}{holder}; wait for it to finish or stop it "
                          "(SIGTERM or Ctrl-C stops it cleanly), then run this crawl again")
+
+
+class QueueUnavailable(KhabarError):
+    """The Redis of ``KHABAR_QUEUE_URL`` cannot be reached, or the URL is not a redis:// URL (never shows a password)."""
 
 
 class ReplayError(KhabarError):

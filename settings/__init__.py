@@ -105,6 +105,13 @@ KHABAR_SITEMAP_MAX_URLS = 50_000             # entries read from one sitemap (th
 KHABAR_SITEMAPS_MAX = 500                    # sitemap documents fetched per outlet and run
 KHABAR_FEED_MAX_ENTRIES = 1_000              # entries read from one feed
 
+# --- Several machines (KHABAR_QUEUE_URL; crawler/queue/) --------------------------------
+KHABAR_QUEUE_URL = ""             # redis://host:port/db: outlet crawls become jobs (khabar enqueue, khabar worker)
+KHABAR_QUEUE_VISIBILITY_TIMEOUT = 6 * 3600  # seconds before a job a worker took but never acknowledged goes to another
+KHABAR_QUEUE_LEASE = 60           # seconds an outlet's lock lives without renewal (a live worker renews it every third)
+KHABAR_QUEUE_BUSY_RETRY = 60      # seconds a job whose outlet is being crawled elsewhere waits before it tries again
+KHABAR_STATE_OUTLET = ""          # set by khabar worker for each job: keep this outlet's state in state/outlet=<id>/
+
 # --- S3 store (KHABAR_STORE_URI=s3://bucket/prefix; crawler/storage/s3.py) ---------------
 # Credentials come only from boto3's chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN,
 # AWS_PROFILE, an instance role): never from a setting or the URI, so they never reach this dump.

@@ -11,6 +11,8 @@
     khabar corpus export ./archive --out DIR   a research corpus (Parquet, JSONL, CSV) with manifest and datasheet
     khabar corpus stats ./archive [--html F]   articles by outlet, country, language and month; a page of charts
     khabar schema                              print the article record JSON Schema
+    khabar enqueue OUTLETS… | --all            queue outlet crawls for workers (KHABAR_QUEUE_URL=redis://…)
+    khabar worker [--concurrency N]            take queued outlet crawls and run them, one process each
 
 Errors print "Error: … " with the next step and exit non-zero; a KhabarError never shows a traceback.
 """
@@ -48,13 +50,14 @@ def _register_commands() -> None:
     from crawler.cli.demo import demo
     from crawler.cli.discover import discover
     from crawler.cli.extract import extract, schema
+    from crawler.cli.queue import enqueue, worker
     from crawler.cli.replay import replay
     from crawler.cli.schedule import schedule
     from crawler.cli.status import status
     from crawler.cli.store import store
 
     for command in (crawl, outlets_cmd, discover, extract, schema, demo, verify, reextract, wacz, export, corpus,
-                    dedup, replay, store, status, schedule):
+                    dedup, replay, store, status, schedule, enqueue, worker):
         main.add_command(command)
 
 

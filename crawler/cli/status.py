@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,6 +23,9 @@ from crawler.cli.options import command_settings, existing_store, set_option
 from crawler.errors import ExitCode
 
 if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
+
+    from crawler.queue.config import QueueConfig
     from crawler.run.health import OutletHealth, RunHealth
 
 
@@ -48,16 +51,38 @@ def status(store: str, as_json: bool, runs: int, silence_factor: float, min_sile
 
     now = _now(now_text)
     policy = HealthPolicy(runs=runs, silence_factor=silence_factor, min_silence_days=min_silence_days)
-    opened = existing_store(command_settings(set_, {"KHABAR_STORE_URI": store}))
+    settings = command_settings(set_, {"KHABAR_STORE_URI": store})
+    opened = existing_store(settings)
     history = read_history(opened, policy)
     healths = status_order(outlet_health(reports, now, policy) for reports in history.reports.values())
+    queue = _queue(settings)
     if as_json:
         document = {"store": opened.uri, **health_document(healths, now, policy), "unreadable": history.unreadable}
+        if queue is not None:
+            document["queue"] = {"url": queue[0].shown_url, "jobs": queue[1]}
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(_text(opened.uri, healths, now, policy.runs, history.unreadable)))
+        lines = _text(opened.uri, healths, now, policy.runs, history.unreadable)
+        if queue is not None:
+            from crawler.queue.overview import queue_lines
+
+            lines += queue_lines(*queue)
+        click.echo("\n".join(lines))
     if check and any(h.needs_attention for h in healths):
         sys.exit(ExitCode.NEEDS_ATTENTION)
+
+
+def _queue(settings: BaseSettings) -> tuple[QueueConfig, list[dict[str, Any]]] | None:
+    """The queue's jobs when ``KHABAR_QUEUE_URL`` is set (``crawler.queue.overview``), else None."""
+    from crawler.queue.config import QueueConfig, queue_enabled
+
+    if not queue_enabled(settings):
+        return None
+    from crawler.queue.connection import redis_client
+    from crawler.queue.overview import queue_jobs
+
+    config = QueueConfig.from_settings(settings)
+    return config, queue_jobs(redis_client(config))
 
 
 def _now(text: str | None) -> datetime:

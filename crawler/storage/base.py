@@ -37,6 +37,8 @@ class Store(Protocol):
     """Where finished archive files live."""
 
     uri: str
+    state: Path
+    """Local folder of this machine's working state for the store (``crawler.storage.layout.state_root``)."""
 
     @property
     def spool(self) -> Path:
@@ -103,12 +105,13 @@ def open_store(uri: str, settings: BaseSettings) -> Store:
     from crawler.storage.local import LocalStore
 
     parsed = urlparse(uri)
+    state_outlet = str(settings.get("KHABAR_STATE_OUTLET") or "")
     if parsed.scheme in ("", "file") or len(parsed.scheme) == 1:  # one letter: a Windows drive
-        return LocalStore(parsed.path if parsed.scheme == "file" else uri)
+        return LocalStore(parsed.path if parsed.scheme == "file" else uri, state_outlet)
     if parsed.scheme == "s3":
         from crawler.storage.s3 import open_s3_store
 
-        return open_s3_store(uri, settings)
+        return open_s3_store(uri, settings, state_outlet)
     raise ConfigInvalid(
         f"unsupported store URI scheme {parsed.scheme!r} in {_without_userinfo(uri)!r}; "
         "use a local folder path (e.g. ./archive), file:///absolute/path or s3://bucket/prefix"

@@ -24,6 +24,11 @@ Local working state, in the store's spool (the store folder itself, or
     state/replay/           the CDXJ index and pywb configuration of ``khabar replay``
     state/journals/         per running crawl, the WARC files it wrote (a killed crawl's tells recovery where to look)
     state/schedule/<outlet>/<crawl-id>.log  what each crawl ``khabar schedule`` started printed (its default log folder)
+
+With the queue on (``KHABAR_QUEUE_URL``), each job crawls one outlet and keeps that outlet's state apart,
+under ``state/outlet=<id>/`` (``KHABAR_STATE_OUTLET``, set by ``khabar worker``): the same files as above,
+for that outlet alone, so the state can travel with the outlet from one machine to another
+(``crawler.queue.state_sync``). Without it, nothing changes: one ``state/`` for the whole store.
 """
 
 from __future__ import annotations
@@ -76,8 +81,19 @@ def spool_dir(spool_root: Path, bucket: str, prefix: str) -> Path:
     return spool_root / bucket / prefix if prefix else spool_root / bucket
 
 
+def state_root(spool: Path, outlet: str = "") -> Path:
+    """The local state folder of a store whose spool is ``spool``: ``state/``, or ``state/outlet=<id>/``
+    when a queue job keeps the state of ``outlet`` apart (``KHABAR_STATE_OUTLET``)."""
+    return spool / outlet_state_key(outlet) if outlet else spool / STATE_DIR
+
+
+def outlet_state_key(outlet: str) -> str:
+    """Where the state of one outlet lives under the store (a folder, or a key prefix in a bucket)."""
+    return f"{STATE_DIR}/outlet={outlet}"
+
+
 def state_dir(store: Store) -> Path:
-    return store.spool / STATE_DIR
+    return store.state
 
 
 def crawl_db(store: Store) -> Path:

@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from crawler.errors import StoreUnavailable
 from crawler.storage.base import SpoolStatus
-from crawler.storage.layout import is_state_key
+from crawler.storage.layout import is_state_key, state_root
 
 TEMP_SUFFIXES = (".open", ".part", ".tmp")
 
@@ -17,9 +17,10 @@ TEMP_SUFFIXES = (".open", ".part", ".tmp")
 class LocalStore:
     """Finished files live directly in the store folder; the spool is the folder itself."""
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    def __init__(self, root: str | os.PathLike[str], state_outlet: str = "") -> None:
         self.root = Path(root).expanduser().resolve()
         self.uri = str(self.root)
+        self.state = state_root(self.root, state_outlet)
         self._ensure_writable()
 
     def _ensure_writable(self) -> None:

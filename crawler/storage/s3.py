@@ -44,7 +44,7 @@ from crawler.storage._s3client import Endpoint, Redactor, classify, is_not_found
 from crawler.storage._transfer import MIB, ObjectTransfer
 from crawler.storage._uploader import Uploader
 from crawler.storage.base import SpoolStatus
-from crawler.storage.layout import is_state_key, spool_dir
+from crawler.storage.layout import is_state_key, spool_dir, state_root
 from crawler.storage.local import TEMP_SUFFIXES
 
 logger = logging.getLogger(__name__)
@@ -123,10 +123,11 @@ class S3Config:
 class S3Store:
     """An archive store in a bucket, with a local spool and an uploader; see the module docstring."""
 
-    def __init__(self, location: S3Location, config: S3Config) -> None:
+    def __init__(self, location: S3Location, config: S3Config, state_outlet: str = "") -> None:
         self.location, self.config = location, config
         self.uri = location.uri
         self._spool = spool_dir(config.spool_root, location.bucket, location.prefix)
+        self.state = state_root(self._spool, state_outlet)
         self._client: Any = None
         self._redact: Redactor | None = None
         self._uploader: Uploader | None = None
@@ -287,24 +288,25 @@ def _keep_copy(path: Path, target: Path) -> None:
 
 
 # -- one store per URI and configuration per process --------------------------------------------
-_stores: dict[tuple[S3Location, S3Config], S3Store] = {}
+_stores: dict[tuple[S3Location, S3Config, str], S3Store] = {}
 _registry_lock = threading.Lock()
 
 
-def open_s3_store(uri: str, settings: BaseSettings) -> S3Store:
+def open_s3_store(uri: str, settings: BaseSettings, state_outlet: str = "") -> S3Store:
     """The process's store for ``uri`` as ``settings`` configure it: created, checked and resumed on
-    first use, shared afterwards by every caller with the same URI and the same S3 configuration."""
+    first use, shared afterwards by every caller with the same URI and the same S3 configuration
+    (``state_outlet``: a queue job's crawl, which keeps one outlet's state apart; one per process)."""
     location = S3Location.parse(uri)
     config = S3Config.from_settings(settings)
     with _registry_lock:
-        store = _stores.get((location, config))
+        store = _stores.get((location, config, state_outlet))
         if store is None:
-            store = S3Store(location, config)
+            store = S3Store(location, config, state_outlet)
             store.preflight()
             store.resume()
             if not _stores:
                 atexit.register(_drain_at_exit)
-            _stores[(location, config)] = store
+            _stores[(location, config, state_outlet)] = store
     return store
 
 
