@@ -25,7 +25,10 @@ def celery_app(config: QueueConfig) -> Celery:
     app.conf.update(
         task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
         task_acks_on_failure_or_timeout=True, task_ignore_result=True, result_backend=None,
-        broker_transport_options={"visibility_timeout": config.visibility_timeout},
+        broker_transport_options={"visibility_timeout": config.visibility_timeout,
+                                  # look for jobs of dead workers every few seconds (kombu's default: ~100 s)
+                                  "unacked_restore_interval": max(1, min(10, int(config.visibility_timeout / 4))),
+                                  "unacked_restore_throttle": 1},
         broker_connection_retry=True, broker_connection_retry_on_startup=True, broker_connection_max_retries=None,
         worker_cancel_long_running_tasks_on_connection_loss=False,
         task_serializer="json", accept_content=["json"], task_default_queue=QUEUE,
