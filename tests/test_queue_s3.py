@@ -4,7 +4,9 @@ Each "machine" is a worker with a spool of its own (KHABAR_SPOOL_DIR), as two ho
 is first crawled without the queue (the single-machine layout: one shared state/); the first queued job on
 A starts from that state (migration); three days of news later, B, with an empty spool, crawls it from the
 state A wrote back to the bucket: it fetches only the new and edited articles, and the edited ones get
-version 2.
+version 2. B is stopped (SIGTERM) in the middle of that crawl: its crawl stops cleanly, its state goes back
+to the bucket, its job is queued again, and machine C (another empty spool) finishes it without fetching
+anything B had fetched.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from tests.support.queue_world import PersistentRedis, Worker
 from tests.support.seaweed import SeaweedFS
 
 OUTLET = "demo-wp"
-SETTINGS = {"KHABAR_QUEUE_LEASE": "3", "KHABAR_QUEUE_BUSY_RETRY": "1", "KHABAR_EXTRACT_WORKERS": "0"}
+SETTINGS = {"KHABAR_QUEUE_LEASE": "3", "KHABAR_QUEUE_BUSY_RETRY": "1"}
 
 
 def _fetched(server: DemoServer, world: DemoWorld, start: int) -> Counter[str]:
@@ -35,16 +37,21 @@ def _fetched(server: DemoServer, world: DemoWorld, start: int) -> Counter[str]:
     return Counter(p for e in server.wire_log[start:] if (p := urlsplit(e.path).path) in paths)
 
 
-def _crawl_on(worker: Worker, env: dict[str, str], catalog: Path, client: Any) -> dict[str, str]:
-    result = run([*KHABAR, "enqueue", OUTLET, "--catalog-extra", str(catalog)], env=env)
+def _enqueue(env: dict[str, str], catalog: Path, *extra: str) -> str:
+    result = run([*KHABAR, "enqueue", OUTLET, "--catalog-extra", str(catalog), *extra], env=env)
     assert result.returncode == 0, result.stderr[-2000:]
-    job_id = result.stdout.split("job ")[1].split()[0]
+    return result.stdout.split("job ")[1].split()[0]
+
+
+def _until(done: Any, worker: Worker) -> None:
     deadline = time.monotonic() + 120
-    while (job := client.hgetall(f"khabar:job:{job_id}"))["state"] not in ("finished", "failed"):
+    while not done():
         assert time.monotonic() < deadline, worker.output()[-5000:]
-        time.sleep(0.2)
-    worker.stop()
-    return dict(job)
+        time.sleep(0.1)
+
+
+def _job(client: Any, job_id: str) -> dict[str, str]:
+    return dict(client.hgetall(f"khabar:job:{job_id}"))
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +71,23 @@ def travel(seaweed: SeaweedFS, tmp_path_factory: pytest.TempPathFactory) -> Iter
             out["v1"] = {a.path: a.version for a in world.articles(OUTLET)}
             queue = {"KHABAR_QUEUE_URL": redis_server.url, **SETTINGS}
             client = redis_server.client()
+            args = ("--store", uri, "--catalog-extra", str(catalog))
             for name, env, days in (("a", env_a, 1), ("b", env_b, 3)):
                 before = {a.path: a.version for a in world.articles(OUTLET)}
                 world.clock.advance(days=days)
                 changed = {a.path for a in world.articles(OUTLET) if before.get(a.path) != a.version}
                 start = len(server.wire_log)
-                worker = Worker(name, tmp, env | queue, "--store", uri, "--catalog-extra", str(catalog))
-                job = _crawl_on(worker, env | queue, catalog, client)
-                out[name] = {"job": job, "changed": changed, "fetched": _fetched(server, world, start),
+                worker = Worker(name, tmp, env | queue, *args)
+                slow = ("--crawl-set", "CONCURRENT_REQUESTS=1", "--crawl-set", "DOWNLOAD_DELAY=0.3") if name == "b" else ()
+                job_id = _enqueue(env | queue, catalog, *slow)
+                if name == "b":  # stopped mid-crawl; machine C takes the job again
+                    _until(lambda: sum(_fetched(server, world, start).values()) >= 4, worker)  # noqa: B023
+                    worker.stop()
+                    out["b_stopped"], out["b_stop_log"] = _job(client, job_id), worker.output()
+                    worker = Worker("c", tmp, seaweed.env(tmp / "spool-c") | queue, *args)
+                _until(lambda: _job(client, job_id)["state"] in ("finished", "failed"), worker)  # noqa: B023
+                worker.stop()
+                out[name] = {"job": _job(client, job_id), "changed": changed, "fetched": _fetched(server, world, start),
                              "log": worker.output()}
             out["objects"] = seaweed.objects(bucket, "archive/")
             out["verify"] = run([*KHABAR, "verify", uri], env=env_b)
@@ -100,4 +116,12 @@ def test_the_state_is_in_the_bucket_and_versions_continue_on_machine_b(travel: d
     assert edited and all(versions[p] >= 2 for p in edited)
     assert all(n == 1 for p, n in versions.items() if p not in edited)
     assert travel["a"]["job"]["worker"] != travel["b"]["job"]["worker"]
+
+
+def test_a_worker_stopped_mid_crawl_writes_the_state_back_and_another_machine_finishes(travel: dict[str, Any]) -> None:
+    stopped, done = travel["b_stopped"], travel["b"]["job"]
+    assert stopped["state"] == "queued" and stopped["worker"] == ""  # queued again by the stopping worker
+    assert done["attempts"] == "2" and done["state"] == "finished"
+    assert done["worker"] != travel["b_stopped"].get("started_worker", "") and "asking crawl pid" in travel["b_stop_log"]
+    assert "state file(s) written back" in travel["b_stop_log"]
     assert travel["verify"].returncode == 0, travel["verify"].stdout[-2000:]

@@ -59,7 +59,7 @@ def worker(concurrency: int, store: str | None, catalog_extra: tuple[str, ...], 
         crawl_args += ["-s", item]
     ctx = WorkerContext(config, settings, tuple(crawl_args), WorkerContext.worker_name())
     app = celery_app(config)
-    register_crawl_task(app, lambda c, job_id: run_job(ctx, c, job_id), client)
+    register_crawl_task(app, lambda c, job_id: run_job(ctx, c, job_id), client, ctx.stop_crawls)
     click.echo(f"khabar worker {ctx.name}: taking jobs from {config.shown_url}, {concurrency} at a time, "
                f"store {settings.get('KHABAR_STORE_URI')}", err=True)
     app.worker_main(["worker", "--pool=threads", f"--concurrency={concurrency}", "-Q", QUEUE, "--loglevel=INFO",

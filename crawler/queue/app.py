@@ -41,8 +41,12 @@ def send_job(app: Celery, job_id: str) -> None:
     app.send_task(TASK, args=[job_id], queue=QUEUE)
 
 
-def register_crawl_task(app: Celery, run: Any, client: redis.Redis) -> None:
-    """The task a worker runs: ``run(client, job_id)`` → None when done, else seconds before it tries again."""
+def register_crawl_task(app: Celery, run: Any, client: redis.Redis, on_shutdown: Any) -> None:
+    """The task a worker runs: ``run(client, job_id)`` → None when done, else seconds before it tries again;
+    ``on_shutdown()`` is called when the worker starts its warm shutdown (SIGTERM, SIGINT)."""
+    from celery.signals import worker_shutting_down  # type: ignore[import-untyped]
+
+    worker_shutting_down.connect(lambda **_: on_shutdown(), weak=False)
 
     @app.task(name=TASK, bind=True, max_retries=None)  # type: ignore[untyped-decorator]
     def crawl_outlet(self: Any, job_id: str) -> None:

@@ -6,6 +6,13 @@ The crawl is ``python -m crawler.cli crawl OUTLET --resume`` (Twisted's reactor 
 back after its worker died continue where that worker stopped: recovery finishes the dead crawl's files
 (``crawler.warc.recovery``), and the saved request queue goes on.
 
+The crawl runs in a session of its own, so that a signal to the worker's process group (Ctrl-C, systemd)
+reaches it exactly once, from the worker: on a warm shutdown (SIGTERM, SIGINT) the worker sends each of its
+crawls one SIGTERM; each stops cleanly (its files finished, exit 130), its state is written back and its job
+is queued again (``--resume`` continues it on whichever worker takes it). If the worker itself dies, the
+kernel kills its crawls (``PR_SET_PDEATHSIG``), as if the machine had died: their jobs come back after the
+visibility timeout and ``--resume`` recovers what they wrote.
+
 While the crawl runs, the worker renews the outlet's lease every third of its life. If Redis is lost, the
 crawl goes on (it does not need Redis unless the revisit index is there) and the renewal is tried again;
 if the lease was lost meanwhile and another job holds the outlet, this crawl is stopped with SIGTERM (it
@@ -15,6 +22,7 @@ closes its files, and the other job resumes it): never two crawls of one outlet.
 from __future__ import annotations
 
 import collections
+import ctypes
 import logging
 import re
 import signal
@@ -24,7 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import redis
@@ -54,6 +62,18 @@ class WorkerContext:
     crawl_args: tuple[str, ...]
     """Options the worker adds to every crawl (its --store, --catalog-extra and -s)."""
     name: str
+    crawls: set[subprocess.Popen[str]] = field(default_factory=set)
+    """The crawl processes running now (``stop_crawls`` asks them to stop)."""
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def stop_crawls(self) -> None:
+        """Ask every running crawl to stop cleanly (one SIGTERM each); their jobs are queued again."""
+        with self.guard:
+            for process in self.crawls:
+                if process.poll() is None:
+                    logger.info("worker shutting down: asking crawl pid %d to stop (its job is queued again)",
+                                process.pid)
+                    process.send_signal(signal.SIGTERM)
 
     @staticmethod
     def worker_name() -> str:
@@ -127,11 +147,18 @@ def _crawl(ctx: WorkerContext, job: jobs.Job, lease: OutletLease) -> tuple[int, 
     cmd = [sys.executable, "-m", "crawler.cli", "crawl", job.outlet, "--resume", *job.args, *ctx.crawl_args,
            "-s", f"KHABAR_STATE_OUTLET={job.outlet}", "-s", f"KHABAR_WARC_PREFIX={warc_prefix(ctx.settings)}"]
     logger.info("%s: job %s crawling: %s", job.outlet, job.id, " ".join(cmd[3:]))
-    with subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, errors="replace") as process:
+    with subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, errors="replace", start_new_session=True,
+                          preexec_fn=_die_with_parent) as process:  # noqa: PLW1509 (one prctl call, prepared before the fork)
+        with ctx.guard:
+            ctx.crawls.add(process)
         tail: collections.deque[str] = collections.deque(maxlen=_TAIL)
         tee = threading.Thread(target=_tee, args=(process, tail), daemon=True)
         tee.start()
-        _keep_lease(ctx, job, lease, process)
+        try:
+            _keep_lease(ctx, job, lease, process)
+        finally:
+            with ctx.guard:
+                ctx.crawls.discard(process)
         tee.join(timeout=10)
     code = process.returncode
     if code in (ExitCode.OK, ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED, ExitCode.INTERRUPTED):
@@ -139,6 +166,16 @@ def _crawl(ctx: WorkerContext, job: jobs.Job, lease: OutletLease) -> tuple[int, 
         if written:
             logger.info("%s: %d state file(s) written back to %s", job.outlet, written, store.uri)
     return code, "" if code == ExitCode.OK else _reason(code, list(tail))
+
+
+_PR_SET_PDEATHSIG = 1
+_prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+
+
+def _die_with_parent() -> None:
+    """In the crawl process, before exec: the kernel sends it SIGKILL when the worker's thread that started it ends."""
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def warc_prefix(settings: BaseSettings) -> str:
