@@ -130,8 +130,10 @@ def _outcome(ctx: WorkerContext, client: redis.Redis, job: jobs.Job, code: int, 
         logger.info("%s: crawl interrupted; job %s %s", job.outlet, job.id,
                     "queued again (--resume continues it)" if requeued else "merged into the outlet's queued job")
         return 0.0 if requeued else None
-    state = "finished" if code in (ExitCode.OK, ExitCode.FILES_STILL_SPOOLED) else "failed"
-    _end(client, job, state, str(code), reason)
+    # The crawl ran (exit 3: it fetched nothing, 4: files wait in the spool): the job is done, and the run report
+    # (khabar status) tells why; "failed" is for jobs that could not run (unknown outlet, a crawl that crashed).
+    ran = (ExitCode.OK, ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED)
+    _end(client, job, "finished" if code in ran else "failed", str(code), reason)
     return None
 
 
@@ -165,7 +167,7 @@ def _crawl(ctx: WorkerContext, job: jobs.Job, lease: OutletLease) -> tuple[int, 
         written = push_state(store, job.outlet)
         if written:
             logger.info("%s: %d state file(s) written back to %s", job.outlet, written, store.uri)
-    return code, "" if code == ExitCode.OK else _reason(code, list(tail))
+    return code, _reason(code, list(tail))
 
 
 _PR_SET_PDEATHSIG = 1
@@ -223,6 +225,12 @@ def _keep_lease(ctx: WorkerContext, job: jobs.Job, lease: OutletLease, process: 
 
 
 def _reason(code: int, tail: list[str]) -> str:
+    if code == ExitCode.OK:
+        return ""
+    if code == ExitCode.SOME_OUTLETS_FAILED:
+        return "the crawl fetched nothing from the outlet; its run report says why (khabar status)"
+    if code == ExitCode.FILES_STILL_SPOOLED:
+        return "files still wait in this worker's spool; they are uploaded by its next crawl or khabar store sync"
     errors = [line.removeprefix("Error: ") for line in tail if line.startswith("Error: ")]
     if errors:
         return errors[-1]
