@@ -64,8 +64,14 @@ class Launcher(Protocol):
 
 
 def launcher_from_settings(settings: BaseSettings) -> Launcher:
-    """The launcher ``khabar schedule`` uses with ``settings``: this machine's child processes (a queue, when
-    one is configured, is chosen here)."""
+    """The launcher ``khabar schedule`` uses with ``settings``: this machine's child processes, or, when
+    ``KHABAR_QUEUE_URL`` is set, jobs for the workers (``crawler.queue.launcher.QueueLauncher``)."""
+    from crawler.queue.config import queue_enabled
+
+    if queue_enabled(settings):
+        from crawler.queue.launcher import QueueLauncher
+
+        return QueueLauncher.from_settings(settings)
     return SubprocessLauncher()
 
 
