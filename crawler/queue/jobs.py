@@ -96,7 +96,8 @@ def add_job(client: redis.Redis, outlet: str, args: Sequence[str]) -> Enqueued:
 
 def get_job(client: redis.Redis, job_id: str) -> Job | None:
     data: dict[str, str] = client.hgetall(job_key(job_id))  # type: ignore[assignment]  # decode_responses
-    return Job.from_hash(data) if data else None
+    # a Redis restarted without its data may keep only what a worker wrote since: not a job record
+    return Job.from_hash(data) if "id" in data and "outlet" in data else None
 
 
 def update(client: redis.Redis, job_id: str, **values: str | int) -> None:
@@ -126,7 +127,7 @@ def list_jobs(client: redis.Redis, limit: int = 200) -> list[Job]:
     pipe = client.pipeline()
     for job_id in ids:
         pipe.hgetall(job_key(job_id))
-    return [Job.from_hash(data) for data in pipe.execute() if data]
+    return [Job.from_hash(data) for data in pipe.execute() if "id" in data and "outlet" in data]
 
 
 def _fields(job: Job) -> dict[_Field, _Field]:
