@@ -38,7 +38,7 @@ class ExitCode(IntEnum):
     (``ExitCode.most_severe``): first what stopped the crawl or kept it from an outlet, then what it
     found, then what finishes by itself:
 
-        DISK_FULL > INTERRUPTED > OUTLET_BUSY > SOME_OUTLETS_FAILED > FILES_STILL_SPOOLED > OK
+        DISK_FULL > LOW_DISK > INTERRUPTED > OUTLET_BUSY > SOME_OUTLETS_FAILED > FILES_STILL_SPOOLED > OK
 
     (USAGE and ERROR end the command before any of these: they come first.)
     """
@@ -52,6 +52,7 @@ class ExitCode(IntEnum):
     OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
     NEEDS_ATTENTION = 7      # khabar status --check: an outlet is failing, blocked, interrupted or silent (it lists them)
     NOTHING_MATCHED = 8      # khabar corpus export: the filters match no article (the message gives the counts without each)
+    LOW_DISK = 9             # the disk guard stopped the crawl (KHABAR_MIN_FREE_SPACE): files closed, free space, --resume
     INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
 
     @classmethod
@@ -60,8 +61,8 @@ class ExitCode(IntEnum):
         return min(codes, key=_PRECEDENCE.index, default=cls.OK)
 
 
-_PRECEDENCE = (ExitCode.USAGE, ExitCode.ERROR, ExitCode.DISK_FULL, ExitCode.INTERRUPTED, ExitCode.OUTLET_BUSY,
-               ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED, ExitCode.OK)
+_PRECEDENCE = (ExitCode.USAGE, ExitCode.ERROR, ExitCode.DISK_FULL, ExitCode.LOW_DISK, ExitCode.INTERRUPTED,
+               ExitCode.OUTLET_BUSY, ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED, ExitCode.OK)
 
 
 class KhabarError(Exception):
