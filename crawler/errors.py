@@ -15,6 +15,7 @@
     │   ├── UploadUnverified     an uploaded object's size or checksum differs from the spooled file
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
     ├── OutletBusy               another crawl holds the outlet's lock (names its pid, host, start and crawl id)
+    ├── MetricsPortInUse         the metrics server's port is taken (names the address and what to do)
     ├── ReplayError              pywb could not be installed or started, or the store has nothing to replay
     ├── CorpusFilterUnknown      a corpus filter names an outlet or country the store has no record of (lists the valid ones)
     ├── CorpusEmpty              a corpus's filters match no article (says what each filter alone would leave)
@@ -171,6 +172,18 @@ class OutletBusy(KhabarError):
         self.outlet, self.holder = outlet, holder
         super().__init__(f"outlet {outlet}{self.HOLDER_AFTER}{holder}; wait for it to finish or stop it "
                          "(SIGTERM or Ctrl-C stops it cleanly), then run this crawl again")
+
+
+class MetricsPortInUse(KhabarError):
+    """The address ``--metrics-port`` (``KHABAR_METRICS_PORT``) names is taken; nothing was crawled."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        super().__init__(f"cannot serve metrics on {host}:{port}: the port is already in use (another khabar crawl, "
+                         "schedule or exporter?); pick a free port with --metrics-port N (KHABAR_METRICS_PORT), "
+                         "or stop what listens there")
 
 
 class ReplayError(KhabarError):
