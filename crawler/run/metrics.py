@@ -132,10 +132,6 @@ class CrawlCollector(Collector):
         yield from _store_families(crawls)
 
 
-COLLECTOR = CrawlCollector()
-metrics_registry().register(COLLECTOR)
-
-
 _COUNTERS = {
     "pages_fetched": "Responses downloaded", "pages_archived": "Responses written to WARC files",
     "articles_recorded": "Article records written", "articles_new": "Records of articles archived for the first time",
@@ -199,3 +195,7 @@ def _store_families(crawls: list[CrawlMetrics]) -> Iterator[Metric]:
         free.add_metric([mount], free_bytes)
     yield pending
     yield free
+
+
+COLLECTOR = CrawlCollector()
+metrics_registry().register(COLLECTOR)
