@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from crawler.cli import main
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid, ExitCode
@@ -149,3 +151,18 @@ def test_free_space_shortfall_answers_for_a_folder_and_an_s3_spool_without_openi
     message = free_space_shortfall(khabar_settings(s3, environ={}))
     assert message is not None and f"({tmp_path / 'spool' / 'khabar-test' / 'v1'})" in message
     assert not (tmp_path / "store").exists() and not (tmp_path / "spool").exists()
+
+
+def test_status_shows_the_disk_state_and_check_flags_a_low_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(FREE_SPACE_BYTES_ENV, "5000")
+    monkeypatch.setattr(space, "_INJECTED", space._InjectedLimit(None))  # noqa: SLF001 -- nothing appended yet
+    mount = filesystem_of(tmp_path).mount
+    low = CliRunner().invoke(main, ["status", str(tmp_path), "--json", "--check", "-s", "KHABAR_MIN_FREE_SPACE=1MB"])
+    assert low.exit_code == ExitCode.NEEDS_ATTENTION, low.output
+    disk = json.loads(low.stdout)["disk"]
+    assert (disk["path"], disk["mount"], disk["free_bytes"], disk["min_free_bytes"], disk["low"]) == (
+        str(tmp_path), str(mount), 5000, 1_000_000, True)
+    text = CliRunner().invoke(main, ["status", str(tmp_path), "-s", "KHABAR_MIN_FREE_SPACE=1MB"]).stdout
+    assert text.splitlines()[-1].startswith(f"LOW DISK: free space is low on the filesystem of the store ({tmp_path})")
+    fine = CliRunner().invoke(main, ["status", str(tmp_path), "--json", "--check", "-s", "KHABAR_MIN_FREE_SPACE=4KB"])
+    assert fine.exit_code == 0 and json.loads(fine.stdout)["disk"]["low"] is False

@@ -4,7 +4,7 @@ When an outlet's spider closes, its run report joins the outlet's earlier report
 ``crawler.run.health`` judges them, as ``khabar status`` does: a verdict of ``failing``, ``blocked`` or
 ``silent`` is posted as the event ``outlet_failing``, ``outlet_blocked`` or ``outlet_silent`` (an interrupted
 run is the operator's doing: no alert). When the disk guard stops a crawl (``crawler.run.disk_guard``), the
-event ``disk_low`` is posted at once (once per filesystem and process), and that outlet's run gets no second
+event ``disk_low`` is posted at once (once per crawl and filesystem), and that outlet's run gets no second
 alert. The body:
 
     {"event": "outlet_failing", "outlet": "lefaso", "crawl_id": "20261203T…", "message": "<what and what to do>",
@@ -183,7 +183,7 @@ class AlertSender:
 
 
 _SENDERS: dict[AlertConfig, AlertSender] = {}
-_DISK_SAID: set[str] = set()  # filesystems whose disk_low this process already sent
+_DISK_SAID: set[tuple[str, str]] = set()  # (crawl id, mount point) of the disk_low alerts sent
 
 
 def alert_sender(config: AlertConfig) -> AlertSender:
@@ -223,9 +223,9 @@ class WebhookAlerts:
                 "store": self.store_uri, "run_report": run_report_key(self.crawl_id, outlet)}
 
     def disk_low(self, message: str, mount: str, free: int) -> None:
-        if mount in _DISK_SAID:
+        if (self.crawl_id, mount) in _DISK_SAID:  # one alert per crawl and filesystem, not one per outlet
             return
-        _DISK_SAID.add(mount)
+        _DISK_SAID.add((self.crawl_id, mount))
         alert = {**self._base("disk_low", self._outlet(), message), "mount": mount, "free_bytes": free}
         self.sender.send(lambda: alert)
 

@@ -59,7 +59,7 @@ _UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
           "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)?$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
-_said: set[str] = set()  # mount points whose low space this process already logged as an error
+_said: set[tuple[str, str]] = set()  # (crawl id, mount point): the low space the crawl's outlets already logged as an error
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,18 @@ def shortfall(path: Path, minimum: MinFreeSpace) -> str | None:
         return None
     return (f"{LOW_DISK_PREFIX} ({path}): {filesystem.describe()}, below {SETTING}={minimum.text!r} "
             f"({human_size(needed)} on this filesystem). Free space on {filesystem.mount}, or lower {SETTING}")
+
+
+def disk_state(settings: BaseSettings) -> dict[str, Any]:
+    """The free space of the store's filesystem on this machine against ``KHABAR_MIN_FREE_SPACE`` (``khabar status``):
+    path, mount, kind, free_bytes, size_bytes, min_free_bytes, setting, low, message (None unless low)."""
+    minimum = MinFreeSpace.parse(settings.get(SETTING, "1GiB or 2%"))
+    root = local_root(settings)
+    filesystem = probe_free_space(root)
+    message = None if minimum.disabled else shortfall(root, minimum)
+    return {"path": str(root), "mount": str(filesystem.mount), "kind": filesystem.kind, "free_bytes": filesystem.free,
+            "size_bytes": filesystem.size, "min_free_bytes": minimum.bytes_for(filesystem.size),
+            "setting": minimum.text, "low": message is not None, "message": message}
 
 
 def free_space_shortfall(settings: BaseSettings) -> str | None:
@@ -172,8 +184,9 @@ class DiskGuard:
                         "The crawl stopped scheduling requests, finished those in flight and closed its files.")
         assert self.crawler.stats is not None
         self.crawler.stats.set_value(LOW_DISK_STAT, self.tripped)
-        first = str(filesystem.mount) not in _said
-        _said.add(str(filesystem.mount))
+        said = (str(self.crawler.settings.get("KHABAR_CRAWL_ID")), str(filesystem.mount))
+        first = said not in _said  # the other outlets of the crawl stop for the same reason: one error line
+        _said.add(said)
         logger.log(logging.ERROR if first else logging.INFO, "%s", self.tripped)
         self.crawler.signals.send_catch_log(disk_guard_tripped, message=self.tripped, mount=str(filesystem.mount),
                                             free=filesystem.free)
