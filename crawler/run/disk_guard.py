@@ -52,6 +52,7 @@ LOW_DISK_REASON = "low_disk"
 LOW_DISK_STAT = "khabar/low_disk"
 LOW_DISK_PREFIX = "free space is low on the filesystem of the store"  # how every guard message starts
 SETTING = "KHABAR_MIN_FREE_SPACE"
+DEFAULT = "1GiB or 2%"  # as settings/__init__.py (why: the module docstring)
 disk_guard_tripped = object()
 """Signal sent once when the guard stops a crawl; arguments: ``message`` (str), ``mount`` (str), ``free`` (int)."""
 
@@ -96,6 +97,11 @@ class MinFreeSpace:
         return min(limits, default=0)
 
 
+def minimum_free_space(settings: BaseSettings) -> MinFreeSpace:
+    value = settings.get(SETTING)
+    return MinFreeSpace.parse(DEFAULT if value is None or str(value).strip() == "" else value)
+
+
 def shortfall(path: Path, minimum: MinFreeSpace) -> str | None:
     """Why the filesystem of ``path`` has too little free space for ``minimum``, or None when it has enough."""
     filesystem = probe_free_space(path)
@@ -109,7 +115,7 @@ def shortfall(path: Path, minimum: MinFreeSpace) -> str | None:
 def disk_state(settings: BaseSettings) -> dict[str, Any]:
     """The free space of the store's filesystem on this machine against ``KHABAR_MIN_FREE_SPACE`` (``khabar status``):
     path, mount, kind, free_bytes, size_bytes, min_free_bytes, setting, low, message (None unless low)."""
-    minimum = MinFreeSpace.parse(settings.get(SETTING, "1GiB or 2%"))
+    minimum = minimum_free_space(settings)
     root = local_root(settings)
     filesystem = probe_free_space(root)
     message = None if minimum.disabled else shortfall(root, minimum)
@@ -121,7 +127,7 @@ def disk_state(settings: BaseSettings) -> dict[str, Any]:
 def free_space_shortfall(settings: BaseSettings) -> str | None:
     """Whether a crawl with these settings may start: None when the store's filesystem has the free space
     ``KHABAR_MIN_FREE_SPACE`` asks for, else the message saying where, how much and what to do. No network."""
-    minimum = MinFreeSpace.parse(settings.get(SETTING, "1GiB or 2%"))
+    minimum = minimum_free_space(settings)
     return None if minimum.disabled else shortfall(local_root(settings), minimum)
 
 
@@ -141,7 +147,7 @@ class DiskGuard:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DiskGuard:
-        minimum = MinFreeSpace.parse(crawler.settings.get(SETTING, "1GiB or 2%"))
+        minimum = minimum_free_space(crawler.settings)
         if minimum.disabled:
             raise NotConfigured(f"{SETTING} is {minimum.text!r}; set a size or a percentage to enable DiskGuard")
         interval = crawler.settings.getfloat("KHABAR_DISK_GUARD_INTERVAL", 5.0)
