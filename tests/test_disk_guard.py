@@ -135,7 +135,7 @@ def test_a_bad_min_free_space_says_what_is_allowed(value: str) -> None:
         MinFreeSpace.parse(value)
 
 
-def test_free_space_shortfall_answers_for_a_folder_and_an_s3_spool_without_opening_them(
+def test_free_space_shortfall_answers_for_a_folder_and_an_s3_spool_without_connecting(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(FREE_SPACE_BYTES_ENV, "5000")
     monkeypatch.setattr(space, "_INJECTED", space._InjectedLimit(None))  # noqa: SLF001 -- nothing appended yet
@@ -150,7 +150,7 @@ def test_free_space_shortfall_answers_for_a_folder_and_an_s3_spool_without_openi
           "KHABAR_MIN_FREE_SPACE": "1MB"}
     message = free_space_shortfall(khabar_settings(s3, environ={}))
     assert message is not None and f"({tmp_path / 'spool' / 'khabar-test' / 'v1'})" in message
-    assert not (tmp_path / "store").exists() and not (tmp_path / "spool").exists()
+    assert not (tmp_path / "spool").exists()  # the S3 spool is only named, not made
 
 
 def test_status_shows_the_disk_state_and_check_flags_a_low_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,7 +36,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.errors import ConfigInvalid
-from crawler.storage.base import local_root
+from crawler.storage.base import local_spool
 from crawler.storage.space import human_size, probe_free_space
 from crawler.warc.capture import warc_file_opened
 
@@ -116,7 +116,7 @@ def disk_state(settings: BaseSettings) -> dict[str, Any]:
     """The free space of the store's filesystem on this machine against ``KHABAR_MIN_FREE_SPACE`` (``khabar status``):
     path, mount, kind, free_bytes, size_bytes, min_free_bytes, setting, low, message (None unless low)."""
     minimum = minimum_free_space(settings)
-    root = local_root(settings)
+    root = local_spool(settings)
     filesystem = probe_free_space(root)
     message = None if minimum.disabled else shortfall(root, minimum)
     return {"path": str(root), "mount": str(filesystem.mount), "kind": filesystem.kind, "free_bytes": filesystem.free,
@@ -128,7 +128,7 @@ def free_space_shortfall(settings: BaseSettings) -> str | None:
     """Whether a crawl with these settings may start: None when the store's filesystem has the free space
     ``KHABAR_MIN_FREE_SPACE`` asks for, else the message saying where, how much and what to do. No network."""
     minimum = minimum_free_space(settings)
-    return None if minimum.disabled else shortfall(local_root(settings), minimum)
+    return None if minimum.disabled else shortfall(local_spool(settings), minimum)
 
 
 def low_disk_message(stats: dict[str, Any]) -> str | None:
@@ -153,7 +153,7 @@ class DiskGuard:
         interval = crawler.settings.getfloat("KHABAR_DISK_GUARD_INTERVAL", 5.0)
         if interval < 0:
             raise ConfigInvalid(f"KHABAR_DISK_GUARD_INTERVAL={interval} must be 0 (no periodic check) or more seconds")
-        guard = cls(crawler, minimum, local_root(crawler.settings), interval)
+        guard = cls(crawler, minimum, local_spool(crawler.settings), interval)
         crawler.signals.connect(guard.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(guard.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(guard.check, signal=warc_file_opened)

@@ -42,7 +42,7 @@ from crawler.run.health import run_result
 from crawler.run.metrics_server import metrics_registry, serve_metrics_from_settings
 from crawler.run.report import OutletReport, RunReport, report_from_stats
 from crawler.storage import Store, store_from_settings
-from crawler.storage.base import local_root
+from crawler.storage.base import local_spool
 from crawler.storage.space import probe_free_space
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class CrawlMetrics:
         if serve_metrics_from_settings(crawler.settings) is None:
             raise NotConfigured("KHABAR_METRICS_PORT is not set; set it (khabar crawl --metrics-port N) to enable "
                                 "CrawlMetrics")
-        metrics = cls(crawler, store_from_settings(crawler.settings), local_root(crawler.settings))
+        metrics = cls(crawler, store_from_settings(crawler.settings), local_spool(crawler.settings))
         crawler.signals.connect(metrics.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(metrics.spider_closed, signal=signals.spider_closed)
         return metrics

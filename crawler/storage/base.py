@@ -103,7 +103,7 @@ def open_store(uri: str, settings: BaseSettings) -> Store:
     from crawler.storage.local import LocalStore
 
     parsed = urlparse(uri)
-    if _is_local(parsed.scheme):
+    if parsed.scheme in ("", "file") or len(parsed.scheme) == 1:  # one letter: a Windows drive
         return LocalStore(parsed.path if parsed.scheme == "file" else uri)
     if parsed.scheme == "s3":
         from crawler.storage.s3 import open_s3_store
@@ -113,26 +113,6 @@ def open_store(uri: str, settings: BaseSettings) -> Store:
         f"unsupported store URI scheme {parsed.scheme!r} in {_without_userinfo(uri)!r}; "
         "use a local folder path (e.g. ./archive), file:///absolute/path or s3://bucket/prefix"
     )
-
-
-def local_root(settings: BaseSettings) -> Path:
-    """Where the store the settings name writes on this machine: a folder store's folder, an S3 store's spool
-    (which also holds its state). Found without opening the store: no network, nothing created."""
-    uri = str(settings.get("KHABAR_STORE_URI") or "")
-    parsed = urlparse(uri)
-    if parsed.scheme == "s3":
-        from crawler.storage.layout import spool_dir
-        from crawler.storage.s3 import S3Config, S3Location
-
-        location = S3Location.parse(uri)
-        return spool_dir(S3Config.from_settings(settings).spool_root, location.bucket, location.prefix)
-    if not uri or not _is_local(parsed.scheme):
-        store_from_settings(settings)  # raises the error that says what is wrong with the URI
-    return Path(parsed.path if parsed.scheme == "file" else uri).expanduser().resolve()
-
-
-def _is_local(scheme: str) -> bool:
-    return scheme in ("", "file") or len(scheme) == 1  # one letter: a Windows drive
 
 
 def _without_userinfo(uri: str) -> str:
