@@ -24,6 +24,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.errors import ExitCode
+from crawler.run.alerts import redacted_url
 from tests.support.crawls import KHABAR, ROOT, run
 from tests.support.webhook import Webhook
 
@@ -92,7 +93,7 @@ def metered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             stdout.join()
             stderr.join()
         posts = webhook.posts
-    return {"store": store, "code": code, "stdout": stdout.text, "stderr": stderr.text, "during": during,
+    return {"webhook": webhook.base_url, "store": store, "code": code, "stdout": stdout.text, "stderr": stderr.text, "during": during,
             "final": final, "posts": posts, "url": url}
 
 
@@ -148,10 +149,11 @@ def test_a_failing_outlet_is_posted_to_the_webhook_whose_token_is_never_printed(
     assert alert["run_report"] == f"runs/{report['crawl_id']}/unreachable.json"
     assert alert["message"].startswith("outlet unreachable: nothing could be fetched")
     assert alert["finish_reason"] == "finished" and alert["store"] == str(metered["store"])
-    output = metered["stdout"] + metered["stderr"]
+    (log,) = metered["store"].glob("runs/*/crawl.log")  # Scrapy's log, in the store
+    output = metered["stdout"] + metered["stderr"] + log.read_text()
     assert "t0ken-path-secret" not in output and "qu3ry-secret" not in output
     assert "alert outlet_failing for unreachable sent to http://127.0.0.1:" in output
-    assert "/hook/***?***" in output
+    assert f"sent to {metered['webhook']}/***?***" in output
 
 
 def test_an_outlet_gone_silent_is_posted_with_the_status_rule(metered: dict[str, Any]) -> None:
@@ -201,6 +203,17 @@ def test_a_webhook_that_is_down_is_retried_a_bounded_number_of_times_and_changes
     assert "failed (HTTP 503); trying again in 0.4 s (try 2 of 3)" in retries[1]
     assert "not delivered after 3 tries (HTTP 503); the crawl goes on" in retries[2]
     assert all("] WARNING: " in line for line in retries) and "Traceback" not in result.stderr
-    assert "s3cret" not in result.stdout + result.stderr
+    (log,) = (tmp_path / "store").glob("runs/*/crawl.log")
+    assert "s3cret" not in result.stdout + result.stderr + log.read_text()
     assert elapsed < 60
 
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://hooks.example/services/T0/B1/s3cret", "https://hooks.example/***"),
+    ("http://user:pa55@127.0.0.1:9000/alerts?token=s3cret#x", "http://***@127.0.0.1:9000/***?***"),
+    ("https://hooks.example/T0K3N", "https://hooks.example/***"),
+    ("https://hooks.example", "https://hooks.example/"),
+])
+def test_a_webhook_url_is_shown_without_what_may_hold_a_token(url: str, shown: str) -> None:
+    assert redacted_url(url) == shown

@@ -60,8 +60,4 @@ class KhabarAddon:
         from crawler.run import logs
 
         logs.install()
-        if webhook := str(settings.get("KHABAR_ALERT_WEBHOOK") or ""):
-            from crawler.run.alerts import redacted_url
-
-            logs.hide(webhook, redacted_url(webhook))
 

@@ -16,7 +16,7 @@ Alerts go out from a thread, never from the crawl's: the history is read and the
 ``KHABAR_ALERT_RETRIES`` times with a doubling backoff from ``KHABAR_ALERT_BACKOFF`` seconds, then given up with
 a warning; never an error of the crawl, never its exit code. ``khabar crawl`` waits for unsent alerts at its end,
 bounded by what the retries may take (28 s with the defaults). The webhook URL may carry a token: messages
-name it by ``redacted_url`` (no user info, no query, only its first path segment).
+name it by ``redacted_url`` (its host and port; user info, path and query hidden).
 
 Settings: KHABAR_ALERT_WEBHOOK ("" = off), KHABAR_ALERT_RETRIES (3), KHABAR_ALERT_BACKOFF (1.0),
 KHABAR_ALERT_TIMEOUT (5.0).
@@ -61,13 +61,12 @@ Alert = dict[str, Any]
 
 
 def redacted_url(url: str) -> str:
-    """``https://hooks.example/services/***``: a URL fit for a message (user info, query, fragment and all but
-    the first path segment hidden: any of them may hold a token)."""
+    """``https://hooks.example:8443/***?***``: a URL fit for a message, its host and port only (user info, path
+    and query hidden: any of them may hold a token)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     netloc = ("***@" if "@" in parts.netloc else "") + (f"{host}:{parts.port}" if parts.port else host)
-    first, _, rest = parts.path.lstrip("/").partition("/")
-    path = f"/{first}" + ("/***" if rest else "")
+    path = "/***" if parts.path.strip("/") else "/"
     return urlunsplit((parts.scheme, netloc, path, "***" if parts.query else "", ""))
 
 

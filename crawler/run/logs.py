@@ -4,8 +4,6 @@
 dumping it (a record holds its whole text). ``NetworkErrorsWithoutTraceback`` keeps the message and
 drops the traceback of an ordinary network error that Scrapy's RobotsTxtMiddleware would log whole,
 which for an unreachable outlet buries the one line that matters; ``install()`` puts it in place.
-``hide(secret, shown)`` keeps a secret setting (the alert webhook's URL may hold a token) out of Scrapy's
-"Overridden settings" dump: the log shows ``shown`` instead.
 """
 
 from __future__ import annotations
@@ -47,30 +45,3 @@ def install() -> None:
     logger = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
     if not any(isinstance(f, NetworkErrorsWithoutTraceback) for f in logger.filters):
         logger.addFilter(NetworkErrorsWithoutTraceback())
-
-
-class SecretsHidden(logging.Filter):
-    """Replaces secrets in the messages of the logger it is attached to."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.replacements: dict[str, str] = {}
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(secret in message for secret in self.replacements):
-            for secret, shown in self.replacements.items():
-                message = message.replace(secret, shown)
-            record.msg, record.args = message, None
-        return True
-
-
-_SECRETS = SecretsHidden()
-
-
-def hide(secret: str, shown: str) -> None:
-    """Show ``shown`` instead of ``secret`` in the settings Scrapy logs when a crawler starts."""
-    _SECRETS.replacements[secret] = shown
-    logger = logging.getLogger("scrapy.crawler")
-    if _SECRETS not in logger.filters:
-        logger.addFilter(_SECRETS)
