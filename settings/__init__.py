@@ -104,7 +104,7 @@ KHABAR_LISTING_MAX_PAGES = 100    # and at most this many listing pages per outl
 KHABAR_EXTRACT_WORKERS = None     # extraction processes; None = one per core, 0 = in the crawl process
 KHABAR_GC_FREEZE = True           # gc.freeze() once the spider is open (saves ~1.3 ms of GC per page)
 KHABAR_MIN_FREE_SPACE = "1GiB or 2%"  # below it on the store's (or spool's) filesystem a crawl stops softly
-                                      # (exit 8): a size, a percentage, several joined by "or" (the smallest); 0 = off
+                                      # (exit 9): a size, a percentage, several joined by "or" (the smallest); 0 = off
 KHABAR_DISK_GUARD_INTERVAL = 5.0  # seconds between free-space checks during a crawl (and before each new WARC file)
 KHABAR_METRICS_PORT = None       # serve Prometheus metrics on this port (khabar crawl --metrics-port); 0 = a free one
 KHABAR_METRICS_HOST = "127.0.0.1"  # the address the metrics server binds

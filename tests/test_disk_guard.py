@@ -1,5 +1,5 @@
 """The disk guard: below KHABAR_MIN_FREE_SPACE on the store's filesystem a crawl stops scheduling, finishes what
-is in flight, closes its files normally, records what it fetched, posts ``disk_low`` to the webhook and exits 8
+is in flight, closes its files normally, records what it fetched, posts ``disk_low`` to the webhook and exits 9
 with one error naming the filesystem, its free space and the setting; the same command with --resume then
 completes the archive without fetching again anything the first run kept (verify: 0 faults).
 
@@ -80,9 +80,9 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "articles": articles}
 
 
-def test_the_guard_stops_the_crawl_softly_with_exit_8_and_one_error(guarded: dict[str, Any]) -> None:
+def test_the_guard_stops_the_crawl_softly_with_exit_9_and_one_error(guarded: dict[str, Any]) -> None:
     stopped, store = guarded["stopped"], guarded["store"]
-    assert stopped.returncode == ExitCode.LOW_DISK == 8, stopped.stdout + stopped.stderr[-3000:]
+    assert stopped.returncode == ExitCode.LOW_DISK == 9, stopped.stdout + stopped.stderr[-3000:]
     mount = filesystem_of(store).mount
     (error,) = [line for line in stopped.stderr.splitlines() if "] ERROR:" in line]
     assert f"[crawler.run.disk_guard] ERROR: free space is low on the filesystem of the store ({store}): {mount} " in error
