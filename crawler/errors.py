@@ -16,6 +16,7 @@
     │   └── UploadsPending       files are still in the local spool after the wait (khabar store sync)
     ├── OutletBusy               another crawl holds the outlet's lock (names its pid, host, start and crawl id)
     ├── QueueUnavailable         the job queue's Redis (KHABAR_QUEUE_URL) cannot be reached or is misnamed
+    ├── MetricsPortInUse         the metrics server's port is taken (names the address and what to do)
     ├── ReplayError              pywb could not be installed or started, or the store has nothing to replay
     ├── CorpusFilterUnknown      a corpus filter names an outlet or country the store has no record of (lists the valid ones)
     ├── CorpusEmpty              a corpus's filters match no article (says what each filter alone would leave)
@@ -39,7 +40,7 @@ class ExitCode(IntEnum):
     (``ExitCode.most_severe``): first what stopped the crawl or kept it from an outlet, then what it
     found, then what finishes by itself:
 
-        DISK_FULL > INTERRUPTED > OUTLET_BUSY > SOME_OUTLETS_FAILED > FILES_STILL_SPOOLED > OK
+        DISK_FULL > LOW_DISK > INTERRUPTED > OUTLET_BUSY > SOME_OUTLETS_FAILED > FILES_STILL_SPOOLED > OK
 
     (USAGE and ERROR end the command before any of these: they come first.)
     """
@@ -51,8 +52,10 @@ class ExitCode(IntEnum):
     FILES_STILL_SPOOLED = 4  # the crawl ran, but files still wait in the S3 spool (khabar store sync uploads them)
     DISK_FULL = 5            # the store's filesystem is full: the crawl stopped, nothing captured is lost (free space, --resume)
     OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
-    NEEDS_ATTENTION = 7      # khabar status --check: an outlet is failing, blocked, interrupted or silent (it lists them)
+    NEEDS_ATTENTION = 7      # khabar status --check: an outlet is failing, blocked, interrupted or silent (it lists
+                             # them), or the store's filesystem is below KHABAR_MIN_FREE_SPACE
     NOTHING_MATCHED = 8      # khabar corpus export: the filters match no article (the message gives the counts without each)
+    LOW_DISK = 9             # the disk guard stopped the crawl (KHABAR_MIN_FREE_SPACE): files closed, free space, --resume
     INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
 
     @classmethod
@@ -61,8 +64,8 @@ class ExitCode(IntEnum):
         return min(codes, key=_PRECEDENCE.index, default=cls.OK)
 
 
-_PRECEDENCE = (ExitCode.USAGE, ExitCode.ERROR, ExitCode.DISK_FULL, ExitCode.INTERRUPTED, ExitCode.OUTLET_BUSY,
-               ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED, ExitCode.OK)
+_PRECEDENCE = (ExitCode.USAGE, ExitCode.ERROR, ExitCode.DISK_FULL, ExitCode.LOW_DISK, ExitCode.INTERRUPTED,
+               ExitCode.OUTLET_BUSY, ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED, ExitCode.OK)
 
 
 class KhabarError(Exception):
@@ -175,6 +178,18 @@ class OutletBusy(KhabarError):
 
 class QueueUnavailable(KhabarError):
     """The Redis of ``KHABAR_QUEUE_URL`` cannot be reached, or the URL is not a redis:// URL (never shows a password)."""
+
+
+class MetricsPortInUse(KhabarError):
+    """The address ``--metrics-port`` (``KHABAR_METRICS_PORT``) names is taken; nothing was crawled."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        super().__init__(f"cannot serve metrics on {host}:{port}: the port is already in use (another khabar crawl, "
+                         "schedule or exporter?); pick a free port with --metrics-port N (KHABAR_METRICS_PORT), "
+                         "or stop what listens there")
 
 
 class ReplayError(KhabarError):

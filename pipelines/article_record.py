@@ -73,8 +73,9 @@ class ArticleRecordWriter:
         """The record, then the WARC ``metadata`` record naming it; nothing once the WARC capture met a full disk."""
         if self._warc is not None and (full := self._warc.stopped()) is not None:
             raise full  # its capture has no metadata record: the next run's recovery records it
-        self._records.write(key, item)
+        size = self._records.write(key, item)
         self.crawler.stats.inc_value("khabar/records/written")
+        self.crawler.stats.inc_value("khabar/records/bytes_written", size)
         kind = self.tally.add(item.version, item.date_published, item.fetched_at)
         self.crawler.stats.inc_value(f"khabar/records/written/{kind}")
         if self._warc is not None:

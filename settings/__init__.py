@@ -62,6 +62,9 @@ EXTENSIONS = {
     "crawler.warc.capture.WarcCapture": 100,
     "crawler.run.report.RunReport": 200,
     "crawler.run.progress.Progress": 300,    # live per-outlet counts (khabar crawl's console; metrics)
+    "crawler.run.disk_guard.DiskGuard": 350,      # off with KHABAR_MIN_FREE_SPACE = 0
+    "crawler.run.metrics.CrawlMetrics": 400,      # off unless KHABAR_METRICS_PORT is set; after RunReport
+    "crawler.run.alerts.WebhookAlerts": 500,      # off unless KHABAR_ALERT_WEBHOOK is set; after RunReport
 }
 ITEM_PIPELINES = {
     "pipelines.language_filter.LanguageFilter": 700,    # off unless KHABAR_LANGUAGES is set
@@ -100,6 +103,17 @@ KHABAR_LISTING_MAX_DEPTH = 3      # listing-page discovery: links followed from 
 KHABAR_LISTING_MAX_PAGES = 100    # and at most this many listing pages per outlet and run
 KHABAR_EXTRACT_WORKERS = None     # extraction processes; None = one per core, 0 = in the crawl process
 KHABAR_GC_FREEZE = True           # gc.freeze() once the spider is open (saves ~1.3 ms of GC per page)
+KHABAR_MIN_FREE_SPACE = "1GiB or 2%"  # below it on the store's (or spool's) filesystem a crawl stops softly
+                                      # (exit 9): a size, a percentage, several joined by "or" (the smallest); 0 = off
+KHABAR_DISK_GUARD_INTERVAL = 5.0  # seconds between free-space checks during a crawl (and before each new WARC file)
+KHABAR_METRICS_PORT = None       # serve Prometheus metrics on this port (khabar crawl --metrics-port); 0 = a free one
+KHABAR_METRICS_HOST = "127.0.0.1"  # the address the metrics server binds
+KHABAR_METRICS_LINGER = 0.0       # seconds khabar crawl keeps serving metrics after its summary (final values)
+KHABAR_ALERT_WEBHOOK = ""         # http(s) URL that receives a JSON POST when an outlet fails, is blocked, goes
+                                  # silent, or the disk guard trips ("" = off); may hold a token: never printed whole
+KHABAR_ALERT_RETRIES = 3          # tries after the first when the webhook is down or answers an error
+KHABAR_ALERT_BACKOFF = 1.0        # seconds before the first retry, doubled for each next one
+KHABAR_ALERT_TIMEOUT = 5.0        # seconds one POST may take
 KHABAR_SITEMAP_MAX_SIZE = 50 * 1024 * 1024   # bytes of one sitemap once decompressed
 KHABAR_SITEMAP_MAX_URLS = 50_000             # entries read from one sitemap (the protocol's own limit)
 KHABAR_SITEMAPS_MAX = 500                    # sitemap documents fetched per outlet and run

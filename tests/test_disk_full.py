@@ -125,7 +125,7 @@ def test_a_real_full_filesystem_stops_the_crawl_and_resume_after_freeing_space_c
     store, catalog = small_filesystem / "store", tmp_path / "demo.yaml"
     with DemoServer(world) as server:
         write_demo_catalog(server.base_urls, catalog)
-        stopped = _crawl(catalog, store)
+        stopped = _crawl(catalog, store, "-s", "KHABAR_MIN_FREE_SPACE=0")  # the hard stop, not the disk guard's
         _assert_stopped_cleanly(stopped, store, small_filesystem)
         assert "(tmpfs)" in _error_lines(stopped.stderr)[0]
         subprocess.run(["mount", "-o", "remount,size=64m", str(small_filesystem)], check=True)  # space freed

@@ -99,6 +99,8 @@ def test_an_outlet_stopped_before_its_first_page_has_not_failed(tmp_path: Path,
     ([ExitCode.SOME_OUTLETS_FAILED, ExitCode.OUTLET_BUSY], ExitCode.OUTLET_BUSY),
     ([ExitCode.OUTLET_BUSY, ExitCode.INTERRUPTED, ExitCode.FILES_STILL_SPOOLED], ExitCode.INTERRUPTED),
     ([ExitCode.INTERRUPTED, ExitCode.DISK_FULL], ExitCode.DISK_FULL),
+    ([ExitCode.INTERRUPTED, ExitCode.LOW_DISK, ExitCode.SOME_OUTLETS_FAILED], ExitCode.LOW_DISK),
+    ([ExitCode.LOW_DISK, ExitCode.DISK_FULL], ExitCode.DISK_FULL),
 ])
 def test_the_most_severe_exit_code_wins(codes: list[ExitCode], expected: ExitCode) -> None:
     assert ExitCode.most_severe(codes) == expected

@@ -40,10 +40,14 @@ if TYPE_CHECKING:
               help="Show Scrapy's log on the console at this level instead of the live view (it always goes to "
                    "runs/<crawl-id>/crawl.log in the store).")
 @click.option("-v", "--verbose", count=True, help="Scrapy's log on the console: -v at INFO, -vv at DEBUG.")
+@click.option("--metrics-port", type=click.IntRange(0, 65535),
+              help="Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while crawling (0: a free port, printed) "
+                   "[KHABAR_METRICS_PORT].")
+@click.option("--metrics-host", help="Address the metrics server binds (default 127.0.0.1) [KHABAR_METRICS_HOST].")
 def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_outlets: bool, store: str | None, catalog: str | None,
           catalog_extra: tuple[str, ...], workers: int | None, languages: tuple[str, ...], set_: tuple[str, ...],
           since: str | None, max_articles: int | None, backfill: bool, full: bool, resume: bool,
-          log_level: str | None, verbose: int) -> None:
+          log_level: str | None, verbose: int, metrics_port: int | None, metrics_host: str | None) -> None:
     """Crawl OUTLETS (catalog ids, or home page URLs of sites not in the catalog), every outlet (--all)
     or the demo world (--demo).
 
@@ -59,7 +63,8 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
     for name, value in (("KHABAR_STORE_URI", store), ("KHABAR_CATALOG", catalog), ("KHABAR_EXTRACT_WORKERS", workers),
                         ("LOG_LEVEL", log_level), ("KHABAR_SINCE", since), ("KHABAR_MAX_ARTICLES", max_articles),
                         ("KHABAR_BACKFILL", backfill or None), ("KHABAR_INCREMENTAL", False if full else None),
-                        ("KHABAR_RESUME", resume or None)):
+                        ("KHABAR_RESUME", resume or None), ("KHABAR_METRICS_PORT", metrics_port),
+                        ("KHABAR_METRICS_HOST", metrics_host)):
         if value is not None:
             overrides[name] = value
     if catalog_extra:
@@ -72,13 +77,14 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
         _crawl_demo(outlets, overrides, demo_port_base)
         return
     settings = khabar_settings(overrides)
+    _start_metrics(settings)
     outlets = _catalog_urls(outlets, settings, overrides)
     if all_outlets:
         from crawler.catalog import catalog_from_settings
 
         outlets = tuple(o.id for o in catalog_from_settings(settings) if not o.demo)
     result, log_key = _crawl_with_console(outlets, settings)
-    sys.exit(print_summary(result, settings, log_key=log_key))
+    _exit(print_summary(result, settings, log_key=log_key), settings)
 
 
 def _crawl_with_console(outlets: Iterable[str], settings: Settings) -> tuple[CrawlResult, str | None]:
@@ -89,6 +95,24 @@ def _crawl_with_console(outlets: Iterable[str], settings: Settings) -> tuple[Cra
     with CrawlConsole(settings) as console:
         result = run_crawl(outlets, settings, views=[console])
     return result, console.log_key
+
+
+def _start_metrics(settings: BaseSettings) -> None:
+    """The metrics server first: a port in use ends the command (exit 2) before anything is crawled."""
+    from crawler.run.metrics_server import serve_metrics_from_settings
+
+    if (server := serve_metrics_from_settings(settings)) is not None:
+        click.echo(f"Metrics: {server.url}", err=True)
+
+
+def _exit(code: int, settings: BaseSettings) -> None:
+    """Exit with ``code``, once alerts are sent and the metrics server has lingered (KHABAR_METRICS_LINGER)."""
+    from crawler.run.alerts import wait_for_alerts
+    from crawler.run.metrics_server import linger
+
+    wait_for_alerts()
+    linger(settings)
+    sys.exit(code)
 
 
 def _language_codes(values: tuple[str, ...]) -> list[str]:
@@ -124,6 +148,7 @@ def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: 
     with running_demo_world(port_base) as world:
         overrides["KHABAR_CATALOG_EXTRA"] = [*overrides.get("KHABAR_CATALOG_EXTRA", []), str(world.catalog_path)]
         settings = khabar_settings(overrides)
+        _start_metrics(settings)
         click.echo(f"Demo outlets on loopback: {', '.join(f'{k} {v}' for k, v in world.base_urls.items())}")
         for line in world.warnings:
             click.echo(line)
@@ -131,4 +156,4 @@ def _crawl_demo(outlets: tuple[str, ...], overrides: dict[str, Any], port_base: 
         from crawler.demo import ALL_OUTLET_IDS
 
         result, log_key = _crawl_with_console(outlets or ALL_OUTLET_IDS, settings)
-    sys.exit(print_summary(result, settings, log_key=log_key))
+    _exit(print_summary(result, settings, log_key=log_key), settings)

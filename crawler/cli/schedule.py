@@ -19,6 +19,7 @@ import click
 def schedule(config: str, check: bool) -> None:
     """Run the crawls of CONFIG (a schedule file: store, max_parallel, groups of outlets with a cron
     expression or an interval) on time, one crawl per outlet, until SIGTERM or Ctrl-C."""
+    from crawler.run.disk_guard import free_space_shortfall
     from crawler.run.settings import khabar_settings
     from crawler.schedule.clock import SystemClock
     from crawler.schedule.config import load_schedule
@@ -32,7 +33,7 @@ def schedule(config: str, check: bool) -> None:
     spool = local_spool(settings)
     logs = loaded.logs or schedule_logs_dir(spool)
     scheduler = Scheduler(loaded, launcher_from_settings(settings), SystemClock(), spool, logs,
-                          say=lambda line: click.echo(line))
+                          say=lambda line: click.echo(line), hold=lambda: free_space_shortfall(settings))
     if check:
         scheduler.start()
         return

@@ -2,7 +2,12 @@
 
     khabar status ./archive                    a table: failing, blocked, interrupted and silent outlets first
     khabar status s3://bucket/prefix --json    the same as one JSON document, for machines
-    khabar status ./archive --check            exit 7 (ExitCode.NEEDS_ATTENTION) when an outlet needs a person
+    khabar status ./archive --check            exit 7 (ExitCode.NEEDS_ATTENTION) when an outlet needs a person,
+                                               or the store's filesystem is below KHABAR_MIN_FREE_SPACE
+
+The JSON document's ``disk`` is the free space of the store's filesystem on this machine (an S3 store's spool)
+against the disk guard's ``KHABAR_MIN_FREE_SPACE`` (``crawler.run.disk_guard.disk_state``); the table says it
+only when it is low.
 
 The verdicts and the silent rule are in ``crawler.run.health``; the reports are read by ``crawler.run.history``.
 Plain aligned text (no table library): it reads the same in a terminal, a cron mail and a log.
@@ -46,6 +51,7 @@ def status(store: str, as_json: bool, runs: int, silence_factor: float, min_sile
            now_text: str | None, check: bool, set_: tuple[str, ...]) -> None:
     """The last runs of every outlet of STORE (a folder or s3://bucket/prefix) and what needs a person:
     outlets failing, blocked by bot walls, interrupted, or silent (no new article for longer than usual)."""
+    from crawler.run.disk_guard import disk_state
     from crawler.run.health import HealthPolicy, health_document, outlet_health, status_order
     from crawler.run.history import read_history
 
@@ -56,8 +62,10 @@ def status(store: str, as_json: bool, runs: int, silence_factor: float, min_sile
     history = read_history(opened, policy)
     healths = status_order(outlet_health(reports, now, policy) for reports in history.reports.values())
     queue = _queue(settings)
+    disk = disk_state(settings)
     if as_json:
-        document = {"store": opened.uri, **health_document(healths, now, policy), "unreadable": history.unreadable}
+        document = {"store": opened.uri, **health_document(healths, now, policy), "unreadable": history.unreadable,
+                    "disk": disk}
         if queue is not None:
             document["queue"] = {"url": queue[0].shown_url, "jobs": queue[1]}
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -67,8 +75,8 @@ def status(store: str, as_json: bool, runs: int, silence_factor: float, min_sile
             from crawler.queue.overview import queue_lines
 
             lines += queue_lines(*queue)
-        click.echo("\n".join(lines))
-    if check and any(h.needs_attention for h in healths):
+        click.echo("\n".join(lines + ([f"LOW DISK: {disk['message']}"] if disk["low"] else [])))
+    if check and (disk["low"] or any(h.needs_attention for h in healths)):
         sys.exit(ExitCode.NEEDS_ATTENTION)
 
 

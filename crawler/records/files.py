@@ -33,11 +33,14 @@ class _RecordFile:
             self._handle: BinaryIO = open_locked(path)
         self.count = 0
 
-    def write(self, record: ArticleRecord) -> None:
+    def write(self, record: ArticleRecord) -> int:
+        """Append one record; return the bytes written."""
         compressor = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS | 16)
         data = record.to_json().encode("utf-8") + b"\n"
-        append_whole(self._handle, compressor.compress(data) + compressor.flush(), self.path)
+        member = compressor.compress(data) + compressor.flush()
+        append_whole(self._handle, member, self.path)
         self.count += 1
+        return len(member)
 
     def close(self) -> None:
         try:
@@ -63,14 +66,15 @@ class RecordFiles:
         self.published: list[str] = []
         self.full: DiskFull | None = None  # set by the first write that found the filesystem full
 
-    def write(self, key: str, record: ArticleRecord) -> None:
-        """Append one record to the file ``key``; ``DiskFull`` when the filesystem is full (nothing written)."""
+    def write(self, key: str, record: ArticleRecord) -> int:
+        """Append one record to the file ``key``; return the bytes written. ``DiskFull`` when the filesystem is
+        full (nothing written)."""
         if self.full is not None:
             raise self.full
         try:
             if key not in self._files:
                 self._files[key] = _RecordFile(self.store.spool / key)
-            self._files[key].write(record)
+            return self._files[key].write(record)
         except DiskFull as exc:
             self.full = exc
             raise

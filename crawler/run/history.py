@@ -54,6 +54,13 @@ def read_history(store: Store, policy: HealthPolicy) -> History:
     return history
 
 
+def read_outlet_history(store: Store, outlet: str, policy: HealthPolicy, skip: str = "") -> list[OutletReport]:
+    """One outlet's run reports, newest first, as far back as its verdict needs (the crawl ``skip`` left out:
+    the caller holds that report); unreadable ones are left out."""
+    keys = [key for key in report_keys(store).get(outlet, []) if key.split("/")[1] != skip]
+    return _read_outlet(store, keys, policy)[0]
+
+
 def _read_outlet(store: Store, keys: Iterable[str], policy: HealthPolicy) -> tuple[list[OutletReport], dict[str, str]]:
     reports: list[OutletReport] = []
     unreadable: dict[str, str] = {}

@@ -20,6 +20,7 @@ from scrapy.crawler import Crawler
 
 from crawler.errors import DiskFull
 from crawler.run.disk_full import DISK_FULL_REASON, disk_full_message
+from crawler.run.disk_guard import LOW_DISK_REASON, low_disk_message
 from crawler.storage import store_from_settings
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import run_report_key
@@ -174,8 +175,9 @@ class RunReport:
             report.record_files = list(writer.files)
             report.new_by_day = dict(sorted(writer.tally.new_by_day.items()))
         self._explain_failures(spider, report)
-        if (full := disk_full_message(stats)) is not None:
-            report.warnings.append(full)
+        for stopped in (disk_full_message(stats), low_disk_message(stats)):
+            if stopped is not None:
+                report.warnings.append(stopped)
         self.report = report
         try:
             self._write(report)
@@ -186,7 +188,7 @@ class RunReport:
     @staticmethod
     def _explain_failures(spider: Spider, report: OutletReport) -> None:
         failed = getattr(spider, "failed_sources", [])
-        if report.pages_fetched == 0 and report.finish_reason not in ("shutdown", DISK_FULL_REASON):
+        if report.pages_fetched == 0 and report.finish_reason not in ("shutdown", DISK_FULL_REASON, LOW_DISK_REASON):
             first = f" (first error: {failed[0][0]}: {failed[0][1]})" if failed else ""
             message = (f"outlet {report.outlet}: nothing could be fetched{first}; the other outlets went on. "
                        "Check that the outlet is online and that its feeds and sitemaps in the catalog are right "

@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
 from crawler.errors import OutletBusy
+from crawler.run.metrics_server import serve_metrics_from_settings
 from crawler.run.report import OutletReport, RunReport
 from crawler.storage import store_from_settings
 
@@ -72,6 +73,7 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings, views: Sequence[Cra
     for outlet_id in ids:
         catalog.get(outlet_id)  # fail before starting anything
     store_from_settings(settings)  # a missing bucket or bad credentials: stop here, clearly
+    serve_metrics_from_settings(settings)  # a port in use: stop here too (CrawlMetrics then finds it running)
     process = _StoppableProcess(settings)
     result = CrawlResult()
     crawlers = {outlet_id: process.create_crawler(NewsSpider) for outlet_id in ids}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import click
 from scrapy.settings import BaseSettings
 
 from crawler.errors import ExitCode
+from crawler.run.disk_guard import LOW_DISK_PREFIX
 from crawler.run.report import OutletReport
 from crawler.run.runner import CrawlResult
 from crawler.storage import store_from_settings
@@ -46,16 +47,19 @@ def print_summary(result: CrawlResult, settings: BaseSettings, log_key: str | No
     ]
     lines += [_outlet_line(r) for r in reports]
     lines += _upload_lines(uploads, store.uri)
-    full = _disk_full_lines(reports)
-    click.echo("\n".join(lines + full))
+    full = _stopped_lines(reports, DISK_FULL_PREFIX, "disk full")
+    low = _stopped_lines(reports, LOW_DISK_PREFIX, "low disk space")
+    click.echo("\n".join(lines + full + low))
     return exit_code(result, failed=bool(failed) or not (reports or result.busy), spooled=bool(uploads.spooled),
-                     disk_full=bool(full))
+                     disk_full=bool(full), low_disk=bool(low))
 
 
-def exit_code(result: CrawlResult, *, failed: bool, spooled: bool, disk_full: bool = False) -> ExitCode:
+def exit_code(result: CrawlResult, *, failed: bool, spooled: bool, disk_full: bool = False,
+              low_disk: bool = False) -> ExitCode:
     """The one answer to how a crawl ended, as ``ExitCode.most_severe`` orders the states it ended in."""
     states = {
         ExitCode.DISK_FULL: disk_full,
+        ExitCode.LOW_DISK: low_disk,
         ExitCode.INTERRUPTED: any(_interrupted(r) for r in result.reports),
         ExitCode.OUTLET_BUSY: bool(result.busy),
         ExitCode.SOME_OUTLETS_FAILED: failed,
@@ -90,15 +94,22 @@ def _stopped_by(signals: Sequence[str]) -> str:
     return f"{first} twice: stopped at once" if first == second else f"{first}, then {second}: stopped at once"
 
 
-def _disk_full_lines(reports: Sequence[OutletReport]) -> list[str]:
-    """The error of the outlets stopped by a full store filesystem (one line per distinct message)."""
-    messages = dict.fromkeys(w for r in reports for w in r.warnings if w.startswith(DISK_FULL_PREFIX))
-    # stopped by it (reason disk_full), or met it while finishing its files
-    stopped = [r for r in reports if any(w.startswith(DISK_FULL_PREFIX) for w in r.warnings)]
+def _stopped_lines(reports: Sequence[OutletReport], prefix: str, what: str) -> list[str]:
+    """The error of the outlets stopped by a full store filesystem, or by the disk guard before it (one line per
+    distinct message; a filesystem met full while finishing the files counts too)."""
+    stopped = [r for r in reports if any(w.startswith(prefix) for w in r.warnings)]
     if not stopped:
         return []
-    return [f"  STOPPED: disk full ({', '.join(r.outlet for r in stopped)})",
-            *(f"  Error: {message}" for message in messages)]
+    messages = _distinct(w for r in stopped for w in r.warnings if w.startswith(prefix))
+    return [f"  STOPPED: {what} ({', '.join(r.outlet for r in stopped)})", *(f"  Error: {m}" for m in messages)]
+
+
+def _distinct(messages: Iterable[str]) -> list[str]:
+    """One message per filesystem: the guard of each outlet measured its own free space (the first one says it)."""
+    kept: dict[str, str] = {}
+    for message in messages:
+        kept.setdefault(message.split(": ", 1)[0] if message.startswith(LOW_DISK_PREFIX) else message, message)
+    return list(kept.values())
 
 
 def _incremental_lines(reports: Sequence[OutletReport]) -> list[str]:

@@ -223,6 +223,10 @@ class S3Store:
         return SpoolStatus(status.uploaded_files, status.uploaded_bytes, status.spooled, status.spool_dir,
                            status.errors, remote=True)
 
+    def pending_uploads(self) -> int:
+        """Files queued or uploading now (khabar_uploads_pending); nothing is waited for."""
+        return self._uploader.pending() if self._uploader is not None else 0
+
     # -- readers -------------------------------------------------------------------------------
     def list(self, prefix: str = "") -> Iterator[str]:
         base = self.object_key(prefix.strip("/"))

@@ -14,6 +14,9 @@ Fault injection, for tests only (never set it in production):
         ``append_whole``, the append that crosses the limit writes its bytes up to the limit and then fails
         with ENOSPC, as a real full filesystem does, and so does every later append of the process.
         It lets a test fill "the disk" at a chosen byte where it cannot mount a small filesystem.
+    KHABAR_TEST_FREE_SPACE_BYTES     (unset)  ``probe_free_space`` (the disk guard's probe, crawler.run.disk_guard)
+        sees this many bytes free at the start of the process, less every byte it has appended since through
+        ``append_whole``: the same fake disk, seen before it is full. Never set it otherwise.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import BinaryIO
 from crawler.errors import ConfigInvalid, DiskFull
 
 ENOSPC_AFTER_BYTES_ENV = "KHABAR_TEST_ENOSPC_AFTER_BYTES"
+FREE_SPACE_BYTES_ENV = "KHABAR_TEST_FREE_SPACE_BYTES"
 DISK_FULL_PREFIX = "the filesystem of the store is full"  # how every DiskFull message starts
 _FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
 
@@ -56,7 +60,7 @@ class Filesystem:
 
     def describe(self) -> str:
         kind = f" ({self.kind})" if self.kind else ""
-        return f"{self.mount}{kind}: {_human(self.free)} free of {_human(self.size)}"
+        return f"{self.mount}{kind}: {human_size(self.free)} free of {human_size(self.size)}"
 
 
 def filesystem_of(path: Path) -> Filesystem:
@@ -70,6 +74,24 @@ def filesystem_of(path: Path) -> Filesystem:
     return Filesystem(mount, _mount_kind(mount), stat.f_bavail * stat.f_frsize, stat.f_blocks * stat.f_frsize)
 
 
+def probe_free_space(path: Path) -> Filesystem:
+    """The filesystem of ``path`` with its free space now (the fault-injection hook's, when it is set)."""
+    filesystem = filesystem_of(path)
+    faked = _test_hook_bytes(FREE_SPACE_BYTES_ENV)
+    if faked is None:
+        return filesystem
+    return Filesystem(filesystem.mount, filesystem.kind, max(0, faked - _INJECTED.appended), filesystem.size)
+
+
+def _test_hook_bytes(name: str) -> int | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ConfigInvalid(f"{name}={value!r} is not a number of bytes; it is a test hook that fakes the disk: unset it")
+    return int(value)
+
+
 def _mount_kind(mount: Path) -> str:
     try:
         lines = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
@@ -79,7 +101,8 @@ def _mount_kind(mount: Path) -> str:
     return kinds[-1] if kinds else ""
 
 
-def _human(size: int) -> str:
+def human_size(size: int) -> str:
+    """``812.0 MiB``; ``512 bytes``."""
     amount, units = float(size), ["bytes", "KiB", "MiB", "GiB"]
     while amount >= 1024 and len(units) > 1:
         amount, units = amount / 1024, units[1:]
@@ -142,22 +165,17 @@ class _InjectedLimit:
 
     def __init__(self, limit: int | None) -> None:
         self.remaining = limit
+        self.appended = 0  # bytes this process appended so far (what the fake free space goes down by)
 
     @classmethod
     def from_environment(cls) -> _InjectedLimit:
-        value = os.environ.get(ENOSPC_AFTER_BYTES_ENV, "").strip()
-        if not value:
-            return cls(None)
-        if not value.isdigit():
-            raise ConfigInvalid(f"{ENOSPC_AFTER_BYTES_ENV}={value!r} is not a number of bytes; it is a test hook "
-                                "that fakes a full disk: unset it")
-        return cls(int(value))
+        return cls(_test_hook_bytes(ENOSPC_AFTER_BYTES_ENV))
 
     def take(self, size: int) -> int:
-        if self.remaining is None:
-            return size
-        allowed = min(size, self.remaining)
-        self.remaining -= allowed
+        allowed = size if self.remaining is None else min(size, self.remaining)
+        if self.remaining is not None:
+            self.remaining -= allowed
+        self.appended += allowed
         return allowed
 
 

@@ -80,6 +80,8 @@ FETCHED_AT_META = "khabar_fetched_at"
 REVISIT_META = "khabar_revisit"
 RENDERED_FROM_META = "khabar_rendered_from"  # set by the spider: the WarcLink of the page as served
 RENDERED_META = "khabar_rendered"  # set here: the WARC-Record-ID of the conversion record (the rendered page)
+warc_file_opened = object()
+"""Signal sent when a new WARC file is created, before anything is written to it; argument: ``path``."""
 _COMPRESSED = (b"gzip", b"br", b"deflate", b"zstd", b"compress", b"x-gzip")
 
 
@@ -335,12 +337,17 @@ class WarcCapture:
         if key not in self._writers:
             self._writers[key] = RotatingWarcWriter(self.config.file_spec(self.store.spool, outlet, day), self.factory,
                                                     warcinfo_fields(outlet, self.info), on_close=self._file_closed,
-                                                    on_open=self._file_opened)
+                                                    on_open=self._file_opened, on_written=self._bytes_written)
         return self._writers[key]
 
     def _file_opened(self, path: Path) -> None:
         """Journaled until the crawl closes: if it is killed, recovery looks for captures without a record here."""
         self._journal.add(path.relative_to(self.store.spool).as_posix())
+        if self.crawler is not None:  # e.g. DiskGuard looks at the free space before each new file
+            self.crawler.signals.send_catch_log(warc_file_opened, path=path)
+
+    def _bytes_written(self, size: int) -> None:
+        self.stats.inc_value("khabar/warc/bytes_written", size)
 
     def _file_closed(self, path: Path) -> None:
         self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path, [])))

@@ -9,7 +9,8 @@ so a finished name is always a finished file; every batch of members is written 
 (``crawler.storage.space.append_whole``), so a killed crawl leaves complete records that
 ``crawler.storage.unfinished.recover`` keeps.
 ``on_open(path)`` is called when a file is created (its final path), before anything is written to it;
-``on_close(path)`` after the rename (the store indexes and publishes it).
+``on_close(path)`` after the rename (the store indexes and publishes it); ``on_written(size)`` after each
+batch of members (and a file's ``warcinfo``) is appended: the bytes written, for the crawl's stats.
 
 When the filesystem is full (``DiskFull``), the failed batch is cut back, the writer stops writing and
 ``close()`` leaves the file ``.open``, complete up to its last whole record: the next run's recovery
@@ -83,9 +84,10 @@ class RotatingWarcWriter:
     """Appends records to ``<prefix>-<timestamp>-<pid>-<serial>.warc.gz`` files, rotating by size."""
 
     def __init__(self, spec: WarcFileSpec, factory: RecordFactory, info: dict[str, str],
-                 on_close: Callable[[Path], None] | None = None, on_open: Callable[[Path], None] | None = None) -> None:
+                 on_close: Callable[[Path], None] | None = None, on_open: Callable[[Path], None] | None = None,
+                 on_written: Callable[[int], None] | None = None) -> None:
         self.spec, self.factory, self.info = spec, factory, info
-        self.on_close, self.on_open = on_close, on_open
+        self.on_close, self.on_open, self.on_written = on_close, on_open, on_written
         self._file: BinaryIO | None = None
         self._path: Path | None = None
         self._serial = 0
@@ -115,7 +117,9 @@ class RotatingWarcWriter:
             level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
         members = [(gzip_member(serialise(record), level), record.rec_headers.get_header("WARC-Record-ID"))
                    for record in records]
-        offset = append_whole(file, b"".join(member for member, _ in members), path)
+        data = b"".join(member for member, _ in members)
+        offset = append_whole(file, data, path)
+        self._written(len(data))
         locations = []
         for member, record_id in members:
             locations.append(RecordLocation(path, offset, len(member), record_id))
@@ -129,15 +133,20 @@ class RotatingWarcWriter:
                 file = open_locked(path)
             if self.on_open is not None:
                 self.on_open(path)
+            info = gzip_member(serialise(self.factory.warcinfo(path.name, self.info)), self.spec.gzip_level)
             try:
-                append_whole(file, gzip_member(serialise(self.factory.warcinfo(path.name, self.info)),
-                                               self.spec.gzip_level), path)
+                append_whole(file, info, path)
             except DiskFull:  # not even its warcinfo fits: no file at all
                 path.with_name(path.name + OPEN_SUFFIX).unlink()
                 file.close()
                 raise
+            self._written(len(info))
             self._file, self._path = file, path
         return self._file, self._path
+
+    def _written(self, size: int) -> None:
+        if self.on_written is not None:
+            self.on_written(size)
 
     def _next_path(self) -> Path:
         stamp = self.factory.clock().strftime(_STAMP)
