@@ -158,31 +158,32 @@ def test_title(case: Case) -> None:
 
 # --- bylines, authors, agencies ----------------------------------------------------------
 
+P, D, A = "person", "desk", "agency"
 BYLINE_CASES = [
-    ("Par Karim Benali et Amina Saïdi, envoyée spéciale à Tunis", ["Karim Benali", "Amina Saïdi"], []),
-    ("Par notre correspondant à Bamako, Moussa Keïta", ["Moussa Keïta"], []),
-    ("Propos recueillis par Leïla Haddad", ["Leïla Haddad"], []),
-    ("Par APS", [], ["APS"]),
-    ("Par KARIM BENALI (avec AFP)", ["Karim Benali"], ["AFP"]),
-    ("Par Yacine K. | Publié le 12/11/2025", ["Yacine K."], []),
-    ("Par Hamid Ould Ahmed, correspondant", ["Hamid Ould Ahmed"], []),
-    ("Par Moussa Keïta envoyé spécial à Kidal", ["Moussa Keïta"], []),
-    ("Rédaction ElWatan.com", [], []),
-    ("By Sarah Martin & Paul Durand - paul.durand@exemple.com", ["Sarah Martin", "Paul Durand"], []),
-    ("Par MAP Express", [], ["MAP"]),
-    ("بقلم: محمد الأمين و سارة بن علي", ["محمد الأمين", "سارة بن علي"], []),
-    ("بقلم سيدي ولد باه وأحمد سالم ولد الشيخ", ["سيدي ولد باه", "أحمد سالم ولد الشيخ"], []),
-    ("بقلم محمد وليد", ["محمد وليد"], []),
-    ("Par la rédaction", [], []),
-    ("Par Rim Hammami ·", ["Rim Hammami"], []),  # the date after the separator was a <time> the page lost
-    ("Par Karim Benali -", ["Karim Benali"], []),
+    ("Par Karim Benali et Amina Saïdi, envoyée spéciale à Tunis", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    ("Par notre correspondant à Bamako, Moussa Keïta", [("Moussa Keïta", P)], []),
+    ("Propos recueillis par Leïla Haddad", [("Leïla Haddad", P)], []),
+    ("Par APS", [("APS", A)], ["APS"]),
+    ("Par KARIM BENALI (avec AFP)", [("Karim Benali", P), ("AFP", A)], ["AFP"]),
+    ("Par Yacine K. | Publié le 12/11/2025", [("Yacine K.", P)], []),
+    ("Par Hamid Ould Ahmed, correspondant", [("Hamid Ould Ahmed", P)], []),
+    ("Par Moussa Keïta envoyé spécial à Kidal", [("Moussa Keïta", P)], []),
+    ("Rédaction ElWatan.com", [("Rédaction ElWatan.com", D)], []),
+    ("By Sarah Martin & Paul Durand - paul.durand@exemple.com", [("Sarah Martin", P), ("Paul Durand", P)], []),
+    ("Par MAP Express", [("MAP Express", A)], ["MAP"]),
+    ("بقلم: محمد الأمين و سارة بن علي", [("محمد الأمين", P), ("سارة بن علي", P)], []),
+    ("بقلم سيدي ولد باه وأحمد سالم ولد الشيخ", [("سيدي ولد باه", P), ("أحمد سالم ولد الشيخ", P)], []),
+    ("بقلم محمد وليد", [("محمد وليد", P)], []),
+    ("Par la rédaction", [("La rédaction", D)], []),
+    ("Par Rim Hammami ·", [("Rim Hammami", P)], []),  # the date after the separator was a <time> the page lost
+    ("Par Karim Benali -", [("Karim Benali", P)], []),
 ]
 
 
-@pytest.mark.parametrize(("line", "authors", "agencies"), BYLINE_CASES)
-def test_parse_byline(line: str, authors: list[str], agencies: list[str]) -> None:
+@pytest.mark.parametrize(("line", "credited", "agencies"), BYLINE_CASES)
+def test_parse_byline(line: str, credited: list[tuple[str, str]], agencies: list[str]) -> None:
     credits = parse_byline(line)
-    assert (credits.authors, credits.agencies) == (authors, agencies)
+    assert (credits.credited, credits.agencies) == (credited, agencies)
 
 
 @pytest.mark.parametrize("line", ["Par ailleurs, le ministre a rappelé les engagements pris.",
@@ -198,10 +199,10 @@ CREDIT_CASES = [
     Case("agency-byline-and-dateline",
          page("<title>Réforme fiscale</title>", lead="<p>Par APS</p>",
               paragraphs=("ALGER, 4 mars (APS) - " + FR_PARAGRAPHS[0],) + FR_PARAGRAPHS[1:]),
-         {"authors": (), "agencies": ("APS",), "text": "ALGER, 4 mars (APS) - " + FR_TEXT}),
+         {"authors": ("APS",), "author_kinds": ("agency",), "agencies": ("APS",), "text": "ALGER, 4 mars (APS) - " + FR_TEXT}),
     Case("closing-avec-afp-line",
          page("<title>Réforme fiscale</title>", tail="<p>(Avec AFP)</p>"),
-         {"agencies": ("AFP",), "text": FR_TEXT}),
+         {"authors": (), "agencies": ("AFP",), "text": FR_TEXT}),  # a closing source line is not a byline
     Case("jsonld-author-list-and-agency",
          page('<title>Réforme fiscale</title><script type="application/ld+json">'
               '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Réforme fiscale",'
@@ -209,7 +210,8 @@ CREDIT_CASES = [
               '{"@type":"Organization","name":"Reuters"},{"@type":"Organization","name":"El Watan"}],'
               '"publisher":{"@type":"Organization","name":"El Watan"}}</script>',
               lead="<p>Par Nadia Cherif et Omar Lahlou</p>"),
-         {"authors": ("Nadia Cherif", "Omar Lahlou"), "agencies": ("Reuters",), "text": FR_TEXT,
+         {"authors": ("Nadia Cherif", "Omar Lahlou", "Reuters"), "author_kinds": ("person", "person", "agency"),
+          "agencies": ("Reuters",), "text": FR_TEXT,
           "sources": {"authors": "json-ld", "title": "json-ld", "page_type": "json-ld", "html_lang": "html-lang",
                       "text": "trafilatura", "language": "langid"}}),
     Case("meta-author-split-and-outlet-dropped",

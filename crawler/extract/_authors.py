@@ -1,7 +1,11 @@
-"""Bylines to clean person names, with news agencies set apart.
+"""Bylines to credits: every name a byline credits, as printed, one per entry, with what it is.
 
-``"Par Karim B. et Amina S., envoyée spéciale à Bamako (avec AFP)"`` gives the authors
-``["Karim B.", "Amina S."]`` and the agencies ``["AFP"]``. Outlet names are never authors.
+The byline convention of the article record (see `crawler.records.schema`): ``"Par Karim B. et
+Amina S., envoyée spéciale à Bamako (avec Agence France-Presse)"`` credits ``Karim B.`` (person),
+``Amina S.`` (person) and ``Agence France-Presse`` (agency, canonical name ``AFP``); ``"Par la
+rédaction"`` credits ``La rédaction`` (desk). "Par"/"By"/"بقلم", roles ("envoyée spéciale",
+"correspondant"), places and dates are not names. Outlet names (the site's own name) and CMS
+placeholders ("admin", "webmaster") are never credits.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from crawler.extract._text import alnum, clean, fold
 
@@ -66,14 +71,18 @@ _ROLE_SUFFIX = re.compile(
     r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$",
     re.IGNORECASE,
 )
-# Names that stand for the newsroom, not a person.
-_STAFF = frozenset(alnum(s) for s in (
-    "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "admin",
-    "administrator", "administrateur", "staff", "webmaster", "editor", "editeur", "éditeur", "la rédaction numérique",
-    "desk", "web desk", "newsdesk", "news desk", "redaktion", "name", "nom", "service politique", "service économie", "service international", "contributor", "invité",
-    "anonyme", "unknown", "inconnu", "التحرير", "هيئة التحرير", "المحرر", "فريق التحرير", "الإدارة",
+# Names that stand for the newsroom, not a person: credited as a desk.
+_DESKS = frozenset(alnum(s) for s in (
+    "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "staff",
+    "la rédaction numérique", "desk", "web desk", "newsdesk", "news desk", "redaktion", "service politique",
+    "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
 ))
-_STAFF_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+_DESK_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+# CMS placeholders and account names that credit nobody: dropped.
+_PLACEHOLDERS = frozenset(alnum(s) for s in (
+    "admin", "administrator", "administrateur", "webmaster", "editor", "editeur", "éditeur", "name", "nom",
+    "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author",
+))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 _ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc", "media", "médias",
@@ -88,14 +97,49 @@ _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 
 
+Kind = Literal["person", "desk", "agency"]  # the record's AuthorKind (crawler.records.schema)
+PERSON: Kind = "person"
+DESK: Kind = "desk"
+AGENCY: Kind = "agency"
+
+
 @dataclass
 class Credits:
-    authors: list[str] = field(default_factory=list)
+    """What a byline credits: ``credited`` holds ``(name as printed, kind)`` in byline order; ``agencies``
+    the canonical names of the agencies met (in the byline, or in a dateline or source line, which credit
+    an agency without being a byline)."""
+
+    credited: list[tuple[str, Kind]] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
 
+    @property
+    def authors(self) -> list[str]:
+        """The persons credited."""
+        return [name for name, kind in self.credited if kind == PERSON]
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.credited]
+
+    @property
+    def kinds(self) -> list[Kind]:
+        return [kind for _, kind in self.credited]
+
     def add(self, other: Credits) -> None:
-        self.authors.extend(a for a in other.authors if a not in self.authors)
+        keys = {_key(name, kind) for name, kind in self.credited}
+        for name, kind in other.credited:
+            if _key(name, kind) not in keys:
+                keys.add(_key(name, kind))
+                self.credited.append((name, kind))
         self.agencies.extend(a for a in other.agencies if a not in self.agencies)
+
+    def credit(self, name: str, kind: Kind) -> None:
+        self.add(Credits(credited=[(name, kind)], agencies=[a for a in [agency_name(name)] if a and kind == AGENCY]))
+
+
+def _key(name: str, kind: str) -> str:
+    """Two spellings of one credit ('AFP', 'Agence France-Presse') are one entry."""
+    return (agency_name(name) or alnum(name)) if kind == AGENCY else alnum(name)
 
 
 def agency_name(value: str) -> str | None:
@@ -126,9 +170,11 @@ def looks_like_byline(paragraph: str) -> Credits | None:
     if len(paragraph) > 160:
         return None
     stripped = paragraph.strip(" ()[]-–—*")
-    agency = agency_name(_AVEC.sub("", stripped))
-    if agency:
-        return Credits(agencies=[agency])
+    printed = _AVEC.sub("", stripped).strip(" .:")
+    if agency_name(printed):
+        credits = Credits()
+        credits.credit(printed, AGENCY)
+        return credits
     if not _PREFIX.match(paragraph.strip()) and not _AVEC.match(stripped):
         return None
     return _parse(paragraph, set(), strict=True)
@@ -144,18 +190,19 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     text = _EMAIL.sub(" ", clean(text))
     if _COPYRIGHT.match(text):
         return None if strict else credits
-    for inner in _PARENS.findall(text):
-        credits.add(agencies_in(inner[0] or inner[1]))
+    inside = [inner[0] or inner[1] for inner in _PARENS.findall(text)]
     text = clean(_PARENS.sub(" ", text))
     text, prefixed = _PREFIX.subn("", text, count=1)
     text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
     parts = [name for p in _SPLIT.split(text) if p and p.strip() for name in _split_waw(p.strip())]
-    if strict and not parts and not credits.agencies:
-        return None
     min_words = 2 if strict and not prefixed else 1
     for part in parts:
         if not _take_part(part, credits, skip, min_words) and strict:
             return None
+    for inner in inside:  # after the names: credits keep the byline's order
+        _take_parenthesis(inner, credits, skip)
+    if strict and not parts and not credits.credited:
+        return None
     return credits
 
 
@@ -168,8 +215,18 @@ def _first_not_outlet(segments: list[str], skip: set[str]) -> str:
 
 
 def agencies_in(text: str) -> Credits:
+    """The agencies a dateline or source line names ('ALGER (APS)', 'Source : APS/AFP'): not byline credits."""
     names = [agency_name(_AVEC.sub("", p)) for p in re.split(r"[/,;]|\bet\b|&", text)]
     return Credits(agencies=[n for n in names if n])
+
+
+def _take_parenthesis(inner: str, credits: Credits, skip: set[str]) -> None:
+    """'(avec AFP)', '(avec Damien L. et Morgane T.)', '(AFP)': credits inside a byline; anything else there
+    (a place, a date, a handle) is not a name."""
+    avec = _AVEC.match(inner.strip())
+    for part in (p.strip() for p in _SPLIT.split(_AVEC.sub("", inner.strip())) if p and p.strip()):
+        if agency_name(part) or avec:
+            _take_part(part, credits, skip)
 
 
 def _split_waw(part: str) -> list[str]:
@@ -188,17 +245,26 @@ def _split_waw(part: str) -> list[str]:
 def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1) -> bool:
     """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
     part = clean(part).strip(" .:-–—*")
-    agency = agency_name(_AVEC.sub("", part)) or agency_name(part)
-    if agency:
-        credits.add(Credits(agencies=[agency]))
+    printed = _AVEC.sub("", part)
+    if agency_name(printed):
+        credits.credit(printed, AGENCY)
         return True
-    if _ROLE.match(part) or _is_staff(part):
+    if agency_name(part):
+        credits.credit(part, AGENCY)
+        return True
+    if alnum(part) in _PLACEHOLDERS:
+        return True
+    if _is_desk(part):
+        if alnum(part) not in skip:
+            credits.credit(part[:1].upper() + part[1:], DESK)
+        return True
+    if _ROLE.match(part):
         return True
     name = _person(_ROLE_SUFFIX.sub("", part))
     if name is None or len(name.split()) < min_words:
         return False
-    if alnum(name) not in skip and not _is_staff(name):
-        credits.add(Credits(authors=[name]))
+    if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
+        credits.credit(name, DESK if _is_desk(name) else PERSON)
     return True
 
 
@@ -225,9 +291,9 @@ def _name_word(word: str) -> bool:
     return word[0].isupper() or _is_arabic_word(word[0]) or word.lower().rstrip("'’") in _PARTICLES
 
 
-def _is_staff(name: str) -> bool:
+def _is_desk(name: str) -> bool:
     key = alnum(name)
-    return key in _STAFF or fold(name).startswith(_STAFF_PREFIXES)
+    return key in _DESKS or fold(name).startswith(_DESK_PREFIXES)
 
 
 def _is_arabic_word(char: str) -> bool:

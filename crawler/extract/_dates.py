@@ -4,6 +4,13 @@ Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32
 ``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
 ``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``) become ``YYYY-MM-DD`` or
 ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press.
+
+The offset rule of the article record: the offset is written when the string gives one
+(``+01:00``, ``+0100``, ``+01``), ``+00:00`` when the time is UTC by definition (a trailing ``Z``,
+``UTC`` or ``GMT``, an RFC 2822 ``+0000``, a Unix timestamp); a time without offset is the outlet's
+local time as printed, offset unknown, and is never given one by guess. RFC 2822's ``-0000``
+("UTC, local time unknown") is written ``+00:00`` too: the instant is known. A day alone stays a day.
+`find_date_strings` gives the substring each date was read from, for the record's ``*_raw`` fields.
 """
 
 from __future__ import annotations
@@ -82,33 +89,58 @@ def parse_words(text: str) -> str | None:
 
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in `text`, as ``(position, iso)`` in reading order."""
-    folded = text.translate(_AR_FOLD)
-    found: list[tuple[int, str]] = []
+    return [(pos, iso) for pos, iso, _ in find_date_strings(text)]
+
+
+def find_date_strings(text: str) -> list[tuple[int, str, str]]:
+    """Every date in `text`, as ``(position, iso, the substring it was read from)`` in reading order."""
+    folded, origin = _fold_with_origin(text)
+    found: list[tuple[int, str, str]] = []
+
+    def keep(m: re.Match[str], iso: str | None) -> None:
+        if iso:
+            found.append((origin[m.start()], iso, text[origin[m.start()]:origin[m.end() - 1] + 1].strip()))
+
     for pattern, months in ((_FR_WORDS, _FR_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
             month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
-            iso = _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5)) if month else None
-            if iso:
-                found.append((m.start(), iso))
+            keep(m, _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5)) if month else None)
     for m in _NUMERIC.finditer(folded):
-        iso = _from_parts(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5))
-        if iso:
-            found.append((m.start(), iso))
+        keep(m, _from_parts(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5)))
     for m in _SLASH_ISO.finditer(folded):
-        iso = _from_parts(m.group(1), m.group(3), m.group(4))
-        if iso:
-            found.append((m.start(), iso))
+        keep(m, _from_parts(m.group(1), m.group(3), m.group(4)))
     return sorted(found)
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int]]:
+    """`text` with Arabic letters and digits folded, and for each folded character its index in `text`
+    (the fold drops the tatweel, so positions may shift)."""
+    folded = text.translate(_AR_FOLD)
+    if len(folded) == len(text):
+        return folded, list(range(len(text)))
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for out in char.translate(_AR_FOLD):
+            chars.append(out)
+            origin.append(index)
+    return "".join(chars), origin
 
 
 def split_published_modified(text: str) -> tuple[str | None, str | None]:
     """In a date line such as 'Publié le … Mis à jour le …', the published and the modified date."""
+    published, modified = published_modified_strings(text)
+    return (parse_words(published) if published else None), (parse_words(modified) if modified else None)
+
+
+def published_modified_strings(text: str) -> tuple[str | None, str | None]:
+    """The substrings of a date line that hold the published and the modified date, as printed."""
     published = modified = None
-    for pos, iso in find_dates(text):
+    for pos, _, raw in find_date_strings(text):
         if _MODIFIED_CUE.search(text[max(0, pos - 30):pos]):
-            modified = modified or iso
+            modified = modified or raw
         else:
-            published = published or iso
+            published = published or raw
     return published, modified
 
 
@@ -143,6 +175,8 @@ def _rfc2822(value: str) -> str | None:
         return None
     if moment.year < EARLIEST_YEAR:
         return None
+    if moment.tzinfo is None and re.search(r"-0000\s*$", value):  # RFC 2822: UTC, sender's zone unknown
+        moment = moment.replace(tzinfo=UTC)
     return moment.isoformat()
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from crawler.extract._dates import split_published_modified
+from crawler.extract._dates import published_modified_strings
 from crawler.extract._jsonld import JsonLd, strings
 from crawler.extract._language import declared
 from crawler.extract._page import PageSignals
@@ -109,7 +109,8 @@ def language_claims(page: PageSignals, jsonld: JsonLd) -> list[tuple[str, str]]:
 
 def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElement, url: str,
                     machine_readable: bool = False) -> Iterator[tuple[str, str]]:
-    """Raw date strings for `name` ('date_published' or 'date_modified'), most trusted first.
+    """Raw date strings for `name` ('date_published' or 'date_modified'), most trusted first: each as the
+    page printed it (a date line gives the part that holds the date), the record's ``*_raw`` value.
 
     Date lines in words are read for the modified date only when the page has no
     `machine_readable` published date: "Mis à jour le …" alone is not worth a page scan.
@@ -125,7 +126,7 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
         return
     lines = page.marked.datelines + ([b for b in page.marked.bylines if b not in page.marked.datelines] if published else [])
     for line in lines:
-        found = split_published_modified(line)[0 if published else 1]
+        found = published_modified_strings(line)[0 if published else 1]
         if found:
             yield "byline", found
     if published:

@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
 from crawler.extract import _dates, _language, _paywall, _selectors
-from crawler.extract._authors import Credits, parse_byline, parse_names
+from crawler.extract._authors import AGENCY, Credits, Kind, parse_byline, parse_names
 from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
     canonical_url,
@@ -76,9 +76,12 @@ class _Draft:
     description: str | None = None
     text: str = ""
     authors: tuple[str, ...] = ()
+    author_kinds: tuple[Kind, ...] = ()
     agencies: tuple[str, ...] = ()
     date_published: str | None = None
+    date_published_raw: str | None = None
     date_modified: str | None = None
+    date_modified_raw: str | None = None
     language: str | None = None
     html_lang: str | None = None
     section: str | None = None
@@ -89,8 +92,24 @@ class _Draft:
     word_count: int = 0
     page_type: str | None = None
     link_density: float = 0.0
+    credits: Credits = field(default_factory=Credits)
     sources: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def credit(self, credits: Credits, source: str) -> None:
+        """Take a source's byline credits: the first source that credits a person wins (a desk or an agency
+        alone gives way to it); agencies a later byline credits beside it are added."""
+        if not credits.credited:
+            return
+        has_person = bool(self.credits.authors)
+        if not self.credits.credited or (credits.authors and not has_person):
+            kept = [c for c in self.credits.credited if c[1] == AGENCY]
+            self.credits = Credits(credited=list(credits.credited))
+            self.credits.add(Credits(credited=kept))
+            self.sources["authors"] = source
+        else:
+            self.credits.add(Credits(credited=[c for c in credits.credited if c[1] == AGENCY]))
+        self.authors, self.author_kinds = tuple(self.credits.names), tuple(self.credits.kinds)
 
     def put(self, name: str, value: object, source: str | None) -> None:
         setattr(self, name, value)
@@ -258,13 +277,12 @@ def _fill_structured_credits(draft: _Draft) -> None:
     agencies = Credits()
     for source, credits in found + _byline_credits(draft, found):
         agencies.add(Credits(agencies=credits.agencies))
-        if credits.authors and not draft.authors:
-            draft.put("authors", tuple(credits.authors), source)
+        draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
 
 
 def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
-    """Byline elements, read only when the structured sources named nobody."""
+    """Byline elements, read only when the structured sources named no person."""
     if any(credits.authors for _, credits in found):
         return []
     return [("byline", parse_byline(line, draft.outlets)) for line in draft.page.marked.bylines]
@@ -275,14 +293,13 @@ def _fill_text(draft: _Draft, text: str) -> None:
     agencies = list(draft.agencies)
     if byline is not None:
         agencies.extend(byline.agencies)
-        if byline.authors and not draft.authors:
-            draft.put("authors", tuple(byline.authors), "byline")
+        draft.credit(byline, "byline")
     agencies.extend(closing.agencies)
-    if not draft.authors:
+    if not draft.credits.authors:
         signed = closing_signature(body, draft.page.root, draft.outlets)
         if signed is not None:
             body = signed[0]
-            draft.put("authors", tuple(signed[1].authors), "signature")
+            draft.credit(signed[1], "signature")
             agencies.extend(signed[1].agencies)
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
@@ -305,6 +322,7 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
                 draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
                 continue
             draft.put(name, iso, source)
+            setattr(draft, f"{name}_raw", raw)
             break
 
 

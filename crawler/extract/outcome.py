@@ -7,6 +7,8 @@ import importlib.metadata
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
+from crawler.extract._authors import Kind
+
 EXTRACTOR_VERSION = f"khabar-extract 1; trafilatura {importlib.metadata.version('trafilatura')}"
 """Written into every record's ``extraction.version``: the rules' own version and trafilatura's."""
 
@@ -19,10 +21,13 @@ class Extracted:
     seo_title: str | None = None
     description: str | None = None
     text: str = ""
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # every name the byline credits, as printed (the record's convention)
+    author_kinds: tuple[Kind, ...] = ()  # parallel to authors: 'person', 'desk' or 'agency'
     agencies: tuple[str, ...] = ()
     date_published: str | None = None
+    date_published_raw: str | None = None  # the string date_published was read from
     date_modified: str | None = None
+    date_modified_raw: str | None = None
     language: str | None = None
     html_lang: str | None = None
     section: str | None = None

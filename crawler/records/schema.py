@@ -5,9 +5,25 @@
 and `tests/test_records.py` keeps the field docs, the type annotations and the schema in step.
 
 Conventions, field by field in the docs below:
-- datetimes are ISO 8601 strings; the UTC offset is kept when the page gave one;
+- datetimes are ISO 8601 strings. Dates read from the page (``date_published``, ``date_modified``) carry
+  the offset the page gave (``+01:00``), ``+00:00`` when the page's time is UTC by definition (a trailing
+  ``Z``, ``UTC``/``GMT``, a Unix timestamp), and no offset when the page gave none: such a time is the
+  outlet's local time as printed, its offset unknown (never guessed). A day alone (``2026-11-12``) means
+  the page gave no time. The string each was read from is kept beside it (``date_published_raw``);
+- the byline convention: ``authors`` holds every name the page's byline credits, as printed, one name
+  per entry: persons, desks ("La Rédaction") and news agencies when the byline names one ("AFP",
+  "Agence France-Presse"), without "Par"/"By"/"بقلم", roles ("envoyé spécial", "correspondant"), places
+  or dates; ``author_kinds`` says what each entry is (``person``, ``desk``, ``agency``). Nothing the
+  byline credits is dropped; what is not a byline is never added (the site's own name, a photo credit,
+  a footer, a related article's author). ``agencies`` lists the canonical names of every agency the
+  page credits, in the byline or not (a dateline's "(APS)", a closing "Source : MAP");
 - languages are ISO 639-1 codes (``fr``, ``ar``), countries ISO 3166-1 alpha-2;
 - digests are ``sha256:<hex>`` for text and ``sha1:<base32>`` for WARC payloads (as WARC writes them).
+
+Schema version 2 added ``author_kinds``, ``date_published_raw`` and ``date_modified_raw`` and widened
+``authors`` from persons to every credited name. Every field added since version 1 has a default, so
+version 1 records (without them) still read, verify, re-extract and export; in them ``authors`` holds
+persons only and the agencies are in ``agencies``.
 """
 
 from __future__ import annotations
@@ -19,10 +35,13 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 SCHEMA_ID = "https://khabar.invalid/schema/article-record/v1.json"
+
+
+AuthorKind = Literal["person", "desk", "agency"]
 
 
 def _doc(text: str, **extra: Any) -> Any:
@@ -77,10 +96,28 @@ class ArticleRecord:
     seo_title: str | None = field(default=None, metadata=_doc("The <title>/og:title when it differs from the headline."))
     description: str | None = field(default=None, metadata=_doc("Standfirst or meta description."))
     text: str = field(default="", metadata=_doc("Article body, paragraphs separated by newlines; no byline, no boilerplate."))
-    authors: list[str] = field(default_factory=list, metadata=_doc("Clean person names, no 'Par'/'By', no agencies."))
-    agencies: list[str] = field(default_factory=list, metadata=_doc("News agencies credited (AFP, APS, MAP, TAP…)."))
-    date_published: str | None = field(default=None, metadata=_doc("Publication datetime, ISO 8601, offset kept when known."))
-    date_modified: str | None = field(default=None, metadata=_doc("Last modification datetime, ISO 8601, offset kept when known."))
+    authors: list[str] = field(default_factory=list, metadata=_doc(
+        "Every name the byline credits, as printed, one per entry: persons, desks ('La Rédaction') and agencies "
+        "the byline names ('AFP'); no 'Par'/'By'/'بقلم', roles, places or dates; never the site's own name, a photo "
+        "credit or a related article's author. Schema version 1 records hold persons only."))
+    author_kinds: list[AuthorKind] = field(default_factory=list, metadata=_doc(
+        "What each entry of authors is, at the same position: 'person', 'desk' or 'agency'. Empty in records "
+        "written before schema version 2."))
+    agencies: list[str] = field(default_factory=list, metadata=_doc(
+        "Canonical names of the news agencies the page credits (AFP, APS, MAP, TAP…), in the byline or in a "
+        "dateline or source line ('ALGER (APS) -', 'Source : MAP')."))
+    date_published: str | None = field(default=None, metadata=_doc(
+        "Publication date, ISO 8601: with the page's offset when it gave one, +00:00 when its time is UTC "
+        "(a trailing Z, a timestamp); without offset, the outlet's local time as printed (offset unknown); "
+        "YYYY-MM-DD when the page gave no time."))
+    date_published_raw: str | None = field(default=None, metadata=_doc(
+        "The string date_published was read from, as the page gave it (an attribute value, or the part of a "
+        "date line that holds the date; htmldate's answer when htmldate found it). None in records written "
+        "before schema version 2."))
+    date_modified: str | None = field(default=None, metadata=_doc(
+        "Last modification date, ISO 8601, written as date_published is."))
+    date_modified_raw: str | None = field(default=None, metadata=_doc(
+        "The string date_modified was read from, as date_published_raw."))
     section: str | None = field(default=None, metadata=_doc("Section or category named by the outlet."))
     tags: list[str] = field(default_factory=list, metadata=_doc("Keywords and tags named by the outlet."))
     image_url: str | None = field(default=None, metadata=_doc("Lead image URL (absolute)."))
@@ -144,6 +181,8 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
         return {"anyOf": [_type_schema(a) for a in args]} if len(args) > 2 else _optional(args)
+    if origin is Literal:
+        return {"type": "string", "enum": list(typing.get_args(tp))}
     if origin is list:
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0])}
     if origin is dict:
