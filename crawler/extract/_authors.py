@@ -59,7 +59,7 @@ _TAIL = re.compile(
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|،)\s*|\s+و\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+", re.IGNORECASE)
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 _ROLE = re.compile(
     r"^(?:(?:notre\s+)?(?:envoy(?:é|e)e?|correspondante?|journaliste|r(?:é|e)dacteur|r(?:é|e)dactrice|chef|directeur|directrice"
@@ -147,12 +147,17 @@ def agency_name(value: str) -> str | None:
     return _AGENCIES.get(alnum(value))
 
 
-def parse_names(values: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
-    """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'."""
+def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = ()) -> Credits:
+    """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'.
+
+    `persons` are values the page types as a person (JSON-LD ``Person``): kept even when a site carries
+    the same name (a personal site named after its author, a ``Person`` that is also the publisher).
+    """
     credits = Credits()
     skip = {alnum(o) for o in outlets if alnum(o)}
+    typed = {alnum(p) for p in persons}
     for value in values:
-        credits.add(_parse(value, skip, strict=False) or Credits())
+        credits.add(_parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits())
     return credits
 
 

@@ -268,7 +268,9 @@ def _fill_structured_credits(draft: _Draft) -> None:
     """Authors from JSON-LD, then article:author, then author meta tags, then byline elements."""
     page, jsonld = draft.page, draft.jsonld
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
-    found = [("json-ld", parse_names(strings(people), draft.outlets)),
+    typed = [name for node in (people if isinstance(people, list) else [people])
+             if isinstance(node, dict) and "Person" in types_of(node) for name in strings(node)]
+    found = [("json-ld", parse_names(strings(people), draft.outlets, typed)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
