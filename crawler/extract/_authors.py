@@ -93,6 +93,8 @@ _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould
 # Words of Arabic names that begin with و and are not "and …" (ولد: "son of", in Mauritanian names).
 _WAW_WORDS = frozenset({"ولد", "وليد", "وفاء", "وهيبة", "وداد", "وسيلة", "وئام", "وهيب", "وجدي", "وحيد", "وردة", "وديع",
                         "وصال", "وسام", "وائل", "وجيه", "ولاء", "وهاب", "والي", "ورقلة", "وهران", "وزاني"})
+# A user name an author field gives alone ('zahra_b', 'mady'): a credit there, never in running text.
+_HANDLE = re.compile(r"^[^\W\d_][^\W\d]*(?:[._][^\W\d]+)*$")
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 
@@ -202,7 +204,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     parts = [name for p in _SPLIT.split(text) if p and p.strip() for name in _split_waw(p.strip())]
     min_words = 2 if strict and not prefixed else 1
     for part in parts:
-        if not _take_part(part, credits, skip, min_words) and strict:
+        if not _take_part(part, credits, skip, min_words, handles=not strict) and strict:
             return None
     for inner in inside:  # after the names: credits keep the byline's order
         _take_parenthesis(inner, credits, skip)
@@ -247,7 +249,7 @@ def _split_waw(part: str) -> list[str]:
     return [part]
 
 
-def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1) -> bool:
+def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, handles: bool = False) -> bool:
     """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
     part = clean(part).strip(" .:-–—*")
     printed = _AVEC.sub("", part)
@@ -265,7 +267,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1) 
         return True
     if _ROLE.match(part):
         return True
-    name = _person(_ROLE_SUFFIX.sub("", part))
+    name = _person(_ROLE_SUFFIX.sub("", part)) or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
@@ -303,3 +305,9 @@ def _is_desk(name: str) -> bool:
 
 def _is_arabic_word(char: str) -> bool:
     return "\u0600" <= char <= "\u06ff"
+
+
+def _is_handle(value: str) -> bool:
+    """A user name, not a site's domain ('jungefreiheit.de') nor a CMS placeholder."""
+    return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not re.search(r"\.[a-z]{2,6}$", value)
+            and alnum(value) not in _PLACEHOLDERS)
