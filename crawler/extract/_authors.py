@@ -81,7 +81,8 @@ _DESK_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service 
 # CMS placeholders and account names that credit nobody: dropped.
 _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "admin", "administrator", "administrateur", "webmaster", "editor", "editeur", "éditeur", "name", "nom",
-    "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author",
+    "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author", "no author",
+    "sans auteur", "sign in", "log in", "se connecter", "connexion",
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
