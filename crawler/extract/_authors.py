@@ -59,8 +59,9 @@ _TAIL = re.compile(
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:avec|with|source|sources|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)  # not part of a name
 _ROLE = re.compile(
     r"^(?:(?:notre\s+)?(?:envoy(?:é|e)e?|correspondante?|journaliste|r(?:é|e)dacteur|r(?:é|e)dactrice|chef|directeur|directrice"
     r"|stagiaire|pigiste|collaborat(?:eur|rice)|special|sp(?:é|e)ciale?|photos?|vid(?:é|e)o|infographie|à|a|au|aux|en|de|depuis"
@@ -137,12 +138,17 @@ class Credits:
         self.agencies.extend(a for a in other.agencies if a not in self.agencies)
 
     def credit(self, name: str, kind: Kind) -> None:
-        self.add(Credits(credited=[(name, kind)], agencies=[a for a in [agency_name(name)] if a and kind == AGENCY]))
+        self.add(Credits(credited=[(name, kind)], agencies=[a for a in [_canonical(name)] if a and kind == AGENCY]))
 
 
 def _key(name: str, kind: str) -> str:
     """Two spellings of one credit ('AFP', 'Agence France-Presse') are one entry."""
-    return (agency_name(name) or alnum(name)) if kind == AGENCY else alnum(name)
+    return (_canonical(name) or alnum(name)) if kind == AGENCY else alnum(name)
+
+
+def _canonical(name: str) -> str | None:
+    """The canonical agency name of a credit as printed ('Agence APS' -> 'APS'), else None."""
+    return agency_name(name) or agency_name(_AVEC.sub("", name))
 
 
 def agency_name(value: str) -> str | None:
@@ -178,8 +184,8 @@ def looks_like_byline(paragraph: str) -> Credits | None:
     if len(paragraph) > 160:
         return None
     stripped = paragraph.strip(" ()[]-–—*")
-    printed = _AVEC.sub("", stripped).strip(" .:")
-    if agency_name(printed):
+    printed = _LEAD_IN.sub("", stripped).strip(" .:")
+    if _canonical(printed):
         credits = Credits()
         credits.credit(printed, AGENCY)
         return credits
@@ -232,8 +238,8 @@ def _take_parenthesis(inner: str, credits: Credits, skip: set[str]) -> None:
     """'(avec AFP)', '(avec Damien L. et Morgane T.)', '(AFP)': credits inside a byline; anything else there
     (a place, a date, a handle) is not a name."""
     avec = _AVEC.match(inner.strip())
-    for part in (p.strip() for p in _SPLIT.split(_AVEC.sub("", inner.strip())) if p and p.strip()):
-        if agency_name(part) or avec:
+    for part in (p.strip() for p in _SPLIT.split(_LEAD_IN.sub("", inner.strip())) if p and p.strip()):
+        if _canonical(part) or avec:
             _take_part(part, credits, skip)
 
 
@@ -253,12 +259,9 @@ def _split_waw(part: str) -> list[str]:
 def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, handles: bool = False) -> bool:
     """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
     part = clean(part).strip(" .:-–—*")
-    printed = _AVEC.sub("", part)
-    if agency_name(printed):
+    printed = _LEAD_IN.sub("", part)
+    if _canonical(printed):
         credits.credit(printed, AGENCY)
-        return True
-    if agency_name(part):
-        credits.credit(part, AGENCY)
         return True
     if alnum(part) in _PLACEHOLDERS:
         return True
