@@ -8,7 +8,8 @@ URLs: ``/article/<id>-<slug>.html`` articles (a wrong slug redirects),
 
 HTML declares its charset only in ``<meta http-equiv>``; the HTTP
 ``Content-Type`` is a bare ``text/html``. No JSON-LD and no Open Graph: the
-byline is a paragraph of the text ("Par …") and the date is written in words.
+byline is a paragraph of the text ("Par …") and the date is written in words, in Algiers time
+(`LOCAL_TIME`) with no offset.
 """
 
 # ruff: noqa: E501
@@ -19,12 +20,20 @@ import gzip
 import hashlib
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from crawler.demo._markup import esc, fr_date, fr_date_words, json_script, png, popularity, stylesheet, svg_logo, w3c
 from crawler.demo.model import NEWS_WINDOW, DemoArticle
 from crawler.demo.outlets import CMS_NAME
 from crawler.demo.site import Handler, Page, Site, StreamedPage, asset, page_count, paginate, redirect
+
+LOCAL_TIME = timezone(timedelta(hours=1), "Africa/Algiers")
+"""The clock the outlet prints its dates in: Algiers time (UTC+1 all year), as Algerian outlets do. Its pages
+give no offset, so its records hold that local time without one (the record's rule for dates)."""
+
+
+def _local(dt: datetime) -> datetime:
+    return dt.astimezone(LOCAL_TIME)
 
 HTML = "text/html"
 CHARSET = "windows-1252"
@@ -92,9 +101,9 @@ def _byline(article: DemoArticle) -> str:
 
 
 def _dateline(article: DemoArticle) -> str:
-    text = f"Publié le {fr_date_words(article.published)}"
+    text = f"Publié le {fr_date_words(_local(article.published))}"
     if article.modified:
-        text += f" | Mis à jour le {fr_date_words(article.modified)}"
+        text += f" | Mis à jour le {fr_date_words(_local(article.modified))}"
     return text
 
 
@@ -166,7 +175,7 @@ def _list(articles: list[DemoArticle]) -> str:
     rows = "".join(
         f'<tr><td valign="top" width="130"><a href="{a.path}"><img src="{a.image_path}" width="120" height="68" border="0"></a></td>'
         f'<td valign="top"><a class="lientitre" href="{a.path}">{esc(a.title)}</a><br>'
-        f'<span class="petit">{fr_date(a.published)} - {esc(a.section)}</span><br>{esc(a.description)}</td></tr>'
+        f'<span class="petit">{fr_date(_local(a.published))} - {esc(a.section)}</span><br>{esc(a.description)}</td></tr>'
         for a in articles)
     return f'<table class="liste" width="100%" cellpadding="4" cellspacing="0">{rows}</table>\n'
 
@@ -270,7 +279,7 @@ def _document(site: Site, title: str, meta: str, main: str, pool: list[DemoArtic
 
 
 def _banner(site: Site, today: bool) -> str:
-    date = f'<td align="right" class="datejour">{fr_date_words(site.now).split(" à ")[0].capitalize()}</td>' if today else ""
+    date = f'<td align="right" class="datejour">{fr_date_words(_local(site.now)).split(" à ")[0].capitalize()}</td>' if today else ""
     menu = " | ".join(f'<a href="/rubrique/{s.slug}/">{esc(s.name)}</a>' for s in site.outlet.sections)
     return (
         f'<tr><td colspan="3" class="bandeau"><table width="100%"><tr><td><a href="/"><img src="/images/logo.svg" '
@@ -322,7 +331,7 @@ def _right(pool: list[DemoArticle]) -> str:
     ranked = "".join(f'<tr><td class="num">{i}</td><td><a href="{a.path}">{esc(a.title)}</a></td></tr>'
                      for i, a in enumerate(most_read, 1))
     latest = "".join(f'<li><a href="{a.path}">{esc(a.title)}</a></li>' for a in pool[:6])
-    wires = "".join(f'<tr><td class="petit">{a.published:%d/%m %H:%M}</td><td><a href="{a.path}">{esc(a.title)}</a></td></tr>'
+    wires = "".join(f'<tr><td class="petit">{_local(a.published):%d/%m %H:%M}</td><td><a href="{a.path}">{esc(a.title)}</a></td></tr>'
                     for a in pool[6:16])
     return (
         '<td width="200" valign="top" class="coldroite">\n'
