@@ -1,0 +1,218 @@
+"""The record's byline convention and its raw-beside-parsed dates, table-driven on snippets written for
+these tests (French and Arabic); none is copied from a real site.
+
+Bylines: every name the byline credits, as printed, one per entry, with its kind (person, desk, agency);
+never "Par"/"بقلم", a role, a place or a date; never a photo credit, a footer, the site's own name or a
+related article's author. Dates: the string each was read from, and ISO 8601 with the page's offset,
++00:00 when the page's time is UTC, none when the page gave none (the outlet's local time).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+
+from crawler.extract import Extracted, extract_article
+from crawler.extract._authors import looks_like_byline, parse_byline, parse_names
+from crawler.extract._dates import find_date_strings, parse_machine, published_modified_strings
+from crawler.records import ArticleRecord, json_schema
+from tests.test_extract import AR_PARAGRAPHS, AR_TEXT, FR_TEXT, URL, page
+
+P, D, A = "person", "desk", "agency"
+
+# --- the byline convention, line by line -----------------------------------------------------------
+
+BYLINES = [
+    # (byline as printed, credited (name, kind) in order, canonical agencies)
+    ("Par Karim Benali et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    ("Par Karim Benali, Amina Saïdi avec AFP", [("Karim Benali", P), ("Amina Saïdi", P), ("AFP", A)], ["AFP"]),
+    ("Par Moussa Keïta, envoyé spécial à Kidal", [("Moussa Keïta", P)], []),
+    ("De notre correspondant à Nouakchott, Sidi Ould Bah", [("Sidi Ould Bah", P)], []),
+    ("Par Leïla Haddad | Publié le 12/11/2025 à 10h20", [("Leïla Haddad", P)], []),
+    ("Par la rédaction", [("La rédaction", D)], []),
+    ("Par la rédaction avec MAP", [("La rédaction", D), ("MAP", A)], ["MAP"]),
+    ("Par Agence France-Presse", [("Agence France-Presse", A)], ["AFP"]),
+    ("Par Omar Lahlou (avec Nadia Cherif et APS)", [("Omar Lahlou", P), ("Nadia Cherif", P), ("APS", A)], ["APS"]),
+    ("Par Amina Saïdi, photo : Karim Benali", [("Amina Saïdi", P)], []),  # the photographer is no byline credit
+    ("Par admin", [], []),  # a CMS account placeholder credits nobody
+    ("بقلم: محمد الأمين و سارة بن علي", [("محمد الأمين", P), ("سارة بن علي", P)], []),
+    ("بقلم: هيئة التحرير", [("هيئة التحرير", D)], []),
+    ("بقلم: وكالة الأنباء الجزائرية", [("وكالة الأنباء الجزائرية", A)], ["APS"]),
+    ("بقلم محمد الأمين مع وكالة المغرب العربي للأنباء", [("محمد الأمين", P), ("وكالة المغرب العربي للأنباء", A)], ["MAP"]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited", "agencies"), BYLINES, ids=[b[0] for b in BYLINES])
+def test_a_byline_credits_every_name_as_printed_with_its_kind(line: str, credited: list[tuple[str, str]],
+                                                               agencies: list[str]) -> None:
+    credits = parse_byline(line)
+    assert (credits.credited, credits.agencies) == (credited, agencies)
+
+
+@pytest.mark.parametrize("line", ["Photo : Karim Benali", "تصوير: كريم بن علي", "© El Watan 2025",
+                                  "Par ailleurs, le ministre a rappelé ses engagements."])
+def test_a_photo_credit_a_copyright_or_a_sentence_is_no_byline_paragraph(line: str) -> None:
+    assert looks_like_byline(line) is None
+
+
+@pytest.mark.parametrize(("values", "outlets", "persons", "credited"), [
+    (["El Watan"], ["El Watan"], [], []),  # the site's own name as author: not a credit
+    (["Nadia Cherif", "El Watan"], ["El Watan"], [], [("Nadia Cherif", P)]),
+    (["Samir Benkhedda"], ["Samir Benkhedda"], ["Samir Benkhedda"], [("Samir Benkhedda", P)]),  # a site named after its author
+    (["zahra_b"], [], [], [("zahra_b", P)]),  # an account name alone in an author field
+    (["elwatan.dz"], [], [], []),
+])
+def test_structured_author_fields(values: list[str], outlets: list[str], persons: list[str],
+                                  credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets, persons).credited == credited
+
+
+# --- the convention on whole pages ------------------------------------------------------------------
+
+def _extract(html: str) -> Extracted:
+    outcome = extract_article(html.encode("utf-8"), URL)
+    assert isinstance(outcome, Extracted), outcome
+    return outcome
+
+
+SITE = '<meta property="og:site_name" content="El Watan">'
+PAGES = [
+    ("desk-paragraph", page(f"<title>Réforme fiscale</title>{SITE}", lead="<p>Par la rédaction</p>"),
+     {"authors": ("La rédaction",), "author_kinds": (D,), "agencies": (), "text": FR_TEXT}),
+    ("two-persons-and-an-agency", page(f"<title>Réforme fiscale</title>{SITE}",
+                                       lead="<p>Par Karim Benali et Amina Saïdi avec AFP</p>"),
+     {"authors": ("Karim Benali", "Amina Saïdi", "AFP"), "author_kinds": (P, P, A), "agencies": ("AFP",),
+      "text": FR_TEXT}),
+    ("photo-credit-beside-the-byline",
+     page(f"<title>Réforme fiscale</title>{SITE}",
+          '<figure><img src="/a.jpg" alt=""><figcaption class="photo-author">Photo : Omar Lahlou</figcaption></figure>'
+          '<p class="byline">Par Amina Saïdi</p>'),
+     {"authors": ("Amina Saïdi",), "author_kinds": (P,)}),
+    ("footer-and-site-name-are-no-byline",
+     page(f'<title>Réforme fiscale</title>{SITE}<script type="application/ld+json">{{"@type":"NewsArticle",'
+          '"headline":"Réforme fiscale","author":{"@type":"Organization","name":"El Watan"}}</script>')
+     .replace("<footer><p>", '<footer><p class="author">El Watan, rédaction centrale</p><p>'),
+     {"authors": (), "author_kinds": ()}),
+    ("related-article-author-is-no-byline",
+     page(f"<title>Réforme fiscale</title>{SITE}", lead="<p>Par Amina Saïdi</p>")
+     .replace("</article>", '</article><aside class="related"><p class="author">Par Omar Lahlou</p></aside>'),
+     {"authors": ("Amina Saïdi",), "author_kinds": (P,)}),
+    ("arabic-agency-byline", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS,
+                                  lead="<p>بقلم: وكالة الأنباء الجزائرية</p>"),
+     {"authors": ("وكالة الأنباء الجزائرية",), "author_kinds": (A,), "agencies": ("APS",), "text": AR_TEXT}),
+    ("arabic-two-persons", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS,
+                                lead="<p>بقلم: محمد الأمين و سارة بن علي</p>"),
+     {"authors": ("محمد الأمين", "سارة بن علي"), "author_kinds": (P, P), "text": AR_TEXT}),
+    ("dateline-agency-is-credited-but-not-a-byline",
+     page("<title>Réforme fiscale</title>", lead="<p>Par Amina Saïdi</p>",
+          paragraphs=("ALGER, 4 mars (APS) - Le gouvernement a présenté un projet de réforme fiscale ce mardi.",
+                      *FR_TEXT.split("\n")[1:])),
+     {"authors": ("Amina Saïdi",), "author_kinds": (P,), "agencies": ("APS",)}),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])
+def test_the_byline_convention_on_pages(html: str, expected: dict[str, Any]) -> None:
+    outcome = _extract(html)
+    assert {name: getattr(outcome, name) for name in expected} == expected
+
+
+# --- dates: raw beside parsed -----------------------------------------------------------------------
+
+MACHINE = [
+    ("2025-03-04T08:15:00Z", "2025-03-04T08:15:00+00:00"),  # Z: UTC by definition
+    ("2025-03-04T09:15:00+01:00", "2025-03-04T09:15:00+01:00"),
+    ("2025-03-04T09:15:00+0100", "2025-03-04T09:15:00+01:00"),
+    ("2025-03-04T09:15:00+01", "2025-03-04T09:15:00+01:00"),
+    ("2025-03-04 09:15 UTC", "2025-03-04T09:15:00+00:00"),
+    ("2025-03-04T09:15:00", "2025-03-04T09:15:00"),  # no offset given: local time, none invented
+    ("2025-03-04", "2025-03-04"),
+    ("Tue, 04 Mar 2025 09:15:00 GMT", "2025-03-04T09:15:00+00:00"),
+    ("Tue, 04 Mar 2025 09:15:00 -0000", "2025-03-04T09:15:00+00:00"),
+    ("Tue, 04 Mar 2025 09:15:00 +0100", "2025-03-04T09:15:00+01:00"),
+    ("1741076100", "2025-03-04T08:15:00+00:00"),  # a Unix timestamp is UTC
+]
+
+
+@pytest.mark.parametrize(("raw", "iso"), MACHINE)
+def test_machine_dates_keep_their_offset_and_utc_is_plus_zero(raw: str, iso: str) -> None:
+    assert parse_machine(raw) == iso
+
+
+LINES = [
+    # (date line, (published as printed, modified as printed))
+    ("Publié le jeudi 6 mars 2025 à 14h32 | Mis à jour le 7 mars 2025", ("6 mars 2025 à 14h32", "7 mars 2025")),
+    ("Par Leïla Haddad, le 04/03/2025 à 10:20", ("04/03/2025 à 10:20", None)),
+    ("نشر في ٥ فيفري ٢٠٢٥ - آخر تحديث 6 فيفري 2025", ("٥ فيفري ٢٠٢٥", "6 فيفري 2025")),
+    ("الخميس 3 جويلـيـة 2025 - 18:40", ("3 جويلـيـة 2025 - 18:40", None)),  # tatweel kept as printed
+]
+
+
+@pytest.mark.parametrize(("line", "strings"), LINES)
+def test_a_date_line_gives_the_strings_its_dates_were_read_from(line: str, strings: tuple[str | None, str | None]) -> None:
+    assert published_modified_strings(line) == strings
+    for (_, iso, raw), expected in zip(find_date_strings(line), strings, strict=False):
+        assert raw == expected and parse_machine(raw) == iso  # the raw string parses back to the same date
+
+
+DATE_PAGES = [
+    ("opengraph-z", page('<title>Réforme fiscale</title>'
+                        '<meta property="article:published_time" content="2025-03-04T08:15:00Z">'),
+     ("2025-03-04T08:15:00+00:00", "2025-03-04T08:15:00Z", None, None)),
+    ("time-element-with-offset",
+     page("<title>Réforme fiscale</title>",
+          '<time class="published" datetime="2025-03-04T09:15:00+01:00">4 mars 2025</time>'
+          '<time class="updated" datetime="2025-03-05T08:00:00+01:00">5 mars 2025</time>'),
+     ("2025-03-04T09:15:00+01:00", "2025-03-04T09:15:00+01:00", "2025-03-05T08:00:00+01:00",
+      "2025-03-05T08:00:00+01:00")),
+    ("french-words-without-offset",
+     page("<title>Réforme fiscale</title>",
+          '<div class="post-date">Publié le jeudi 6 mars 2025 à 14h32 | Mis à jour le 7 mars 2025 à 9h05</div>'),
+     ("2025-03-06T14:32:00", "6 mars 2025 à 14h32", "2025-03-07T09:05:00", "7 mars 2025 à 9h05")),
+    ("arabic-words", page("<title>إصلاح جبائي</title>", '<span class="date">نشر في 12 جوان 2025</span>',
+                          lang="ar", paragraphs=AR_PARAGRAPHS),
+     ("2025-06-12", "12 جوان 2025", None, None)),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), [p[1:] for p in DATE_PAGES], ids=[p[0] for p in DATE_PAGES])
+def test_records_keep_the_raw_date_beside_the_parsed_one(html: str, expected: tuple[str | None, ...]) -> None:
+    outcome = _extract(html)
+    assert (outcome.date_published, outcome.date_published_raw, outcome.date_modified,
+            outcome.date_modified_raw) == expected
+
+
+# --- the schema: new fields documented, old records still read ---------------------------------------
+
+def _old_record() -> dict[str, Any]:
+    """A schema version 1 record as the crawl wrote it before author_kinds and the raw dates existed."""
+    return {
+        "id": "0" * 32, "version": 1, "schema_version": "1", "crawl_id": "20261101T000000Z-abcdef", "outlet": "demo-cms",
+        "country": "DZ", "url": "https://exemple.dz/a", "canonical_url": "https://exemple.dz/a", "language": "fr",
+        "title": "Réforme fiscale", "seo_title": None, "description": None, "text": "Bonjour.", "authors": ["Awa Diallo"],
+        "agencies": ["APS"], "date_published": "2026-10-12T09:22:00", "date_modified": None, "section": None,
+        "tags": [], "image_url": None, "paywalled": False, "word_count": 1, "fetched_at": "2026-11-01T00:00:00Z",
+        "http_status": 200, "text_digest": "sha256:00", "previous_text_digest": None, "duplicate_of": None,
+        "warc": {"filename": "f.warc.gz", "path": "warc/outlet=demo-cms/date=2026-11-01/f.warc.gz", "offset": 0,
+                 "length": 10, "record_id": "<urn:uuid:1>", "payload_digest": "sha1:AAAA"},
+        "extraction": {"method": "m", "version": "v", "extracted_at": "2026-11-01T00:00:00+00:00"},
+    }
+
+
+def test_a_version_1_record_still_reads_and_validates() -> None:
+    old = _old_record()
+    jsonschema.validate(old, json_schema())
+    record = ArticleRecord.from_dict(old)
+    assert (record.author_kinds, record.date_published_raw, record.date_modified_raw) == ([], None, None)
+    assert json.loads(record.to_json())["authors"] == ["Awa Diallo"]
+
+
+def test_author_kinds_are_one_of_three_words_in_the_published_schema() -> None:
+    schema = json_schema()
+    assert schema["properties"]["author_kinds"]["items"] == {"type": "string", "enum": ["person", "desk", "agency"]}
+    assert {"author_kinds", "date_published_raw", "date_modified_raw"}.isdisjoint(schema["required"])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**_old_record(), "authors": ["El Watan"], "author_kinds": ["outlet"]}, schema)
