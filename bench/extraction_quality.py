@@ -94,7 +94,9 @@ def khabar(page: Page) -> Prediction:
     outcome = extract_article(page.html, page.labels["url"], "text/html; charset=utf-8")
     if not isinstance(outcome, Extracted):
         return Prediction(None, None, [], "", None, False)
-    return Prediction(outcome.title, outcome.date_published, list(outcome.authors), outcome.text, outcome.language,
+    # this corpus labels persons only (its agencies are labelled apart): compare the persons the byline credits
+    persons = [name for name, kind in zip(outcome.authors, outcome.author_kinds, strict=True) if kind == "person"]
+    return Prediction(outcome.title, outcome.date_published, persons, outcome.text, outcome.language,
                       outcome.paywalled)
 
 
