@@ -38,6 +38,8 @@ BYLINES = [
     ("Par Omar Lahlou (avec Nadia Cherif et APS)", [("Omar Lahlou", P), ("Nadia Cherif", P), ("APS", A)], ["APS"]),
     ("Par Amina Saïdi, photo : Karim Benali", [("Amina Saïdi", P)], []),  # the photographer is no byline credit
     ("Par admin", [], []),  # a CMS account placeholder credits nobody
+    ("Entretien : Karim Benali", [("Karim Benali", P)], []),
+    ("Enquête : Amina Saïdi et Omar Lahlou", [("Amina Saïdi", P), ("Omar Lahlou", P)], []),
     ("بقلم: محمد الأمين و سارة بن علي", [("محمد الأمين", P), ("سارة بن علي", P)], []),
     ("بقلم: هيئة التحرير", [("هيئة التحرير", D)], []),
     ("بقلم: وكالة الأنباء الجزائرية", [("وكالة الأنباء الجزائرية", A)], ["APS"]),
@@ -53,6 +55,7 @@ def test_a_byline_credits_every_name_as_printed_with_its_kind(line: str, credite
 
 
 @pytest.mark.parametrize("line", ["Photo : Karim Benali", "تصوير: كريم بن علي", "© El Watan 2025",
+                                  "Reportage : la crise au Sahel vue de Gao",
                                   "Par ailleurs, le ministre a rappelé ses engagements."])
 def test_a_photo_credit_a_copyright_or_a_sentence_is_no_byline_paragraph(line: str) -> None:
     assert looks_like_byline(line) is None
