@@ -28,6 +28,7 @@ from crawler.cli import main
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
 from crawler.errors import ExitCode
+from crawler.records import SCHEMA_VERSION
 from tests.support.browser import headless_chromium
 from tests.support.crawls import KHABAR, article_records, run
 from tests.support.seaweed import SeaweedFS, khabar
@@ -185,7 +186,7 @@ def test_manifest_counts_and_datasheet(demo: dict[str, Any], truth: list[dict[st
     assert manifest["counts"]["outlet"] == {o: sum(r["outlet"] == o for r in french) for o in sorted(OUTLETS)}
     months = {(r["date_published"] or r["fetched_at"])[:7] for r in french}
     assert sum(manifest["counts"]["month"].values()) == len(french) and set(manifest["counts"]["month"]) == months
-    assert manifest["options"]["filters"]["lang"] == ["fr"] and manifest["versions"]["record_schema"] == "1"
+    assert manifest["options"]["filters"]["lang"] == ["fr"] and manifest["versions"]["record_schema"] == SCHEMA_VERSION
     assert manifest["skipped"] == {"damaged_files": 0, "damaged_lines": 0, "problems": []}
     sheet = (tmp_path / "out" / "README.md").read_text()
     assert "| `demo-hard` | La Vigie tunisienne | TN | fr |" in sheet

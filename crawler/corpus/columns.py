@@ -46,6 +46,8 @@ def duckdb_type(tp: Any) -> str:
     origin = typing.get_origin(tp)
     if tp in _SCALARS:
         return _SCALARS[tp]
+    if origin is typing.Literal:  # a closed set of words (author_kinds' 'person', 'desk', 'agency')
+        return "VARCHAR"
     if origin is list:
         return f"{duckdb_type(typing.get_args(tp)[0])}[]"
     if origin is dict:
@@ -101,6 +103,9 @@ def _value_check(tp: Any) -> Check:
     if tp in _JSON_TYPES:
         wanted = _JSON_TYPES[tp]
         return lambda v: isinstance(v, wanted)
+    if origin is typing.Literal:
+        allowed = typing.get_args(tp)
+        return lambda v: v in allowed
     if origin is list:
         item = _check_for(typing.get_args(tp)[0])
         return lambda v: isinstance(v, list) and all(item(x) for x in v)
