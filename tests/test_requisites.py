@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Page
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demo import DemoServer, DemoWorld
@@ -142,6 +143,19 @@ def article(crawls: dict[str, Any]) -> tuple[str, str]:
     raise AssertionError(f"no response for {record['url']}")
 
 
+def _replayed(page: Page, url: str) -> tuple[str, int]:
+    """The title's style and the logo's width in the frame that replays ``url`` (replay tools frame the page)."""
+    frame = None
+    for _ in range(120):
+        if (frame := next((f for f in page.frames if f.url.endswith("mp_/" + url)), None)) is not None:
+            break
+        page.wait_for_timeout(500)
+    assert frame is not None, [f.url for f in page.frames]
+    frame.wait_for_function(f"document.querySelector('img.custom-logo') && {LOGO} > 0", timeout=30_000)
+    styled, logo = frame.evaluate(f"[{STYLED}, {LOGO}]")
+    return str(styled), int(logo)
+
+
 def test_pywb_replays_the_article_with_its_stylesheet_and_logo(crawls: dict[str, Any], article: tuple[str, str],
                                                               tmp_path: Path) -> None:
     url, timestamp = article
@@ -149,9 +163,8 @@ def test_pywb_replays_the_article_with_its_stylesheet_and_logo(crawls: dict[str,
     try:
         with headless_chromium() as browser:
             page = browser.new_page()
-            page.goto(f"{replay.url}{timestamp}mp_/{url}", wait_until="load")
-            page.wait_for_function(f"{LOGO} > 0", timeout=20_000)
-            styled, logo = page.evaluate(f"[{STYLED}, {LOGO}]")
+            page.goto(f"{replay.url}{timestamp}/{url}", wait_until="load")
+            styled, logo = _replayed(page, url)
     finally:
         replay.stop()
     assert styled == "6px"  # 0px without the archived stylesheet
@@ -169,15 +182,7 @@ def test_replaywebpage_replays_the_wacz_with_its_stylesheet_and_logo(crawls: dic
     with ReplayWebPage(install(), wacz, url, timestamp) as site, headless_chromium() as browser:
         page = browser.new_page()
         page.goto(site.base_url + "/", wait_until="load")
-        frame = None
-        for _ in range(120):
-            frame = next((f for f in page.frames if f.url.endswith("mp_/" + url)), None)
-            if frame is not None:
-                break
-            page.wait_for_timeout(500)
-        assert frame is not None, [f.url for f in page.frames]
-        frame.wait_for_function(f"document.querySelector('img.custom-logo') && {LOGO} > 0", timeout=30_000)
-        styled, logo = frame.evaluate(f"[{STYLED}, {LOGO}]")
+        styled, logo = _replayed(page, url)
     assert styled == "6px"
     assert logo == 320
 
