@@ -236,3 +236,32 @@ def test_bounds_failures_and_off_site_requisites_are_counted_and_the_articles_st
     fillers = sorted(p for p in asked if p.startswith("/img/filler-"))
     assert len(fillers) == 8 and counts["skipped/page_count"] == 4  # 12 images on article 2, 8 per page
     assert hostile["stderr"].count("not fetching page requisite http://cdn.invalid/") == 1  # said once per host
+
+
+# --------------------------------------------------------------------------- without a crawl
+
+def test_what_a_page_and_a_stylesheet_reference_is_found_once_in_document_order() -> None:
+    from crawler.requisites.found import in_css, in_html
+
+    page = ('<html><head><base href="http://exemple.ne/theme/"><link rel="stylesheet" href="a.css">'
+            '<meta property="og:image" content="/une.jpg"><link rel="icon" href="data:image/png;base64,AAAA">'
+            '</head><body><img src="p.png" srcset="p-300.png 300w, p.png 600w"><script src="s.js"></script>'
+            '<style>.x{background:url("fond.png")}</style></body></html>')
+    assert [(f.url.removeprefix("http://exemple.ne"), f.kind) for f in in_html(page, "http://exemple.ne/article/")] == [
+        ("/theme/a.css", "stylesheet"), ("/theme/s.js", "script"), ("/theme/p.png", "image"),
+        ("/theme/p-300.png", "image"), ("/une.jpg", "image"), ("/theme/fond.png", "image")]
+    css = '@import url("b.css") print;\n/* url(ancien.png) */\n@font-face{src:url(f.woff2) format("woff2")}\n.y{background:url(b.css)}'
+    assert [(f.url, f.kind) for f in in_css(css, "http://exemple.ne/t/a.css")] == [
+        ("http://exemple.ne/t/b.css", "stylesheet"), ("http://exemple.ne/t/f.woff2", "font")]
+
+
+def test_an_unknown_requisites_mode_is_refused_with_the_modes_to_choose_from() -> None:
+    from scrapy.settings import Settings
+
+    from crawler.errors import ConfigInvalid
+    from crawler.requisites import RequisiteConfig
+
+    with pytest.raises(ConfigInvalid, match=r"KHABAR_REQUISITES='sometimes' is not one of off, same-site, all"):
+        RequisiteConfig.from_settings(Settings({"KHABAR_REQUISITES": "sometimes"}))
+    with pytest.raises(ConfigInvalid, match=r"KHABAR_REQUISITES_DEPTH=0 must be at least 1"):
+        RequisiteConfig.from_settings(Settings({"KHABAR_REQUISITES_DEPTH": 0}))
