@@ -99,7 +99,7 @@ def test_the_second_crawl_stored_the_article_as_a_revisit_of_the_first(store: Pa
     assert second.rec_headers.get_header("WARC-Refers-To") == first.rec_headers.get_header("WARC-Record-ID")
 
 
-def test_the_browser_finds_headline_and_first_paragraph_at_the_revisitreplay_timestamp(
+def test_the_browser_finds_headline_and_first_paragraph_at_the_revisit_timestamp(
         store: Path, replay: Replay, article: tuple[DemoArticle, str]) -> None:
     truth, url = article
     revisit_date, revisit, _, _ = _captures(store, url)[-1]
