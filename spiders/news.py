@@ -16,7 +16,7 @@ import gc
 import logging
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -134,22 +134,27 @@ class NewsSpider(scrapy.Spider):
         """An article response is in the WARC: remember it now, so a killed run's resume never refetches it."""
         if request.callback == self.parse_requisite:
             if WARC_META in request.meta:
-                self.requisites.archived(request, response)
+                self._remembering(lambda: self.requisites.archived(request, response))
             return
         if request.callback != self.parse_article:
             return
         if WARC_META in request.meta and response.status in (200, 304):  # a failed WARC write leaves no link
             discovered = _discovered(request)
-            try:
-                self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
-                                              response.headers)
-            except sqlite3.Error as exc:  # not remembered: the next run fetches it again (a revisit)
-                if not is_disk_full(exc):
-                    raise
-                stop_for_disk_full(self.crawler, disk_full_error(
-                    layout.crawl_db(store_from_settings(self.crawler.settings)), exc))
+            self._remembering(lambda: self.frontier.article_fetched(
+                discovered, response.status, request.meta.get("khabar_lastmod"), response.headers))
         elif 300 <= response.status < 400 and (location := response.headers.get("Location")):
             self._note_redirect_dead_end(request, response.url, location.decode("latin-1"))
+
+    def _remembering(self, note: Callable[[], None]) -> None:
+        """Note a fetch in the crawl state; a full disk stops the crawl (not remembered: the next run fetches it
+        again, a revisit)."""
+        try:
+            note()
+        except sqlite3.Error as exc:
+            if not is_disk_full(exc):
+                raise
+            stop_for_disk_full(self.crawler, disk_full_error(
+                layout.crawl_db(store_from_settings(self.crawler.settings)), exc))
 
     def _note_redirect_dead_end(self, request: Request, url: str, location: str) -> None:
         """A redirect that can lead nowhere (back into its own chain, or past REDIRECT_MAX_TIMES) is counted and
