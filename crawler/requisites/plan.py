@@ -188,7 +188,8 @@ class Requisites:
 
     # -- what came back -------------------------------------------------------------------------
     def archived(self, request: Request, response: Response) -> None:
-        """A requisite is in the WARC: count its bytes, and remember it so later crawls reuse it for a while."""
+        """A requisite is in the WARC: count its bytes (as received, still ``Content-Encoding``d, as
+        ``download_maxsize`` counts them), and remember it so later crawls reuse it for a while."""
         page, _, _ = request.meta[REQUISITE_META]
         size = len(response.body)
         self.bytes += size
