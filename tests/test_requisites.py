@@ -265,3 +265,34 @@ def test_an_unknown_requisites_mode_is_refused_with_the_modes_to_choose_from() -
         RequisiteConfig.from_settings(Settings({"KHABAR_REQUISITES": "sometimes"}))
     with pytest.raises(ConfigInvalid, match=r"KHABAR_REQUISITES_DEPTH=0 must be at least 1"):
         RequisiteConfig.from_settings(Settings({"KHABAR_REQUISITES_DEPTH": 0}))
+
+
+@pytest.mark.parametrize(("mode", "fetched"), [
+    ("off", []),
+    ("same-site", ["http://exemple.ne/s.css", "http://static.exemple.ne/logo.png"]),
+    ("all", ["http://exemple.ne/s.css", "http://cdn.ailleurs.net/lib.js", "http://static.exemple.ne/logo.png"]),
+])
+def test_each_mode_fetches_its_hosts_and_never_a_tracker(mode: str, fetched: list[str], tmp_path: Path) -> None:
+    from scrapy.http import HtmlResponse
+    from scrapy.settings import Settings
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from crawler.discovery.state import CrawlState
+    from crawler.requisites import RequisiteConfig, Requisites
+
+    page = HtmlResponse("http://exemple.ne/article/1", encoding="utf-8", body=(
+        b'<link rel="stylesheet" href="/s.css"><img src="http://static.exemple.ne/logo.png">'
+        b'<script src="http://cdn.ailleurs.net/lib.js"></script><script src="https://www.google-analytics.com/a.js"></script>'))
+    stats = MemoryStatsCollector(type("Crawler", (), {"settings": Settings()})())  # type: ignore[arg-type]
+    config = RequisiteConfig.from_settings(Settings({"KHABAR_REQUISITES": mode,
+                                                     "KHABAR_REQUISITES_HOSTS": "static.exemple.ne"}))
+    state = CrawlState(tmp_path / "crawl.sqlite", "exemple")
+    requisites = Requisites(config, "exemple", ("exemple.ne",), state, lambda: stats)
+    requests = requisites.of_page(page)
+    assert [r.url for r in requests] == fetched
+    assert all(r.priority < 0 for r in requests)  # below articles (0)
+    counted = dict(stats.get_stats())
+    assert counted.get("khabar/requisites/skipped/tracker", 0) == (0 if mode == "off" else 1)
+    assert counted.get("khabar/requisites/skipped/off_site", 0) == (1 if mode == "same-site" else 0)
+    assert requisites.of_page(page) == []  # once per crawl
+    state.close()
