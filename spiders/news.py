@@ -475,6 +475,9 @@ class NewsSpider(scrapy.Spider):
             yield self._render(response, decision.why)
         elif isinstance(decision, NotRecorded):
             self._not_recorded(response, decision.reason, decision.detail)
+            if decision.reason == "unchanged":  # an article archived before, fetched again (--full): its requisites too
+                for request in self._requisites(response):
+                    yield request
         else:
             self.crawler.stats.inc_value("khabar/articles/extracted")
             rendered = response.meta.get(RENDERED_META)
@@ -482,11 +485,14 @@ class NewsSpider(scrapy.Spider):
                                status=response.status, fetched_at=response.meta.get(FETCHED_AT_META, ""),
                                warc=response.meta[WARC_META], crawl_id=self.crawl_id,
                                rendered=("chromium", rendered) if rendered else None)
-            for request in self.requisites.of_page(response, callback=self.parse_requisite,
-                                                   errback=self.requisite_failed):
+            for request in self._requisites(response):
                 yield request
 
     # -- page requisites ---------------------------------------------------------------------
+    def _requisites(self, response: Response) -> list[Request]:
+        """The requests for an archived article's page requisites (``crawler/requisites``)."""
+        return self.requisites.of_page(response, callback=self.parse_requisite, errback=self.requisite_failed)
+
     def parse_requisite(self, response: Response) -> Iterator[Request]:
         """A stylesheet, script, image or font of an article: archived (WARC capture), never extracted nor recorded;
         a stylesheet's imports and ``url(...)`` references are fetched in turn, to ``KHABAR_REQUISITES_DEPTH``."""
