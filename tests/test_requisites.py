@@ -206,7 +206,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         result = run([*KHABAR, "crawl", "requisites-hostile", "--store", str(tmp / "store"),
                       "--catalog-extra", str(_hostile_catalog(outlet.base_url, tmp / "catalog.yaml")),
                       "-s", "KHABAR_REQUISITES_PER_PAGE=8", "-s", "KHABAR_REQUISITES_MAX_SIZE=20000",
-                      "-s", "KHABAR_REQUISITES_HOSTS=localhost"])
+                      "-s", "KHABAR_REQUISITES_HOSTS=localhost", "--log-level", "INFO"])
         asked = list(outlet.asked)
     assert result.returncode == 0, result.stdout + result.stderr[-4000:]
     (report,) = (tmp / "store").glob("runs/*/*.json")
