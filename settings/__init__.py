@@ -126,6 +126,17 @@ KHABAR_QUEUE_LEASE = 60           # seconds an outlet's lock lives without renew
 KHABAR_QUEUE_BUSY_RETRY = 60      # seconds a job whose outlet is being crawled elsewhere waits before it tries again
 KHABAR_STATE_OUTLET = ""          # set by khabar worker for each job: keep this outlet's state in state/outlet=<id>/
 
+# --- Page requisites (crawler/requisites): what an archived article needs to replay as served ---------
+KHABAR_REQUISITES = "same-site"   # off | same-site (the outlet's hosts and KHABAR_REQUISITES_HOSTS) | all (but trackers, ads)
+KHABAR_REQUISITES_HOSTS: list[str] = []      # more hosts to fetch requisites from (the outlet's CDNs), subdomains included
+KHABAR_REQUISITES_MAX_AGE = 7 * 86400        # seconds a requisite fetched by an earlier crawl is not fetched again
+KHABAR_REQUISITES_PER_PAGE = 60              # requisites fetched for one page, at most
+KHABAR_REQUISITES_PER_OUTLET = 5_000         # per outlet and crawl
+KHABAR_REQUISITES_MAX_SIZE = 10 * 2**20      # bytes of one requisite (a larger one is cut off and counted)
+KHABAR_REQUISITES_PAGE_BYTES = 30 * 2**20    # bytes of the requisites of one page
+KHABAR_REQUISITES_OUTLET_BYTES = 2**30       # bytes of requisites per outlet and crawl
+KHABAR_REQUISITES_DEPTH = 3                  # levels: the page's own (1), what its stylesheets import or use (2), …
+
 # --- S3 store (KHABAR_STORE_URI=s3://bucket/prefix; crawler/storage/s3.py) ---------------
 # Credentials come only from boto3's chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN,
 # AWS_PROFILE, an instance role): never from a setting or the URI, so they never reach this dump.

@@ -16,7 +16,7 @@ import gc
 import logging
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from typing import Any
 import scrapy
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -44,6 +44,7 @@ from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
+from crawler.requisites import RequisiteConfig, Requisites
 from crawler.run.disk_full import DISK_FULL_REASON, stop_for_disk_full
 from crawler.run.outlet_lock import OutletLock, lock_outlet
 from crawler.run.settings import apply_environment, ensure_crawl_id
@@ -79,6 +80,7 @@ class NewsSpider(scrapy.Spider):
     workers: int
     backfill: bool
     outlet_lock: OutletLock  # held from here until the engine stops: one crawl of an outlet at a time
+    requisites: Requisites  # the stylesheets, scripts, images and fonts of archived articles (crawler/requisites)
 
     def __init__(self, outlet: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -112,6 +114,9 @@ class NewsSpider(scrapy.Spider):
         spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),
                                           CrawlState(layout.crawl_db(store), spider.outlet_id), crawler)
         spider.backfill = settings.getbool("KHABAR_BACKFILL")
+        spider.requisites = Requisites(RequisiteConfig.from_settings(settings), spider.outlet_id, spider.outlet.domains,
+                                       spider.frontier.state, lambda: spider.frontier.stats,
+                                       incremental=spider.frontier.config.incremental)
         if settings.getbool("KHABAR_RESUME"):  # Scrapy's JOBDIR, one per outlet, kept until a run finishes
             settings.set("JOBDIR", str(layout.jobs_dir(store, spider.outlet_id)), priority="spider")
             _drop_headless_queues(layout.jobs_dir(store, spider.outlet_id))
@@ -127,20 +132,29 @@ class NewsSpider(scrapy.Spider):
 
     def archived(self, response: Response, request: Request, spider: Spider) -> None:
         """An article response is in the WARC: remember it now, so a killed run's resume never refetches it."""
+        if request.callback == self.parse_requisite:
+            if WARC_META in request.meta:
+                self._remembering(lambda: self.requisites.archived(request, response))
+            return
         if request.callback != self.parse_article:
             return
         if WARC_META in request.meta and response.status in (200, 304):  # a failed WARC write leaves no link
             discovered = _discovered(request)
-            try:
-                self.frontier.article_fetched(discovered, response.status, request.meta.get("khabar_lastmod"),
-                                              response.headers)
-            except sqlite3.Error as exc:  # not remembered: the next run fetches it again (a revisit)
-                if not is_disk_full(exc):
-                    raise
-                stop_for_disk_full(self.crawler, disk_full_error(
-                    layout.crawl_db(store_from_settings(self.crawler.settings)), exc))
+            self._remembering(lambda: self.frontier.article_fetched(
+                discovered, response.status, request.meta.get("khabar_lastmod"), response.headers))
         elif 300 <= response.status < 400 and (location := response.headers.get("Location")):
             self._note_redirect_dead_end(request, response.url, location.decode("latin-1"))
+
+    def _remembering(self, note: Callable[[], None]) -> None:
+        """Note a fetch in the crawl state; a full disk stops the crawl (not remembered: the next run fetches it
+        again, a revisit)."""
+        try:
+            note()
+        except sqlite3.Error as exc:
+            if not is_disk_full(exc):
+                raise
+            stop_for_disk_full(self.crawler, disk_full_error(
+                layout.crawl_db(store_from_settings(self.crawler.settings)), exc))
 
     def _note_redirect_dead_end(self, request: Request, url: str, location: str) -> None:
         """A redirect that can lead nowhere (back into its own chain, or past REDIRECT_MAX_TIMES) is counted and
@@ -461,6 +475,9 @@ class NewsSpider(scrapy.Spider):
             yield self._render(response, decision.why)
         elif isinstance(decision, NotRecorded):
             self._not_recorded(response, decision.reason, decision.detail)
+            if decision.reason == "unchanged":  # an article archived before, fetched again (--full): its requisites too
+                for request in self._requisites(response):
+                    yield request
         else:
             self.crawler.stats.inc_value("khabar/articles/extracted")
             rendered = response.meta.get(RENDERED_META)
@@ -468,6 +485,32 @@ class NewsSpider(scrapy.Spider):
                                status=response.status, fetched_at=response.meta.get(FETCHED_AT_META, ""),
                                warc=response.meta[WARC_META], crawl_id=self.crawl_id,
                                rendered=("chromium", rendered) if rendered else None)
+            for request in self._requisites(response):
+                yield request
+
+    # -- page requisites ---------------------------------------------------------------------
+    def _requisites(self, response: Response) -> list[Request]:
+        """The requests for an archived article's page requisites (``crawler/requisites``)."""
+        return self.requisites.of_page(response, callback=self.parse_requisite, errback=self.requisite_failed)
+
+    def parse_requisite(self, response: Response) -> Iterator[Request]:
+        """A stylesheet, script, image or font of an article: archived (WARC capture), never extracted nor recorded;
+        a stylesheet's imports and ``url(...)`` references are fetched in turn, to ``KHABAR_REQUISITES_DEPTH``."""
+        yield from self.requisites.of_stylesheet(response, callback=self.parse_requisite, errback=self.requisite_failed)
+
+    def requisite_failed(self, failure: Failure) -> None:
+        """Counted and said once per host; the article's record does not depend on it."""
+        request, error = failure.request, failure.value  # type: ignore[attr-defined]
+        if isinstance(error, HttpError):
+            reason, detail = f"http_{error.response.status}", f"HTTP {error.response.status}"
+        elif isinstance(error, IgnoreRequest):
+            reason, detail = "ignored", failure.getErrorMessage() or "ignored (robots.txt?)"
+        elif isinstance(error, DownloadCancelledError):
+            room = request.meta.get("download_maxsize")
+            reason, detail = "too_large", f"larger than {room} bytes (KHABAR_REQUISITES_MAX_SIZE, or what was left of the page's or outlet's budget)"
+        else:
+            reason, detail = "error", failure.getErrorMessage() or type(error).__name__
+        self.requisites.failed(request.url, reason, detail)
 
     def _facts(self, response: Response) -> ResponseFacts:
         original = response.meta.get(REVISIT_META)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,10 +25,10 @@ from crawler.replay import ReplayIndex, build_index, ensure_pywb, pywb_venv_dir
 from crawler.storage import LocalStore
 from crawler.storage.layout import STATE_DIR, replay_state_dir
 from tests.support.browser import headless_chromium
-from tests.support.crawls import KHABAR, ROOT, run
+from tests.support.crawls import KHABAR, run
+from tests.support.replay import Replay, replay_timestamp
 
 OUTLET = "demo-wp"
-START_TIMEOUT = 180  # the first run also installs pywb into its cached virtualenv
 
 
 def _spaces(text: str) -> str:
@@ -86,43 +84,6 @@ def _records(store: Path) -> list[Any]:
     return found
 
 
-def _timestamp(warc_date: str) -> str:
-    return "".join(ch for ch in warc_date[:19] if ch.isdigit())
-
-
-class Replay:
-    """``khabar replay STORE --port 0`` as a child process: its URL, and its stderr so far."""
-
-    def __init__(self, store: Path, log: Path) -> None:
-        self.log = log
-        self._stderr = open(log, "w")
-        self.process = subprocess.Popen([*KHABAR, "replay", str(store), "--port", "0"], cwd=ROOT, text=True,
-                                        stdout=subprocess.PIPE, stderr=self._stderr)
-        self.url = self._await_url()
-
-    def _await_url(self) -> str:
-        assert self.process.stdout is not None
-        timer = threading.Timer(START_TIMEOUT, self.process.kill)
-        timer.start()
-        try:
-            for line in self.process.stdout:
-                if line.startswith("Replaying "):
-                    return line.split(" at ", 1)[1].split()[0]
-        finally:
-            timer.cancel()
-        raise AssertionError(f"khabar replay exited ({self.process.wait()}) without serving: {self.stderr()}")
-
-    def stderr(self) -> str:
-        return self.log.read_text(encoding="utf-8")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        assert self.process.wait(timeout=20) == 0
-        assert self.process.stdout is not None
-        self.process.stdout.close()
-        self._stderr.close()
-
-
 @pytest.fixture(scope="module")
 def replay(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replay]:
     server = Replay(store, tmp_path_factory.mktemp("replay") / "stderr.log")
@@ -143,7 +104,7 @@ def test_the_browser_finds_headline_and_first_paragraph_at_the_revisit_timestamp
     truth, url = article
     revisit_date, revisit, _, _ = _captures(store, url)[-1]
     assert revisit.rec_type == "revisit"
-    timestamp = _timestamp(revisit_date)
+    timestamp = replay_timestamp(revisit_date)
     with headless_chromium() as browser:
         page = browser.new_page()
         page.goto(f"{replay.url}{timestamp}/{url}", wait_until="load")
@@ -159,10 +120,10 @@ def test_the_browser_finds_headline_and_first_paragraph_at_the_revisit_timestamp
 def test_pywb_answers_with_the_revisit_capture_date(store: Path, replay: Replay, article: tuple[DemoArticle, str]) -> None:
     _, url = article
     revisit_date = _captures(store, url)[-1][0]
-    with urllib.request.urlopen(f"{replay.url}{_timestamp(revisit_date)}mp_/{url}", timeout=20) as answer:
+    with urllib.request.urlopen(f"{replay.url}{replay_timestamp(revisit_date)}mp_/{url}", timeout=20) as answer:
         memento = answer.headers["Memento-Datetime"]
         body = answer.read()
-    assert _timestamp(revisit_date)[8:12] in memento.replace(":", "")
+    assert replay_timestamp(revisit_date)[8:12] in memento.replace(":", "")
     assert b"<h1" in body
 
 
@@ -247,7 +208,7 @@ def test_revisits_without_their_original_are_reported_and_never_replayed(
     server = Replay(broken, tmp_path / "stderr.log")
     try:
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(f"{server.url}{_timestamp(revisit_date)}mp_/{url}", timeout=20)
+            urllib.request.urlopen(f"{server.url}{replay_timestamp(revisit_date)}mp_/{url}", timeout=20)
         missing.value.close()
         warnings = [line for line in server.stderr().splitlines() if line.startswith("warning: revisit of ")]
     finally:

@@ -96,6 +96,8 @@ def _article_main(site: Site, article: DemoArticle, earlier: list[DemoArticle]) 
         f'{esc(article.section)}</a></div>\n<h1 class="entry-title">{esc(article.title)}</h1>\n'
         f'{_entry_meta(site, article)}</header>\n'
         f'<figure class="post-thumbnail"><img width="1024" height="576" src="{site.url(article.image_path)}" '
+        f'srcset="{site.url(_small(article.image_path))} 768w, {site.url(article.image_path)} 1024w" '
+        'sizes="(max-width: 1024px) 100vw, 1024px" '
         f'class="attachment-post-thumbnail wp-post-image" alt="" decoding="async">'
         f'<figcaption class="wp-caption-text">Illustration © {esc(WP_NAME)}</figcaption></figure>\n'
         f'<div class="entry-content">\n{paragraphs}\n{_share(site, article)}</div>\n'
@@ -401,11 +403,39 @@ def _robots(site: Site, match: re.Match[str]) -> Page:
     return Page(200, "text/plain; charset=utf-8", body.encode(), site.outlet.entries[0].published)
 
 
+def _small(image_path: str) -> str:
+    """The 768 px wide variant of an illustration, as WordPress names it (the post-thumbnail's ``srcset``)."""
+    return image_path.removesuffix(".png") + _SMALL + ".png"
+
+
+_SMALL = "-768x432"
+
+
 def _image(site: Site, match: re.Match[str]) -> Page | None:
-    found = [a for a in site.articles if a.image_path == match.group(0)]
+    path = match.group(0)
+    found = [a for a in site.articles if a.image_path == path.replace(_SMALL, "")]
     if not found:
         return None
-    return Page(200, "image/png", png(match.group(0)), found[0].published, compressible=False)
+    size = (32, 18) if _SMALL in path else (48, 27)
+    return Page(200, "image/png", png(path, *size), found[0].published, compressible=False)
+
+
+# The theme's own rules, after the generated ones: a web font, a banner image, its print stylesheet (which
+# imports itself, a mistake real themes make), and the article title's look (the replay tests check it).
+_THEME_CSS = """@import url("print.css") print;
+@font-face{font-family:"Courrier Serif";src:url("fonts/courrier-serif.woff2") format("woff2");font-display:swap}
+.courrier-header{background:#fff url("images/bandeau.png") repeat-x left bottom}
+.entry-title{font-family:"Courrier Serif",Georgia,serif;border-left:6px solid #b3261e;padding-left:12px}
+"""
+_PRINT_CSS = """@import url("print.css");
+@media print{.top-bar,.courrier-nav,.widget-area,.comments-area{display:none}}
+"""
+
+
+def _font() -> bytes:
+    """The theme's web font, as far as a crawl and a replay care: fixed bytes with a WOFF2 signature (a browser
+    finds no glyph table in them and falls back to Georgia)."""
+    return b"wOF2\x00\x01\x00\x00" + bytes(range(256)) * 4
 
 
 _NAV_JS = b"""/* Courrier theme: mobile menu toggle */
@@ -536,7 +566,8 @@ def _scripts(site: Site) -> str:
         "analytics": {"enabled": True, "anonymizeIp": True, "sampleRate": 25},
     }
     return (f'<script id="courrier-js-extra">var courrierSettings = {json_script(settings)};</script>\n'
-            f'<script src="{site.url(f"{THEME}/js/navigation.js")}?ver=2.3.1" id="courrier-navigation-js"></script>\n')
+            f'<script src="{site.url(f"{THEME}/js/navigation.js")}?ver=2.3.1" id="courrier-navigation-js"></script>\n'
+            '<script async src="https://www.googletagmanager.com/gtag/js?id=G-C0URR1ER"></script>\n')
 
 
 _ROUTES: tuple[tuple[re.Pattern[str], Callable[[Site, re.Match[str]], Page | None]], ...] = (
@@ -551,8 +582,12 @@ _ROUTES: tuple[tuple[re.Pattern[str], Callable[[Site, re.Match[str]], Page | Non
     (re.compile(r"/robots\.txt"), _robots),
     (re.compile(r"/a-propos/"), _static_page("Qui sommes-nous ?", _ABOUT)),
     (re.compile(r"/contact/"), _static_page("Contact", _CONTACT)),
-    (re.compile(r"/wp-content/uploads/\d{4}/\d{2}/illustration-\d+\.png"), _image),
-    (re.compile(re.escape(f"{THEME}/style.css")), asset("text/css", lambda: stylesheet("courrier", "demo-wp").encode())),
+    (re.compile(r"/wp-content/uploads/\d{4}/\d{2}/illustration-\d+(?:-768x432)?\.png"), _image),
+    (re.compile(re.escape(f"{THEME}/style.css")),
+     asset("text/css", lambda: (stylesheet("courrier", "demo-wp") + _THEME_CSS).encode())),
+    (re.compile(re.escape(f"{THEME}/print.css")), asset("text/css", lambda: _PRINT_CSS.encode())),
+    (re.compile(re.escape(f"{THEME}/fonts/courrier-serif.woff2")), asset("font/woff2", _font)),
+    (re.compile(re.escape(f"{THEME}/images/bandeau.png")), asset("image/png", lambda: png("courrier-bandeau", 4, 60))),
     (re.compile(re.escape(f"{THEME}/js/navigation.js")), asset("application/javascript", lambda: _NAV_JS)),
     (re.compile(re.escape(f"{THEME}/logo.svg")), asset("image/svg+xml", lambda: svg_logo(WP_NAME, "#b3261e"))),
 )

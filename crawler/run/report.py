@@ -54,6 +54,9 @@ class OutletReport:
     """Records of a changed text of an article archived before (version > 1); None as for articles_new."""
     new_by_day: dict[str, int] | None = None
     """New articles per publication day (``publication_day``, YYYY-MM-DD): the outlet's cadence for ``khabar status``."""
+    requisites: dict[str, int] = field(default_factory=dict)
+    """Page requisites (crawler/requisites): ``scheduled``, ``archived``, ``bytes``, and per reason what was
+    ``skipped/…`` (``off_site``, ``tracker``, ``depth``, ``fresh``, a bound hit) or ``failed/…``."""
 
     @property
     def blocked(self) -> bool:
@@ -63,6 +66,7 @@ class OutletReport:
 
 def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, Any]) -> OutletReport:
     prefix, unfetchable = "khabar/articles/not_recorded/", "khabar/discovery/unfetchable_entry/"
+    requisites = "khabar/requisites/"
     return OutletReport(
         outlet=outlet, crawl_id=crawl_id, finish_reason=reason,
         pages_fetched=int(stats.get("downloader/response_count", 0)),
@@ -76,6 +80,7 @@ def report_from_stats(outlet: str, crawl_id: str, reason: str, stats: dict[str, 
         pages_archived=int(stats.get("khabar/warc/responses", 0)) + int(stats.get("khabar/warc/revisits", 0)),
         articles_new=int(stats.get("khabar/records/written/new", 0)),
         articles_updated=int(stats.get("khabar/records/written/updated", 0)),
+        requisites={k[len(requisites):]: int(v) for k, v in stats.items() if k.startswith(requisites)},
     )
 
 

@@ -26,8 +26,8 @@ class LoopbackSite:
 
     handler: ClassVar[type[BaseHTTPRequestHandler]]
 
-    def __init__(self) -> None:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler)
+    def __init__(self, handler: type[BaseHTTPRequestHandler] | None = None) -> None:
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler or self.handler)
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -1,0 +1,104 @@
+"""Which URLs a page or a stylesheet needs to be shown as it was served: its page requisites.
+
+From an HTML page: stylesheets (``<link rel=stylesheet>``), icons and preloads, scripts (``<script src>``),
+images (``<img src>``, every ``srcset`` candidate, ``<picture><source srcset>``, ``<video poster>``), the
+``og:image`` and ``twitter:image``, and what inline ``<style>`` blocks reference. From a stylesheet: its
+``@import`` targets and every ``url(...)`` (fonts of ``@font-face``, background images). ``data:`` URIs and
+what is not an http(s) URL are left out. Each URL comes once, in document order, with its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from parsel import Selector
+
+from crawler.discovery.links import fetchable_url
+
+STYLESHEET, SCRIPT, IMAGE, FONT, OTHER = "stylesheet", "script", "image", "font", "other"
+
+_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?(?:"([^"]*)"|'([^']*)'|([^\s'")]+))""", re.I)
+_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*?))\s*\)""", re.I)
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    url: str
+    kind: str  # STYLESHEET, SCRIPT, IMAGE, FONT or OTHER (icons, preloads of another type)
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a ``srcset`` value: the first token of each comma-separated candidate."""
+    return [candidate.split()[0] for candidate in re.split(r",\s+", srcset.strip()) if candidate.split()]
+
+
+def in_html(body: str, base: str) -> list[Found]:
+    """The requisites of an HTML page whose URLs resolve against ``base`` (its ``<base href>`` if any)."""
+    page = Selector(text=body)
+    base = fetchable_url(page.css("base::attr(href)").get() or "", base) or base
+    return _unique(_html_refs(page), base)
+
+
+def in_css(text: str, base: str) -> list[Found]:
+    """The ``@import`` targets (stylesheets) and ``url(...)`` references (fonts, images) of a stylesheet."""
+    return _unique(_css_refs(text), base)
+
+
+def _html_refs(page: Selector) -> Iterator[tuple[str, str]]:
+    for link in page.css("link[href]"):
+        rel = (link.attrib.get("rel") or "").lower().split()
+        if "stylesheet" in rel:
+            yield link.attrib["href"], STYLESHEET
+        elif {"icon", "apple-touch-icon", "preload"} & set(rel):
+            as_ = (link.attrib.get("as") or "").lower()
+            yield link.attrib["href"], {"style": STYLESHEET, "script": SCRIPT, "image": IMAGE, "font": FONT}.get(as_, OTHER)
+    for src in page.css("script::attr(src)").getall():
+        yield src, SCRIPT
+    for img in page.css("img, picture source, video"):
+        for name in ("src", "poster"):
+            if img.attrib.get(name):
+                yield img.attrib[name], IMAGE
+        for srcset in (img.attrib.get("srcset"), img.attrib.get("data-srcset")):
+            for url in srcset_urls(srcset or ""):
+                yield url, IMAGE
+    for prop in ("og:image", "og:image:url", "twitter:image"):
+        for content in page.css(f'meta[property="{prop}"]::attr(content), meta[name="{prop}"]::attr(content)').getall():
+            yield content, IMAGE
+    for style in page.css("style::text").getall():
+        yield from _css_refs(style)
+
+
+def _css_refs(text: str) -> Iterator[tuple[str, str]]:
+    text = _COMMENT.sub("", text)
+    imports = set()
+    for match in _IMPORT.finditer(text):
+        href = next(g for g in match.groups() if g is not None)
+        imports.add(match.start())
+        yield href, STYLESHEET
+    for match in _URL.finditer(text):
+        if any(0 <= match.start() - start <= 8 for start in imports):  # the url() of an @import just yielded
+            continue
+        href = next(g for g in match.groups() if g is not None)
+        yield href, _kind_of(href)
+
+
+def _kind_of(href: str) -> str:
+    """What a stylesheet's ``url(...)`` points at, by its extension (fonts and images are what they reference)."""
+    extension = href.split("?", 1)[0].rsplit(".", 1)[-1].lower()
+    if extension in ("woff2", "woff", "ttf", "otf", "eot"):
+        return FONT
+    return IMAGE if extension in ("png", "jpg", "jpeg", "gif", "webp", "avif", "svg") else OTHER
+
+
+def _unique(refs: Iterator[tuple[str, str]], base: str) -> list[Found]:
+    found: dict[str, Found] = {}
+    for href, kind in refs:
+        if href.strip().lower().startswith("data:"):
+            continue
+        url = fetchable_url(href, base)
+        if url is not None and url not in found:
+            found[url] = Found(url, kind)
+    return list(found.values())
