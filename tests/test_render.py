@@ -139,6 +139,19 @@ def test_a_browser_path_that_is_not_a_browser_is_refused_with_what_to_set(tmp_pa
     assert find_browser("off") is None
 
 
+def test_a_screenshot_mode_that_does_not_exist_is_refused_with_what_to_set() -> None:
+    from scrapy.settings import Settings
+
+    from crawler.render.screenshot import screenshot_mode
+
+    with pytest.raises(ConfigInvalid, match=r"KHABAR_SCREENSHOTS='always' is not one of off, rendered; set -s "
+                                            r"KHABAR_SCREENSHOTS=rendered \(the pages rendered in the browser\) or off"):
+        screenshot_mode(Settings({"KHABAR_SCREENSHOTS": "Always"}))
+    with pytest.raises(ConfigInvalid, match=r"KHABAR_SCREENSHOTS='articles' \(a screenshot of every article\) is not"):
+        screenshot_mode(Settings({"KHABAR_SCREENSHOTS": "articles"}))
+    assert screenshot_mode(Settings({"KHABAR_SCREENSHOTS": " OFF "})) == "off"
+
+
 _SCRIPT = "<script src='/app.js'></script>"
 
 
