@@ -40,6 +40,8 @@ DOWNLOAD_HANDLERS = {
 }
 KHABAR_RENDER_JS = "auto"         # "auto": render with the Chromium found (Playwright's, else Debian's); "off"; a path
 KHABAR_RENDER_TIMEOUT = 30.0      # seconds the browser may take to load a page
+KHABAR_SCREENSHOTS = "rendered"   # a PNG of each page rendered in Chromium, as a WARC resource record; "off"
+KHABAR_SCREENSHOT_MAX_HEIGHT = 8000  # pixels of a page's screenshot kept, from its top
 KHABAR_RENDER_SETTLE = 5.0        # then seconds at most to wait for its scripts' fetches to end (500 ms of quiet)
 DOWNLOADER_MIDDLEWARES = {
     # robots.txt obeyed, and fetched once a day per host rather than once a run (RFC 9309 allows 24 h).

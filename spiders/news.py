@@ -50,7 +50,15 @@ from crawler.run.outlet_lock import OutletLock, lock_outlet
 from crawler.run.settings import apply_environment, ensure_crawl_id
 from crawler.storage import layout, store_from_settings
 from crawler.storage.space import disk_full_error, is_disk_full
-from crawler.warc.capture import FETCHED_AT_META, RENDERED_FROM_META, RENDERED_META, REVISIT_META, WARC_META, link_to
+from crawler.warc.capture import (
+    FETCHED_AT_META,
+    RENDERED_FROM_META,
+    RENDERED_META,
+    REVISIT_META,
+    SCREENSHOT_RECORD_META,
+    WARC_META,
+    link_to,
+)
 from crawler.warc.decoding import CorruptStream, damage_of
 
 logger = logging.getLogger(__name__)
@@ -484,7 +492,8 @@ class NewsSpider(scrapy.Spider):
             yield build_record(extracted=decision.extracted, outlet=self.outlet, url=response.url,
                                status=response.status, fetched_at=response.meta.get(FETCHED_AT_META, ""),
                                warc=response.meta[WARC_META], crawl_id=self.crawl_id,
-                               rendered=("chromium", rendered) if rendered else None)
+                               rendered=("chromium", rendered) if rendered else None,
+                               screenshot=response.meta.get(SCREENSHOT_RECORD_META))
             for request in self._requisites(response):
                 yield request
 

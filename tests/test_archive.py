@@ -212,6 +212,75 @@ def test_wacz_packages_the_store_and_passes_wacz_validate(crawls: Any, tmp_path:
     assert len(pages) - 1 == len({(r["url"], r["fetched_at"]) for r in article_records(crawls["store"]) if r["outlet"] == "demo-wp"})
 
 
+def _wacz_validate(path: Path) -> None:
+    check = subprocess.run([str(Path(sys.executable).parent / "wacz"), "validate", "-f", str(path)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, f"{path}: {check.stdout}{check.stderr}"
+
+
+def _wacz_contents(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    """The WARC file names a WACZ holds, and its pages (header line left out)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        warcs = sorted(n.removeprefix("archive/") for n in package.namelist() if n.startswith("archive/"))
+        pages = [json.loads(line) for line in package.read("pages/pages.jsonl").decode().splitlines()[1:]]
+    return warcs, pages
+
+
+def test_a_size_cap_splits_one_outlet_into_several_valid_wacz_files_and_uploads_each(crawls: Any, tmp_path: Path) -> None:
+    store = crawls["store"]
+    warcs = sorted(store.glob("warc/outlet=demo-wp/**/*.warc.gz"))
+    sizes = [p.stat().st_size for p in warcs]
+    cap = (sum(sizes) + max(sizes)) // 2 + 100_000  # every WARC fits, not all of them together
+    out = tmp_path / "wp.wacz"
+    result = run([*KHABAR, "wacz", str(store), "--outlet", "demo-wp", "--out", str(out), "--max-size", str(cap),
+                  "--upload"])
+    assert result.returncode == 0, result.stderr[-3000:]
+    parts = sorted(tmp_path.glob("wp-*.wacz"))
+    assert len(parts) >= 2 and [p.name for p in parts] == [f"wp-{n:03d}.wacz" for n in range(1, len(parts) + 1)]
+    assert not out.exists() and "note:" not in result.stdout
+    packed: list[str] = []
+    pages: list[dict[str, Any]] = []
+    for part in parts:
+        _wacz_validate(part)
+        assert part.stat().st_size <= cap
+        names, found = _wacz_contents(part)
+        packed += names
+        pages += found
+        assert f"Wrote {part}, {store / 'wacz/outlet=demo-wp' / part.name}: {len(names)} WARC files, {len(found)} pages" \
+            in result.stdout
+        assert (store / "wacz/outlet=demo-wp" / part.name).read_bytes() == part.read_bytes()  # the upload
+    assert sorted(packed) == sorted(p.name for p in warcs)  # each WARC in exactly one package
+    records = [r for r in article_records(store) if r["outlet"] == "demo-wp"]
+    by_capture = {(r["url"], r["fetched_at"][:19]): r for r in records}  # wacz keeps page times to the second
+    assert sorted((p["url"], p["ts"][:19]) for p in pages) == sorted(by_capture)
+    assert all((p["title"], p["text"]) == (by_capture[(p["url"], p["ts"][:19])]["title"],
+                                           by_capture[(p["url"], p["ts"][:19])]["text"]) and p["text"] for p in pages)
+
+
+def test_wacz_packages_one_crawl_or_one_outlet_day_and_says_when_a_warc_alone_passes_the_cap(
+        crawls: Any, tmp_path: Path) -> None:
+    store = crawls["store"]
+    first = crawls["files"][0]
+    crawl_id = sorted(p.name for p in (store / "runs").iterdir())[0]
+    by_crawl = run([*KHABAR, "wacz", str(store), "--crawl-id", crawl_id, "--out", str(tmp_path / "crawl.wacz"),
+                    "--max-size", "1KB"])
+    assert by_crawl.returncode == 0, by_crawl.stderr[-3000:]
+    parts = sorted(tmp_path.glob("crawl-*.wacz"))
+    assert sorted(n for p in parts for n in _wacz_contents(p)[0]) == sorted(p.name for p in first)
+    assert by_crawl.stdout.count("note: its WARC file alone is larger than --max-size 1KB: it is packaged by itself.") \
+        == len(parts) == len(first)
+    day = first[0].parent.name.removeprefix("date=")
+    outlet_day = run([*KHABAR, "wacz", str(store), "--outlet", "demo-cms", "--date", day, "--out", str(tmp_path / "d.wacz")])
+    assert outlet_day.returncode == 0, outlet_day.stderr[-3000:]
+    _wacz_validate(tmp_path / "d.wacz")
+    assert _wacz_contents(tmp_path / "d.wacz")[0] == sorted(p.name for p in store.glob(f"warc/outlet=demo-cms/date={day}/*.warc.gz"))
+    nothing = run([*KHABAR, "wacz", str(store), "--crawl-id", "20000101T000000Z-000000", "--upload"])
+    assert nothing.returncode == 1
+    assert "no run report of crawl 20000101T000000Z-000000" in nothing.stderr
+
+
 def test_a_crawl_killed_with_sigkill_leaves_a_verifiable_store_and_the_next_run_finishes_it(crawls: Any, tmp_path: Path) -> None:
     store = tmp_path / "store"
     cmd = [*KHABAR, "crawl", *OUTLETS, "--catalog-extra", str(crawls["catalog"]), "--store", str(store),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
 import json
 import re
 from pathlib import Path
@@ -84,6 +85,28 @@ def test_the_warc_keeps_the_page_as_served_what_its_script_fetched_and_the_rende
     assert f"/api/articles/{truth.story_id}.json".encode() in b"".join(p.read_bytes() for p in store.glob("warc/**/*.cdxj"))
 
 
+def test_the_rendered_page_has_a_screenshot_linked_from_its_record(crawls: Any) -> None:
+    from PIL import Image
+
+    _, url, results = crawls
+    store, _ = results["auto"]
+    (record,) = [r for r in article_records(store) if r["url"] == url]
+    shots = [(r, body) for _, r, body in warc_records(store) if r.rec_headers.get_header("WARC-Target-URI", "").startswith(
+        "urn:screenshot:")]
+    assert [r.rec_headers.get_header("WARC-Target-URI") for r, _ in shots] == [f"urn:screenshot:{url}"]
+    (shot, png), = shots
+    assert shot.rec_type == "resource" and shot.rec_headers.get_header("Content-Type") == "image/png"
+    assert shot.rec_headers.get_header("WARC-Record-ID") == record["extraction"]["screenshot_record_id"]
+    assert shot.rec_headers.get_header("WARC-Concurrent-To") == record["warc"]["record_id"]  # the page as served
+    width, height = (int(n) for n in shot.rec_headers.get_header("WARC-Khabar-Viewport").split("x"))
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    assert image.format == "PNG" and image.width == width and height <= image.height <= 8000
+    assert len(image.convert("L").getcolors(maxcolors=1 << 16) or range(1 << 16)) > 2  # text on a page, not a blank
+    assert all(r["extraction"]["screenshot_record_id"] is None for r in article_records(store) if r["url"] != url)
+    assert not any(r["extraction"]["screenshot_record_id"] for r in article_records(results["off"][0]))
+
+
 def test_the_rendered_archive_verifies_and_reextracts_to_the_same_record(crawls: Any) -> None:
     _, url, results = crawls
     store, _ = results["auto"]
@@ -95,6 +118,8 @@ def test_the_rendered_archive_verifies_and_reextracts_to_the_same_record(crawls:
     (again,) = [r for r in article_records(store) if r["url"] == url and "reextract-" in r["extraction"]["version"]]
     assert again["text_digest"] == crawled["text_digest"] and again["version"] == crawled["version"]
     assert again["extraction"]["rendered_record_id"] == crawled["extraction"]["rendered_record_id"]
+    assert again["extraction"]["screenshot_record_id"] == crawled["extraction"]["screenshot_record_id"] is not None
+    assert "record → screenshot links" in verify.stdout
 
 
 def test_without_a_browser_the_javascript_page_is_archived_not_recorded(crawls: Any) -> None:
@@ -112,6 +137,19 @@ def test_a_browser_path_that_is_not_a_browser_is_refused_with_what_to_set(tmp_pa
     with pytest.raises(ConfigInvalid, match=r"KHABAR_RENDER_JS='/nowhere/chrome' is not an executable browser"):
         find_browser("/nowhere/chrome")
     assert find_browser("off") is None
+
+
+def test_a_screenshot_mode_that_does_not_exist_is_refused_with_what_to_set() -> None:
+    from scrapy.settings import Settings
+
+    from crawler.render.screenshot import screenshot_mode
+
+    with pytest.raises(ConfigInvalid, match=r"KHABAR_SCREENSHOTS='always' is not one of off, rendered; set -s "
+                                            r"KHABAR_SCREENSHOTS=rendered \(the pages rendered in the browser\) or off"):
+        screenshot_mode(Settings({"KHABAR_SCREENSHOTS": "Always"}))
+    with pytest.raises(ConfigInvalid, match=r"KHABAR_SCREENSHOTS='articles' \(a screenshot of every article\) is not"):
+        screenshot_mode(Settings({"KHABAR_SCREENSHOTS": "articles"}))
+    assert screenshot_mode(Settings({"KHABAR_SCREENSHOTS": " OFF "})) == "off"
 
 
 _SCRIPT = "<script src='/app.js'></script>"

@@ -10,6 +10,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -448,3 +450,22 @@ def test_export_verify_reextract_and_dedup_rebuild_read_a_bucket_as_a_folder(
     packaged = khabar("wacz", uri, "--outlet", "demo-wp", "--out", str(tmp_path / "wp.wacz"), env=env)
     assert packaged.returncode == 0, packaged.stderr[-3000:]
     assert "wacz validate passed" in packaged.stdout and (tmp_path / "wp.wacz").stat().st_size > 10_000
+
+
+def test_wacz_upload_publishes_each_package_into_the_bucket(seaweed: SeaweedFS, s3_crawl: dict[str, Any],
+                                                            tmp_path: Path) -> None:
+    bucket, uri = s3_crawl["bucket"], f"s3://{s3_crawl['bucket']}/{PREFIX}"
+    (crawl_id,) = {k.split("/")[1] for k in s3_crawl["objects"] if k.startswith("runs/")}
+    env = seaweed.env(tmp_path / "spool")
+    packaged = khabar("wacz", uri, "--crawl-id", crawl_id, "--outlet", "demo-wp", "--upload", env=env)
+    assert packaged.returncode == 0, packaged.stderr[-3000:]
+    key = f"wacz/outlet=demo-wp/{crawl_id}-demo-wp.wacz"
+    assert f"Wrote {uri}/{key}: " in packaged.stdout and "wacz validate passed" in packaged.stdout
+    uploaded = {k: v for k, v in seaweed.objects(bucket, PREFIX).items() if k.startswith("wacz/")}
+    assert list(uploaded) == [key]
+    local = tmp_path / "from-bucket.wacz"
+    local.write_bytes(uploaded[key])
+    check = subprocess.run([str(Path(sys.executable).parent / "wacz"), "validate", "-f", str(local)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert not list((tmp_path / "spool").rglob("*.wacz"))  # uploaded, verified, and gone from the spool

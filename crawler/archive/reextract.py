@@ -47,6 +47,7 @@ from crawler.records import ArticleRecord, WarcLink
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Record, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.records.files import RecordFiles
+from crawler.render.screenshot import URN_PREFIX
 from crawler.run.addon import new_crawl_id
 from crawler.storage import Store
 from crawler.storage.layout import records_key
@@ -186,6 +187,7 @@ class Reextractor:
         self._files = RecordFiles(store)
         self._recovering = False
         self.link: RecordLinker | None = None
+        self._screenshots: dict[str, str] = {}  # of the WARC file being read: response record id -> screenshot record id
         """Writes the WARC links of each record written (a crawl's WarcCapture, or LinkFiles)."""
 
     def recover_records(self, dead: list[DeadWarc]) -> ReextractReport:
@@ -200,6 +202,7 @@ class Reextractor:
         for warc in dead:
             with self._open_dead(warc) as handle:
                 archived = _read_file(handle, warc.key, self.report)
+            self._screenshots = archived.screenshots
             for entry in archived.responses:
                 self._orphan(warc.key, entry, archived, linked)
         self._files.close()
@@ -253,6 +256,7 @@ class Reextractor:
     def _file(self, key: str) -> None:
         with open_key(self.store, key) as handle:
             archived = _read_file(handle, key, self.report)
+        self._screenshots = archived.screenshots
         for entry in archived.responses:
             self._response(key, entry, archived.info, archived.renders.get(entry.get("WARC-Record-ID") or ""))
 
@@ -303,7 +307,7 @@ class Reextractor:
             fetched_at=entry.get("WARC-Date") or "", crawl_id=info.get("khabar-crawl-id", ""),
             warc=WarcLink(filename=key.rsplit("/", 1)[-1], path=key, offset=entry.offset, length=entry.length,
                           record_id=entry.get("WARC-Record-ID") or "", payload_digest=entry.get("WARC-Payload-Digest") or ""),
-            rendered=rendered,
+            rendered=rendered, screenshot=self._screenshots.get(entry.get("WARC-Record-ID") or ""),
         )
         if self._recovering and self._known.latest.get(record.id, (0, ""))[1] == record.text_digest:
             # the crawl's ArticleVersioning dropped it (text unchanged since the newest record): so does recovery
@@ -358,6 +362,7 @@ class ArchivedFile:
     info: dict[str, str] = field(default_factory=dict)
     responses: list[Entry] = field(default_factory=list)
     renders: dict[str, Entry] = field(default_factory=dict)  # response record id -> the conversion record of its render
+    screenshots: dict[str, str] = field(default_factory=dict)  # response record id -> its screenshot's record id
 
 
 def _read_file(handle: BinaryIO, key: str, report: ReextractReport) -> ArchivedFile:
@@ -371,6 +376,8 @@ def _read_file(handle: BinaryIO, key: str, report: ReextractReport) -> ArchivedF
                 archived.responses.append(entry)
             elif entry.record.rec_type == "conversion" and entry.get("WARC-Refers-To"):
                 archived.renders[entry.get("WARC-Refers-To") or ""] = entry
+            elif entry.record.rec_type == "resource" and (entry.get("WARC-Target-URI") or "").startswith(URN_PREFIX):
+                archived.screenshots[entry.get("WARC-Concurrent-To") or ""] = entry.get("WARC-Record-ID") or ""
             offset = entry.offset + entry.length
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
         message = (f"{key} @ offset {offset}: unreadable from here on ({type(exc).__name__}: {exc}); "

@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from crawler.archive.fault import Fault
 from crawler.archive.reading import WARC_READ_ERRORS, Entry, iter_entries, open_key, read_records, warc_keys
+from crawler.render.screenshot import screenshot_uri
 from crawler.storage import Store
 from crawler.storage.unfinished import OPEN_SUFFIX
 from crawler.warc.exchange import payload_of, sha1_digest, split_message
@@ -185,6 +186,22 @@ def _check_record_links(store: Store, report: VerifyReport) -> None:
             continue
         for line, record in enumerate(records, 1):
             _check_link(key, line, record, report, named)
+            _check_screenshot(f"{key} line {line}", record, report)
+
+
+def _check_screenshot(where: str, record: dict[str, Any], report: VerifyReport) -> None:
+    """A record that names a screenshot names a ``resource`` record ``urn:screenshot:<its url>`` in the store."""
+    shot = (record.get("extraction") or {}).get("screenshot_record_id")
+    if not shot:
+        return
+    seen, wanted = report.records.get(shot), screenshot_uri(str(record.get("url")))
+    if seen is None:
+        report.fault(where, None, f"record {record.get('id')} names screenshot {shot}, not in the store")
+    elif (seen.rec_type, seen.uri) != ("resource", wanted):
+        report.fault(where, None, f"record {record.get('id')} names screenshot {shot}, which is a {seen.rec_type} "
+                                  f"for {seen.uri}, not a resource for {wanted}")
+    else:
+        report.counts["record → screenshot links"] += 1
 
 
 def _named_records(report: VerifyReport) -> set[tuple[str, str, str, str]]:

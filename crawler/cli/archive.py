@@ -80,19 +80,64 @@ def reextract(store: str, outlet: str | None, since: str | None, catalog_extra: 
     sys.exit(1 if report.problems else 0)
 
 
+def _byte_size(value: str | None) -> int | None:
+    """``500MB``, ``2GB``, ``750k`` or a number of bytes; a usage error naming the expected form."""
+    if value is None:
+        return None
+    units = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9,
+             "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+    text = value.strip().upper().replace(" ", "")
+    number = text.rstrip("KMGIB")
+    try:
+        size = int(float(number) * units[text[len(number):]])
+    except (ValueError, KeyError):
+        raise click.BadParameter(f"{value!r} is not a size like 500MB, 2GB or 750000") from None
+    if size <= 0:
+        raise click.BadParameter(f"{value!r}: the size cap must be more than 0 bytes")
+    return size
+
+
 @click.command()
 @click.argument("store")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The .wacz file to write.")
+@click.option("--out", "out", type=click.Path(dir_okay=False),
+              help="The .wacz file to write (several: NAME-001.wacz, NAME-002.wacz … beside it).")
+@click.option("--crawl-id", help="Only the WARCs of this crawl (as its run reports list them).")
 @click.option("--outlet", help="Only this outlet.")
+@click.option("--date", "day", help="Only this capture day (YYYY-MM-DD): with --outlet, one outlet-day.")
 @click.option("--since", help="Captured on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Captured on or before this day (YYYY-MM-DD).")
+@click.option("--max-size", help="Cap each WACZ at this size (500MB, 2GB): several WACZ files when passed.")
+@click.option("--upload", is_flag=True, help="Publish each WACZ to the store (wacz/outlet=<id>/…) once it is complete.")
 @set_option
-def wacz(store: str, out: str, outlet: str | None, since: str | None, until: str | None, set_: tuple[str, ...]) -> None:
-    """Package the WARCs of STORE (and a pages list of its articles) as a validated WACZ file."""
-    from crawler.archive.wacz import make_wacz
+def wacz(store: str, out: str | None, crawl_id: str | None, outlet: str | None, day: str | None, since: str | None,
+         until: str | None, max_size: str | None, upload: bool, set_: tuple[str, ...]) -> None:
+    """Package the WARCs of STORE (and a pages list of its articles, with their text) as validated WACZ files."""
+    from crawler.archive.wacz import WaczResult, WaczSelection, make_waczs
+    from crawler.errors import UploadsPending
 
-    result = make_wacz(_open(store, set_), Path(out), outlet, _date_option(since), _date_option(until))
-    click.echo(f"Wrote {result.path}: {result.warc_files} WARC files, {result.pages} pages; wacz validate passed.")
+    if day and (since or until):
+        raise click.UsageError("--date is one day: give it alone, or --since/--until for a range")
+    if out is None and not upload:
+        raise click.UsageError("say where the WACZ goes: --out FILE.wacz, --upload (into the store), or both")
+    first = _date_option(day or since)
+    selection = WaczSelection(crawl_id, outlet, first, first if day else _date_option(until))
+    opened = _open(store, set_)
+
+    def said(result: WaczResult) -> None:
+        where = ", ".join(str(w) for w in (result.path, result.key and opened.describe(result.key)) if w)
+        click.echo(f"Wrote {where}: {result.warc_files} WARC files, {result.pages} pages, "
+                   f"{result.size / 1e6:.1f} MB; wacz validate passed.")
+        if result.alone_over_cap:
+            click.echo(f"  note: its WARC file alone is larger than --max-size {max_size}: it is packaged by itself.")
+
+    run = make_waczs(opened, selection, Path(out) if out else None, _byte_size(max_size), upload, said)
+    if upload:
+        status = opened.drain(None)
+        if status.spooled:
+            raise UploadsPending(f"{len(status.spooled)} WACZ file(s) are still in the spool {status.spool_dir}. "
+                                 f"Nothing is lost; run 'khabar store sync --store {opened.uri}' once the store is reachable.")
+    if len(run.packages) > 1:
+        click.echo(f"{len(run.packages)} WACZ files for {selection.describe()}.")
 
 
 @click.group()

@@ -14,8 +14,10 @@ METHOD = "khabar+trafilatura"
 
 
 def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: int, fetched_at: str,
-                 warc: WarcLink, crawl_id: str, rendered: tuple[str, str] | None = None) -> ArticleRecord:
-    """The article record; ``rendered`` is (browser, conversion record id) when the text comes from a render."""
+                 warc: WarcLink, crawl_id: str, rendered: tuple[str, str] | None = None,
+                 screenshot: str | None = None) -> ArticleRecord:
+    """The article record; ``rendered`` is (browser, conversion record id) when the text comes from a render,
+    ``screenshot`` the record id of the page's screenshot when one was archived."""
     canonical = normalise_url(extracted.canonical_url or url)
     return ArticleRecord(
         id=article_id(canonical), crawl_id=crawl_id, outlet=outlet.id, country=outlet.country,
@@ -32,5 +34,6 @@ def build_record(*, extracted: Extracted, outlet: OutletSpec, url: str, status: 
             extracted_at=datetime.now(UTC).isoformat(timespec="microseconds"),
             sources=dict(extracted.sources), warnings=list(extracted.warnings),
             rendered_by=rendered[0] if rendered else None, rendered_record_id=rendered[1] if rendered else None,
+            screenshot_record_id=screenshot,
         ),
     )

@@ -77,6 +77,9 @@ class ExtractionInfo:
         "JavaScript shell; None when the text comes from the HTML as served."))
     rendered_record_id: str | None = field(default=None, metadata=_doc(
         "WARC-Record-ID of the 'conversion' record holding the rendered page (it refers to the response in warc)."))
+    screenshot_record_id: str | None = field(default=None, metadata=_doc(
+        "WARC-Record-ID of the 'resource' record holding a PNG screenshot of the page (urn:screenshot:<url>, "
+        "Concurrent-To the response in warc); None when none was taken (KHABAR_SCREENSHOTS)."))
 
 
 @dataclass(kw_only=True, slots=True)

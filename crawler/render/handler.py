@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from crawler.render.screenshot import SCREENSHOT_META, screenshot_mode, take_screenshot
 from crawler.warc.tap import RawCaptureDownloadHandler
 
 if TYPE_CHECKING:  # Playwright itself is imported when the first page is rendered
@@ -47,6 +48,9 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         self._browser_handler: Any = None
         self._starting = asyncio.Lock()  # two first renders at once start one browser
         self._settle_ms = crawler.settings.getfloat("KHABAR_RENDER_SETTLE", 5.0) * 1000
+        self._screenshots = screenshot_mode(crawler.settings) != "off"
+        self._screenshot_max_height = crawler.settings.getint("KHABAR_SCREENSHOT_MAX_HEIGHT", 8000)
+        self._screenshot_timeout_ms = crawler.settings.getfloat("KHABAR_RENDER_TIMEOUT", 30.0) * 1000
 
     async def download_request(self, request: Request) -> Response:
         if not request.meta.get("playwright"):
@@ -66,6 +70,8 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         try:
             response: Response = await handler.download_request(request)
             exchanges = [exchange for r in seen if (exchange := await _exchange(r)) is not None]
+            if self._screenshots:
+                await self._screenshot(request)
         finally:  # the page stays open until its responses' bodies are read; then it is ours to close
             for key in ("playwright_page_event_handlers", "playwright_page_methods"):
                 request.meta.pop(key, None)
@@ -74,6 +80,15 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
                 await page.close()
         request.meta[BROWSER_EXCHANGES_META] = exchanges
         return response
+
+    async def _screenshot(self, request: Request) -> None:
+        """The page's picture into ``request.meta[SCREENSHOT_META]``; a failure is counted, never raised."""
+        page = request.meta.get("playwright_page")
+        shot = await take_screenshot(page, self._screenshot_max_height, self._screenshot_timeout_ms) if page else None
+        if shot is None:
+            self._crawler.stats.inc_value("khabar/screenshots/failed")
+        else:
+            request.meta[SCREENSHOT_META] = shot
 
     async def _browser(self) -> Any:
         async with self._starting:

@@ -4,13 +4,14 @@ On each start, before pywb runs:
 
 1. a remote store (``s3://bucket/prefix``) is mirrored into a local folder (``mirror.py``);
 2. pywb's virtualenv is created on first use (``pywb.py``);
-3. every WARC file of the store is checked gzip member by member (``check.py``). A truncated or
-   corrupt file is reported with its path and the offset of the bad bytes; its good records are
-   still served, and so is the rest of the store;
-4. the CDXJ file beside each WARC gives its index lines (a WARC without one is indexed with
-   ``cdxj-indexer`` inside pywb's virtualenv); revisits whose original is not in the store are
-   reported and left out, so they are never replayed empty; all lines are merged, sorted, into
-   ``<store>/state/replay/index.cdxj`` beside pywb's ``config.yaml`` (``index.py``).
+3. the CDXJ file the crawl wrote beside each WARC gives its index lines, the WARC itself unread,
+   when it indexes the WARC as it is now; a WARC without one (or changed after it was indexed) is
+   checked gzip member by member (``check.py``): a truncated or corrupt file is reported with its
+   path and the offset of the bad bytes, its good records are still served, and a WARC with no CDXJ
+   is indexed with ``cdxj-indexer`` inside pywb's virtualenv; revisits whose original is not in the
+   store are reported and left out, so they are never replayed empty; all lines are merged, sorted,
+   into ``<store>/state/replay/index.cdxj`` beside pywb's ``config.yaml`` (``index.py``), and kept as
+   they are by the next start when no WARC or CDXJ changed.
 
 Then pywb's wayback app serves ``http://127.0.0.1:PORT/khabar/`` until Ctrl-C or SIGTERM.
 """
@@ -48,8 +49,13 @@ def replay(opened: Store, port: int = 0, echo: Echo = _echo_err) -> int:
     state = replay_state_dir(store)
     index = build_index(store, state, python)
     report_problems(index, echo)
-    echo(f"Indexed {index.captures} captures from {index.warcs} WARC files in {index.seconds:.1f} s ({index.checked_now} "
-         f"checked now, {index.indexed_now} of them without a CDXJ beside them): {index.path}")
+    if index.reused:
+        echo(f"Index unchanged since the last start: {index.captures} captures from {index.warcs} WARC files "
+             f"({index.seconds:.1f} s): {index.path}")
+    else:
+        echo(f"Indexed {index.captures} captures from {index.warcs} WARC files in {index.seconds:.1f} s ({index.from_cdxj} "
+             f"from their CDXJ alone, {index.checked_now} checked record by record, {index.indexed_now} of them without "
+             f"a CDXJ beside them): {index.path}")
     config = write_config(store, state, index.path)
     with running_pywb(python, config, port) as (child, actual):
         click.echo(f"Replaying {opened.uri} at http://{HOST}:{actual}/{COLLECTION}/  (Ctrl-C to stop)")

@@ -126,9 +126,22 @@ def _note_record(check: WarcCheck, offset: int, fields: dict[str, str]) -> None:
     if kind in _ORIGINAL_TYPES and digest:
         check.originals.add((url, digest))
     elif kind == _REVISIT:
-        check.revisits.append(Revisit(check.key, check.where, offset, url, fields.get("warc-date", ""), digest,
-                                      fields.get("warc-refers-to-target-uri", ""), fields.get("warc-refers-to-date", ""),
-                                      fields.get("warc-refers-to", "")))
+        check.revisits.append(_revisit(check.key, check.where, offset, fields))
+
+
+def _revisit(key: str, where: str, offset: int, fields: dict[str, str]) -> Revisit:
+    return Revisit(key, where, offset, fields.get("warc-target-uri", ""), fields.get("warc-date", ""),
+                   fields.get("warc-payload-digest", ""), fields.get("warc-refers-to-target-uri", ""),
+                   fields.get("warc-refers-to-date", ""), fields.get("warc-refers-to", ""))
+
+
+def revisit_from_member(key: str, where: str, member: Member) -> Revisit | None:
+    """The revisit record in ``member`` (one record read, e.g. to report it); None if it holds no revisit."""
+    try:
+        fields = _record_headers(member)
+    except _NotWarc:
+        return None
+    return _revisit(key, where, member.offset, fields) if fields.get("warc-type") == _REVISIT else None
 
 
 def orphan_revisits(checks: list[WarcCheck]) -> list[Revisit]:

@@ -41,7 +41,8 @@ def replay_cache_dir(store: Store) -> Path:
 def mirror_store(store: Store, target: Path, echo: Callable[[str], None]) -> LocalStore:
     """Copy the ``warc/`` keys of ``store`` into ``target`` (only missing or resized ones); a LocalStore on it."""
     started = time.monotonic()
-    keys = [k for k in store.list("warc/") if k.endswith(_MIRRORED)]
+    # WARCs before CDXJs: a CDXJ no older than its WARC is what lets replay trust it without reading the WARC
+    keys = sorted((k for k in store.list("warc/") if k.endswith(_MIRRORED)), key=lambda k: (k.endswith(".cdxj"), k))
     if not any(k.endswith(".warc.gz") for k in keys):
         raise nothing_to_replay(store)
     sizes = {key: store.size(key) for key in keys}

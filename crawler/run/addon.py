@@ -40,7 +40,9 @@ def contact_user_agent(settings: Any) -> None:
 def browser_for_javascript_pages(settings: Any) -> None:
     """Find the browser ``KHABAR_RENDER_JS`` asks for; scrapy-playwright settings the operator did not set."""
     from crawler.render.browser import find_browser, playwright_settings
+    from crawler.render.screenshot import screenshot_mode
 
+    screenshot_mode(settings)  # a wrong KHABAR_SCREENSHOTS fails the crawl at start, with what is allowed
     browser = find_browser(settings.get("KHABAR_RENDER_JS"))
     settings.set("KHABAR_RENDER_BROWSER", str(browser) if browser else None, priority="project")
     if browser is not None:

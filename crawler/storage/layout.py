@@ -7,6 +7,7 @@ Published files (keys, the same in a folder and under an ``s3://bucket/prefix``)
     schema/article-record.schema.json
     runs/<crawl-id>/<outlet>.json
     runs/<crawl-id>/crawl.log     (``khabar crawl``'s Scrapy log; ``crawl.log.part`` while the crawl runs)
+    wacz/outlet=<id>/<name>.wacz   (khabar wacz --upload: one crawl or outlet-day, maybe in numbered parts)
 
 ``date`` is the UTC date of capture for both WARCs and records, so one crawl writes one
 record file per outlet and day and a record sits in the same partition as its WARC response.
@@ -56,6 +57,11 @@ def warc_dir(outlet: str, day: date) -> str:
 
 def records_key(outlet: str, day: date, crawl_id: str) -> str:
     return f"records/outlet={outlet}/date={day.isoformat()}/{crawl_id}.jsonl.gz"
+
+
+def wacz_key(outlet: str, name: str) -> str:
+    """Where ``khabar wacz --upload`` publishes a package of ``outlet``'s WARCs."""
+    return f"wacz/outlet={outlet}/{name}"
 
 
 def runs_dir(crawl_id: str) -> str:

@@ -49,6 +49,8 @@ from crawler import __version__
 from crawler.errors import ConfigInvalid, DiskFull
 from crawler.records import ArticleRecord, WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
+from crawler.render.screenshot import CONTENT_TYPE as SCREENSHOT_TYPE
+from crawler.render.screenshot import SCREENSHOT_META, Screenshot, screenshot_uri
 from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
 from crawler.storage.layout import crawl_db, dedup_db, journals_dir, warc_dir
@@ -80,6 +82,7 @@ FETCHED_AT_META = "khabar_fetched_at"
 REVISIT_META = "khabar_revisit"
 RENDERED_FROM_META = "khabar_rendered_from"  # set by the spider: the WarcLink of the page as served
 RENDERED_META = "khabar_rendered"  # set here: the WARC-Record-ID of the conversion record (the rendered page)
+SCREENSHOT_RECORD_META = "khabar_screenshot"  # set here: the WARC-Record-ID of the page's screenshot resource record
 warc_file_opened = object()
 """Signal sent when a new WARC file is created, before anything is written to it; argument: ``path``."""
 _COMPRESSED = (b"gzip", b"br", b"deflate", b"zstd", b"compress", b"x-gzip")
@@ -241,7 +244,9 @@ class WarcCapture:
             charset = getattr(response, "encoding", None) or "utf-8"  # how scrapy-playwright encoded the DOM
             conversion = self.factory.blob_record("conversion", response.url, response.body,
                                                   f"text/html; charset={charset}", refers)
-            self._writer(outlet, moment.date()).write([conversion])
+            shot = self._screenshot_record(response.url, request, served.record_id if served else
+                                           str(conversion.rec_headers.get_header("WARC-Record-ID")))
+            self._writer(outlet, moment.date()).write([conversion, *shot])
         except DiskFull as exc:
             request.meta.pop(WARC_META, None)
             self.stop(exc)
@@ -256,8 +261,19 @@ class WarcCapture:
         self.stats.inc_value("khabar/render/pages")
         request.meta.pop(REVISIT_META, None)
         request.meta[RENDERED_META] = conversion.rec_headers.get_header("WARC-Record-ID")
+        if shot:
+            self.stats.inc_value("khabar/screenshots/archived")
+            request.meta[SCREENSHOT_RECORD_META] = shot[0].rec_headers.get_header("WARC-Record-ID")
         if served is not None:
             request.meta[WARC_META] = served
+
+    def _screenshot_record(self, url: str, request: Request, concurrent_to: str) -> list[Any]:
+        """The page's screenshot, if the browser took one, as a ``resource`` record Concurrent-To the page."""
+        shot: Screenshot | None = request.meta.pop(SCREENSHOT_META, None)
+        if shot is None:
+            return []
+        return [self.factory.blob_record("resource", screenshot_uri(url), shot.png, SCREENSHOT_TYPE,
+                                         {"WARC-Concurrent-To": concurrent_to, **shot.warc_headers()})]
 
     def archive(self, outlet: str, response: Response, request: Request, raw: Any) -> WarcLink:
         """Write the request and response records of one exchange; return the response's link."""
