@@ -39,12 +39,18 @@ def _queue_config(settings: BaseSettings, command: str) -> QueueConfig:
 @click.option("--store", help="The shared store: s3://bucket/prefix, or a folder every machine mounts [KHABAR_STORE_URI].")
 @click.option("--catalog-extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="More catalog entries for this worker's crawls.")
+@click.option("--metrics-port", type=click.IntRange(0, 65535),
+              help="Serve the worker's Prometheus metrics at http://127.0.0.1:PORT/metrics (0: a free port, printed).")
+@click.option("--metrics-host", help="Address the metrics server binds (default 127.0.0.1).")
 @set_option
-def worker(concurrency: int, store: str | None, catalog_extra: tuple[str, ...], set_: tuple[str, ...]) -> None:
+def worker(concurrency: int, store: str | None, catalog_extra: tuple[str, ...], metrics_port: int | None,
+           metrics_host: str | None, set_: tuple[str, ...]) -> None:
     """Take outlet crawls from the queue (KHABAR_QUEUE_URL) and run them, until SIGTERM or Ctrl-C."""
     from crawler.queue.app import QUEUE, celery_app, register_crawl_task
     from crawler.queue.connection import redis_client
     from crawler.queue.job_run import WorkerContext, run_job
+    from crawler.queue.metrics import PUBLISHED_AS, WorkerMetrics
+    from crawler.run.metrics_server import serve_published
 
     options: dict[str, Any] = {"KHABAR_STORE_URI": store}
     if catalog_extra:
@@ -57,7 +63,11 @@ def worker(concurrency: int, store: str | None, catalog_extra: tuple[str, ...], 
         crawl_args += ["--catalog-extra", path]
     for item in set_:
         crawl_args += ["-s", item]
-    ctx = WorkerContext(config, settings, tuple(crawl_args), WorkerContext.worker_name())
+    ctx = WorkerContext(config, settings, tuple(crawl_args), WorkerContext.worker_name(),
+                        metrics=WorkerMetrics(client, QUEUE))
+    if metrics_port is not None:  # before any job: a port in use ends the command (exit 2)
+        server = serve_published(PUBLISHED_AS, ctx.metrics, metrics_port, metrics_host)
+        click.echo(f"Metrics: {server.url}", err=True)
     app = celery_app(config)
     register_crawl_task(app, lambda c, job_id: run_job(ctx, c, job_id), client, ctx.stop_crawls)
     click.echo(f"khabar worker {ctx.name}: taking jobs from {config.shown_url}, {concurrency} at a time, "

@@ -43,6 +43,7 @@ from crawler.errors import ExitCode, OutletUnknown
 from crawler.queue import jobs
 from crawler.queue.config import QueueConfig
 from crawler.queue.lease import LeaseHolder, OutletLease
+from crawler.queue.metrics import WorkerMetrics
 from crawler.queue.state_sync import fetch_state, push_state
 from crawler.storage import store_from_settings
 
@@ -65,6 +66,8 @@ class WorkerContext:
     crawls: set[subprocess.Popen[str]] = field(default_factory=set)
     """The crawl processes running now (``stop_crawls`` asks them to stop)."""
     guard: threading.Lock = field(default_factory=threading.Lock)
+    metrics: WorkerMetrics = field(default_factory=WorkerMetrics)
+    """What its jobs did (``khabar worker --metrics-port`` serves it)."""
 
     def stop_crawls(self) -> None:
         """Ask every running crawl to stop cleanly (one SIGTERM each); their jobs are queued again."""
@@ -95,7 +98,7 @@ def run_job(ctx: WorkerContext, client: redis.Redis, job_id: str) -> float | Non
     try:
         catalog_from_settings(ctx.settings).get(job.outlet)
     except OutletUnknown as exc:
-        _end(client, job, "failed", "", f"not in this worker's catalog: {exc}")
+        _end(ctx, client, job, "failed", "", f"not in this worker's catalog: {exc}")
         persist(lambda: jobs.leave_queue(client, job), "update the job")
         return None
     lease = OutletLease(client, job.outlet, LeaseHolder.new(job.id, ctx.name), ctx.config.lease)
@@ -104,9 +107,12 @@ def run_job(ctx: WorkerContext, client: redis.Redis, job_id: str) -> float | Non
     persist(lambda: jobs.leave_queue(client, job), "update the job")
     persist(lambda: jobs.update(client, job.id, state="running", worker=ctx.name, started_at=jobs.now_text(),
                                 attempts=job.attempts + 1, reason=""), "update the job")
+    ctx.metrics.taken(job.outlet)
+    code, reason = int(ExitCode.ERROR), "the worker's crawl of the job raised an error (the worker's log has it)"
     try:
         code, reason = _crawl(ctx, job, lease)
     finally:
+        ctx.metrics.crawl_ended(job.outlet, code)
         persist(lease.release, "release the outlet's lease")
     return _outcome(ctx, client, job, code, reason)
 
@@ -133,11 +139,13 @@ def _outcome(ctx: WorkerContext, client: redis.Redis, job: jobs.Job, code: int, 
     # The crawl ran (exit 3: it fetched nothing, 4: files wait in the spool): the job is done, and the run report
     # (khabar status) tells why; "failed" is for jobs that could not run (unknown outlet, a crawl that crashed).
     ran = (ExitCode.OK, ExitCode.SOME_OUTLETS_FAILED, ExitCode.FILES_STILL_SPOOLED)
-    _end(client, job, "finished" if code in ran else "failed", str(code), reason)
+    _end(ctx, client, job, "finished" if code in ran else "failed", str(code), reason)
     return None
 
 
-def _end(client: redis.Redis, job: jobs.Job, state: str, code: str, reason: str) -> None:
+def _end(ctx: WorkerContext, client: redis.Redis, job: jobs.Job, state: str, code: str, reason: str) -> None:
+    if state == "failed":
+        ctx.metrics.failed(job.outlet)
     persist(lambda: jobs.update(client, job.id, state=state, exit_code=code, reason=reason,
                                 finished_at=jobs.now_text()), "record the job's end")
     logger.info("%s: job %s %s%s", job.outlet, job.id, state, f" ({reason})" if reason else "")

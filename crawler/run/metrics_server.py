@@ -3,7 +3,8 @@
 ``serve_metrics_from_settings(settings)`` starts (once per process; later calls with the same address return
 the same server) prometheus-client's HTTP server in a thread, serving ``metrics_registry()`` in the text format
 at ``http://HOST:PORT/metrics``. Anything long-running registers its own collectors in that registry; crawls do
-through ``crawler.run.metrics.CrawlMetrics``. A port already taken is ``MetricsPortInUse`` (exit 2).
+through ``crawler.run.metrics.CrawlMetrics``; ``khabar schedule`` and ``khabar worker`` ``publish`` theirs
+(``crawler.schedule.metrics``, ``crawler.queue.metrics``). A port already taken is ``MetricsPortInUse`` (exit 2).
 
 Settings:
     KHABAR_METRICS_PORT     (None)        the port; None: no metrics server; 0: a free port (the URL is printed)
@@ -18,16 +19,19 @@ import errno
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, start_http_server
+from prometheus_client.registry import Collector
 
 from crawler.errors import ConfigInvalid, MetricsPortInUse
 
 if TYPE_CHECKING:
     from wsgiref.simple_server import WSGIServer
 
+    from prometheus_client.metrics_core import Metric
     from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
@@ -40,6 +44,39 @@ _LOCK = threading.Lock()
 def metrics_registry() -> CollectorRegistry:
     """The registry this process serves (register collectors here, never in prometheus-client's global one)."""
     return _REGISTRY
+
+
+class _Published(Collector):
+    """The collectors ``publish`` named: at most one per name (a process has one scheduler, one worker)."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, Collector] = {}
+
+    def collect(self) -> Iterator[Metric]:
+        for collector in list(self.current.values()):
+            yield from collector.collect()
+
+
+_PUBLISHED = _Published()
+_REGISTRY.register(_PUBLISHED)
+
+
+def publish(name: str, collector: Collector) -> None:
+    """Serve ``collector``'s metrics as ``name``'s, in place of any collector published before under that name
+    (a new scheduler replaces the one before it: the names of their metrics are the same)."""
+    _PUBLISHED.current[name] = collector
+
+
+def serve_published(name: str, collector: Collector, port: int, host: str | None) -> MetricsServer:
+    """``khabar schedule`` and ``khabar worker``: serve ``collector`` (``publish``) on ``host:port`` from their own
+    options, not from ``KHABAR_METRICS_PORT`` (the crawls they start inherit their environment: they would all
+    bind that port). A port in use is ``MetricsPortInUse``, before anything runs."""
+    from scrapy.settings import Settings
+
+    server = serve_metrics_from_settings(Settings({"KHABAR_METRICS_PORT": port, "KHABAR_METRICS_HOST": host}))
+    assert server is not None  # a port was given
+    publish(name, collector)
+    return server
 
 
 @dataclass

@@ -4,6 +4,8 @@
     max_parallel: 2                  # crawls running at once, at most
     catalog_extra: [more.yaml]       # (optional) catalog, catalog_extra: as khabar crawl --catalog…
     logs: ./schedule-logs            # (optional) where each run's output goes; default <store>/state/schedule/
+    metrics_port: 9410               # (optional) serve the scheduler's metrics (0: a free port); --metrics-port wins
+    metrics_host: 127.0.0.1          # (optional) the address it binds; --metrics-host wins
     workers: 1                       # (optional) crawl options for every group: since, max_articles,
     settings: {KHABAR_WARC_PREFIX: host1}   # backfill, full, lang, workers, log_level, settings
     groups:
@@ -30,7 +32,7 @@ import yaml
 
 from crawler.errors import ScheduleInvalid
 
-TOP_KEYS = ("store", "max_parallel", "catalog", "catalog_extra", "logs", "groups")
+TOP_KEYS = ("store", "max_parallel", "catalog", "catalog_extra", "logs", "metrics_port", "metrics_host", "groups")
 SELECT_KEYS = ("outlets", "all", "country")
 WHEN_KEYS = ("cron", "every")
 CRAWL_KEYS = ("since", "max_articles", "backfill", "full", "lang", "workers", "log_level", "settings")
@@ -106,6 +108,9 @@ class ScheduleConfig:
     """None: the store's ``state/schedule/`` folder (``crawler.storage.layout.schedule_logs_dir``)."""
     settings: Mapping[str, str] = field(default_factory=dict)
     """The file's own ``settings`` (every group's crawls get them)."""
+    metrics_port: int | None = None
+    """Where the scheduler serves its own metrics (``crawler.schedule.metrics``); None: nowhere."""
+    metrics_host: str | None = None
 
     def crawl_settings(self) -> dict[str, Any]:
         """The settings the file gives every crawl (store and catalogs included): the scheduler finds the
@@ -202,6 +207,7 @@ def load_schedule(path: str | Path, known_setting: Callable[[str], bool] | None 
     catalog = _path_or_none(raw, "catalog", base, problems)
     extra = _paths(raw, "catalog_extra", base, problems)
     logs = _path_or_none(raw, "logs", base, problems, must_exist=False)
+    metrics_port, metrics_host = _metrics_address(raw, problems)
     check_setting = known_setting or _module_setting
     defaults = CrawlOptions().then(_crawl_options(raw, "the file", check_setting, problems))
     groups = raw.get("groups")
@@ -225,7 +231,19 @@ def load_schedule(path: str | Path, known_setting: Callable[[str], bool] | None 
         raise ScheduleInvalid(problems.found, str(path))
     return ScheduleConfig(path=path, store=_local_or_uri(store, base), max_parallel=max_parallel, groups=tuple(parsed),
                           catalog=catalog, catalog_extra=tuple(extra), logs=Path(logs) if logs else None,
-                          settings=dict(defaults.settings))
+                          settings=dict(defaults.settings), metrics_port=metrics_port, metrics_host=metrics_host)
+
+
+def _metrics_address(raw: _Map, problems: _Problems) -> tuple[int | None, str | None]:
+    port, host = raw.get("metrics_port"), raw.get("metrics_host")
+    if port is not None and (not isinstance(port, int) or isinstance(port, bool) or not 0 <= port < 65536):
+        problems.add(raw.lines["metrics_port"], f"'metrics_port' must be a TCP port, 1 to 65535 (0: a free one), not {port!r}")
+        port = None
+    if host is not None and (not isinstance(host, str) or not host.strip()):
+        problems.add(raw.lines["metrics_host"], f"'metrics_host' must be an address of this machine, e.g. 127.0.0.1, "
+                                                f"not {host!r}")
+        host = None
+    return port, host
 
 
 def _unknown_keys(mapping: _Map, allowed: tuple[str, ...], where: str, problems: _Problems) -> None:

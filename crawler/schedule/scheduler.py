@@ -17,7 +17,8 @@ second call sends a second SIGTERM, which stops the crawls at once.
 ``hold`` (optional) is asked before runs start: a reason not to start any now (a disk guard: too little free
 space), or None. While held, due runs wait in the queue (each outlet once) and start when it lifts.
 
-Time comes from a ``Clock``: tests drive the loop with a clock they move, and call ``step``.
+Time comes from a ``Clock``: tests drive the loop with a clock they move, and call ``step``. What happens is
+counted in ``metrics`` (``crawler.schedule.metrics``), served when ``khabar schedule --metrics-port`` is given.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from crawler.run.settings import new_crawl_id
 from crawler.schedule.clock import Clock
 from crawler.schedule.config import Group, ScheduleConfig
 from crawler.schedule.launcher import Launcher, PlannedRun, RunHandle, crawl_arguments
+from crawler.schedule.metrics import ScheduleMetrics
 from crawler.storage.layout import outlet_lock_in
 
 _BUSY = OutletBusy.HOLDER_AFTER
@@ -47,11 +49,13 @@ class _Running:
     started: datetime
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Waiting:
     group: Group
     outlet: str
     due: datetime
+    held: bool = False
+    """Counted once as held by the disk guard."""
 
 
 class Scheduler:
@@ -73,6 +77,7 @@ class Scheduler:
         self.stops = 0
         self._stops_seen = 0
         self._stop_reason = "stop"
+        self.metrics = ScheduleMetrics((o for g in config.groups for o in g.outlets), (g.name for g in config.groups))
 
     # -- the loop ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -108,6 +113,7 @@ class Scheduler:
             self._stop(now)
         self._reap(now)
         if self.stops:
+            self.metrics.now(self.running, (), self.next_due, bool(self._held))
             return now + self.poll
         for group in sorted(self.config.groups, key=lambda g: self.next_due[g.name]):
             due = self.next_due[group.name]
@@ -115,6 +121,7 @@ class Scheduler:
                 self._queue(group, due)
                 self.next_due[group.name] = self._after(group, due, now)
         self._launch(now)
+        self.metrics.now(self.running, (w.outlet for w in self.waiting), self.next_due, bool(self._held))
         return min([*self.next_due.values(), now + self.poll])  # a signal is seen within one poll
 
     def request_stop(self, reason: str = "SIGTERM") -> None:
@@ -139,9 +146,11 @@ class Scheduler:
                 running = self.running[outlet]
                 self.log(f"skipped {outlet} (group {group.name}, due {_when(due)}): its crawl {running.run.crawl_id} "
                          f"started {_when(running.started)} is still running")
+                self.metrics.skipped(outlet, "overrun")
             elif outlet in waiting:
                 why = f"(held: {self._held})" if self._held else f"for a free slot (max_parallel {self.config.max_parallel})"
                 self.log(f"skipped {outlet} (group {group.name}, due {_when(due)}): already waiting {why}")
+                self.metrics.skipped(outlet, "waiting")
             else:
                 self.waiting.append(_Waiting(group, outlet, due))
                 waiting.add(outlet)
@@ -155,6 +164,7 @@ class Scheduler:
             if other is not None:
                 self.log(f"skipped {item.outlet} (group {item.group.name}, due {_when(item.due)}): another crawl holds "
                          f"its lock: {other.describe()}")
+                self.metrics.skipped(item.outlet, "locked")
                 continue
             crawl_id = new_crawl_id(now)
             run = PlannedRun(outlet=item.outlet, group=item.group.name, crawl_id=crawl_id, due=item.due,
@@ -164,7 +174,9 @@ class Scheduler:
                 handle = self.launcher.start(run)
             except OSError as exc:
                 self.log(f"FAILED to start {item.outlet} (group {item.group.name}): {exc}; the next run time tries again")
+                self.metrics.skipped(item.outlet, "start-failed")
                 continue
+            self.metrics.started(item.outlet)
             self.running[item.outlet] = _Running(run, handle, now)
             self.log(f"started {item.outlet} (group {item.group.name}, due {_when(item.due)}): crawl {crawl_id}, "
                      f"{handle.describe()}, log {run.log_path}")
@@ -176,6 +188,10 @@ class Scheduler:
         elif not reason and self._held:
             self.log(f"no longer held: starting the {len(self.waiting)} waiting run(s)")
         self._held = reason
+        for item in self.waiting if reason else ():
+            if not item.held:
+                item.held = True
+                self.metrics.held(item.outlet)
         return bool(reason)
 
     def _reap(self, now: datetime) -> None:
@@ -184,6 +200,7 @@ class Scheduler:
             if code is None:
                 continue
             del self.running[outlet]
+            self.metrics.ended(outlet, code, now)
             self._ended(running, code, now - running.started)
 
     def _ended(self, running: _Running, code: int, took: timedelta) -> None:
