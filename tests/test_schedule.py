@@ -311,7 +311,8 @@ groups:
     assert result.output.splitlines() == [
         "Error: the schedule file is not valid (5 problems):",
         f" {path}: line 3: unknown key 'max_paralel' at the top level; allowed: store, max_parallel, catalog, "
-        "catalog_extra, logs, groups, since, max_articles, backfill, full, lang, workers, log_level, settings",
+        "catalog_extra, logs, metrics_port, metrics_host, groups, since, max_articles, backfill, full, lang, workers, "
+        "log_level, settings",
         f" {path}: line 8: group 'sahel': unknown outlet 'alfa'; 'khabar outlets' lists the catalog's ids (add "
         "catalog_extra for outlets of another catalog file)",
         f" {path}: line 9: group 'sahel': '*/15 * * *' is not a cron expression; use five fields (minute hour "
