@@ -15,11 +15,9 @@ import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
@@ -27,13 +25,15 @@ from crawler.errors import ExitCode, ScheduleInvalid
 from crawler.run.metrics_server import serve_published
 from crawler.schedule.config import load_schedule
 from crawler.schedule.metrics import PUBLISHED_AS
+from tests import test_schedule
 from tests.support.crawls import KHABAR, ROOT, run
 from tests.support.queue_world import PersistentRedis, Worker
 from tests.test_metrics_alerts import _Lines, _metrics_url, _scrape, _value
 from tests.test_queue import QUEUE_SETTINGS, _enqueue, _jobs, _wait
-from tests.test_schedule import MINUTE, T0, Setup, setup  # noqa: F401 (setup: the fixture)
+from tests.test_schedule import MINUTE, T0, Setup
 
 S = "khabar_schedule_"
+setup = test_schedule.setup  # the fixture: a store and a catalog of alpha, beta and gamma
 
 
 def _drive_until(scheduler: Any, clock: Any, until: Any) -> None:
