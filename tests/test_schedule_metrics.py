@@ -18,10 +18,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.parser import text_string_to_metric_families
 
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
 from crawler.errors import ExitCode, ScheduleInvalid
+from crawler.queue.app import QUEUE
+from crawler.queue.metrics import WorkerMetrics
 from crawler.run.metrics_server import serve_published
 from crawler.schedule.config import load_schedule
 from crawler.schedule.metrics import PUBLISHED_AS
@@ -117,7 +121,8 @@ def test_a_bad_metrics_port_in_a_schedule_file_is_named_with_its_line(setup: Set
 # -- khabar worker --metrics-port ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def worked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """One worker with --metrics-port 0, one job of demo-bilingue (a few articles), scraped once it ended."""
+    """One job of demo-bilingue (a few articles) queued, then one worker with --metrics-port 0, scraped once the
+    job ended."""
     tmp = tmp_path_factory.mktemp("worker-metrics")
     redis_server, catalog = PersistentRedis(tmp), tmp / "demo.yaml"
     redis_server.start()
@@ -126,15 +131,18 @@ def worked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         with DemoServer(DemoWorld()) as server:
             write_demo_catalog(server.base_urls, catalog)
             env = {"KHABAR_QUEUE_URL": redis_server.url, **QUEUE_SETTINGS}
+            client = redis_server.client()
+            _enqueue(env, "demo-bilingue", "--max-articles", "3", "--catalog-extra", str(catalog))
+            registry = CollectorRegistry()
+            registry.register(WorkerMetrics(client, QUEUE))  # what a worker reads of the queue, before any worker
+            queued = {s.name: s.value for f in text_string_to_metric_families(generate_latest(registry).decode())
+                      for s in f.samples}
             worker = Worker("m", tmp, env, "--store", str(tmp / "store"), "--catalog-extra", str(catalog),
                             "--metrics-port", "0")
             _wait("the worker's metrics URL", lambda: "Metrics: " in worker.output(), 60, [worker])
             url = worker.output().partition("Metrics: ")[2].split()[0]
-            before = _scrape(url)
-            _enqueue(env, "demo-bilingue", "--max-articles", "3", "--catalog-extra", str(catalog))
-            client = redis_server.client()
             _wait("the job's end", lambda: [j["state"] for j in _jobs(client)] == ["finished"], 120, [worker])
-            yield {"before": before, "after": _scrape(url), "jobs": _jobs(client), "started": time.time()}
+            yield {"queued": queued, "after": _scrape(url), "jobs": _jobs(client), "ended": time.time()}
     finally:
         if worker is not None:
             worker.stop()
@@ -142,14 +150,13 @@ def worked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
 
 def test_the_workers_metrics_count_its_finished_job_and_its_success(worked: dict[str, Any]) -> None:
-    before, after, (job,) = worked["before"], worked["after"], worked["jobs"]
+    after, (job,) = worked["after"], worked["jobs"]
+    assert worked["queued"]["khabar_worker_queue_length"] == 1
     assert job["exit_code"] == "0"
-    assert _value(before, "khabar_worker_queue_length") == 0
-    assert _value(before, "khabar_worker_jobs_taken_total", outlet="demo-bilingue") is None
     assert _value(after, "khabar_worker_jobs_taken_total", outlet="demo-bilingue") == 1
     assert _value(after, "khabar_worker_jobs_finished_total", outlet="demo-bilingue", result="ok") == 1
     assert _value(after, "khabar_worker_jobs_failed_total", outlet="demo-bilingue") is None
     assert _value(after, "khabar_worker_jobs_running", outlet="demo-bilingue") == 0
     success = _value(after, "khabar_worker_last_success_timestamp_seconds", outlet="demo-bilingue")
-    assert success is not None and 0 < worked["started"] - success < 60
+    assert success is not None and 0 < worked["ended"] - success < 120
     assert _value(after, "khabar_worker_queue_length") == 0
