@@ -1,6 +1,7 @@
 """``khabar worker`` and ``khabar enqueue``: outlet crawls as jobs over Redis (``KHABAR_QUEUE_URL``).
 
     khabar worker [--concurrency N] --store s3://bucket/prefix    take jobs, one crawl process per job
+    khabar worker … --metrics-port 9412                           and serve its metrics (crawler.queue.metrics)
     khabar enqueue lefaso maliweb [--since DAY] [--full] …         add jobs (an outlet already queued: dropped)
     khabar enqueue --all                                          every outlet of the catalog
 
