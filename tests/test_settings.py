@@ -149,3 +149,18 @@ def test_local_state_is_in_the_spool_of_that_store_and_nothing_went_to_a_local_a
     assert [p for p in spool.rglob("*") if p.is_file() and not layout.is_state_key(p.relative_to(spool).as_posix())] == []
     assert not (cwd / "archive").exists()
     assert sorted(os.listdir(cwd)) == [".khabar"]
+
+
+@pytest.mark.parametrize(("setting", "said"), [
+    ("KHABAR_RENDER_JS=/nowhere/chrome", "KHABAR_RENDER_JS='/nowhere/chrome' is not an executable browser"),
+    ("KHABAR_SCREENSHOTS=always", "KHABAR_SCREENSHOTS='always' is not one of off, rendered"),
+    ("KHABAR_REQUISITES=maybe", "KHABAR_REQUISITES='maybe' is not one of off, same-site, all"),
+])
+def test_a_crawl_setting_its_components_refuse_is_a_usage_error_before_anything_starts(
+        tmp_path: Path, setting: str, said: str) -> None:
+    from tests.support.crawls import KHABAR, run
+
+    result = run([*KHABAR, "crawl", "lefaso", "--store", str(tmp_path / "store"), "-s", setting])
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert f"Error: {said}" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "store").exists()  # nothing opened, nothing fetched

@@ -72,6 +72,7 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings, views: Sequence[Cra
     catalog = catalog_from_settings(settings)
     for outlet_id in ids:
         catalog.get(outlet_id)  # fail before starting anything
+    check_settings(settings)  # a wrong KHABAR_* value: a usage error (exit 2), before anything starts
     store_from_settings(settings)  # a missing bucket or bad credentials: stop here, clearly
     serve_metrics_from_settings(settings)  # a port in use: stop here too (CrawlMetrics then finds it running)
     process = _StoppableProcess(settings)
@@ -92,6 +93,18 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings, views: Sequence[Cra
     result.reports = [report for crawler in crawlers.values() if (report := _report(crawler)) is not None]
     result.signals = process.received
     return result
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise ``ConfigInvalid`` for a setting the crawl's components would refuse once started (where Scrapy would
+    log it with a traceback, outlet by outlet): the browser, screenshots, page requisites."""
+    from crawler.render.browser import find_browser
+    from crawler.render.screenshot import screenshot_mode
+    from crawler.requisites.plan import RequisiteConfig
+
+    screenshot_mode(settings)
+    find_browser(settings.get("KHABAR_RENDER_JS"))
+    RequisiteConfig.from_settings(settings)
 
 
 def _note_busy(failure: Failure, result: CrawlResult) -> Failure | None:
