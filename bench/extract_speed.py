@@ -1,10 +1,11 @@
 """Speed of ``khabar extract --jsonl`` against plain trafilatura with metadata, on the same pages.
 
-    .venv/bin/python bench/extract_speed.py [--repeat K] [--runs R]
+    .venv/bin/python bench/extract_speed.py [--repeat K] [--runs R] [--corpus NAME=PATH ...] [--limit N]
 
-The pages are the quality corpus (bench/data/quality/pages, 44 French and Arabic pages) and, when the demo
-package is importable, the article pages of the three demo outlets rendered in this process; the list is
-repeated K times. Each extractor runs as a child process that reads the same ``{"id","url","html_path"}``
+The pages are the quality corpus (bench/data/quality/pages, 44 French and Arabic pages), when the demo
+package is importable the article pages of the three demo outlets rendered in this process, and, with
+``--corpus`` (the same NAME=PATH as bench/real_quality.py), up to N real pages of each corpus given (real
+page weight: tens to hundreds of KB, scripts and navigation included); the list is repeated K times. Each extractor runs as a child process that reads the same ``{"id","url","html_path"}``
 request lines on stdin and writes one JSON line per page:
 
     khabar       .venv/bin/python -m crawler.cli extract --jsonl
@@ -63,6 +64,22 @@ def corpus_requests() -> list[dict[str, str]]:
     for path in sorted(CORPUS.glob("*.html")):
         url = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["url"]
         requests.append({"id": path.stem, "url": url, "html_path": str(path)})
+    return requests
+
+
+def real_requests(corpora: list[str], limit: int) -> list[dict[str, str]]:
+    """Up to `limit` pages of each corpus, read by bench/quality/corpora.py (labels are not needed here)."""
+    from bench.quality.corpora import READERS, Page
+
+    requests = []
+    for value in corpora:
+        name, _, path = value.partition("=")
+        if name not in READERS or not Path(path).is_dir():
+            print(f"(--corpus {value!r} skipped: expected NAME=PATH with NAME one of {', '.join(READERS)} "
+                  "and PATH a folder)")
+            continue
+        pages = [p for p in READERS[name](Path(path)) if isinstance(p, Page)][:limit]
+        requests += [{"id": f"{name}/{p.id}", "url": p.url, "html_path": str(p.path)} for p in pages]
     return requests
 
 
@@ -154,10 +171,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="how many times the page list is fed (default 3)")
     parser.add_argument("--runs", type=int, default=2, help="runs per extractor; the best one is kept (default 2)")
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=PATH",
+                        help="real pages from a corpus checkout (see bench/real_quality.py)")
+    parser.add_argument("--limit", type=int, default=100, help="pages per --corpus (default 100)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         sets = {"quality corpus": corpus_requests(), "demo outlets": demo_requests(Path(folder))}
         sets["all pages"] = sets["quality corpus"] + sets["demo outlets"]
+        if args.corpus:
+            sets["real pages (" + ", ".join(c.partition("=")[0] for c in args.corpus) + ")"] = real_requests(
+                args.corpus, args.limit)
         for name, requests in sets.items():
             if requests:
                 measure(name, requests, args.repeat, args.runs)

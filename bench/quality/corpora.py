@@ -1,0 +1,214 @@
+"""Readers for the development corpora (local checkouts given as paths; nothing of them enters the repo).
+
+    readability   mozilla/readability   test/test-pages/<id>/source.html, expected-metadata.json, expected.html
+    newspaper4k   AndyTheFactory/newspaper4k  tests/data/html/<id>.html paired with metadata/<id>.json
+    htmldate      adbar/htmldate        tests/eval_default.json (cache/, eval/), eval_mediacloud_2020.json (test_set/)
+    trafilatura   adbar/trafilatura     tests/evaldata.json (cache/, eval/): title, author, date, with/without snippets
+
+Each reader yields `Page`s, or `Skipped` for a page whose labels are missing or malformed (the bench reports
+it and goes on). A label that is absent stays None: that field is not scored on that page.
+
+The split: a page is in the *tune* half when the first byte of sha256(page id) is even, else *held-back*.
+Rules are tuned on the tune half only; the held-back half is the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml.html import document_fromstring
+
+TUNE, HELD_BACK = "tune", "held-back"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What the corpus says; None where it says nothing (the field is then not scored)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    date: str | None = None  # YYYY-MM-DD
+    text: str | None = None  # the whole body, scored by 4-word shingles
+    with_snippets: tuple[str, ...] = ()  # or snippets that must / must not be in the text
+    without_snippets: tuple[str, ...] = ()
+    language: str | None = None  # ISO 639-1
+
+
+@dataclass(frozen=True)
+class Page:
+    corpus: str
+    id: str
+    url: str
+    path: Path
+    labels: Labels = field(default_factory=Labels)
+
+    @property
+    def half(self) -> str:
+        return half_of(self.id)
+
+    def html(self) -> bytes:
+        return self.path.read_bytes()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    corpus: str
+    id: str
+    reason: str
+
+
+def half_of(page_id: str) -> str:
+    """The fixed split: sha256(page id) first byte even -> tune, odd -> held-back."""
+    return TUNE if hashlib.sha256(page_id.encode("utf-8")).digest()[0] % 2 == 0 else HELD_BACK
+
+
+def _day(value: Any) -> str | None:
+    if not isinstance(value, str) or len(value) < 10 or not value[:4].isdigit():
+        return None
+    return value[:10]
+
+
+def _lang(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip().split("-")[0].split("_")[0].lower()
+
+
+def _nonempty(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- mozilla/readability ---------------------------------------------------------------------------
+
+def read_readability(root: Path) -> Iterator[Page | Skipped]:
+    base = root / "test" / "test-pages" if (root / "test" / "test-pages").is_dir() else root
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        source, meta, expected = (folder / n for n in ("source.html", "expected-metadata.json", "expected.html"))
+        if not source.is_file() or not meta.is_file() or not expected.is_file():
+            yield Skipped("readability", folder.name, "source.html, expected-metadata.json or expected.html missing")
+            continue
+        try:
+            labels = _read_json(meta)
+            text = document_fromstring(expected.read_bytes()).text_content()
+        except (ValueError, UnicodeDecodeError) as err:
+            yield Skipped("readability", folder.name, f"unreadable labels: {err}")
+            continue
+        if not isinstance(labels, dict):
+            yield Skipped("readability", folder.name, "expected-metadata.json is not an object")
+            continue
+        byline = _nonempty(labels.get("byline"))
+        yield Page("readability", folder.name, f"http://fakehost/test/{folder.name}/page.html", source, Labels(
+            title=_nonempty(labels.get("title")), authors=(byline,) if byline else (), date=_day(labels.get("publishedTime")),
+            text=text, language=_lang(labels.get("lang"))))
+
+
+# --- AndyTheFactory/newspaper4k --------------------------------------------------------------------
+
+def read_newspaper4k(root: Path) -> Iterator[Page | Skipped]:
+    base = root / "tests" / "data" if (root / "tests" / "data").is_dir() else root
+    for html in sorted((base / "html").glob("*.html")):
+        meta = base / "metadata" / f"{html.stem}.json"
+        if not meta.is_file():
+            yield Skipped("newspaper4k", html.stem, "no metadata/<id>.json beside html/<id>.html")
+            continue
+        try:
+            labels = _read_json(meta)
+        except ValueError as err:
+            yield Skipped("newspaper4k", html.stem, f"unreadable labels: {err}")
+            continue
+        url = labels.get("url") if isinstance(labels, dict) else None
+        if not isinstance(url, str) or not isinstance(labels.get("text"), str):
+            yield Skipped("newspaper4k", html.stem, "labels without url or text")
+            continue
+        authors = labels.get("authors")
+        yield Page("newspaper4k", html.stem, url, html, Labels(
+            title=_nonempty(labels.get("title")),
+            authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else None,
+            date=_day(labels.get("publish_date")), text=labels["text"],
+            language=_lang(labels.get("language") or labels.get("meta_lang"))))
+
+
+# --- adbar/htmldate --------------------------------------------------------------------------------
+
+_HTMLDATE_SETS = (("eval_default.json", ("cache", "eval")), ("eval_mediacloud_2020.json", ("test_set",)))
+
+
+def read_htmldate(root: Path) -> Iterator[Page | Skipped]:
+    base = root / "tests" if (root / "tests").is_dir() else root
+    seen: set[str] = set()
+    for name, folders in _HTMLDATE_SETS:
+        if not (base / name).is_file():
+            yield Skipped("htmldate", name, "label file missing")
+            continue
+        for url, item in _read_json(base / name).items():
+            page = _date_page("htmldate", base, url, item, folders)
+            if isinstance(page, Page) and page.id in seen:
+                continue
+            if isinstance(page, Page):
+                seen.add(page.id)
+            yield page
+
+
+def _date_page(corpus: str, base: Path, url: str, item: Any, folders: tuple[str, ...]) -> Page | Skipped:
+    if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+        return Skipped(corpus, url, "no file named")
+    path = next((base / f / item["file"] for f in folders if (base / f / item["file"]).is_file()), None)
+    day = _day(item.get("date"))
+    if path is None:
+        return Skipped(corpus, item["file"], "file missing")
+    if day is None:
+        return Skipped(corpus, item["file"], f"no date label ({item.get('date')!r})")
+    return Page(corpus, item["file"], url, path, Labels(date=day))
+
+
+# --- adbar/trafilatura -----------------------------------------------------------------------------
+
+def read_trafilatura(root: Path) -> Iterator[Page | Skipped]:
+    base = root / "tests" if (root / "tests").is_dir() else root
+    if not (base / "evaldata.json").is_file():
+        yield Skipped("trafilatura", "evaldata.json", "label file missing")
+        return
+    for url, item in _read_json(base / "evaldata.json").items():
+        yield _trafilatura_page(base, url, item)
+
+
+def _trafilatura_page(base: Path, url: str, item: Any) -> Page | Skipped:
+    if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+        return Skipped("trafilatura", url, "no file named")
+    path = next((base / f / item["file"] for f in ("cache", "eval") if (base / f / item["file"]).is_file()), None)
+    withs, withouts = item.get("with"), item.get("without")
+    if path is None:
+        return Skipped("trafilatura", item["file"], "file missing")
+    if not _snippets(withs) or not isinstance(withouts, list):
+        return Skipped("trafilatura", item["file"], "'with'/'without' snippets missing or malformed")
+    return Page("trafilatura", item["file"], url, path, Labels(
+        title=_nonempty(item.get("title")), authors=_author_label(item.get("author")), date=_day(item.get("date")),
+        with_snippets=tuple(withs), without_snippets=tuple(w for w in withouts if isinstance(w, str) and w.strip())))
+
+
+def _snippets(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _author_label(value: Any) -> tuple[str, ...] | None:
+    """'A; B' or ['A', 'B'] -> names; '' -> no author (scored); absent or None -> not labelled."""
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str) and v.strip())
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(";") if v.strip())
+    return None
+
+
+READERS: dict[str, Callable[[Path], Iterator[Page | Skipped]]] = {
+    "readability": read_readability, "newspaper4k": read_newspaper4k, "htmldate": read_htmldate,
+    "trafilatura": read_trafilatura,
+}

@@ -1,0 +1,50 @@
+"""The extractors compared, each a function HTML bytes + URL -> `Prediction` (may raise: the run counts it).
+
+    khabar       crawler.extract.extract_article, the very function the crawl, reextract and `khabar extract`
+                 call; a `Rejected` page is an empty prediction (a miss, not a failure)
+    trafilatura  trafilatura.bare_extraction(with_metadata=True) fed the same bytes (it detects the charset
+                 itself); it detects no language, so its language is the page's <html lang> (kinder than none)
+    htmldate     htmldate.find_date(original_date=True): dates only, the reference on the date corpus
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import htmldate
+import trafilatura
+
+from bench.quality.scoring import Prediction
+from crawler.extract import Extracted, extract_article
+
+Extractor = Callable[[bytes, str], Prediction]
+_LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def khabar(html: bytes, url: str) -> Prediction:
+    outcome = extract_article(html, url)
+    if not isinstance(outcome, Extracted):
+        return Prediction()
+    return Prediction(outcome.title, outcome.authors, outcome.date_published, outcome.text, outcome.language)
+
+
+def plain_trafilatura(html: bytes, url: str) -> Prediction:
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    lang = _html_lang(html)
+    if document is None:
+        return Prediction(language=lang)
+    authors = tuple(a.strip() for a in (document.author or "").split(";") if a.strip())
+    return Prediction(document.title, authors, document.date, document.text or "", document.language or lang)
+
+
+def date_only_htmldate(html: bytes, url: str) -> Prediction:
+    return Prediction(date=htmldate.find_date(html, url=url, original_date=True))
+
+
+def _html_lang(html: bytes) -> str | None:
+    found = _LANG.search(html[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+EXTRACTORS: dict[str, Extractor] = {"khabar": khabar, "trafilatura": plain_trafilatura}

@@ -1,0 +1,113 @@
+"""The run over pages (every extractor on every page, timed, failures counted) and what is printed of it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing import Pool
+
+from bench.quality.corpora import HELD_BACK, TUNE, Page
+from bench.quality.extractors import EXTRACTORS, date_only_htmldate
+from bench.quality.scoring import FIELDS, Prediction, score
+
+HALVES = (TUNE, HELD_BACK)
+
+
+@dataclass
+class Outcome:
+    """One extractor on one page: its prediction and scores, or the exception it raised."""
+
+    prediction: Prediction | None
+    scores: dict[str, float | None]
+    seconds: float
+    error: str | None = None
+
+
+@dataclass
+class Row:
+    page: Page
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+
+
+def run_page(page: Page) -> Row:
+    html = page.html()
+    row = Row(page)
+    extractors = dict(EXTRACTORS)
+    if page.corpus == "htmldate":
+        extractors["htmldate"] = date_only_htmldate
+    for name, extractor in extractors.items():
+        started = time.perf_counter()
+        try:
+            prediction = extractor(html, page.url)
+        except Exception as err:  # noqa: BLE001 - any crash is a counted failure, never the end of the run
+            failed = {k: (None if v is None else 0.0) for k, v in score(Prediction(), page.labels).items()}
+            row.outcomes[name] = Outcome(None, failed, time.perf_counter() - started, f"{type(err).__name__}: {err}")
+            continue
+        row.outcomes[name] = Outcome(prediction, score(prediction, page.labels), time.perf_counter() - started)
+    return row
+
+
+def run(pages: Sequence[Page], jobs: int) -> list[Row]:
+    if jobs <= 1:
+        return [run_page(page) for page in pages]
+    with Pool(jobs) as pool:
+        return pool.map(run_page, pages, chunksize=4)
+
+
+def mean(values: Iterable[float | None]) -> tuple[float | None, int]:
+    known = [v for v in values if v is not None]
+    return (sum(known) / len(known), len(known)) if known else (None, 0)
+
+
+def _cell(value: float | None) -> str:
+    return f"{value:8.3f}" if value is not None else f"{'-':>8}"
+
+
+def print_table(corpus: str, half: str, rows: list[Row], skipped: int) -> None:
+    names = list(rows[0].outcomes) if rows else list(EXTRACTORS)
+    print(f"\n{corpus} · {half}: {len(rows)} pages" + (f" ({skipped} skipped, see above)" if skipped else ""))
+    print(f"{'field':10} {'pages':>5} " + " ".join(f"{n:>11}" for n in names) + f" {'diff':>8} {'losses':>6}")
+    for name in FIELDS:
+        means = {n: mean(r.outcomes[n].scores[name] for r in rows) for n in names}
+        count = means["khabar"][1]
+        if not count:
+            continue
+        ours, theirs = means["khabar"][0], means["trafilatura"][0]
+        diff = f"{ours - theirs:+8.3f}" if ours is not None and theirs is not None else f"{'':8}"
+        print(f"{name:10} {count:5d} " + " ".join(f"{_cell(means[n][0]):>11}" for n in names)
+              + f" {diff} {len(losses(rows, name)):6d}")
+    print(f"{'failures':10} {'':5} " + " ".join(f"{sum(r.outcomes[n].error is not None for r in rows):11d}" for n in names))
+    print(f"{'ms/page':10} {'':5} " + " ".join(
+        f"{1000 * sum(r.outcomes[n].seconds for r in rows) / max(1, len(rows)):11.1f}" for n in names))
+
+
+def losses(rows: list[Row], name: str) -> list[Row]:
+    """Pages where Khabar scores under trafilatura on `name`."""
+    found = []
+    for row in rows:
+        ours, theirs = row.outcomes["khabar"].scores[name], row.outcomes["trafilatura"].scores[name]
+        if ours is not None and theirs is not None and ours < theirs:
+            found.append(row)
+    return found
+
+
+def print_losses(rows: list[Row], name: str) -> None:
+    for row in losses(rows, name):
+        ours, theirs = row.outcomes["khabar"], row.outcomes["trafilatura"]
+        print(f"  {row.page.corpus}/{row.page.id} [{row.page.half}] khabar {ours.scores[name]:.2f} "
+              f"trafilatura {theirs.scores[name]:.2f}" + _detail(row, name))
+
+
+def _detail(row: Row, name: str) -> str:
+    ours, labels = row.outcomes["khabar"], row.page.labels
+    if ours.error:
+        return f"\n      khabar raised {ours.error}"
+    got = ours.prediction
+    assert got is not None
+    theirs = row.outcomes["trafilatura"].prediction
+    if name == "body":
+        return f"\n      khabar {len(got.text)} chars, trafilatura {len(theirs.text) if theirs else 0} chars"
+    want = {"title": labels.title, "authors": labels.authors, "date": labels.date, "language": labels.language}[name]
+    mine = {"title": got.title, "authors": got.authors, "date": got.date, "language": got.language}[name]
+    return f"\n      got {mine!r}\n      want {want!r}"

@@ -1,0 +1,105 @@
+"""Khabar's article records against trafilatura on real pages labelled by others, per corpus and half.
+
+    .venv/bin/python bench/real_quality.py --corpus readability=PATH --corpus newspaper4k=PATH \\
+        --corpus htmldate=PATH --corpus trafilatura=PATH [--half tune|held-back] [--losses FIELD] [--jobs N]
+
+PATH is a local checkout of mozilla/readability, AndyTheFactory/newspaper4k, adbar/htmldate or
+adbar/trafilatura (the corpora are read where they are; nothing of them enters this repository). Without
+any --corpus the command says which corpora it can read and exits 0.
+
+Every page goes to Khabar (`crawler.extract.extract_article`, the function the crawl and `khabar extract`
+use) and to trafilatura (`bare_extraction(with_metadata=True)`) in the same run; on the date corpus also to
+htmldate (`find_date(original_date=True)`), the date reference. Scores per field (bench/quality/scoring.py):
+title exact, authors F1, date to the day, body F1 over 4-word shingles or snippet hits, language. One table
+per corpus and half (sha256(page id) first byte even = tune, odd = held-back: rules are tuned on the tune
+half, the held-back half is the result), with the pages Khabar loses to trafilatura counted per field;
+`--losses FIELD` lists them. A page whose labels are missing or malformed is reported and skipped; a page
+that makes an extractor raise is a counted failure (scored 0) with its id. Numbers only: it exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.quality.corpora import READERS, Page, Skipped  # noqa: E402
+from bench.quality.report import HALVES, print_losses, print_table, run  # noqa: E402
+from bench.quality.scoring import FIELDS  # noqa: E402
+
+
+def parse_corpora(values: list[str]) -> tuple[dict[str, Path], list[str]]:
+    chosen, problems = {}, []
+    for value in values:
+        name, _, path = value.partition("=")
+        if name not in READERS or not path:
+            problems.append(f"--corpus {value!r}: expected NAME=PATH with NAME one of {', '.join(READERS)}")
+        elif not Path(path).is_dir():
+            problems.append(f"--corpus {name}: {path} is not a folder (clone the corpus there, or fix the path)")
+        else:
+            chosen[name] = Path(path)
+    return chosen, problems
+
+
+def load(name: str, path: Path, half: str | None, limit: int | None) -> tuple[list[Page], list[Skipped]]:
+    pages: list[Page] = []
+    skipped: list[Skipped] = []
+    for item in READERS[name](path):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        elif half is None or item.half == half:
+            pages.append(item)
+    return pages[:limit] if limit else pages, skipped
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=PATH", help="a corpus checkout")
+    parser.add_argument("--half", choices=HALVES, help="score one half only (tuning: --half tune)")
+    parser.add_argument("--losses", choices=FIELDS, action="append", default=[], help="list the pages lost on FIELD")
+    parser.add_argument("--limit", type=int, help="at most N pages per corpus (a quick look)")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    args = parser.parse_args(argv)
+    chosen, problems = parse_corpora(args.corpus)
+    for problem in problems:
+        print(f"skipped: {problem}")
+    missing = [name for name in READERS if name not in chosen]
+    if missing:
+        print(f"not measured (no --corpus NAME=PATH given): {', '.join(missing)}")
+    for name, path in chosen.items():
+        measure(name, path, args)
+    return 0
+
+
+def measure(name: str, path: Path, args: argparse.Namespace) -> None:
+    pages, skipped = load(name, path, args.half, args.limit)
+    for item in skipped:
+        print(f"{name}: skipped {item.id}: {item.reason}")
+    started = time.perf_counter()
+    rows = run(pages, args.jobs)
+    print(f"\n== {name} ({path}): {len(pages)} pages scored in {time.perf_counter() - started:.0f} s")
+    for row in rows:
+        for extractor, outcome in row.outcomes.items():
+            if outcome.error:
+                print(f"{name}: {extractor} failed on {row.page.id}: {outcome.error}")
+    for half in HALVES:
+        half_rows = [row for row in rows if row.page.half == half]
+        if half_rows:
+            print_table(name, half, half_rows, sum(1 for s in skipped if _half(s.id) == half))
+    for field_name in args.losses:
+        print(f"\n{name}: pages where Khabar loses to trafilatura on {field_name}")
+        print_losses(rows, field_name)
+
+
+def _half(page_id: str) -> str:
+    from bench.quality.corpora import half_of
+
+    return half_of(page_id)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
