@@ -146,7 +146,10 @@ def _time_candidates(page: PageSignals, published: bool) -> Iterator[tuple[str, 
 
 
 def _htmldate(root: HtmlElement, url: str) -> Iterator[tuple[str, str]]:
-    found = find_date(root, extensive_search=False, original_date=True, url=url or None, outputformat="%Y-%m-%d")
+    # The last resort, reached only when no metadata, <time> or date line gave a date, so its cost is paid on
+    # few pages. Extensive search (dates in the text too) measured on the tune halves: htmldate corpus
+    # 19 pages fixed, 1 broken (0.846 -> 0.882); trafilatura corpus 9 fixed, 1 broken (0.826 -> 0.847).
+    found = find_date(root, extensive_search=True, original_date=True, url=url or None, outputformat="%Y-%m-%d")
     if found:
         yield "htmldate", found
 
