@@ -116,12 +116,7 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
     `machine_readable` published date: "Mis à jour le …" alone is not worth a page scan.
     """
     published = name == "date_published"
-    for key in ("datePublished", "dateCreated") if published else ("dateModified",):
-        yield from (("json-ld", value) for value in strings(jsonld.get(key)))
-    og_keys = ("article:published_time", "og:published_time") if published else ("article:modified_time", "og:updated_time")
-    yield from (("opengraph", value) for key in og_keys for value in page.metas.get(key, []))
-    yield from (("meta", value) for value in _meta_list(page, _PUBLISHED_META if published else _MODIFIED_META))
-    yield from _time_candidates(page, published)
+    yield from stamp_candidates(name, page, jsonld)
     if not published and machine_readable:
         return
     lines = page.marked.datelines + ([b for b in page.marked.bylines if b not in page.marked.datelines] if published else [])
@@ -131,6 +126,17 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
             yield "byline", found
     if published:
         yield from _htmldate(root, url)
+
+
+def stamp_candidates(name: str, page: PageSignals, jsonld: JsonLd) -> Iterator[tuple[str, str]]:
+    """The machine-readable stamps for `name`: JSON-LD, OpenGraph, other meta tags, ``<time>`` elements."""
+    published = name == "date_published"
+    for key in ("datePublished", "dateCreated") if published else ("dateModified",):
+        yield from (("json-ld", value) for value in strings(jsonld.get(key)))
+    og_keys = ("article:published_time", "og:published_time") if published else ("article:modified_time", "og:updated_time")
+    yield from (("opengraph", value) for key in og_keys for value in page.metas.get(key, []))
+    yield from (("meta", value) for value in _meta_list(page, _PUBLISHED_META if published else _MODIFIED_META))
+    yield from _time_candidates(page, published)
 
 
 def _time_candidates(page: PageSignals, published: bool) -> Iterator[tuple[str, str]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,10 +36,12 @@ from crawler.extract._fields import (
     language_claims,
     section,
     site_names,
+    stamp_candidates,
     tags,
     title_refs,
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
+from crawler.extract._local_time import prefer_local
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html
 from crawler.extract._text import fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
@@ -57,6 +60,7 @@ _SNIFF_BYTES = 1024
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
 MAX_SITE_NAME_WORDS = 6
+_STAMP_SOURCES = ("json-ld", "opengraph", "meta", "time")
 _AUTHOR_META = ("author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl")
 
 
@@ -323,9 +327,18 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
             if problem:
                 draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
                 continue
+            if source in _STAMP_SOURCES:
+                iso = prefer_local(iso, _stamps(draft, name))
             draft.put(name, iso, source)
             setattr(draft, f"{name}_raw", raw)
             break
+
+
+def _stamps(draft: _Draft, name: str) -> Iterator[str]:
+    for _, raw in stamp_candidates(name, draft.page, draft.jsonld):
+        iso = _dates.parse_machine(raw)
+        if iso is not None:
+            yield iso
 
 
 def _fill_language(draft: _Draft) -> None:
