@@ -30,14 +30,11 @@ def test_the_corpus_is_what_make_corpus_writes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr + " (run bench/data/quality/make_corpus.py)"
 
 
-def test_khabar_holds_its_floors_and_beats_trafilatura_on_every_field(gate: ModuleType,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    pages = gate.load_corpus()
-    ours, _ = gate.evaluate(pages, gate.khabar)
-    theirs, _ = gate.evaluate(pages, gate.plain_trafilatura)
-    assert gate.check_floors(ours, gate.read_floors(), gate.corpus_digest()) == []
-    assert all(ours[name] > theirs[name] for name in gate.FIELDS if name != "language"), (ours, theirs)
-    assert ours["language"] >= theirs["language"]
+def test_khabar_holds_its_floors(gate: ModuleType) -> None:
+    """The hand-written corpus is a regression net: the floors hold. Whether Khabar beats trafilatura is
+    measured on real pages written by others (bench/real_quality.py), not on pages written here."""
+    ours, _ = gate.evaluate(gate.load_corpus(), gate.khabar)
+    assert gate.check_floors(ours, gate.read_floors(), gate.corpus_digest()) == [], ours
 
 
 def test_floors_move_down_only_when_asked(gate: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
