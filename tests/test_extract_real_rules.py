@@ -12,6 +12,7 @@ import pytest
 from crawler.extract import Extracted, extract_article
 from crawler.extract._local_time import prefer_local
 from crawler.extract._text import word_count
+from crawler.extract._title import SiteKeys, strip_site
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, FR_TEXT, page
 
 URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
@@ -59,6 +60,22 @@ def test_prefer_local(chosen: str, others: list[str], expected: str) -> None:
 ])
 def test_word_count(text: str, expected: int) -> None:
     assert word_count(text) == expected
+
+
+@pytest.mark.parametrize(("title", "names", "url", "expected"), [
+    ("Réforme fiscale : le projet arrive - Tassili Forum", [], "https://www.tassili.dz/a",
+     "Réforme fiscale : le projet arrive"),
+    ("إصلاح جبائي أمام البرلمان | Tassili Info", ["Tassili"], "https://www.exemple.dz/a", "إصلاح جبائي أمام البرلمان"),
+    # a last segment that only mentions the site further on, or a short name, is the headline's own
+    ("Transition - Sahel : le calendrier", [], "https://www.sahel.ml/a", "Transition - Sahel : le calendrier"),
+    ("Transition - Sahel, le calendrier des élections est publié", [], "https://www.sahel.ml/a",
+     "Transition - Sahel, le calendrier des élections est publié"),
+    ("Réforme fiscale - Le Soir des lecteurs", ["Le Soir"], "https://www.lesoir.dz/a",
+     "Réforme fiscale - Le Soir des lecteurs"),
+    ("Réforme fiscale - Le débat Tassili", [], "https://www.tassili.dz/a", "Réforme fiscale - Le débat Tassili"),
+])
+def test_site_name_opening_the_last_segment(title: str, names: list[str], url: str, expected: str) -> None:
+    assert strip_site(title, SiteKeys.build(names, url, None)) == expected
 
 
 PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [

@@ -25,6 +25,8 @@ _HOST_NOISE = frozenset({"www", "m", "amp", "fr", "ar", "en", "web", "news", "mo
 _SITE_SHARE = 0.6  # an end segment is the site name when it covers >= 60% of a known site key (or vice versa)
 _MAX_SITE_WORDS = 6
 _MIN_COVER = 0.5
+_MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
+_MAX_OPENED_WORDS = 4
 _MIN_HEADLINE_WORDS = 3  # a heading shorter than half the site-free title is a section label, not the headline
 
 
@@ -40,6 +42,14 @@ class SiteKeys:
         keys = {alnum(n) for n in names if alnum(n)}
         keys.update(_host_keys(url))
         return cls(frozenset(keys), alnum(section or ""))
+
+    def opens(self, segment: str) -> bool:
+        """True when the segment's first word is the site's name or domain ('MyOOS Community Forum' on myoos.de)."""
+        words = segment.split()
+        if not words or len(words) > _MAX_OPENED_WORDS or ":" in segment:  # "Sahel : l'armée …" is a headline
+            return False
+        key = alnum(words[0])
+        return len(key) >= _MIN_OPENING_KEY and key in self.names
 
     def matches(self, segment: str) -> bool:
         key = alnum(segment)
@@ -69,7 +79,7 @@ def _covers(key: str, site: str) -> bool:
 def strip_site(title: str, site: SiteKeys) -> str:
     """`title` without site-name (or section) segments at either end."""
     parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
-    while len(parts) > 2 and site.matches(parts[-1]):
+    while len(parts) > 2 and (site.matches(parts[-1]) or site.opens(parts[-1])):
         parts = parts[:-2]
     while len(parts) > 2 and site.matches(parts[0]):
         parts = parts[2:]
