@@ -16,7 +16,8 @@ import htmldate
 import trafilatura
 
 from bench.quality.scoring import Prediction
-from crawler.extract import Extracted, extract_article
+from crawler.extract import Extracted
+from crawler.extract.article import extract_article
 
 Extractor = Callable[[bytes, str], Prediction]
 _LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
