@@ -42,15 +42,15 @@ sys.path.insert(0, str(ROOT))
 import trafilatura  # noqa: E402
 from lxml.html import document_fromstring  # noqa: E402
 
-from crawler.extract import Extracted, extract_article  # noqa: E402
+from bench.quality.scoring import f1, shingles  # noqa: E402  (the one 4-word-shingle F1, shared with real_quality)
+from crawler.extract import Extracted  # noqa: E402
+from crawler.extract.article import extract_article  # noqa: E402
 from crawler.storage.atomic import write_atomically  # noqa: E402
 
 CORPUS = ROOT / "bench" / "data" / "quality" / "pages"
 FLOORS = ROOT / "bench" / "data" / "quality" / "floors.json"
 FIELDS = ("title", "date", "authors", "body", "language", "paywall")
 TOLERANCE = 0.005  # the extractors are deterministic: this only absorbs float noise and tiny label edits
-SHINGLE = 4
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
@@ -119,25 +119,6 @@ def _html_lang(html: str) -> str | None:
 
 def _norm(text: str | None) -> str:
     return unicodedata.normalize("NFC", " ".join((text or "").split()))
-
-
-def shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(unicodedata.normalize("NFC", text).casefold())
-    if len(words) < SHINGLE:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-
-
-def f1(predicted: set[Any], gold: set[Any]) -> float:
-    if not predicted and not gold:
-        return 1.0
-    if not predicted or not gold:
-        return 0.0
-    common = len(predicted & gold)
-    if not common:
-        return 0.0
-    precision, recall = common / len(predicted), common / len(gold)
-    return 2 * precision * recall / (precision + recall)
 
 
 def page_scores(prediction: Prediction, labels: dict[str, Any]) -> dict[str, float]:
