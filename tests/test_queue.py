@@ -8,11 +8,13 @@ dead worker's job comes back within seconds.
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import asdict
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,13 +22,18 @@ from urllib.parse import urlsplit
 import pytest
 import redis
 import yaml
+from click.testing import CliRunner
 
+from crawler.cli import main
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
+from crawler.errors import ExitCode
 from crawler.queue.launcher import QueueLauncher
 from crawler.queue.lease import LeaseHolder, OutletLease
+from crawler.run.report import OutletReport
 from crawler.run.settings import khabar_settings
 from crawler.schedule.launcher import PlannedRun, launcher_from_settings
+from crawler.storage.layout import run_report_key
 from tests.support.crawls import KHABAR, article_records, run, warc_records
 from tests.support.queue_world import PersistentRedis, Worker
 
@@ -276,4 +283,40 @@ def test_an_unreachable_redis_is_one_error_naming_the_url_without_its_password(t
         assert "cannot reach the queue's Redis at redis://:***@127.0.0.1:1/0 (KHABAR_QUEUE_URL)" in result.stderr
         assert "Start redis-server there" in result.stderr and "s3cr3t" not in result.stderr + result.stdout
         assert "Traceback" not in result.stderr
+
+
+def _healthy_store(root: Path) -> None:
+    """Run reports of one outlet crawled daily in November 2026, a new article each day: ``ok`` on the 24th."""
+    for n in range(23):
+        day = date(2026, 11, 1) + timedelta(days=n)
+        report = OutletReport(outlet="demo-wp", crawl_id=f"{day:%Y%m%d}T060000Z-abcdef", finish_reason="finished",
+                              pages_fetched=10, articles_recorded=1, not_recorded={}, fetch_errors=0, articles_new=1,
+                              articles_updated=0, new_by_day={day.isoformat(): 1})
+        path = root / run_report_key(report.crawl_id, report.outlet)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(report)))
+
+
+def test_status_with_redis_down_still_shows_the_outlets_and_check_says_the_queue_needs_attention(
+        tmp_path: Path) -> None:
+    _healthy_store(tmp_path)
+    status = ["status", str(tmp_path), "--now", "2026-11-24T08:00:00+00:00"]
+    down = {"KHABAR_QUEUE_URL": "redis://:s3cr3t@127.0.0.1:1/0"}  # port 1: nothing listens there
+    runner = CliRunner()
+    assert runner.invoke(main, [*status, "--check"], env={"KHABAR_QUEUE_URL": ""}).exit_code == 0  # outlets all ok
+    checked = runner.invoke(main, [*status, "--check"], env=down)
+    assert checked.exit_code == ExitCode.NEEDS_ATTENTION, checked.output
+    table = runner.invoke(main, status, env=down)
+    assert table.exit_code == 0, table.output
+    assert table.output.startswith("Khabar status of") and "all 1 outlets ok" in table.output
+    assert any(line.startswith("demo-wp") and " ok " in line for line in table.output.splitlines())
+    (queue,) = [line for line in table.output.splitlines() if line.startswith("Queue ")]
+    assert queue.startswith("Queue redis://:***@127.0.0.1:1/0: UNREACHABLE, jobs unknown")
+    assert "cannot reach the queue's Redis at redis://:***@127.0.0.1:1/0" in queue and "Start redis-server there" in queue
+    document = json.loads(runner.invoke(main, [*status, "--json"], env=down).output)
+    assert [o["outlet"] for o in document["outlets"]] == ["demo-wp"]
+    assert document["queue"]["reachable"] is False and document["queue"]["jobs"] == []
+    assert document["queue"]["url"] == "redis://:***@127.0.0.1:1/0"
+    for result in (checked, table):
+        assert "s3cr3t" not in result.output and "Traceback" not in result.output
 

@@ -3,7 +3,12 @@
     khabar status ./archive                    a table: failing, blocked, interrupted and silent outlets first
     khabar status s3://bucket/prefix --json    the same as one JSON document, for machines
     khabar status ./archive --check            exit 7 (ExitCode.NEEDS_ATTENTION) when an outlet needs a person,
-                                               or the store's filesystem is below KHABAR_MIN_FREE_SPACE
+                                               the store's filesystem is below KHABAR_MIN_FREE_SPACE, or the
+                                               queue's Redis (KHABAR_QUEUE_URL) does not answer
+
+With ``KHABAR_QUEUE_URL`` set, the jobs follow the outlets (``crawler.queue.overview``); a Redis that does not
+answer is one line saying so (its URL without password, the error, what to do) after the outlets' health, which
+comes from the store alone.
 
 The JSON document's ``disk`` is the free space of the store's filesystem on this machine (an S3 store's spool)
 against the disk guard's ``KHABAR_MIN_FREE_SPACE`` (``crawler.run.disk_guard.disk_state``); the table says it
@@ -20,7 +25,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -30,7 +35,7 @@ from crawler.errors import ExitCode
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
 
-    from crawler.queue.config import QueueConfig
+    from crawler.queue.overview import QueueOverview
     from crawler.run.health import OutletHealth, RunHealth
 
 
@@ -67,30 +72,27 @@ def status(store: str, as_json: bool, runs: int, silence_factor: float, min_sile
         document = {"store": opened.uri, **health_document(healths, now, policy), "unreadable": history.unreadable,
                     "disk": disk}
         if queue is not None:
-            document["queue"] = {"url": queue[0].shown_url, "jobs": queue[1]}
+            document["queue"] = queue.document()
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         lines = _text(opened.uri, healths, now, policy.runs, history.unreadable)
         if queue is not None:
-            from crawler.queue.overview import queue_lines
-
-            lines += queue_lines(*queue)
+            lines += queue.lines()
         click.echo("\n".join(lines + ([f"LOW DISK: {disk['message']}"] if disk["low"] else [])))
-    if check and (disk["low"] or any(h.needs_attention for h in healths)):
+    unreachable = queue is not None and queue.error is not None
+    if check and (disk["low"] or unreachable or any(h.needs_attention for h in healths)):
         sys.exit(ExitCode.NEEDS_ATTENTION)
 
 
-def _queue(settings: BaseSettings) -> tuple[QueueConfig, list[dict[str, Any]]] | None:
-    """The queue's jobs when ``KHABAR_QUEUE_URL`` is set (``crawler.queue.overview``), else None."""
+def _queue(settings: BaseSettings) -> QueueOverview | None:
+    """The queue's jobs, or why Redis did not answer, when ``KHABAR_QUEUE_URL`` is set; else None."""
     from crawler.queue.config import QueueConfig, queue_enabled
 
     if not queue_enabled(settings):
         return None
-    from crawler.queue.connection import redis_client
-    from crawler.queue.overview import queue_jobs
+    from crawler.queue.overview import read_overview
 
-    config = QueueConfig.from_settings(settings)
-    return config, queue_jobs(redis_client(config))
+    return read_overview(QueueConfig.from_settings(settings))
 
 
 def _now(text: str | None) -> datetime:

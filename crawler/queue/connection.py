@@ -17,12 +17,16 @@ def redis_client(config: QueueConfig) -> redis.Redis:
     try:
         client.ping()
     except redis.RedisError as exc:
-        raise QueueUnavailable(
-            f"cannot reach the queue's Redis at {config.shown_url} (KHABAR_QUEUE_URL): {_reason(exc)}. "
-            "Start redis-server there (or fix KHABAR_QUEUE_URL), then run the command again; "
-            "without KHABAR_QUEUE_URL, khabar crawl runs on this machine alone."
-        ) from None
+        raise unreachable(config, exc) from None
     return client
+
+
+def unreachable(config: QueueConfig, exc: redis.RedisError) -> QueueUnavailable:
+    """The error for a queue's Redis that failed: its URL without password, what failed, what to do."""
+    return QueueUnavailable(
+        f"cannot reach the queue's Redis at {config.shown_url} (KHABAR_QUEUE_URL): {_reason(exc)}. "
+        "Start redis-server there (or fix KHABAR_QUEUE_URL), then run the command again; "
+        "without KHABAR_QUEUE_URL, khabar crawl runs on this machine alone.")
 
 
 def _reason(exc: redis.RedisError) -> str:

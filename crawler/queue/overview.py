@@ -1,16 +1,47 @@
-"""The queue section of ``khabar status``: jobs queued, waiting, running (on which worker), finished, failed."""
+"""The queue section of ``khabar status``: jobs queued, waiting, running (on which worker), finished, failed;
+or, when the queue's Redis does not answer, one line saying so (the outlets' health comes from the store)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import redis
 
+from crawler.errors import QueueUnavailable
 from crawler.queue import jobs
 from crawler.queue.config import QueueConfig
+from crawler.queue.connection import redis_client, unreachable
 from crawler.queue.lease import current_holder
 
 _FINISHED_SHOWN = 20  # finished and failed jobs listed, the newest
+
+
+@dataclass(frozen=True, slots=True)
+class QueueOverview:
+    config: QueueConfig
+    jobs: list[dict[str, Any]]
+    error: str | None = None
+    """Why the queue's Redis could not be read (its URL without password, the error, what to do), else None."""
+
+    def lines(self) -> list[str]:
+        if self.error is not None:
+            return ["", f"Queue {self.config.shown_url}: UNREACHABLE, jobs unknown (the outlets above are read from "
+                        f"the store): {self.error}"]
+        return queue_lines(self.config, self.jobs)
+
+    def document(self) -> dict[str, Any]:
+        return {"url": self.config.shown_url, "jobs": self.jobs, "reachable": self.error is None, "error": self.error}
+
+
+def read_overview(config: QueueConfig) -> QueueOverview:
+    """The queue's jobs (:func:`queue_jobs`), or the reason its Redis could not be read."""
+    try:
+        return QueueOverview(config, queue_jobs(redis_client(config)))
+    except QueueUnavailable as exc:
+        return QueueOverview(config, [], str(exc))
+    except redis.RedisError as exc:  # it answered PING, then failed
+        return QueueOverview(config, [], str(unreachable(config, exc)))
 
 
 def queue_jobs(client: redis.Redis) -> list[dict[str, Any]]:
