@@ -126,6 +126,7 @@ KHABAR_QUEUE_URL = ""             # redis://host:port/db: outlet crawls become j
 KHABAR_QUEUE_VISIBILITY_TIMEOUT = 6 * 3600  # seconds before a job a worker took but never acknowledged goes to another
 KHABAR_QUEUE_LEASE = 60           # seconds an outlet's lock lives without renewal (a live worker renews it every third)
 KHABAR_QUEUE_BUSY_RETRY = 60      # seconds a job whose outlet is being crawled elsewhere waits before it tries again
+KHABAR_QUEUE_KEEP_JOBS = 50       # finished and failed job records kept per outlet in Redis (older ones pruned as jobs end)
 KHABAR_STATE_OUTLET = ""          # set by khabar worker for each job: keep this outlet's state in state/outlet=<id>/
 
 # --- Page requisites (crawler/requisites): what an archived article needs to replay as served ---------

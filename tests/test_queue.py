@@ -27,7 +27,10 @@ from click.testing import CliRunner
 from crawler.cli import main
 from crawler.demo import DemoServer, DemoWorld
 from crawler.demo.process import write_demo_catalog
-from crawler.errors import ExitCode
+from crawler.errors import ConfigInvalid, ExitCode
+from crawler.queue import jobs
+from crawler.queue.config import QueueConfig
+from crawler.queue.job_run import WorkerContext, run_job
 from crawler.queue.launcher import QueueLauncher
 from crawler.queue.lease import LeaseHolder, OutletLease
 from crawler.run.report import OutletReport
@@ -320,3 +323,29 @@ def test_status_with_redis_down_still_shows_the_outlets_and_check_says_the_queue
     for result in (checked, table):
         assert "s3cr3t" not in result.output and "Traceback" not in result.output
 
+
+def test_a_job_that_ends_prunes_its_outlets_ended_jobs_to_the_newest_kept(tmp_path: Path) -> None:
+    """Through the worker's own path (``run_job``): jobs of an outlet missing from the catalog fail at once."""
+    server = PersistentRedis(tmp_path)
+    server.start()
+    try:
+        client = server.client()
+        settings = khabar_settings({"KHABAR_QUEUE_URL": server.url, "KHABAR_QUEUE_KEEP_JOBS": "3"}, environ={})
+        ctx = WorkerContext(QueueConfig.from_settings(settings), settings, (), "host:1")
+        other = jobs.add_job(client, "demo-other", []).job_id  # another outlet's job, still queued: never pruned
+        ended = []
+        for _ in range(5):
+            ended.append(jobs.add_job(client, "demo-gone", []).job_id)
+            assert run_job(ctx, client, ended[-1]) is None
+        assert {j.id for j in jobs.list_jobs(client)} == {other, *ended[-3:]}
+        assert all(client.exists(jobs.job_key(i)) == 0 for i in ended[:2])
+        assert client.zrange(jobs.ended_key("demo-gone"), 0, -1) == ended[-3:]
+        assert [j.state for j in jobs.list_jobs(client) if j.outlet == "demo-gone"] == ["failed"] * 3
+    finally:
+        server.stop()
+
+
+def test_keep_jobs_below_one_is_refused_with_the_setting_and_its_default() -> None:
+    with pytest.raises(ConfigInvalid, match="KHABAR_QUEUE_KEEP_JOBS is 0; set it to at least 1"):
+        QueueConfig.from_settings(khabar_settings({"KHABAR_QUEUE_URL": "redis://127.0.0.1:1/0",
+                                                   "KHABAR_QUEUE_KEEP_JOBS": "0"}, environ={}))

@@ -19,6 +19,8 @@ class QueueConfig:
     """Seconds an outlet's lock lives without renewal; the holder renews it every third of that."""
     busy_retry: float
     """Seconds a job whose outlet is being crawled waits before it tries again."""
+    keep_jobs: int = 50
+    """Finished and failed job records kept per outlet in Redis; older ones are pruned when a job ends."""
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> QueueConfig:
@@ -30,10 +32,14 @@ class QueueConfig:
                                    "set it to the queue's Redis, e.g. redis://host:6379/0")
         config = cls(url=url, visibility_timeout=settings.getfloat("KHABAR_QUEUE_VISIBILITY_TIMEOUT"),
                      lease=settings.getfloat("KHABAR_QUEUE_LEASE"),
-                     busy_retry=settings.getfloat("KHABAR_QUEUE_BUSY_RETRY"))
+                     busy_retry=settings.getfloat("KHABAR_QUEUE_BUSY_RETRY"),
+                     keep_jobs=settings.getint("KHABAR_QUEUE_KEEP_JOBS"))
         if config.lease < 1 or config.busy_retry < 0 or config.visibility_timeout < config.lease:
             raise ConfigInvalid("KHABAR_QUEUE_LEASE must be at least 1 s, KHABAR_QUEUE_BUSY_RETRY at least 0 and "
                                 "KHABAR_QUEUE_VISIBILITY_TIMEOUT at least the lease")
+        if config.keep_jobs < 1:
+            raise ConfigInvalid(f"KHABAR_QUEUE_KEEP_JOBS is {config.keep_jobs}; set it to at least 1 (the finished "
+                                "and failed jobs kept per outlet for khabar status; default 50)")
         return config
 
     @property

@@ -132,7 +132,7 @@ def _outcome(ctx: WorkerContext, client: redis.Redis, job: jobs.Job, code: int, 
         persist(lambda: client.set(jobs.queued_key(job.outlet), job.id, nx=True), "update the job")
         return ctx.config.busy_retry
     if code == ExitCode.INTERRUPTED:
-        requeued = persist(lambda: jobs.requeue(client, job), "queue the job again")
+        requeued = persist(lambda: jobs.requeue(client, job, ctx.config.keep_jobs), "queue the job again")
         logger.info("%s: crawl interrupted; job %s %s", job.outlet, job.id,
                     "queued again (--resume continues it)" if requeued else "merged into the outlet's queued job")
         return 0.0 if requeued else None
@@ -146,8 +146,11 @@ def _outcome(ctx: WorkerContext, client: redis.Redis, job: jobs.Job, code: int, 
 def _end(ctx: WorkerContext, client: redis.Redis, job: jobs.Job, state: str, code: str, reason: str) -> None:
     if state == "failed":
         ctx.metrics.failed(job.outlet)
-    persist(lambda: jobs.update(client, job.id, state=state, exit_code=code, reason=reason,
-                                finished_at=jobs.now_text()), "record the job's end")
+    pruned = persist(lambda: jobs.end_job(client, job, ctx.config.keep_jobs, state, exit_code=code, reason=reason),
+                     "record the job's end")
+    if pruned:
+        logger.debug("%s: %d ended job record(s) pruned (KHABAR_QUEUE_KEEP_JOBS=%d)", job.outlet, pruned,
+                     ctx.config.keep_jobs)
     logger.info("%s: job %s %s%s", job.outlet, job.id, state, f" ({reason})" if reason else "")
 
 

@@ -3,6 +3,10 @@
     khabar:job:<id>        hash: outlet, args (JSON list of crawl options), state, worker, times, exit, reason
     khabar:jobs            sorted set of job ids by the time they were enqueued
     khabar:queued:<outlet> the id of the outlet's job that waits to run (at most one)
+    khabar:ended:<outlet>  sorted set of the outlet's finished and failed job ids by the time they ended
+
+A job that ends (:func:`end_job`) prunes its outlet's ended jobs to the newest ``KHABAR_QUEUE_KEEP_JOBS``
+(their records and ids go); queued, waiting and running jobs are never pruned.
 
 States: ``queued`` → ``running`` (on a named worker) → ``finished`` or ``failed`` (with its reason);
 ``waiting`` while its outlet is being crawled by another job; an ``interrupted`` crawl (SIGTERM) is queued
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,6 +44,10 @@ def job_key(job_id: str) -> str:
 
 def queued_key(outlet: str) -> str:
     return f"khabar:queued:{outlet}"
+
+
+def ended_key(outlet: str) -> str:
+    return f"khabar:ended:{outlet}"
 
 
 def now_text() -> str:
@@ -110,14 +119,33 @@ def leave_queue(client: redis.Redis, job: Job) -> None:
     client.eval(_COMPARE_AND_DELETE, 1, queued_key(job.outlet), job.id)
 
 
-def requeue(client: redis.Redis, job: Job) -> bool:
+def end_job(client: redis.Redis, job: Job, keep: int, state: str, **values: str) -> int:
+    """Record that ``job`` ended (``finished`` or ``failed``, with ``values`` such as its exit code and reason),
+    then drop the records of its outlet's ended jobs but the newest ``keep`` (this one among them); returns how
+    many were dropped. Safe to call again after a lost connection: it records the same end and prunes nothing more."""
+    fields: dict[_Field, _Field] = {"state": state, "finished_at": now_text()}
+    fields.update(values)
+    pipe = client.pipeline()
+    pipe.hset(job_key(job.id), mapping=fields)
+    pipe.zadd(ended_key(job.outlet), {job.id: time.time()})
+    pipe.zrange(ended_key(job.outlet), 0, -(max(keep, 1) + 1))
+    old: list[str] = pipe.execute()[-1]
+    if old:
+        pipe.delete(*(job_key(i) for i in old))
+        pipe.zrem(JOBS, *old)
+        pipe.zrem(ended_key(job.outlet), *old)
+        pipe.execute()
+    return len(old)
+
+
+def requeue(client: redis.Redis, job: Job, keep: int) -> bool:
     """Queue an interrupted job again; False when another job of its outlet is already queued (then that one
-    continues the crawl, and this one is closed as merged into it)."""
+    continues the crawl, and this one is closed as merged into it, see :func:`end_job` for ``keep``)."""
     if client.set(queued_key(job.outlet), job.id, nx=True):
         update(client, job.id, state="queued", worker="")
         return True
     other = str(client.get(queued_key(job.outlet)) or "")
-    update(client, job.id, state="finished", finished_at=now_text(), reason=f"interrupted; continued by job {other}")
+    end_job(client, job, keep, "finished", reason=f"interrupted; continued by job {other}")
     return False
 
 
