@@ -53,7 +53,8 @@ class ExitCode(IntEnum):
     DISK_FULL = 5            # the store's filesystem is full: the crawl stopped, nothing captured is lost (free space, --resume)
     OUTLET_BUSY = 6          # another crawl holds the outlet's lock (the message names it); nothing was fetched
     NEEDS_ATTENTION = 7      # khabar status --check: an outlet is failing, blocked, interrupted or silent (it lists
-                             # them), or the store's filesystem is below KHABAR_MIN_FREE_SPACE
+                             # them), the store's filesystem is below KHABAR_MIN_FREE_SPACE, or the queue's
+                             # Redis (KHABAR_QUEUE_URL) does not answer
     NOTHING_MATCHED = 8      # khabar corpus export: the filters match no article (the message gives the counts without each)
     LOW_DISK = 9             # the disk guard stopped the crawl (KHABAR_MIN_FREE_SPACE): files closed, free space, --resume
     INTERRUPTED = 130        # stopped by SIGINT or SIGTERM before the end: what was archived is kept (--resume continues)
