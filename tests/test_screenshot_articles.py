@@ -101,3 +101,22 @@ def test_article_screenshots_without_a_browser_are_refused_with_what_to_set(tmp_
     assert result.returncode == 2, result.stderr[-2000:]
     assert "Error: KHABAR_SCREENSHOTS=articles takes its pictures in Chromium" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_page_rendered_in_the_browser_keeps_its_render_screenshot_and_is_not_loaded_again(tmp_path: Path) -> None:
+    import yaml
+
+    from tests.support.spa import SinglePageOutlet
+
+    with SinglePageOutlet() as outlet:
+        catalog = tmp_path / "spa.yaml"
+        catalog.write_text(yaml.safe_dump([outlet.catalog_entry()], allow_unicode=True))
+        result = run([*KHABAR, "crawl", "spa", "--catalog-extra", str(catalog), "--store", str(tmp_path / "store"),
+                      "-s", "KHABAR_RENDER_SETTLE=1", "-s", "KHABAR_SCREENSHOTS=articles"])
+    assert result.returncode == 0, result.stderr[-3000:]
+    (record,) = article_records(tmp_path / "store")
+    assert record["extraction"]["rendered_by"] == "chromium"
+    (shot, _), = _shots(tmp_path / "store")  # the render's picture, not a second one
+    assert shot.rec_headers.get_header("WARC-Record-ID") == record["extraction"]["screenshot_record_id"]
+    assert shot.rec_headers.get_header("WARC-Concurrent-To") == record["warc"]["record_id"]
+    assert "could not load" not in crawl_log(tmp_path / "store")
