@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -120,3 +121,38 @@ def test_a_page_rendered_in_the_browser_keeps_its_render_screenshot_and_is_not_l
     assert shot.rec_headers.get_header("WARC-Record-ID") == record["extraction"]["screenshot_record_id"]
     assert shot.rec_headers.get_header("WARC-Concurrent-To") == record["warc"]["record_id"]
     assert "could not load" not in crawl_log(tmp_path / "store")
+
+
+def test_a_kill_while_the_screenshots_are_pending_loses_no_record(tmp_path: Path) -> None:
+    """The records wait for their pictures: a crawl killed then has archived pages it never recorded. The next
+    run's recovery records them from their WARC capture (without a screenshot); nothing is lost."""
+    import os
+    import signal
+    import subprocess
+    import time
+    from collections import Counter
+
+    from tests.support.crawls import ROOT
+
+    store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
+    with DemoServer(DemoWorld()) as server:
+        write_demo_catalog(server.base_urls, catalog)
+        cmd = [*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store),
+               "--max-articles", str(ARTICLES), "-s", "KHABAR_SCREENSHOTS=articles"]
+        with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True) as process:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and not any(n > 1 for n in Counter(e.path for e in server.wire_log).values()):
+                time.sleep(0.01)  # a page asked for twice: the browser is loading it for its picture
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        twice = {path for path, n in Counter(e.path for e in server.wire_log).items() if n > 1}
+        assert twice, "the crawl never asked the browser for a picture"
+        result = run(cmd)
+        assert result.returncode == 0, result.stderr[-3000:]
+    pictured = {url for _, r, _ in warc_records(store) if r.rec_type == "response"
+                and urlsplit(url := r.rec_headers.get_header("WARC-Target-URI")).path in twice}
+    assert pictured and pictured <= {r["url"] for r in article_records(store)}
+    assert "articles that a stopped crawl had archived but not recorded" in crawl_log(store)
+    verify = run([*KHABAR, "verify", str(store)])
+    assert verify.returncode == 0, verify.stdout[-2000:] + verify.stderr[-2000:]
