@@ -422,14 +422,20 @@ def link_to(capture: Capture) -> WarcLink:
 
 
 def _remember_fetched(store: Store, articles: list[ArchivedArticle]) -> None:
-    """Note in the crawl state the recorded captures a killed crawl had no time to note, so a resume never refetches them."""
+    """Note in the crawl state the recorded captures a killed crawl had no time to note, so a resume never refetches them;
+    a browser step still owed for a page now recorded (KHABAR_SCREENSHOTS=articles: its picture) is settled: the page
+    is recorded without it, not fetched and recorded again."""
     from crawler.discovery.state import CrawlState
 
     for outlet in sorted({a.outlet for a in articles}):
         state = CrawlState(crawl_db(store), outlet)
-        for article in (a for a in articles if a.outlet == outlet and state.get(a.url) is None):
-            state.remember(article.url, article.status, None, _header(article.headers, b"ETag"),
-                           _header(article.headers, b"Last-Modified"), _header(article.headers, b"Date"), article=True)
+        for article in (a for a in articles if a.outlet == outlet):
+            if (known := state.get(article.url)) is None:
+                state.remember(article.url, article.status, None, _header(article.headers, b"ETag"),
+                               _header(article.headers, b"Last-Modified"), _header(article.headers, b"Date"),
+                               article=True)
+            elif known.render_pending:
+                state.settle_render(article.url)
         state.close()
 
 
