@@ -44,6 +44,7 @@ from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
 from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
+from crawler.render.screenshot import PENDING_RECORD_META, SCREENSHOT_ONLY_META, screenshot_mode
 from crawler.requisites import RequisiteConfig, Requisites
 from crawler.run.disk_full import DISK_FULL_REASON, stop_for_disk_full
 from crawler.run.outlet_lock import OutletLock, lock_outlet
@@ -89,6 +90,7 @@ class NewsSpider(scrapy.Spider):
     backfill: bool
     outlet_lock: OutletLock  # held from here until the engine stops: one crawl of an outlet at a time
     requisites: Requisites  # the stylesheets, scripts, images and fonts of archived articles (crawler/requisites)
+    screenshot_articles: bool  # KHABAR_SCREENSHOTS=articles: each record waits for its page's picture
 
     def __init__(self, outlet: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -122,6 +124,7 @@ class NewsSpider(scrapy.Spider):
         spider.frontier = ArticleFrontier(FrontierConfig.from_settings(settings),
                                           CrawlState(layout.crawl_db(store), spider.outlet_id), crawler)
         spider.backfill = settings.getbool("KHABAR_BACKFILL")
+        spider.screenshot_articles = screenshot_mode(settings) == "articles"
         spider.requisites = Requisites(RequisiteConfig.from_settings(settings), spider.outlet_id, spider.outlet.domains,
                                        spider.frontier.state, lambda: spider.frontier.stats,
                                        incremental=spider.frontier.config.incremental)
@@ -489,11 +492,15 @@ class NewsSpider(scrapy.Spider):
         else:
             self.crawler.stats.inc_value("khabar/articles/extracted")
             rendered = response.meta.get(RENDERED_META)
-            yield build_record(extracted=decision.extracted, outlet=self.outlet, url=response.url,
-                               status=response.status, fetched_at=response.meta.get(FETCHED_AT_META, ""),
-                               warc=response.meta[WARC_META], crawl_id=self.crawl_id,
-                               rendered=("chromium", rendered) if rendered else None,
-                               screenshot=response.meta.get(SCREENSHOT_RECORD_META))
+            record = build_record(extracted=decision.extracted, outlet=self.outlet, url=response.url,
+                                  status=response.status, fetched_at=response.meta.get(FETCHED_AT_META, ""),
+                                  warc=response.meta[WARC_META], crawl_id=self.crawl_id,
+                                  rendered=("chromium", rendered) if rendered else None,
+                                  screenshot=response.meta.get(SCREENSHOT_RECORD_META))
+            if self.screenshot_articles and "playwright" not in response.flags:  # a render has its own picture
+                yield self._screenshot(response, record)
+            else:
+                yield record
             for request in self._requisites(response):
                 yield request
 
@@ -546,6 +553,33 @@ class NewsSpider(scrapy.Spider):
                 if key in response.meta}
         return Request(response.url, callback=self.parse_article, errback=self.article_failed, dont_filter=True,
                        priority=5, meta={**meta, "playwright": True, RENDERED_FROM_META: response.meta[WARC_META]})
+
+    def _screenshot(self, response: Response, record: ArticleRecord) -> Request:
+        """KHABAR_SCREENSHOTS=articles: the page once more, in the browser, for its picture alone; ``record`` is
+        yielded by the callback (or the errback). Low priority: pictures wait for the fetches. Until then the page
+        is "render owed" (crawl state): a stop that drops this request has the next run decide the page again."""
+        self.frontier.owe_render(_discovered(response))
+        meta: dict[str, Any] = {key: response.meta[key] for key in ("outlet", "khabar_found_by") if key in response.meta}
+        return Request(response.url, callback=self.screenshot_taken, errback=self.screenshot_failed, dont_filter=True,
+                       priority=-10, meta={**meta, "playwright": True, SCREENSHOT_ONLY_META: True,
+                                           RENDERED_FROM_META: record.warc, PENDING_RECORD_META: record,
+                                           "khabar_discovered": _discovered(response)})
+
+    def screenshot_taken(self, response: Response) -> Iterator[ArticleRecord]:
+        """The picture is archived (or the browser could not take it, counted by the handler): the record, linked."""
+        record: ArticleRecord = response.meta[PENDING_RECORD_META]
+        record.extraction.screenshot_record_id = response.meta.get(SCREENSHOT_RECORD_META)
+        self._remembering(lambda: self.frontier.settle_render(response.meta["khabar_discovered"]))
+        yield record
+
+    def screenshot_failed(self, failure: Failure) -> Iterator[ArticleRecord]:
+        """The browser never loaded the page (a timeout, an error): the record, without a picture."""
+        request = failure.request  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value("khabar/screenshots/failed")
+        logger.warning("outlet %s: could not load %s in the browser for its screenshot: %s; recorded without one",
+                       self.outlet_id, request.url, failure.getErrorMessage() or type(failure.value).__name__)
+        self._remembering(lambda: self.frontier.settle_render(request.meta["khabar_discovered"]))
+        yield request.meta[PENDING_RECORD_META]
 
     def _not_recorded(self, response: Response, reason: str, detail: str) -> None:
         self.crawler.stats.inc_value(f"khabar/articles/not_recorded/{reason}")

@@ -105,6 +105,10 @@ class ArticleFrontier:
         """The page just archived asks for a browser render (see ``CrawlState.owe_render``)."""
         self.state.owe_render(url)
 
+    def settle_render(self, url: str) -> None:
+        """The browser step owed for the page is done (see ``CrawlState.settle_render``)."""
+        self.state.settle_render(url)
+
     def render_owed(self, url: str) -> bool:
         """A render an earlier run asked for and never archived: its page is decided again even when it comes back
         unchanged (a revisit), since no record was ever made of it."""

@@ -122,6 +122,10 @@ class CrawlState:
         clears this), later runs fetch the page again, whatever its lastmod says."""
         self._db.execute("UPDATE urls SET render_pending = 1 WHERE outlet = ? AND url = ?", (self.outlet, url))
 
+    def settle_render(self, url: str) -> None:
+        """The browser step owed for ``url`` is done (KHABAR_SCREENSHOTS=articles: its picture, taken or failed)."""
+        self._db.execute("UPDATE urls SET render_pending = 0 WHERE outlet = ? AND url = ?", (self.outlet, url))
+
     def raise_lastmod(self, url: str, lastmod: str) -> None:
         """Note a later announced lastmod for a URL this run already fetched."""
         self._db.execute("UPDATE urls SET lastmod = ? WHERE outlet = ? AND url = ? AND (lastmod IS NULL OR lastmod < ?)",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from crawler.render.screenshot import SCREENSHOT_META, screenshot_mode, take_screenshot
+from crawler.render.screenshot import SCREENSHOT_META, SCREENSHOT_ONLY_META, screenshot_mode, take_screenshot
 from crawler.warc.tap import RawCaptureDownloadHandler
 
 if TYPE_CHECKING:  # Playwright itself is imported when the first page is rendered
@@ -60,9 +60,11 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         handler = await self._browser()
         seen: list[PlaywrightResponse] = []
         request.meta["playwright_include_page"] = True
+        picture_only = bool(request.meta.get(SCREENSHOT_ONLY_META))  # KHABAR_SCREENSHOTS=articles: no exchanges kept
 
         def keep(browser_response: PlaywrightResponse) -> None:  # Playwright wants a Python function, not a builtin
-            seen.append(browser_response)
+            if not picture_only:
+                seen.append(browser_response)
 
         request.meta["playwright_page_event_handlers"] = {"response": keep}
         request.meta.setdefault("playwright_page_goto_kwargs", {"wait_until": "load"})
@@ -70,7 +72,7 @@ class RenderingDownloadHandler(RawCaptureDownloadHandler):
         try:
             response: Response = await handler.download_request(request)
             exchanges = [exchange for r in seen if (exchange := await _exchange(r)) is not None]
-            if self._screenshots:
+            if self._screenshots or picture_only:
                 await self._screenshot(request)
         finally:  # the page stays open until its responses' bodies are read; then it is ours to close
             for key in ("playwright_page_event_handlers", "playwright_page_methods"):

@@ -1,6 +1,7 @@
 """Screenshots of rendered pages: one PNG of the page, archived as a WARC ``resource`` record.
 
-    KHABAR_SCREENSHOTS             ("rendered")  "off"; "rendered": the pages rendered in Chromium
+    KHABAR_SCREENSHOTS             ("rendered")  "off"; "rendered": the pages rendered in Chromium;
+                                                 "articles": every article the crawl records (needs Chromium)
     KHABAR_SCREENSHOT_MAX_HEIGHT   (8000)        pixels of the page kept, from its top (a page that scrolls for ever)
 
 One record per page: the full page at the browser's viewport width (above the fold is its top
@@ -9,8 +10,20 @@ One record per page: the full page at the browser's viewport width (above the fo
 ``extraction.screenshot_record_id``. ``rendered`` is the default: the page is already loaded in the
 browser for its text, so the picture costs one capture (about 0.1–0.3 s and a few hundred KB for
 the few pages that need a browser), and those are the pages whose replay depends most on scripts.
-(``articles``, a screenshot of every article through the browser, is not built yet: it is refused
-with that said.) A screenshot that fails is logged and counted
+
+``articles`` pictures every article the crawl records, as it was served: once the page is fetched,
+archived and extracted, the spider asks for it once more in Chromium (a low-priority request,
+``SCREENSHOT_ONLY_META``, carrying the record), the handler takes only the picture (no text, no
+exchanges archived), WarcCapture writes the ``resource`` record Concurrent-To the fetched response,
+and the record is yielded in the request's callback (or errback), with or without the link. A page
+already rendered in the browser keeps its render's screenshot: it is not loaded again. As in a
+render, the browser skips images, media and fonts (``crawler.render.browser``): the picture shows
+the page's layout and text, not its photos. Until the screenshot request is done the page is "render
+owed" in the crawl state (``CrawlState.owe_render``), so a stop that drops the request has the next
+run decide the page again; a kill leaves the WARC file open, and the next run's recovery records the
+page from its capture (linking a screenshot only if one was written).
+
+A screenshot that fails is logged and counted
 (``khabar/screenshots/failed``) and never keeps a page from being archived or recorded.
 """
 
@@ -29,8 +42,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MODES = ("off", "rendered")
+MODES = ("off", "rendered", "articles")
 SCREENSHOT_META = "_khabar_screenshot"  # set by the download handler: the Screenshot of a page it rendered
+SCREENSHOT_ONLY_META = "_khabar_screenshot_only"  # set by the spider: load the page for its picture alone
+PENDING_RECORD_META = "_khabar_pending_record"  # set by the spider: the ArticleRecord waiting for the picture
 URN_PREFIX = "urn:screenshot:"
 CONTENT_TYPE = "image/png"
 
@@ -71,12 +86,17 @@ def png_size(png: bytes) -> tuple[int, int]:
 def screenshot_mode(settings: BaseSettings) -> str:
     """``KHABAR_SCREENSHOTS``, checked."""
     value = str(settings.get("KHABAR_SCREENSHOTS") or "off").strip().lower()
-    if value == "articles":
-        raise ConfigInvalid("KHABAR_SCREENSHOTS='articles' (a screenshot of every article) is not available yet; "
-                            "set -s KHABAR_SCREENSHOTS=rendered (the pages rendered in the browser) or off")
     if value not in MODES:
         raise ConfigInvalid(f"KHABAR_SCREENSHOTS={value!r} is not one of {', '.join(MODES)}; "
-                            "set -s KHABAR_SCREENSHOTS=rendered (the pages rendered in the browser) or off")
+                            "set -s KHABAR_SCREENSHOTS=rendered (the pages rendered in the browser), "
+                            "articles (every recorded article) or off")
+    if value == "articles":
+        from crawler.render.browser import find_browser
+
+        if find_browser(settings.get("KHABAR_RENDER_JS")) is None:
+            raise ConfigInvalid("KHABAR_SCREENSHOTS=articles takes its pictures in Chromium, but KHABAR_RENDER_JS="
+                                f"{settings.get('KHABAR_RENDER_JS') or 'auto'!r} gives none; install Chromium or set "
+                                "-s KHABAR_RENDER_JS=/usr/bin/chromium (its path), or KHABAR_SCREENSHOTS=rendered or off")
     return value
 
 

@@ -50,7 +50,7 @@ from crawler.errors import ConfigInvalid, DiskFull
 from crawler.records import ArticleRecord, WarcLink
 from crawler.render.handler import BROWSER_EXCHANGES_META, BrowserExchange
 from crawler.render.screenshot import CONTENT_TYPE as SCREENSHOT_TYPE
-from crawler.render.screenshot import SCREENSHOT_META, Screenshot, screenshot_uri
+from crawler.render.screenshot import SCREENSHOT_META, SCREENSHOT_ONLY_META, Screenshot, screenshot_uri
 from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
 from crawler.storage.layout import crawl_db, dedup_db, journals_dir, warc_dir
@@ -203,6 +203,10 @@ class WarcCapture:
             request.meta.pop(WARC_META, None)
             self.stats.inc_value("khabar/warc/not_archived/disk_full")
             return
+        if request.meta.get(SCREENSHOT_ONLY_META):
+            request.meta.pop(BROWSER_EXCHANGES_META, None)
+            self._archive_screenshot(outlet, request)
+            return
         if (exchanges := request.meta.pop(BROWSER_EXCHANGES_META, None)) is not None:
             self._archive_render(outlet, response, request, exchanges)
             return
@@ -266,6 +270,27 @@ class WarcCapture:
             request.meta[SCREENSHOT_RECORD_META] = shot[0].rec_headers.get_header("WARC-Record-ID")
         if served is not None:
             request.meta[WARC_META] = served
+
+    def _archive_screenshot(self, outlet: str, request: Request) -> None:
+        """KHABAR_SCREENSHOTS=articles: the picture of an article, Concurrent-To its response as served (the page
+        the browser loaded for it is not archived: its served copy is)."""
+        served: WarcLink = request.meta[RENDERED_FROM_META]
+        shot = self._screenshot_record(request.url, request, served.record_id)
+        if not shot:
+            return  # the handler counted and logged the failed screenshot
+        try:
+            self._writer(outlet, self.factory.clock().date()).write(shot)
+        except DiskFull as exc:
+            self.stop(exc)
+            return
+        except OSError as exc:
+            self.stats.inc_value("khabar/warc/errors")
+            logger.error("could not archive the screenshot of %s in WARC: %s (is the store folder full or gone?); "
+                         "its article is recorded without one", request.url, exc)
+            return
+        self.stats.inc_value("khabar/warc/records", 1)
+        self.stats.inc_value("khabar/screenshots/archived")
+        request.meta[SCREENSHOT_RECORD_META] = shot[0].rec_headers.get_header("WARC-Record-ID")
 
     def _screenshot_record(self, url: str, request: Request, concurrent_to: str) -> list[Any]:
         """The page's screenshot, if the browser took one, as a ``resource`` record Concurrent-To the page."""
@@ -397,14 +422,20 @@ def link_to(capture: Capture) -> WarcLink:
 
 
 def _remember_fetched(store: Store, articles: list[ArchivedArticle]) -> None:
-    """Note in the crawl state the recorded captures a killed crawl had no time to note, so a resume never refetches them."""
+    """Note in the crawl state the recorded captures a killed crawl had no time to note, so a resume never refetches them;
+    a browser step still owed for a page now recorded (KHABAR_SCREENSHOTS=articles: its picture) is settled: the page
+    is recorded without it, not fetched and recorded again."""
     from crawler.discovery.state import CrawlState
 
     for outlet in sorted({a.outlet for a in articles}):
         state = CrawlState(crawl_db(store), outlet)
-        for article in (a for a in articles if a.outlet == outlet and state.get(a.url) is None):
-            state.remember(article.url, article.status, None, _header(article.headers, b"ETag"),
-                           _header(article.headers, b"Last-Modified"), _header(article.headers, b"Date"), article=True)
+        for article in (a for a in articles if a.outlet == outlet):
+            if (known := state.get(article.url)) is None:
+                state.remember(article.url, article.status, None, _header(article.headers, b"ETag"),
+                               _header(article.headers, b"Last-Modified"), _header(article.headers, b"Date"),
+                               article=True)
+            elif known.render_pending:
+                state.settle_render(article.url)
         state.close()
 
 
