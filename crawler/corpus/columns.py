@@ -5,8 +5,11 @@ A record file written before a field existed gives NULL for it; a field the sche
 
 - :func:`duckdb_columns`: the ``columns=`` of DuckDB's ``read_json`` (str → VARCHAR, int → BIGINT, lists as
   lists, ``dict[str, X]`` as a MAP, nested dataclasses such as ``warc`` as STRUCTs);
-- :data:`TIMESTAMP_FIELDS`: the ISO 8601 fields Parquet types as ``TIMESTAMP WITH TIME ZONE`` (UTC), each
-  beside ``<field>_iso``, the string as the record holds it (its offset, or none when the page gave none);
+- :data:`TIMESTAMP_FIELDS`: the ISO 8601 fields Parquet types, following the record's rule for dates
+  (``crawler/records/schema.py``): ``<field>`` is a ``TIMESTAMP WITH TIME ZONE`` only when the string has an
+  offset (``+01:00``, ``Z``), NULL when it has none (the outlet's local time as printed, offset unknown: never
+  guessed) or is a day alone; ``<field>_iso`` is the string as the record holds it; ``<field>_day`` the DATE it
+  prints (:func:`printed_day`, also what ``--since``/``--until`` and ``khabar corpus stats`` count by);
 - :func:`record_problem`: the cheap check every line passes before the query engine sees it (a JSON object
   whose known fields have their schema's JSON types), so that one bad line is reported, not fatal.
 """
@@ -25,6 +28,9 @@ from crawler.records.schema import ArticleRecord
 TIMESTAMP_FIELDS = ("date_published", "date_modified", "fetched_at")
 """Top-level ISO 8601 datetimes (those of them the schema has): typed in Parquet, kept as text beside."""
 ISO_SUFFIX = "_iso"
+DAY_SUFFIX = "_day"
+_OFFSET = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)$"
+"""An ISO 8601 date and time that ends in an offset: the only strings that name an instant."""
 REQUIRED_FOR_EXPORT = ("id", "outlet")
 """A line without these cannot be placed in a corpus: it is reported as damaged."""
 
@@ -75,6 +81,30 @@ def duckdb_columns() -> dict[str, str]:
 
 def timestamp_fields() -> tuple[str, ...]:
     return tuple(name for name in TIMESTAMP_FIELDS if name in record_fields())
+
+
+def printed_day(column: str) -> str:
+    """SQL: the day an ISO 8601 string prints (its first ten characters) as a DATE, NULL when they are not one.
+
+    Never shifted by a zone: ``2026-12-01T00:30:00+01:00`` is 1 December, and so is ``2026-12-01T00:30:00``."""
+    return f"TRY_CAST(substr({column}, 1, 10) AS DATE)"
+
+
+def instant(column: str) -> str:
+    """SQL: the TIMESTAMPTZ an ISO 8601 string names when it has an offset; NULL without one (no zone guessed)."""
+    return f"CASE WHEN regexp_matches({column}, '{_OFFSET}') THEN TRY_CAST({column} AS TIMESTAMPTZ) END"
+
+
+def date_form(column: str) -> str:
+    """SQL: how a date string is given: 'offset' (an instant), 'local' (a time without offset), 'day', 'none'."""
+    return (f"CASE WHEN {column} IS NULL THEN 'none' WHEN {instant(column)} IS NOT NULL THEN 'offset' "
+            f"WHEN length({column}) = 10 AND {printed_day(column)} IS NOT NULL THEN 'day' "
+            f"WHEN TRY_CAST({column} AS TIMESTAMP) IS NOT NULL THEN 'local' ELSE 'unreadable' END")
+
+
+def typed_timestamp(column: str, source: str) -> list[tuple[str, str]]:
+    """The three Parquet columns of a timestamp field: (name, SQL) for the instant, the string, the printed day."""
+    return [(column, instant(source)), (column + ISO_SUFFIX, source), (column + DAY_SUFFIX, printed_day(source))]
 
 
 def is_struct(name: str) -> bool:

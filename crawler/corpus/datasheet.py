@@ -1,7 +1,7 @@
 """``README.md``: the corpus's datasheet, written for the researchers who use and cite it.
 
 Sections: what it holds (outlets with country and language, date range, counts), how the articles were
-found, deduplicated and versioned, known gaps (paywalled teasers, damaged files skipped, outlets failing,
+found, deduplicated and versioned, how dates are given (the record's rule, and the columns that follow it), known gaps (paywalled teasers, damaged files skipped, outlets failing,
 blocked or silent according to the run reports, stretches without articles), the files and their format,
 how to cite it, and how to go from a row to the archived page (``khabar replay``, or the WARC bytes).
 """
@@ -41,7 +41,7 @@ def corpus_digest(parts: Sequence[Part]) -> str:
 
 
 def datasheet(sheet: DatasheetInput) -> str:
-    return "\n".join([*_head(sheet), *_outlets(sheet), *_method(sheet), *_gaps(sheet), *_files(sheet),
+    return "\n".join([*_head(sheet), *_outlets(sheet), *_method(sheet), *_dates(sheet), *_gaps(sheet), *_files(sheet),
                       *_cite(sheet), *_replay(sheet)]) + "\n"
 
 
@@ -93,6 +93,34 @@ def _method(sheet: DatasheetInput) -> list[str]:
             "record gets `duplicate_of` = the id of the first one.", ""]
 
 
+_FORMS = {"offset": "with an offset (an instant)", "local": "a local time without offset",
+          "day": "a day without time", "none": "no date", "unreadable": "not an ISO 8601 date"}
+
+
+def _dates(sheet: DatasheetInput) -> list[str]:
+    forms = sheet.facts.counts.get("published_as", {})
+    given = ", ".join(f"{forms[k]} {text}" for k, text in _FORMS.items() if forms.get(k)) or "none"
+    lines = ["## Dates", "",
+             "`date_published` and `date_modified` are written as the page gave them (ISO 8601): with the page's "
+             "offset when it gave one (`2026-10-12T09:22:00+01:00`), `+00:00` when its time is UTC by definition (a "
+             "trailing `Z`, UTC/GMT, a Unix timestamp), **without offset when the page gave none: the outlet's local "
+             "time as printed, its offset unknown and never guessed**, and a day alone when the page gave no time. "
+             "`date_published_raw` and `date_modified_raw` keep the string each date was read from; `fetched_at` is "
+             "UTC.", "", f"Publication dates in this corpus: {given}.", "",
+             "`--since`/`--until`, the counts by day and month and the date range above go by the day as printed "
+             "(an article printed at 00:30 local time on 1 December is a 1 December article, whatever its offset); "
+             "an article without a publication date counts on its capture day (UTC)."]
+    if sheet.fmt == "parquet":
+        lines += ["", "| column | type | what |", "|---|---|---|",
+                  "| `<field>` | TIMESTAMP WITH TIME ZONE | the instant, only when the string has an offset; NULL for "
+                  "a local time without offset or a day alone |",
+                  "| `<field>_iso` | VARCHAR | the string as the record holds it |",
+                  "| `<field>_day` | DATE | the day as printed; filled whenever the record has the date |", "",
+                  "for `<field>` = `date_published`, `date_modified` and `fetched_at`. An analysis by instant drops "
+                  "(or must place by hand) the rows whose `<field>` is NULL; one by day can use `<field>_day` for all."]
+    return [*lines, ""]
+
+
 def _gaps(sheet: DatasheetInput) -> list[str]:
     facts, sources = sheet.facts, sheet.sources
     lines = ["## Known gaps", "",
@@ -110,8 +138,8 @@ def _gaps(sheet: DatasheetInput) -> list[str]:
 
 
 def _files(sheet: DatasheetInput) -> list[str]:
-    kinds = {"parquet": "Parquet (timestamps as TIMESTAMP WITH TIME ZONE in UTC, each with `<field>_iso`: the "
-                        "string as recorded; lists as lists; `warc` and `extraction` as structs)",
+    kinds = {"parquet": "Parquet (`date_published`, `date_modified` and `fetched_at` each as three columns, see "
+                        "Dates; lists as lists; `warc` and `extraction` as structs)",
              "jsonl": "gzip JSON Lines, one article record per line (the record schema: `khabar schema`)",
              "csv": "CSV, UTF-8, RFC 4180 quoting; `warc.*` and `extraction.*` one column per field; lists and maps "
                     "as JSON text; an empty field is a null"}

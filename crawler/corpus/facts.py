@@ -13,7 +13,8 @@ from datetime import date
 from crawler.catalog import Catalog, OutletSpec
 from crawler.corpus.query import CorpusQuery
 
-TALLIED = ("outlet", "country", "language", "month")
+TALLIED = ("outlet", "country", "language", "month", "published_as")
+"""``published_as``: how date_published is given (``crawler.corpus.columns.date_form``)."""
 
 
 @dataclass(frozen=True)

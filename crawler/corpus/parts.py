@@ -2,8 +2,9 @@
 
 Formats (``FORMATS``: name → file suffix):
 
-- ``parquet``: typed columns as the query gives them (timestamps TIMESTAMP WITH TIME ZONE in UTC, lists as
-  lists, ``warc`` and ``extraction`` as structs), zstd, one row group per batch;
+- ``parquet``: typed columns as the query gives them (each timestamp field as its instant, ``_iso`` and ``_day``:
+  ``crawler.corpus.columns.typed_timestamp``; lists as lists, ``warc`` and ``extraction`` as structs), zstd,
+  one row group per batch;
 - ``jsonl``: gzip JSON Lines, one article record per line, fields in the schema's order;
 - ``csv``: UTF-8, RFC 4180 quoting (quotes doubled, newlines kept inside quoted fields); structs flattened
   to ``warc.filename``…, lists and maps as JSON text, NULL as an empty field.

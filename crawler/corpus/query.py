@@ -12,8 +12,10 @@ Two passes, so that memory holds keys, never texts:
    order: outlet, capture day, crawl; no sort of the texts), and handed over as Arrow batches (``batches``),
    which the writers stream to disk.
 
+Days are the days the strings print (``crawler.corpus.columns.printed_day``): the publication day is the day
+the outlet printed (a local time without offset is never moved by a guessed zone), else the capture day (UTC).
 DuckDB runs with ``memory_limit`` and a temporary folder in the export's working folder (it spills sorts
-and joins there), ``TimeZone`` UTC (an ISO string without an offset is read as UTC).
+and joins there), ``TimeZone`` UTC (the zone typed instants are shown in).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from crawler.corpus.columns import ISO_SUFFIX, duckdb_columns, timestamp_fields
+from crawler.corpus.columns import date_form, duckdb_columns, printed_day, timestamp_fields, typed_timestamp
 from crawler.corpus.parts import PartSize
 
 BATCH_ROWS = 4096
@@ -35,9 +37,9 @@ ONE_THREAD_BELOW = 256 * 10**6
 """Below this memory_limit DuckDB gets one thread: each JSON scan thread holds 32 MiB buffers (measured: 128MB with
 two threads ran out of memory on 25,000 records; with one thread it exported 100,000 at a peak RSS of 397 MB)."""
 BY_PUBLISHED, BY_CAPTURED = "published", "captured"
-PUBLICATION_DAY = "substr(coalesce(date_published, fetched_at), 1, 10)"
-CAPTURE_DAY = "substr(fetched_at, 1, 10)"
-MONTH = "substr(coalesce(date_published, fetched_at), 1, 7)"
+CAPTURE_DAY = printed_day("fetched_at")
+PUBLICATION_DAY = f"coalesce({printed_day('date_published')}, {CAPTURE_DAY})"
+"""The day the outlet printed, else the capture day: a DATE, what --since/--until and the counts by day go by."""
 ROW_KEY = ("concat_ws('|', filename, id, version, coalesce(crawl_id, ''), "
            "coalesce(extraction.extracted_at, ''))")
 """One record's identity across the two passes (the staged chunk it is in, its id, version, crawl, extraction)."""
@@ -65,9 +67,9 @@ class CorpusFilter:
             if values:
                 found[option] = (f"{column} IN ({', '.join('?' * len(values))})", sorted(values))
         if self.since:
-            found["--since"] = (f"{day} >= ?", [self.since.isoformat()])
+            found["--since"] = (f"{day} >= CAST(? AS DATE)", [self.since.isoformat()])
         if self.until:
-            found["--until"] = (f"{day} <= ?", [self.until.isoformat()])
+            found["--until"] = (f"{day} <= CAST(? AS DATE)", [self.until.isoformat()])
         return found
 
     def describe(self) -> dict[str, Any]:
@@ -131,7 +133,8 @@ class CorpusQuery:
         self.db.execute(
             f"CREATE OR REPLACE TEMP TABLE chosen AS SELECT {ROW_KEY} AS row_key, filename, id, version, crawl_id, "
             "extraction.extracted_at AS extracted_at, outlet, country, language, duplicate_of, paywalled, "
-            f"{PUBLICATION_DAY} AS day, {CAPTURE_DAY} AS captured_day, {MONTH} AS month "
+            f"CAST({PUBLICATION_DAY} AS VARCHAR) AS day, CAST({CAPTURE_DAY} AS VARCHAR) AS captured_day, "
+            f"strftime({PUBLICATION_DAY}, '%Y-%m') AS month, {date_form('date_published')} AS published_as "
             f"FROM (SELECT * EXCLUDE (text) FROM records) WHERE {sql} {newest}", params)
         if not selection.keep_duplicates:
             self.db.execute("DELETE FROM chosen WHERE duplicate_of IS NOT NULL")
@@ -151,7 +154,8 @@ class CorpusQuery:
         return self.db.execute(sql).fetchall()
 
     def batches(self, columns: Sequence[str], typed: bool, rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
-        """The chosen records' ``columns``, in the store's order; ``typed``: timestamps as TIMESTAMPTZ with ``<field>_iso`` beside."""
+        """The chosen records' ``columns``, in the store's order; ``typed``: each timestamp field as its instant
+        (NULL without an offset), ``<field>_iso`` and ``<field>_day`` (``crawler.corpus.columns.typed_timestamp``)."""
         files = [str(r[0]) for r in self.db.execute("SELECT DISTINCT filename FROM chosen ORDER BY 1").fetchall()]
         self._records_view("wanted", files)
         self.db.execute("SET preserve_insertion_order = true")  # the order of the staged lines: no sort of texts
@@ -170,7 +174,7 @@ class CorpusQuery:
 def _projection(column: str, typed: bool) -> str:
     name = _ident(column)
     if typed and column in timestamp_fields():
-        return f"TRY_CAST(r.{name} AS TIMESTAMPTZ) AS {name}, r.{name} AS {_ident(column + ISO_SUFFIX)}"
+        return ", ".join(f"{sql} AS {_ident(alias)}" for alias, sql in typed_timestamp(column, f"r.{name}"))
     return f"r.{name}"
 
 
