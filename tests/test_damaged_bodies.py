@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -134,14 +133,26 @@ def test_the_crawl_records_the_whole_article_and_archives_the_cut_one_and_the_bo
 
 
 def _measured(cmd: list[str], out: Path) -> tuple[int, str, str, int]:
-    """Run ``cmd``; (exit code, stdout, stderr, its peak resident memory in bytes)."""
+    """Run ``cmd``; (exit code, stdout, stderr, its peak resident memory in bytes).
+
+    The peak is the process's own high-water mark (``VmHWM``), read while it runs: ``ru_maxrss`` would also count
+    the memory of the pytest process it was forked from, which a long suite grows past the bound tested here.
+    """
+    import time
+
     with open(out / "stdout", "w+") as stdout, open(out / "stderr", "w+") as stderr:
         process = subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=stderr, text=True)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        peak = 0
+        while process.poll() is None:
+            try:
+                status = Path(f"/proc/{process.pid}/status").read_text()
+                peak = max(peak, int(status.split("VmHWM:")[1].split()[0]) * 1024)
+            except (OSError, IndexError, ValueError):  # exiting
+                pass
+            time.sleep(0.02)
         stdout.seek(0)
         stderr.seek(0)
-        return process.returncode, stdout.read(), stderr.read(), usage.ru_maxrss * 1024
+        return process.returncode, stdout.read(), stderr.read(), peak
 
 
 def test_reextract_skips_the_bomb_with_its_file_and_offset_in_bounded_memory_and_agrees_on_the_rest(
@@ -152,7 +163,7 @@ def test_reextract_skips_the_bomb_with_its_file_and_offset_in_bounded_memory_and
     code, stdout, stderr, peak = _measured([*KHABAR, "reextract", str(store), "--catalog-extra", str(catalog)], tmp_path)
     # 189 MiB measured alone, 326 MiB once in a loaded full suite (the extraction workers count); the bomb alone
     # decodes to 512 MiB, so a peak under that proves it never was
-    assert peak < 480 * MIB, f"reextract peaked at {peak // MIB} MiB"
+    assert 50 * MIB < peak < 480 * MIB, f"reextract peaked at {peak // MIB} MiB"
     warc, offset, _ = _responses(store)[BOMB]
     assert code == 1, stderr[-3000:]  # a problem was reported
     assert f"problem: {warc.relative_to(store).as_posix()} @ offset {offset}: {TOO_LARGE}" in stderr
