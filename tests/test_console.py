@@ -102,6 +102,8 @@ def test_without_a_terminal_the_demo_crawl_prints_under_40_lines_and_its_summary
     assert f"  crawl log          {store / 'runs' / crawl_id / 'crawl.log'}" in result.stdout
     assert BOT_WALL.search(result.stderr)  # a warning still reaches the console
     assert "] INFO: " not in result.stderr
+    # features left off (no webhook, no metrics port) are silent, not one warning per outlet
+    assert "KHABAR_ALERT_WEBHOOK" not in result.stderr and "KHABAR_METRICS_PORT" not in result.stderr
 
 
 def test_the_crawl_log_in_the_store_holds_scrapys_log_of_every_outlet(crawls: Any) -> None:

@@ -149,7 +149,7 @@ class DiskGuard:
     def from_crawler(cls, crawler: Crawler) -> DiskGuard:
         minimum = minimum_free_space(crawler.settings)
         if minimum.disabled:
-            raise NotConfigured(f"{SETTING} is {minimum.text!r}; set a size or a percentage to enable DiskGuard")
+            raise NotConfigured()  # turned off by the operator (0): no message, so Scrapy logs no warning
         interval = crawler.settings.getfloat("KHABAR_DISK_GUARD_INTERVAL", 5.0)
         if interval < 0:
             raise ConfigInvalid(f"KHABAR_DISK_GUARD_INTERVAL={interval} must be 0 (no periodic check) or more seconds")

@@ -77,8 +77,7 @@ class CrawlMetrics:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlMetrics:
         if serve_metrics_from_settings(crawler.settings) is None:
-            raise NotConfigured("KHABAR_METRICS_PORT is not set; set it (khabar crawl --metrics-port N) to enable "
-                                "CrawlMetrics")
+            raise NotConfigured()  # off unless KHABAR_METRICS_PORT is set: no message, so Scrapy logs no warning
         metrics = cls(crawler, store_from_settings(crawler.settings), local_spool(crawler.settings))
         crawler.signals.connect(metrics.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(metrics.spider_closed, signal=signals.spider_closed)
