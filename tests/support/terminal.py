@@ -28,7 +28,8 @@ class InTerminal:
         self._master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.process = subprocess.Popen(cmd, cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, close_fds=True,
-                                        env={**os.environ, "TERM": "xterm-256color", **(env or {})})
+                                        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns),
+                                             "LINES": str(rows), **(env or {})})  # pytest-xdist sets 80 × 24
         os.close(slave)
         self._chunks: list[bytes] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
