@@ -209,6 +209,7 @@ def test_a_render_that_a_kill_interrupted_is_owed_and_recorded_by_the_next_run(t
     import time
 
     from tests.support.crawls import ROOT
+    from tests.support.running import archived_records
 
     if find_browser("auto") is None:
         pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
@@ -227,8 +228,8 @@ def test_a_render_that_a_kill_interrupted_is_owed_and_recorded_by_the_next_run(t
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         assert sum(1 for e in server.wire_log if e.path == path) >= 2, "the crawl never asked the browser"
-        assert ("response", url) in _captured(store)  # the served page made it into the WARC
-        assert not any(kind == "conversion" for kind, _ in _captured(store))
+        assert url in archived_records(store, "response")  # the served page made it into the WARC
+        assert archived_records(store, "conversion") == []
         assert url not in {r["url"] for r in article_records(store)}
         before = len(server.wire_log)
         result = run(cmd)
@@ -240,21 +241,3 @@ def test_a_render_that_a_kill_interrupted_is_owed_and_recorded_by_the_next_run(t
     assert record["extraction"]["rendered_by"] == "chromium"
     verify = run([*KHABAR, "verify", str(store)])
     assert verify.returncode == 0, verify.stdout[-2000:] + verify.stderr[-2000:]
-
-
-def _captured(store: Path) -> set[tuple[str, str]]:
-    """(type, URI) of every whole record in the store's WARC files, those a killed crawl left open included."""
-    import io
-
-    from warcio.archiveiterator import ArchiveIterator
-
-    from crawler.warc.members import scan_members
-
-    found = set()
-    for path in store.glob("warc/**/*.warc.gz*"):
-        with open(path, "rb") as handle:
-            end = scan_members(handle).complete_end
-            handle.seek(0)
-            complete = io.BytesIO(handle.read(end))
-        found |= {(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(complete)}
-    return found

@@ -20,20 +20,26 @@ _TARGET = re.compile(rb"^WARC-Target-URI: (\S+)", re.MULTILINE)
 
 def archived_responses(store: Path) -> list[str]:
     """The target URI of every complete response record in the store's WARC files, open ones included."""
+    return archived_records(store, "response")
+
+
+def archived_records(store: Path, kind: str) -> list[str]:
+    """The target URI of every complete record of WARC-Type ``kind`` in the store's WARC files, open ones included."""
     urls = []
     for path in sorted(store.glob("warc/**/*.warc.gz*")):
         if path.name.endswith((".warc.gz", ".warc.gz.open")):
-            urls += _responses(path)
+            urls += _records(path, kind)
     return urls
 
 
-def _responses(path: Path) -> list[str]:
+def _records(path: Path, kind: str) -> list[str]:
     urls = []
+    wanted = f"\r\nWARC-Type: {kind}\r\n".encode()
     with open(path, "rb") as handle:
         try:
             for member in iter_members(handle):
                 header = member.head.split(b"\r\n\r\n", 1)[0]
-                if b"\r\nWARC-Type: response\r\n" in header and (target := _TARGET.search(header)):
+                if wanted in header and (target := _TARGET.search(header)):
                     urls.append(target.group(1).decode())
         except BadMember:  # the member being written
             pass
