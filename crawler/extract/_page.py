@@ -57,6 +57,12 @@ _ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
 MAX_ANCESTORS = 12
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
 _HEADLINE_CLASS = re.compile(r"title|headline|titre|heading", re.IGNORECASE)
+# A kicker (surtitre) printed inside a heading, before the headline: its first child, marked by its class or a <small>.
+_KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle|supertitle|surtitle|sur-?titre|eyebrow"
+                           r"|overtitle|pretitle", re.IGNORECASE)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|a11y-hidden"
+                           r"|visuallyhidden|offscreen)(?:\s|$)", re.IGNORECASE)
+_KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _PAYWALL_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:paywall|premium|abonnes|abonne|reserve-abonnes|subscriber|subscribers-only)(?:[\s_-]|$)",
     re.IGNORECASE,
@@ -71,6 +77,7 @@ class Heading:
     text: str
     headline_class: bool
     logo: bool = False  # the whole heading is a link to the home page: the site's name, not a headline
+    kicker: str = ""  # a kicker printed inside the heading before the headline ('Sahel' in 'Sahel Le calendrier …')
 
 
 @dataclass
@@ -197,7 +204,46 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
         return
     text = clean(el.text_content())
     if text:
-        page.headings.append(Heading(el.tag, text, headline_class, _is_logo(el, text)))
+        kicker, headline = _split_kicker(el, text)
+        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker))
+
+
+def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
+    """``(kicker, headline)`` of a heading as printed: without text hidden from sight ('visually-hidden',
+    'sr-only'), without a first child that is a kicker (class 'surtitre', 'kicker', 'overline'…, or a <small>)
+    with nothing printed before it, and without a closing <small> (a date, the categories)."""
+    if len(el) == 0:
+        return "", text
+    hidden = [child for child in el.iterdescendants() if _HIDDEN_CLASS.search(child.get("class") or "")]
+    if hidden:
+        text = clean("".join(_visible_text(el, frozenset(hidden))))
+    inner = el
+    while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip() \
+            and inner[0].tag in ("a", "span", "div"):
+        inner = inner[0]
+    children = [child for child in inner if isinstance(child.tag, str) and child not in hidden]
+    if not children:
+        return "", text
+    first, last = children[0], children[-1]
+    kicker = ""
+    if not (inner.text or "").strip() and (first.tag == "small" or _KICKER_CLASS.search(first.get("class") or "")):
+        kicker = clean(first.text_content())
+    headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
+    if last is not first and last.tag == "small" and not (last.tail or "").strip():
+        closing = clean(last.text_content())
+        if closing and headline.endswith(closing):
+            headline = headline[:-len(closing)]
+    headline = headline.strip(_KICKER_TRIM)
+    return (kicker, headline) if headline else ("", text)
+
+
+def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement]) -> list[str]:
+    parts = [el.text or ""]
+    for child in el:
+        if child not in hidden and isinstance(child.tag, str):
+            parts.extend(_visible_text(child, hidden))
+        parts.append(child.tail or "")
+    return parts
 
 
 def _is_logo(el: HtmlElement, text: str) -> bool:

@@ -1,0 +1,70 @@
+"""Table-driven tests of the title rules tuned on real pages (issue 12, bench/real_quality.py --losses title), each
+on short snippets written for these tests: the headline as printed in the heading (kicker, hidden text and a closing
+date left out), and that printed headline against the references written for search engines."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import Extracted, extract_article
+from crawler.extract._page import collect, parse_html
+from tests.test_extract import AR_PARAGRAPHS, page
+
+URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
+AR_URL = "https://www.exemple-tn.com/ar/siyasa/islah-jibai"
+
+
+def extract(html: str, url: str = URL) -> Extracted:
+    outcome = extract_article(html.encode("utf-8"), url)
+    assert isinstance(outcome, Extracted), outcome
+    return outcome
+
+
+def heading(html: str) -> tuple[str, str]:
+    """``(kicker, text)`` of the first heading of `html`."""
+    found = collect(parse_html(f"<html><body>{html}</body></html>".encode()))
+    first = found.headings[0]
+    return first.kicker, first.text
+
+
+@pytest.mark.parametrize(("html", "kicker", "text"), [
+    # a kicker child (class or <small>) with nothing printed before it is not the headline
+    ('<h1><span class="surtitre">Sahel</span> Le calendrier de la transition est publié</h1>',
+     "Sahel", "Le calendrier de la transition est publié"),
+    ('<h1 class="titre"><span class="article__kicker">Finances</span><span class="article__title">La réforme '
+     'fiscale arrive à l’APN</span></h1>', "Finances", "La réforme fiscale arrive à l’APN"),
+    ("<h1><small>Tunisie</small><br> Le budget adopté en première lecture</h1>",
+     "Tunisie", "Le budget adopté en première lecture"),
+    ('<h1><a href="/a"><span class="overline">Football</span>« Nous irons au bout »</a></h1>',
+     "Football", "« Nous irons au bout »"),
+    ('<h1><span class="supertitle"><time datetime="2025-03-04">4 mars 2025</time></span> '
+     '<span class="title">Le ministre reçoit les syndicats</span></h1>', "4 mars 2025", "Le ministre reçoit les syndicats"),
+    ('<h1><span class="surtitre">اقتصاد</span> إصلاح جبائي أمام البرلمان</h1>', "اقتصاد", "إصلاح جبائي أمام البرلمان"),
+    # a separator left between kicker and headline goes with the kicker
+    ('<h1><span class="overline">Sahel</span><span class="sr-only">: </span><span>Le calendrier est publié</span></h1>',
+     "Sahel", "Le calendrier est publié"),
+    # a closing <small> (date, categories) is not the headline either
+    ("<h1>Le budget adopté en première lecture<br><small>04.03.2025 • Économie, Politique</small></h1>",
+     "", "Le budget adopté en première lecture"),
+    # text hidden from sight is not printed
+    ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
+    # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept
+    ('<h1>Le budget <span class="kicker">adopté</span></h1>', "", "Le budget adopté"),
+    ("<h1><span>Sahel</span> Le calendrier est publié</h1>", "", "Sahel Le calendrier est publié"),
+    ('<h1><span class="surtitre">Le calendrier est publié</span></h1>', "", "Le calendrier est publié"),
+    ("<h1><small>Sahel</small></h1>", "", "Sahel"),
+])
+def test_headline_as_printed(html: str, kicker: str, text: str) -> None:
+    assert heading(html) == (kicker, text)
+
+
+@pytest.mark.parametrize(("html", "url", "title"), [
+    (page('<meta property="og:title" content="Le calendrier de la transition est publié - Sahel">',
+          '<h1><span class="surtitre">Sahel</span> Le calendrier de la transition est publié</h1>'),
+     URL, "Le calendrier de la transition est publié"),
+    (page('<meta property="og:title" content="إصلاح جبائي أمام البرلمان - اقتصاد">',
+          '<h1><span class="surtitre">اقتصاد</span> إصلاح جبائي أمام البرلمان</h1>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     AR_URL, "إصلاح جبائي أمام البرلمان"),
+])
+def test_kicker_in_the_heading_and_the_og_title(html: str, url: str, title: str) -> None:
+    assert extract(html, url).title == title
