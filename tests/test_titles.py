@@ -68,3 +68,19 @@ def test_headline_as_printed(html: str, kicker: str, text: str) -> None:
 ])
 def test_kicker_in_the_heading_and_the_og_title(html: str, url: str, title: str) -> None:
     assert extract(html, url).title == title
+
+
+@pytest.mark.parametrize(("h1", "og_title", "title"), [
+    # the heading ends or opens on punctuation that sits right before or after the separator of the og:title
+    ("Le barrage sera-t-il prêt avant l’été?", "Le barrage sera-t-il prêt avant l’été? - Le Courrier du Sahel",
+     "Le barrage sera-t-il prêt avant l’été?"),
+    ("“Nous irons au bout de ce mouvement”", "Grève - “Nous irons au bout de ce mouvement”",
+     "“Nous irons au bout de ce mouvement”"),
+    ("هل يكتمل السد قبل الصيف؟", "هل يكتمل السد قبل الصيف؟ | بريد الساحل", "هل يكتمل السد قبل الصيف؟"),
+    # a heading that is only part of a segment still does not match
+    ("Le barrage sera-t-il prêt", "Le barrage sera-t-il prêt avant l’été ? - Le Courrier du Sahel",
+     "Le barrage sera-t-il prêt avant l’été ? - Le Courrier du Sahel"),
+])
+def test_heading_held_by_the_og_title_up_to_punctuation(h1: str, og_title: str, title: str) -> None:
+    html = page(f'<meta property="og:title" content="{og_title}">', f"<h1>{h1}</h1>")
+    assert extract(html, "https://www.exemple.ne/societe/barrage").title == title

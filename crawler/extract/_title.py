@@ -18,8 +18,9 @@ from crawler.extract._page import Heading
 from crawler.extract._text import alnum, fold
 
 _SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|»|·|•)\s+)")
-_FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)$")
-_FOLDED_SEPARATOR_AFTER = re.compile(r"^(?:$|\s[^\w\s]{1,2}\s)")
+# `fold` strips opening and closing punctuation off the heading ('… en panne ?' -> '… en panne'): allowed here.
+_FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)[.:;,!?\"']*$")
+_FOLDED_SEPARATOR_AFTER = re.compile(r"^[.:;,!?\"']*(?:$|\s[^\w\s]{1,2}\s)")
 _HOST_NOISE = frozenset({"www", "m", "amp", "fr", "ar", "en", "web", "news", "mobile", "com", "net", "org", "info",
                          "dz", "ma", "tn", "sn", "ml", "bf", "ne", "mr", "td", "ci", "co", "uk", "africa"})
 _SITE_SHARE = 0.6  # an end segment is the site name when it covers >= 60% of a known site key (or vice versa)
