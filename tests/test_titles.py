@@ -8,7 +8,7 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._page import collect, parse_html
-from tests.test_extract import AR_PARAGRAPHS, page
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
 
 URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
 AR_URL = "https://www.exemple-tn.com/ar/siyasa/islah-jibai"
@@ -77,10 +77,38 @@ def test_kicker_in_the_heading_and_the_og_title(html: str, url: str, title: str)
     ("“Nous irons au bout de ce mouvement”", "Grève - “Nous irons au bout de ce mouvement”",
      "“Nous irons au bout de ce mouvement”"),
     ("هل يكتمل السد قبل الصيف؟", "هل يكتمل السد قبل الصيف؟ | بريد الساحل", "هل يكتمل السد قبل الصيف؟"),
-    # a heading that is only part of a segment still does not match
-    ("Le barrage sera-t-il prêt", "Le barrage sera-t-il prêt avant l’été ? - Le Courrier du Sahel",
-     "Le barrage sera-t-il prêt avant l’été ? - Le Courrier du Sahel"),
 ])
 def test_heading_held_by_the_og_title_up_to_punctuation(h1: str, og_title: str, title: str) -> None:
     html = page(f'<meta property="og:title" content="{og_title}">', f"<h1>{h1}</h1>")
     assert extract(html, "https://www.exemple.ne/societe/barrage").title == title
+
+
+SAHEL_URL = "https://www.courrier-sahel.ne/societe/barrage"
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the <h1> tells the og:title's story in other words: the headline as printed wins
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     "<h1>Les travaux du barrage de Kandadji reprennent après deux ans d’arrêt</h1>",
+     "Les travaux du barrage de Kandadji reprennent après deux ans d’arrêt"),
+    ('<meta property="og:title" content="Kandadji : reprise des travaux du barrage | Le Courrier du Sahel">',
+     "<h1>Barrage de Kandadji : les travaux reprennent</h1>", "Barrage de Kandadji : les travaux reprennent"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "سد كنداجي: استئناف الأشغال"}</script>',
+     "<h1>استئناف الأشغال في سد كنداجي</h1>", "استئناف الأشغال في سد كنداجي"),
+    # of several <h1>, the one closest to the references
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     "<h1>Société</h1><h1>Kandadji : les travaux du barrage reprennent enfin</h1>",
+     "Kandadji : les travaux du barrage reprennent enfin"),
+    # an <h1> that shares less than half of its words is a section, a blog name or another story: og:title stays
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     "<h1>Le blog de l’ingénieur</h1>", "Barrage de Kandadji : les travaux reprennent"),
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     "<h1>Inondations à Niamey : trois quartiers évacués</h1>", "Barrage de Kandadji : les travaux reprennent"),
+    # the site's logo heading never wins
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     '<h1><a href="/">Le Courrier du barrage</a></h1>', "Barrage de Kandadji : les travaux reprennent"),
+])
+def test_printed_headline_beats_the_references(head: str, headings: str, title: str) -> None:
+    arabic = title[0] >= "\u0600"
+    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    assert extract(html, SAHEL_URL).title == title

@@ -1,8 +1,10 @@
 """The on-page headline, and the site-name-free form of ``<title>``/og:title.
 
 A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference
-(JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise the
-first reference is used with its site name cut off the ends: only an end segment that matches
+(JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>``
+that tells the same story in other words wins (half of its words or more are in the references: the
+headline as printed, where og:title and JSON-LD often carry a version written for search engines).
+Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
 first dash of a headline ("Mali - Transition : …" keeps "Mali").
 """
@@ -28,7 +30,9 @@ _MAX_SITE_WORDS = 6
 _MIN_COVER = 0.5
 _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
 _MAX_OPENED_WORDS = 4
-_MIN_HEADLINE_WORDS = 3  # a heading shorter than half the site-free title is a section label, not the headline
+_MIN_HEADLINE_WORDS = 3
+_SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
+_WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
 
 
 @dataclass(frozen=True)
@@ -102,11 +106,36 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     if matching:
         best = max(matching, key=lambda h: (h.tag == "h1", len(h.text)))
         return best.text, "h1"
+    printed = _printed_headline(headings, [text for _, text in stripped if text], site)
+    if printed is not None:
+        return printed, "h1"
     for source, text in stripped:
         if text:
             return text, source
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def _printed_headline(headings: Sequence[Heading], references: Sequence[str], site: SiteKeys) -> str | None:
+    """The page's <h1> that tells the story of the (site-free) references in its own words: the headline as
+    printed beats the one written for search engines and social networks. Same story: at least _SAME_STORY of
+    the heading's words are in the references (a section name or another story's h1 shares few or none)."""
+    if not references:
+        return None
+    known = set().union(*(_words(ref) for ref in references))
+    best, best_share = None, 0.0
+    for heading in headings:
+        if heading.tag != "h1" or heading.logo or site.matches(heading.text):
+            continue
+        words = _words(heading.text)
+        share = len(words & known) / len(words) if words else 0.0
+        if share >= _SAME_STORY and share > best_share:
+            best, best_share = heading.text, share
+    return best
 
 
 def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:
