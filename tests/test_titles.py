@@ -112,3 +112,18 @@ def test_printed_headline_beats_the_references(head: str, headings: str, title: 
     arabic = title[0] >= "\u0600"
     html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
     assert extract(html, SAHEL_URL).title == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # an <h1> that <title> carries after the headline is the blog's name: cut, never the headline
+    ("<title>Barrage de Kandadji : les travaux reprennent | CarnetDuFleuve</title>", "<h1>CarnetDuFleuve</h1>",
+     "Barrage de Kandadji : les travaux reprennent"),
+    ("<title>سد كنداجي: استئناف الأشغال | مدونة النهر</title>", "<h1>مدونة النهر</h1>", "سد كنداجي: استئناف الأشغال"),
+    # a section between site and headline is no headline either (nothing is cut from the middle)
+    ("<title>Le Fleuve - Société » Barrage de Kandadji : les travaux reprennent</title>", "<h1>Société</h1>",
+     "Le Fleuve - Société » Barrage de Kandadji : les travaux reprennent"),
+])
+def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str, title: str) -> None:
+    arabic = title[0] >= "\u0600"
+    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    assert extract(html, "https://www.exemple.ne/societe/barrage").title == title

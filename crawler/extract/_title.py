@@ -106,6 +106,11 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     if matching:
         best = max(matching, key=lambda h: (h.tag == "h1", len(h.text)))
         return best.text, "h1"
+    named = [h.text for h in headings if not h.logo and any(_holds(ref, key, fold(h.text), later=True)
+                                                             for ref, key in references)]
+    if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
+        site = SiteKeys(site.names | {alnum(name) for name in named}, site.section)
+        stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     printed = _printed_headline(headings, [text for _, text in stripped if text], site)
     if printed is not None:
         return printed, "h1"
@@ -147,12 +152,15 @@ def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:
     return None
 
 
-def _holds(reference: str, ref_key: str, head_key: str) -> bool:
-    """True when the heading is the whole `reference` or one or more of its separated segments."""
+def _holds(reference: str, ref_key: str, head_key: str, later: bool = False) -> bool:
+    """True when the heading is the whole `reference` or one or more of its separated segments (with `later`,
+    segments after the first only)."""
     if reference.rstrip().endswith(("...", "\u2026")) and len(ref_key) >= 20:
         return head_key.startswith(ref_key)
     start = ref_key.find(head_key)
     if start < 0:
         return False
     before, after = ref_key[:start], ref_key[start + len(head_key):]
+    if later and not before:
+        return False
     return bool(_FOLDED_SEPARATOR_BEFORE.search(before) and _FOLDED_SEPARATOR_AFTER.match(after))
