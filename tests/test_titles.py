@@ -43,6 +43,17 @@ def heading(html: str) -> tuple[str, str]:
     # a separator left between kicker and headline goes with the kicker
     ('<h1><span class="overline">Sahel</span><span class="sr-only">: </span><span>Le calendrier est publié</span></h1>',
      "Sahel", "Le calendrier est publié"),
+    # a first child classed as a topic or a label, or whatever precedes the child classed as the headline itself
+    ('<h1> <div class="topic-label"> Sécurité alimentaire </div> Le Niger lance sa campagne de vaccination </h1>',
+     "Sécurité alimentaire", "Le Niger lance sa campagne de vaccination"),
+    ('<h1><span class="text-vert">Sahel – Transition</span><span class="invisible">: </span>'
+     '<span class="headline">Le calendrier électoral est publié</span></h1>',
+     "Sahel – Transition", "Le calendrier électoral est publié"),
+    ('<h1><span class="c-rubrique-nom">اقتصاد</span><span class="c-title">إصلاح جبائي أمام البرلمان</span></h1>',
+     "اقتصاد", "إصلاح جبائي أمام البرلمان"),
+    # a subtitle after the headline is not a headline part ('subtitle' is no 'title' token)
+    ('<h1><span class="primary">Le budget adopté</span> <span class="entry-subtitle">Les députés votent</span></h1>',
+     "", "Le budget adopté Les députés votent"),
     # a closing <small> (date, categories) is not the headline either
     ("<h1>Le budget adopté en première lecture<br><small>04.03.2025 • Économie, Politique</small></h1>",
      "", "Le budget adopté en première lecture"),

@@ -59,9 +59,11 @@ _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
 _HEADLINE_CLASS = re.compile(r"title|headline|titre|heading", re.IGNORECASE)
 # A kicker (surtitre) printed inside a heading, before the headline: its first child, marked by its class or a <small>.
 _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle|supertitle|surtitle|sur-?titre|eyebrow"
-                           r"|overtitle|pretitle", re.IGNORECASE)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|a11y-hidden"
-                           r"|visuallyhidden|offscreen)(?:\s|$)", re.IGNORECASE)
+                           r"|overtitle|pretitle|topic|label|rubri|categor", re.IGNORECASE)
+# ... or whatever comes before a child marked as the headline itself ('<span class="c-headline">').
+_HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])", re.IGNORECASE)
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|invisible"
+                           r"|a11y-hidden|visuallyhidden|offscreen)(?:\s|$)", re.IGNORECASE)
 _KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _PAYWALL_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:paywall|premium|abonnes|abonne|reserve-abonnes|subscriber|subscribers-only)(?:[\s_-]|$)",
@@ -226,8 +228,11 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
         return "", text
     first, last = children[0], children[-1]
     kicker = ""
-    if not (inner.text or "").strip() and (first.tag == "small" or _KICKER_CLASS.search(first.get("class") or "")):
-        kicker = clean(first.text_content())
+    if not (inner.text or "").strip():
+        if first.tag == "small" or _KICKER_CLASS.search(first.get("class") or ""):
+            kicker = clean(first.text_content())
+        else:
+            kicker = _before_headline_part(children, frozenset(hidden))
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
     if last is not first and last.tag == "small" and not (last.tail or "").strip():
         closing = clean(last.text_content())
@@ -235,6 +240,15 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
             headline = headline[:-len(closing)]
     headline = headline.strip(_KICKER_TRIM)
     return (kicker, headline) if headline else ("", text)
+
+
+def _before_headline_part(children: list[HtmlElement], hidden: frozenset[HtmlElement]) -> str:
+    """The printed text before the first child (but the first) whose class marks it as the headline proper."""
+    for index, child in enumerate(children[1:], 1):
+        if _HEADLINE_PART.search(child.get("class") or ""):
+            return clean("".join(part for before in children[:index]
+                                 for part in (*_visible_text(before, hidden), before.tail or "")))
+    return ""
 
 
 def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement]) -> list[str]:
