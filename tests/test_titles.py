@@ -138,3 +138,21 @@ def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str,
     arabic = title[0] >= "\u0600"
     html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
     assert extract(html, "https://www.exemple.ne/societe/barrage").title == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # Dublin Core and Parse.ly titles are references too, after og:title and twitter:title, before <title>
+    ('<title>rapport-2025-04 - Observatoire du Sahel</title><meta name="DC.title" content="Rapport annuel sur la '
+     'sécheresse">', "", "Rapport annuel sur la sécheresse"),
+    ('<title>Accueil</title><meta name="parsely-title" content="Le barrage de Kandadji reprend vie">',
+     "<h1>Les travaux avancent</h1>", "Le barrage de Kandadji reprend vie"),
+    ('<meta property="og:title" content="Le barrage de Kandadji reprend vie"><meta name="dc.title" content="Autre">',
+     "", "Le barrage de Kandadji reprend vie"),
+    # an RDFa property attribute may name several properties at once
+    ('<title>Accueil</title><meta property="schema:name dc:title" content="سد كنداجي يعود إلى الحياة">', "",
+     "سد كنداجي يعود إلى الحياة"),
+])
+def test_more_title_references(head: str, headings: str, title: str) -> None:
+    arabic = title[0] >= "\u0600"
+    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    assert extract(html, "https://www.exemple.ne/societe/barrage").title == title

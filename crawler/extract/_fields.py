@@ -27,6 +27,7 @@ _PUBLISHED_HINT = re.compile(r"datepublished|pubdate|publi|created|post-date|ent
 _PUBLISHED_META = ("datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
                    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "dc.date.created",
                    "sailthru.date", "article.published", "published_time", "original-publish-date", "datecreated")
+_TITLE_META = ("dc.title", "dc:title", "dcterms.title", "parsely-title", "sailthru.title")
 _MODIFIED_META = ("datemodified", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
                   "article.updated", "revised")
 
@@ -41,7 +42,7 @@ def site_names(page: PageSignals, jsonld: JsonLd) -> list[str]:
 def title_refs(page: PageSignals, jsonld: JsonLd) -> list[tuple[str, str]]:
     refs = [("json-ld", _first(strings(jsonld.get("headline")) or strings(jsonld.get("name")))),
             ("opengraph", _meta_value(page, "og:title")), ("meta", _meta_value(page, "twitter:title")),
-            ("title", page.title_tag)]
+            ("meta", _meta_value(page, *_TITLE_META)), ("title", page.title_tag)]
     return [(source, text) for source, text in refs if text]
 
 
@@ -164,8 +165,8 @@ def _first(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def _meta_value(page: PageSignals, key: str) -> str | None:
-    found = page.meta(key)
+def _meta_value(page: PageSignals, *keys: str) -> str | None:
+    found = page.meta(*keys)
     return found[1] if found else None
 
 

@@ -164,8 +164,10 @@ def _collect_meta(el: HtmlElement, page: PageSignals) -> None:
         key = MICRODATA_AUTHOR
     if key and content:
         value = clean(content)
-        if value:
-            page.metas.setdefault(key.strip().lower(), []).append(value)
+        # RDFa lets one property attribute name several properties ('og:title dc:title')
+        for name in key.split() if el.get("property") else [key.strip()]:
+            if value:
+                page.metas.setdefault(name.lower(), []).append(value)
 
 
 MICRODATA_AUTHOR = "microdata:author"
