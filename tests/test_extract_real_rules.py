@@ -73,6 +73,10 @@ def test_word_count(text: str, expected: int) -> None:
     ("Réforme fiscale - Le Soir des lecteurs", ["Le Soir"], "https://www.lesoir.dz/a",
      "Réforme fiscale - Le Soir des lecteurs"),
     ("Réforme fiscale - Le débat Tassili", [], "https://www.tassili.dz/a", "Réforme fiscale - Le débat Tassili"),
+    # a blog theme's filler between the site's name and the post's title goes with the name
+    ("Tassili Forum » Archives du blog » Réforme fiscale", ["Tassili Forum"], "https://www.tassili.dz/a",
+     "Réforme fiscale"),
+    ("Tassili Forum » Blog Archive » Réforme fiscale", [], "https://www.tassiliforum.dz/a", "Réforme fiscale"),
 ])
 def test_site_name_opening_the_last_segment(title: str, names: list[str], url: str, expected: str) -> None:
     assert strip_site(title, SiteKeys.build(names, url, None)) == expected

@@ -25,6 +25,8 @@ _FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)[.:;,!?\"']*$")
 _FOLDED_SEPARATOR_AFTER = re.compile(r"^[.:;,!?\"']*(?:$|\s[^\w\s]{1,2}\s)")
 _HOST_NOISE = frozenset({"www", "m", "amp", "fr", "ar", "en", "web", "news", "mobile", "com", "net", "org", "info",
                          "dz", "ma", "tn", "sn", "ml", "bf", "ne", "mr", "td", "ci", "co", "uk", "africa"})
+# Segments a blog theme puts between its name and the post's title ('Name » Blog Archive » Title', WordPress's default)
+_FILLERS = frozenset({"blogarchive", "blogarchiv", "archivesdublog", "archivedublog"})
 _SITE_SHARE = 0.6  # an end segment is the site name when it covers >= 60% of a known site key (or vice versa)
 _MAX_SITE_WORDS = 6
 _MIN_COVER = 0.5
@@ -60,7 +62,7 @@ class SiteKeys:
         key = alnum(segment)
         if not key or len(segment.split()) > _MAX_SITE_WORDS:
             return not key
-        if key == self.section:
+        if key == self.section or key in _FILLERS:
             return True
         return any(_covers(key, site) for site in self.names)
 
