@@ -57,6 +57,12 @@ def heading(html: str) -> tuple[str, str]:
     # a closing <small> (date, categories) is not the headline either
     ("<h1>Le budget adopté en première lecture<br><small>04.03.2025 • Économie, Politique</small></h1>",
      "", "Le budget adopté en première lecture"),
+    # a closing link after a headline held in an element of its own is the site's or the section's name
+    ('<h1><span class="define">Le budget adopté en première lecture</span><a href="/niamey.html">Le Sahel Niamey</a>'
+     "</h1>", "", "Le budget adopté en première lecture"),
+    ('<h1><span>إصلاح جبائي أمام البرلمان</span><a href="/tunis.html">المساء تونس</a></h1>', "", "إصلاح جبائي أمام البرلمان"),
+    # ... but a link in the headline's own sentence is part of it
+    ('<h1>Entretien avec <a href="/auteurs/karim-benali">Karim Benali</a></h1>', "", "Entretien avec Karim Benali"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
     # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept

@@ -215,7 +215,8 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
 def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
     """``(kicker, headline)`` of a heading as printed: without text hidden from sight ('visually-hidden',
     'sr-only'), without a first child that is a kicker (class 'surtitre', 'kicker', 'overline'…, or a <small>)
-    with nothing printed before it, and without a closing <small> (a date, the categories)."""
+    with nothing printed before it, without a closing <small> (a date, the categories), and without a closing
+    link after a headline held in an element of its own (the site's or the section's name)."""
     if len(el) == 0:
         return "", text
     hidden = [child for child in el.iterdescendants() if _HIDDEN_CLASS.search(child.get("class") or "")]
@@ -236,7 +237,8 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
         else:
             kicker = _before_headline_part(children, frozenset(hidden))
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
-    if last is not first and last.tag == "small" and not (last.tail or "").strip():
+    closing_link = last.tag == "a" and not (inner.text or "").strip()  # '<span>Headline</span><a>Site</a>'
+    if last is not first and (last.tag == "small" or closing_link) and not (last.tail or "").strip():
         closing = clean(last.text_content())
         if closing and headline.endswith(closing):
             headline = headline[:-len(closing)]
