@@ -63,6 +63,8 @@ def heading(html: str) -> tuple[str, str]:
     ('<h1><span>إصلاح جبائي أمام البرلمان</span><a href="/tunis.html">المساء تونس</a></h1>', "", "إصلاح جبائي أمام البرلمان"),
     # ... but a link in the headline's own sentence is part of it
     ('<h1>Entretien avec <a href="/auteurs/karim-benali">Karim Benali</a></h1>', "", "Entretien avec Karim Benali"),
+    # style sheets inside a heading (CSS-in-JS) are not printed either
+    ('<h1><style>.c1{font-size:16px}</style><span class="c1">Le budget adopté</span></h1>', "", "Le budget adopté"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
     # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept
@@ -162,3 +164,24 @@ def test_more_title_references(head: str, headings: str, title: str) -> None:
     arabic = title[0] >= "\u0600"
     html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
     assert extract(html, "https://www.exemple.ne/societe/barrage").title == title
+
+
+@pytest.mark.parametrize(("og_title", "headings", "title"), [
+    # a heading opening with an element no class announces as a kicker: what follows it is the headline when a
+    # reference says so
+    ("Le Niger lance sa campagne de vaccination contre la rougeole",
+     '<h1><span class="c-7f3a">Communiqué du ministère de la Santé</span>Le Niger lance sa campagne de vaccination '
+     "contre la rougeole</h1>", "Le Niger lance sa campagne de vaccination contre la rougeole"),
+    ("إطلاق حملة التلقيح ضد الحصبة في النيجر",
+     '<h1><span class="c-7f3a">بلاغ وزارة الصحة</span>إطلاق حملة التلقيح ضد الحصبة في النيجر</h1>',
+     "إطلاق حملة التلقيح ضد الحصبة في النيجر"),
+    # ... otherwise the whole heading is the headline
+    ("Santé : le Niger lance sa campagne de vaccination contre la rougeole",
+     '<h1><span class="c-7f3a">Santé :</span> le Niger lance sa campagne de vaccination contre la rougeole</h1>',
+     "Santé : le Niger lance sa campagne de vaccination contre la rougeole"),
+])
+def test_unannounced_kicker(og_title: str, headings: str, title: str) -> None:
+    arabic = title[0] >= "\u0600"
+    html = page(f'<meta property="og:title" content="{og_title}">', headings, lang="ar" if arabic else "fr",
+                paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    assert extract(html, "https://www.exemple.ne/sante/rougeole").title == title

@@ -64,6 +64,7 @@ _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle
 _HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|invisible"
                            r"|a11y-hidden|visuallyhidden|offscreen)(?:\s|$)", re.IGNORECASE)
+_UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
 _KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _PAYWALL_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:paywall|premium|abonnes|abonne|reserve-abonnes|subscriber|subscribers-only)(?:[\s_-]|$)",
@@ -80,6 +81,7 @@ class Heading:
     headline_class: bool
     logo: bool = False  # the whole heading is a link to the home page: the site's name, not a headline
     kicker: str = ""  # a kicker printed inside the heading before the headline ('Sahel' in 'Sahel Le calendrier …')
+    after_first: str = ""  # what follows the heading's first child when no kicker was recognised (maybe one)
 
 
 @dataclass
@@ -208,18 +210,20 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
         return
     text = clean(el.text_content())
     if text:
-        kicker, headline = _split_kicker(el, text)
-        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker))
+        kicker, headline, after_first = _split_kicker(el, text)
+        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker, after_first))
 
 
-def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
-    """``(kicker, headline)`` of a heading as printed: without text hidden from sight ('visually-hidden',
+def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
+    """``(kicker, headline, after_first)`` of a heading as printed: without text hidden from sight ('visually-hidden',
     'sr-only'), without a first child that is a kicker (class 'surtitre', 'kicker', 'overline'…, or a <small>)
     with nothing printed before it, without a closing <small> (a date, the categories), and without a closing
-    link after a headline held in an element of its own (the site's or the section's name)."""
+    link after a headline held in an element of its own (the site's or the section's name). `after_first`: the
+    text after an opening child that was not recognised as a kicker (the title matching may take it as one)."""
     if len(el) == 0:
-        return "", text
-    hidden = [child for child in el.iterdescendants() if _HIDDEN_CLASS.search(child.get("class") or "")]
+        return "", text, ""
+    hidden = [child for child in el.iterdescendants()
+              if child.tag in _UNPRINTED_TAGS or _HIDDEN_CLASS.search(child.get("class") or "")]
     if hidden:
         text = clean("".join(_visible_text(el, frozenset(hidden))))
     inner = el
@@ -228,7 +232,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
         inner = inner[0]
     children = [child for child in inner if isinstance(child.tag, str) and child not in hidden]
     if not children:
-        return "", text
+        return "", text, ""
     first, last = children[0], children[-1]
     kicker = ""
     if not (inner.text or "").strip():
@@ -243,7 +247,12 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str]:
         if closing and headline.endswith(closing):
             headline = headline[:-len(closing)]
     headline = headline.strip(_KICKER_TRIM)
-    return (kicker, headline) if headline else ("", text)
+    after_first = ""
+    if not kicker and not (inner.text or "").strip():
+        opening = clean("".join(_visible_text(first, frozenset(hidden))))
+        if opening and headline.startswith(opening):
+            after_first = headline[len(opening):].strip(_KICKER_TRIM)
+    return (kicker, headline, after_first) if headline else ("", text, "")
 
 
 def _before_headline_part(children: list[HtmlElement], hidden: frozenset[HtmlElement]) -> str:

@@ -101,13 +101,15 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
     matching = []
     for heading in headings:
-        key = fold(heading.text)
-        if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(heading.text) \
-                and any(_holds(ref, ref_key, key) for ref, ref_key in references):
-            matching.append(heading)
+        # the whole heading, or what follows its opening element (a kicker no class announced)
+        for text in filter(None, (heading.text, heading.after_first)):
+            key = fold(text)
+            if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(text) \
+                    and any(_holds(ref, ref_key, key) for ref, ref_key in references):
+                matching.append((heading.tag, text))
+                break
     if matching:
-        best = max(matching, key=lambda h: (h.tag == "h1", len(h.text)))
-        return best.text, "h1"
+        return max(matching, key=lambda m: (m[0] == "h1", len(m[1])))[1], "h1"
     named = [h.text for h in headings if not h.logo and any(_holds(ref, key, fold(h.text), later=True)
                                                              for ref, key in references)]
     if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
