@@ -73,6 +73,10 @@ def test_word_count(text: str, expected: int) -> None:
     ("Réforme fiscale - Le Soir des lecteurs", ["Le Soir"], "https://www.lesoir.dz/a",
      "Réforme fiscale - Le Soir des lecteurs"),
     ("Réforme fiscale - Le débat Tassili", [], "https://www.tassili.dz/a", "Réforme fiscale - Le débat Tassili"),
+    # box-drawing bars (with or without spaces) and single guillemets separate a site's name too
+    ("Réforme fiscale : le projet arrive│Tassili Forum", [], "https://www.tassiliforum.dz/a",
+     "Réforme fiscale : le projet arrive"),
+    ("إصلاح جبائي أمام البرلمان › Tassili Info", ["Tassili Info"], "https://www.exemple.dz/a", "إصلاح جبائي أمام البرلمان"),
     # a blog theme's filler between the site's name and the post's title goes with the name
     ("Tassili Forum » Archives du blog » Réforme fiscale", ["Tassili Forum"], "https://www.tassili.dz/a",
      "Réforme fiscale"),

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from crawler.extract._page import Heading
 from crawler.extract._text import alnum, fold
 
-_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|»|·|•)\s+)")
+_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•)\s+)")
 # `fold` strips opening and closing punctuation off the heading ('… en panne ?' -> '… en panne'): allowed here.
 _FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)[.:;,!?\"']*$")
 _FOLDED_SEPARATOR_AFTER = re.compile(r"^[.:;,!?\"']*(?:$|\s[^\w\s]{1,2}\s)")
