@@ -110,8 +110,8 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
                 break
     if matching:
         return max(matching, key=lambda m: (m[0] == "h1", len(m[1])))[1], "h1"
-    named = [h.text for h in headings if not h.logo and any(_holds(ref, key, fold(h.text), later=True)
-                                                             for ref, key in references)]
+    named = [h.text for h in headings if h.tag == "h1" and not h.logo
+             and any(_holds(ref, key, fold(h.text), later=True) for ref, key in references)]
     if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
         site = SiteKeys(site.names | {alnum(name) for name in named}, site.section)
         stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
