@@ -188,11 +188,11 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     if not text:
         return Rejected("no_text", f"trafilatura found no article text in {len(body)} bytes of HTML.")
     _fill_text(draft, text)
-    _fill_dates(draft, root)
-    _fill_language(draft)
     _fill_paywall(draft, html)
     if draft.word_count < MIN_WORDS and not draft.paywalled:
         return Rejected("too_short", f"the text has {draft.word_count} words, fewer than the {MIN_WORDS} of an article.")
+    _fill_dates(draft, root)  # only for an article: its last resort, htmldate's page search, is the dearest step
+    _fill_language(draft)
     return draft.freeze()
 
 
