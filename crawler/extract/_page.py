@@ -59,6 +59,9 @@ _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form
 _WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
 _MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
                          r"|created|submitted|titre|title|headline", re.IGNORECASE)
+# The same words, case-sensitive, for ASCII marks lower-cased first: re's IGNORECASE search is five times slower,
+# and this test runs on every element with a class or an id (about 450 on a real page).
+_MARK_WORDS_LOWER = re.compile(_MARK_WORDS.pattern)
 _BYLINE_WORDS = ("author", "byline", "auteur", "signature")
 _DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline", "created", "submitted")
 # A headline in a <div>/<span> (hand-made CMSs): a class or id that is a title word, whole.
@@ -265,12 +268,18 @@ def _collect_marked(root: HtmlElement) -> Marked:
     for el in _WITH_MARKS(root):
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
         prop = el.get("itemprop")
-        if not _MARK_WORDS.search(marks) and prop not in _MARK_PROPS and el.get("rel") != "author":
+        if not _has_mark_word(marks) and prop not in _MARK_PROPS and el.get("rel") != "author":
             continue
         count += _file_marked(el, marks, marked)
         if count >= MAX_MARKED:
             break
     return marked
+
+
+def _has_mark_word(marks: str) -> bool:
+    if marks.isascii():
+        return _MARK_WORDS_LOWER.search(marks.lower()) is not None
+    return _MARK_WORDS.search(marks) is not None
 
 
 def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
