@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
@@ -127,22 +129,36 @@ class _Draft:
 
 
 def _chars(text: str) -> int:
-    return len("".join(text.split()))
+    return sum(map(len, text.split()))
+
+
+# Text nodes as plain str (no element proxies, no smart strings): the body's, and those inside a link, then
+# inside a link inside a link, and so on, so that nested links count their text once per link as before.
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+
+
+@functools.cache
+def _link_text_nodes(depth: int) -> etree.XPath:
+    return etree.XPath(".//a" + "//a" * depth + "//text()", smart_strings=False)
 
 
 def link_density(root: Any) -> float:
     """The share of the body's visible characters that sit inside links: high on listing and home pages.
 
-    One C-level pass for the body's text, minus what scripts and styles hold; about 1 ms on a real page.
+    Text nodes gathered by compiled XPaths, counted once joined (text_content() per <a> made an element proxy
+    and a string per link: 0.9 ms of 1.9 on a heavy page); about 0.5 ms on a real page.
     """
     body = root.find("body")
     if body is None:
         return 0.0
     hidden = sum(_chars(el.text_content()) for el in body.iter("script", "style", "noscript", "template"))
-    visible = _chars("".join(body.itertext())) - hidden
+    visible = _chars("".join(_TEXT_NODES(body))) - hidden
     if visible <= 0:
         return 0.0
-    linked = sum(_chars(a.text_content()) for a in body.iter("a"))
+    linked, depth = 0, 0
+    while texts := _link_text_nodes(depth)(body):
+        linked += _chars("".join(texts))
+        depth += 1
     return round(min(1.0, linked / visible), 3)
 
 
@@ -172,11 +188,11 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     if not text:
         return Rejected("no_text", f"trafilatura found no article text in {len(body)} bytes of HTML.")
     _fill_text(draft, text)
-    _fill_dates(draft, root)
-    _fill_language(draft)
     _fill_paywall(draft, html)
     if draft.word_count < MIN_WORDS and not draft.paywalled:
         return Rejected("too_short", f"the text has {draft.word_count} words, fewer than the {MIN_WORDS} of an article.")
+    _fill_dates(draft, root)  # only for an article: its last resort, htmldate's page search, is the dearest step
+    _fill_language(draft)
     return draft.freeze()
 
 
