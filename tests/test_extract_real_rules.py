@@ -1,6 +1,7 @@
 """Table-driven tests of the rules tuned on real pages (issue 12, bench/real_quality.py), each on short
-snippets written for these tests: dates in local time rather than their UTC copy, the last-resort date search
-in the text, word counts in scripts without spaces, tables kept in the body."""
+snippets written for these tests: dates in local time rather than their UTC copy, the day an article's URL
+gives, the last-resort date search in the text, word counts in scripts without spaces, tables kept in the
+body."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from crawler.extract import Extracted, extract_article
 from crawler.extract._local_time import prefer_local
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
+from crawler.extract._url_date import crosses_midnight, url_day
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, FR_TEXT, page
 
 URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
+URL_DATED = "https://www.exemple-dz.com/politique/2025/11/12/reforme-fiscale"
 ZH_PARAGRAPHS = (
     "市政府今天宣布新的公共交通计划，将在明年春季开通三条公交线路，连接城市东部和南部的新住宅区。",
     "交通局局长表示，新线路每天运营十八个小时，票价保持不变，老年人和学生继续享受优惠。",
@@ -48,6 +51,39 @@ def jsonld(**fields: str) -> str:
 ])
 def test_prefer_local(chosen: str, others: list[str], expected: str) -> None:
     assert prefer_local(chosen, others) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.exemple-dz.com/2025/11/12/reforme-fiscale/", ("2025-11-12", "2025/11/12")),
+    ("https://www.exemple-dz.com/politique/2025-11-12-reforme-fiscale", ("2025-11-12", "2025-11-12")),
+    ("https://www.exemple-dz.com/politique/2025_11_12/reforme.html", ("2025-11-12", "2025_11_12")),
+    ("https://www.exemple-dz.com/actualite/20251112/reforme-fiscale", ("2025-11-12", "20251112")),
+    ("https://www.exemple-dz.com/ar/2025/11/12/%D8%A5%D8%B5%D9%84%D8%A7%D8%AD", ("2025-11-12", "2025/11/12")),
+    # a month alone, a run of digits that is an id, an impossible day, a date in the query: no day
+    ("https://www.exemple-dz.com/2025/11/reforme-fiscale", None),
+    ("https://www.exemple-dz.com/article/120251112093011/reforme", None),
+    ("https://www.exemple-dz.com/article/20251112-93011", None),
+    ("https://www.exemple-dz.com/2025/02/30/reforme", None),
+    ("https://www.exemple-dz.com/reforme?date=2025/11/12", None),
+    ("https://www.exemple-dz.com/1985/11/12/archives", None),  # before the earliest plausible year
+])
+def test_url_day(url: str, expected: tuple[str, str] | None) -> None:
+    assert url_day(url) == expected
+
+
+@pytest.mark.parametrize(("stamp", "day", "expected"), [
+    ("2025-11-13T02:25:00+00:00", "2025-11-12", True),  # 21:25 on the 12th in UTC-5
+    ("2025-11-11T23:10:00+00:00", "2025-11-12", True),  # 00:10 on the 12th in UTC+1
+    ("2025-11-11T10:00:00+00:00", "2025-11-12", True),  # midnight in UTC+14
+    ("2025-11-11T09:59:00+00:00", "2025-11-12", False),  # no offset reaches the 12th
+    ("2025-11-13T12:00:00+00:00", "2025-11-12", False),  # midnight in UTC-12 is still the 13th
+    ("2025-11-13T02:25:00-05:00", "2025-11-12", False),  # a stamp with its offset says its own day
+    ("2025-11-13T02:25:00", "2025-11-12", False),  # local time, offset unknown
+    ("2025-11-14T01:00:00+00:00", "2025-11-12", False),  # two days off: another date
+    ("2025-11-13", "2025-11-12", False),
+])
+def test_crosses_midnight(stamp: str, day: str, expected: bool) -> None:
+    assert crosses_midnight(stamp, day) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -90,6 +126,29 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("utc-alone-stays",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T02:15:00Z")),
      {"date_published": "2025-11-13T02:15:00+00:00"}),
+    # the URL's day (below: URL_DATED) over a UTC stamp that crossed midnight, or a text date on another day
+    ("url-day-over-utc-stamp-across-midnight",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T01:30:00Z")),
+     {"date_published": "2025-11-12", "date_published_raw": "2025/11/12", "url": URL_DATED}),
+    ("url-day-over-utc-stamp-across-midnight-ar",
+     page('<meta property="article:published_time" content="2025-11-11T22:40:00+00:00">', lang="ar",
+          paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-11-12", "url": URL_DATED}),
+    ("utc-stamp-of-that-day-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-12T21:30:00Z")),
+     {"date_published": "2025-11-12T21:30:00+00:00", "url": URL_DATED}),
+    ("stamp-with-offset-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T01:30:00+01:00")),
+     {"date_published": "2025-11-13T01:30:00+01:00", "url": URL_DATED}),
+    ("url-day-over-text-date-of-another-day",
+     page(article='<p class="date">Publié le 3 octobre 2025</p>'),
+     {"date_published": "2025-11-12", "url": URL_DATED}),
+    ("text-date-of-the-url-day-keeps-its-time",
+     page(article='<p class="date">Publié le 12 novembre 2025 à 14h32</p>'),
+     {"date_published": "2025-11-12T14:32:00", "url": URL_DATED}),
+    ("url-day-when-nothing-else-dates-the-page",
+     page(),
+     {"date_published": "2025-11-12", "date_published_raw": "2025/11/12", "url": URL_DATED}),
     ("date-only-in-the-page-text",
      page(article='<div class="entete"><span>12.11.2025</span></div>'),
      {"date_published": "2025-11-12"}),
@@ -111,8 +170,10 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("html", "expected"), [c[1:] for c in PAGE_CASES], ids=[c[0] for c in PAGE_CASES])
 def test_page_rules(html: str, expected: dict[str, Any]) -> None:
-    outcome = extract(html)
+    outcome = extract(html, expected.get("url", URL))
     for name, value in expected.items():
+        if name == "url":
+            continue
         if name == "word_count_at_least":
             assert outcome.word_count >= value
         elif name == "text_has":

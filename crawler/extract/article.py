@@ -25,7 +25,7 @@ from typing import Any
 from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
-from crawler.extract import _dates, _language, _paywall, _selectors
+from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
 from crawler.extract._authors import AGENCY, Credits, Kind, parse_byline, parse_names
 from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
@@ -320,7 +320,7 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
         if name == "date_published" and draft.finds.date:
             candidates = itertools.chain([("selector", draft.finds.date)], candidates)
         for source, raw in candidates:
-            iso = _dates.parse_machine(raw)
+            iso = _url_date.parse_part(raw) if source == "url" else _dates.parse_machine(raw)
             if iso is None:
                 continue
             problem = _dates.implausible(iso, draft.now, draft.hints.earliest)
@@ -332,6 +332,25 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
             draft.put(name, iso, source)
             setattr(draft, f"{name}_raw", raw)
             break
+    _settle_with_url(draft)
+
+
+def _settle_with_url(draft: _Draft) -> None:
+    """The URL's day over a published date read from the page's text on another day, or over a UTC stamp
+    that crossed midnight from it (see `crawler.extract._url_date`)."""
+    published, source = draft.date_published, draft.sources.get("date_published")
+    in_url = _url_date.url_day(draft.url) if published and draft.url else None
+    if published is None or in_url is None or published[:10] == in_url[0]:
+        return
+    day, part = in_url
+    if not (source == "byline" or (source in _STAMP_SOURCES and _url_date.crosses_midnight(published, day))):
+        return
+    if _dates.implausible(day, draft.now, draft.hints.earliest):
+        return
+    draft.warnings.append(f"date_published: {draft.date_published_raw!r} from {source} is not the day the URL "
+                          f"gives ({part}); the URL's day is kept, the outlet's own")
+    draft.put("date_published", day, "url")
+    draft.date_published_raw = part
 
 
 def _stamps(draft: _Draft, name: str) -> Iterator[str]:
