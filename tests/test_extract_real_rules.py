@@ -9,8 +9,11 @@ import json
 from typing import Any
 
 import pytest
+from lxml.html import fromstring
 
 from crawler.extract import Extracted, extract_article
+from crawler.extract._body import unwrap_layout_tables
+from crawler.extract._cleanup import is_prompt
 from crawler.extract._local_time import prefer_local
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
@@ -86,6 +89,43 @@ def test_crosses_midnight(stamp: str, day: str, expected: bool) -> None:
     assert crosses_midnight(stamp, day) is expected
 
 
+ARTICLE_CELL = "<td id='c'><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS * 2) + "</td>"
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    # the article's column stays, a column of boxes or of links beside it is a sidebar
+    ("<table><tr><td id='g'><table><tr><th>Météo</th></tr><tr><td>Oran</td><td>17°</td></tr></table></td>"
+     + ARTICLE_CELL + "<td id='d'><a href='/a'>Les plus lus du jour</a><br><a href='/b'>Un autre titre</a></td></tr></table>",
+     {"g": "aside", "c": "div", "d": "aside"}),
+    # a column of plain paragraphs beside the article is the article's (a note, a reply)
+    ("<table><tr>" + ARTICLE_CELL + "<td id='n'><p>Une précision de la rédaction, ajoutée mardi.</p></td></tr></table>",
+     {"c": "div", "n": "div"}),
+    # a layout table of one column per row: divisions only
+    ("<table><tr><td id='h'><h2>Le Journal</h2></td></tr><tr>" + ARTICLE_CELL + "</tr></table>", {"h": "div", "c": "div"}),
+    # a data table, even with a paragraph in each cell, stays a table
+    ("<table id='t'><tr><td id='a'><p>Tizi Ouzou</p></td><td id='b'><p>31,4 %</p></td></tr>"
+     "<tr><td><p>Oran</p></td><td><p>47,9 %</p></td></tr><tr><td><p>Béjaïa</p></td><td><p>28,2 %</p></td></tr></table>",
+     {"t": "table", "a": "td", "b": "td"}),
+])
+def test_layout_tables_become_divisions(table: str, expected: dict[str, str]) -> None:
+    tree = fromstring(f"<html><body>{table}</body></html>")
+    unwrap_layout_tables(tree)
+    assert {key: tree.get_element_by_id(key).tag for key in expected} == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Les réactions sont publiées après modération.", True),
+    ("Les commentaires sont soumis à modération.", True),
+    ("Comments are published after moderation.", True),
+    ("التعليقات تخضع للمراجعة قبل النشر.", True),
+    # news about moderation is news
+    ("La plateforme a renforcé la modération des commentaires haineux depuis mars.", False),
+    ("قررت الشبكة الاجتماعية مراجعة سياسة الإشراف على المحتوى.", False),
+])
+def test_comment_moderation_notice(line: str, expected: bool) -> None:
+    assert is_prompt(line) is expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Le conseil a voté le budget mardi.", 7),
     ("صادق المجلس على الميزانية يوم الثلاثاء", 6),
@@ -159,6 +199,18 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page(tail="<table><tr><th>Wilaya</th><th>Taux de participation</th></tr>"
                "<tr><td>Tizi Ouzou</td><td>31,4 %</td></tr><tr><td>Oran</td><td>47,9 %</td></tr></table>"),
      {"text_has": ["Tizi Ouzou", "47,9 %"]}),
+    ("layout-columns-sidebars-left-out",
+     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale</title></head><body>'
+     '<table width="980"><tr><td class="bandeau"><a href="/">Le Journal</a></td></tr><tr>'
+     '<td width="180"><table class="boite"><tr><th>Météo</th></tr><tr><td>Oran</td><td>17°</td></tr>'
+     '<tr><td>Annaba</td><td>28°</td></tr></table><table class="boite"><tr><th>Pharmacies de garde</th></tr>'
+     '<tr><td>Consultez la liste affichée dans votre commune.</td></tr></table></td>'
+     '<td width="600"><h1>Réforme fiscale : le projet arrive</h1>' + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS)
+     + '<div class="reagir"><form action="/reagir"><textarea name="t"></textarea></form>'
+       '<p>Les réactions sont publiées après modération.</p></div></td>'
+       '<td width="200"><a href="/a">Un autre sujet du jour</a><br><a href="/b">Encore un autre titre</a></td>'
+       '</tr></table></body></html>',
+     {"text": FR_TEXT}),
     ("layout-table-stays-out",
      '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale</title></head><body>'
      '<table width="990"><tr><td class="gauche"><a href="/">Accueil</a> <a href="/politique">Politique</a></td>'
