@@ -45,12 +45,12 @@ from crawler.extract._local_time import prefer_local
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html
 from crawler.extract._text import fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
+from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
 from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
 
 MAX_BODY_BYTES = 32 * 1024 * 1024  # trafilatura itself refuses 20 MB; news pages stay under 3 MB
-MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser
 _NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
                    "application/octet-stream", "application/json", "text/css", "text/javascript",
                    "application/javascript")
@@ -176,7 +176,8 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     _fill_language(draft)
     _fill_paywall(draft, html)
     if draft.word_count < MIN_WORDS and not draft.paywalled:
-        return Rejected("too_short", f"the text has {draft.word_count} words, fewer than the {MIN_WORDS} of an article.")
+        draft.warnings.append(f"text: {draft.word_count} words, fewer than the {MIN_WORDS} of an article; "
+                              "the crawl records no article for it (too_short)")
     return draft.freeze()
 
 
