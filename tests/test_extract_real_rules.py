@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from lxml.html import fromstring
 
-from crawler.extract import Extracted, extract_article
+from crawler.extract import Extracted, decode_html, extract_article
 from crawler.extract._body import unwrap_layout_tables
 from crawler.extract._cleanup import is_prompt
 from crawler.extract._local_time import prefer_local
@@ -124,6 +124,30 @@ def test_layout_tables_become_divisions(table: str, expected: dict[str, str]) ->
 ])
 def test_comment_moderation_notice(line: str, expected: bool) -> None:
     assert is_prompt(line) is expected
+
+
+UTF8_PAGE = ("<html><head>{meta}</head><body><p>Le président a reçu à Alger les élus des wilayas de l'Est, "
+             "où la sécheresse a réduit la récolte de blé.</p><p>قدمت الحكومة مشروع إصلاح جبائي.</p>{stray}</body></html>")
+
+
+@pytest.mark.parametrize(("meta", "stray", "expected"), [
+    # UTF-8 with one stray byte, declared or not: UTF-8, the stray byte replaced
+    ('<meta charset="utf-8">', b"<p>\xe9t\xe9</p>", "utf-8 (with undecodable bytes replaced)"),
+    ("", b"<p>\xe9t\xe9</p>", "utf-8 (with undecodable bytes replaced)"),
+    ('<meta charset="utf-8">', b"", "utf-8"),
+])
+def test_utf8_with_stray_bytes(meta: str, stray: bytes, expected: str) -> None:
+    body = UTF8_PAGE.format(meta=meta, stray="").encode("utf-8").replace(b"</body>", stray + b"</body>")
+    text, encoding = decode_html(body, None)
+    assert encoding == expected
+    assert "Le président a reçu à Alger" in text and "قدمت الحكومة" in text
+
+
+def test_cp1252_declared_utf8_is_still_cp1252() -> None:
+    body = ('<html><head><meta charset="utf-8"></head><body><p>Le président a reçu à Alger les élus de l\'Est, '
+            "où la sécheresse a réduit la récolte.</p></body></html>").encode("cp1252")
+    text, encoding = decode_html(body, None)
+    assert encoding.startswith("cp1252") and "Le président a reçu à Alger" in text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
