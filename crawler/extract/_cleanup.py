@@ -24,7 +24,7 @@ MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first 
 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
-    r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+(?:also|more)|related\s*:"
+    r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b",
     re.IGNORECASE,
 )
@@ -43,6 +43,7 @@ _PROMPT = re.compile(
 )
 _BUTTON = re.compile(
     r"^\W*(?:s['’]inscrire|s['’]abonner|je\s+m['’]abonne|abonnez-vous|connexion|se\s+connecter|subscribe|sign\s+in"
+    r"|read\s+more"
     r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول)\W*$",
     re.IGNORECASE,
 )
