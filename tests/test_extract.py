@@ -475,7 +475,6 @@ REJECTED_CASES = [
     pytest.param(b"just some words without any markup at all", None, "not_html", id="plain-text"),
     pytest.param(b"<html><head><title>Accueil</title></head><body><script>var a = 1;</script><div></div></body></html>",
                  None, "no_text", id="no-text"),
-    pytest.param(page(paragraphs=("Bientôt la suite.",)).encode(), None, "too_short", id="too-short"),
 ]
 
 
@@ -485,6 +484,15 @@ def test_rejected(body: bytes, content_type: str | None, reason: str) -> None:
     assert isinstance(outcome, Rejected)
     assert outcome.reason == reason
     assert outcome.detail.endswith(".")
+
+
+def test_a_short_text_is_given_with_a_warning() -> None:
+    """The extractor gives what a stub says; the record decision refuses it (tests/test_record_decision.py)."""
+    outcome = extract_article(page(paragraphs=("Bientôt la suite.",)).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert "Bientôt la suite." in outcome.text and outcome.word_count < 10
+    assert f"text: {outcome.word_count} words, fewer than the 10 of an article; the crawl records no article for " \
+           "it (too_short)" in outcome.warnings
 
 
 def test_nesting_past_the_parser_limit_is_rejected() -> None:

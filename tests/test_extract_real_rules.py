@@ -1,6 +1,7 @@
 """Table-driven tests of the rules tuned on real pages (issue 12, bench/real_quality.py), each on short
-snippets written for these tests: dates in local time rather than their UTC copy, the last-resort date search
-in the text, word counts in scripts without spaces, tables kept in the body."""
+snippets written for these tests: dates in local time rather than their UTC copy, the day an article's URL
+gives, the last-resort date search in the text, word counts in scripts without spaces, tables kept in the
+body."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ import json
 from typing import Any
 
 import pytest
+from lxml.html import fromstring
 
-from crawler.extract import Extracted, extract_article
+from crawler.extract import Extracted, decode_html, extract_article
+from crawler.extract._body import unwrap_layout_tables
+from crawler.extract._cleanup import is_prompt
 from crawler.extract._local_time import prefer_local
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
+from crawler.extract._url_date import crosses_midnight, url_day
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, FR_TEXT, page
 
 URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
+URL_DATED = "https://www.exemple-dz.com/politique/2025/11/12/reforme-fiscale"
 ZH_PARAGRAPHS = (
     "市政府今天宣布新的公共交通计划，将在明年春季开通三条公交线路，连接城市东部和南部的新住宅区。",
     "交通局局长表示，新线路每天运营十八个小时，票价保持不变，老年人和学生继续享受优惠。",
@@ -48,6 +54,104 @@ def jsonld(**fields: str) -> str:
 ])
 def test_prefer_local(chosen: str, others: list[str], expected: str) -> None:
     assert prefer_local(chosen, others) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.exemple-dz.com/2025/11/12/reforme-fiscale/", ("2025-11-12", "2025/11/12")),
+    ("https://www.exemple-dz.com/politique/2025-11-12-reforme-fiscale", ("2025-11-12", "2025-11-12")),
+    ("https://www.exemple-dz.com/politique/2025_11_12/reforme.html", ("2025-11-12", "2025_11_12")),
+    ("https://www.exemple-dz.com/actualite/20251112/reforme-fiscale", ("2025-11-12", "20251112")),
+    ("https://www.exemple-dz.com/ar/2025/11/12/%D8%A5%D8%B5%D9%84%D8%A7%D8%AD", ("2025-11-12", "2025/11/12")),
+    # a month alone, a run of digits that is an id, an impossible day, a date in the query: no day
+    ("https://www.exemple-dz.com/2025/11/reforme-fiscale", None),
+    ("https://www.exemple-dz.com/article/120251112093011/reforme", None),
+    ("https://www.exemple-dz.com/article/20251112-93011", None),
+    ("https://www.exemple-dz.com/2025/02/30/reforme", None),
+    ("https://www.exemple-dz.com/reforme?date=2025/11/12", None),
+    ("https://www.exemple-dz.com/1985/11/12/archives", None),  # before the earliest plausible year
+])
+def test_url_day(url: str, expected: tuple[str, str] | None) -> None:
+    assert url_day(url) == expected
+
+
+@pytest.mark.parametrize(("stamp", "day", "expected"), [
+    ("2025-11-13T02:25:00+00:00", "2025-11-12", True),  # 21:25 on the 12th in UTC-5
+    ("2025-11-11T23:10:00+00:00", "2025-11-12", True),  # 00:10 on the 12th in UTC+1
+    ("2025-11-11T10:00:00+00:00", "2025-11-12", True),  # midnight in UTC+14
+    ("2025-11-11T09:59:00+00:00", "2025-11-12", False),  # no offset reaches the 12th
+    ("2025-11-13T12:00:00+00:00", "2025-11-12", False),  # midnight in UTC-12 is still the 13th
+    ("2025-11-13T02:25:00-05:00", "2025-11-12", False),  # a stamp with its offset says its own day
+    ("2025-11-13T02:25:00", "2025-11-12", False),  # local time, offset unknown
+    ("2025-11-14T01:00:00+00:00", "2025-11-12", False),  # two days off: another date
+    ("2025-11-13", "2025-11-12", False),
+])
+def test_crosses_midnight(stamp: str, day: str, expected: bool) -> None:
+    assert crosses_midnight(stamp, day) is expected
+
+
+ARTICLE_CELL = "<td id='c'><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS * 2) + "</td>"
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    # the article's column stays, a column of boxes or of links beside it is a sidebar
+    ("<table><tr><td id='g'><table><tr><th>Météo</th></tr><tr><td>Oran</td><td>17°</td></tr></table></td>"
+     + ARTICLE_CELL + "<td id='d'><a href='/a'>Les plus lus du jour</a><br><a href='/b'>Un autre titre</a></td></tr></table>",
+     {"g": "aside", "c": "div", "d": "aside"}),
+    # a column of plain paragraphs beside the article is the article's (a note, a reply)
+    ("<table><tr>" + ARTICLE_CELL + "<td id='n'><p>Une précision de la rédaction, ajoutée mardi.</p></td></tr></table>",
+     {"c": "div", "n": "div"}),
+    # a layout table of one column per row: divisions only
+    ("<table><tr><td id='h'><h2>Le Journal</h2></td></tr><tr>" + ARTICLE_CELL + "</tr></table>", {"h": "div", "c": "div"}),
+    # a data table, even with a paragraph in each cell, stays a table
+    ("<table id='t'><tr><td id='a'><p>Tizi Ouzou</p></td><td id='b'><p>31,4 %</p></td></tr>"
+     "<tr><td><p>Oran</p></td><td><p>47,9 %</p></td></tr><tr><td><p>Béjaïa</p></td><td><p>28,2 %</p></td></tr></table>",
+     {"t": "table", "a": "td", "b": "td"}),
+])
+def test_layout_tables_become_divisions(table: str, expected: dict[str, str]) -> None:
+    tree = fromstring(f"<html><body>{table}</body></html>")
+    unwrap_layout_tables(tree)
+    assert {key: tree.get_element_by_id(key).tag for key in expected} == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Les réactions sont publiées après modération.", True),
+    ("Les commentaires sont soumis à modération.", True),
+    ("Comments are published after moderation.", True),
+    ("التعليقات تخضع للمراجعة قبل النشر.", True),
+    # a bare "Read more" button goes; an English "Read more: <headline>" line stays (real corpora count it as text)
+    ("Read more »", True),
+    ("Read more: Inside the new port of Djen Djen", False),
+    ("Lire aussi : Le port de Djen Djen s'agrandit", True),
+    # news about moderation is news
+    ("La plateforme a renforcé la modération des commentaires haineux depuis mars.", False),
+    ("قررت الشبكة الاجتماعية مراجعة سياسة الإشراف على المحتوى.", False),
+])
+def test_reader_prompts(line: str, expected: bool) -> None:
+    assert is_prompt(line) is expected
+
+
+UTF8_PAGE = ("<html><head>{meta}</head><body><p>Le président a reçu à Alger les élus des wilayas de l'Est, "
+             "où la sécheresse a réduit la récolte de blé.</p><p>قدمت الحكومة مشروع إصلاح جبائي.</p>{stray}</body></html>")
+
+
+@pytest.mark.parametrize(("meta", "stray", "expected"), [
+    # UTF-8 with one stray byte, declared or not: UTF-8, the stray byte replaced
+    ('<meta charset="utf-8">', b"<p>\xe9t\xe9</p>", "utf-8 (with undecodable bytes replaced)"),
+    ("", b"<p>\xe9t\xe9</p>", "utf-8 (with undecodable bytes replaced)"),
+    ('<meta charset="utf-8">', b"", "utf-8"),
+])
+def test_utf8_with_stray_bytes(meta: str, stray: bytes, expected: str) -> None:
+    body = UTF8_PAGE.format(meta=meta, stray="").encode("utf-8").replace(b"</body>", stray + b"</body>")
+    text, encoding = decode_html(body, None)
+    assert encoding == expected
+    assert "Le président a reçu à Alger" in text and "قدمت الحكومة" in text
+
+
+def test_cp1252_declared_utf8_is_still_cp1252() -> None:
+    body = ('<html><head><meta charset="utf-8"></head><body><p>Le président a reçu à Alger les élus de l\'Est, '
+            "où la sécheresse a réduit la récolte.</p></body></html>").encode("cp1252")
+    text, encoding = decode_html(body, None)
+    assert encoding.startswith("cp1252") and "Le président a reçu à Alger" in text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -98,6 +202,29 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("utc-alone-stays",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T02:15:00Z")),
      {"date_published": "2025-11-13T02:15:00+00:00"}),
+    # the URL's day (below: URL_DATED) over a UTC stamp that crossed midnight, or a text date on another day
+    ("url-day-over-utc-stamp-across-midnight",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T01:30:00Z")),
+     {"date_published": "2025-11-12", "date_published_raw": "2025/11/12", "url": URL_DATED}),
+    ("url-day-over-utc-stamp-across-midnight-ar",
+     page('<meta property="article:published_time" content="2025-11-11T22:40:00+00:00">', lang="ar",
+          paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-11-12", "url": URL_DATED}),
+    ("utc-stamp-of-that-day-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-12T21:30:00Z")),
+     {"date_published": "2025-11-12T21:30:00+00:00", "url": URL_DATED}),
+    ("stamp-with-offset-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T01:30:00+01:00")),
+     {"date_published": "2025-11-13T01:30:00+01:00", "url": URL_DATED}),
+    ("url-day-over-text-date-of-another-day",
+     page(article='<p class="date">Publié le 3 octobre 2025</p>'),
+     {"date_published": "2025-11-12", "url": URL_DATED}),
+    ("text-date-of-the-url-day-keeps-its-time",
+     page(article='<p class="date">Publié le 12 novembre 2025 à 14h32</p>'),
+     {"date_published": "2025-11-12T14:32:00", "url": URL_DATED}),
+    ("url-day-when-nothing-else-dates-the-page",
+     page(),
+     {"date_published": "2025-11-12", "date_published_raw": "2025/11/12", "url": URL_DATED}),
     ("date-only-in-the-page-text",
      page(article='<div class="entete"><span>12.11.2025</span></div>'),
      {"date_published": "2025-11-12"}),
@@ -108,6 +235,18 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page(tail="<table><tr><th>Wilaya</th><th>Taux de participation</th></tr>"
                "<tr><td>Tizi Ouzou</td><td>31,4 %</td></tr><tr><td>Oran</td><td>47,9 %</td></tr></table>"),
      {"text_has": ["Tizi Ouzou", "47,9 %"]}),
+    ("layout-columns-sidebars-left-out",
+     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale</title></head><body>'
+     '<table width="980"><tr><td class="bandeau"><a href="/">Le Journal</a></td></tr><tr>'
+     '<td width="180"><table class="boite"><tr><th>Météo</th></tr><tr><td>Oran</td><td>17°</td></tr>'
+     '<tr><td>Annaba</td><td>28°</td></tr></table><table class="boite"><tr><th>Pharmacies de garde</th></tr>'
+     '<tr><td>Consultez la liste affichée dans votre commune.</td></tr></table></td>'
+     '<td width="600"><h1>Réforme fiscale : le projet arrive</h1>' + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS)
+     + '<div class="reagir"><form action="/reagir"><textarea name="t"></textarea></form>'
+       '<p>Les réactions sont publiées après modération.</p></div></td>'
+       '<td width="200"><a href="/a">Un autre sujet du jour</a><br><a href="/b">Encore un autre titre</a></td>'
+       '</tr></table></body></html>',
+     {"text": FR_TEXT}),
     ("layout-table-stays-out",
      '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale</title></head><body>'
      '<table width="990"><tr><td class="gauche"><a href="/">Accueil</a> <a href="/politique">Politique</a></td>'
@@ -119,8 +258,10 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("html", "expected"), [c[1:] for c in PAGE_CASES], ids=[c[0] for c in PAGE_CASES])
 def test_page_rules(html: str, expected: dict[str, Any]) -> None:
-    outcome = extract(html)
+    outcome = extract(html, expected.get("url", URL))
     for name, value in expected.items():
+        if name == "url":
+            continue
         if name == "word_count_at_least":
             assert outcome.word_count >= value
         elif name == "text_has":

@@ -1,13 +1,13 @@
 """The article body through trafilatura, and the byline and agency credit lines around it.
 
 trafilatura runs in its default (balanced) focus with comments off and tables on (tables of results, figures
-and schedules are article text), except on pages laid out with tables (`_LAYOUT_TABLE`). On the tune halves of
-bench/real_quality.py: readability 1 page fixed, 0 broken (body F1 0.812 -> 0.819), trafilatura corpus 7 fixed,
-1 broken (0.923 -> 0.928); tables on every page did a little better there (0.822, 0.929) but glued the legacy
-layout-table pages of bench/data/quality into one "| … |" line, byline included. Measured on
-trafilatura's own 990-page evaluation set (with/without segments): balanced F1 0.919 vs
-favor_precision 0.911, for a 6% speed cost; an archive wants the recall.
-"""
+and schedules are article text). Tables that lay the page out (legacy sites) become divisions first, their
+sidebar columns <aside> (`unwrap_layout_tables`): until then such pages had tables off, which lost the data
+tables of pages that merely had a table of paragraphs somewhere, and the article itself when it sat in a
+table. Tune halves of bench/real_quality.py, body F1: readability 5 pages fixed, 0 broken (0.819 -> 0.823),
+trafilatura corpus 3 fixed, 0 broken (0.928 -> 0.929), newspaper4k unchanged. Measured on trafilatura's own
+990-page evaluation set (with/without segments): balanced F1 0.919 vs favor_precision 0.911, for a 6% speed
+cost; an archive wants the recall."""
 
 from __future__ import annotations
 
@@ -27,16 +27,56 @@ INCLUDE_TABLES = True
 BYLINE_WINDOW = 2  # a byline paragraph may follow a standfirst, never more than that
 _DATELINE_AGENCY = re.compile(r"\((?:avec\s+|with\s+|source\s*:\s*)?([^()]{2,40})\)")
 _EDGE_CHARS = 200
-# A table that holds a heading, a nested table or several paragraphs lays the page out (legacy sites): its
-# cells would come out as one line of "| … |" with the byline and the whole article in it. Such pages keep
-# tables off; data tables (results, figures, schedules) stay in.
-_LAYOUT_TABLE = etree.XPath("boolean(//table[.//table or .//h1 or .//h2 or count(.//p) > 3])")
+# A table cell that holds a nested table, a heading or several paragraphs is a column of the page's layout
+# (legacy sites): trafilatura would give the table as lines of "| … |", the byline and the whole article in
+# one of them. Such tables become divisions before trafilatura runs; data tables (results, figures,
+# schedules, a few paragraphs in cells) stay tables, in the text.
+_LAYOUT_CELLS = etree.XPath("//td[.//table or .//h1 or .//h2 or count(.//p) > 3]")
+_PAGE_COLUMN = etree.XPath("boolean(.//h1 or .//h2 or count(.//p) > 3)")
+_ROWS = etree.XPath("./tr|./*/tr")
+_CELLS = etree.XPath("./td|./th")
+_BOXES = etree.XPath("boolean(.//table or .//form)")
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Layout tables become divisions, in place (the text stays as it is). In a row of columns one of which
+    holds the article (a heading, several paragraphs), the ones beside the column with the most text
+    outside links are sidebars when they hold boxes or mostly links: they become <aside>, which trafilatura
+    leaves out."""
+    tables = {id(t): t for cell in _LAYOUT_CELLS(tree) for t in cell.iterancestors("table")}
+    for table in tables.values():
+        for row in _ROWS(table):
+            cells = _CELLS(row)
+            main = _main_column(cells)
+            for cell in cells:
+                cell.tag = "aside" if main is not None and cell is not main and _sidebar(cell) else "div"
+            row.tag = "div"
+        for part in table.iterchildren("thead", "tbody", "tfoot"):
+            part.tag = "div"
+        table.tag = "div"
+
+
+def _main_column(cells: list[HtmlElement]) -> HtmlElement | None:
+    if len(cells) < 2 or not any(_PAGE_COLUMN(cell) for cell in cells):
+        return None
+    return max(cells, key=_unlinked_chars)
+
+
+def _sidebar(cell: HtmlElement) -> bool:
+    """Boxes (tables, forms) or mostly links: a column of paragraphs and lists beside the article is its own."""
+    return _BOXES(cell) or 2 * _unlinked_chars(cell) < len(cell.text_content())
+
+
+def _unlinked_chars(cell: HtmlElement) -> int:
+    """The length of a cell's text outside links: navigation columns are mostly links."""
+    return len(cell.text_content()) - sum(len(a.text_content()) for a in cell.iter("a"))
 
 
 def extract_body(tree: HtmlElement, url: str) -> str:
     """The main text, one paragraph a line (trafilatura copies the tree: ours stays intact)."""
+    unwrap_layout_tables(tree)
     document = bare_extraction(tree, url=url or None, with_metadata=False, include_comments=False,
-                               include_tables=INCLUDE_TABLES and not _LAYOUT_TABLE(tree), favor_precision=FAVOR_PRECISION)
+                               include_tables=INCLUDE_TABLES, favor_precision=FAVOR_PRECISION)
     if document is None or isinstance(document, dict) or not document.text:  # a Document: as_dict is off
         return ""
     return "\n".join(line for line in map(clean, document.text.split("\n")) if line)

@@ -1,5 +1,6 @@
 """Lines that trafilatura keeps but that are not the article: kicker and repeated headline, date lines,
-"Lire aussi" links, newsletter and subscription prompts, a closing "Source :" line.
+"Lire aussi" links, newsletter and subscription prompts, a comment box's moderation notice, a closing
+"Source :" line.
 
 Each rule is general (French, Arabic, English cues), applies to short lines only, and was checked on
 the quality corpus (bench/data/quality) and on the demo outlets, where none of them removes a
@@ -23,7 +24,7 @@ MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first 
 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
-    r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+(?:also|more)|related\s*:"
+    r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b",
     re.IGNORECASE,
 )
@@ -33,11 +34,16 @@ _PROMPT = re.compile(
     r"notre\s+newsletter|nos\s+newsletters|newsletter\s+gratuite|inscrivez-vous|abonnez-vous|d[ée]j[àa]\s+abonn[ée]"
     r"|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|il\s+vous\s+reste\s+\d+\s*%|subscribe\s+to\s+(?:our|continue|read)"
     r"|sign\s+up\s+for\s+our|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)"
-    r"|للمشتركين\s+فقط|مخصص\s+للمشتركين|حصري\s+للمشتركين|لديك\s+حساب",
+    r"|للمشتركين\s+فقط|مخصص\s+للمشتركين|حصري\s+للمشتركين|لديك\s+حساب"
+    # the comment box's notice, left behind when the page's columns were a layout table
+    r"|(?:r[ée]actions?|commentaires?)\s+(?:sont|seront|est|sera)\s+(?:publi[ée]e?s?\s+apr[èe]s|soumise?s?\s+[àa])\s+mod[ée]ration"
+    r"|comments?\s+(?:are|is|will\s+be)\s+(?:published\s+after\s+|subject\s+to\s+)moderation|awaiting\s+moderation"
+    r"|(?:التعليقات|تعليقك|تعليقات)\s+(?:تخضع|يخضع|ستخضع|سيخضع|تنشر|ينشر|ستنشر|سينشر)[^.]{0,30}(?:ال|لل)(?:مراجعة|موافقة|إشراف)",
     re.IGNORECASE,
 )
 _BUTTON = re.compile(
     r"^\W*(?:s['’]inscrire|s['’]abonner|je\s+m['’]abonne|abonnez-vous|connexion|se\s+connecter|subscribe|sign\s+in"
+    r"|read\s+more"
     r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول)\W*$",
     re.IGNORECASE,
 )

@@ -27,7 +27,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
-from crawler.extract import _dates, _language, _paywall, _selectors
+from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
 from crawler.extract._authors import AGENCY, Credits, Kind, parse_byline, parse_names
 from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
@@ -47,12 +47,12 @@ from crawler.extract._local_time import prefer_local
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html
 from crawler.extract._text import fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
+from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
 from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
 
 MAX_BODY_BYTES = 32 * 1024 * 1024  # trafilatura itself refuses 20 MB; news pages stay under 3 MB
-MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser
 _NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
                    "application/octet-stream", "application/json", "text/css", "text/javascript",
                    "application/javascript")
@@ -190,8 +190,9 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     _fill_text(draft, text)
     _fill_paywall(draft, html)
     if draft.word_count < MIN_WORDS and not draft.paywalled:
-        return Rejected("too_short", f"the text has {draft.word_count} words, fewer than the {MIN_WORDS} of an article.")
-    _fill_dates(draft, root)  # only for an article: its last resort, htmldate's page search, is the dearest step
+        draft.warnings.append(f"text: {draft.word_count} words, fewer than the {MIN_WORDS} of an article; "
+                              "the crawl records no article for it (too_short)")
+    _fill_dates(draft, root)
     _fill_language(draft)
     return draft.freeze()
 
@@ -336,7 +337,7 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
         if name == "date_published" and draft.finds.date:
             candidates = itertools.chain([("selector", draft.finds.date)], candidates)
         for source, raw in candidates:
-            iso = _dates.parse_machine(raw)
+            iso = _url_date.parse_part(raw) if source == "url" else _dates.parse_machine(raw)
             if iso is None:
                 continue
             problem = _dates.implausible(iso, draft.now, draft.hints.earliest)
@@ -348,6 +349,25 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
             draft.put(name, iso, source)
             setattr(draft, f"{name}_raw", raw)
             break
+    _settle_with_url(draft)
+
+
+def _settle_with_url(draft: _Draft) -> None:
+    """The URL's day over a published date read from the page's text on another day, or over a UTC stamp
+    that crossed midnight from it (see `crawler.extract._url_date`)."""
+    published, source = draft.date_published, draft.sources.get("date_published")
+    in_url = _url_date.url_day(draft.url) if published and draft.url else None
+    if published is None or in_url is None or published[:10] == in_url[0]:
+        return
+    day, part = in_url
+    if not (source == "byline" or (source in _STAMP_SOURCES and _url_date.crosses_midnight(published, day))):
+        return
+    if _dates.implausible(day, draft.now, draft.hints.earliest):
+        return
+    draft.warnings.append(f"date_published: {draft.date_published_raw!r} from {source} is not the day the URL "
+                          f"gives ({part}); the URL's day is kept, the outlet's own")
+    draft.put("date_published", day, "url")
+    draft.date_published_raw = part
 
 
 def _stamps(draft: _Draft, name: str) -> Iterator[str]:

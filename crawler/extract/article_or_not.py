@@ -1,8 +1,10 @@
 """Article or not: why a page that has text is still no article record.
 
-Listing, tag, author, search and home pages are archived in WARC but never recorded; so are
-placeholders that ask for JavaScript (when no browser renders them). The signals: the URL's shape,
-the page's own type (``og:type``, JSON-LD ``@type``), its text length and its link density.
+Listing, tag, author, search and home pages are archived in WARC but never recorded; so are placeholders
+that ask for JavaScript (when no browser renders them), and stubs shorter than ``MIN_WORDS`` (unless a
+paywall's teaser). The signals: the text's length, the URL's shape, the page's own type (``og:type``, JSON-LD
+``@type``) and its link density. The extractor gives the text of a short page all the same (with a
+warning): what it says is one thing, whether it makes a record another.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 from crawler.discovery.links import NOT_ARTICLE_TYPES, looks_like_listing
 from crawler.render.detect import MAX_WORDS, NEEDS_JS_TEXT
 
+MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser
+
 
 def not_an_article(url: str, page_type: str | None, text: str, word_count: int,
-                    link_density: float = 0.0) -> tuple[str, str] | None:
-    """Why a page with text is still no article record (listing, tag, author, search, home, a
+                    link_density: float = 0.0, paywalled: bool = False) -> tuple[str, str] | None:
+    """Why a page with text is still no article record (too short, listing, tag, author, search, home, a
     JavaScript shell), or None."""
     if looks_like_listing(url):
         return "not_an_article", "its URL is a listing, tag, author, search or home page"
@@ -27,4 +31,6 @@ def not_an_article(url: str, page_type: str | None, text: str, word_count: int,
         return "not_an_article", f"{link_density:.0%} of the page's text is links and its own text is short"
     if word_count < MAX_WORDS and NEEDS_JS_TEXT.search(text):
         return "needs_javascript", "the text is a placeholder asking for JavaScript; the article is built in the browser"
+    if word_count < MIN_WORDS and not paywalled:
+        return "too_short", f"the text has {word_count} words, fewer than the {MIN_WORDS} of an article."
     return None

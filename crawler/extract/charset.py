@@ -6,7 +6,8 @@ Labels are resolved with the WHATWG aliases, so a declared iso-8859-1 or latin-1
 
 Unlike a browser, an archive extractor can afford to distrust a declaration the bytes contradict,
 which misconfigured servers do often: a page declared UTF-8 whose bytes are not UTF-8 is read with
-its other declaration (the meta tag) or cp1252; a page declared in a single-byte charset whose
+its other declaration (the meta tag) or cp1252, unless it is UTF-8 with a few stray bytes (valid
+multi-byte characters ten times as many as undecodable bytes: those are replaced, as a browser does); a page declared in a single-byte charset whose
 non-ASCII bytes all form valid UTF-8 sequences is read as UTF-8 (random single-byte text almost
 never does). The encoding returned then says "(declared …)" so the record can carry a warning.
 """
@@ -21,6 +22,7 @@ from w3lib.encoding import (
 )
 
 FALLBACK_ENCODING = "cp1252"
+MOSTLY_UTF8 = 10
 
 # A page cannot declare a UTF-16/32 charset in its own ASCII markup: browsers ignore such a
 # <meta> and read the bytes as UTF-8 (HTML Standard, "prescan a byte stream").
@@ -41,7 +43,19 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return body.decode(FALLBACK_ENCODING, "replace"), FALLBACK_ENCODING
+        pass
+    if _mostly_utf8(body):
+        return body.decode("utf-8", "replace"), "utf-8 (with undecodable bytes replaced)"
+    return body.decode(FALLBACK_ENCODING, "replace"), FALLBACK_ENCODING
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted fragment, a cut sequence), not text in a single-byte charset:
+    the valid multi-byte characters outnumber the undecodable bytes tenfold. A cp1252 page's accented
+    letters are undecodable almost every one."""
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return sum(1 for char in text if ord(char) > 0x7F) - bad >= MOSTLY_UTF8 * bad
 
 
 def _is_utf8(body: bytes) -> bool:
@@ -57,6 +71,8 @@ _SINGLE_BYTE = ("cp125", "iso8859", "latin", "windows-125", "ascii", "mac")
 
 def _decode_declared(body: bytes, declared: str, meta: str | None) -> tuple[str, str]:
     if declared in ("utf-8", "utf8") and not _is_utf8(body):
+        if _mostly_utf8(body):
+            return body.decode("utf-8", "replace"), "utf-8 (with undecodable bytes replaced)"
         actual = meta if meta and meta not in ("utf-8", "utf8") else FALLBACK_ENCODING
         return to_unicode(body, actual), f"{actual} (declared {declared}, but the bytes are not {declared})"
     if declared.replace("-", "").startswith(_SINGLE_BYTE) and not body.isascii() and _is_utf8(body):

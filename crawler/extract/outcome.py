@@ -51,7 +51,8 @@ class Rejected:
     """The response holds no article worth a record."""
 
     reason: str
-    """Short machine-friendly reason: 'empty_body', 'not_html', 'too_large', 'no_text', 'too_short'."""
+    """Short machine-friendly reason: 'empty_body', 'not_html', 'too_large', 'no_text' ('worker_died' from the
+    pool). A short text is no rejection: the record decision says 'too_short' (crawler.records.decision)."""
     detail: str
     """One human sentence: what was seen and the limit it broke."""
 

@@ -17,8 +17,9 @@ Reasons, in the order they are tried: ``not_modified`` (304), ``bot_wall``, ``ht
 2xx; the crawl's spider never sees these), ``not_html``, ``unchanged`` (a revisit: its record holds no
 body), ``truncated_body`` (the body is incomplete as served: its gzip/deflate/br/zstd stream ended
 early or broke off, or it is shorter than its Content-Length; the WARC keeps it as served), then the
-extractor's own rejections (``empty_body``, ``not_html``, ``too_large``, ``no_text``, ``too_short``,
-``worker_died``), ``not_an_article`` (listing, tag, author, search, home pages),
+extractor's own rejections (``empty_body``, ``not_html``, ``too_large``, ``no_text``, ``worker_died``),
+``too_short`` (fewer than ten words, not a paywall's teaser), ``not_an_article`` (listing, tag, author,
+search, home pages),
 ``needs_javascript``, and ``no_warc_capture``. :func:`screen` is the part that needs no extraction:
 callers ask it first and extract only what it lets through.
 """
@@ -126,7 +127,8 @@ def decide(facts: ResponseFacts, outcome: ExtractOutcome) -> Decision:
     if isinstance(outcome, Rejected):
         words = 0 if outcome.reason in ("no_text", "too_short") else None
         return _no_article(facts, (outcome.reason, outcome.detail), words)
-    why = not_an_article(facts.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
+    why = not_an_article(facts.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
+                         outcome.paywalled)
     if why is not None:
         return _no_article(facts, why, outcome.word_count)
     if not facts.archived:

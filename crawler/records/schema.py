@@ -112,11 +112,12 @@ class ArticleRecord:
     date_published: str | None = field(default=None, metadata=_doc(
         "Publication date, ISO 8601: with the page's offset when it gave one, +00:00 when its time is UTC "
         "(a trailing Z, a timestamp); without offset, the outlet's local time as printed (offset unknown); "
-        "YYYY-MM-DD when the page gave no time."))
+        "YYYY-MM-DD when the page gave no time, or when the day comes from the article's URL (/2026/03/08/: the "
+        "outlet's local day, kept over a UTC stamp that crossed midnight from it)."))
     date_published_raw: str | None = field(default=None, metadata=_doc(
         "The string date_published was read from, as the page gave it (an attribute value, or the part of a "
-        "date line that holds the date; htmldate's answer when htmldate found it). None in records written "
-        "before schema version 2."))
+        "date line that holds the date, the part of the URL that holds it; htmldate's answer when htmldate found "
+        "it). None in records written before schema version 2."))
     date_modified: str | None = field(default=None, metadata=_doc(
         "Last modification date, ISO 8601, written as date_published is."))
     date_modified_raw: str | None = field(default=None, metadata=_doc(
