@@ -44,6 +44,12 @@ BYLINES = [
     ("بقلم: هيئة التحرير", [("هيئة التحرير", D)], []),
     ("بقلم: وكالة الأنباء الجزائرية", [("وكالة الأنباء الجزائرية", A)], ["APS"]),
     ("بقلم محمد الأمين مع وكالة المغرب العربي للأنباء", [("محمد الأمين", P), ("وكالة المغرب العربي للأنباء", A)], ["MAP"]),
+    # the blog platforms' lead-ins, in the languages they ship (WordPress, Blogger, Plone)
+    ("Posted by Amina Saïdi", [("Amina Saïdi", P)], []),
+    ("Veröffentlicht von Karim Benali", [("Karim Benali", P)], []),
+    ("Eingestellt von Amina", [("Amina", P)], []),
+    ("Erstellt von Omar Lahlou —", [("Omar Lahlou", P)], []),
+    ("Publicado por Leïla Haddad", [("Leïla Haddad", P)], []),
 ]
 
 
@@ -115,6 +121,55 @@ PAGES = [
                       *FR_TEXT.split("\n")[1:])),
      {"authors": ("Amina Saïdi",), "author_kinds": (P,), "agencies": ("APS",)}),
 ]
+
+
+
+def _blog(post: str, lang: str = "fr", paragraphs: tuple[str, ...] = ()) -> str:
+    """A blog page laid out by its platform: `post` holds the post's header, then the paragraphs."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs or FR_TEXT.split("\n"))
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Réforme fiscale</title></head>'
+            f'<body><div id="page">{post.replace("{body}", body)}</div></body></html>')
+
+
+# An element that marks an author's name alone (rel="author", the microformat's "author vcard"/"fn") is read
+# like an author field: an account name or a first name alone is a credit there; a comment's author never.
+MARKED_NAMES = [
+    ("account-name-in-author-vcard",
+     _blog('<article><h1>Réforme fiscale</h1><span class="byline">par <span class="author vcard"><a class="url fn n" '
+           'rel="author" href="/auteur/kbenali/">kbenali</a></span></span>{body}</article>'),
+     ("kbenali",)),
+    ("first-name-in-rel-author",
+     _blog('<article><h1>Réforme fiscale</h1><p class="post-byline">12 mars 2025 · <a rel="author" '
+           'href="/auteur/amina/">Amina</a></p>{body}</article>'),
+     ("Amina",)),
+    ("arabic-name-in-rel-author",
+     _blog('<article><h1>إصلاح جبائي</h1><span class="author vcard"><a class="fn" rel="author" href="/ar/salma/">سلمى'
+           '</a></span>{body}</article>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     ("سلمى",)),
+    ("comment-author-is-no-credit",
+     _blog('<article><h1>Réforme fiscale</h1>{body}<div class="comment-author vcard"><b class="fn">lecteur42</b>'
+           '</div></article>'),
+     ()),
+    ("comment-thread-author-is-no-credit",
+     _blog('<article><h1>Réforme fiscale</h1>{body}</article><ol class="commentlist"><li><span class="author vcard">'
+           '<a rel="author" href="/u/lecteur42">lecteur42</a></span></li></ol>'),
+     ()),
+    # a post inside a platform's widget (Blogger: 'widget Blog' > 'post hentry') is the article, not a sidebar
+    ("post-inside-a-blog-widget",
+     _blog('<div class="widget Blog"><div class="post hentry"><h3>Réforme fiscale</h3>{body}<span class="post-author '
+           'vcard">Eingestellt von <span class="fn">Amina</span></span></div></div>'),
+     ("Amina",)),
+    # a wrapper that names the sidebar it holds ('sticky-sidebar-parent')
+    ("sidebar-parent-wrapper",
+     _blog('<article class="post sticky-sidebar-parent"><header><h1>Réforme fiscale</h1><span class="byline">Par '
+           'Karim Benali</span></header>{body}</article>'),
+     ("Karim Benali",)),
+]
+
+
+@pytest.mark.parametrize(("html", "authors"), [c[1:] for c in MARKED_NAMES], ids=[c[0] for c in MARKED_NAMES])
+def test_marked_author_names_and_their_containers(html: str, authors: tuple[str, ...]) -> None:
+    assert _extract(html).authors == authors
 
 
 @pytest.mark.parametrize(("html", "expected"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])

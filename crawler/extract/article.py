@@ -288,10 +288,14 @@ def _fill_structured_credits(draft: _Draft) -> None:
 
 
 def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
-    """Byline elements, read only when the structured sources named no person."""
+    """Byline elements, read only when the structured sources named no person; then the elements that mark
+    an author's name alone (``rel="author"``, ``author vcard``), read like an author field: there an account
+    name ('zahra_b') or a first name alone is a credit, as it is in JSON-LD."""
     if any(credits.authors for _, credits in found):
         return []
-    return [("byline", parse_byline(line, draft.outlets)) for line in draft.page.marked.bylines]
+    marked = draft.page.marked
+    return ([("byline", parse_byline(line, draft.outlets)) for line in marked.bylines]
+            + [("byline", parse_names([name], draft.outlets)) for name in marked.author_names])
 
 
 def _fill_text(draft: _Draft, text: str) -> None:
