@@ -50,6 +50,12 @@ BYLINES = [
     ("Eingestellt von Amina", [("Amina", P)], []),
     ("Erstellt von Omar Lahlou —", [("Omar Lahlou", P)], []),
     ("Publicado por Leïla Haddad", [("Leïla Haddad", P)], []),
+    # the date after the name, with a weekday or a German 'am' before it
+    ("Par Karim Benali, mardi 12 mars 2025", [("Karim Benali", P)], []),
+    ("Karim Benali ven. 14 mars 2025", [("Karim Benali", P)], []),
+    ("Von AMINA SAÏDI am 21. April 2025", [("Amina Saïdi", P)], []),
+    ("Von Omar Lahlou am Samstag, 19. April 2025 um 11:14 Uhr", [("Omar Lahlou", P)], []),
+    ("Par APS am 25.01.2025", [("APS", A)], ["APS"]),
 ]
 
 

@@ -55,10 +55,12 @@ _PREFIX = re.compile(
     r"|auteurs?|author|autor(?:in|a)?|von|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+_WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do|fr|sa|so"
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bآخر\s+تحديث|\bنشر\s+في",
+    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|\s+(?:am|on|el|il)\s+(?=\d|(?:" + _WEEKDAYS + r")\w*\b)|[\s,]+(?:" + _WEEKDAYS + r")\w*\.?,?\s+(?=\d)",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
