@@ -178,6 +178,27 @@ def test_marked_author_names_and_their_containers(html: str, authors: tuple[str,
     assert _extract(html).authors == authors
 
 
+# The site's name as its address spells it is no author, in a meta tag or a byline element; a JSON-LD Person
+# of that name is (a personal site named after its author).
+HOST_NAMES = [
+    ("meta-author-is-the-domain", "https://www.elwatan-dz.com/politique/a", '<meta name="author" content="Elwatan DZ">',
+     ()),
+    ("meta-author-is-the-host", "https://sahel-infos.ml/a", '<meta name="author" content="Sahel-Infos.ml">', ()),
+    ("second-level-domain", "https://www.tassili.co.uk/a", '<meta name="author" content="Tassili">', ()),
+    ("a-person-beside-the-site", "https://www.elwatan-dz.com/a",
+     '<meta name="author" content="Elwatan DZ"><meta name="author" content="Nadia Cherif">', ("Nadia Cherif",)),
+    ("personal-site-person", "https://samirbenkhedda.com/a",
+     '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Samir Benkhedda"}}'
+     "</script>", ("Samir Benkhedda",)),
+]
+
+
+@pytest.mark.parametrize(("url", "head", "authors"), [c[1:] for c in HOST_NAMES], ids=[c[0] for c in HOST_NAMES])
+def test_the_site_address_is_no_author(url: str, head: str, authors: tuple[str, ...]) -> None:
+    outcome = extract_article(page(f"<title>Réforme fiscale</title>{head}").encode("utf-8"), url)
+    assert isinstance(outcome, Extracted) and outcome.authors == authors
+
+
 @pytest.mark.parametrize(("html", "expected"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])
 def test_the_byline_convention_on_pages(html: str, expected: dict[str, Any]) -> None:
     outcome = _extract(html)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
@@ -271,6 +272,7 @@ def _title_remainders(title: str | None, title_tag: str | None) -> list[str]:
 def _fill_structured_credits(draft: _Draft) -> None:
     """Authors from JSON-LD, then article:author, then author meta tags, then byline elements."""
     page, jsonld = draft.page, draft.jsonld
+    draft.outlets.extend(host_names(draft.url))
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
     typed = [name for node in (people if isinstance(people, list) else [people])
              if isinstance(node, dict) and "Person" in types_of(node) for name in strings(node)]
@@ -285,6 +287,20 @@ def _fill_structured_credits(draft: _Draft) -> None:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "gv"})
+
+
+def host_names(url: str) -> list[str]:
+    """The site's name as its address spells it ('https://www.autozeitung.de/x' -> 'autozeitung.de',
+    'autozeitung'): an author field that says only that ('Auto Zeitung') names the site, not a person."""
+    host = urlsplit(url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) < 2:
+        return []
+    name = labels[-3] if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else labels[-2]
+    return [".".join(labels), name] if len(name) > 2 else [".".join(labels)]
 
 
 def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
