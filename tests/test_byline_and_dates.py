@@ -56,6 +56,12 @@ BYLINES = [
     ("Von AMINA SAÏDI am 21. April 2025", [("Amina Saïdi", P)], []),
     ("Von Omar Lahlou am Samstag, 19. April 2025 um 11:14 Uhr", [("Omar Lahlou", P)], []),
     ("Par APS am 25.01.2025", [("APS", A)], ["APS"]),
+    # a role after the name is no name, nor are the comma-joined words that go on describing it
+    ("Par Karim Benali, rédacteur en chef", [("Karim Benali", P)], []),
+    ("By Amina Saïdi, Senior Staff Writer, Politics, and Economy Desk", [("Amina Saïdi", P)], []),
+    ("von Karim Benali, Online-Redaktion Veröffentlicht: 26.12.2025", [("Karim Benali", P)], []),
+    ("Par Karim Benali, correspondant, et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    ("بقلم: محمد الأمين، صحفي", [("محمد الأمين", P)], []),
 ]
 
 
@@ -176,6 +182,32 @@ MARKED_NAMES = [
 @pytest.mark.parametrize(("html", "authors"), [c[1:] for c in MARKED_NAMES], ids=[c[0] for c in MARKED_NAMES])
 def test_marked_author_names_and_their_containers(html: str, authors: tuple[str, ...]) -> None:
     assert _extract(html).authors == authors
+
+
+def jsonld(**fields: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+# A later structured source that credits every person the first one did and more wins: the second author
+# JSON-LD left out, the full name where it gave a first name alone; a publisher group is no person.
+COMPLETED = [
+    ("second-author-in-meta", jsonld(author={"@type": "Person", "name": "Karim Benali"})
+     + '<meta name="author" content="Karim Benali, Amina Saïdi">', ("Karim Benali", "Amina Saïdi")),
+    ("full-name-in-meta", jsonld(author={"@type": "Person", "name": "Amina"})
+     + '<meta name="author" content="Amina Saïdi">', ("Amina Saïdi",)),
+    ("another-person-does-not-win", jsonld(author={"@type": "Person", "name": "Karim Benali"})
+     + '<meta name="author" content="Omar Lahlou">', ("Karim Benali",)),
+    ("fewer-names-do-not-win", jsonld(author=[{"@type": "Person", "name": "Karim Benali"},
+                                             {"@type": "Person", "name": "Amina Saïdi"}])
+     + '<meta name="author" content="Karim Benali">', ("Karim Benali", "Amina Saïdi")),
+    ("publisher-group-is-no-person", '<meta name="author" content="Sahel Média">'
+     '<meta name="parsely-author" content="Omar Lahlou">', ("Omar Lahlou",)),
+]
+
+
+@pytest.mark.parametrize(("head", "authors"), [c[1:] for c in COMPLETED], ids=[c[0] for c in COMPLETED])
+def test_a_later_source_that_completes_the_credits_wins(head: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page(f"<title>Réforme fiscale</title>{head}")).authors == authors
 
 
 # The site's name as its address spells it is no author, in a meta tag or a byline element; a JSON-LD Person
