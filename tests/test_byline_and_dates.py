@@ -62,6 +62,9 @@ BYLINES = [
     ("von Karim Benali, Online-Redaktion Veröffentlicht: 26.12.2025", [("Karim Benali", P)], []),
     ("Par Karim Benali, correspondant, et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)], []),
     ("بقلم: محمد الأمين، صحفي", [("محمد الأمين", P)], []),
+    (", par Karim Benali", [("Karim Benali", P)], []),  # the date before the comma sat in another element
+    ("Por Leïla Haddad, Omar Lahlou y Amina Saïdi", [("Leïla Haddad", P), ("Omar Lahlou", P), ("Amina Saïdi", P)], []),
+    ("Par Y. Benali", [("Y. Benali", P)], []),
 ]
 
 

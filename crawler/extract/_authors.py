@@ -65,8 +65,8 @@ _TAIL = re.compile(
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
-_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|\s+(?:avec|with|مع)\s+)", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
+_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|\s+(?:avec|with|مع)\s+)", re.IGNORECASE)
 # Words of a role after a name ('Karim Benali, rédacteur en chef', 'X, Senior Staff Writer', 'X, Online-Redaktion'):
 # the part that holds one is no name, and the comma-joined parts after it describe the same role.
 _ROLE_WORDS = frozenset({
@@ -221,7 +221,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     if _COPYRIGHT.match(text):
         return None if strict else credits
     inside = [inner[0] or inner[1] for inner in _PARENS.findall(text)]
-    text = clean(_PARENS.sub(" ", text))
+    text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
     text, prefixed = _PREFIX.subn("", text, count=1)
     text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
     pieces = _SPLIT_KEEP.split(text)
