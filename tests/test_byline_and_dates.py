@@ -87,6 +87,8 @@ def test_a_photo_credit_a_copyright_or_a_sentence_is_no_byline_paragraph(line: s
     (["Nadia Cherif", "El Watan"], ["El Watan"], [], [("Nadia Cherif", P)]),
     (["Samir Benkhedda"], ["Samir Benkhedda"], ["Samir Benkhedda"], [("Samir Benkhedda", P)]),  # a site named after its author
     (["zahra_b"], [], [], [("zahra_b", P)]),  # an account name alone in an author field
+    (["k4rim.b"], [], [], [("k4rim.b", P)]),  # with digits after its first letter
+    (["2025"], [], [], []),
     (["elwatan.dz"], [], [], []),
 ])
 def test_structured_author_fields(values: list[str], outlets: list[str], persons: list[str],

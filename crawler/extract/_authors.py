@@ -112,7 +112,7 @@ _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould
 _WAW_WORDS = frozenset({"ولد", "وليد", "وفاء", "وهيبة", "وداد", "وسيلة", "وئام", "وهيب", "وجدي", "وحيد", "وردة", "وديع",
                         "وصال", "وسام", "وائل", "وجيه", "ولاء", "وهاب", "والي", "ورقلة", "وهران", "وزاني"})
 # A user name an author field gives alone ('zahra_b', 'mady'): a credit there, never in running text.
-_HANDLE = re.compile(r"^[^\W\d_][^\W\d]*(?:[._][^\W\d]+)*$")
+_HANDLE = re.compile(r"^[^\W\d_][^\W_]*(?:[._][^\W_]+)*$")
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 
