@@ -44,6 +44,27 @@ BYLINES = [
     ("بقلم: هيئة التحرير", [("هيئة التحرير", D)], []),
     ("بقلم: وكالة الأنباء الجزائرية", [("وكالة الأنباء الجزائرية", A)], ["APS"]),
     ("بقلم محمد الأمين مع وكالة المغرب العربي للأنباء", [("محمد الأمين", P), ("وكالة المغرب العربي للأنباء", A)], ["MAP"]),
+    # the blog platforms' lead-ins, in the languages they ship (WordPress, Blogger, Plone)
+    ("Posted by Amina Saïdi", [("Amina Saïdi", P)], []),
+    ("Veröffentlicht von Karim Benali", [("Karim Benali", P)], []),
+    ("Eingestellt von Amina", [("Amina", P)], []),
+    ("Erstellt von Omar Lahlou —", [("Omar Lahlou", P)], []),
+    ("Publicado por Leïla Haddad", [("Leïla Haddad", P)], []),
+    # the date after the name, with a weekday or a German 'am' before it
+    ("Par Karim Benali, mardi 12 mars 2025", [("Karim Benali", P)], []),
+    ("Karim Benali ven. 14 mars 2025", [("Karim Benali", P)], []),
+    ("Von AMINA SAÏDI am 21. April 2025", [("Amina Saïdi", P)], []),
+    ("Von Omar Lahlou am Samstag, 19. April 2025 um 11:14 Uhr", [("Omar Lahlou", P)], []),
+    ("Par APS am 25.01.2025", [("APS", A)], ["APS"]),
+    # a role after the name is no name, nor are the comma-joined words that go on describing it
+    ("Par Karim Benali, rédacteur en chef", [("Karim Benali", P)], []),
+    ("By Amina Saïdi, Senior Staff Writer, Politics, and Economy Desk", [("Amina Saïdi", P)], []),
+    ("von Karim Benali, Online-Redaktion Veröffentlicht: 26.12.2025", [("Karim Benali", P)], []),
+    ("Par Karim Benali, correspondant, et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    ("بقلم: محمد الأمين، صحفي", [("محمد الأمين", P)], []),
+    (", par Karim Benali", [("Karim Benali", P)], []),  # the date before the comma sat in another element
+    ("Por Leïla Haddad, Omar Lahlou y Amina Saïdi", [("Leïla Haddad", P), ("Omar Lahlou", P), ("Amina Saïdi", P)], []),
+    ("Par Y. Benali", [("Y. Benali", P)], []),
 ]
 
 
@@ -66,6 +87,8 @@ def test_a_photo_credit_a_copyright_or_a_sentence_is_no_byline_paragraph(line: s
     (["Nadia Cherif", "El Watan"], ["El Watan"], [], [("Nadia Cherif", P)]),
     (["Samir Benkhedda"], ["Samir Benkhedda"], ["Samir Benkhedda"], [("Samir Benkhedda", P)]),  # a site named after its author
     (["zahra_b"], [], [], [("zahra_b", P)]),  # an account name alone in an author field
+    (["k4rim.b"], [], [], [("k4rim.b", P)]),  # with digits after its first letter
+    (["2025"], [], [], []),
     (["elwatan.dz"], [], [], []),
 ])
 def test_structured_author_fields(values: list[str], outlets: list[str], persons: list[str],
@@ -115,6 +138,102 @@ PAGES = [
                       *FR_TEXT.split("\n")[1:])),
      {"authors": ("Amina Saïdi",), "author_kinds": (P,), "agencies": ("APS",)}),
 ]
+
+
+
+def _blog(post: str, lang: str = "fr", paragraphs: tuple[str, ...] = ()) -> str:
+    """A blog page laid out by its platform: `post` holds the post's header, then the paragraphs."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs or FR_TEXT.split("\n"))
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Réforme fiscale</title></head>'
+            f'<body><div id="page">{post.replace("{body}", body)}</div></body></html>')
+
+
+# An element that marks an author's name alone (rel="author", the microformat's "author vcard"/"fn") is read
+# like an author field: an account name or a first name alone is a credit there; a comment's author never.
+MARKED_NAMES = [
+    ("account-name-in-author-vcard",
+     _blog('<article><h1>Réforme fiscale</h1><span class="byline">par <span class="author vcard"><a class="url fn n" '
+           'rel="author" href="/auteur/kbenali/">kbenali</a></span></span>{body}</article>'),
+     ("kbenali",)),
+    ("first-name-in-rel-author",
+     _blog('<article><h1>Réforme fiscale</h1><p class="post-byline">12 mars 2025 · <a rel="author" '
+           'href="/auteur/amina/">Amina</a></p>{body}</article>'),
+     ("Amina",)),
+    ("arabic-name-in-rel-author",
+     _blog('<article><h1>إصلاح جبائي</h1><span class="author vcard"><a class="fn" rel="author" href="/ar/salma/">سلمى'
+           '</a></span>{body}</article>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     ("سلمى",)),
+    ("comment-author-is-no-credit",
+     _blog('<article><h1>Réforme fiscale</h1>{body}<div class="comment-author vcard"><b class="fn">lecteur42</b>'
+           '</div></article>'),
+     ()),
+    ("comment-thread-author-is-no-credit",
+     _blog('<article><h1>Réforme fiscale</h1>{body}</article><ol class="commentlist"><li><span class="author vcard">'
+           '<a rel="author" href="/u/lecteur42">lecteur42</a></span></li></ol>'),
+     ()),
+    # a post inside a platform's widget (Blogger: 'widget Blog' > 'post hentry') is the article, not a sidebar
+    ("post-inside-a-blog-widget",
+     _blog('<div class="widget Blog"><div class="post hentry"><h3>Réforme fiscale</h3>{body}<span class="post-author '
+           'vcard">Eingestellt von <span class="fn">Amina</span></span></div></div>'),
+     ("Amina",)),
+    # a wrapper that names the sidebar it holds ('sticky-sidebar-parent')
+    ("sidebar-parent-wrapper",
+     _blog('<article class="post sticky-sidebar-parent"><header><h1>Réforme fiscale</h1><span class="byline">Par '
+           'Karim Benali</span></header>{body}</article>'),
+     ("Karim Benali",)),
+]
+
+
+@pytest.mark.parametrize(("html", "authors"), [c[1:] for c in MARKED_NAMES], ids=[c[0] for c in MARKED_NAMES])
+def test_marked_author_names_and_their_containers(html: str, authors: tuple[str, ...]) -> None:
+    assert _extract(html).authors == authors
+
+
+def jsonld(**fields: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+# A later structured source that credits every person the first one did and more wins: the second author
+# JSON-LD left out, the full name where it gave a first name alone; a publisher group is no person.
+COMPLETED = [
+    ("second-author-in-meta", jsonld(author={"@type": "Person", "name": "Karim Benali"})
+     + '<meta name="author" content="Karim Benali, Amina Saïdi">', ("Karim Benali", "Amina Saïdi")),
+    ("full-name-in-meta", jsonld(author={"@type": "Person", "name": "Amina"})
+     + '<meta name="author" content="Amina Saïdi">', ("Amina Saïdi",)),
+    ("another-person-does-not-win", jsonld(author={"@type": "Person", "name": "Karim Benali"})
+     + '<meta name="author" content="Omar Lahlou">', ("Karim Benali",)),
+    ("fewer-names-do-not-win", jsonld(author=[{"@type": "Person", "name": "Karim Benali"},
+                                             {"@type": "Person", "name": "Amina Saïdi"}])
+     + '<meta name="author" content="Karim Benali">', ("Karim Benali", "Amina Saïdi")),
+    ("publisher-group-is-no-person", '<meta name="author" content="Sahel Média">'
+     '<meta name="parsely-author" content="Omar Lahlou">', ("Omar Lahlou",)),
+]
+
+
+@pytest.mark.parametrize(("head", "authors"), [c[1:] for c in COMPLETED], ids=[c[0] for c in COMPLETED])
+def test_a_later_source_that_completes_the_credits_wins(head: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page(f"<title>Réforme fiscale</title>{head}")).authors == authors
+
+
+# The site's name as its address spells it is no author, in a meta tag or a byline element; a JSON-LD Person
+# of that name is (a personal site named after its author).
+HOST_NAMES = [
+    ("meta-author-is-the-domain", "https://www.elwatan-dz.com/politique/a", '<meta name="author" content="Elwatan DZ">',
+     ()),
+    ("meta-author-is-the-host", "https://sahel-infos.ml/a", '<meta name="author" content="Sahel-Infos.ml">', ()),
+    ("second-level-domain", "https://www.tassili.co.uk/a", '<meta name="author" content="Tassili">', ()),
+    ("a-person-beside-the-site", "https://www.elwatan-dz.com/a",
+     '<meta name="author" content="Elwatan DZ"><meta name="author" content="Nadia Cherif">', ("Nadia Cherif",)),
+    ("personal-site-person", "https://samirbenkhedda.com/a",
+     '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Samir Benkhedda"}}'
+     "</script>", ("Samir Benkhedda",)),
+]
+
+
+@pytest.mark.parametrize(("url", "head", "authors"), [c[1:] for c in HOST_NAMES], ids=[c[0] for c in HOST_NAMES])
+def test_the_site_address_is_no_author(url: str, head: str, authors: tuple[str, ...]) -> None:
+    outcome = extract_article(page(f"<title>Réforme fiscale</title>{head}").encode("utf-8"), url)
+    assert isinstance(outcome, Extracted) and outcome.authors == authors
 
 
 @pytest.mark.parametrize(("html", "expected"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])

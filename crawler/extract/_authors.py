@@ -47,20 +47,35 @@ _AGENCY_WORDS = frozenset(_AGENCIES)
 
 _PREFIX = re.compile(
     r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
-    r"|by|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
+    r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
+    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet)\s+von"
+    r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
+    r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
     r"|(?:interview|entretien|texte|reportage|enqu(?:ê|e)te)\s*:"
     r"|auteurs?|author|autor(?:in|a)?|von|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+_WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do|fr|sa|so"
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\b\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bآخر\s+تحديث|\bنشر\s+في",
+    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|\s+(?:am|on|el|il)\s+(?=\d|(?:" + _WEEKDAYS + r")\w*\b)|[\s,]+(?:" + _WEEKDAYS + r")\w*\.?,?\s+(?=\d)",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
+_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|\s+(?:avec|with|مع)\s+)", re.IGNORECASE)
+# Words of a role after a name ('Karim Benali, rédacteur en chef', 'X, Senior Staff Writer', 'X, Online-Redaktion'):
+# the part that holds one is no name, and the comma-joined parts after it describe the same role.
+_ROLE_WORDS = frozenset({
+    "staff", "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "technologist", "journalist",
+    "journaliste", "journalistin", "redakteur", "redakteurin", "redaktion", "rédacteur", "rédactrice", "correspondant",
+    "correspondante", "chroniqueur", "chroniqueuse", "photographe", "photographer", "producer", "analyst", "professor",
+    "professeur", "directeur", "directrice", "chef", "editorialiste", "éditorialiste", "autor", "autorin",
+    "صحفي", "صحفية", "محرر", "محررة",
+})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:avec|with|source|sources|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)  # not part of a name
 _ROLE = re.compile(
@@ -89,7 +104,7 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 _ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc", "media", "médias",
-                        "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions",
+                        "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
                         "productions", "agency", "agence", "tv", "radio"})
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
                         "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu"})
@@ -97,7 +112,7 @@ _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould
 _WAW_WORDS = frozenset({"ولد", "وليد", "وفاء", "وهيبة", "وداد", "وسيلة", "وئام", "وهيب", "وجدي", "وحيد", "وردة", "وديع",
                         "وصال", "وسام", "وائل", "وجيه", "ولاء", "وهاب", "والي", "ورقلة", "وهران", "وزاني"})
 # A user name an author field gives alone ('zahra_b', 'mady'): a credit there, never in running text.
-_HANDLE = re.compile(r"^[^\W\d_][^\W\d]*(?:[._][^\W\d]+)*$")
+_HANDLE = re.compile(r"^[^\W\d_][^\W_]*(?:[._][^\W_]+)*$")
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 
@@ -206,10 +221,20 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     if _COPYRIGHT.match(text):
         return None if strict else credits
     inside = [inner[0] or inner[1] for inner in _PARENS.findall(text)]
-    text = clean(_PARENS.sub(" ", text))
+    text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
     text, prefixed = _PREFIX.subn("", text, count=1)
     text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
-    parts = [name for p in _SPLIT.split(text) if p and p.strip() for name in _split_waw(p.strip())]
+    pieces = _SPLIT_KEEP.split(text)
+    parts: list[str] = []
+    in_role = False
+    for index in range(0, len(pieces), 2):
+        part = pieces[index].strip() if pieces[index] else ""
+        joined_by_comma = index > 0 and pieces[index - 1].strip()[:1] in (",", ";", "،")  # ', and': English lists
+        if not part or (in_role and joined_by_comma):
+            continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
+        in_role = bool(parts) and _has_role_word(part)
+        if not in_role:
+            parts.extend(_split_waw(part))
     min_words = 2 if strict and not prefixed else 1
     for part in parts:
         if not _take_part(part, credits, skip, min_words, handles=not strict) and strict:
@@ -219,6 +244,10 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     if strict and not parts and not credits.credited:
         return None
     return credits
+
+
+def _has_role_word(part: str) -> bool:
+    return any(word in _ROLE_WORDS for word in re.split(r"[\s-]+", part.lower()))
 
 
 def _first_not_outlet(segments: list[str], skip: set[str]) -> str:

@@ -54,6 +54,7 @@ MAX_JSONLD_CHARS = 1_000_000
 MAX_HEADINGS = 30
 MAX_MARKED = 200
 MAX_MARKED_TEXT = 300
+MAX_AUTHOR_NAME_TEXT = 60
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
 _WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
@@ -72,12 +73,15 @@ MAX_HEADLINES = 10
 # or a headline inside one is not the article's (a comment thread's first <time> beat the article's date line).
 # <footer> and <aside> count only outside <article>: an article's own footer often holds its date and byline.
 # Matched per class token, with an optional prefix and suffix ('jp-relatedposts', 'td_block_related_posts',
-# 'comment-body'), but never a layout flag of a wrapper ('has-sidebar', 'no-comments').
+# 'comment-body'), but never a layout flag of a wrapper ('has-sidebar', 'no-comments') nor the wrapper a token
+# says holds one ('sticky-sidebar-parent').
 _ELSEWHERE = re.compile(
-    r"^(?!(?:has|no|with|without|show|hide|is)[-_])(?:[\w]*[-_])?(?:comments?|commentlist|forum|respond|reply|replies"
+    r"^(?!(?:has|no|with|without|show|hide|is)[-_])(?!.*[-_]parent$)(?:[\w]*[-_])?(?:comments?|commentlist|forum|respond|reply|replies"
     r"|related\w*|sidebar|widget|recommend\w*|most-?read|popular|similar|commentaires?|تعليق\w*)(?:[-_][\w-]*)?$",
     re.IGNORECASE,
 )
+# The post itself (the microformat's 'hentry'; Blogger puts it inside a 'widget Blog') is not elsewhere.
+_POST = re.compile(r"^h-?entry$", re.IGNORECASE)
 _STOP_TAGS = frozenset({"body", "html", "main"})
 _ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
 MAX_ANCESTORS = 12
@@ -123,6 +127,7 @@ class Marked:
     """Pass 2: short texts of byline and date-line elements, and the first paywall marker."""
 
     bylines: list[str] = field(default_factory=list)
+    author_names: list[str] = field(default_factory=list)  # the short text of an element that marks a name
     datelines: list[str] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
     paywall_marker: str | None = None
@@ -315,7 +320,7 @@ def elsewhere(el: HtmlElement) -> bool:
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".split()
         if any(_ELSEWHERE.match(token) for token in marks):
             return True
-        if ancestor.tag == "article":
+        if ancestor.tag == "article" or any(_POST.match(token) for token in marks):
             return False
         if ancestor.tag in _ELSEWHERE_TAGS:
             return not any(a.tag == "article" for a in ancestor.iterancestors())
@@ -333,6 +338,17 @@ def _collect_time(el: HtmlElement, page: PageSignals) -> None:
 
 _COLLECTORS = {"meta": _collect_meta, "link": _collect_link, "script": _collect_script,
                "title": _collect_title, "h1": _collect_heading, "h2": _collect_heading, "time": _collect_time}
+
+
+def _names_author(el: HtmlElement, marks: str) -> bool:
+    """The element holds an author's name and nothing else: ``rel="author"``, ``itemprop="author"``, or the
+    microformat's ``author vcard`` / ``fn`` (WordPress, Blogger), never a comment's author."""
+    tokens = marks.lower().split()
+    if any(_ELSEWHERE.match(token) for token in tokens):
+        return False
+    if "author" in (el.get("rel") or "").lower().split() or el.get("itemprop") in ("author", "creator"):
+        return True
+    return any("author" in token for token in tokens) and bool({"vcard", "fn"} & set(tokens))
 
 
 def _collect_marked(root: HtmlElement) -> Marked:
@@ -373,6 +389,8 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
         return 0
     if any(k in label for k in _BYLINE_WORDS):
         marked.bylines.append(text)
+        if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
+            marked.author_names.append(text)
     if any(k in label for k in _DATELINE_WORDS):
         marked.datelines.append(text)
     return 1
