@@ -77,7 +77,7 @@ def text_signature(text: str) -> MinHash | None:
     words = text.casefold().split()
     if len(words) < MIN_WORDS:
         return None
-    hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # UTF-8
     count = len(words) - SHINGLE + 1
     shingles = np.zeros(count, dtype=np.uint64)
     for k in range(SHINGLE):  # a polynomial hash of the five word hashes, mod 2^32
