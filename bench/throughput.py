@@ -8,13 +8,15 @@ average, on which trafilatura takes 25–50 ms), served from its own process pin
 * the crawl (``khabar crawl``, default settings, a fresh store each run) pinned with ``taskset`` to one core,
   then to two (median of R runs each): pages/s from the first article request to the end of the run, and
   over the whole wall time; the time from start to the first request; CPU seconds of the crawl and its
-  extraction workers; peak RSS of the largest process;
+  extraction workers, and of the crawl process alone (``bench/cpu_profile.py``); peak RSS of the largest
+  process;
 * plain ``trafilatura.bare_extraction(with_metadata=True)`` on the very same pages, in a child pinned to one
   core (and two children on two cores): pages/s;
 * the ratios crawl / trafilatura-on-one-core (the targets are >= 0.90 on one core and >= 1.85 on two);
 * with ``--profile``: one more crawl on one core with extraction in the crawl process (``--workers 0``) under
   cProfile, its CPU split by what the code does (fetch, WARC writing, article-or-not, extraction, record
-  writing, dedup, discovery, other), measured by the profiler, not guessed.
+  writing, dedup, discovery, other), measured by the profiler, not guessed;
+* with ``--profile-workers``: the same split of the crawl process alone, extraction in its workers.
 
 Numbers only; no assertion (benchmarks are not tests). Nothing leaves loopback.
 """
@@ -65,8 +67,9 @@ def _taskset(cpus: list[int]) -> list[str]:
 def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] | None = None) -> dict[str, Any]:
     """One crawl of the heavy outlet into a fresh store; timings from the outlet's own request log."""
     with tempfile.TemporaryDirectory(prefix="khabar-throughput-") as tmp:
-        store = Path(tmp) / "store"
-        cmd = [*_taskset(cpus), *(python or [sys.executable]), "-m", "crawler.cli", "crawl", OUTLET_ID,
+        store, own_cpu = Path(tmp) / "store", Path(tmp) / "cpu.json"
+        python = python or [sys.executable, str(ROOT / "bench" / "cpu_profile.py"), str(own_cpu)]
+        cmd = [*_taskset(cpus), *python, "-m", "crawler.cli", "crawl", OUTLET_ID,
                "--catalog-extra", str(outlet.catalog_path), "--store", str(store), "--log-level", "WARNING", *extra]
         outlet.clear_log()
         cpu_before, _ = _children()
@@ -80,6 +83,7 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
         articles = [when for when, path in requests if path.endswith("-article.html")]
         reports = list(store.glob(f"runs/*/{OUTLET_ID}.json"))
         report = json.loads(reports[0].read_text(encoding="utf-8")) if reports else {}
+        own = json.loads(own_cpu.read_text(encoding="utf-8")) if own_cpu.exists() else {"self": 0.0}
     if not articles:
         sys.exit("the crawl fetched no article page: is the heavy outlet served? (see the crawl's output)\n"
                  + result.stderr[-3000:])
@@ -87,7 +91,7 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
     return {"articles": len(articles), "recorded": recorded, "wall": ended - started,
             "first_request": requests[0][0] - started, "first_article": articles[0] - started,
             "steady": len(articles) / (ended - articles[0]), "overall": len(articles) / (ended - started),
-            "cpu": cpu_after - cpu_before, "maxrss_mb": maxrss / 1024}
+            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "maxrss_mb": maxrss / 1024}
 
 
 def trafilatura_alone(outlet: HeavyOutlet, cpus: list[int]) -> float:
@@ -120,8 +124,12 @@ _CATEGORIES = [  # (category, what a profiled function's file path or name conta
 ]
 
 
-def profile(outlet: HeavyOutlet, top: int = 0) -> list[tuple[str, float]]:
-    """CPU of one crawl (one core, extraction in the crawl process) split by category, from cProfile.
+def profile(outlet: HeavyOutlet, top: int = 0, workers: bool = False) -> list[tuple[str, float]]:
+    """CPU of one crawl (one core, extraction in the crawl process) split by category, from cProfile on a CPU-time
+    clock (``bench/cpu_profile.py``: on a loaded machine a wall-clock profile counts the time others run).
+
+    With ``workers``: the crawl with its extraction workers (on one core), its own process profiled, so what shows
+    is the CPU the crawl process spends, extraction left out.
 
     A function's own time (tottime) goes to the category its file or name says; the time of a function that
     says nothing (a builtin such as ``str.join``, the standard library) goes to its callers' categories in
@@ -129,7 +137,8 @@ def profile(outlet: HeavyOutlet, top: int = 0) -> list[tuple[str, float]]:
     """
     with tempfile.TemporaryDirectory(prefix="khabar-profile-") as tmp:
         out = Path(tmp) / "crawl.prof"
-        crawl(outlet, [0], "--workers", "0", python=[sys.executable, "-m", "cProfile", "-o", str(out)])
+        crawl(outlet, [0], *(() if workers else ("--workers", "0")),
+              python=[sys.executable, str(ROOT / "bench" / "cpu_profile.py"), str(out)])
         table = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
     memo: dict[Any, dict[str, float]] = {}
 
@@ -170,8 +179,10 @@ def profile(outlet: HeavyOutlet, top: int = 0) -> list[tuple[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=600)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="timed crawls per core count (0: none, profiles only)")
     parser.add_argument("--profile", action="store_true", help="also split one crawl's CPU by category (cProfile)")
+    parser.add_argument("--profile-workers", action="store_true",
+                        help="also profile the crawl process (CPU time) with its extraction workers on")
     parser.add_argument("--top", type=int, default=0, help="with --profile: list the N functions with most own time")
     parser.add_argument("--site", type=Path, help="keep the generated pages in this folder between runs")
     args = parser.parse_args()
@@ -183,25 +194,36 @@ def main() -> None:
         sizes = [path.stat().st_size for _, path in outlet.article_files()]
         print(f"heavy outlet: {len(sizes)} article pages, {statistics.mean(sizes) / 1024:.0f} KB on average "
               f"({min(sizes) / 1024:.0f}–{max(sizes) / 1024:.0f} KB), served gzip-encoded at {outlet.base_url}")
-        traf_one = trafilatura_alone(outlet, one)
-        traf_two = trafilatura_alone(outlet, two)
-        print(f"trafilatura alone      {traf_one:7.1f} pages/s on one core ({1000 / traf_one:.1f} ms a page), "
-              f"{traf_two:7.1f} on two")
+        if args.runs:
+            traf_one, traf_two = trafilatura_alone(outlet, one), trafilatura_alone(outlet, two)
+            print(f"trafilatura alone      {traf_one:7.1f} pages/s on one core ({1000 / traf_one:.1f} ms a page), "
+                  f"{traf_two:7.1f} on two")
         for label, chosen in (("one core", one), ("two cores", two)):
+            if args.runs < 1:
+                break
             runs = [crawl(outlet, chosen) for _ in range(args.runs)]
             median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
             print(f"crawl, {label:9}        {median['steady']:7.1f} pages/s from the first article request "
                   f"({median['overall']:.1f} over the wall time of {median['wall']:.1f} s); "
                   f"{median['articles']:.0f} fetched, {median['recorded']:.0f} recorded; first request after "
                   f"{median['first_request']:.2f} s, first article after {median['first_article']:.2f} s; "
-                  f"CPU {median['cpu']:.1f} s; peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
+                  f"CPU {median['cpu']:.1f} s, of which the crawl process {median['crawl_cpu']:.1f} s "
+                  f"({1000 * median['crawl_cpu'] / median['articles']:.2f} ms an article); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
             print(f"  ratio to trafilatura on one core: {median['steady'] / traf_one:.2f} "
                   f"(target {'0.90' if label == 'one core' else '1.85'}); per-run pages/s: "
                   + ", ".join(f"{r['steady']:.1f}" for r in runs))
         if args.profile:
             split = profile(outlet, args.top)
             total = sum(seconds for _, seconds in split)
-            print(f"CPU of one crawl on one core, extraction in the crawl process (cProfile, {total:.1f} s in all):")
+            print(f"CPU of one crawl on one core, extraction in the crawl process (cProfile on CPU time, "
+                  f"{total:.1f} s in all, {1000 * total / args.pages:.2f} ms a page):")
+            for name, seconds in split:
+                print(f"  {name:34} {seconds:6.1f} s  {100 * seconds / total:5.1f} %")
+        if args.profile_workers:
+            split = profile(outlet, args.top, workers=True)
+            total = sum(seconds for _, seconds in split)
+            print(f"CPU of the crawl process alone, extraction in its workers, one core (cProfile on CPU time, "
+                  f"{total:.1f} s in all, {1000 * total / args.pages:.2f} ms a page):")
             for name, seconds in split:
                 print(f"  {name:34} {seconds:6.1f} s  {100 * seconds / total:5.1f} %")
 

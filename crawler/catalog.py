@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlparse
 
 import yaml
@@ -264,11 +264,20 @@ def shipped_catalog_path() -> Path:
     return Path(str(resources.files("crawler") / "data" / "catalog.yaml"))
 
 
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it (the same values; the shipped catalog loads in 7 ms instead of 55 ms of
+CPU, and a crawl loads it twice before its first request), else PyYAML's own."""
+
+
+def _yaml(text: str | IO[str]) -> Any:
+    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506  # a safe loader, the C one
+
+
 def load_catalog(path: str | Path | None = None, extra: Iterable[Mapping[str, Any]] = ()) -> Catalog:
     """Load and validate a catalog file (the shipped one by default) plus extra raw entries."""
     path = Path(path) if path is not None else shipped_catalog_path()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CatalogInvalid("<file>", "<file>", f"cannot be read as YAML ({exc})", str(path)) from exc
     if not isinstance(raw, list):
@@ -283,5 +292,5 @@ def catalog_from_settings(settings: BaseSettings) -> Catalog:
     extra: list[Any] = []
     for path in settings.getlist("KHABAR_CATALOG_EXTRA"):
         with open(path, encoding="utf-8") as handle:
-            extra += yaml.safe_load(handle) or []
+            extra += _yaml(handle) or []
     return load_catalog(settings.get("KHABAR_CATALOG"), extra=extra)

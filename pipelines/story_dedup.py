@@ -22,12 +22,15 @@ Settings: KHABAR_STORE_URI (where the state folder lives).
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
+import sys
 import unicodedata
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scrapy import Spider
@@ -63,11 +66,40 @@ def title_key(title: str | None) -> str:
     return " ".join("".join(kept).split())
 
 
+BANDS, ROWS = 5, 11
+"""The LSH's bands and rows: what datasketch's ``_optimal_param`` picks for THRESHOLD and NUM_PERM (a test checks it),
+given so that it is not computed with SciPy's ``quad``."""
+
+
+@functools.cache
+def _datasketch() -> ModuleType:
+    """datasketch, imported when the first article is recorded, without SciPy's ``integrate``.
+
+    Its LSH modules import ``scipy.integrate.quad`` at import time only to pick bands and rows when none are given;
+    StoryIndex gives them (``BANDS, ROWS``). Importing SciPy's integrate (special functions, optimize…) cost
+    0.34-0.38 s of CPU in the crawl process at its first record; datasketch alone 0.08-0.09 s. What it names
+    ``quad`` imports the real one if it is ever called."""
+    if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
+        return importlib.import_module("datasketch")
+    stand_in = ModuleType("scipy.integrate")
+
+    def quad(*args: Any, **kwargs: Any) -> Any:
+        return importlib.import_module("scipy.integrate").quad(*args, **kwargs)
+
+    stand_in.quad = quad  # type: ignore[attr-defined]
+    sys.modules["scipy.integrate"] = stand_in
+    try:
+        return importlib.import_module("datasketch")
+    finally:
+        if sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+
+
 @functools.cache
 def _template() -> MinHash:
     """The permutations, built once and shared by every signature. datasketch is imported here, when the first
-    article is recorded, not at start-up: it imports SciPy, about 0.4 s of CPU before the first request."""
-    from datasketch import MinHash
+    article is recorded, not at start-up (see ``_datasketch``)."""
+    MinHash = _datasketch().MinHash  # noqa: N806
 
     return MinHash(num_perm=NUM_PERM, seed=1)
 
@@ -77,12 +109,12 @@ def text_signature(text: str) -> MinHash | None:
     words = text.casefold().split()
     if len(words) < MIN_WORDS:
         return None
-    hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # UTF-8
     count = len(words) - SHINGLE + 1
     shingles = np.zeros(count, dtype=np.uint64)
     for k in range(SHINGLE):  # a polynomial hash of the five word hashes, mod 2^32
         shingles = (shingles * _MULT + hashes[k:k + count]) & _MASK
-    from datasketch import MinHash
+    MinHash = _datasketch().MinHash  # noqa: N806
 
     signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_template().permutations, scheme=_SCHEME)
     signature.update_batch(np.unique(shingles))
@@ -90,8 +122,7 @@ def text_signature(text: str) -> MinHash | None:
 
 
 def _signature_from(data: bytes) -> MinHash:
-    from datasketch import MinHash
-
+    MinHash = _datasketch().MinHash  # noqa: N806
     values = np.frombuffer(data, dtype=np.uint32)
     return MinHash(hashvalues=values, permutations=_template().permutations, scheme=_SCHEME, hashfunc=int)
 
@@ -159,9 +190,7 @@ class StoryIndex:
     def _load(self, outlet: str) -> None:
         if outlet in self._lsh:
             return
-        from datasketch import MinHashLSH
-
-        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        lsh = _datasketch().MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=(BANDS, ROWS))
         signatures: dict[str, MinHash] = {}
         for article_id, blob in self._db.execute(
                 "SELECT id, signature FROM stories WHERE outlet = ? AND signature IS NOT NULL", (outlet,)):

@@ -92,7 +92,7 @@ KHABAR_WARC_ENABLED = True
 KHABAR_WARC_MAX_SIZE = 1_000_000_000
 KHABAR_WARC_PREFIX = "khabar"
 KHABAR_WARC_GZIP_LEVEL = 6
-KHABAR_WARC_GZIP_LEVEL_COMPRESSED = 1
+KHABAR_WARC_GZIP_LEVEL_COMPRESSED = 0   # 0: a body served compressed is stored in its gzip member as it is
 KHABAR_DEDUP_URI = ""             # payload-digest index for revisits: "" = SQLite in <store>/state, or redis://…
 KHABAR_LANGUAGES: list[str] = []            # ISO 639-1 codes of the records to keep (khabar crawl --lang fr); [] = all
 KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced lastmod moved

@@ -296,3 +296,20 @@ def test_each_mode_fetches_its_hosts_and_never_a_tracker(mode: str, fetched: lis
     assert counted.get("khabar/requisites/skipped/off_site", 0) == (1 if mode == "same-site" else 0)
     assert requisites.of_page(page) == []  # once per crawl
     state.close()
+
+
+def test_requisites_come_in_kind_order_whatever_the_markup_order_and_only_sources_of_a_picture() -> None:
+    """One walk of the page finds what the CSS queries found: stylesheets and icons first, then scripts, images
+    (a ``<source>`` only inside a ``<picture>``), meta images by property, inline styles; the first ``<base>``."""
+    from crawler.requisites.found import in_html
+
+    page = ('<base href="/x/"><base href="/y/"><picture><div><source srcset="a.webp 1x, b.webp 2x"></div></picture>'
+            '<source src="seul.mp4"><meta property="og:image" name="twitter:image" content="une.png">'
+            '<meta name="og:image:url" content=""><script src=""></script>'
+            '<style>@import "i.css"; body{background:url(fond.png)}</style><video poster="affiche.jpg" src=""></video>'
+            '<img data-srcset="d.png 2x"><LINK REL="Icon" HREF="f.ico" AS="IMAGE"><link rel="preload" as="font" '
+            'href="f.woff2"><link rel="stylesheet">')
+    found = [(f.url.removeprefix("http://exemple.sn"), f.kind) for f in in_html(page, "http://exemple.sn/dossier/page.html")]
+    assert found == [("/x/f.ico", "image"), ("/x/f.woff2", "font"), ("/x/", "script"), ("/x/a.webp", "image"),
+                     ("/x/b.webp", "image"), ("/x/affiche.jpg", "image"), ("/x/d.png", "image"), ("/x/une.png", "image"),
+                     ("/x/i.css", "stylesheet"), ("/x/fond.png", "image")]

@@ -156,3 +156,13 @@ def test_a_second_crawl_marks_nothing_as_a_duplicate_of_itself(crawled: Any) -> 
     with sqlite3.connect(stories_db(LocalStore(store))) as db:
         rows = db.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM stories").fetchone()
     assert rows[0] == rows[1] == len({r["id"] for r in everything})
+
+
+def test_the_lsh_bands_and_rows_given_are_those_datasketch_would_pick() -> None:
+    """StoryIndex gives datasketch its bands and rows (so that SciPy's integrate is not imported to pick them):
+    they must be the ones it picks for the threshold and permutations, or near-duplicates would match differently."""
+    from datasketch.lsh import _optimal_param
+
+    from pipelines.story_dedup import BANDS, NUM_PERM, ROWS, THRESHOLD
+
+    assert _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5) == (BANDS, ROWS)

@@ -77,3 +77,30 @@ def test_files_rotate_by_size_and_every_name_is_unique(tmp_path: Path) -> None:
     for path in files:
         with open(path, "rb") as handle:
             assert [r.rec_type for r in ArchiveIterator(handle)][0] == "warcinfo"
+
+
+def test_a_body_served_compressed_is_stored_in_its_member_and_inflates_to_the_same_record(tmp_path: Path) -> None:
+    """KHABAR_WARC_GZIP_LEVEL_COMPRESSED=0 (the default): the gzip body as served is stored, not deflated again; the
+    member still inflates, with gzip, warcio and zlib alike, to the record a level-1 member holds."""
+    page = ("<html><body><h1>Le marché de Ségou</h1>"
+            + "".join(f"<p>Les commerçants du marché n°{n} vendent du mil et du riz.</p>" for n in range(3000))
+            + "</body></html>").encode()
+    served = gzip.compress(page, 6)
+    response = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+                + f"Content-Length: {len(served)}\r\n\r\n".encode() + served)
+    members = []
+    for level in (0, 1):
+        spec = WarcFileSpec(directory=tmp_path / str(level), prefix="khabar-test", gzip_level_compressed=level)
+        writer = RotatingWarcWriter(spec, _factory(), {"software": "test"})
+        record = writer.factory.http_record("response", "http://a.ml/marche", split_message(response),
+                                            "2026-11-24T21:50:42.123456Z", {})
+        [location] = writer.write([record], compressed_payload=True)
+        writer.close()
+        members.append((location.path.read_bytes()[location.offset:location.offset + location.length], location.path))
+    (stored, stored_path), (deflated, _) = members
+    assert zlib.decompress(stored, 31) == zlib.decompress(deflated, 31) == gzip.decompress(stored)
+    assert served in stored  # the body's bytes, as they are, inside the member
+    assert len(served) < len(stored) < len(served) + 1000  # the headers before it deflated
+    with stored_path.open("rb") as handle:
+        contents = [(read.rec_type, read.content_stream().read()) for read in ArchiveIterator(handle)]
+    assert contents[1] == ("response", page)  # warcio reads it back, and undoes the gzip coding

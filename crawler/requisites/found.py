@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from parsel import Selector
 
@@ -38,8 +39,79 @@ def srcset_urls(srcset: str) -> list[str]:
 def in_html(body: str, base: str) -> list[Found]:
     """The requisites of an HTML page whose URLs resolve against ``base`` (its ``<base href>`` if any)."""
     page = Selector(text=body)
-    base = fetchable_url(page.css("base::attr(href)").get() or "", base) or base
-    return _unique(_html_refs(page), base)
+    if page.type != "html":  # parsel parsed it as XML (it opens with an XML declaration): the CSS queries
+        base = fetchable_url(page.css("base::attr(href)").get() or "", base) or base
+        return _unique(_html_refs(page), base)
+    base_href, refs = _html_refs_in_one_walk(page.root)
+    return _unique(refs, fetchable_url(base_href or "", base) or base)
+
+
+_WANTED = ("base", "link", "script", "img", "source", "video", "meta", "style")
+_IMAGE_PROPERTIES = ("og:image", "og:image:url", "twitter:image")
+
+
+def _html_refs_in_one_walk(root: Any) -> tuple[str | None, Iterator[tuple[str, str]]]:
+    """What ``_html_refs`` yields (in the same order) and the first ``<base href>``, from one walk of the tree.
+
+    The nine CSS queries each walked the whole tree: 0.52 ms of CPU on a 170 KB article page, one walk 0.1 ms
+    (the parse itself costs 1.1 ms). The order of ``_html_refs`` is kept (stylesheets and icons, scripts,
+    images, meta images by property, inline styles), since the first kind found for a URL is the one kept."""
+    base_href: str | None = None
+    links: list[tuple[str, str]] = []
+    scripts: list[tuple[str, str]] = []
+    images: list[tuple[str, str]] = []
+    metas: dict[str, list[tuple[str, str]]] = {prop: [] for prop in _IMAGE_PROPERTIES}
+    styles: list[Any] = []
+    for element in root.iter(*_WANTED):
+        tag, attrib = element.tag, element.attrib
+        if tag == "base":
+            if base_href is None and "href" in attrib:
+                base_href = attrib["href"]
+        elif tag == "link":
+            if "href" in attrib:
+                links.extend(_link_ref(attrib))
+        elif tag == "script":
+            if "src" in attrib:
+                scripts.append((attrib["src"], SCRIPT))
+        elif tag == "meta":
+            if "content" in attrib:
+                for prop in _IMAGE_PROPERTIES:
+                    if attrib.get("property") == prop or attrib.get("name") == prop:
+                        metas[prop].append((attrib["content"], IMAGE))
+        elif tag == "style":
+            styles.append(element)
+        elif tag != "source" or any(ancestor.tag == "picture" for ancestor in element.iterancestors()):
+            images.extend(_image_refs(attrib))  # img, video, and picture's source
+
+    def refs() -> Iterator[tuple[str, str]]:
+        yield from links
+        yield from scripts
+        yield from images
+        for prop in _IMAGE_PROPERTIES:
+            yield from metas[prop]
+        for style in styles:
+            for text in style.xpath("text()"):
+                yield from _css_refs(str(text))
+
+    return base_href, refs()
+
+
+def _link_ref(attrib: Any) -> Iterator[tuple[str, str]]:
+    rel = (attrib.get("rel") or "").lower().split()
+    if "stylesheet" in rel:
+        yield attrib["href"], STYLESHEET
+    elif {"icon", "apple-touch-icon", "preload"} & set(rel):
+        as_ = (attrib.get("as") or "").lower()
+        yield attrib["href"], {"style": STYLESHEET, "script": SCRIPT, "image": IMAGE, "font": FONT}.get(as_, OTHER)
+
+
+def _image_refs(attrib: Any) -> Iterator[tuple[str, str]]:
+    for name in ("src", "poster"):
+        if attrib.get(name):
+            yield attrib[name], IMAGE
+    for srcset in (attrib.get("srcset"), attrib.get("data-srcset")):
+        for url in srcset_urls(srcset or ""):
+            yield url, IMAGE
 
 
 def in_css(text: str, base: str) -> list[Found]:
@@ -48,22 +120,13 @@ def in_css(text: str, base: str) -> list[Found]:
 
 
 def _html_refs(page: Selector) -> Iterator[tuple[str, str]]:
+    """By CSS queries: a page parsed as XML (an HTML one takes ``_html_refs_in_one_walk``)."""
     for link in page.css("link[href]"):
-        rel = (link.attrib.get("rel") or "").lower().split()
-        if "stylesheet" in rel:
-            yield link.attrib["href"], STYLESHEET
-        elif {"icon", "apple-touch-icon", "preload"} & set(rel):
-            as_ = (link.attrib.get("as") or "").lower()
-            yield link.attrib["href"], {"style": STYLESHEET, "script": SCRIPT, "image": IMAGE, "font": FONT}.get(as_, OTHER)
+        yield from _link_ref(link.attrib)
     for src in page.css("script::attr(src)").getall():
         yield src, SCRIPT
     for img in page.css("img, picture source, video"):
-        for name in ("src", "poster"):
-            if img.attrib.get(name):
-                yield img.attrib[name], IMAGE
-        for srcset in (img.attrib.get("srcset"), img.attrib.get("data-srcset")):
-            for url in srcset_urls(srcset or ""):
-                yield url, IMAGE
+        yield from _image_refs(img.attrib)
     for prop in ("og:image", "og:image:url", "twitter:image"):
         for content in page.css(f'meta[property="{prop}"]::attr(content), meta[name="{prop}"]::attr(content)').getall():
             yield content, IMAGE

@@ -16,7 +16,8 @@ Settings:
     KHABAR_WARC_MAX_SIZE                (1e9)    rotate a file once it reaches this many bytes
     KHABAR_WARC_PREFIX                  (khabar) file name prefix; make it unique per machine
     KHABAR_WARC_GZIP_LEVEL              (6)      deflate level of records
-    KHABAR_WARC_GZIP_LEVEL_COMPRESSED   (1)      level for bodies the server already compressed
+    KHABAR_WARC_GZIP_LEVEL_COMPRESSED   (0)      level for bodies the server already compressed (0: stored as they
+                                                 are, the record's headers deflated at KHABAR_WARC_GZIP_LEVEL)
     KHABAR_STORE_URI                    (./archive) where files go
     KHABAR_DEDUP_URI                    ("")     payload-digest index: SQLite in the store, or redis://…
 
@@ -105,7 +106,7 @@ class WarcConfig:
             max_size=settings.getint("KHABAR_WARC_MAX_SIZE", 1_000_000_000),
             prefix=settings.get("KHABAR_WARC_PREFIX", "khabar"),
             gzip_level=settings.getint("KHABAR_WARC_GZIP_LEVEL", 6),
-            gzip_level_compressed=settings.getint("KHABAR_WARC_GZIP_LEVEL_COMPRESSED", 1),
+            gzip_level_compressed=settings.getint("KHABAR_WARC_GZIP_LEVEL_COMPRESSED", 0),
             dedup_uri=settings.get("KHABAR_DEDUP_URI") or "",
             decode_max_size=settings.getint("DOWNLOAD_MAXSIZE", DEFAULT_MAX_SIZE),
         )

@@ -3,7 +3,11 @@
 Each file starts with a ``warcinfo`` record. Records are serialised by warcio uncompressed, then
 deflated here as one gzip member each, at a level chosen per record: bodies the server already
 compressed gain nothing from level 9 (re-deflating a gzip body cost about 0.8 ms of CPU per 170 KB
-page for no size gain, with warcio 1.8), so they get ``gzip_level_compressed``.
+page for no size gain, with warcio 1.8), so they get ``gzip_level_compressed``. At 0 (the default) such
+a body is *stored* in its member (deflate's stored blocks), the record's headers before it still
+deflated at ``gzip_level``: level 1 cost 0.37 ms of CPU per record of a 22 KB gzip body for 2 % of its
+size, stored costs 0.05 ms (and reading the member back 0.01 ms instead of 0.09). The bytes a member
+holds once inflated are the same whatever the level.
 A file is written as ``<name>.open`` under an exclusive lock and renamed to ``<name>`` when closed,
 so a finished name is always a finished file; every batch of members is written whole or not at all
 (``crawler.storage.space.append_whole``), so a killed crawl leaves complete records that
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -62,12 +67,44 @@ class WarcFileSpec:
     prefix: str
     max_size: int = 1_000_000_000
     gzip_level: int = 6
-    gzip_level_compressed: int = 1
+    gzip_level_compressed: int = 0
 
 
 def gzip_member(data: bytes, level: int) -> bytes:
     compressor = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
     return compressor.compress(data) + compressor.flush()
+
+
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"  # deflate, no name, no time, Unix (as zlib writes it)
+_STORED_MAX = 0xFFFF  # bytes in one stored block
+STORED_TAIL_MIN = 1024
+"""A compressed body shorter than this is deflated with its headers: storing it would save nothing worth a block."""
+
+
+def gzip_member_stored_tail(data: bytes, tail: int, level: int) -> bytes:
+    """One gzip member of ``data``: its first bytes deflated at ``level``, its last ``tail`` bytes stored as they are
+    (an already compressed body gains nothing from deflate). Any gzip reader inflates it back to ``data``."""
+    cut = len(data) - tail
+    view = memoryview(data)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+    parts: list[bytes | memoryview] = [_GZIP_HEADER, compressor.compress(view[:cut]),
+                                       compressor.flush(zlib.Z_SYNC_FLUSH)]  # ends on a byte boundary
+    for start in range(cut, len(data), _STORED_MAX):
+        chunk = view[start:start + _STORED_MAX]
+        last = start + _STORED_MAX >= len(data)
+        parts += [b"\x01" if last else b"\x00", struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF), chunk]
+    if cut == len(data):
+        parts.append(b"\x01\x00\x00\xff\xff")  # an empty final stored block
+    parts.append(struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF))
+    return b"".join(parts)
+
+
+def _member(record: ArcWarcRecord, level: int, store_payload: bool, head_level: int) -> bytes:
+    payload = record.length if isinstance(record.length, int) else 0  # the body's (warcio adds the HTTP head's)
+    data = serialise(record)
+    if store_payload and payload >= STORED_TAIL_MIN and payload + 4 <= len(data):
+        return gzip_member_stored_tail(data, payload + 4, head_level)  # the payload and the record's closing CRLFs
+    return gzip_member(data, level)
 
 
 def serialise(record: ArcWarcRecord) -> bytes:
@@ -113,10 +150,13 @@ class RotatingWarcWriter:
         if self._file is not None and self._file.tell() >= self.spec.max_size:
             self._rotate()
         file, path = self._ensure_open()
+        store_payload = level is None and compressed_payload and self.spec.gzip_level_compressed == 0
         if level is None:
             level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
-        members = [(gzip_member(serialise(record), level), record.rec_headers.get_header("WARC-Record-ID"))
-                   for record in records]
+        if store_payload:
+            level = self.spec.gzip_level  # the records' headers, and what is too short to store
+        members = [(_member(record, level, store_payload, self.spec.gzip_level),
+                    record.rec_headers.get_header("WARC-Record-ID")) for record in records]
         data = b"".join(member for member, _ in members)
         offset = append_whole(file, data, path)
         self._written(len(data))
