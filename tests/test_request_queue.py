@@ -1,4 +1,5 @@
-"""The scheduler keeps pending requests on disk without a JOBDIR (crawler/run/request_queue.py)."""
+"""The scheduler keeps pending requests on disk without a JOBDIR (crawler/run/request_queue.py). A full disk under
+the queue: tests/test_disk_full.py (its tmpfs crawl runs without --resume, so its queue is on the full filesystem)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,4 @@ def test_with_a_jobdir_the_queue_is_scrapys_resumable_one(tmp_path: Path) -> Non
     assert scheduler.dqdir == str(tmp_path / "job" / "requests.queue")
     assert not queue_dir(scheduler.crawler).exists()
     scheduler.close("shutdown")
+

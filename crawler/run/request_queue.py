@@ -8,22 +8,31 @@ LIFO order within a priority as its memory queues, the same priority queue) a fo
 state when there is no JOBDIR: ``state/queues/<outlet>/``, emptied when the crawl opens (the outlet lock
 lets one crawl of an outlet run at a time, so what is there was left by a killed one) and removed when it
 closes. With a JOBDIR (``--resume``) Scrapy's behaviour is unchanged. A request that cannot be pickled stays
-in memory, as Scrapy does with a JOBDIR.
+in memory, as Scrapy does with a JOBDIR. A full disk under the queue stops the crawl as any other write to the
+store does (``crawler.run.disk_full``); the requests it held are dropped with it, as a memory queue's are when a
+crawl stops, and the next run's discovery finds them again.
 
     KHABAR_QUEUE_ON_DISK   (True)  False: Scrapy's memory queues when there is no JOBDIR
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import shutil
 from pathlib import Path
 from typing import Any, Self
 
 from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
+from scrapy.http import Request
 from twisted.internet.defer import Deferred
 
+from crawler.run.disk_full import stop_for_disk_full
 from crawler.storage import layout, store_from_settings
+from crawler.storage.space import disk_full_error, is_disk_full
+
+logger = logging.getLogger(__name__)
 
 
 def queue_dir(crawler: Crawler) -> Path:
@@ -43,12 +52,35 @@ class DiskQueueScheduler(Scheduler):
         if scheduler.dqdir is None and crawler.settings.getbool("KHABAR_QUEUE_ON_DISK", True):
             folder = queue_dir(crawler)
             shutil.rmtree(folder, ignore_errors=True)  # a killed crawl's: its requests are found again by discovery
-            folder.mkdir(parents=True)
+            try:
+                folder.mkdir(parents=True)
+            except OSError as exc:
+                logger.warning("the pending requests stay in memory: cannot create %s (%s); check the store's "
+                               "state folder", folder, exc.strerror or exc)
+                return scheduler
             scheduler.dqdir, scheduler._own_dir = str(folder), folder
         return scheduler
 
+    def _dqpush(self, request: Request) -> bool:
+        try:
+            return super()._dqpush(request)
+        except OSError as exc:
+            if self._own_dir is None or not is_disk_full(exc):
+                raise
+            self._drop_disk_queue()
+            assert self.crawler is not None
+            stop_for_disk_full(self.crawler, disk_full_error(self._own_dir, exc))
+            return False  # this one waits in memory
+
+    def _drop_disk_queue(self) -> None:
+        dqs, self.dqs = self.dqs, None
+        if dqs is not None:
+            with contextlib.suppress(OSError):  # the same full disk: the folder goes at close
+                dqs.close()
+
     def close(self, reason: str) -> Deferred[Any] | None:
-        closed = super().close(reason)
-        if self._own_dir is not None:
-            shutil.rmtree(self._own_dir, ignore_errors=True)
-        return closed
+        if self._own_dir is None:
+            return super().close(reason)
+        self._drop_disk_queue()  # what is left is not kept: a crawl without JOBDIR does not resume
+        shutil.rmtree(self._own_dir, ignore_errors=True)
+        return self.df.close(reason)
