@@ -13,8 +13,13 @@ Three signals, tried in this order:
 
 The record is still written (a distinct URL captured and archived); only ``duplicate_of`` is set.
 Per outlet, the store's state folder keeps the index (``state/stories.sqlite``: ids, URL keys,
-title keys, signatures), so dedup holds across runs. An id never duplicates itself: a new version
-of a known article keeps the ``duplicate_of`` its first version got.
+title keys, signatures, and the LSH bands of each signature), so dedup holds across runs. An id never
+duplicates itself: a new version of a known article keeps the ``duplicate_of`` its first version got.
+
+The LSH lives in that file too (table ``story_bands``, indexed), looked up per record: an in-memory
+index grew by about 2.4 KB per article (25 MB per 10,000, bench/soak.py) and was rebuilt from every
+signature of the outlet when a run started. The banding is datasketch's for this threshold and size
+(``BANDS`` × ``ROWS``), so the candidates are the ones ``MinHashLSH`` found.
 
 Settings: KHABAR_STORE_URI (where the state folder lives).
 """
@@ -44,7 +49,7 @@ from crawler.storage import layout, store_from_settings
 from crawler.storage.state_db import connect_state
 
 if TYPE_CHECKING:
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHash
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +57,8 @@ NUM_PERM = 64
 THRESHOLD = 0.8
 SHINGLE = 5
 MIN_WORDS = 50   # below this, 5-shingles of short teasers and briefs match by chance
+BANDS, ROWS = 5, 11  # the LSH banding datasketch's _optimal_param picks for THRESHOLD, NUM_PERM (a test checks it);
+#                     part of the state file's format
 _SCHEME = "affine32"
 _MASK = np.uint64(0xFFFFFFFF)
 _MULT = np.uint64(1_000_003)
@@ -66,17 +73,12 @@ def title_key(title: str | None) -> str:
     return " ".join("".join(kept).split())
 
 
-BANDS, ROWS = 5, 11
-"""The LSH's bands and rows: what datasketch's ``_optimal_param`` picks for THRESHOLD and NUM_PERM (a test checks it),
-given so that it is not computed with SciPy's ``quad``."""
-
-
 @functools.cache
 def _datasketch() -> ModuleType:
     """datasketch, imported when the first article is recorded, without SciPy's ``integrate``.
 
     Its LSH modules import ``scipy.integrate.quad`` at import time only to pick bands and rows when none are given;
-    StoryIndex gives them (``BANDS, ROWS``). Importing SciPy's integrate (special functions, optimize…) cost
+    StoryIndex keeps its own bands (``BANDS, ROWS``) and uses only MinHash. Importing SciPy's integrate (special functions, optimize…) cost
     0.34-0.38 s of CPU in the crawl process at its first record; datasketch alone 0.08-0.09 s. What it names
     ``quad`` imports the real one if it is ever called."""
     if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
@@ -128,7 +130,7 @@ def _signature_from(data: bytes) -> MinHash:
 
 
 class StoryIndex:
-    """Per-outlet story keys in SQLite, with the MinHash LSH of each outlet rebuilt on first use."""
+    """Per-outlet story keys in SQLite; near-duplicate texts found through the LSH bands stored beside them."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -138,8 +140,27 @@ class StoryIndex:
                          "signature BLOB, duplicate_of TEXT, PRIMARY KEY (outlet, id))")
         self._db.execute("CREATE INDEX IF NOT EXISTS stories_url ON stories (outlet, url_key)")
         self._db.execute("CREATE INDEX IF NOT EXISTS stories_title ON stories (outlet, title_key, day)")
-        self._lsh: dict[str, MinHashLSH] = {}
-        self._signatures: dict[str, dict[str, MinHash]] = {}
+        self._add_bands_table()
+
+    def _add_bands_table(self) -> None:
+        """Create ``story_bands``; a state file from before it existed gets the bands of every signature it holds,
+        once, in the same transaction (another crawl of the store waits for it)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_bands'").fetchone():
+                self._db.execute("COMMIT")
+                return
+            self._db.execute("CREATE TABLE story_bands (outlet TEXT NOT NULL, band INTEGER NOT NULL, "
+                             "key BLOB NOT NULL, id TEXT NOT NULL)")
+            self._db.execute("CREATE INDEX story_bands_key ON story_bands (outlet, band, key)")
+            rows = self._db.execute("SELECT outlet, id, signature FROM stories WHERE signature IS NOT NULL "
+                                    "ORDER BY rowid").fetchall()
+            for outlet, article_id, blob in rows:
+                self._insert_bands(outlet, article_id, np.frombuffer(blob, dtype=np.uint32))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.rollback()
+            raise
 
     def known(self, outlet: str, article_id: str) -> tuple[bool, str | None]:
         row = self._db.execute("SELECT duplicate_of FROM stories WHERE outlet = ? AND id = ?",
@@ -155,23 +176,40 @@ class StoryIndex:
         return self._first("title_key = ? AND day = ?", (outlet, key, day, article_id))
 
     def by_text(self, outlet: str, signature: MinHash, article_id: str) -> str | None:
-        self._load(outlet)
-        signatures = self._signatures[outlet]
-        candidates = [c for c in self._lsh[outlet].query(signature) if c != article_id
-                      and signature.jaccard(signatures[c]) >= THRESHOLD]
-        return self._earliest(outlet, candidates)
+        """The story of the earliest record whose signature shares a band with ``signature`` (the LSH candidates)
+        and whose estimated Jaccard similarity is at least THRESHOLD."""
+        candidates: set[str] = set()
+        for band, key in enumerate(_band_keys(signature.hashvalues)):
+            candidates.update(row[0] for row in self._db.execute(
+                "SELECT id FROM story_bands WHERE outlet = ? AND band = ? AND key = ?", (outlet, band, key)))
+        candidates.discard(article_id)
+        similar = [c for c in sorted(candidates) if signature.jaccard(self._signature(outlet, c)) >= THRESHOLD]
+        return self._earliest(outlet, similar)
 
     def remember(self, record: ArticleRecord, signature: MinHash | None, duplicate_of: str | None) -> None:
         blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
-        self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (record.outlet, record.id, normalise_url(record.canonical_url), title_key(record.title),
-                          _publication_day(record.date_published), blob, duplicate_of))
-        if signature is not None and record.outlet in self._lsh and record.id not in self._signatures[record.outlet]:
-            self._lsh[record.outlet].insert(record.id, signature)
-            self._signatures[record.outlet][record.id] = signature
+        self._db.execute("BEGIN")
+        try:  # the story and its bands together: a story without bands would never be found by its text
+            added = self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)", (
+                record.outlet, record.id, normalise_url(record.canonical_url), title_key(record.title),
+                _publication_day(record.date_published), blob, duplicate_of)).rowcount
+            if signature is not None and added:
+                self._insert_bands(record.outlet, record.id, signature.hashvalues)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.rollback()
+            raise
 
     def close(self) -> None:
         self._db.close()
+
+    def _insert_bands(self, outlet: str, article_id: str, hashvalues: np.ndarray) -> None:
+        self._db.executemany("INSERT INTO story_bands VALUES (?, ?, ?, ?)",
+                             [(outlet, band, key, article_id) for band, key in enumerate(_band_keys(hashvalues))])
+
+    def _signature(self, outlet: str, article_id: str) -> MinHash:
+        row = self._db.execute("SELECT signature FROM stories WHERE outlet = ? AND id = ?", (outlet, article_id)).fetchone()
+        return _signature_from(row[0])
 
     def _first(self, where: str, args: tuple[str, ...]) -> str | None:
         # the story's first record: the one that is itself no duplicate, else the earliest row
@@ -187,16 +225,12 @@ class StoryIndex:
                                "ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1", (outlet, *ids)).fetchone()
         return str(row[0]) if row else None
 
-    def _load(self, outlet: str) -> None:
-        if outlet in self._lsh:
-            return
-        lsh = _datasketch().MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=(BANDS, ROWS))
-        signatures: dict[str, MinHash] = {}
-        for article_id, blob in self._db.execute(
-                "SELECT id, signature FROM stories WHERE outlet = ? AND signature IS NOT NULL", (outlet,)):
-            signatures[article_id] = _signature_from(blob)
-            lsh.insert(article_id, signatures[article_id])
-        self._lsh[outlet], self._signatures[outlet] = lsh, signatures
+
+def _band_keys(hashvalues: np.ndarray) -> list[bytes]:
+    """The LSH band keys of a signature: each band's ROWS hash values (32-bit, as stored) as bytes. Two signatures
+    are LSH candidates when they have a key in common at the same band, as in datasketch's MinHashLSH."""
+    values = np.asarray(hashvalues).astype(np.uint32)
+    return [values[band * ROWS:(band + 1) * ROWS].tobytes() for band in range(BANDS)]
 
 
 def _publication_day(date: str | None) -> str:

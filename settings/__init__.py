@@ -99,6 +99,10 @@ KHABAR_INCREMENTAL = True        # fetch only new URLs and those whose announced
 KHABAR_SINCE = None              # YYYY-MM-DD: skip URLs announced before this day (khabar crawl --since)
 KHABAR_MAX_ARTICLES = 0          # stop scheduling article URLs after this many (0 = no limit)
 KHABAR_RESUME = False            # keep the crawl queue in <store>/state/jobs/<outlet> (khabar crawl --resume)
+# The pending requests on disk (state/queues/<outlet>/) when there is no JOBDIR: a sitemap of 100,000 articles
+# held as requests in memory is 130 MB (crawler/run/request_queue.py); False = Scrapy's memory queues.
+SCHEDULER = "crawler.run.request_queue.DiskQueueScheduler"
+KHABAR_QUEUE_ON_DISK = True
 KHABAR_CASCADE_MAX_AGE = 86400   # seconds between full discovery cascades; in between, WordPress outlets ask REST alone
 KHABAR_BACKFILL = False          # walk the whole archive: every REST page, every listing page (khabar crawl --backfill)
 KHABAR_LISTING_MAX_DEPTH = 3      # listing-page discovery: links followed from the home page, at most this deep

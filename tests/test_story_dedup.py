@@ -166,3 +166,61 @@ def test_the_lsh_bands_and_rows_given_are_those_datasketch_would_pick() -> None:
     from pipelines.story_dedup import BANDS, NUM_PERM, ROWS, THRESHOLD
 
     assert _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5) == (BANDS, ROWS)
+# --- the LSH bands kept in the state file ------------------------------------------------------
+
+def _variants(count: int) -> list[list[str]]:
+    """Texts of every kind: unrelated ones, copies with a few words changed (found), copies with a tenth changed
+    (around the threshold), halves of others (not found)."""
+    rng = random.Random(7)
+    texts: list[list[str]] = []
+    for n in range(count):
+        if not texts or n % 4 == 0:
+            texts.append(_text(100 + n, 200))
+            continue
+        source = list(rng.choice(texts))
+        changed = rng.choice([2, 8, 20, 40, 100])
+        for _ in range(changed):
+            source[rng.randrange(len(source))] = f"neuf{rng.randrange(10**6)}"
+        texts.append(source)
+    return texts
+
+
+def test_near_duplicates_are_the_ones_an_in_memory_lsh_finds_within_a_run_and_across_runs(tmp_path: Path) -> None:
+    from datasketch import MinHashLSH
+
+    texts = _variants(160)
+    records = [_record(f"https://x.tn/n/{n}", title=f"Titre {n}", day=f"2026-11-{n % 28 + 1:02d}", text=text)
+               for n, text in enumerate(texts)]
+    # what the in-memory MinHashLSH of earlier versions found: among the similar records, the first one that is
+    # no duplicate itself (else the first one), and its story
+    lsh, signatures = MinHashLSH(threshold=THRESHOLD, num_perm=64), {}
+    expected: dict[str, str | None] = {}
+    for record in records:
+        signature = text_signature(record.text)
+        assert signature is not None
+        similar = [c for c in lsh.query(signature) if signature.jaccard(signatures[c]) >= THRESHOLD]
+        similar.sort(key=lambda c: (expected[c] is not None, list(signatures).index(c)))
+        expected[record.id] = (expected[similar[0]] or similar[0]) if similar else None
+        lsh.insert(record.id, signature)
+        signatures[record.id] = signature
+    assert 20 < sum(1 for v in expected.values() if v) < 140  # both kinds are tried
+
+    first_run = _dedup(tmp_path)
+    found = {r.id: first_run.process_item(r).duplicate_of for r in records[:100]}
+    first_run.close_spider()
+    second_run = _dedup(tmp_path)  # the bands of the first run come from the state file
+    found |= {r.id: second_run.process_item(r).duplicate_of for r in records[100:]}
+    second_run.close_spider()
+    assert found == expected
+
+
+def test_a_state_file_from_before_the_bands_gets_them_and_its_stories_are_still_found(tmp_path: Path) -> None:
+    first = _dedup(tmp_path)
+    original = first.process_item(_record("https://x.tn/a/1"))
+    first.close_spider()
+    with sqlite3.connect(stories_db(LocalStore(tmp_path))) as db:  # as an earlier version left it
+        db.execute("DROP TABLE story_bands")
+    later = _dedup(tmp_path)
+    copy = later.process_item(_record("https://x.tn/c/9", title="Republié", day="2026-11-22", text=BASE[:-1]))
+    later.close_spider()
+    assert copy.duplicate_of == original.id
