@@ -79,7 +79,11 @@ class CrawlLog:
         """Close the file, give it its final name and publish it; its store key (None when nothing was written)."""
         if self._handler is None:
             return None
-        logging.root.removeHandler(self._handler)
+        # a new list, not logging's in-place remove: a thread logging right now iterates the old list, and an
+        # in-place remove shifts the console handler under it, which then skips that line (an alert's retry
+        # warning, sent from its own thread as the crawl ended, was lost so)
+        handler = self._handler
+        logging.root.handlers = [h for h in logging.root.handlers if h is not handler]
         self._handler.close()
         self._handler = None
         if not self.part.exists():
