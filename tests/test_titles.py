@@ -20,6 +20,14 @@ def extract(html: str, url: str = URL) -> Extracted:
     return outcome
 
 
+def title_of(head: str, headings: str, expected: str, url: str) -> str | None:
+    """The title extracted from a page with ``head`` and ``headings``, in the language of the title expected
+    (Arabic paragraphs for an Arabic title, French otherwise)."""
+    arabic = expected[0] >= "\u0600"
+    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    return extract(html, url).title
+
+
 def heading(html: str) -> tuple[str, str]:
     """``(kicker, text)`` of the first heading of `html`."""
     found = collect(parse_html(f"<html><body>{html}</body></html>".encode()))
@@ -128,9 +136,7 @@ SAHEL_URL = "https://www.courrier-sahel.ne/societe/barrage"
      '<h1><a href="/">Le Courrier du barrage</a></h1>', "Barrage de Kandadji : les travaux reprennent"),
 ])
 def test_printed_headline_beats_the_references(head: str, headings: str, title: str) -> None:
-    arabic = title[0] >= "\u0600"
-    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
-    assert extract(html, SAHEL_URL).title == title
+    assert title_of(head, headings, title, SAHEL_URL) == title
 
 
 @pytest.mark.parametrize(("head", "headings", "title"), [
@@ -143,9 +149,7 @@ def test_printed_headline_beats_the_references(head: str, headings: str, title: 
      "Le Fleuve - Société » Barrage de Kandadji : les travaux reprennent"),
 ])
 def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str, title: str) -> None:
-    arabic = title[0] >= "\u0600"
-    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
-    assert extract(html, "https://www.exemple.ne/societe/barrage").title == title
+    assert title_of(head, headings, title, "https://www.exemple.ne/societe/barrage") == title
 
 
 @pytest.mark.parametrize(("head", "headings", "title"), [
@@ -161,9 +165,7 @@ def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str,
      "سد كنداجي يعود إلى الحياة"),
 ])
 def test_more_title_references(head: str, headings: str, title: str) -> None:
-    arabic = title[0] >= "\u0600"
-    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
-    assert extract(html, "https://www.exemple.ne/societe/barrage").title == title
+    assert title_of(head, headings, title, "https://www.exemple.ne/societe/barrage") == title
 
 
 @pytest.mark.parametrize(("og_title", "headings", "title"), [
@@ -181,7 +183,5 @@ def test_more_title_references(head: str, headings: str, title: str) -> None:
      "Santé : le Niger lance sa campagne de vaccination contre la rougeole"),
 ])
 def test_unannounced_kicker(og_title: str, headings: str, title: str) -> None:
-    arabic = title[0] >= "\u0600"
-    html = page(f'<meta property="og:title" content="{og_title}">', headings, lang="ar" if arabic else "fr",
-                paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
-    assert extract(html, "https://www.exemple.ne/sante/rougeole").title == title
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert title_of(head, headings, title, "https://www.exemple.ne/sante/rougeole") == title
