@@ -253,10 +253,10 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     text after an opening child that was not recognised as a kicker (the title matching may take it as one)."""
     if len(el) == 0:
         return "", text, ""
-    hidden = [child for child in el.iterdescendants()
-              if child.tag in _UNPRINTED_TAGS or _HIDDEN_CLASS.search(child.get("class") or "")]
+    hidden = frozenset(child for child in el.iterdescendants()
+                       if child.tag in _UNPRINTED_TAGS or _HIDDEN_CLASS.search(child.get("class") or ""))
     if hidden:
-        text = clean("".join(_visible_text(el, frozenset(hidden))))
+        text = clean("".join(_visible_text(el, hidden)))
     inner = el
     while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip() \
             and inner[0].tag in ("a", "span", "div"):
@@ -270,7 +270,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
         if first.tag == "small" or _KICKER_CLASS.search(first.get("class") or ""):
             kicker = clean(first.text_content())
         else:
-            kicker = _before_headline_part(children, frozenset(hidden))
+            kicker = _before_headline_part(children, hidden)
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
     closing_link = last.tag == "a" and not (inner.text or "").strip()  # '<span>Headline</span><a>Site</a>'
     if last is not first and (last.tag == "small" or closing_link) and not (last.tail or "").strip():
@@ -280,7 +280,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     headline = headline.strip(_KICKER_TRIM)
     after_first = ""
     if not kicker and not (inner.text or "").strip():
-        opening = clean("".join(_visible_text(first, frozenset(hidden))))
+        opening = clean("".join(_visible_text(first, hidden)))
         if opening and headline.startswith(opening):
             after_first = headline[len(opening):].strip(_KICKER_TRIM)
     return (kicker, headline, after_first) if headline else ("", text, "")
