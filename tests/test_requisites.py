@@ -313,3 +313,16 @@ def test_requisites_come_in_kind_order_whatever_the_markup_order_and_only_source
     assert found == [("/x/f.ico", "image"), ("/x/f.woff2", "font"), ("/x/", "script"), ("/x/a.webp", "image"),
                      ("/x/b.webp", "image"), ("/x/affiche.jpg", "image"), ("/x/d.png", "image"), ("/x/une.png", "image"),
                      ("/x/i.css", "stylesheet"), ("/x/fond.png", "image")]
+
+
+def test_a_page_opening_with_an_xml_declaration_has_its_requisites_found_by_the_same_walk() -> None:
+    """parsel reads such a page as XML: the same walk finds its references, in the same order; in the XHTML namespace
+    no element has a plain tag name, so nothing is found there (as the CSS queries found nothing)."""
+    from crawler.requisites.found import in_html
+
+    page = ('<?xml version="1.0" encoding="utf-8"?><html><head><base href="/x/"/><link rel="stylesheet" href="a.css"/>'
+            '<script src="s.js"/></head><body><img src="i.jpg"/><style>p{background:url(fond.png)}</style></body></html>')
+    found = [(f.url.removeprefix("http://exemple.sn"), f.kind) for f in in_html(page, "http://exemple.sn/dossier/page.html")]
+    assert found == [("/x/a.css", "stylesheet"), ("/x/s.js", "script"), ("/x/i.jpg", "image"), ("/x/fond.png", "image")]
+    xhtml = page.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">')
+    assert in_html(xhtml, "http://exemple.sn/dossier/page.html") == []
