@@ -361,6 +361,10 @@ def two_schedulers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoSche
             told = ("another crawl holds its lock", "took the outlet's lock first")
             wait_for(lambda: any(word in line for output in outputs for line in _lines(output) for word in told),
                      schedulers[1], timeout=60)
+            # and the owner's next tick (every 2 s) has come while its crawl runs: with a quick start-up the first
+            # article can be archived before it
+            wait_for(lambda: any(" skipped lente " in line and line.endswith(" is still running")
+                                 for output in outputs for line in _lines(output)), schedulers[0], timeout=60)
             holder = lock_holder(store, "lente")
             assert holder is not None
             for scheduler in schedulers:
