@@ -102,6 +102,7 @@ KHABAR_RESUME = False            # keep the crawl queue in <store>/state/jobs/<o
 # The pending requests on disk (state/queues/<outlet>/) when there is no JOBDIR: a sitemap of 100,000 articles
 # held as requests in memory is 130 MB (crawler/run/request_queue.py); False = Scrapy's memory queues.
 SCHEDULER = "crawler.run.request_queue.DiskQueueScheduler"
+SCHEDULER_DISK_QUEUE = "crawler.run.request_queue.PickleLifoDiskQueue"  # Scrapy's, naming callbacks cheaply
 KHABAR_QUEUE_ON_DISK = True
 KHABAR_CASCADE_MAX_AGE = 86400   # seconds between full discovery cascades; in between, WordPress outlets ask REST alone
 KHABAR_BACKFILL = False          # walk the whole archive: every REST page, every listing page (khabar crawl --backfill)

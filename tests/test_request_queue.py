@@ -74,3 +74,53 @@ def test_with_a_jobdir_the_queue_is_scrapys_resumable_one(tmp_path: Path) -> Non
     assert not queue_dir(scheduler.crawler).exists()
     scheduler.close("shutdown")
 
+
+
+class _SpiderWithProperties(_Spider):
+    """Properties Scrapy's own lookup of a callback's name reads for every request; ours never does."""
+
+    reads = 0
+
+    @property
+    def costly(self) -> str:
+        type(self).reads += 1
+        return "read"
+
+    def failed(self, failure: object) -> None:
+        pass
+
+
+def test_the_disk_queue_writes_the_request_dicts_scrapy_writes_without_reading_the_spiders_properties(
+        tmp_path: Path) -> None:
+    from crawler.run.request_queue import PickleLifoDiskQueue
+
+    crawler = get_crawler(_SpiderWithProperties, settings_dict={"KHABAR_STORE_URI": str(tmp_path / "store")})
+    spider = crawler.spider = _SpiderWithProperties()
+    queue = PickleLifoDiskQueue.from_crawler(crawler, str(tmp_path / "queue"))
+    at_run_time = spider.parse_article  # a bound method taken before the push: still named
+
+    def not_a_method(response: object) -> None:
+        pass
+
+    requests = [Request("http://127.0.0.11:8011/a.html", callback=at_run_time, errback=spider.failed, priority=3),
+                Request("http://127.0.0.11:8011/b.html", callback=spider.parse_article),
+                Request("http://127.0.0.11:8011/c.html")]
+    expected = [request.to_dict(spider=spider) for request in requests]
+    _SpiderWithProperties.reads = 0
+    for request in requests:
+        queue.push(request)
+    assert _SpiderWithProperties.reads == 0
+    assert expected[0]["callback"] == "parse_article" and expected[0]["errback"] == "failed"
+    popped = [queue.pop() for _ in requests][::-1]  # LIFO
+    assert [r.to_dict(spider=spider) if r else None for r in popped] == expected
+    lone = Request("http://127.0.0.11:8011/d.html", callback=not_a_method)
+    try:  # Scrapy cannot name a function that is no method of the spider; neither can we, with its own error
+        lone.to_dict(spider=spider)
+    except ValueError as scrapy_error:
+        try:
+            queue.push(lone)
+        except ValueError as ours:
+            assert str(ours) == str(scrapy_error)
+        else:
+            raise AssertionError("the queue took a request Scrapy's own cannot serialise")
+    queue.close()

@@ -13,6 +13,11 @@ store does (``crawler.run.disk_full``); the requests it held are dropped with it
 crawl stops, and the next run's discovery finds them again.
 
     KHABAR_QUEUE_ON_DISK   (True)  False: Scrapy's memory queues when there is no JOBDIR
+
+``PickleLifoDiskQueue`` (``SCHEDULER_DISK_QUEUE``) is Scrapy's own, writing the very same request dicts, but it
+names a request's callback without walking the spider: Scrapy's ``Request.to_dict`` finds the method's name with
+``inspect.getmembers(spider)``, which reads every attribute of the spider (properties included) for each request,
+0.55 s of 13.7 s of the crawl process's CPU under cProfile on 600 articles.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import shutil
 from pathlib import Path
 from typing import Any, Self
 
+from scrapy import squeues
 from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from scrapy.http import Request
@@ -84,3 +90,45 @@ class DiskQueueScheduler(Scheduler):
         self._drop_disk_queue()  # what is left is not kept: a crawl without JOBDIR does not resume
         shutil.rmtree(self._own_dir, ignore_errors=True)
         return self.df.close(reason)
+
+
+def method_names(spider: Any) -> dict[Any, str]:
+    """The name of each method of the spider's class by its function, the first in alphabetical order when a
+    function has several (as ``inspect.getmembers``, which Scrapy's lookup uses, lists them); dunders left out."""
+    names: dict[Any, str] = {}
+    for name in sorted(dir(type(spider))):
+        if not name.startswith("__") and callable(attribute := getattr(type(spider), name, None)):
+            names.setdefault(getattr(attribute, "__func__", attribute), name)
+    return names
+
+
+class _Methods:
+    """A stand-in for the spider in ``Request.to_dict``, whose members are the request's callback and errback alone:
+    ``inspect.getmembers`` lists what ``dir()`` says, then reads and sorts each of them."""
+
+    def __init__(self, methods: dict[str, Any]) -> None:
+        self.__dict__.update(methods)
+
+    def __dir__(self) -> list[str]:
+        return list(self.__dict__)
+
+
+class PickleLifoDiskQueue(squeues.PickleLifoDiskQueue):  # type: ignore[misc,valid-type]  # Scrapy builds it at import
+    """Scrapy's LIFO pickle disk queue; a request's callback and errback are named from the spider's class alone.
+    A callback not found there (a function set on the spider at run time) is looked up as Scrapy does."""
+
+    _names: dict[Any, str] | None = None
+
+    def push(self, request: Request) -> None:
+        if self._names is None:
+            self._names = method_names(self.spider)
+        methods = {}
+        for method in (request.callback, request.errback):
+            if getattr(method, "__self__", None) is self.spider and (name := self._names.get(getattr(method, "__func__", None))):
+                methods[name] = method
+        try:
+            request_dict = request.to_dict(spider=_Methods(methods))  # type: ignore[arg-type]  # duck-typed
+        except ValueError:
+            request_dict = request.to_dict(spider=self.spider)
+        # Scrapy's queue below the one that calls to_dict: it pickles the dict to disk
+        super(squeues.PickleLifoDiskQueue, self).push(request_dict)  # type: ignore[misc]
