@@ -58,7 +58,7 @@ from crawler.storage.layout import crawl_db, dedup_db, journals_dir, warc_dir
 from crawler.storage.space import disk_full_error, is_disk_full
 from crawler.storage.unfinished import JOURNAL_SUFFIX, Journal
 from crawler.warc.builder import RecordFactory, warc_date
-from crawler.warc.cdxj import write_cdxj
+from crawler.warc.cdxj import cdxj_path, lines_path, write_cdxj
 from crawler.warc.decoding import DEFAULT_MAX_SIZE
 from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
 from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
@@ -379,7 +379,8 @@ class WarcCapture:
         if key not in self._writers:
             self._writers[key] = RotatingWarcWriter(self.config.file_spec(self.store.spool, outlet, day), self.factory,
                                                     warcinfo_fields(outlet, self.info), on_close=self._file_closed,
-                                                    on_open=self._file_opened, on_written=self._bytes_written)
+                                                    on_open=self._file_opened, on_written=self._bytes_written,
+                                                    index_key=self._key)
         return self._writers[key]
 
     def _file_opened(self, path: Path) -> None:
@@ -391,8 +392,12 @@ class WarcCapture:
     def _bytes_written(self, size: int) -> None:
         self.stats.inc_value("khabar/warc/bytes_written", size)
 
+    def _key(self, path: Path) -> str:
+        return path.relative_to(self.store.spool).as_posix()
+
     def _file_closed(self, path: Path) -> None:
-        self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path, [])))
+        indexed = any(writer.indexed(path) for writer in self._writers.values())
+        self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path, []), indexed))
         self.stats.inc_value("khabar/warc/files")
 
     def spider_closed(self, spider: Spider) -> None:
@@ -452,10 +457,16 @@ def warcinfo_fields(outlet: str, extra: dict[str, str]) -> dict[str, str]:
             "isPartOf": outlet, "khabar-outlet": outlet, **extra}
 
 
-def finish_warc_file(store: Store, path: Path, dedup: DedupIndex | None, captures: list[Capture]) -> str:
-    """A closed WARC file: index it (CDXJ beside it), add its captures to the dedup index, publish both."""
+def finish_warc_file(store: Store, path: Path, dedup: DedupIndex | None, captures: list[Capture],
+                     indexed: bool = False) -> str:
+    """A closed WARC file: index it (CDXJ beside it; ``indexed``: its writer's live index did), add its captures to
+    the dedup index, publish both."""
     key = path.relative_to(store.spool).as_posix()
-    cdxj = write_cdxj(path, key)
+    if indexed:
+        cdxj = cdxj_path(path)
+    else:
+        cdxj = write_cdxj(path, key)
+        lines_path(path).unlink(missing_ok=True)  # a live index's lines that a killed crawl left
     if dedup is not None:
         dedup.add(captures)
     store.publish(cdxj.relative_to(store.spool).as_posix())

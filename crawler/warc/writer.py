@@ -15,6 +15,9 @@ so a finished name is always a finished file; every batch of members is written 
 ``on_open(path)`` is called when a file is created (its final path), before anything is written to it;
 ``on_close(path)`` after the rename (the store indexes and publishes it); ``on_written(size)`` after each
 batch of members (and a file's ``warcinfo``) is appended: the bytes written, for the crawl's stats.
+With ``index_key`` (the store key of a file's final path), each file is indexed as it is written
+(``crawler.warc.cdxj.LiveIndex``) and its CDXJ is written after the rename, before ``on_close``; ``indexed(path)``
+then says so, and the closing code does not index the file again.
 
 When the filesystem is full (``DiskFull``), the failed batch is cut back, the writer stops writing and
 ``close()`` leaves the file ``.open``, complete up to its last whole record: the next run's recovery
@@ -41,6 +44,7 @@ from crawler.storage.atomic import rename_durably
 from crawler.storage.space import append_whole, disk_full_guard
 from crawler.storage.unfinished import OPEN_SUFFIX, finish, open_locked
 from crawler.warc.builder import RecordFactory
+from crawler.warc.cdxj import LiveIndex
 
 __all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec"]
 
@@ -122,11 +126,15 @@ class RotatingWarcWriter:
 
     def __init__(self, spec: WarcFileSpec, factory: RecordFactory, info: dict[str, str],
                  on_close: Callable[[Path], None] | None = None, on_open: Callable[[Path], None] | None = None,
-                 on_written: Callable[[int], None] | None = None) -> None:
+                 on_written: Callable[[int], None] | None = None,
+                 index_key: Callable[[Path], str] | None = None) -> None:
         self.spec, self.factory, self.info = spec, factory, info
         self.on_close, self.on_open, self.on_written = on_close, on_open, on_written
+        self.index_key = index_key
         self._file: BinaryIO | None = None
         self._path: Path | None = None
+        self._index: LiveIndex | None = None
+        self._indexed: set[Path] = set()  # closed files whose CDXJ the live index wrote (until on_close asks)
         self._serial = 0
         self.closed_files: list[Path] = []
         self.full: DiskFull | None = None  # set by the first write that found the filesystem full
@@ -155,16 +163,26 @@ class RotatingWarcWriter:
             level = self.spec.gzip_level_compressed if compressed_payload else self.spec.gzip_level
         if store_payload:
             level = self.spec.gzip_level  # the records' headers, and what is too short to store
+        records = list(records)
         members = [(_member(record, level, store_payload, self.spec.gzip_level),
                     record.rec_headers.get_header("WARC-Record-ID")) for record in records]
         data = b"".join(member for member, _ in members)
         offset = append_whole(file, data, path)
         self._written(len(data))
         locations = []
-        for member, record_id in members:
+        for record, (member, record_id) in zip(records, members, strict=True):
             locations.append(RecordLocation(path, offset, len(member), record_id))
+            if self._index is not None:
+                self._index.add(record, offset, len(member))
             offset += len(member)
         return locations
+
+    def indexed(self, path: Path) -> bool:
+        """Whether the CDXJ of the closed file ``path`` was written by its live index (asked once, by on_close)."""
+        if path in self._indexed:
+            self._indexed.discard(path)
+            return True
+        return False
 
     def _ensure_open(self) -> tuple[BinaryIO, Path]:
         if self._file is None or self._path is None:
@@ -182,6 +200,8 @@ class RotatingWarcWriter:
                 raise
             self._written(len(info))
             self._file, self._path = file, path
+            if self.index_key is not None:
+                self._index = LiveIndex(path, self.index_key(path))
         return self._file, self._path
 
     def _written(self, size: int) -> None:
@@ -198,13 +218,14 @@ class RotatingWarcWriter:
         """Start the next file, then finish the current one: when the next one cannot start (a full disk),
         the current file stays current, and so ``.open`` for the next run's recovery."""
         file, path, self._file, self._path = self._file, self._path, None, None
+        index, self._index = self._index, None
         try:
             self._ensure_open()
         except DiskFull:
-            self._file, self._path = file, path
+            self._file, self._path, self._index = file, path, index
             raise
         if file is not None and path is not None:
-            self._finish(file, path)
+            self._finish(file, path, index)
 
     def close(self) -> None:
         """Finish the current file: flush, fsync, rename to its final name, notify.
@@ -214,32 +235,43 @@ class RotatingWarcWriter:
         if self._file is None or self._path is None:
             return
         file, path, self._file, self._path = self._file, self._path, None, None
+        index, self._index = self._index, None
         if self.full is not None:
             file.close()  # releases the lock: the next run's recovery finishes the file
+            if index is not None:
+                index.abandon()
             return
-        self._finish(file, path)
+        self._finish(file, path, index)
 
-    def _finish(self, file: BinaryIO, path: Path) -> None:
+    def _finish(self, file: BinaryIO, path: Path, index: LiveIndex | None) -> None:
         try:
             with disk_full_guard(path):
                 finish(file, path)
         except DiskFull as exc:
             self.full = exc
             file.close()
+            if index is not None:
+                index.abandon()
             raise
         self.closed_files.append(path)
-        if self.on_close is not None:
-            try:
-                with disk_full_guard(path):
+        try:
+            with disk_full_guard(path):
+                if index is not None:
+                    index.finish()
+                    self._indexed.add(path)
+                if self.on_close is not None:
                     self.on_close(path)
-            except DiskFull as exc:  # no room for its index: unfinished again, for the next run to finish
-                self.full = exc
-                rename_durably(path, path.with_name(path.name + OPEN_SUFFIX))
-                self.closed_files.remove(path)
-                raise
+        except DiskFull as exc:  # no room for its index: unfinished again, for the next run to finish
+            self._indexed.discard(path)
+            self.full = exc
+            rename_durably(path, path.with_name(path.name + OPEN_SUFFIX))
+            self.closed_files.remove(path)
+            raise
 
     def abandon(self) -> None:
         """Stop writing and leave the current file ``.open`` (complete up to its last whole record)."""
         if self._file is not None:
             self._file.close()
-        self._file = self._path = None
+        if self._index is not None:
+            self._index.abandon()
+        self._file = self._path = self._index = None
