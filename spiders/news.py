@@ -38,7 +38,7 @@ from crawler.discovery.links import fetchable_url, looks_like_article, looks_lik
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
-from crawler.extract.pool import extract_off_thread, worker_count
+from crawler.extract.pool import extract_with_requisites, worker_count
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
@@ -46,6 +46,7 @@ from crawler.records.build import build_record
 from crawler.records.decision import Decision, NotRecorded, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.render.screenshot import PENDING_RECORD_META, SCREENSHOT_ONLY_META, screenshot_mode
 from crawler.requisites import RequisiteConfig, Requisites
+from crawler.requisites.found import PageRefs
 from crawler.run.disk_full import DISK_FULL_REASON, stop_for_disk_full
 from crawler.run.outlet_lock import OutletLock, lock_outlet
 from crawler.run.settings import apply_environment, ensure_crawl_id
@@ -477,9 +478,10 @@ class NewsSpider(scrapy.Spider):
         """Record or not, as ``crawler.records.decision`` says (reextract and crash recovery ask it too)."""
         facts = self._facts(response)
         decision: Decision | None = screen(facts)
+        page_refs: PageRefs | None = None  # the page's requisite references, read in the worker's tree
         if decision is None:
-            outcome = await extract_off_thread(facts.body, facts.url, facts.content_type, self.workers,
-                                               self.outlet.extract_hints)
+            outcome, page_refs = await extract_with_requisites(facts.body, facts.url, facts.content_type, self.workers,
+                                                               self.outlet.extract_hints)
             decision = decide(facts, outcome)
         if isinstance(decision, Render):
             self.frontier.owe_render(_discovered(response))  # settled when the render is archived
@@ -487,7 +489,7 @@ class NewsSpider(scrapy.Spider):
         elif isinstance(decision, NotRecorded):
             self._not_recorded(response, decision.reason, decision.detail)
             if decision.reason == "unchanged":  # an article archived before, fetched again (--full): its requisites too
-                for request in self._requisites(response):
+                for request in self._requisites(response, page_refs):
                     yield request
         else:
             self.crawler.stats.inc_value("khabar/articles/extracted")
@@ -501,13 +503,14 @@ class NewsSpider(scrapy.Spider):
                 yield self._screenshot(response, record)
             else:
                 yield record
-            for request in self._requisites(response):
+            for request in self._requisites(response, page_refs):
                 yield request
 
     # -- page requisites ---------------------------------------------------------------------
-    def _requisites(self, response: Response) -> list[Request]:
+    def _requisites(self, response: Response, page_refs: PageRefs | None = None) -> list[Request]:
         """The requests for an archived article's page requisites (``crawler/requisites``)."""
-        return self.requisites.of_page(response, callback=self.parse_requisite, errback=self.requisite_failed)
+        return self.requisites.of_page(response, page_refs, callback=self.parse_requisite,
+                                       errback=self.requisite_failed)
 
     def parse_requisite(self, response: Response) -> Iterator[Request]:
         """A stylesheet, script, image or font of an article: archived (WARC capture), never extracted nor recorded;

@@ -326,3 +326,45 @@ def test_a_page_opening_with_an_xml_declaration_has_its_requisites_found_by_the_
     assert found == [("/x/a.css", "stylesheet"), ("/x/s.js", "script"), ("/x/i.jpg", "image"), ("/x/fond.png", "image")]
     xhtml = page.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">')
     assert in_html(xhtml, "http://exemple.sn/dossier/page.html") == []
+
+
+def _from_the_worker(body: bytes, content_type: str) -> tuple[list[Any], list[Any] | None]:
+    """The crawl's own answer for an article page, and the one read from the extraction worker's tree (or None when
+    the crawl parses the page itself)."""
+    from scrapy.http import HtmlResponse
+
+    from crawler.extract.pool import _extract_with_requisites
+    from crawler.requisites.found import in_html, in_page_refs
+
+    url = "http://exemple.ml/2026/11/conseil.html"
+    response = HtmlResponse(url, body=body, headers={"Content-Type": content_type})
+    outcome, refs = _extract_with_requisites(body, url, content_type, None)
+    return in_html(response.text, url), in_page_refs(refs, response.encoding, url)
+
+
+_ARTICLE = ('<html><head><title>Le conseil municipal de Kayes</title><link rel="stylesheet" href="/theme/a.css">'
+            '<meta property="og:image" content="/une.jpg"></head><body><article><h1>Le conseil municipal de Kayes</h1>'
+            + '<p>Le conseil municipal a présenté le budget de l\'exercice prochain, selon un communiqué.</p>' * 8
+            + '<img src="/photos/séance.jpg" srcset="/p-300.png 300w"><script src="/s.js"></script>'
+            '<style>.x{background:url("fond.png")}</style></article></body></html>')
+
+
+def test_the_requisites_read_in_the_extraction_workers_tree_are_those_the_crawl_finds_itself() -> None:
+    own, from_worker = _from_the_worker(_ARTICLE.encode("utf-8"), "text/html; charset=utf-8")
+    assert from_worker == own and len(own) == 6
+    own, from_worker = _from_the_worker(_ARTICLE.encode("cp1252"), "text/html; charset=windows-1252")
+    assert from_worker == own and own[2].url.endswith("/photos/séance.jpg")  # decoded as Scrapy decodes it
+
+
+@pytest.mark.parametrize("why, body, content_type", [
+    ("Scrapy decodes the bytes otherwise", _ARTICLE.encode("utf-8"), "text/html; charset=iso-8859-1"),
+    ("parsel reads the page as XML", b'<?xml version="1.0"?>' + _ARTICLE.encode("utf-8"), "text/html"),
+    ("the worker's parser drops control bytes", _ARTICLE.replace("/s.js", "/s\x01.js").encode("utf-8"), "text/html"),
+    ("the worker's parser stops at 256 levels", _ARTICLE.replace("<article>", "<div>" * 300 + "<article>")
+     .encode("utf-8"), "text/html"),
+])
+def test_the_crawl_parses_the_page_itself_when_the_workers_tree_could_differ(why: str, body: bytes,
+                                                                             content_type: str) -> None:
+    own, from_worker = _from_the_worker(body, content_type)
+    assert from_worker is None, why
+    assert own  # and its own parse finds them as before

@@ -178,6 +178,12 @@ def parse_html(utf8: bytes) -> HtmlElement | None:
         return None
 
 
+def parse_errors_need_huge_tree() -> bool:
+    """Whether the last ``parse_html`` of this thread cut the tree short at libxml2's limits (nesting past 256
+    levels, a text node over 10 MB): a parser with ``huge_tree`` (parsel's) builds more of it."""
+    return any("XML_PARSE_HUGE" in error.message for error in _PARSER.error_log)
+
+
 def collect(root: HtmlElement) -> PageSignals:
     page = PageSignals(root=root, html_lang=_html_lang(root))
     for el in root.iter("meta", "link", "script", "title", "h1", "h2", "time"):

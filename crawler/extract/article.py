@@ -18,7 +18,7 @@ import codecs
 import dataclasses
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -181,11 +181,13 @@ def link_density(root: Any) -> float:
 
 
 def extract_article(body: bytes, url: str, content_type: str | None = None,
-                    hints: ExtractHints | Selectors | None = None) -> ExtractOutcome:
+                    hints: ExtractHints | Selectors | None = None,
+                    on_parsed: Callable[[HtmlElement, str, str], None] | None = None) -> ExtractOutcome:
     """Extract one article from HTML bytes (already gunzipped); never raises on bad input.
 
     `hints` carries an outlet's catalog selectors (a `Selectors` is accepted as is) and the earliest
-    plausible publication date; without them the generic rules run alone.
+    plausible publication date; without them the generic rules run alone. `on_parsed(root, text, encoding)` sees
+    the tree as parsed, before anything prunes it (the crawl reads a page's requisites there: crawler/requisites).
     """
     rejected = _screen(body, content_type)
     if rejected is not None:
@@ -195,6 +197,8 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     root = parse_html(body.removeprefix(codecs.BOM_UTF8) if clean_utf8 else html.encode("utf-8", "surrogatepass"))
     if root is None or len(root) == 0:
         return Rejected("not_html", f"{len(body)} bytes decoded as {encoding} hold no element lxml could parse.")
+    if on_parsed is not None:
+        on_parsed(root, html, encoding)
     page = collect(root)
     draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc(), hints=as_hints(hints))
     draft.link_density = link_density(root)  # before trafilatura prunes the tree

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from crawler.extract import ExtractHints, ExtractOutcome, Rejected, Selectors
+from crawler.requisites.found import PageRefs  # re and urllib alone (see crawler.requisites)
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,38 @@ def _extract(body: bytes, url: str, content_type: str | None, hints: ExtractHint
     from crawler.extract.article import extract_article
 
     return extract_article(body, url, content_type, hints)
+
+
+def _extract_with_requisites(body: bytes, url: str, content_type: str | None,
+                              hints: ExtractHints | Selectors | None) -> tuple[ExtractOutcome, PageRefs | None]:
+    """``_extract``, plus the page's requisite references read from the extractor's own tree (``refs_of_tree``), so
+    that the crawl process does not parse the page again for them; None when they cannot stand for its own parse."""
+    from crawler.extract._page import parse_errors_need_huge_tree
+    from crawler.extract.article import extract_article
+    from crawler.requisites.found import refs_of_tree
+
+    found: list[PageRefs | None] = []
+
+    def on_parsed(root: object, text: str, encoding: str) -> None:
+        found.append(refs_of_tree(root, text, encoding, too_deep=parse_errors_need_huge_tree()))
+
+    outcome = extract_article(body, url, content_type, hints, on_parsed=on_parsed)
+    return outcome, (found[0] if found else None)
+
+
+async def extract_with_requisites(body: bytes, url: str, content_type: str | None, workers: int,
+                                  hints: ExtractHints | Selectors | None = None
+                                  ) -> tuple[ExtractOutcome, PageRefs | None]:
+    """``extract_off_thread``, and the page's requisite references found in the worker's tree (or None)."""
+    if workers == 0:
+        return _extract_with_requisites(body, url, content_type, hints)
+    future = _pool(workers).submit(_extract_with_requisites, body, url, content_type, hints)
+    try:
+        return await asyncio.wrap_future(future)
+    except BrokenProcessPool:
+        logger.error("an extraction worker died while extracting %s; restarting the pool", url)
+        _pools.pop(workers, None)
+        return Rejected(reason="worker_died", detail="the extraction worker process died on this page"), None
 
 
 async def extract_off_thread(body: bytes, url: str, content_type: str | None, workers: int,

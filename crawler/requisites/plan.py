@@ -39,7 +39,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.discovery.state import CrawlState
 from crawler.errors import ConfigInvalid
-from crawler.requisites.found import STYLESHEET, Found, in_css, in_html
+from crawler.requisites.found import STYLESHEET, Found, PageRefs, in_css, in_html, in_page_refs
 
 logger = logging.getLogger(__name__)
 
@@ -122,11 +122,14 @@ class Requisites:
         return self._stats()
 
     # -- what to fetch ------------------------------------------------------------------------
-    def of_page(self, response: Response, **request_args: Any) -> list[Request]:
-        """Requests for the requisites of an archived page (``callback``/``errback`` in ``request_args``)."""
+    def of_page(self, response: Response, page_refs: PageRefs | None = None, **request_args: Any) -> list[Request]:
+        """Requests for the requisites of an archived page (``callback``/``errback`` in ``request_args``); with the
+        references the extraction worker found in its tree (``page_refs``), the page is not parsed again here."""
         if not self.enabled or not isinstance(response, TextResponse):
             return []
-        found = in_html(response.text, response.url)
+        found = in_page_refs(page_refs, response.encoding, response.url)
+        if found is None:
+            found = in_html(response.text, response.url)
         return self._requests(response.url, 1, found, request_args)
 
     def of_stylesheet(self, response: Response, **request_args: Any) -> list[Request]:
