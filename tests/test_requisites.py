@@ -315,17 +315,19 @@ def test_requisites_come_in_kind_order_whatever_the_markup_order_and_only_source
                      ("/x/i.css", "stylesheet"), ("/x/fond.png", "image")]
 
 
-def test_a_page_opening_with_an_xml_declaration_has_its_requisites_found_by_the_same_walk() -> None:
-    """parsel reads such a page as XML: the same walk finds its references, in the same order; in the XHTML namespace
-    no element has a plain tag name, so nothing is found there (as the CSS queries found nothing)."""
+def test_a_page_opening_with_an_xml_declaration_has_its_requisites_found_with_or_without_the_xhtml_namespace() -> None:
+    """parsel alone would read such a page as XML, where an XHTML page's elements all carry the namespace and none
+    would be found: it is read as HTML, in the same order."""
     from crawler.requisites.found import in_html
 
     page = ('<?xml version="1.0" encoding="utf-8"?><html><head><base href="/x/"/><link rel="stylesheet" href="a.css"/>'
             '<script src="s.js"/></head><body><img src="i.jpg"/><style>p{background:url(fond.png)}</style></body></html>')
+    expected = [("/x/a.css", "stylesheet"), ("/x/s.js", "script"), ("/x/i.jpg", "image"), ("/x/fond.png", "image")]
     found = [(f.url.removeprefix("http://exemple.sn"), f.kind) for f in in_html(page, "http://exemple.sn/dossier/page.html")]
-    assert found == [("/x/a.css", "stylesheet"), ("/x/s.js", "script"), ("/x/i.jpg", "image"), ("/x/fond.png", "image")]
+    assert found == expected
     xhtml = page.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">')
-    assert in_html(xhtml, "http://exemple.sn/dossier/page.html") == []
+    found = [(f.url.removeprefix("http://exemple.sn"), f.kind) for f in in_html(xhtml, "http://exemple.sn/dossier/page.html")]
+    assert found == expected
 
 
 def _from_the_worker(body: bytes, content_type: str) -> tuple[list[Any], list[Any] | None]:
@@ -358,7 +360,7 @@ def test_the_requisites_read_in_the_extraction_workers_tree_are_those_the_crawl_
 
 @pytest.mark.parametrize("why, body, content_type", [
     ("Scrapy decodes the bytes otherwise", _ARTICLE.encode("utf-8"), "text/html; charset=iso-8859-1"),
-    ("parsel reads the page as XML", b'<?xml version="1.0"?>' + _ARTICLE.encode("utf-8"), "text/html"),
+    ("the page opens with an XML declaration", b'<?xml version="1.0"?>' + _ARTICLE.encode("utf-8"), "text/html"),
     ("the worker's parser drops control bytes", _ARTICLE.replace("/s.js", "/s\x01.js").encode("utf-8"), "text/html"),
     ("the worker's parser stops at 256 levels", _ARTICLE.replace("<article>", "<div>" * 300 + "<article>")
      .encode("utf-8"), "text/html"),

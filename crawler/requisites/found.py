@@ -10,7 +10,7 @@ An article page is parsed once already, in the extraction worker: ``refs_of_tree
 the extractor prunes it) and the crawl process reads the references from the answer (``in_page_refs``) instead of
 parsing the page a second time with parsel (about 1.3 ms of CPU on a 170 KB page). Only when the two parses see the
 very same markup: the worker's text decoded with the codec Scrapy used, no byte either side would drop or replace
-(controls, NUL, non-characters, undecodable bytes), no XML declaration (parsel parses such a page as XML), no
+(controls, NUL, non-characters, undecodable bytes), no XML declaration (rare; parsed here as HTML too), no
 nesting past libxml2's default depth; anything else, and the crawl process parses the page itself as before.
 ``bench/requisites_in_worker.py`` checks the claim on the corpora's pages.
 """
@@ -54,7 +54,7 @@ class PageRefs:
     ascii: bool  # the text is ASCII alone (what Scrapy decodes as "ascii" is then the same text in UTF-8)
 
 
-_XML_DECLARATION = re.compile(r"[\s\ufeff]*<\?xml\s")  # parsel's own test: such text is parsed as XML
+_XML_DECLARATION = re.compile(r"[\s\ufeff]*<\?xml\s")  # rare, and the worker's parser reads its encoding: parsed here
 _DROPPED = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32)])) + "\ufffd\ufffe\uffff"
 """Characters one parse or the other drops (controls; NUL parsel too), or that stand for undecodable bytes."""
 
@@ -96,7 +96,9 @@ def in_html(body: str, base: str) -> list[Found]:
     """The requisites of an HTML page whose URLs resolve against ``base`` (its ``<base href>`` if any)."""
     from parsel import Selector  # here: the extraction workers import this module for refs_of_tree alone
 
-    base_href, refs = _html_refs_in_one_walk(Selector(text=body).root)  # an XHTML page parsel reads as XML too
+    # As HTML even when the page opens with an XML declaration: parsel would read it as XML, where an XHTML page's
+    # elements are all in the XHTML namespace and none has the plain tag name the walk looks for.
+    base_href, refs = _html_refs_in_one_walk(Selector(text=body, type="html").root)
     return _unique(refs, fetchable_url(base_href or "", base) or base)
 
 
