@@ -50,3 +50,101 @@ def test_parser_gives_lxml_html_element_classes() -> None:
     assert isinstance(form, FormElement) and form.action == "/q"
     assert isinstance(field, InputElement) and field.value == "Oran"
     assert type(paragraph) is HtmlElement and paragraph.text_content() == "x"
+
+
+# --- trafilatura's internals, replaced by identical cheaper ones (crawler.extract._trafilatura_fast) -------------
+
+_PAGES = [
+    # a news page with a comment thread in every shape trafilatura prunes, and share buttons
+    "<html><body><nav class='menu'><ul><li><a href='/'>Accueil</a></li><li><a href='/eco'>Économie</a></li></ul></nav>"
+    "<main><article><h1>Oran : le budget voté</h1><div class='article-body'><p>Le conseil municipal d'Oran a voté, "
+    "mardi soir, le budget de l'année prochaine, après une séance de plusieurs heures.</p><p>Les élus de "
+    "l'opposition ont <a href='/x'>dénoncé</a> un calendrier trop serré, selon un communiqué.</p></div>"
+    "<div class='elementor-share-buttons'><a href='#'>Partager</a></div></article>"
+    "<section id='comments'><ol class='commentlist'><li><p>Enfin une bonne nouvelle pour la ville, bravo.</p></li>"
+    "</ol></section><div id='comment-12'><p>Un autre avis, long de quelques mots de plus.</p></div>"
+    "<ul class='post-comments'><li>Premier !</li></ul><ul id='commentary'><li>Analyse</li></ul>"
+    "<div class='Commentaires-bloc'><p>Pas un fil.</p></div><details id='disqus_thread'><p>Disqus</p></details>"
+    "</main><footer><p>© Le Quotidien d'Oran, tous droits réservés, reproduction interdite.</p>"
+    "<a href='/contact'>Contact</a></footer></body></html>",
+    # infinite scroll: appended articles go, the container holding the page's own headline stays
+    "<html><body><div class='infinite-scroll'><h1>Le titre de la page</h1><p>Le premier article, celui de la page, "
+    "assez long pour compter.</p></div><section id='infiniteScroll'><h2>Suivant</h2><p>Un article ajouté en bas "
+    "de page.</p></section><aside class='mvp-post-add-box'><h1>Un autre titre</h1><p>Encore un article "
+    "ajouté.</p></aside><div class='mvp-post-add-wrap-x'><p>Et un dernier.</p></div></body></html>",
+    # links inside links, a link around paragraphs, cells, preformatted text, an Arabic page's layout
+    "<html><body dir='rtl'><div id='content'><a href='/a'><p>قرر المجلس البلدي لمدينة وهران الموافقة على الميزانية، "
+    "بعد نقاش طويل.</p></a><table><tr><td>نتائج التصويت في المجلس، بالتفصيل، مع الأرقام الكاملة.</td>"
+    "<td><a href='/b'>رابط <a href='/c'>داخل رابط</a></a></td></tr></table><pre>code, code, code, code, code</pre>"
+    "</div><div class='sidebar'><p>الأكثر قراءة: مقالات أخرى لا علاقة لها بالموضوع.</p></div>"
+    "<div class='footer main'><p>تذييل الصفحة، مع كلمة تجعلها مرشحة رغم ذلك.</p></div></body></html>",
+    "<html><body><p>Court.</p></body></html>",
+]
+
+
+def test_trafilatura_replacements_are_installed() -> None:
+    from crawler.extract import _trafilatura_fast
+
+    installed = _trafilatura_fast.install()
+    assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
+                         "readability score_paragraphs", "readability remove_unlikely_candidates",
+                         f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
+        "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
+        "replacement against the new trafilatura and update CHECKED_VERSION")
+
+
+@pytest.mark.parametrize("html", _PAGES)
+def test_trafilatura_prune_replacements_select_what_the_xpaths_select(html: str) -> None:
+    from lxml import etree
+    from trafilatura import xpaths
+
+    from crawler.extract._trafilatura_fast import TagsWhere
+
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    replaced = [e for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
+                for e in getattr(xpaths, name) if isinstance(e, TagsWhere)]
+    assert len(replaced) == 3
+    for replacement in replaced:
+        original = etree.XPath(replacement.path, namespaces={"re": xpaths.REGEXP_NS})
+        assert replacement(root) == original(root), replacement.path
+
+
+def test_trafilatura_prune_replacements_find_the_comment_thread() -> None:
+    from trafilatura import xpaths
+
+    root = parse_html(_PAGES[0].encode("utf-8"))
+    assert root is not None
+    found = xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH[0](root)
+    assert [(el.tag, el.get("id") or el.get("class")) for el in found] == [
+        ("section", "comments"), ("ol", "commentlist"), ("div", "comment-12"), ("ul", "post-comments"),
+        ("div", "Commentaires-bloc"), ("details", "disqus_thread")]
+
+
+@pytest.mark.parametrize("html", _PAGES)
+def test_readability_replacements_give_the_same_summary(html: str) -> None:
+    from trafilatura import readability_lxml
+
+    from crawler.extract import _trafilatura_fast
+
+    class Original(readability_lxml.Document):
+        score_paragraphs = _trafilatura_fast._original_score_paragraphs
+        remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
+
+    assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
+    summaries = []
+    for document in (readability_lxml.Document, Original):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        summaries.append(document(root, min_text_length=25).summary())
+    assert summaries[0] == summaries[1]
+    scores = []
+    for document in (readability_lxml.Document, Original):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        doc = document(root, min_text_length=25)
+        doc.remove_unlikely_candidates()
+        scores.append(sorted((el.tag, el.get("class") or el.get("id") or "", c.score)
+                             for el, c in doc.score_paragraphs().items()))
+    assert scores[0] == scores[1]
+    assert scores[0] or "Court." in html
