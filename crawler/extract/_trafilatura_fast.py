@@ -119,7 +119,8 @@ _original_remove_unlikely = readability_lxml.Document.remove_unlikely_candidates
 
 def score_paragraphs(self: Any) -> dict[HtmlElement, Any]:
     """``Document.score_paragraphs`` with the text length of each link measured once, not once per candidate
-    that holds it (the tree does not change while candidates are scored)."""
+    that holds it (the tree does not change while candidates are scored), from its ``.text`` when it has no
+    child element (``trim(text_content())`` is then ``" ".join(text.split())``)."""
     candidates: dict[HtmlElement, Any] = {}
     for elem in self.doc.iter("p", "pre", "td"):
         parent_node = elem.getparent()
@@ -145,7 +146,9 @@ def score_paragraphs(self: Any) -> dict[HtmlElement, Any]:
         for link in elem.iterdescendants("a"):
             length = link_lengths.get(link)
             if length is None:
-                length = link_lengths[link] = text_length(link)
+                # a link without children: its text_content() is its .text, read without an XPath call
+                length = text_length(link) if len(link) else len(" ".join((link.text or "").split()))
+                link_lengths[link] = length
             link_length += length
         candidate.score *= 1 - link_length / total_length
     return candidates
