@@ -58,6 +58,7 @@ _NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "ap
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"OggS",
                  b"ID3", b"\x00\x00")
 _SNIFF_BYTES = 1024
+_REPLACEMENT_UTF8 = "\ufffd".encode()
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
 MAX_SITE_NAME_WORDS = 6
@@ -179,14 +180,15 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     if rejected is not None:
         return rejected
     html, encoding = decode_html(body, content_type)
-    clean_utf8 = encoding == "utf-8" and "\ufffd" not in html
+    replaced = _replaced_chars(body, html, encoding)
+    clean_utf8 = encoding == "utf-8" and not replaced
     root = parse_html(body.removeprefix(codecs.BOM_UTF8) if clean_utf8 else html.encode("utf-8", "surrogatepass"))
     if root is None or len(root) == 0:
         return Rejected("not_html", f"{len(body)} bytes decoded as {encoding} hold no element lxml could parse.")
     page = collect(root)
     draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc(), hints=as_hints(hints))
     draft.link_density = link_density(root)  # before trafilatura prunes the tree
-    _check_decoding(draft, html, encoding)
+    _check_decoding(draft, replaced, encoding)
     draft.finds = _selectors.find(root, draft.hints.selectors)
     draft.warnings.extend(draft.finds.warnings)
     _fill_metadata(draft)
@@ -232,8 +234,17 @@ def _screen(body: bytes, content_type: str | None) -> Rejected | None:
     return None
 
 
-def _check_decoding(draft: _Draft, html: str, encoding: str) -> None:
-    replaced = html.count("\ufffd")
+def _replaced_chars(body: bytes, html: str, encoding: str) -> int:
+    """How many U+FFFD the text holds. Where decode_html says "utf-8" and there is no BOM, the text is the bytes
+    decoded strictly: it holds one exactly where the bytes hold its encoding, looked for in the bytes behind a
+    memchr for its lead byte (counting in the 170 KB str cost 0.1 ms, and was done twice)."""
+    if encoding == "utf-8" and not body.startswith(codecs.BOM_UTF8) and (
+            b"\xef" not in body or _REPLACEMENT_UTF8 not in body):
+        return 0
+    return html.count("\ufffd")
+
+
+def _check_decoding(draft: _Draft, replaced: int, encoding: str) -> None:
     if "(declared" in encoding:
         draft.warnings.append(f"charset: read as {encoding}")
     if replaced:
