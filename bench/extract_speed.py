@@ -5,7 +5,8 @@
 The pages are the quality corpus (bench/data/quality/pages, 44 French and Arabic pages), when the demo
 package is importable the article pages of the three demo outlets rendered in this process, and, with
 ``--corpus`` (the same NAME=PATH as bench/real_quality.py), up to N real pages of each corpus given (real
-page weight: tens to hundreds of KB, scripts and navigation included); the list is repeated K times. Each extractor runs as a child process that reads the same ``{"id","url","html_path"}``
+page weight: tens to hundreds of KB, scripts and navigation included), and with ``--heavy N`` (or
+``--only-heavy``) N pages of the heavy outlet (bench/heavy_outlet.py); the list is repeated K times. Each extractor runs as a child process that reads the same ``{"id","url","html_path"}``
 request lines on stdin and writes one JSON line per page:
 
     khabar       .venv/bin/python -m crawler.cli extract --jsonl
@@ -80,6 +81,20 @@ def real_requests(corpora: list[str], limit: int) -> list[dict[str, str]]:
             continue
         pages = [p for p in READERS[name](Path(path)) if isinstance(p, Page)][:limit]
         requests += [{"id": f"{name}/{p.id}", "url": p.url, "html_path": str(p.path)} for p in pages]
+    return requests
+
+
+def heavy_requests(folder: Path, count: int) -> list[dict[str, str]]:
+    """Pages 0..count-1 of the heavy outlet (bench/heavy_outlet.py: real page weight, about 170 KB), written to
+    `folder`."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from heavy_outlet import article_path, page
+
+    requests = []
+    for n in range(count):
+        path = folder / f"heavy-{n}.html"
+        path.write_bytes(page(n, max(count, 1000)))
+        requests.append({"id": path.stem, "url": "http://127.0.0.1:8000" + article_path(n), "html_path": str(path)})
     return requests
 
 
@@ -165,6 +180,18 @@ def measure(name: str, requests: list[dict[str, str]], repeat: int, runs: int) -
         print(f"{label:34} " + " ".join(f"{ours / theirs:11.2f}x" for ours, theirs in zip(khabar, other, strict=True)))
     print("(target >= 1.0; 'per CPU s' counts the child's own CPU time, start-up included, and is the figure that "
           "the load of other processes moves least)")
+    # CPU a page once started: the same run's CPU less that of a run of one page (start-up and one page)
+    print(f"{'CPU ms a page, start-up left out':34} " + " ".join(
+        f"{label} {1000 * steady_cpu(cmd, lines, runs):.2f}" for label, cmd in (
+            ("khabar", [sys.executable, "-m", "crawler.cli", "extract", "--jsonl"]),
+            ("trafilatura bytes", [sys.executable, "-c", TRAFILATURA_LOOP, "bytes"]))))
+
+
+def steady_cpu(cmd: list[str], lines: list[str], runs: int) -> float:
+    """CPU seconds a page after start-up: (least CPU of a whole run - least CPU of a one-page run) / (pages - 1)."""
+    whole = min(timed_run(cmd, lines)[3] for _ in range(runs))
+    one = min(timed_run(cmd, lines[:1])[3] for _ in range(runs))
+    return (whole - one) / max(1, len(lines) - 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,10 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", default=[], metavar="NAME=PATH",
                         help="real pages from a corpus checkout (see bench/real_quality.py)")
     parser.add_argument("--limit", type=int, default=100, help="pages per --corpus (default 100)")
+    parser.add_argument("--heavy", type=int, default=0, metavar="N",
+                        help="also N pages of the heavy outlet (bench/heavy_outlet.py, ~170 KB each)")
+    parser.add_argument("--only-heavy", action="store_true", help="measure the heavy-outlet pages alone")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        sets = {"quality corpus": corpus_requests(), "demo outlets": demo_requests(Path(folder))}
-        sets["all pages"] = sets["quality corpus"] + sets["demo outlets"]
+        sets: dict[str, list[dict[str, str]]] = {}
+        if not args.only_heavy:
+            sets = {"quality corpus": corpus_requests(), "demo outlets": demo_requests(Path(folder))}
+            sets["all pages"] = sets["quality corpus"] + sets["demo outlets"]
+        if args.heavy or args.only_heavy:
+            sets["heavy outlet"] = heavy_requests(Path(folder), args.heavy or 100)
         if args.corpus:
             sets["real pages (" + ", ".join(c.partition("=")[0] for c in args.corpus) + ")"] = real_requests(
                 args.corpus, args.limit)

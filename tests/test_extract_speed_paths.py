@@ -50,3 +50,188 @@ def test_parser_gives_lxml_html_element_classes() -> None:
     assert isinstance(form, FormElement) and form.action == "/q"
     assert isinstance(field, InputElement) and field.value == "Oran"
     assert type(paragraph) is HtmlElement and paragraph.text_content() == "x"
+
+
+# --- trafilatura's internals, replaced by identical cheaper ones (crawler.extract._trafilatura_fast) -------------
+
+_PAGES = [
+    # a news page with a comment thread in every shape trafilatura prunes, and share buttons
+    "<html><body><nav class='menu'><ul><li><a href='/'>Accueil</a></li><li><a href='/eco'>Économie</a></li></ul></nav>"
+    "<main><article><h1>Oran : le budget voté</h1><div class='article-body'><p>Le conseil municipal d'Oran a voté, "
+    "mardi soir, le budget de l'année prochaine, après une séance de plusieurs heures.</p><p>Les élus de "
+    "l'opposition ont <a href='/x'>dénoncé</a> un calendrier trop serré, selon un communiqué.</p></div>"
+    "<div class='elementor-share-buttons'><a href='#'>Partager</a></div></article>"
+    "<section id='comments'><ol class='commentlist'><li><p>Enfin une bonne nouvelle pour la ville, bravo.</p></li>"
+    "</ol></section><div id='comment-12'><p>Un autre avis, long de quelques mots de plus.</p></div>"
+    "<ul class='post-comments'><li>Premier !</li></ul><ul id='commentary'><li>Analyse</li></ul>"
+    "<div class='Commentaires-bloc'><p>Pas un fil.</p></div><details id='disqus_thread'><p>Disqus</p></details>"
+    "</main><footer><p>© Le Quotidien d'Oran, tous droits réservés, reproduction interdite.</p>"
+    "<a href='/contact'>Contact</a></footer></body></html>",
+    # infinite scroll: appended articles go, the container holding the page's own headline stays
+    "<html><body><div class='infinite-scroll'><h1>Le titre de la page</h1><p>Le premier article, celui de la page, "
+    "assez long pour compter.</p></div><section id='infiniteScroll'><h2>Suivant</h2><p>Un article ajouté en bas "
+    "de page.</p></section><aside class='mvp-post-add-box'><h1>Un autre titre</h1><p>Encore un article "
+    "ajouté.</p></aside><div class='mvp-post-add-wrap-x'><p>Et un dernier.</p></div></body></html>",
+    # links inside links, a link around paragraphs, cells, preformatted text, an Arabic page's layout
+    "<html><body dir='rtl'><div id='content'><a href='/a'><p>قرر المجلس البلدي لمدينة وهران الموافقة على الميزانية، "
+    "بعد نقاش طويل.</p></a><table><tr><td>نتائج التصويت في المجلس، بالتفصيل، مع الأرقام الكاملة.</td>"
+    "<td><a href='/b'>رابط <a href='/c'>داخل رابط</a></a></td></tr></table><pre>code, code, code, code, code</pre>"
+    "</div><div class='sidebar'><p>الأكثر قراءة: مقالات أخرى لا علاقة لها بالموضوع.</p></div>"
+    "<div class='footer main'><p>تذييل الصفحة، مع كلمة تجعلها مرشحة رغم ذلك.</p></div></body></html>",
+    "<html><body><p>Court.</p></body></html>",
+]
+
+
+def test_trafilatura_replacements_are_installed() -> None:
+    from crawler.extract import _trafilatura_fast
+
+    installed = _trafilatura_fast.install()
+    assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
+                         "readability score_paragraphs", "readability remove_unlikely_candidates",
+                         f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
+        "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
+        "replacement against the new trafilatura and update CHECKED_VERSION")
+
+
+@pytest.mark.parametrize("html", _PAGES)
+def test_trafilatura_prune_replacements_select_what_the_xpaths_select(html: str) -> None:
+    from lxml import etree
+    from trafilatura import xpaths
+
+    from crawler.extract._trafilatura_fast import TagsWhere
+
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    replaced = [e for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
+                for e in getattr(xpaths, name) if isinstance(e, TagsWhere)]
+    assert len(replaced) == 3
+    for replacement in replaced:
+        original = etree.XPath(replacement.path, namespaces={"re": xpaths.REGEXP_NS})
+        assert replacement(root) == original(root), replacement.path
+
+
+def test_trafilatura_prune_replacements_find_the_comment_thread() -> None:
+    from trafilatura import xpaths
+
+    root = parse_html(_PAGES[0].encode("utf-8"))
+    assert root is not None
+    found = xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH[0](root)
+    assert [(el.tag, el.get("id") or el.get("class")) for el in found] == [
+        ("section", "comments"), ("ol", "commentlist"), ("div", "comment-12"), ("ul", "post-comments"),
+        ("div", "Commentaires-bloc"), ("details", "disqus_thread")]
+
+
+@pytest.mark.parametrize("html", _PAGES)
+def test_readability_replacements_give_the_same_summary(html: str) -> None:
+    from trafilatura import readability_lxml
+
+    from crawler.extract import _trafilatura_fast
+
+    class Original(readability_lxml.Document):
+        score_paragraphs = _trafilatura_fast._original_score_paragraphs
+        remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
+
+    assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
+    summaries = []
+    for document in (readability_lxml.Document, Original):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        summaries.append(document(root, min_text_length=25).summary())
+    assert summaries[0] == summaries[1]
+    scores = []
+    for document in (readability_lxml.Document, Original):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        doc = document(root, min_text_length=25)
+        doc.remove_unlikely_candidates()
+        scores.append(sorted((el.tag, el.get("class") or el.get("id") or "", c.score)
+                             for el, c in doc.score_paragraphs().items()))
+    assert scores[0] == scores[1]
+    assert scores[0] or "Court." in html
+
+
+@pytest.mark.parametrize("url", ["https://www.elwatan.example/economie/budget-oran", "", "http://x.example/é?q=1"])
+def test_trafilatura_options_are_those_bare_extraction_builds(url: str) -> None:
+    from trafilatura.settings import Extractor
+
+    from crawler.extract._body import _OPTIONS_ARGUMENTS, trafilatura_options
+
+    ours, built = trafilatura_options(url or None), Extractor(url=url or None, **_OPTIONS_ARGUMENTS)
+    assert {name: getattr(ours, name) for name in Extractor.__slots__} == {
+        name: getattr(built, name) for name in Extractor.__slots__}
+
+
+@pytest.mark.parametrize("html", _PAGES[:3])
+def test_trafilatura_with_our_options_extracts_what_its_keywords_did(html: str) -> None:
+    from trafilatura import bare_extraction
+
+    from crawler.extract._body import FAVOR_PRECISION, INCLUDE_TABLES, trafilatura_options
+
+    url = "https://www.lequotidien.example/oran/budget"
+    texts = []
+    for options in ({"options": trafilatura_options(url)},
+                    {"url": url, "with_metadata": False, "include_comments": False, "include_tables": INCLUDE_TABLES,
+                     "favor_precision": FAVOR_PRECISION}):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        document = bare_extraction(root, **options)  # type: ignore[arg-type]
+        texts.append(None if document is None else document.text)  # type: ignore[union-attr]
+    assert texts[0] == texts[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Publié le jeudi 12 novembre 2026 à 14h32, mis à jour le 13/11/2026 à 9h05",
+    "Le 1er août 2024, 2024/08/01 et 01.08.2024 : trois écritures du même jour, 20260801 n'en est pas une",
+    "نشر في 12 نوفمبر 2026 - آخر تحديث ١٣ نوفمبر ٢٠٢٦ على الساعة ١٠:٣٠",
+    "التاريخ ٢٠ـ٢٦/١١/١٢ مع تطويل بين الأرقام و 3 تشرين الثاني 2026",
+    "12 mars 20261 puis 3 avril 2025 et 2025-2026",
+    "Aucune date ici, seulement 12 mots et 3 chiffres.",
+    "",
+])
+def test_most_dates_bounds_the_dates_found(text: str) -> None:
+    from crawler.extract._dates import find_dates, most_dates
+
+    assert most_dates(text) >= len(find_dates(text))
+
+
+def test_date_lines_are_still_found_after_the_bound() -> None:
+    from crawler.extract._cleanup import is_date_line
+
+    assert is_date_line("Publié le jeudi 12 novembre 2026 à 14h32")
+    assert is_date_line("نشر في ١٢ نوفمبر ٢٠٢٦")
+    assert not is_date_line("Le conseil municipal d'Oran a voté le budget le 12 novembre 2026, après une séance de "
+                            "plusieurs heures marquée par les critiques de l'opposition sur le calendrier retenu.")
+
+
+def test_language_model_tables_compacted_rank_alike() -> None:
+    from array import array
+
+    from crawler.extract import _language
+
+    compact = _language._identifier()
+    assert isinstance(compact._rowbase, array) and isinstance(compact.tk_output, array)
+    cached = _language._cached_model_path()
+    plain = _language._from_decompressed(cached) if cached is not None else None
+    if plain is None:
+        pytest.skip("no decompressed py3langid model in the cache folder to compare with")
+    assert isinstance(plain._rowbase, list)
+    for text in ("Le conseil municipal d'Oran a voté le budget de l'année prochaine après une longue séance.",
+                 "قرر المجلس البلدي لمدينة وهران الموافقة على الميزانية بعد نقاش طويل",
+                 "The city council approved next year's budget after a long session."):
+        assert compact.rank(text) == plain.rank(text)
+
+
+@pytest.mark.parametrize("body", [
+    "<html><body><p>Le budget d'Oran, voté à l'unanimité.</p></body></html>".encode(),
+    "<html><body><p>Un caractère déjà remplacé : \ufffd, et un autre \ufffd.</p></body></html>".encode(),
+    b"\xef\xbb\xbf<html><body><p>BOM puis un octet invalide \xff ici.</p></body></html>",
+    b"\xef\xbb\xbf<html><body><p>BOM et texte propre, \xc3\xa9t\xc3\xa9.</p></body></html>",
+    b"<html><head><meta charset='utf-8'></head><body><p>D\xe9clar\xe9 UTF-8, \xe9crit en cp1252.</p></body></html>",
+    b"<html><body><p>Sans d\xe9claration, en cp1252.</p></body></html>",
+])
+def test_replacement_characters_counted_from_the_bytes_as_in_the_text(body: bytes) -> None:
+    from crawler.extract.article import _replaced_chars
+    from crawler.extract.charset import decode_html
+
+    html, encoding = decode_html(body, "text/html")
+    assert _replaced_chars(body, html, encoding) == html.count("\ufffd")

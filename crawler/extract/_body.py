@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
 from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
 
+from crawler.extract import _trafilatura_fast
 from crawler.extract._authors import Credits, agencies_in, looks_like_byline, parse_byline
 from crawler.extract._cleanup import clean_lines
 from crawler.extract._text import clean
+
+_trafilatura_fast.install()  # the same results, for less CPU (see the module)
 
 FAVOR_PRECISION = False
 INCLUDE_TABLES = True
@@ -72,11 +77,28 @@ def _unlinked_chars(cell: HtmlElement) -> int:
     return len(cell.text_content()) - sum(len(a.text_content()) for a in cell.iter("a"))
 
 
+def trafilatura_options(url: str | None) -> Extractor:
+    """What ``bare_extraction(url=url, with_metadata=False, include_comments=False, include_tables=INCLUDE_TABLES,
+    favor_precision=FAVOR_PRECISION)`` builds from its arguments, copied from the one built at import: building it
+    reads eight numbers from trafilatura's config each time (0.09 ms a page)."""
+    options = copy.copy(_OPTIONS)
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+_OPTIONS_ARGUMENTS: dict[str, Any] = {
+    "output_format": "python", "fast": False, "precision": FAVOR_PRECISION, "recall": False, "comments": False,
+    "formatting": None, "links": False, "images": False, "tables": INCLUDE_TABLES, "dedup": False, "lang": None,
+    "with_metadata": False, "only_with_metadata": False, "author_blacklist": None, "url_blacklist": None,
+    "date_params": None}
+_OPTIONS = Extractor(url=None, **_OPTIONS_ARGUMENTS)
+
+
 def extract_body(tree: HtmlElement, url: str) -> str:
     """The main text, one paragraph a line (trafilatura copies the tree: ours stays intact)."""
     unwrap_layout_tables(tree)
-    document = bare_extraction(tree, url=url or None, with_metadata=False, include_comments=False,
-                               include_tables=INCLUDE_TABLES, favor_precision=FAVOR_PRECISION)
+    document = bare_extraction(tree, options=trafilatura_options(url or None))
     if document is None or isinstance(document, dict) or not document.text:  # a Document: as_dict is off
         return ""
     return "\n".join(line for line in map(clean, document.text.split("\n")) if line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract._authors import Credits, agencies_in
-from crawler.extract._dates import find_dates
+from crawler.extract._dates import find_dates, most_dates
 from crawler.extract._text import fold
 
 HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
@@ -85,8 +85,11 @@ def drop_truncated_lead(lines: list[str]) -> list[str]:
 
 def is_date_line(line: str) -> bool:
     """A short line that holds a date (or a published and an updated one) and almost nothing else."""
+    words = len(line.split())
+    if words > MAX_DATE_LINE_WORDS * most_dates(line):  # too long for the dates it could hold: no search
+        return False
     dates = find_dates(line)
-    if not dates or len(line.split()) > MAX_DATE_LINE_WORDS * len(dates):
+    if not dates or words > MAX_DATE_LINE_WORDS * len(dates):
         return False
     leftover = _DATE_CUES.sub(" ", _strip_months(line))
     return len(leftover.split()) <= MAX_LEFTOVER_WORDS

@@ -87,6 +87,19 @@ def parse_words(text: str) -> str | None:
     return found[0][1] if found else None
 
 
+# A year as the date patterns read it: four digits or more in a row once Arabic text is folded (the fold drops
+# the tatweel, which may sit between digits; Arabic-Indic digits are \d already).
+_YEAR_RUN = re.compile(r"\d(?:\u0640*\d){3,}")
+DATE_PATTERNS = 4  # _FR_WORDS, _AR_WORDS, _NUMERIC, _SLASH_ISO
+
+
+def most_dates(text: str) -> int:
+    """At least ``len(find_dates(text))``, for a few µs where the search costs 50 µs on a paragraph: each pattern
+    reads a 4-digit year at the start (words, slash-ISO) or at the end (numeric) of a run of digits, so no two
+    dates of one pattern share a run."""
+    return DATE_PATTERNS * len(_YEAR_RUN.findall(text))
+
+
 def find_dates(text: str) -> list[tuple[int, str]]:
     """Every date in `text`, as ``(position, iso)`` in reading order."""
     return [(pos, iso) for pos, iso, _ in find_date_strings(text)]

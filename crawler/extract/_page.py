@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import (
@@ -169,9 +170,10 @@ def parse_html(utf8: bytes) -> HtmlElement | None:
     The parser's encoding overrides any ``<?xml encoding?>`` or ``<meta charset>`` in the bytes.
     """
     utf8 = utf8.translate(None, _CONTROL_BYTES)
-    for nonchar in _NONCHARACTERS:
-        if nonchar in utf8:
-            utf8 = utf8.replace(nonchar, b"")
+    if b"\xef" in utf8:  # their lead byte, found by memchr: the 3-byte searches cost 0.24 ms on a 170 KB page
+        for nonchar in _NONCHARACTERS:
+            if nonchar in utf8:
+                utf8 = utf8.replace(nonchar, b"")
     try:
         return document_fromstring(utf8, parser=_PARSER)
     except (etree.ParserError, ValueError):
@@ -323,14 +325,26 @@ def elsewhere(el: HtmlElement) -> bool:
     for depth, ancestor in enumerate(el.iterancestors()):
         if depth >= MAX_ANCESTORS or ancestor.tag in _STOP_TAGS:
             return False
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".split()
-        if any(_ELSEWHERE.match(token) for token in marks):
-            return True
-        if ancestor.tag == "article" or any(_POST.match(token) for token in marks):
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if marks != " ":
+            elsewhere_mark, post_mark = _token_marks(marks)
+            if elsewhere_mark:
+                return True
+            if post_mark:
+                return False
+        if ancestor.tag == "article":
             return False
         if ancestor.tag in _ELSEWHERE_TAGS:
             return not any(a.tag == "article" for a in ancestor.iterancestors())
     return False
+
+
+@lru_cache(maxsize=2048)
+def _token_marks(marks: str) -> tuple[bool, bool]:
+    """Does a token of `marks` (an element's class and id) say elsewhere, does one say the post itself? Cached:
+    the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
+    tokens = marks.split()
+    return any(_ELSEWHERE.match(token) for token in tokens), any(_POST.match(token) for token in tokens)
 
 
 def _collect_time(el: HtmlElement, page: PageSignals) -> None:

@@ -70,7 +70,11 @@ _SINGLE_BYTE = ("cp125", "iso8859", "latin", "windows-125", "ascii", "mac")
 
 
 def _decode_declared(body: bytes, declared: str, meta: str | None) -> tuple[str, str]:
-    if declared in ("utf-8", "utf8") and not _is_utf8(body):
+    if declared in ("utf-8", "utf8"):
+        try:  # decoded once (checking, then decoding with to_unicode, decoded twice: 0.1 ms on a heavy page)
+            return body.decode("utf-8"), declared
+        except UnicodeDecodeError:
+            pass
         if _mostly_utf8(body):
             return body.decode("utf-8", "replace"), "utf-8 (with undecodable bytes replaced)"
         actual = meta if meta and meta not in ("utf-8", "utf8") else FALLBACK_ENCODING

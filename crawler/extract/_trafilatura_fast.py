@@ -1,0 +1,189 @@
+"""Identical but cheaper versions of trafilatura's costliest internals, installed once per process.
+
+On a 170 KB page trafilatura spends most of its time in three places that do the same work over and over:
+
+- the raw-tree prunes at the start of its cascade (``RAW_TREE_PRUNE_XPATH``, ``REMOVE_COMMENTS_AND_LISTS_XPATH``):
+  XPaths of the form ``.//*[self::div or self::section …][re:test(@class, …)]`` evaluate their predicates on every
+  element of the page in libxml2 and call back into Python for each regex: about 2 ms a heavy page. The same
+  selection, made by lxml's tag-filtered iteration and the same regexes on the few candidate elements, costs
+  about 0.1 ms;
+- its readability fallback (``readability_lxml.Document``), which runs on every page: ``score_paragraphs`` measures
+  the text of every link once per candidate that contains it (the page's <body> is a candidate: every link of the
+  page, again), and ``remove_unlikely_candidates`` builds a proxy for every element to read a class or id most
+  elements do not have. The same computations with each link measured once, and with the elements that have a
+  class or an id selected in C, cost half as much.
+
+Nothing here changes a result: each replacement computes the same values in the same order (the record-diff
+bench, ``bench/record_diff.py``, compares every field on every page of the four real corpora and the heavy
+outlet before and after; tests/test_trafilatura_fast.py compares each replacement with the original on
+project-written pages). Each one is installed only when the installed trafilatura is the version it was written
+for and the original it replaces is the one it was checked against (the XPath's text, the method's presence):
+an upgraded trafilatura runs as shipped until this module is checked again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura import readability_lxml, xpaths
+from trafilatura.utils import trim
+
+CHECKED_VERSION = "2.3.1"
+_installed: list[str] = []
+
+
+class TagsWhere:
+    """``.//*[self::t1 or self::t2 …][test]`` as lxml's tag-filtered iteration and a Python test: the same elements
+    (the descendants of the context element with one of `tags`, no namespace), in document order."""
+
+    def __init__(self, tags: tuple[str, ...], test: Callable[[HtmlElement], bool], original: str) -> None:
+        self.tags, self.test, self.path = tags, test, original
+
+    def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
+        return [el for el in tree.iterdescendants(*self.tags) if self.test(el)]
+
+
+def _searches(pattern: str) -> Callable[[str | None], bool]:
+    """EXSLT ``re:test(@attr, pattern)`` as lxml runs it: ``re.search`` on the attribute's value, '' when absent."""
+    search = re.compile(pattern, re.UNICODE).search
+    return lambda value: search(value or "") is not None
+
+
+def _raw_tree_prunes() -> list[tuple[int, str, TagsWhere]]:
+    scroll, posts = "mvp-post-add-(?:box|wrap)|infinite-?scroll", "mvp-post-add-(?:box|wrap)"
+    in_scroll, in_posts = _searches(scroll), _searches(posts)
+    infinite = f"""
+        .//*[self::div or self::section or self::aside][
+        re:test(@id, '{scroll}') or
+        re:test(@class, '{scroll}')][
+        not(.//h1) or re:test(@id, '{posts}') or re:test(@class, '{posts}')]
+        """
+    share = ".//*[self::div or self::section or self::aside][contains(@class, 'elementor-share-buttons')]"
+
+    def appended(el: HtmlElement) -> bool:
+        ident, cls = el.get("id"), el.get("class")
+        if not (in_scroll(ident) or in_scroll(cls)):
+            return False
+        return next(el.iterdescendants("h1"), None) is None or in_posts(ident) or in_posts(cls)
+
+    def share_buttons(el: HtmlElement) -> bool:
+        return "elementor-share-buttons" in (el.get("class") or "")
+
+    boxes = ("div", "section", "aside")
+    return [(0, infinite, TagsWhere(boxes, appended, infinite)), (1, share, TagsWhere(boxes, share_buttons, share))]
+
+
+def _comment_prunes() -> list[tuple[int, str, TagsWhere]]:
+    ids, classes = xpaths._COMMENTS_ID, xpaths._COMMENTS_CLASS
+    any_id, list_id, any_class = _searches(f"^(?:{ids}|disqus_thread|dsq-comments)"), _searches(f"^(?:{ids})"), \
+        _searches(classes)
+    comments = f"""
+        .//*[self::div or self::list or self::section or self::details or self::ol or self::ul][
+        re:test(@id, '^(?:{ids}|disqus_thread|dsq-comments)') or
+        re:test(@class, '{classes}')][
+        not(self::ol or self::ul) or re:test(@id, '^(?:{ids})') or re:test(@class, '{classes}')]
+        """
+
+    def thread(el: HtmlElement) -> bool:
+        ident, cls = el.get("id"), el.get("class")
+        if not (any_id(ident) or any_class(cls)):
+            return False
+        return el.tag not in ("ol", "ul") or list_id(ident) or any_class(cls)
+
+    tags = ("div", "list", "section", "details", "ol", "ul")
+    return [(0, comments, TagsWhere(tags, thread, comments))]
+
+
+def _replace_xpaths() -> None:
+    for name, replacements in (("RAW_TREE_PRUNE_XPATH", _raw_tree_prunes()),
+                               ("REMOVE_COMMENTS_AND_LISTS_XPATH", _comment_prunes())):
+        expressions: list[Any] = getattr(xpaths, name)
+        for index, text, replacement in replacements:
+            current = expressions[index] if index < len(expressions) else None
+            if isinstance(current, etree.XPath) and current.path == text:
+                expressions[index] = replacement  # the list object trafilatura.core imported: replaced in place
+                _installed.append(f"{name}[{index}]")
+
+
+# --- readability fallback -------------------------------------------------------------------------------------
+
+_WITH_CLASS_OR_ID = etree.XPath(".//*[@class or @id]")
+_original_score_paragraphs = readability_lxml.Document.score_paragraphs
+_original_remove_unlikely = readability_lxml.Document.remove_unlikely_candidates
+
+
+def score_paragraphs(self: Any) -> dict[HtmlElement, Any]:
+    """``Document.score_paragraphs`` with the text length of each link measured once, not once per candidate
+    that holds it (the tree does not change while candidates are scored), from its ``.text`` when it has no
+    child element (``trim(text_content())`` is then ``" ".join(text.split())``)."""
+    candidates: dict[HtmlElement, Any] = {}
+    for elem in self.doc.iter("p", "pre", "td"):
+        parent_node = elem.getparent()
+        if parent_node is None:
+            continue
+        grand_parent_node = parent_node.getparent()
+        elem_text = trim(elem.text_content())
+        elem_text_len = len(elem_text)
+        if elem_text_len < self.min_text_length:
+            continue
+        for node in (parent_node, grand_parent_node):
+            if node is not None and node not in candidates:
+                candidates[node] = self.score_node(node)
+        score = 1 + len(elem_text.split(",")) + min((elem_text_len / 100), 3)
+        candidates[parent_node].score += score
+        if grand_parent_node is not None:
+            candidates[grand_parent_node].score += score / 2
+    link_lengths: dict[HtmlElement, int] = {}
+    text_length = readability_lxml.text_length
+    for elem, candidate in candidates.items():
+        total_length = text_length(elem) or 1
+        link_length = 0
+        for link in elem.iterdescendants("a"):
+            length = link_lengths.get(link)
+            if length is None:
+                # a link without children: its text_content() is its .text, read without an XPath call
+                length = text_length(link) if len(link) else len(" ".join((link.text or "").split()))
+                link_lengths[link] = length
+            link_length += length
+        candidate.score *= 1 - link_length / total_length
+    return candidates
+
+
+def remove_unlikely_candidates(self: Any) -> None:
+    """``Document.remove_unlikely_candidates`` over the elements that have a class or an id, selected in C
+    (the others have fewer than two characters of marks and were skipped one proxy at a time)."""
+    unlikely, maybe = readability_lxml.REGEXES["unlikelyCandidatesRe"], readability_lxml.REGEXES["okMaybeItsACandidateRe"]
+    verdicts: dict[str, bool] = {}
+    for elem in _WITH_CLASS_OR_ID(self.doc):
+        attrs = " ".join(filter(None, (elem.get("class"), elem.get("id"))))
+        if len(attrs) < 2 or elem.tag in readability_lxml.FRAME_TAGS:
+            continue
+        if attrs not in verdicts:
+            low = attrs.lower()
+            verdicts[attrs] = bool(unlikely.search(low)) and not maybe.search(low)
+        if verdicts[attrs]:
+            elem.drop_tree()
+
+
+def _replace_readability() -> None:
+    document = readability_lxml.Document
+    if document.score_paragraphs is _original_score_paragraphs:
+        document.score_paragraphs = score_paragraphs  # type: ignore[method-assign]
+        _installed.append("readability score_paragraphs")
+    if document.remove_unlikely_candidates is _original_remove_unlikely:
+        document.remove_unlikely_candidates = remove_unlikely_candidates  # type: ignore[method-assign]
+        _installed.append("readability remove_unlikely_candidates")
+
+
+def install() -> list[str]:
+    """Install the replacements (once; later calls do nothing) and say which are in place."""
+    if not _installed and trafilatura.__version__ == CHECKED_VERSION:
+        _replace_xpaths()
+        _replace_readability()
+        _installed.append(f"trafilatura {CHECKED_VERSION}")
+    return list(_installed)
