@@ -13,6 +13,7 @@ import re
 
 from crawler.extract._authors import Credits, agencies_in
 from crawler.extract._dates import find_dates
+from crawler.extract._related import drop_related
 from crawler.extract._text import fold
 
 HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
@@ -126,7 +127,7 @@ def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits
     """The article's lines without the non-article ones; agencies named by a closing source line."""
     lines = drop_truncated_lead(drop_head(lines, title))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [text for text in map(without_prompts, head) if text]
+    kept = [text for text in map(without_prompts, drop_related(head)) if text]
     while kept and is_date_line(kept[-1]):
         kept.pop()
     credits = Credits()
