@@ -26,7 +26,9 @@ MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
     r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
-    r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b",
+    r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b"
+    r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
+    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e))(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
@@ -36,6 +38,13 @@ _PROMPT = re.compile(
     r"|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|il\s+vous\s+reste\s+\d+\s*%|subscribe\s+to\s+(?:our|continue|read)"
     r"|sign\s+up\s+for\s+our|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)"
     r"|للمشتركين\s+فقط|مخصص\s+للمشتركين|حصري\s+للمشتركين|لديك\s+حساب"
+    # newsletters, follow-us lines, copyright notices, advertising notices (other languages of the corpora too)
+    r"|(?:zum|unseren?|ihren)\s+newsletter|newsletter\s+(?:abonnieren|anmelden)|sign\s+up\s+(?:for|to\s+get)"
+    r"|nuestro\s+(?:bolet[íi]n|newsletter)|suscr[íi]bete"
+    r"|suivez-nous\s+sur|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
+    r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
+    r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
+    r"|enth[äa]lt\s+(?:werbung|affiliate)|affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
     # the comment box's notice, left behind when the page's columns were a layout table
     r"|(?:r[ée]actions?|commentaires?)\s+(?:sont|seront|est|sera)\s+(?:publi[ée]e?s?\s+apr[èe]s|soumise?s?\s+[àa])\s+mod[ée]ration"
     r"|comments?\s+(?:are|is|will\s+be)\s+(?:published\s+after\s+|subject\s+to\s+)moderation|awaiting\s+moderation"
@@ -45,7 +54,14 @@ _PROMPT = re.compile(
 _BUTTON = re.compile(
     r"^\W*(?:s['’]inscrire|s['’]abonner|je\s+m['’]abonne|abonnez-vous|connexion|se\s+connecter|subscribe|sign\s+in"
     r"|read\s+more"
-    r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول)\W*$",
+    r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول"
+    # comment counts and links, share buttons, photo-credit and advertising labels left alone on a line
+    r"|(?:view|show|load)\s+(?:all\s+)?comments|\d*\s*comments?|\d*\s*commentaires?|\d*\s*kommentare?|\d*\s*comentarios?"
+    r"|keine\s+kommentare|no\s+comments|aucun\s+commentaire|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)"
+    r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
+    r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen"
+    r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
+    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان)\W*$",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")

@@ -1,0 +1,53 @@
+"""Table-driven tests of the boilerplate lines added on real pages for issue 12 (crawler/extract/_cleanup.py):
+newsletters, follow-us lines, copyright and advertising notices, comment counts, share buttons and photo
+credits left alone on a line, 'read also' links in other languages. Every line here was written for these
+tests; the article's own sentences on the same subjects stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract._cleanup import clean_lines, without_prompts
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # newsletters and follow-us lines
+    ("Abonnez-vous à notre newsletter pour recevoir l'essentiel.", ""),
+    ("Suivez-nous sur Facebook et Instagram.", ""),
+    ("تابعونا على فيسبوك وتويتر", ""),
+    ("Jetzt zum Newsletter anmelden!", ""),
+    ("Síguenos en Telegram y Facebook.", ""),
+    # copyright and advertising notices
+    ("© 2026 El Khabar Presse, tous droits réservés.", ""),
+    ("جميع الحقوق محفوظة لموقع الشروق 2026", ""),
+    ("Ce texte est très lu. Article sponsorisé. Ce post contient des liens. This post contains affiliate links.",
+     "Ce texte est très lu. Article sponsorisé. Ce post contient des liens."),
+    # labels alone on a line
+    ("12 commentaires", ""),
+    ("Laisser un commentaire", ""),
+    ("أضف تعليقا", ""),
+    ("Partager", ""),
+    ("مشاركة", ""),
+    ("Crédits photos : Samir Sid", ""),
+    ("Publicité", ""),
+    ("إعلان", ""),
+    # 'read also' links in other languages
+    ("Czytaj też: Nowy most w Oranie otwarty", ""),
+    ("Lea también: El puerto de Argel amplía sus muelles", ""),
+    # the article's own sentences stay
+    ("Le ministre a partagé ses commentaires sur la publicité des comptes publics.",
+     "Le ministre a partagé ses commentaires sur la publicité des comptes publics."),
+    ("La newsletter du ministère a été suspendue pendant la campagne.",
+     "La newsletter du ministère a été suspendue pendant la campagne."),
+    ("نشرت الوزارة إعلان المناقصة في الجريدة الرسمية.", "نشرت الوزارة إعلان المناقصة في الجريدة الرسمية."),
+])
+def test_boilerplate_lines(line: str, expected: str) -> None:
+    assert without_prompts(line) == expected
+
+
+def test_clean_lines_keeps_the_article_around_them() -> None:
+    lines = [FR_PARAGRAPHS[0], "Partager", FR_PARAGRAPHS[1], "3 commentaires", "Tous droits réservés"]
+    assert clean_lines(lines, None)[0] == list(FR_PARAGRAPHS[:2])
+    lines = [AR_PARAGRAPHS[0], "مشاركة", AR_PARAGRAPHS[1], "جميع الحقوق محفوظة"]
+    assert clean_lines(lines, None)[0] == list(AR_PARAGRAPHS[:2])
