@@ -35,7 +35,22 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     # 'read also' links in other languages
     ("Czytaj też: Nowy most w Oranie otwarty", ""),
     ("Lea también: El puerto de Argel amplía sus muelles", ""),
+    # appeals for support, app downloads, newsletter labels
+    ("Vous aimez nos enquêtes ? Soutenez-nous : faites un don.", "Vous aimez nos enquêtes ?"),
+    ("Téléchargez notre application pour suivre l'actualité.", ""),
+    ("La Lettre d'Oran Newsletter", ""),
+    # comment boxes: disclaimers and calls to comment
+    ("Les commentaires publiés n'engagent que leurs auteurs.", ""),
+    ("Le site se réserve le droit de supprimer tout message injurieux.", ""),
+    ("الآراء الواردة أدناه لا تعبر عن رأي الموقع بل تعكس وجهات نظر أصحابها.", ""),
+    ("Aucun commentaire pour le moment.", ""),
+    ("Dites-nous en commentaire ce que vous en pensez !", ""),
+    ("Mire: El tranvía de Constantina amplía su horario", ""),
     # the article's own sentences stay
+    ("Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital.",
+     "Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital."),
+    ("Le juge a lu les commentaires des experts sur la réforme.", "Le juge a lu les commentaires des experts sur la réforme."),
+    ("قال الوزير إن هذه الآراء لا تعبر عن موقف الحكومة.", "قال الوزير إن هذه الآراء لا تعبر عن موقف الحكومة."),
     ("Le ministre a partagé ses commentaires sur la publicité des comptes publics.",
      "Le ministre a partagé ses commentaires sur la publicité des comptes publics."),
     ("La newsletter du ministère a été suspendue pendant la campagne.",

@@ -28,7 +28,7 @@ _READ_ALSO = re.compile(
     r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b"
     r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
-    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e))(?!\w)",
+    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
@@ -45,6 +45,21 @@ _PROMPT = re.compile(
     r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
     r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
     r"|enth[äa]lt\s+(?:werbung|affiliate)|affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
+    # appeals for support, app downloads, sign-up lines
+    r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|become\s+a\s+(?:member|supporter)"
+    r"|unterst[üu]tze\s+(?:uns|unser)|hazte\s+(?:miembro|socio)|wesprzyj\s+nas|soutenez[-\s](?:nous|notre)|faites\s+un\s+don"
+    r"|devenez\s+(?:membre|abonn[ée])|subscribe\s+now|sign\s+up\s+here|straight\s+to\s+your\s+inbox|never\s+miss\s+our"
+    r"|in\s+(?:deinen|ihren)\s+posteingang|dans\s+votre\s+bo[îi]te\s+(?:mail|e-mail|aux\s+lettres)"
+    r"|download\s+(?:the|our)\s+(?:[\w-]+\s+)?apps?\b|t[ée]l[ée]chargez\s+(?:l['’]|notre\s+)app"
+    # comment boxes: their notices, disclaimers and calls to comment
+    r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
+    r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
+    r"|\|\s*view\s+comments"
+    r"|(?:commentaires?|comments?|comentarios?|kommentare?)\s[^.]{0,60}(?:opini[oó]n\s+de\s+los\s+usuarios|n['’]engagent\s+que"
+    r"|do\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|sous\s+la\s+(?:seule\s+)?responsabilit)"
+    r"|se\s+reserva\s+el\s+derecho\s+de\s+eliminar|se\s+r[ée]serve\s+le\s+droit\s+de\s+(?:supprimer|retirer)"
+    r"|reserves\s+the\s+right\s+to\s+(?:remove|delete)|no\s+est[áa]\s+permitido\s+verter"
+    r"|(?:الآراء|التعليقات)\s+(?:الواردة|المنشورة)[^.]{0,40}لا\s+(?:تعبر|تعكس)|مراجعة\s+التعليقات\s+قبل\s+نشرها"
     # the comment box's notice, left behind when the page's columns were a layout table
     r"|(?:r[ée]actions?|commentaires?)\s+(?:sont|seront|est|sera)\s+(?:publi[ée]e?s?\s+apr[èe]s|soumise?s?\s+[àa])\s+mod[ée]ration"
     r"|comments?\s+(?:are|is|will\s+be)\s+(?:published\s+after\s+|subject\s+to\s+)moderation|awaiting\s+moderation"
@@ -59,7 +74,7 @@ _BUTTON = re.compile(
     r"|(?:view|show|load)\s+(?:all\s+)?comments|\d*\s*comments?|\d*\s*commentaires?|\d*\s*kommentare?|\d*\s*comentarios?"
     r"|keine\s+kommentare|no\s+comments|aucun\s+commentaire|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)"
     r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
-    r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen"
+    r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
     r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان)\W*$",
     re.IGNORECASE,
