@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract._authors import Credits, agencies_in
+from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates
 from crawler.extract._related import drop_related
 from crawler.extract._text import fold
@@ -158,7 +159,7 @@ def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits
     """The article's lines without the non-article ones; agencies named by a closing source line."""
     lines = drop_truncated_lead(drop_head(lines, title))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [text for text in map(without_prompts, drop_related(head)) if text]
+    kept = [text for text in map(without_prompts, drop_related(drop_comment_thread(head))) if text]
     while kept and is_date_line(kept[-1]):
         kept.pop()
     credits = Credits()
