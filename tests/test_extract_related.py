@@ -22,6 +22,8 @@ AR = list(AR_PARAGRAPHS[:2])
     ("المزيد من الشروق", True),
     ("Más sobre Economía", True),
     ("Lesen Sie auch:", True),
+    ("Pour en savoir plus :", True),
+    ("لمزيد من المعلومات", True),
     ("Sur le même sujet, le ministre n'a rien dit.", False),
     ("Sur le même sujet le wali a réuni les élus de la commune", False),
     ("ذات صلة بالموضوع قال الوزير إن المشروع سيكتمل", False),
@@ -42,6 +44,9 @@ def test_related_header(line: str, expected: bool) -> None:
      [FR[0], "Un budget en hausse", FR[1]]),
     # a closing list of the article's own points, with no header, stays
     ([*FR, "- premier point", "- second point"], [*FR, "- premier point", "- second point"]),
+    # 'for more information' and its links at the end go; a paragraph after such a header stays
+    ([*FR, "Pour en savoir plus :", "- Le site du ministère des Finances", "- Le texte de la loi de finances"], FR),
+    ([FR[0], "En savoir plus", FR[1]], [FR[0], FR[1]]),
     # a header followed by article paragraphs: only the header goes
     ([AR[0], "اقرأ أيضا", AR[1]], [AR[0], AR[1]]),
 ])
