@@ -46,6 +46,12 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Aucun commentaire pour le moment.", ""),
     ("Dites-nous en commentaire ce que vous en pensez !", ""),
     ("Mire: El tranvía de Constantina amplía su horario", ""),
+    # filing labels on a line of their own
+    ("Catégorie : Économie", ""),
+    ("Tags : Oran, budget, conseil municipal", ""),
+    ("الوسوم: وهران، الميزانية", ""),
+    ("Catégorie : le conseil a classé le dossier parmi les urgences de la ville, en attendant la réunion du wali avec les élus.",
+     "Catégorie : le conseil a classé le dossier parmi les urgences de la ville, en attendant la réunion du wali avec les élus."),
     # the article's own sentences stay
     ("Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital.",
      "Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital."),

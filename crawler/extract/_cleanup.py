@@ -80,6 +80,13 @@ _BUTTON = re.compile(
     r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان)\W*$",
     re.IGNORECASE,
 )
+# a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
+_LABELS = re.compile(
+    r"^\W{0,3}(?:kategorien?|cat[ée]gories?|categor[íi]as?|categories|tags?|schlagw[öo]rter|mots[-\s]cl[ée]s|[ée]tiquettes"
+    r"|etiquetas|الوسوم|كلمات\s+مفتاحية|التصنيف|الكلمات\s+الدالة)\s*:",
+    re.IGNORECASE,
+)
+MAX_LABEL_WORDS = 12
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _SOURCE = re.compile(r"^\W{0,2}(?:sources?|المصدر|المصادر)\s*:\s*(.{1,80})$", re.IGNORECASE)
 _DATE_CUES = re.compile(
@@ -142,7 +149,8 @@ def is_prompt(line: str) -> bool:
     """'Lire aussi : …', a newsletter or subscription prompt, a button label."""
     if len(line.split()) > MAX_PROMPT_WORDS:
         return False
-    return bool(_READ_ALSO.match(line) or _BUTTON.match(line) or _PROMPT.search(line))
+    labels = len(line.split()) <= MAX_LABEL_WORDS and _LABELS.match(line)
+    return bool(_READ_ALSO.match(line) or _BUTTON.match(line) or labels or _PROMPT.search(line))
 
 
 def without_prompts(line: str) -> str:
@@ -150,7 +158,7 @@ def without_prompts(line: str) -> str:
     keeps its article sentences (a line that is all prompt becomes empty)."""
     if not is_prompt(line):
         return line
-    if _READ_ALSO.match(line) or _BUTTON.match(line):
+    if _READ_ALSO.match(line) or _BUTTON.match(line) or _LABELS.match(line):
         return ""
     return " ".join(s for s in _SENTENCE.split(line) if not (_PROMPT.search(s) or _BUTTON.match(s))).strip()
 
