@@ -98,7 +98,8 @@ def read_readability(root: Path) -> Iterator[Page | Skipped]:
             continue
         try:
             labels = _read_json(meta)
-            text = document_fromstring(expected.read_bytes()).text_content()
+            # the expected bodies are UTF-8 without a <meta charset>: lxml would read the bytes as Latin-1
+            text = document_fromstring(expected.read_text(encoding="utf-8")).text_content()
         except (ValueError, UnicodeDecodeError) as err:
             yield Skipped("readability", folder.name, f"unreadable labels: {err}")
             continue

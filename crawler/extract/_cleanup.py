@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from crawler.extract._authors import Credits, agencies_in
+from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates, most_dates
+from crawler.extract._related import drop_related
 from crawler.extract._text import fold
 
 HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
@@ -25,7 +27,9 @@ MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
     r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
-    r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b",
+    r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b"
+    r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
+    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
@@ -35,6 +39,28 @@ _PROMPT = re.compile(
     r"|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|il\s+vous\s+reste\s+\d+\s*%|subscribe\s+to\s+(?:our|continue|read)"
     r"|sign\s+up\s+for\s+our|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)"
     r"|للمشتركين\s+فقط|مخصص\s+للمشتركين|حصري\s+للمشتركين|لديك\s+حساب"
+    # newsletters, follow-us lines, copyright notices, advertising notices (other languages of the corpora too)
+    r"|(?:zum|unseren?|ihren)\s+newsletter|newsletter\s+(?:abonnieren|anmelden)|sign\s+up\s+(?:for|to\s+get)"
+    r"|nuestro\s+(?:bolet[íi]n|newsletter)|suscr[íi]bete"
+    r"|suivez-nous\s+sur|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
+    r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
+    r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
+    r"|enth[äa]lt\s+(?:werbung|affiliate)|affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
+    # appeals for support, app downloads, sign-up lines
+    r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|become\s+a\s+(?:member|supporter)"
+    r"|unterst[üu]tze\s+(?:uns|unser)|hazte\s+(?:miembro|socio)|wesprzyj\s+nas|soutenez[-\s](?:nous|notre)|faites\s+un\s+don"
+    r"|devenez\s+(?:membre|abonn[ée])|subscribe\s+now|sign\s+up\s+here|straight\s+to\s+your\s+inbox|never\s+miss\s+our"
+    r"|in\s+(?:deinen|ihren)\s+posteingang|dans\s+votre\s+bo[îi]te\s+(?:mail|e-mail|aux\s+lettres)"
+    r"|download\s+(?:the|our)\s+(?:[\w-]+\s+)?apps?\b|t[ée]l[ée]chargez\s+(?:l['’]|notre\s+)app"
+    # comment boxes: their notices, disclaimers and calls to comment
+    r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
+    r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
+    r"|\|\s*view\s+comments"
+    r"|(?:commentaires?|comments?|comentarios?|kommentare?)\s[^.]{0,60}(?:opini[oó]n\s+de\s+los\s+usuarios|n['’]engagent\s+que"
+    r"|do\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|sous\s+la\s+(?:seule\s+)?responsabilit)"
+    r"|se\s+reserva\s+el\s+derecho\s+de\s+eliminar|se\s+r[ée]serve\s+le\s+droit\s+de\s+(?:supprimer|retirer)"
+    r"|reserves\s+the\s+right\s+to\s+(?:remove|delete)|no\s+est[áa]\s+permitido\s+verter"
+    r"|(?:الآراء|التعليقات)\s+(?:الواردة|المنشورة)[^.]{0,40}لا\s+(?:تعبر|تعكس)|مراجعة\s+التعليقات\s+قبل\s+نشرها"
     # the comment box's notice, left behind when the page's columns were a layout table
     r"|(?:r[ée]actions?|commentaires?)\s+(?:sont|seront|est|sera)\s+(?:publi[ée]e?s?\s+apr[èe]s|soumise?s?\s+[àa])\s+mod[ée]ration"
     r"|comments?\s+(?:are|is|will\s+be)\s+(?:published\s+after\s+|subject\s+to\s+)moderation|awaiting\s+moderation"
@@ -44,9 +70,23 @@ _PROMPT = re.compile(
 _BUTTON = re.compile(
     r"^\W*(?:s['’]inscrire|s['’]abonner|je\s+m['’]abonne|abonnez-vous|connexion|se\s+connecter|subscribe|sign\s+in"
     r"|read\s+more"
-    r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول)\W*$",
+    r"|اشترك|اشترك\s+الآن|تسجيل\s+الدخول"
+    # comment counts and links, share buttons, photo-credit and advertising labels left alone on a line
+    r"|(?:view|show|load)\s+(?:all\s+)?comments|\d*\s*comments?|\d*\s*commentaires?|\d*\s*kommentare?|\d*\s*comentarios?"
+    r"|keine\s+kommentare|no\s+comments|aucun\s+commentaire|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)"
+    r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
+    r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
+    r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
+    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان)\W*$",
     re.IGNORECASE,
 )
+# a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
+_LABELS = re.compile(
+    r"^\W{0,3}(?:kategorien?|cat[ée]gories?|categor[íi]as?|categories|tags?|schlagw[öo]rter|mots[-\s]cl[ée]s|[ée]tiquettes"
+    r"|etiquetas|الوسوم|كلمات\s+مفتاحية|التصنيف|الكلمات\s+الدالة)\s*:",
+    re.IGNORECASE,
+)
+MAX_LABEL_WORDS = 12
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _SOURCE = re.compile(r"^\W{0,2}(?:sources?|المصدر|المصادر)\s*:\s*(.{1,80})$", re.IGNORECASE)
 _DATE_CUES = re.compile(
@@ -112,7 +152,8 @@ def is_prompt(line: str) -> bool:
     """'Lire aussi : …', a newsletter or subscription prompt, a button label."""
     if len(line.split()) > MAX_PROMPT_WORDS:
         return False
-    return bool(_READ_ALSO.match(line) or _BUTTON.match(line) or _PROMPT.search(line))
+    labels = len(line.split()) <= MAX_LABEL_WORDS and _LABELS.match(line)
+    return bool(_READ_ALSO.match(line) or _BUTTON.match(line) or labels or _PROMPT.search(line))
 
 
 def without_prompts(line: str) -> str:
@@ -120,7 +161,7 @@ def without_prompts(line: str) -> str:
     keeps its article sentences (a line that is all prompt becomes empty)."""
     if not is_prompt(line):
         return line
-    if _READ_ALSO.match(line) or _BUTTON.match(line):
+    if _READ_ALSO.match(line) or _BUTTON.match(line) or _LABELS.match(line):
         return ""
     return " ".join(s for s in _SENTENCE.split(line) if not (_PROMPT.search(s) or _BUTTON.match(s))).strip()
 
@@ -129,7 +170,7 @@ def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits
     """The article's lines without the non-article ones; agencies named by a closing source line."""
     lines = drop_truncated_lead(drop_head(lines, title))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [text for text in map(without_prompts, head) if text]
+    kept = [text for text in map(without_prompts, drop_related(drop_comment_thread(head))) if text]
     while kept and is_date_line(kept[-1]):
         kept.pop()
     credits = Credits()

@@ -1,0 +1,74 @@
+"""Lists of other articles that trafilatura keeps in the text: a header line ("Sur le même sujet",
+"ذات صلة", "More from …", "Lesen Sie auch:") and the headlines under it.
+
+The header is a short line that is nothing but the cue (with the outlet's or the section's name after it at
+most), so a sentence that starts with the same words stays. What goes with it: the list items right after
+it ("- …", how trafilatura writes <li>), and, when the header opens the last block of the text, every
+headline-like line (short, no sentence end) from there to the end. A subheading after a header mid-text
+stays: it is followed by the article's own paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_HEADER_WORDS = 8
+MAX_HEADLINE_WORDS = 25
+# cues that make a header alone (a colon or a question mark at most after them)
+_ALONE = (
+    r"sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|(?:[àa]\s+)?lire\s+(?:aussi|[ée]galement)|(?:[àa]\s+)?voir\s+aussi"
+    r"|articles?\s+(?:similaires|li[ée]s|connexes|recommand[ée]s)|dans\s+la\s+m[êe]me\s+rubrique|les\s+plus\s+lus"
+    r"|(?:[àa]\s+)?d[ée]couvrir\s+aussi|vous\s+aimerez\s+aussi|(?:ces\s+articles|cela)\s+peu(?:vent|t)\s+vous\s+int[ée]resser"
+    r"|plus\s+d['’]articles|nos\s+autres\s+articles"
+    r"|read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:articles?|stories|posts|content|news|coverage))?"
+    r"|more\s+(?:stories|articles|news)|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular)"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles))?|what\s+to\s+read\s+next"
+    r"|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)(?:\s+die\s+folgenden\s+beitr[äa]ge)?|schon\s+gelesen|zum\s+weiterlesen"
+    r"|das\s+k[öo]nnte\s+sie\s+(?:auch\s+)?interessieren|passend\s+(?:dazu|zum\s+thema)|[äa]hnliche\s+(?:artikel|beitr[äa]ge)"
+    r"|meistgelesen|beitr[äa]ge\s+aus\s+dem\s+forum|weitere\s+informationen|(?:pour\s+)?en\s+savoir\s+plus|more\s+information"
+    r"|para\s+m[áa]s\s+informaci[óo]n|لمزيد\s+من\s+المعلومات"
+    r"|(?:notas|noticias|art[íi]culos)\s+relacionad[oa]s|contenido\s+relacionado|lea\s+tambi[ée]n|vea\s+tambi[ée]n"
+    r"|(?:tambi[ée]n\s+)?te\s+puede\s+interesar|lo\s+m[áa]s\s+le[íi]do|temas"
+    r"|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[íi]cias\s+relacionadas|mais\s+lidas|leggi\s+anche|articoli\s+correlati"
+    r"|czytaj\s+(?:te[żz]|tak[żz]e)|zobacz\s+(?:te[żz]|tak[żz]e)"
+    r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات)\s+ذات\s+صلة|ذات\s+صلة"
+    r"|الأكثر\s+(?:قراءة|مشاهدة)|قد\s+يهمك"
+)
+# cues that the outlet's or the section's name may follow ("More from Le Monde", "Mehr zum Thema auf …")
+_NAMED = (
+    r"more\s+(?:must-reads\s+)?from|(?:plus|davantage)\s+de\s+contenus?|mehr\s+zum\s+thema"
+    r"|weitere\s+(?:beitr[äa]ge|artikel|aktuelle\s+themen|nachrichten|meldungen|tourentipps)\s+(?:aus|zum|zu|in|von)"
+    r"|top-themen\s+(?:bei|von|aus)|m[áa]s\s+sobre|المزيد\s+من"
+)
+_HEADER = re.compile(rf"^\W{{0,3}}(?:(?:{_ALONE})\W*$|(?:{_NAMED})(?!\w))", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "…", "»", '"', "”", ")")
+
+
+def is_related_header(line: str) -> bool:
+    """A short line that only announces other articles ('Sur le même sujet', 'More from Le Monde :')."""
+    stripped = line.strip()
+    return (bool(_HEADER.match(stripped)) and len(stripped.split()) <= MAX_HEADER_WORDS
+            and not stripped.endswith((".", "!", "…")))
+
+
+def _headline_like(line: str) -> bool:
+    return line.startswith("- ") or (len(line.split()) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_END))
+
+
+def drop_related(lines: list[str]) -> list[str]:
+    """`lines` without the related-articles headers and their lists."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not is_related_header(line):
+            kept.append(line)
+            index += 1
+            continue
+        rest = lines[index + 1:]
+        if all(_headline_like(item) for item in rest):
+            break  # the last block of the text: the header and its headlines to the end
+        index += 1
+        while index < len(lines) and lines[index].startswith("- "):
+            index += 1
+    return kept

@@ -1,0 +1,74 @@
+"""Table-driven tests of the boilerplate lines added on real pages for issue 12 (crawler/extract/_cleanup.py):
+newsletters, follow-us lines, copyright and advertising notices, comment counts, share buttons and photo
+credits left alone on a line, 'read also' links in other languages. Every line here was written for these
+tests; the article's own sentences on the same subjects stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract._cleanup import clean_lines, without_prompts
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # newsletters and follow-us lines
+    ("Abonnez-vous à notre newsletter pour recevoir l'essentiel.", ""),
+    ("Suivez-nous sur Facebook et Instagram.", ""),
+    ("تابعونا على فيسبوك وتويتر", ""),
+    ("Jetzt zum Newsletter anmelden!", ""),
+    ("Síguenos en Telegram y Facebook.", ""),
+    # copyright and advertising notices
+    ("© 2026 El Khabar Presse, tous droits réservés.", ""),
+    ("جميع الحقوق محفوظة لموقع الشروق 2026", ""),
+    ("Ce texte est très lu. Article sponsorisé. Ce post contient des liens. This post contains affiliate links.",
+     "Ce texte est très lu. Article sponsorisé. Ce post contient des liens."),
+    # labels alone on a line
+    ("12 commentaires", ""),
+    ("Laisser un commentaire", ""),
+    ("أضف تعليقا", ""),
+    ("Partager", ""),
+    ("مشاركة", ""),
+    ("Crédits photos : Samir Sid", ""),
+    ("Publicité", ""),
+    ("إعلان", ""),
+    # 'read also' links in other languages
+    ("Czytaj też: Nowy most w Oranie otwarty", ""),
+    ("Lea también: El puerto de Argel amplía sus muelles", ""),
+    # appeals for support, app downloads, newsletter labels
+    ("Vous aimez nos enquêtes ? Soutenez-nous : faites un don.", "Vous aimez nos enquêtes ?"),
+    ("Téléchargez notre application pour suivre l'actualité.", ""),
+    ("La Lettre d'Oran Newsletter", ""),
+    # comment boxes: disclaimers and calls to comment
+    ("Les commentaires publiés n'engagent que leurs auteurs.", ""),
+    ("Le site se réserve le droit de supprimer tout message injurieux.", ""),
+    ("الآراء الواردة أدناه لا تعبر عن رأي الموقع بل تعكس وجهات نظر أصحابها.", ""),
+    ("Aucun commentaire pour le moment.", ""),
+    ("Dites-nous en commentaire ce que vous en pensez !", ""),
+    ("Mire: El tranvía de Constantina amplía su horario", ""),
+    # filing labels on a line of their own
+    ("Catégorie : Économie", ""),
+    ("Tags : Oran, budget, conseil municipal", ""),
+    ("الوسوم: وهران، الميزانية", ""),
+    ("Catégorie : le conseil a classé le dossier parmi les urgences de la ville, en attendant la réunion du wali avec les élus.",
+     "Catégorie : le conseil a classé le dossier parmi les urgences de la ville, en attendant la réunion du wali avec les élus."),
+    # the article's own sentences stay
+    ("Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital.",
+     "Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital."),
+    ("Le juge a lu les commentaires des experts sur la réforme.", "Le juge a lu les commentaires des experts sur la réforme."),
+    ("قال الوزير إن هذه الآراء لا تعبر عن موقف الحكومة.", "قال الوزير إن هذه الآراء لا تعبر عن موقف الحكومة."),
+    ("Le ministre a partagé ses commentaires sur la publicité des comptes publics.",
+     "Le ministre a partagé ses commentaires sur la publicité des comptes publics."),
+    ("La newsletter du ministère a été suspendue pendant la campagne.",
+     "La newsletter du ministère a été suspendue pendant la campagne."),
+    ("نشرت الوزارة إعلان المناقصة في الجريدة الرسمية.", "نشرت الوزارة إعلان المناقصة في الجريدة الرسمية."),
+])
+def test_boilerplate_lines(line: str, expected: str) -> None:
+    assert without_prompts(line) == expected
+
+
+def test_clean_lines_keeps_the_article_around_them() -> None:
+    lines = [FR_PARAGRAPHS[0], "Partager", FR_PARAGRAPHS[1], "3 commentaires", "Tous droits réservés"]
+    assert clean_lines(lines, None)[0] == list(FR_PARAGRAPHS[:2])
+    lines = [AR_PARAGRAPHS[0], "مشاركة", AR_PARAGRAPHS[1], "جميع الحقوق محفوظة"]
+    assert clean_lines(lines, None)[0] == list(AR_PARAGRAPHS[:2])
