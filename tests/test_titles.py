@@ -185,3 +185,24 @@ def test_more_title_references(head: str, headings: str, title: str) -> None:
 def test_unannounced_kicker(og_title: str, headings: str, title: str) -> None:
     head = f'<meta property="og:title" content="{og_title}">'
     assert title_of(head, headings, title, "https://www.exemple.ne/sante/rougeole") == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the page's only <h1>, classed as its headline, beats references written in other words for search engines
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025 | Le Courrier du Sahel">',
+     '<h1 class="entry-title">Combien coûtera la baguette cette année ?</h1>', "Combien coûtera la baguette cette année ?"),
+    ('<title>Qui sommes-nous - Le Courrier du Sahel</title>', '<h1 class="page-headline">Un journal libre depuis 1998</h1>',
+     "Un journal libre depuis 1998"),
+    ('<meta property="og:title" content="أسعار الخبز: ما الذي يتغير في 2025">',
+     '<h1 itemprop="headline">كم سيكلف الخبز هذا العام؟</h1>', "كم سيكلف الخبز هذا العام؟"),
+    # an <h1> without such a class, a one- or two-word label, or one of several <h1>s: the reference stays
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     "<h1>Combien coûtera la baguette cette année ?</h1>", "Prix du pain : ce qui change en 2025"),
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     '<h1 class="title">Consommation</h1>', "Prix du pain : ce qui change en 2025"),
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     '<h1 class="title">Combien coûtera la baguette ?</h1><h1 class="title">Nos autres articles récents</h1>',
+     "Prix du pain : ce qui change en 2025"),
+])
+def test_the_only_marked_h1_is_the_headline(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title

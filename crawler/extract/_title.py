@@ -3,7 +3,8 @@
 A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference
 (JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>``
 that tells the same story in other words wins (half of its words or more are in the references: the
-headline as printed, where og:title and JSON-LD often carry a version written for search engines).
+headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise
+the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
 first dash of a headline ("Mali - Transition : …" keeps "Mali").
@@ -118,6 +119,9 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     printed = _printed_headline(headings, [text for _, text in stripped if text], site)
     if printed is not None:
         return printed, "h1"
+    marked = _marked_headline(headings, site)
+    if marked is not None:
+        return marked, "h1"
     for source, text in stripped:
         if text:
             return text, source
@@ -145,6 +149,16 @@ def _printed_headline(headings: Sequence[Heading], references: Sequence[str], si
         if share >= _SAME_STORY and share > best_share:
             best, best_share = heading.text, share
     return best
+
+
+def _marked_headline(headings: Sequence[Heading], site: SiteKeys) -> str | None:
+    """The page's only <h1>, when its class (or itemprop) marks it as the headline and it reads as one (three words
+    or more): the headline as printed, even where og:title and <title> were written for search engines in other
+    words. Several <h1>s, or one the page does not mark, leave the references in charge."""
+    h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
+    if len(h1s) == 1 and h1s[0].headline_class and len(h1s[0].text.split()) >= _MIN_HEADLINE_WORDS:
+        return h1s[0].text
+    return None
 
 
 def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:
