@@ -206,3 +206,21 @@ def test_unannounced_kicker(og_title: str, headings: str, title: str) -> None:
 ])
 def test_the_only_marked_h1_is_the_headline(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("og_title", "headings", "title"), [
+    # a headline printed in an element of its own, a subtitle after it: the headline when a reference holds it alone
+    ("Le barrage de Kandadji reprend vie - Le Courrier du Sahel",
+     '<h1 class="c-head"><span class="c-a">Le barrage de Kandadji reprend vie</span> <span class="c-b">Deux ans '
+     "après l’arrêt des travaux, le chantier redémarre</span></h1>", "Le barrage de Kandadji reprend vie"),
+    ("سد كنداجي يعود إلى الحياة",
+     '<h1><span class="c-a">سد كنداجي يعود إلى الحياة</span> <span class="c-b">بعد عامين من توقف الأشغال</span></h1>',
+     "سد كنداجي يعود إلى الحياة"),
+    # ... the whole heading when a reference holds it whole
+    ("Le barrage de Kandadji reprend vie : le chantier redémarre",
+     '<h1><span class="c-a">Le barrage de Kandadji reprend vie :</span> <span class="c-b">le chantier redémarre</span>'
+     "</h1>", "Le barrage de Kandadji reprend vie : le chantier redémarre"),
+])
+def test_headline_then_subtitle_in_one_heading(og_title: str, headings: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert title_of(head, headings, title, SAHEL_URL) == title

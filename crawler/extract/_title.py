@@ -35,6 +35,7 @@ _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters i
 _MAX_OPENED_WORDS = 4
 _MIN_HEADLINE_WORDS = 3
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
+_TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
 
 
@@ -103,7 +104,7 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     matching = []
     for heading in headings:
         # the whole heading, or what follows its opening element (a kicker no class announced)
-        for text in filter(None, (heading.text, heading.after_first)):
+        for text in filter(None, (heading.text, heading.after_first, _opening(heading))):
             key = fold(text)
             if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(text) \
                     and any(_holds(ref, ref_key, key) for ref, ref_key in references):
@@ -127,6 +128,13 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
             return text, source
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _opening(heading: Heading) -> str:
+    """The heading's opening element, when more follows it ('<span>Headline</span> <span>subtitle</span>')."""
+    if not heading.after_first or not heading.text.endswith(heading.after_first):
+        return ""
+    return heading.text[:-len(heading.after_first)].strip(_TRIM)
 
 
 def _words(text: str) -> set[str]:
