@@ -224,3 +224,23 @@ def test_the_only_marked_h1_is_the_headline(head: str, headings: str, title: str
 def test_headline_then_subtitle_in_one_heading(og_title: str, headings: str, title: str) -> None:
     head = f'<meta property="og:title" content="{og_title}">'
     assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # no <h1>: an unmarked <h2> that <title> holds at either end is the headline, the rest of <title> a name
+    ("<title>Les pluies reviennent sur Niamey | Carnets du fleuve</title>",
+     "<h2>Les pluies reviennent sur Niamey</h2>", "Les pluies reviennent sur Niamey"),
+    ("<title>Carnets du fleuve - Chroniques » Les pluies reviennent sur Niamey</title>",
+     "<h2>Chroniques</h2><h2>Les pluies reviennent sur Niamey</h2>", "Les pluies reviennent sur Niamey"),
+    ("<title>عودة الأمطار إلى نيامي | دفاتر النهر</title>", "<h2>عودة الأمطار إلى نيامي</h2>", "عودة الأمطار إلى نيامي"),
+    # both ends printed in <h2>s: the longer one
+    ("<title>Les pluies reviennent sur Niamey | Carnets du fleuve</title>",
+     "<h2>Carnets du fleuve</h2><h2>Les pluies reviennent sur Niamey</h2>", "Les pluies reviennent sur Niamey"),
+    # a segment in the middle is a blog's or a section's name; a one-word <h2> is a label: <title> stays
+    ("<title>Les pluies reviennent sur Niamey - Carnets du fleuve - Hébergé par Blogs du Sahel</title>",
+     "<h2>Carnets du fleuve</h2>", "Les pluies reviennent sur Niamey - Carnets du fleuve - Hébergé par Blogs du Sahel"),
+    ("<title>Chroniques | Les pluies reviennent sur Niamey</title>", "<h2>Chroniques</h2>",
+     "Chroniques | Les pluies reviennent sur Niamey"),
+])
+def test_unmarked_h2_held_by_the_title(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, "https://www.exemple.ne/blog/pluies") == title

@@ -53,6 +53,7 @@ _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 MAX_JSONLD_SCRIPTS = 20
 MAX_JSONLD_CHARS = 1_000_000
 MAX_HEADINGS = 30
+MAX_PLAIN_H2 = 10  # unmarked <h2>s kept (as elements, their text read only when the title needs it)
 MAX_MARKED = 200
 MAX_MARKED_TEXT = 300
 MAX_AUTHOR_NAME_TEXT = 60
@@ -146,7 +147,12 @@ class PageSignals:
     jsonld: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     times: list[TimeElement] = field(default_factory=list)
+    plain_h2: list[HtmlElement] = field(default_factory=list)  # <h2>s no class marks as a headline: read on demand
     _marked: Marked | None = None
+
+    def plain_h2_texts(self) -> list[str]:
+        """The texts of the unmarked <h2>s (only the title's last resort reads them)."""
+        return [text for text in (clean(el.text_content()) for el in self.plain_h2) if text]
 
     @property
     def marked(self) -> Marked:
@@ -245,7 +251,11 @@ def _collect_title(el: HtmlElement, page: PageSignals) -> None:
 
 def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
     headline_class = bool(_HEADLINE_CLASS.search(el.get("class") or "")) or el.get("itemprop") == "headline"
-    if len(page.headings) >= MAX_HEADINGS or (el.tag == "h2" and not headline_class):
+    if el.tag == "h2" and not headline_class:
+        if len(page.plain_h2) < MAX_PLAIN_H2:
+            page.plain_h2.append(el)
+        return
+    if len(page.headings) >= MAX_HEADINGS:
         return
     text = clean(el.text_content())
     if text:

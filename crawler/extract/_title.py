@@ -7,13 +7,14 @@ headline as printed, where og:title and JSON-LD often carry a version written fo
 the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
-first dash of a headline ("Mali - Transition : …" keeps "Mali").
+first dash of a headline ("Mali - Transition : …" keeps "Mali"). Before that cut, on a page where no heading
+settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name').
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ _MIN_COVER = 0.5
 _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
 _MAX_OPENED_WORDS = 4
 _MIN_HEADLINE_WORDS = 3
+_MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
 _TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
@@ -96,8 +98,9 @@ def strip_site(title: str, site: SiteKeys) -> str:
 
 
 def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
-                 site: SiteKeys) -> tuple[str | None, str | None]:
-    """``(title, source)``: the matching heading, else the first reference without its site name."""
+                 site: SiteKeys, plain_h2: Callable[[], Sequence[str]] | None = None) -> tuple[str | None, str | None]:
+    """``(title, source)``: the matching heading, else the first reference without its site name. `plain_h2`
+    gives the page's unmarked <h2>s, read only when no heading settled the title."""
     stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     references = [(ref, fold(ref)) for ref in dict.fromkeys([r for _, r in refs] + [t for _, t in stripped if t])]
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
@@ -123,11 +126,29 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     marked = _marked_headline(headings, site)
     if marked is not None:
         return marked, "h1"
+    if plain_h2 is not None:
+        held = _plain_h2_held(plain_h2(), refs, site)
+        if held is not None:
+            return held, "h2"
     for source, text in stripped:
         if text:
             return text, source
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _plain_h2_held(texts: Sequence[str], refs: Sequence[tuple[str, str]], site: SiteKeys) -> str | None:
+    """The longest unmarked <h2> (two words or more, not the site's name) that a reference as published holds as
+    its first or last segment(s): 'Headline | Blog name', 'Site - Section » Headline'. A segment in the middle is a
+    section or a blog's name ('Headline - Blog - Site'), never the headline."""
+    keys = [(ref, fold(ref)) for _, ref in refs]
+    held = [text for text in texts if len(text.split()) >= _MIN_H2_WORDS and not site.matches(text)
+            and any(_holds_at_an_end(ref, ref_key, fold(text)) for ref, ref_key in keys)]
+    return max(held, key=len, default=None)  # 'Headline | Site' with both printed in <h2>s: the headline
+
+
+def _holds_at_an_end(reference: str, ref_key: str, key: str) -> bool:
+    return bool(key) and (ref_key.startswith(key) or ref_key.endswith(key)) and _holds(reference, ref_key, key)
 
 
 def _opening(heading: Heading) -> str:
