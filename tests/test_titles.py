@@ -59,6 +59,13 @@ def heading(html: str) -> tuple[str, str]:
      "Sahel – Transition", "Le calendrier électoral est publié"),
     ('<h1><span class="c-rubrique-nom">اقتصاد</span><span class="c-title">إصلاح جبائي أمام البرلمان</span></h1>',
      "اقتصاد", "إصلاح جبائي أمام البرلمان"),
+    # an opening element, then an element printing only a separator: the opening element is a kicker
+    ('<h1><span class="c-1">Sahel</span><span class="c-2" aria-hidden="true"> – </span><span class="c-3">Le calendrier'
+     " de la transition est publié</span></h1>", "Sahel", "Le calendrier de la transition est publié"),
+    ('<h1><span>اقتصاد</span><span>:</span> <span>إصلاح جبائي أمام البرلمان</span></h1>', "اقتصاد", "إصلاح جبائي أمام البرلمان"),
+    # ... not when the separator is plain text between them, nor when the second element has words
+    ("<h1><span>Sahel</span> – <span>Le calendrier est publié</span></h1>", "", "Sahel – Le calendrier est publié"),
+    ("<h1><span>Sahel</span><span> et </span><span>Maghreb</span></h1>", "", "Sahel et Maghreb"),
     # a subtitle after the headline is not a headline part ('subtitle' is no 'title' token)
     ('<h1><span class="primary">Le budget adopté</span> <span class="entry-subtitle">Les députés votent</span></h1>',
      "", "Le budget adopté Les députés votent"),

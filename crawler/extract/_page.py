@@ -288,7 +288,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
         if first.tag == "small" or _KICKER_CLASS.search(first.get("class") or ""):
             kicker = clean(first.text_content())
         else:
-            kicker = _before_headline_part(children, hidden)
+            kicker = _before_headline_part(children, hidden) or _before_separator(children, hidden)
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
     closing_link = last.tag == "a" and not (inner.text or "").strip()  # '<span>Headline</span><a>Site</a>'
     if last is not first and (last.tag == "small" or closing_link) and not (last.tail or "").strip():
@@ -311,6 +311,17 @@ def _before_headline_part(children: list[HtmlElement], hidden: frozenset[HtmlEle
             return clean("".join(part for before in children[:index]
                                  for part in (*_visible_text(before, hidden), before.tail or "")))
     return ""
+
+
+def _before_separator(children: list[HtmlElement], hidden: frozenset[HtmlElement]) -> str:
+    """The opening child's text when the second child prints only a separator (' – ', ':') between it and more:
+    '<span>Kicker</span><span> – </span><span>Headline</span>'."""
+    if len(children) < 3 or (children[0].tail or "").strip() or (children[1].tail or "").strip():
+        return ""
+    separator = "".join(_visible_text(children[1], hidden)).strip()
+    if not separator or separator.strip(_KICKER_TRIM):
+        return ""
+    return clean("".join(_visible_text(children[0], hidden)))
 
 
 def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement]) -> list[str]:
