@@ -202,6 +202,9 @@ def test_unannounced_kicker(og_title: str, headings: str, title: str) -> None:
      "Un journal libre depuis 1998"),
     ('<meta property="og:title" content="أسعار الخبز: ما الذي يتغير في 2025">',
      '<h1 itemprop="headline">كم سيكلف الخبز هذا العام؟</h1>', "كم سيكلف الخبز هذا العام؟"),
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     '<h1><span class="headline">Combien coûtera la baguette cette année ?</span></h1>',
+     "Combien coûtera la baguette cette année ?"),
     # an <h1> without such a class, a one- or two-word label, or one of several <h1>s: the reference stays
     ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
      "<h1>Combien coûtera la baguette cette année ?</h1>", "Prix du pain : ce qui change en 2025"),

@@ -257,6 +257,9 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
         return
     if len(page.headings) >= MAX_HEADINGS:
         return
+    if not headline_class and len(el) == 1 and isinstance(el[0].tag, str) and not (el.text or "").strip() \
+            and not (el[0].tail or "").strip():  # '<h1><span class="headline">…</span></h1>' is marked too
+        headline_class = bool(_HEADLINE_CLASS.search(el[0].get("class") or ""))
     text = clean(el.text_content())
     if text:
         kicker, headline, after_first = _split_kicker(el, text)
