@@ -59,6 +59,13 @@ def heading(html: str) -> tuple[str, str]:
      "Sahel – Transition", "Le calendrier électoral est publié"),
     ('<h1><span class="c-rubrique-nom">اقتصاد</span><span class="c-title">إصلاح جبائي أمام البرلمان</span></h1>',
      "اقتصاد", "إصلاح جبائي أمام البرلمان"),
+    # an opening element, then an element printing only a separator: the opening element is a kicker
+    ('<h1><span class="c-1">Sahel</span><span class="c-2" aria-hidden="true"> – </span><span class="c-3">Le calendrier'
+     " de la transition est publié</span></h1>", "Sahel", "Le calendrier de la transition est publié"),
+    ('<h1><span>اقتصاد</span><span>:</span> <span>إصلاح جبائي أمام البرلمان</span></h1>', "اقتصاد", "إصلاح جبائي أمام البرلمان"),
+    # ... not when the separator is plain text between them, nor when the second element has words
+    ("<h1><span>Sahel</span> – <span>Le calendrier est publié</span></h1>", "", "Sahel – Le calendrier est publié"),
+    ("<h1><span>Sahel</span><span> et </span><span>Maghreb</span></h1>", "", "Sahel et Maghreb"),
     # a subtitle after the headline is not a headline part ('subtitle' is no 'title' token)
     ('<h1><span class="primary">Le budget adopté</span> <span class="entry-subtitle">Les députés votent</span></h1>',
      "", "Le budget adopté Les députés votent"),
@@ -185,3 +192,65 @@ def test_more_title_references(head: str, headings: str, title: str) -> None:
 def test_unannounced_kicker(og_title: str, headings: str, title: str) -> None:
     head = f'<meta property="og:title" content="{og_title}">'
     assert title_of(head, headings, title, "https://www.exemple.ne/sante/rougeole") == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the page's only <h1>, classed as its headline, beats references written in other words for search engines
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025 | Le Courrier du Sahel">',
+     '<h1 class="entry-title">Combien coûtera la baguette cette année ?</h1>', "Combien coûtera la baguette cette année ?"),
+    ('<title>Qui sommes-nous - Le Courrier du Sahel</title>', '<h1 class="page-headline">Un journal libre depuis 1998</h1>',
+     "Un journal libre depuis 1998"),
+    ('<meta property="og:title" content="أسعار الخبز: ما الذي يتغير في 2025">',
+     '<h1 itemprop="headline">كم سيكلف الخبز هذا العام؟</h1>', "كم سيكلف الخبز هذا العام؟"),
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     '<h1><span class="headline">Combien coûtera la baguette cette année ?</span></h1>',
+     "Combien coûtera la baguette cette année ?"),
+    # an <h1> without such a class, a one- or two-word label, or one of several <h1>s: the reference stays
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     "<h1>Combien coûtera la baguette cette année ?</h1>", "Prix du pain : ce qui change en 2025"),
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     '<h1 class="title">Consommation</h1>', "Prix du pain : ce qui change en 2025"),
+    ('<meta property="og:title" content="Prix du pain : ce qui change en 2025">',
+     '<h1 class="title">Combien coûtera la baguette ?</h1><h1 class="title">Nos autres articles récents</h1>',
+     "Prix du pain : ce qui change en 2025"),
+])
+def test_the_only_marked_h1_is_the_headline(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("og_title", "headings", "title"), [
+    # a headline printed in an element of its own, a subtitle after it: the headline when a reference holds it alone
+    ("Le barrage de Kandadji reprend vie - Le Courrier du Sahel",
+     '<h1 class="c-head"><span class="c-a">Le barrage de Kandadji reprend vie</span> <span class="c-b">Deux ans '
+     "après l’arrêt des travaux, le chantier redémarre</span></h1>", "Le barrage de Kandadji reprend vie"),
+    ("سد كنداجي يعود إلى الحياة",
+     '<h1><span class="c-a">سد كنداجي يعود إلى الحياة</span> <span class="c-b">بعد عامين من توقف الأشغال</span></h1>',
+     "سد كنداجي يعود إلى الحياة"),
+    # ... the whole heading when a reference holds it whole
+    ("Le barrage de Kandadji reprend vie : le chantier redémarre",
+     '<h1><span class="c-a">Le barrage de Kandadji reprend vie :</span> <span class="c-b">le chantier redémarre</span>'
+     "</h1>", "Le barrage de Kandadji reprend vie : le chantier redémarre"),
+])
+def test_headline_then_subtitle_in_one_heading(og_title: str, headings: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # no <h1>: an unmarked <h2> that <title> holds at either end is the headline, the rest of <title> a name
+    ("<title>Les pluies reviennent sur Niamey | Carnets du fleuve</title>",
+     "<h2>Les pluies reviennent sur Niamey</h2>", "Les pluies reviennent sur Niamey"),
+    ("<title>Carnets du fleuve - Chroniques » Les pluies reviennent sur Niamey</title>",
+     "<h2>Chroniques</h2><h2>Les pluies reviennent sur Niamey</h2>", "Les pluies reviennent sur Niamey"),
+    ("<title>عودة الأمطار إلى نيامي | دفاتر النهر</title>", "<h2>عودة الأمطار إلى نيامي</h2>", "عودة الأمطار إلى نيامي"),
+    # both ends printed in <h2>s: the longer one
+    ("<title>Les pluies reviennent sur Niamey | Carnets du fleuve</title>",
+     "<h2>Carnets du fleuve</h2><h2>Les pluies reviennent sur Niamey</h2>", "Les pluies reviennent sur Niamey"),
+    # a segment in the middle is a blog's or a section's name; a one-word <h2> is a label: <title> stays
+    ("<title>Les pluies reviennent sur Niamey - Carnets du fleuve - Hébergé par Blogs du Sahel</title>",
+     "<h2>Carnets du fleuve</h2>", "Les pluies reviennent sur Niamey - Carnets du fleuve - Hébergé par Blogs du Sahel"),
+    ("<title>Chroniques | Les pluies reviennent sur Niamey</title>", "<h2>Chroniques</h2>",
+     "Chroniques | Les pluies reviennent sur Niamey"),
+])
+def test_unmarked_h2_held_by_the_title(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, "https://www.exemple.ne/blog/pluies") == title

@@ -53,6 +53,7 @@ _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 MAX_JSONLD_SCRIPTS = 20
 MAX_JSONLD_CHARS = 1_000_000
 MAX_HEADINGS = 30
+MAX_PLAIN_H2 = 10  # unmarked <h2>s kept (as elements, their text read only when the title needs it)
 MAX_MARKED = 200
 MAX_MARKED_TEXT = 300
 MAX_AUTHOR_NAME_TEXT = 60
@@ -146,7 +147,12 @@ class PageSignals:
     jsonld: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     times: list[TimeElement] = field(default_factory=list)
+    plain_h2: list[HtmlElement] = field(default_factory=list)  # <h2>s no class marks as a headline: read on demand
     _marked: Marked | None = None
+
+    def plain_h2_texts(self) -> list[str]:
+        """The texts of the unmarked <h2>s (only the title's last resort reads them)."""
+        return [text for text in (clean(el.text_content()) for el in self.plain_h2) if text]
 
     @property
     def marked(self) -> Marked:
@@ -245,8 +251,15 @@ def _collect_title(el: HtmlElement, page: PageSignals) -> None:
 
 def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
     headline_class = bool(_HEADLINE_CLASS.search(el.get("class") or "")) or el.get("itemprop") == "headline"
-    if len(page.headings) >= MAX_HEADINGS or (el.tag == "h2" and not headline_class):
+    if el.tag == "h2" and not headline_class:
+        if len(page.plain_h2) < MAX_PLAIN_H2:
+            page.plain_h2.append(el)
         return
+    if len(page.headings) >= MAX_HEADINGS:
+        return
+    if not headline_class and len(el) == 1 and isinstance(el[0].tag, str) and not (el.text or "").strip() \
+            and not (el[0].tail or "").strip():  # '<h1><span class="headline">…</span></h1>' is marked too
+        headline_class = bool(_HEADLINE_CLASS.search(el[0].get("class") or ""))
     text = clean(el.text_content())
     if text:
         kicker, headline, after_first = _split_kicker(el, text)
@@ -278,7 +291,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
         if first.tag == "small" or _KICKER_CLASS.search(first.get("class") or ""):
             kicker = clean(first.text_content())
         else:
-            kicker = _before_headline_part(children, hidden)
+            kicker = _before_headline_part(children, hidden) or _before_separator(children, hidden)
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
     closing_link = last.tag == "a" and not (inner.text or "").strip()  # '<span>Headline</span><a>Site</a>'
     if last is not first and (last.tag == "small" or closing_link) and not (last.tail or "").strip():
@@ -301,6 +314,17 @@ def _before_headline_part(children: list[HtmlElement], hidden: frozenset[HtmlEle
             return clean("".join(part for before in children[:index]
                                  for part in (*_visible_text(before, hidden), before.tail or "")))
     return ""
+
+
+def _before_separator(children: list[HtmlElement], hidden: frozenset[HtmlElement]) -> str:
+    """The opening child's text when the second child prints only a separator (' – ', ':') between it and more:
+    '<span>Kicker</span><span> – </span><span>Headline</span>'."""
+    if len(children) < 3 or (children[0].tail or "").strip() or (children[1].tail or "").strip():
+        return ""
+    separator = "".join(_visible_text(children[1], hidden)).strip()
+    if not separator or separator.strip(_KICKER_TRIM):
+        return ""
+    return clean("".join(_visible_text(children[0], hidden)))
 
 
 def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement]) -> list[str]:

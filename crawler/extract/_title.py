@@ -3,16 +3,18 @@
 A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference
 (JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>``
 that tells the same story in other words wins (half of its words or more are in the references: the
-headline as printed, where og:title and JSON-LD often carry a version written for search engines).
+headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise
+the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
-first dash of a headline ("Mali - Transition : …" keeps "Mali").
+first dash of a headline ("Mali - Transition : …" keeps "Mali"). Before that cut, on a page where no heading
+settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name').
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -33,7 +35,9 @@ _MIN_COVER = 0.5
 _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
 _MAX_OPENED_WORDS = 4
 _MIN_HEADLINE_WORDS = 3
+_MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
+_TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
 
 
@@ -94,15 +98,16 @@ def strip_site(title: str, site: SiteKeys) -> str:
 
 
 def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
-                 site: SiteKeys) -> tuple[str | None, str | None]:
-    """``(title, source)``: the matching heading, else the first reference without its site name."""
+                 site: SiteKeys, plain_h2: Callable[[], Sequence[str]] | None = None) -> tuple[str | None, str | None]:
+    """``(title, source)``: the matching heading, else the first reference without its site name. `plain_h2`
+    gives the page's unmarked <h2>s, read only when no heading settled the title."""
     stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     references = [(ref, fold(ref)) for ref in dict.fromkeys([r for _, r in refs] + [t for _, t in stripped if t])]
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
     matching = []
     for heading in headings:
         # the whole heading, or what follows its opening element (a kicker no class announced)
-        for text in filter(None, (heading.text, heading.after_first)):
+        for text in filter(None, (heading.text, heading.after_first, _opening(heading))):
             key = fold(text)
             if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(text) \
                     and any(_holds(ref, ref_key, key) for ref, ref_key in references):
@@ -118,11 +123,39 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     printed = _printed_headline(headings, [text for _, text in stripped if text], site)
     if printed is not None:
         return printed, "h1"
+    marked = _marked_headline(headings, site)
+    if marked is not None:
+        return marked, "h1"
+    if plain_h2 is not None:
+        held = _plain_h2_held(plain_h2(), refs, site)
+        if held is not None:
+            return held, "h2"
     for source, text in stripped:
         if text:
             return text, source
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _plain_h2_held(texts: Sequence[str], refs: Sequence[tuple[str, str]], site: SiteKeys) -> str | None:
+    """The longest unmarked <h2> (two words or more, not the site's name) that a reference as published holds as
+    its first or last segment(s): 'Headline | Blog name', 'Site - Section » Headline'. A segment in the middle is a
+    section or a blog's name ('Headline - Blog - Site'), never the headline."""
+    keys = [(ref, fold(ref)) for _, ref in refs]
+    held = [text for text in texts if len(text.split()) >= _MIN_H2_WORDS and not site.matches(text)
+            and any(_holds_at_an_end(ref, ref_key, fold(text)) for ref, ref_key in keys)]
+    return max(held, key=len, default=None)  # 'Headline | Site' with both printed in <h2>s: the headline
+
+
+def _holds_at_an_end(reference: str, ref_key: str, key: str) -> bool:
+    return bool(key) and (ref_key.startswith(key) or ref_key.endswith(key)) and _holds(reference, ref_key, key)
+
+
+def _opening(heading: Heading) -> str:
+    """The heading's opening element, when more follows it ('<span>Headline</span> <span>subtitle</span>')."""
+    if not heading.after_first or not heading.text.endswith(heading.after_first):
+        return ""
+    return heading.text[:-len(heading.after_first)].strip(_TRIM)
 
 
 def _words(text: str) -> set[str]:
@@ -145,6 +178,16 @@ def _printed_headline(headings: Sequence[Heading], references: Sequence[str], si
         if share >= _SAME_STORY and share > best_share:
             best, best_share = heading.text, share
     return best
+
+
+def _marked_headline(headings: Sequence[Heading], site: SiteKeys) -> str | None:
+    """The page's only <h1>, when its class (or itemprop) marks it as the headline and it reads as one (three words
+    or more): the headline as printed, even where og:title and <title> were written for search engines in other
+    words. Several <h1>s, or one the page does not mark, leave the references in charge."""
+    h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
+    if len(h1s) == 1 and h1s[0].headline_class and len(h1s[0].text.split()) >= _MIN_HEADLINE_WORDS:
+        return h1s[0].text
+    return None
 
 
 def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:

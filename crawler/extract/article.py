@@ -281,7 +281,7 @@ def _fill_metadata(draft: _Draft) -> None:
 def _fill_title(draft: _Draft) -> None:
     refs = title_refs(draft.page, draft.jsonld)
     site = SiteKeys.build(draft.outlets, draft.url, draft.section)
-    title, source = choose_title(draft.page.headings, refs, site)
+    title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
     if draft.finds.title:
