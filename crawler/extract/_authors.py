@@ -102,6 +102,7 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "sans auteur", "sign in", "log in", "se connecter", "connexion",
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
+_TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 _ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc", "media", "médias",
                         "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
@@ -172,18 +173,35 @@ def agency_name(value: str) -> str | None:
     return _AGENCIES.get(alnum(value))
 
 
-def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = ()) -> Credits:
+def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = (),
+                organizations: Iterable[str] = ()) -> Credits:
     """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'.
 
     `persons` are values the page types as a person (JSON-LD ``Person``): kept even when a site carries
     the same name (a personal site named after its author, a ``Person`` that is also the publisher).
+    `organizations` are values it types as an organisation: the author is then a body credited as a desk,
+    whole and as printed ('Contributors to the Project'), unless it is the site itself.
     """
     credits = Credits()
     skip = {alnum(o) for o in outlets if alnum(o)}
     typed = {alnum(p) for p in persons}
+    bodies = {alnum(o) for o in organizations} - typed
     for value in values:
+        if alnum(value) in bodies:
+            _take_body(value, credits, skip)
+            continue
         credits.add(_parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits())
     return credits
+
+
+def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
+    """An organisation an author field names: an agency when it is one, else a desk, never the site itself."""
+    name = clean(value).strip(" .,:;-–—*")
+    if _canonical(name):
+        credits.credit(name, AGENCY)
+    elif (name and alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS and len(name) <= _MAX_NAME_CHARS
+          and not _DOMAIN.search(name) and not _EMAIL.search(name) and not _TLD_END.search(name)):
+        credits.credit(name, DESK)
 
 
 def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
@@ -343,5 +361,5 @@ def _is_arabic_word(char: str) -> bool:
 
 def _is_handle(value: str) -> bool:
     """A user name, not a site's domain ('jungefreiheit.de') nor a CMS placeholder."""
-    return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not re.search(r"\.[a-z]{2,6}$", value)
+    return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not _TLD_END.search(value)
             and alnum(value) not in _PLACEHOLDERS)

@@ -311,9 +311,10 @@ def _fill_structured_credits(draft: _Draft) -> None:
     page, jsonld = draft.page, draft.jsonld
     draft.outlets.extend(host_names(draft.url))
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
-    typed = [name for node in (people if isinstance(people, list) else [people])
-             if isinstance(node, dict) and "Person" in types_of(node) for name in strings(node)]
-    found = [("json-ld", parse_names(strings(people), draft.outlets, typed)),
+    nodes = [node for node in (people if isinstance(people, list) else [people]) if isinstance(node, dict)]
+    typed = [name for node in nodes if "Person" in types_of(node) for name in strings(node)]
+    bodies = [name for node in nodes if any(k.endswith("Organization") for k in types_of(node)) for name in strings(node)]
+    found = [("json-ld", parse_names(strings(people), draft.outlets, typed, bodies)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
