@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._authors import parse_names
+from crawler.extract._authors import parse_byline, parse_names
 from tests.test_extract import URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -61,3 +61,32 @@ def test_an_organisation_author_on_a_page(author: Any, expected: tuple[tuple[str
                 + _jsonld(headline="Réforme fiscale", author=author))
     got = _extract(html)
     assert (got.authors, got.author_kinds) == expected
+
+
+# --- a name whose last word says it is a newsroom is a desk; it gives way to a person a later source names ---
+
+DESK_SUFFIXES = [
+    ("von Sahel-Info Webteam", [("Sahel-Info Webteam", D)]),
+    ("vom Support Team", [("Support Team", D)]),
+    ("Par Atlas Editorial", [("Atlas Editorial", D)]),
+    ("Von TV-Redaktion", [("TV-Redaktion", D)]),
+    ("Par Karim Benali", [("Karim Benali", P)]),
+    ("Par Amina Teamah", [("Amina Teamah", P)]),  # a word that only begins like one
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), DESK_SUFFIXES, ids=[c[0] for c in DESK_SUFFIXES])
+def test_a_desk_by_its_last_word(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+def test_a_desk_in_one_field_gives_way_to_a_person_in_another() -> None:
+    html = page('<title>Réforme fiscale</title><meta name="dc.creator" content="Amina Saïdi">',
+                '<div itemprop="author" itemscope><meta itemprop="name" content="Atlas Editorial"></div>')
+    got = _extract(html)
+    assert (got.authors, got.author_kinds) == (("Amina Saïdi",), (P,))
+
+
+@pytest.mark.parametrize("value", ["Alle Beiträge", "All posts", "Tous les articles"])
+def test_a_link_to_every_post_credits_nobody(value: str) -> None:
+    assert parse_names([value]).credited == []

@@ -52,7 +52,7 @@ _PREFIX = re.compile(
     r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
     r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
     r"|(?:interview|entretien|texte|reportage|enqu(?:ê|e)te)\s*:"
-    r"|auteurs?|author|autor(?:in|a)?|von|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
+    r"|auteurs?|author|autor(?:in|a)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 _WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do|fr|sa|so"
@@ -95,11 +95,13 @@ _DESKS = frozenset(alnum(s) for s in (
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
 ))
 _DESK_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+# ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial').
+_DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction"})
 # CMS placeholders and account names that credit nobody: dropped.
 _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "admin", "administrator", "administrateur", "webmaster", "editor", "editeur", "éditeur", "name", "nom",
     "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author", "no author",
-    "sans auteur", "sign in", "log in", "se connecter", "connexion",
+    "sans auteur", "sign in", "log in", "se connecter", "connexion", "all posts", "alle beiträge", "tous les articles",
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
@@ -351,8 +353,8 @@ def _name_word(word: str) -> bool:
 
 
 def _is_desk(name: str) -> bool:
-    key = alnum(name)
-    return key in _DESKS or fold(name).startswith(_DESK_PREFIXES)
+    key, folded = alnum(name), fold(name)
+    return key in _DESKS or folded.startswith(_DESK_PREFIXES) or re.split(r"[\s-]", folded)[-1] in _DESK_SUFFIXES
 
 
 def _is_arabic_word(char: str) -> bool:
