@@ -90,3 +90,37 @@ def test_a_desk_in_one_field_gives_way_to_a_person_in_another() -> None:
 @pytest.mark.parametrize("value", ["Alle Beiträge", "All posts", "Tous les articles"])
 def test_a_link_to_every_post_credits_nobody(value: str) -> None:
     assert parse_names([value]).credited == []
+
+
+# --- structured fields: a catalogue's surname-first name, a degree after a name, a reference list --------
+
+STRUCTURED = [
+    (["Benali, K."], [("Benali, K.", P)]),  # surname first, initials after: one name, as printed
+    (["Saïdi, A.-M."], [("Saïdi, A.-M.", P)]),
+    (["Berg, Jan van"], [("Berg, Jan van", P)]),  # given name and a trailing particle
+    (["Benali, K.", "Haddad, Leïla de"], [("Benali, K.", P), ("Haddad, Leïla de", P)]),
+    (["Karim Benali, Amina Saïdi"], [("Karim Benali", P), ("Amina Saïdi", P)]),  # two names, not one inverted
+    (["Amina Saïdi, PhD"], [("Amina Saïdi", P)]),  # a degree is no name
+    (["Karim Benali, MD, et Omar Lahlou"], [("Karim Benali", P), ("Omar Lahlou", P)]),
+]
+
+
+@pytest.mark.parametrize(("values", "credited"), STRUCTURED, ids=[c[0][0] for c in STRUCTURED])
+def test_structured_names(values: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values).credited == credited
+
+
+def test_a_degree_after_a_printed_byline() -> None:
+    assert parse_byline("By Amina Saïdi, MA").credited == [("Amina Saïdi", P)]
+
+
+def test_many_author_metas_are_a_reference_list_not_the_byline() -> None:
+    cited = "".join(f'<meta name="author" content="{c}. Auteur{i},">' for i, c in enumerate("ABCDEFGHIJKLMNOP"))
+    html = page(f'<title>Réforme fiscale</title>{cited}<meta name="citation_author" content="Amina Saïdi">'
+                '<meta name="dc.creator" content="Amina Saïdi">')
+    assert _extract(html).authors == ("Amina Saïdi",)
+
+
+def test_dublin_core_creator_in_rdfa() -> None:
+    html = page('<title>Réforme fiscale</title><meta property="dc:creator" content="Omar Lahlou">')
+    assert _extract(html).authors == ("Omar Lahlou",)

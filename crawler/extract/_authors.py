@@ -76,6 +76,9 @@ _ROLE_WORDS = frozenset({
     "professeur", "directeur", "directrice", "chef", "editorialiste", "éditorialiste", "autor", "autorin",
     "صحفي", "صحفية", "محرر", "محررة",
 })
+# Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
+_CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
+                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM"})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:avec|with|source|sources|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)  # not part of a name
 _ROLE = re.compile(
@@ -192,8 +195,31 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
         if alnum(value) in bodies:
             _take_body(value, credits, skip)
             continue
+        inverted = _inverted(value)
+        if inverted:
+            if alnum(inverted) not in skip:
+                credits.credit(inverted, PERSON)
+            continue
         credits.add(_parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits())
     return credits
+
+
+def _inverted(value: str) -> str | None:
+    """A name a catalogue writes surname first ('Benali, K.', 'Berg, Jan van'): the value as printed when the
+    part after its only comma cannot stand alone as a name (initials only, or given names and a trailing
+    particle), else None."""
+    surname, comma, given = clean(value).strip(" ;").partition(",")
+    words, given_words = surname.split(), given.split()
+    if not comma or "," in given or not words or not given_words or len(words) > 3 or len(given_words) > 4:
+        return None
+    if not all(_name_word(w) and not w.islower() for w in words) or not all(_name_word(w) for w in given_words):
+        return None
+    initials = all(_INITIAL.match(w) for w in given_words)
+    particle_last = given_words[-1].lower() in _PARTICLES and not given_words[0].islower()
+    return f"{surname.strip()}, {' '.join(given_words)}" if initials or particle_last else None
+
+
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 
 
 def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
@@ -313,7 +339,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
-    if alnum(part) in _PLACEHOLDERS:
+    if alnum(part) in _PLACEHOLDERS or part.replace(".", "").replace(" ", "") in _CREDENTIALS:
         return True
     if _is_desk(part):
         if alnum(part) not in skip:

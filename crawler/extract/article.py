@@ -63,7 +63,9 @@ _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
 MAX_SITE_NAME_WORDS = 6
 _STAMP_SOURCES = ("json-ld", "opengraph", "meta", "time")
-_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl")
+_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dc:creator", "dcterms.creator", "sailthru.author", "byl")
+# An author meta name given more times than this holds a reference list (the works a paper cites), not a byline.
+MAX_AUTHOR_METAS = 12
 
 
 @dataclass
@@ -317,7 +319,7 @@ def _fill_structured_credits(draft: _Draft) -> None:
     found = [("json-ld", parse_names(strings(people), draft.outlets, typed, bodies)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
-             ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
+             ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
     agencies = Credits()
@@ -325,6 +327,11 @@ def _fill_structured_credits(draft: _Draft) -> None:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
+
+
+def _author_metas(page: PageSignals, key: str) -> list[str]:
+    values = page.metas.get(key, [])
+    return values if len(values) <= MAX_AUTHOR_METAS else []
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "gv"})
