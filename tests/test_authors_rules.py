@@ -124,3 +124,26 @@ def test_many_author_metas_are_a_reference_list_not_the_byline() -> None:
 def test_dublin_core_creator_in_rdfa() -> None:
     html = page('<title>Réforme fiscale</title><meta property="dc:creator" content="Omar Lahlou">')
     assert _extract(html).authors == ("Omar Lahlou",)
+
+
+# --- an element marked 'autor' (German, Spanish: 'autorenzeile', 'autor-nota') holds a byline; more lead-ins ---
+
+def test_an_autor_marked_element_is_a_byline() -> None:
+    html = page("<title>Steuerreform</title>", lang="de",
+                lead='<p class="autorenzeile">Von Karim Benali, Amina Saïdi und Omar Lahlou, APS</p>')
+    got = _extract(html)
+    assert (got.authors, got.author_kinds) == (("Karim Benali", "Amina Saïdi", "Omar Lahlou", "APS"), (P, P, P, A))
+
+
+LEAD_INS = [
+    ("Autoren: Karim Benali und Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("Autorin: Leïla Haddad", [("Leïla Haddad", P)]),
+    ("Text: Omar Lahlou / sahel-info.de", [("Omar Lahlou", P)]),
+    ("Pressemitteilung von Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Ein Beitrag vom Sahel-Team", [("Sahel-Team", D)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), LEAD_INS, ids=[c[0] for c in LEAD_INS])
+def test_lead_ins(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

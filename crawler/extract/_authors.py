@@ -48,11 +48,11 @@ _AGENCY_WORDS = frozenset(_AGENCIES)
 _PREFIX = re.compile(
     r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
-    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet)\s+von"
+    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|beitrag|artikel))\s+vo[nm]"
     r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
     r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
-    r"|(?:interview|entretien|texte|reportage|enqu(?:ê|e)te)\s*:"
-    r"|auteurs?|author|autor(?:in|a)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
+    r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te)\s*:"
+    r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 _WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do|fr|sa|so"

@@ -59,12 +59,12 @@ MAX_AUTHOR_NAME_TEXT = 60
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
 _WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
-_MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
+_MARK_WORDS = re.compile(r"author|byline|auteur|autor|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
                          r"|created|submitted|titre|title|headline", re.IGNORECASE)
 # The same words, case-sensitive, for ASCII marks lower-cased first: re's IGNORECASE search is five times slower,
 # and this test runs on every element with a class or an id (about 450 on a real page).
 _MARK_WORDS_LOWER = re.compile(_MARK_WORDS.pattern)
-_BYLINE_WORDS = ("author", "byline", "auteur", "signature")
+_BYLINE_WORDS = ("author", "byline", "auteur", "autor", "signature")  # 'autor': German, Spanish, Polish ('autorenzeile')
 _DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline", "created", "submitted")
 # A headline in a <div>/<span> (hand-made CMSs): a class or id that is a title word, whole.
 _HEADLINE_MARK = re.compile(r"(?:^|[\s_-])(?:titre|title|headline)(?:[\s_-]|$)", re.IGNORECASE)
