@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._authors import parse_byline, parse_names
+from crawler.extract._authors import byline_within, parse_byline, parse_names
 from tests.test_extract import URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -147,3 +147,33 @@ LEAD_INS = [
 @pytest.mark.parametrize(("line", "credited"), LEAD_INS, ids=[c[0] for c in LEAD_INS])
 def test_lead_ins(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- a byline printed inside a date or meta line, read from its lead-in, when nothing else credits anyone ---
+
+WITHIN = [
+    ("12/03/2025 | By Karim Benali", [("Karim Benali", P)]),
+    ("Datum: 12.03.2025 Autor: Amina SaïdiQuelle: Sahel-Info", [("Amina Saïdi", P)]),  # glued by a <br>
+    ("Autor Omar Lahlou", [("Omar Lahlou", P)]),
+    ("Publié le 12 mars 2025 par Leïla Haddad", [("Leïla Haddad", P)]),
+    ("Written by Karim Benali Edited by Amina Saïdi", [("Karim Benali", P)]),  # the editor is no byline credit
+    ("12 mars 2025 à 10h20", []),
+    ("Mis à jour le 12 mars 2025, 3 commentaires", []),
+    ("نشر في 12 مارس 2025 بقلم سارة بن علي", [("سارة بن علي", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), WITHIN, ids=[c[0] for c in WITHIN])
+def test_a_byline_within_a_date_line(line: str, credited: list[tuple[str, str]]) -> None:
+    assert byline_within(line).credited == credited
+
+
+def test_a_date_line_byline_on_a_page() -> None:
+    html = page("<title>Réforme fiscale</title>", lead='<div class="post-meta">12 mars 2025 · par Amina Saïdi</div>')
+    assert _extract(html).authors == ("Amina Saïdi",)
+
+
+def test_a_date_line_byline_gives_way_to_any_other_credit() -> None:
+    html = page("<title>Réforme fiscale</title>",
+                lead='<div class="post-meta">12 mars 2025 · par Amina Saïdi</div><p class="byline">Par la rédaction</p>')
+    assert _extract(html).authors == ("La rédaction",)

@@ -59,7 +59,9 @@ _WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
+    r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
+    r"|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|\s+(?:am|on|el|il)\s+(?=\d|(?:" + _WEEKDAYS + r")\w*\b)|[\s,]+(?:" + _WEEKDAYS + r")\w*\.?,?\s+(?=\d)",
     re.IGNORECASE,
 )
@@ -236,6 +238,21 @@ def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
     """Names and agencies in a free-text byline, or nothing when it does not read as one."""
     skip = {alnum(o) for o in outlets if alnum(o)}
     return _parse(text, skip, strict=True) or Credits()
+
+
+# Where a byline may begin inside a date line ('12/03/2025 | By Karim Benali', 'Datum: 12.03.2025 Autor: Omar
+# Lahlou'): one of the lead-ins that open a byline, as a word.
+_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم)(?!\w)", re.IGNORECASE)
+
+
+def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
+    """The credits of a byline printed inside a date or meta line, from its lead-in on; nothing when no part
+    after a lead-in reads as a byline."""
+    for match in _LEAD_IN_WITHIN.finditer(line):
+        credits = parse_byline(line[match.start():], outlets)
+        if credits.credited:
+            return credits
+    return Credits()
 
 
 def looks_like_byline(paragraph: str) -> Credits | None:
