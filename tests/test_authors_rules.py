@@ -177,3 +177,25 @@ def test_a_date_line_byline_gives_way_to_any_other_credit() -> None:
     html = page("<title>Réforme fiscale</title>",
                 lead='<div class="post-meta">12 mars 2025 · par Amina Saïdi</div><p class="byline">Par la rédaction</p>')
     assert _extract(html).authors == ("La rédaction",)
+
+
+# --- a byline that credits the site itself: the site is the desk that signs, when nothing else credits anyone ---
+
+SITE = '<meta property="og:site_name" content="Sahel Info">'
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ('<p class="byline">Par Sahel Info</p>', (("Sahel Info",), (D,))),
+    ('<p class="byline">بقلم Sahel Info</p>', (("Sahel Info",), (D,))),
+    ('<span class="author vcard"><a class="fn" rel="author" href="/">Sahel Info</a></span>', (("Sahel Info",), (D,))),
+    ('<p class="byline">Sahel Info</p>', ((), ())),  # no lead-in, no mark of a name: the site's name alone
+    ('<p class="byline">Par Sahel Info</p><p class="byline">Par Amina Saïdi</p>', (("Amina Saïdi",), (P,))),
+])
+def test_a_byline_crediting_the_site(lead: str, expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    got = _extract(page(f"<title>Réforme fiscale</title>{SITE}", lead=lead))
+    assert (got.authors, got.author_kinds) == expected
+
+
+def test_the_site_in_an_author_field_is_still_no_credit() -> None:
+    got = _extract(page(f'<title>Réforme fiscale</title>{SITE}<meta name="author" content="Sahel Info">'))
+    assert got.authors == ()

@@ -255,6 +255,20 @@ def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
     return Credits()
 
 
+def site_credited(line: str, outlets: Iterable[str], marked_name: bool = False) -> Credits:
+    """What a byline element credits when it names the site itself: 'Par Sahel Info' (a lead-in, then the
+    site's name) or an element marked as the author's name that holds it. The site is then the desk that
+    signs; read only when nothing else credits anyone (the site's name in an author field is no credit)."""
+    skip = {alnum(o) for o in outlets if alnum(o)}
+    if not marked_name and not _PREFIX.match(clean(line)):
+        return Credits()
+    found = parse_names([line]) if marked_name else parse_byline(line)
+    if not any(alnum(name) in skip for name in found.names):
+        return Credits()
+    return Credits(credited=[(name, DESK if alnum(name) in skip else kind) for name, kind in found.credited],
+                   agencies=found.agencies)
+
+
 def looks_like_byline(paragraph: str) -> Credits | None:
     """The credits of a text paragraph that is only a byline ('Par X', 'بقلم X', '(AFP)'), else None.
 

@@ -27,7 +27,7 @@ from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
 from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
-from crawler.extract._authors import AGENCY, Credits, Kind, byline_within, parse_byline, parse_names
+from crawler.extract._authors import AGENCY, Credits, Kind, byline_within, parse_byline, parse_names, site_credited
 from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
     canonical_url,
@@ -358,6 +358,10 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
     read = ([("byline", parse_byline(line, draft.outlets)) for line in marked.bylines]
             + [("byline", parse_names([name], draft.outlets)) for name in marked.author_names])
     if any(credits.credited for _, credits in found + read):
+        return read
+    read = ([("byline", site_credited(line, draft.outlets)) for line in marked.bylines]
+            + [("byline", site_credited(name, draft.outlets, marked_name=True)) for name in marked.author_names])
+    if any(credits.credited for _, credits in read):
         return read
     # nothing credited yet: a byline printed inside a byline or date line, after what opens it ('12.03.2025 |
     # Von Karim Benali', 'Datum: 12.03.2025 Autor: Amina Saïdi')
