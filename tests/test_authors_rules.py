@@ -199,3 +199,20 @@ def test_a_byline_crediting_the_site(lead: str, expected: tuple[tuple[str, ...],
 def test_the_site_in_an_author_field_is_still_no_credit() -> None:
     got = _extract(page(f'<title>Réforme fiscale</title>{SITE}<meta name="author" content="Sahel Info">'))
     assert got.authors == ()
+
+
+# --- a value the page types as a person is a name even with a lower-case word ------------------------------
+
+@pytest.mark.parametrize(("value", "credited"), [
+    ("Karim benali", [("Karim benali", P)]),
+    ("Amina ben saïd", [("Amina ben saïd", P)]),
+    ("Amina sahel-info.ml", []),  # a domain
+    ("admin", []),
+    ("La rédaction", [("La rédaction", D)]),
+])
+def test_a_typed_person(value: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_names([value], persons=[value]).credited == credited
+
+
+def test_an_untyped_lower_case_word_is_still_no_name() -> None:
+    assert parse_names(["Karim benali"]).credited == []

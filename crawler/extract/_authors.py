@@ -202,8 +202,19 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
             if alnum(inverted) not in skip:
                 credits.credit(inverted, PERSON)
             continue
-        credits.add(_parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits())
+        parsed = _parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits()
+        if not parsed.credited and alnum(value) in typed and _typed_name(value):
+            parsed.credit(clean(value), PERSON)  # typed a person: 'Karim benali', as the account spells it
+        credits.add(parsed)
     return credits
+
+
+def _typed_name(value: str) -> bool:
+    """A value typed as a person reads as a name even with a lower-case word: a few words of letters."""
+    words = clean(value).split()
+    return (0 < len(words) <= _MAX_NAME_WORDS and len(value) <= _MAX_NAME_CHARS and _name_word(words[0])
+            and all(w.replace("-", "").replace("'", "").replace(".", "").isalpha() for w in words)
+            and alnum(value) not in _PLACEHOLDERS and not _is_desk(value) and "." not in value.rstrip("."))
 
 
 def _inverted(value: str) -> str | None:
