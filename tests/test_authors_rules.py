@@ -216,3 +216,13 @@ def test_a_typed_person(value: str, credited: list[tuple[str, str]]) -> None:
 
 def test_an_untyped_lower_case_word_is_still_no_name() -> None:
     assert parse_names(["Karim benali"]).credited == []
+
+
+# --- an element marked as the author's name (rel="author", author vcard) comes before a byline element ---------
+
+def test_the_marked_author_name_before_teaser_bylines() -> None:
+    teasers = "".join(f'<div class="teaser"><a href="/a{i}">Autre sujet {i}</a><p class="byline">{name}</p></div>'
+                      for i, name in enumerate(["Omar Lahlou", "Leïla Haddad"]))
+    html = page("<title>Réforme fiscale</title>", f'<div class="box">{teasers}</div>',
+                lead='<div class="author"><a rel="author" href="/auteur/amina-saidi">Amina Saïdi</a></div>')
+    assert _extract(html).authors == ("Amina Saïdi",)
