@@ -226,3 +226,14 @@ def test_the_marked_author_name_before_teaser_bylines() -> None:
     html = page("<title>Réforme fiscale</title>", f'<div class="box">{teasers}</div>',
                 lead='<div class="author"><a rel="author" href="/auteur/amina-saidi">Amina Saïdi</a></div>')
     assert _extract(html).authors == ("Amina Saïdi",)
+
+
+# --- a site name that joins two names ('SI - Sahel Info'): each part names the site -------------------------
+
+@pytest.mark.parametrize(("values", "outlets", "credited"), [
+    (["SI"], ["SI - Sahel Info"], []),
+    (["Sahel Info"], ["SI | Sahel Info"], []),
+    (["Amina Saïdi"], ["SI - Sahel Info"], [("Amina Saïdi", P)]),
+])
+def test_the_parts_of_a_site_name(values: list[str], outlets: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets).credited == credited

@@ -180,6 +180,18 @@ def agency_name(value: str) -> str | None:
     return _AGENCIES.get(alnum(value))
 
 
+_SITE_NAME_PARTS = re.compile(r"\s+[-|–—:·•]\s+")
+
+
+def _outlet_keys(outlets: Iterable[str]) -> set[str]:
+    """The site's names, and the parts of a name that joins two ('LN - Lübecker Nachrichten': 'LN' too)."""
+    keys = set()
+    for outlet in outlets:
+        keys.update(alnum(part) for part in [outlet, *_SITE_NAME_PARTS.split(outlet)])
+    keys.discard("")
+    return keys
+
+
 def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = (),
                 organizations: Iterable[str] = ()) -> Credits:
     """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'.
@@ -190,7 +202,7 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
     whole and as printed ('Contributors to the Project'), unless it is the site itself.
     """
     credits = Credits()
-    skip = {alnum(o) for o in outlets if alnum(o)}
+    skip = _outlet_keys(outlets)
     typed = {alnum(p) for p in persons}
     bodies = {alnum(o) for o in organizations} - typed
     for value in values:
@@ -247,7 +259,7 @@ def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
 
 def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
     """Names and agencies in a free-text byline, or nothing when it does not read as one."""
-    skip = {alnum(o) for o in outlets if alnum(o)}
+    skip = _outlet_keys(outlets)
     return _parse(text, skip, strict=True) or Credits()
 
 
@@ -270,7 +282,7 @@ def site_credited(line: str, outlets: Iterable[str], marked_name: bool = False) 
     """What a byline element credits when it names the site itself: 'Par Sahel Info' (a lead-in, then the
     site's name) or an element marked as the author's name that holds it. The site is then the desk that
     signs; read only when nothing else credits anyone (the site's name in an author field is no credit)."""
-    skip = {alnum(o) for o in outlets if alnum(o)}
+    skip = _outlet_keys(outlets)
     if not marked_name and not _PREFIX.match(clean(line)):
         return Credits()
     found = parse_names([line]) if marked_name else parse_byline(line)
