@@ -237,3 +237,17 @@ def test_the_marked_author_name_before_teaser_bylines() -> None:
 ])
 def test_the_parts_of_a_site_name(values: list[str], outlets: list[str], credited: list[tuple[str, str]]) -> None:
     assert parse_names(values, outlets).credited == credited
+
+
+# --- a role printed before the name, alone or closing a compound -------------------------------------------
+
+LEADING_ROLES = [
+    ("Von Sahel-Info-Experte Karim Benali", [("Karim Benali", P)]),
+    ("Von Gastautorin Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Von Chefredakteur Omar Lahlou und Leïla Haddad", [("Omar Lahlou", P), ("Leïla Haddad", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), LEADING_ROLES, ids=[c[0] for c in LEADING_ROLES])
+def test_a_leading_role(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

@@ -89,6 +89,13 @@ _ROLE = re.compile(
     r"|in|from|staff|editor|reporter|مراسل|مراسلة|موفد|موفدة|من)\b)",
     re.IGNORECASE,
 )
+# A role printed before the name, alone or closing a compound ('FOCUS-Experte Karim Benali', 'Gastautorin Amina
+# Saïdi'): not part of the name, when a name of two words or more follows.
+_LEADING_ROLE = re.compile(
+    r"^(?:[^\W\d_]+-)*(?:experte|expertin|gastautor(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?"
+    r"|kolumnist(?:in)?|journalist(?:in)?|moderator(?:in)?|chefredakteur(?:in)?)\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
 _ROLE_SUFFIX = re.compile(
     r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$",
     re.IGNORECASE,
@@ -401,7 +408,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         return True
     if _ROLE.match(part):
         return True
-    name = _person(_ROLE_SUFFIX.sub("", part)) or (part if handles and _is_handle(part) else None)
+    name = _person(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))) or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
