@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._authors import byline_within, parse_byline, parse_names
+from crawler.extract._authors import byline_within, looks_like_byline, parse_byline, parse_names
+from crawler.extract._page import parse_html, printed_elsewhere
 from tests.test_extract import URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -251,3 +252,24 @@ LEADING_ROLES = [
 @pytest.mark.parametrize(("line", "credited"), LEADING_ROLES, ids=[c[0] for c in LEADING_ROLES])
 def test_a_leading_role(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- a byline paragraph printed in a sidebar is the site's masthead, not the article's byline ------------------
+
+@pytest.mark.parametrize(("html", "line", "expected"), [
+    ('<div id="Sidebar"><p>Par <strong>Karim Benali</strong></p></div><div class="article"><p>Texte.</p></div>',
+     "Par Karim Benali", True),
+    ('<aside class="related"><p>Par Amina Saïdi</p></aside>', "Par Amina Saïdi", True),
+    ('<article><p class="byline">Par <b>Karim Benali</b></p><p>Texte.</p></article>', "Par Karim Benali", False),
+    ('<div class="sidebar"><p>بقلم <b>سارة بن علي</b></p></div>', "بقلم سارة بن علي", True),
+    ('<article><p>Par Karim Benali et Amina Saïdi</p></article>', "Par Karim Benali", False),  # not the whole text
+])
+def test_printed_elsewhere(html: str, line: str, expected: bool) -> None:
+    root = parse_html(f"<html><body>{html}</body></html>".encode())
+    assert root is not None
+    assert printed_elsewhere(root, line) is expected
+
+
+def test_a_text_byline_carries_its_line() -> None:
+    credits = looks_like_byline("Par Karim Benali")
+    assert credits is not None and credits.line == "Par Karim Benali"

@@ -146,6 +146,7 @@ class Credits:
 
     credited: list[tuple[str, Kind]] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    line: str = ""  # the text paragraph read as a byline (`looks_like_byline`), to find where the page prints it
 
     @property
     def authors(self) -> list[str]:
@@ -314,7 +315,10 @@ def looks_like_byline(paragraph: str) -> Credits | None:
         return credits
     if not _PREFIX.match(paragraph.strip()) and not _AVEC.match(stripped):
         return None
-    return _parse(paragraph, set(), strict=True)
+    credits = _parse(paragraph, set(), strict=True)
+    if credits is not None:
+        credits.line = paragraph
+    return credits
 
 
 def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:

@@ -347,6 +347,25 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     return any(_ELSEWHERE.match(token) for token in tokens), any(_POST.match(token) for token in tokens)
 
 
+_TEXT_WITH = etree.XPath("//body//text()[contains(., $word)]")
+MAX_PRINTED_LOOKUPS = 5
+
+
+def printed_elsewhere(root: HtmlElement, line: str) -> bool:
+    """True when the element that prints `line` (a text node's parent or grandparent: 'By <b>Name</b>') sits in a
+    sidebar, a related box, a comment thread or the page footer. Text nodes are found by the line's last word, in
+    C; only those few elements' text is read."""
+    words = line.split()
+    if not words:
+        return False
+    for node in _TEXT_WITH(root, word=words[-1])[:MAX_PRINTED_LOOKUPS]:
+        el = node.getparent()
+        for candidate in (el, el.getparent() if el is not None else None):
+            if candidate is not None and isinstance(candidate.tag, str) and clean(candidate.text_content()) == line:
+                return elsewhere(candidate)
+    return False
+
+
 def _collect_time(el: HtmlElement, page: PageSignals) -> None:
     hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"),
                                    "pubdate" if el.get("pubdate") is not None else "")))

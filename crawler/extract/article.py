@@ -43,7 +43,7 @@ from crawler.extract._fields import (
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._local_time import prefer_local
-from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html
+from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
 from crawler.extract._text import alnum, fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -371,6 +371,8 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
 
 def _fill_text(draft: _Draft, text: str) -> None:
     body, byline, closing = split_credits(text, draft.title)
+    if byline is not None and byline.line and printed_elsewhere(draft.page.root, byline.line):
+        byline = None  # 'By X' in the sidebar: the site's masthead, not the article's byline
     agencies = list(draft.agencies)
     if byline is not None:
         agencies.extend(byline.agencies)
