@@ -273,3 +273,15 @@ def test_printed_elsewhere(html: str, line: str, expected: bool) -> None:
 def test_a_text_byline_carries_its_line() -> None:
     credits = looks_like_byline("Par Karim Benali")
     assert credits is not None and credits.line == "Par Karim Benali"
+
+
+# --- a name the markup prints twice in a row (wide and narrow layouts) is one name ---------------------------
+
+@pytest.mark.parametrize(("line", "credited"), [
+    ("Par Karim BenaliKarim Benali", [("Karim Benali", P)]),
+    ("Par Amina Saïdi Amina Saïdi", [("Amina Saïdi", P)]),
+    ("بقلم سارة بن علي سارة بن علي", [("سارة بن علي", P)]),
+    ("Par Mohamed Mohamed", [("Mohamed Mohamed", P)]),  # one word twice is a name
+])
+def test_a_name_printed_twice(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

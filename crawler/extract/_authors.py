@@ -421,7 +421,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
 
 
 def _person(value: str) -> str | None:
-    value = clean(value).strip(" .,:;-–—*\"'")
+    value = _once(clean(value).strip(" .,:;-–—*\"'"))
     if value.endswith((" Jr", " Sr")) or re.search(r"\b[A-Z]$", value):
         value += "."  # keep the initial's dot that the strip above took
     words = value.split()
@@ -435,6 +435,17 @@ def _person(value: str) -> str | None:
         return None
     if value.isupper() and len(value) > 3:
         value = value.title()
+    return value
+
+
+def _once(value: str) -> str:
+    """A name the markup prints twice in a row (a wide and a narrow layout's copy): 'Karim BenaliKarim Benali' ->
+    'Karim Benali'."""
+    half = len(value) // 2
+    if len(value) % 2 == 0 and len(value) > 6 and value[:half] == value[half:]:
+        return value[:half]
+    if len(value) % 2 == 1 and value[half] == " " and " " in value[:half] and value[:half] == value[half + 1:]:
+        return value[:half]  # never one word twice: 'Mohamed Mohamed' is a name
     return value
 
 
