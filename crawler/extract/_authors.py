@@ -193,7 +193,7 @@ _SITE_NAME_PARTS = re.compile(r"\s+[-|–—:·•]\s+")
 
 def _outlet_keys(outlets: Iterable[str]) -> set[str]:
     """The site's names, and the parts of a name that joins two ('LN - Lübecker Nachrichten': 'LN' too)."""
-    keys = set()
+    keys: set[str] = set()
     for outlet in outlets:
         keys.update(alnum(part) for part in [outlet, *_SITE_NAME_PARTS.split(outlet)])
     keys.discard("")
@@ -315,10 +315,10 @@ def looks_like_byline(paragraph: str) -> Credits | None:
         return credits
     if not _PREFIX.match(paragraph.strip()) and not _AVEC.match(stripped):
         return None
-    credits = _parse(paragraph, set(), strict=True)
-    if credits is not None:
-        credits.line = paragraph
-    return credits
+    parsed = _parse(paragraph, set(), strict=True)
+    if parsed is not None:
+        parsed.line = paragraph
+    return parsed
 
 
 def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
