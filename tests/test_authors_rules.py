@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._authors import byline_within, looks_like_byline, parse_byline, parse_names
+from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
 from crawler.extract._page import parse_html, printed_elsewhere
 from tests.test_extract import URL, page
 
@@ -285,3 +285,27 @@ def test_a_text_byline_carries_its_line() -> None:
 ])
 def test_a_name_printed_twice(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- a byline under the text, opened by a lead-in, when nothing else credits anyone ----------------------------
+
+CLOSINGS = [
+    ("Le texte.\nVon Karim Benali", [("Karim Benali", P)]),
+    ("Le texte.\nAutorin: Amina Saïdi, Projektleiterin der Stiftung.\n© Sahel Info 2025", [("Amina Saïdi", P)]),
+    ("النص.\nبقلم سارة بن علي", [("سارة بن علي", P)]),
+    ("Par ailleurs, le ministre a rappelé ses engagements envers les syndicats.", []),  # a sentence
+    ("Le texte.\nPar la rédaction", []),  # a desk alone: no person signs
+    ("Von Karim Benali\nLe texte.\nUn paragraphe.\nLa fin.", []),  # not under the text
+]
+
+
+@pytest.mark.parametrize(("text", "credited"), CLOSINGS, ids=[c[0][-30:] for c in CLOSINGS])
+def test_a_closing_byline(text: str, credited: list[tuple[str, str]]) -> None:
+    assert closing_byline(text).credited == credited
+
+
+def test_a_closing_byline_on_a_page_only_when_nothing_else_credits() -> None:
+    html = page("<title>Réforme fiscale</title>", tail="<p>Par Karim Benali</p>")
+    assert _extract(html).authors == ("Karim Benali",)
+    html = page('<title>Réforme fiscale</title><meta name="author" content="Amina Saïdi">', tail="<p>Par Karim Benali</p>")
+    assert _extract(html).authors == ("Amina Saïdi",)

@@ -300,6 +300,21 @@ def site_credited(line: str, outlets: Iterable[str], marked_name: bool = False) 
                    agencies=found.agencies)
 
 
+CLOSING_BYLINE_LINES = 2  # the byline under the text, maybe above a closing source or copyright line
+
+
+def closing_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
+    """The credits of a byline printed under the text ('Von Karim Benali', 'Autorin: Amina Saïdi, Projektleiterin'),
+    opened by a lead-in: the page's only byline when nothing else credits anyone. The line stays in the text."""
+    for line in text.rsplit("\n", CLOSING_BYLINE_LINES)[-CLOSING_BYLINE_LINES:][::-1]:
+        line = line.strip()
+        if line and len(line) <= 160 and _PREFIX.match(line):
+            credits = parse_byline(line.rstrip("."), outlets)
+            if credits.authors:
+                return credits
+    return Credits()
+
+
 def looks_like_byline(paragraph: str) -> Credits | None:
     """The credits of a text paragraph that is only a byline ('Par X', 'بقلم X', '(AFP)'), else None.
 
@@ -357,8 +372,13 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     return credits
 
 
+# German compounds that end in a role ('Projektleiterin', 'Pressesprecher', 'Fachredakteur').
+_ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin", "redakteur", "redakteurin",
+                 "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende")
+
+
 def _has_role_word(part: str) -> bool:
-    return any(word in _ROLE_WORDS for word in re.split(r"[\s-]+", part.lower()))
+    return any(word in _ROLE_WORDS or word.endswith(_ROLE_ENDINGS) for word in re.split(r"[\s-]+", part.lower()))
 
 
 def _first_not_outlet(segments: list[str], skip: set[str]) -> str:

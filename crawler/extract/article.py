@@ -27,7 +27,16 @@ from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
 from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
-from crawler.extract._authors import AGENCY, Credits, Kind, byline_within, parse_byline, parse_names, site_credited
+from crawler.extract._authors import (
+    AGENCY,
+    Credits,
+    Kind,
+    byline_within,
+    closing_byline,
+    parse_byline,
+    parse_names,
+    site_credited,
+)
 from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
     canonical_url,
@@ -384,6 +393,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
             body = signed[0]
             draft.credit(signed[1], "signature")
             agencies.extend(signed[1].agencies)
+    if not draft.credits.credited:
+        draft.credit(closing_byline(body, draft.outlets), "signature")
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
