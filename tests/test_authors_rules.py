@@ -309,3 +309,15 @@ def test_a_closing_byline_on_a_page_only_when_nothing_else_credits() -> None:
     assert _extract(html).authors == ("Karim Benali",)
     html = page('<title>Réforme fiscale</title><meta name="author" content="Amina Saïdi">', tail="<p>Par Karim Benali</p>")
     assert _extract(html).authors == ("Amina Saïdi",)
+
+
+# --- a byline printed over the text that names others than the author fields: the printed one -----------------
+
+@pytest.mark.parametrize(("head", "lead", "expected"), [
+    ('<meta name="author" content="Amina Saïdi">', "<p>Par Karim Benali</p>", ("Karim Benali",)),
+    (_jsonld(headline="Réforme fiscale", author={"@type": "Person", "name": "Amina Saïdi"}),
+     "<p>Par Karim Benali et Amina Saïdi</p>", ("Karim Benali", "Amina Saïdi")),  # completes the field: printed order
+    ('<meta name="author" content="Amina Saïdi">', "<p>Par la rédaction</p>", ("Amina Saïdi",)),  # no person printed
+])
+def test_the_printed_byline_over_the_fields(head: str, lead: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page(f"<title>Réforme fiscale</title>{head}", lead=lead)).authors == expected

@@ -385,6 +385,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
     agencies = list(draft.agencies)
     if byline is not None:
         agencies.extend(byline.agencies)
+        if _printed_over_fields(byline, draft):
+            draft.credits = Credits()  # the name printed over the text, not the account a field names
         draft.credit(byline, "byline")
     agencies.extend(closing.agencies)
     if not draft.credits.authors:
@@ -399,6 +401,17 @@ def _fill_text(draft: _Draft, text: str) -> None:
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
+
+
+def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
+    """A byline printed at the top of the text that names other persons than the author fields do: the fields
+    hold the account that posted the article (a web editor), the page prints who wrote it."""
+    fields = {alnum(name) for name in draft.credits.authors}
+    printed = {alnum(name) for name in byline.authors}
+    return bool(fields and printed and not fields & printed) and draft.sources.get("authors") in _FIELD_SOURCES
+
+
+_FIELD_SOURCES = ("json-ld", "opengraph", "microdata", "meta")
 
 
 def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
