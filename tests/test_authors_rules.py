@@ -321,3 +321,13 @@ def test_a_closing_byline_on_a_page_only_when_nothing_else_credits() -> None:
 ])
 def test_the_printed_byline_over_the_fields(head: str, lead: str, expected: tuple[str, ...]) -> None:
     assert _extract(page(f"<title>Réforme fiscale</title>{head}", lead=lead)).authors == expected
+
+
+@pytest.mark.parametrize(("value", "credited"), [
+    ("Agencies", [("Agencies", A)]),
+    ("Par Karim Benali et agences", [("Karim Benali", P), ("agences", A)]),
+    ("وكالات", [("وكالات", A)]),
+])
+def test_agencies_unnamed_are_an_agency_credit(value: str, credited: list[tuple[str, str]]) -> None:
+    got = parse_byline(value) if value.startswith("Par") else parse_names([value])
+    assert (got.credited, got.agencies) == (credited, [])

@@ -44,6 +44,7 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 _AGENCIES: dict[str, str] = {alnum(s): name for name, spellings in _AGENCY_SPELLINGS.items() for s in spellings}
 _AGENCY_WORDS = frozenset(_AGENCIES)
+_GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
 _PREFIX = re.compile(
     r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
@@ -425,6 +426,9 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         credits.credit(printed, AGENCY)
         return True
     if alnum(part) in _PLACEHOLDERS or part.replace(".", "").replace(" ", "") in _CREDENTIALS:
+        return True
+    if alnum(part) in _GENERIC_AGENCIES:
+        credits.credit(part, AGENCY)  # 'Agencies': wire copy whose agencies the page does not name
         return True
     if _is_desk(part):
         if alnum(part) not in skip:
