@@ -44,22 +44,25 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 _AGENCIES: dict[str, str] = {alnum(s): name for name, spellings in _AGENCY_SPELLINGS.items() for s in spellings}
 _AGENCY_WORDS = frozenset(_AGENCIES)
+_GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
 _PREFIX = re.compile(
     r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
-    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet)\s+von"
+    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|beitrag|artikel))\s+vo[nm]"
     r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
     r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
-    r"|(?:interview|entretien|texte|reportage|enqu(?:ê|e)te)\s*:"
-    r"|auteurs?|author|autor(?:in|a)?|von|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
+    r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te)\s*:"
+    r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 _WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do|fr|sa|so"
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
+    r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
+    r"|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|\s+(?:am|on|el|il)\s+(?=\d|(?:" + _WEEKDAYS + r")\w*\b)|[\s,]+(?:" + _WEEKDAYS + r")\w*\.?,?\s+(?=\d)",
     re.IGNORECASE,
 )
@@ -76,12 +79,22 @@ _ROLE_WORDS = frozenset({
     "professeur", "directeur", "directrice", "chef", "editorialiste", "éditorialiste", "autor", "autorin",
     "صحفي", "صحفية", "محرر", "محررة",
 })
+# Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
+_CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
+                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM"})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:avec|with|source|sources|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)  # not part of a name
 _ROLE = re.compile(
     r"^(?:(?:notre\s+)?(?:envoy(?:é|e)e?|correspondante?|journaliste|r(?:é|e)dacteur|r(?:é|e)dactrice|chef|directeur|directrice"
     r"|stagiaire|pigiste|collaborat(?:eur|rice)|special|sp(?:é|e)ciale?|photos?|vid(?:é|e)o|infographie|à|a|au|aux|en|de|depuis"
     r"|in|from|staff|editor|reporter|مراسل|مراسلة|موفد|موفدة|من)\b)",
+    re.IGNORECASE,
+)
+# A role printed before the name, alone or closing a compound ('FOCUS-Experte Karim Benali', 'Gastautorin Amina
+# Saïdi'): not part of the name, when a name of two words or more follows.
+_LEADING_ROLE = re.compile(
+    r"^(?:[^\W\d_]+-)*(?:experte|expertin|gastautor(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?"
+    r"|kolumnist(?:in)?|journalist(?:in)?|moderator(?:in)?|chefredakteur(?:in)?)\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
 _ROLE_SUFFIX = re.compile(
@@ -95,13 +108,16 @@ _DESKS = frozenset(alnum(s) for s in (
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
 ))
 _DESK_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+# ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial').
+_DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction"})
 # CMS placeholders and account names that credit nobody: dropped.
 _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "admin", "administrator", "administrateur", "webmaster", "editor", "editeur", "éditeur", "name", "nom",
     "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author", "no author",
-    "sans auteur", "sign in", "log in", "se connecter", "connexion",
+    "sans auteur", "sign in", "log in", "se connecter", "connexion", "all posts", "alle beiträge", "tous les articles",
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
+_TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 _ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc", "media", "médias",
                         "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
@@ -131,6 +147,7 @@ class Credits:
 
     credited: list[tuple[str, Kind]] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    line: str = ""  # the text paragraph read as a byline (`looks_like_byline`), to find where the page prints it
 
     @property
     def authors(self) -> list[str]:
@@ -172,24 +189,131 @@ def agency_name(value: str) -> str | None:
     return _AGENCIES.get(alnum(value))
 
 
-def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = ()) -> Credits:
+_SITE_NAME_PARTS = re.compile(r"\s+[-|–—:·•]\s+")
+
+
+def _outlet_keys(outlets: Iterable[str]) -> set[str]:
+    """The site's names, and the parts of a name that joins two ('LN - Lübecker Nachrichten': 'LN' too)."""
+    keys: set[str] = set()
+    for outlet in outlets:
+        keys.update(alnum(part) for part in [outlet, *_SITE_NAME_PARTS.split(outlet)])
+    keys.discard("")
+    return keys
+
+
+def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = (),
+                organizations: Iterable[str] = ()) -> Credits:
     """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'.
 
     `persons` are values the page types as a person (JSON-LD ``Person``): kept even when a site carries
     the same name (a personal site named after its author, a ``Person`` that is also the publisher).
+    `organizations` are values it types as an organisation: the author is then a body credited as a desk,
+    whole and as printed ('Contributors to the Project'), unless it is the site itself.
     """
     credits = Credits()
-    skip = {alnum(o) for o in outlets if alnum(o)}
+    skip = _outlet_keys(outlets)
     typed = {alnum(p) for p in persons}
+    bodies = {alnum(o) for o in organizations} - typed
     for value in values:
-        credits.add(_parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits())
+        if alnum(value) in bodies:
+            _take_body(value, credits, skip)
+            continue
+        inverted = _inverted(value)
+        if inverted:
+            if alnum(inverted) not in skip:
+                credits.credit(inverted, PERSON)
+            continue
+        parsed = _parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits()
+        if not parsed.credited and alnum(value) in typed and _typed_name(value):
+            parsed.credit(clean(value), PERSON)  # typed a person: 'Karim benali', as the account spells it
+        credits.add(parsed)
     return credits
+
+
+def _typed_name(value: str) -> bool:
+    """A value typed as a person reads as a name even with a lower-case word: a few words of letters."""
+    words = clean(value).split()
+    return (0 < len(words) <= _MAX_NAME_WORDS and len(value) <= _MAX_NAME_CHARS and _name_word(words[0])
+            and all(w.replace("-", "").replace("'", "").replace(".", "").isalpha() for w in words)
+            and alnum(value) not in _PLACEHOLDERS and not _is_desk(value) and "." not in value.rstrip("."))
+
+
+def _inverted(value: str) -> str | None:
+    """A name a catalogue writes surname first ('Benali, K.', 'Berg, Jan van'): the value as printed when the
+    part after its only comma cannot stand alone as a name (initials only, or given names and a trailing
+    particle), else None."""
+    surname, comma, given = clean(value).strip(" ;").partition(",")
+    words, given_words = surname.split(), given.split()
+    if not comma or "," in given or not words or not given_words or len(words) > 3 or len(given_words) > 4:
+        return None
+    if not all(_name_word(w) and not w.islower() for w in words) or not all(_name_word(w) for w in given_words):
+        return None
+    initials = all(_INITIAL.match(w) for w in given_words)
+    particle_last = given_words[-1].lower() in _PARTICLES and not given_words[0].islower()
+    return f"{surname.strip()}, {' '.join(given_words)}" if initials or particle_last else None
+
+
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.-?)+$")
+
+
+def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
+    """An organisation an author field names: an agency when it is one, else a desk, never the site itself."""
+    name = clean(value).strip(" .,:;-–—*")
+    if _canonical(name):
+        credits.credit(name, AGENCY)
+    elif (name and alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS and len(name) <= _MAX_NAME_CHARS
+          and not _DOMAIN.search(name) and not _EMAIL.search(name) and not _TLD_END.search(name)):
+        credits.credit(name, DESK)
 
 
 def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
     """Names and agencies in a free-text byline, or nothing when it does not read as one."""
-    skip = {alnum(o) for o in outlets if alnum(o)}
+    skip = _outlet_keys(outlets)
     return _parse(text, skip, strict=True) or Credits()
+
+
+# Where a byline may begin inside a date line ('12/03/2025 | By Karim Benali', 'Datum: 12.03.2025 Autor: Omar
+# Lahlou'): one of the lead-ins that open a byline, as a word.
+_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم)(?!\w)", re.IGNORECASE)
+
+
+def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
+    """The credits of a byline printed inside a date or meta line, from its lead-in on; nothing when no part
+    after a lead-in reads as a byline."""
+    for match in _LEAD_IN_WITHIN.finditer(line):
+        credits = parse_byline(line[match.start():], outlets)
+        if credits.credited:
+            return credits
+    return Credits()
+
+
+def site_credited(line: str, outlets: Iterable[str], marked_name: bool = False) -> Credits:
+    """What a byline element credits when it names the site itself: 'Par Sahel Info' (a lead-in, then the
+    site's name) or an element marked as the author's name that holds it. The site is then the desk that
+    signs; read only when nothing else credits anyone (the site's name in an author field is no credit)."""
+    skip = _outlet_keys(outlets)
+    if not marked_name and not _PREFIX.match(clean(line)):
+        return Credits()
+    found = parse_names([line]) if marked_name else parse_byline(line)
+    if not any(alnum(name) in skip for name in found.names):
+        return Credits()
+    return Credits(credited=[(name, DESK if alnum(name) in skip else kind) for name, kind in found.credited],
+                   agencies=found.agencies)
+
+
+CLOSING_BYLINE_LINES = 2  # the byline under the text, maybe above a closing source or copyright line
+
+
+def closing_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
+    """The credits of a byline printed under the text ('Von Karim Benali', 'Autorin: Amina Saïdi, Projektleiterin'),
+    opened by a lead-in: the page's only byline when nothing else credits anyone. The line stays in the text."""
+    for line in text.rsplit("\n", CLOSING_BYLINE_LINES)[-CLOSING_BYLINE_LINES:][::-1]:
+        line = line.strip()
+        if line and len(line) <= 160 and _PREFIX.match(line):
+            credits = parse_byline(line.rstrip("."), outlets)
+            if credits.authors:
+                return credits
+    return Credits()
 
 
 def looks_like_byline(paragraph: str) -> Credits | None:
@@ -207,7 +331,10 @@ def looks_like_byline(paragraph: str) -> Credits | None:
         return credits
     if not _PREFIX.match(paragraph.strip()) and not _AVEC.match(stripped):
         return None
-    return _parse(paragraph, set(), strict=True)
+    parsed = _parse(paragraph, set(), strict=True)
+    if parsed is not None:
+        parsed.line = paragraph
+    return parsed
 
 
 def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
@@ -246,8 +373,13 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     return credits
 
 
+# German compounds that end in a role ('Projektleiterin', 'Pressesprecher', 'Fachredakteur').
+_ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin", "redakteur", "redakteurin",
+                 "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende")
+
+
 def _has_role_word(part: str) -> bool:
-    return any(word in _ROLE_WORDS for word in re.split(r"[\s-]+", part.lower()))
+    return any(word in _ROLE_WORDS or word.endswith(_ROLE_ENDINGS) for word in re.split(r"[\s-]+", part.lower()))
 
 
 def _first_not_outlet(segments: list[str], skip: set[str]) -> str:
@@ -293,7 +425,10 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
-    if alnum(part) in _PLACEHOLDERS:
+    if alnum(part) in _PLACEHOLDERS or part.replace(".", "").replace(" ", "") in _CREDENTIALS:
+        return True
+    if alnum(part) in _GENERIC_AGENCIES:
+        credits.credit(part, AGENCY)  # 'Agencies': wire copy whose agencies the page does not name
         return True
     if _is_desk(part):
         if alnum(part) not in skip:
@@ -301,7 +436,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         return True
     if _ROLE.match(part):
         return True
-    name = _person(_ROLE_SUFFIX.sub("", part)) or (part if handles and _is_handle(part) else None)
+    name = _person(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))) or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
@@ -310,7 +445,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
 
 
 def _person(value: str) -> str | None:
-    value = clean(value).strip(" .,:;-–—*\"'")
+    value = _once(clean(value).strip(" .,:;-–—*\"'"))
     if value.endswith((" Jr", " Sr")) or re.search(r"\b[A-Z]$", value):
         value += "."  # keep the initial's dot that the strip above took
     words = value.split()
@@ -327,14 +462,25 @@ def _person(value: str) -> str | None:
     return value
 
 
+def _once(value: str) -> str:
+    """A name the markup prints twice in a row (a wide and a narrow layout's copy): 'Karim BenaliKarim Benali' ->
+    'Karim Benali'."""
+    half = len(value) // 2
+    if len(value) % 2 == 0 and len(value) > 6 and value[:half] == value[half:]:
+        return value[:half]
+    if len(value) % 2 == 1 and value[half] == " " and " " in value[:half] and value[:half] == value[half + 1:]:
+        return value[:half]  # never one word twice: 'Mohamed Mohamed' is a name
+    return value
+
+
 def _name_word(word: str) -> bool:
     """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or Arabic script."""
     return word[0].isupper() or _is_arabic_word(word[0]) or word.lower().rstrip("'’") in _PARTICLES
 
 
 def _is_desk(name: str) -> bool:
-    key = alnum(name)
-    return key in _DESKS or fold(name).startswith(_DESK_PREFIXES)
+    key, folded = alnum(name), fold(name)
+    return key in _DESKS or folded.startswith(_DESK_PREFIXES) or re.split(r"[\s-]", folded)[-1] in _DESK_SUFFIXES
 
 
 def _is_arabic_word(char: str) -> bool:
@@ -343,5 +489,5 @@ def _is_arabic_word(char: str) -> bool:
 
 def _is_handle(value: str) -> bool:
     """A user name, not a site's domain ('jungefreiheit.de') nor a CMS placeholder."""
-    return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not re.search(r"\.[a-z]{2,6}$", value)
+    return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not _TLD_END.search(value)
             and alnum(value) not in _PLACEHOLDERS)

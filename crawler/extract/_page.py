@@ -60,12 +60,12 @@ MAX_AUTHOR_NAME_TEXT = 60
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
 _WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
-_MARK_WORDS = re.compile(r"author|byline|auteur|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
+_MARK_WORDS = re.compile(r"author|byline|auteur|autor|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
                          r"|created|submitted|titre|title|headline", re.IGNORECASE)
 # The same words, case-sensitive, for ASCII marks lower-cased first: re's IGNORECASE search is five times slower,
 # and this test runs on every element with a class or an id (about 450 on a real page).
 _MARK_WORDS_LOWER = re.compile(_MARK_WORDS.pattern)
-_BYLINE_WORDS = ("author", "byline", "auteur", "signature")
+_BYLINE_WORDS = ("author", "byline", "auteur", "autor", "signature")  # 'autor': German, Spanish, Polish ('autorenzeile')
 _DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline", "created", "submitted")
 # A headline in a <div>/<span> (hand-made CMSs): a class or id that is a title word, whole.
 _HEADLINE_MARK = re.compile(r"(?:^|[\s_-])(?:titre|title|headline)(?:[\s_-]|$)", re.IGNORECASE)
@@ -369,6 +369,25 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
     tokens = marks.split()
     return any(_ELSEWHERE.match(token) for token in tokens), any(_POST.match(token) for token in tokens)
+
+
+_TEXT_WITH = etree.XPath("//body//text()[contains(., $word)]")
+MAX_PRINTED_LOOKUPS = 5
+
+
+def printed_elsewhere(root: HtmlElement, line: str) -> bool:
+    """True when the element that prints `line` (a text node's parent or grandparent: 'By <b>Name</b>') sits in a
+    sidebar, a related box, a comment thread or the page footer. Text nodes are found by the line's last word, in
+    C; only those few elements' text is read."""
+    words = line.split()
+    if not words:
+        return False
+    for node in _TEXT_WITH(root, word=words[-1])[:MAX_PRINTED_LOOKUPS]:
+        el = node.getparent()
+        for candidate in (el, el.getparent() if el is not None else None):
+            if candidate is not None and isinstance(candidate.tag, str) and clean(candidate.text_content()) == line:
+                return elsewhere(candidate)
+    return False
 
 
 def _collect_time(el: HtmlElement, page: PageSignals) -> None:

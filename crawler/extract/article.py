@@ -27,7 +27,16 @@ from lxml.html import HtmlElement
 from w3lib.encoding import read_bom
 
 from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
-from crawler.extract._authors import AGENCY, Credits, Kind, parse_byline, parse_names
+from crawler.extract._authors import (
+    AGENCY,
+    Credits,
+    Kind,
+    byline_within,
+    closing_byline,
+    parse_byline,
+    parse_names,
+    site_credited,
+)
 from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
 from crawler.extract._fields import (
     canonical_url,
@@ -43,7 +52,7 @@ from crawler.extract._fields import (
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._local_time import prefer_local
-from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html
+from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
 from crawler.extract._text import alnum, fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -63,7 +72,9 @@ _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
 MAX_SITE_NAME_WORDS = 6
 _STAMP_SOURCES = ("json-ld", "opengraph", "meta", "time")
-_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl")
+_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dc:creator", "dcterms.creator", "sailthru.author", "byl")
+# An author meta name given more times than this holds a reference list (the works a paper cites), not a byline.
+MAX_AUTHOR_METAS = 12
 
 
 @dataclass
@@ -311,12 +322,13 @@ def _fill_structured_credits(draft: _Draft) -> None:
     page, jsonld = draft.page, draft.jsonld
     draft.outlets.extend(host_names(draft.url))
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
-    typed = [name for node in (people if isinstance(people, list) else [people])
-             if isinstance(node, dict) and "Person" in types_of(node) for name in strings(node)]
-    found = [("json-ld", parse_names(strings(people), draft.outlets, typed)),
+    nodes = [node for node in (people if isinstance(people, list) else [people]) if isinstance(node, dict)]
+    typed = [name for node in nodes if "Person" in types_of(node) for name in strings(node)]
+    bodies = [name for node in nodes if any(k.endswith("Organization") for k in types_of(node)) for name in strings(node)]
+    found = [("json-ld", parse_names(strings(people), draft.outlets, typed, bodies)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
-             ("meta", parse_names([v for k in _AUTHOR_META for v in page.metas.get(k, [])], draft.outlets))]
+             ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
     agencies = Credits()
@@ -324,6 +336,11 @@ def _fill_structured_credits(draft: _Draft) -> None:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
+
+
+def _author_metas(page: PageSignals, key: str) -> list[str]:
+    values = page.metas.get(key, [])
+    return values if len(values) <= MAX_AUTHOR_METAS else []
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "gv"})
@@ -347,15 +364,29 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
     if any(credits.authors for _, credits in found):
         return []  # pass 2 costs 1-1.5 ms; reading bylines beside JSON-LD persons fixed 1 tune page (mtb-news)
     marked = draft.page.marked
-    return ([("byline", parse_byline(line, draft.outlets)) for line in marked.bylines]
-            + [("byline", parse_names([name], draft.outlets)) for name in marked.author_names])
+    read = ([("byline", parse_names([name], draft.outlets)) for name in marked.author_names]
+            + [("byline", parse_byline(line, draft.outlets)) for line in marked.bylines])
+    if any(credits.credited for _, credits in found + read):
+        return read
+    read = ([("byline", site_credited(line, draft.outlets)) for line in marked.bylines]
+            + [("byline", site_credited(name, draft.outlets, marked_name=True)) for name in marked.author_names])
+    if any(credits.credited for _, credits in read):
+        return read
+    # nothing credited yet: a byline printed inside a byline or date line, after what opens it ('12.03.2025 |
+    # Von Karim Benali', 'Datum: 12.03.2025 Autor: Amina Saïdi')
+    lines = [*marked.bylines, *(line for line in marked.datelines if line not in marked.bylines)]
+    return [("byline", byline_within(line, draft.outlets)) for line in lines]
 
 
 def _fill_text(draft: _Draft, text: str) -> None:
     body, byline, closing = split_credits(text, draft.title)
+    if byline is not None and byline.line and printed_elsewhere(draft.page.root, byline.line):
+        byline = None  # 'By X' in the sidebar: the site's masthead, not the article's byline
     agencies = list(draft.agencies)
     if byline is not None:
         agencies.extend(byline.agencies)
+        if _printed_over_fields(byline, draft):
+            draft.credits = Credits()  # the name printed over the text, not the account a field names
         draft.credit(byline, "byline")
     agencies.extend(closing.agencies)
     if not draft.credits.authors:
@@ -364,10 +395,23 @@ def _fill_text(draft: _Draft, text: str) -> None:
             body = signed[0]
             draft.credit(signed[1], "signature")
             agencies.extend(signed[1].agencies)
+    if not draft.credits.credited:
+        draft.credit(closing_byline(body, draft.outlets), "signature")
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
+
+
+def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
+    """A byline printed at the top of the text that names other persons than the author fields do: the fields
+    hold the account that posted the article (a web editor), the page prints who wrote it."""
+    fields = {alnum(name) for name in draft.credits.authors}
+    printed = {alnum(name) for name in byline.authors}
+    return bool(fields and printed and not fields & printed) and draft.sources.get("authors") in _FIELD_SOURCES
+
+
+_FIELD_SOURCES = ("json-ld", "opengraph", "microdata", "meta")
 
 
 def _fill_dates(draft: _Draft, root: HtmlElement) -> None:

@@ -14,8 +14,9 @@ Conventions, field by field in the docs below:
   per entry: persons, desks ("La Rédaction") and news agencies when the byline names one ("AFP",
   "Agence France-Presse"), without "Par"/"By"/"بقلم", roles ("envoyé spécial", "correspondant"), places
   or dates; ``author_kinds`` says what each entry is (``person``, ``desk``, ``agency``). Nothing the
-  byline credits is dropped; what is not a byline is never added (the site's own name, a photo credit,
-  a footer, a related article's author). ``agencies`` lists the canonical names of every agency the
+  byline credits is dropped; what is not a byline is never added (the site's own name in an author field
+  or a footer, a photo credit, a related article's author, a sidebar's masthead). A byline that credits
+  the site itself ("Par Sahel Info") and an author the page types as an organisation are desks. ``agencies`` lists the canonical names of every agency the
   page credits, in the byline or not (a dateline's "(APS)", a closing "Source : MAP");
 - languages are ISO 639-1 codes (``fr``, ``ar``), countries ISO 3166-1 alpha-2;
 - digests are ``sha256:<hex>`` for text and ``sha1:<base32>`` for WARC payloads (as WARC writes them).
@@ -101,8 +102,9 @@ class ArticleRecord:
     text: str = field(default="", metadata=_doc("Article body, paragraphs separated by newlines; no byline, no boilerplate."))
     authors: list[str] = field(default_factory=list, metadata=_doc(
         "Every name the byline credits, as printed, one per entry: persons, desks ('La Rédaction') and agencies "
-        "the byline names ('AFP'); no 'Par'/'By'/'بقلم', roles, places or dates; never the site's own name, a photo "
-        "credit or a related article's author. Schema version 1 records hold persons only."))
+        "the byline names ('AFP'); no 'Par'/'By'/'بقلم', roles, places or dates; never the site's own name unless the "
+        "byline itself credits it (then a desk), a photo credit or a related article's author. Schema version 1 "
+        "records hold persons only."))
     author_kinds: list[AuthorKind] = field(default_factory=list, metadata=_doc(
         "What each entry of authors is, at the same position: 'person', 'desk' or 'agency'. Empty in records "
         "written before schema version 2."))
