@@ -16,7 +16,11 @@ average, on which trafilatura takes 25–50 ms), served from its own process pin
 * with ``--profile``: one more crawl on one core with extraction in the crawl process (``--workers 0``) under
   cProfile, its CPU split by what the code does (fetch, WARC writing, article-or-not, extraction, record
   writing, dedup, discovery, other), measured by the profiler, not guessed;
-* with ``--profile-workers``: the same split of the crawl process alone, extraction in its workers.
+* with ``--profile-workers``: the same split of the crawl process alone, extraction in its workers;
+* with ``--trace``: one more crawl on two cores under ``bench/pipeline_trace.py``, and where its time went: the
+  busy share of each CPU (``/proc/stat``, the whole machine: others' load included), the CPU the crawl process and
+  each extraction worker had and the time they waited runnable for one (schedstat), how often the pool held fewer
+  pages than it has workers (a starving worker), and how full Scrapy's scraper slot and downloader were.
 
 Numbers only; no assertion (benchmarks are not tests). Nothing leaves loopback.
 """
@@ -64,6 +68,18 @@ def _taskset(cpus: list[int]) -> list[str]:
     return ["taskset", "-c", ",".join(map(str, cpus))] if shutil.which("taskset") else []
 
 
+def _cpu_ticks() -> dict[str, tuple[int, int]]:
+    """(busy, total) clock ticks of each CPU since boot, from /proc/stat."""
+    ticks = {}
+    for line in Path("/proc/stat").read_text(encoding="ascii").splitlines():
+        name, *values = line.split()
+        if name.startswith("cpu") and name != "cpu":
+            numbers = [int(v) for v in values]
+            idle = numbers[3] + numbers[4]  # idle, iowait
+            ticks[name] = (sum(numbers[:8]) - idle, sum(numbers[:8]))
+    return ticks
+
+
 def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] | None = None) -> dict[str, Any]:
     """One crawl of the heavy outlet into a fresh store; timings from the outlet's own request log."""
     with tempfile.TemporaryDirectory(prefix="khabar-throughput-") as tmp:
@@ -73,9 +89,11 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
                "--catalog-extra", str(outlet.catalog_path), "--store", str(store), "--log-level", "WARNING", *extra]
         outlet.clear_log()
         cpu_before, _ = _children()
+        ticks_before = _cpu_ticks()
         started = time.monotonic()
         result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         ended = time.monotonic()
+        ticks_after = _cpu_ticks()
         cpu_after, maxrss = _children()
         if result.returncode != 0:
             sys.exit(f"the crawl failed (exit {result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
@@ -84,6 +102,7 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
         reports = list(store.glob(f"runs/*/{OUTLET_ID}.json"))
         report = json.loads(reports[0].read_text(encoding="utf-8")) if reports else {}
         own = json.loads(own_cpu.read_text(encoding="utf-8")) if own_cpu.exists() else {"self": 0.0}
+        workers_cpu = float(own.get("forkserver", 0.0))
     if not articles:
         sys.exit("the crawl fetched no article page: is the heavy outlet served? (see the crawl's output)\n"
                  + result.stderr[-3000:])
@@ -91,7 +110,52 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
     return {"articles": len(articles), "recorded": recorded, "wall": ended - started,
             "first_request": requests[0][0] - started, "first_article": articles[0] - started,
             "steady": len(articles) / (ended - articles[0]), "overall": len(articles) / (ended - started),
-            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "maxrss_mb": maxrss / 1024}
+            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "workers_cpu": workers_cpu, "maxrss_mb": maxrss / 1024,
+            "started": started, "ended": ended, "first_article_at": articles[0],
+            "machine_busy": {name: (ticks_after[name][0] - ticks_before[name][0])
+                             / max(1, ticks_after[name][1] - ticks_before[name][1]) for name in ticks_after}}
+
+
+def trace(outlet: HeavyOutlet, cpus: list[int], keep: Path | None = None) -> None:
+    """One crawl under ``bench/pipeline_trace.py``: where its pages waited, printed (see the module's docstring)."""
+    with tempfile.TemporaryDirectory(prefix="khabar-trace-") as tmp:
+        out = Path(tmp) / "trace.json"
+        run = crawl(outlet, cpus, python=[sys.executable, str(ROOT / "bench" / "pipeline_trace.py"), str(out)])
+        data = json.loads(out.read_text(encoding="utf-8"))
+        if keep:
+            keep.write_text(json.dumps({**data, "run": run}), encoding="utf-8")
+    begin, end = run["first_article_at"], run["ended"]
+    samples = [s for s in data["samples"] if begin <= s[0] <= end]
+    procs = [p for p in data["procs"] if begin <= p["t"] and p.get("workers")]  # once the pool has its workers
+    print(f"trace of one crawl on {len(cpus)} cores ({run['steady']:.1f} pages/s from the first article request); "
+          f"machine busy over the run (everyone's load): "
+          + ", ".join(f"{name} {100 * share:.0f} %" for name, share in sorted(run["machine_busy"].items())))
+    if len(procs) >= 2:
+        first, last = procs[0], procs[-1]
+        span = (last["t"] - first["t"]) * 1e9
+        rows = [("crawl process", first["crawl"], last["crawl"])]
+        rows += [(f"worker {i}", a, b) for i, (a, b) in enumerate(zip(first.get("workers", []),
+                                                                     last.get("workers", []), strict=False))]
+        ran = waited = 0.0
+        for name, a, b in rows:
+            ran, waited = ran + (b[0] - a[0]), waited + (b[1] - a[1])
+            print(f"  {name:14} on a CPU {100 * (b[0] - a[0]) / span:5.1f} % of the time, runnable and waiting for "
+                  f"one {100 * (b[1] - a[1]) / span:5.1f} % (threads summed)")
+        print(f"  all of them: {ran / span:.2f} CPUs used of {len(cpus)}, {waited / span:.2f} more wanted "
+              f"(runnable, waiting); {1000 * ran / 1e9 / max(1, run['articles']):.2f} ms CPU an article over "
+              f"{(last['t'] - first['t']):.1f} s")
+    if samples:
+        workers = max((p.get("pool_workers", 0) for p in data["procs"]), default=0)
+        depth = [s[1] for s in samples]
+        starving = sum(1 for d in depth if d < workers) / len(depth)
+        print(f"  pages in the extraction pool ({workers} workers): fewer than {workers} in "
+              f"{100 * starving:.0f} % of {len(depth)} samples (0: {100 * depth.count(0) / len(depth):.0f} %), "
+              f"median {statistics.median(depth):.0f}, max {max(depth)}")
+        print(f"  scraper slot: median {statistics.median(s[2] for s in samples):.0f} responses "
+              f"({statistics.median(s[3] for s in samples) / 1e6:.1f} MB), above 5 MB (downloader stops) in "
+              f"{100 * sum(1 for s in samples if s[3] > 5_000_000) / len(samples):.0f} %; downloader: median "
+              f"{statistics.median(s[4] for s in samples):.0f} requests in flight, 0 in "
+              f"{100 * sum(1 for s in samples if s[4] == 0) / len(samples):.0f} %")
 
 
 def trafilatura_alone(outlet: HeavyOutlet, cpus: list[int]) -> float:
@@ -183,6 +247,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="also split one crawl's CPU by category (cProfile)")
     parser.add_argument("--profile-workers", action="store_true",
                         help="also profile the crawl process (CPU time) with its extraction workers on")
+    parser.add_argument("--trace", action="store_true",
+                        help="also trace one two-core crawl: per-CPU busy share, pool depth, scraper and downloader")
+    parser.add_argument("--trace-json", type=Path, help="with --trace: keep the samples in this JSON file")
     parser.add_argument("--top", type=int, default=0, help="with --profile: list the N functions with most own time")
     parser.add_argument("--site", type=Path, help="keep the generated pages in this folder between runs")
     args = parser.parse_args()
@@ -208,10 +275,13 @@ def main() -> None:
                   f"{median['articles']:.0f} fetched, {median['recorded']:.0f} recorded; first request after "
                   f"{median['first_request']:.2f} s, first article after {median['first_article']:.2f} s; "
                   f"CPU {median['cpu']:.1f} s, of which the crawl process {median['crawl_cpu']:.1f} s "
-                  f"({1000 * median['crawl_cpu'] / median['articles']:.2f} ms an article); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
+                  f"({1000 * median['crawl_cpu'] / median['articles']:.2f} ms an article), the extraction workers "
+                  f"{median['workers_cpu']:.1f} s ({1000 * median['workers_cpu'] / median['articles']:.2f} ms); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
             print(f"  ratio to trafilatura on one core: {median['steady'] / traf_one:.2f} "
                   f"(target {'0.90' if label == 'one core' else '1.85'}); per-run pages/s: "
                   + ", ".join(f"{r['steady']:.1f}" for r in runs))
+        if args.trace:
+            trace(outlet, two, args.trace_json)
         if args.profile:
             split = profile(outlet, args.top)
             total = sum(seconds for _, seconds in split)
