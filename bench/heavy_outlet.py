@@ -248,6 +248,11 @@ class HeavyOutlet:
             "crawl": {"delay": 0, "concurrency": 16}, "demo": True}], ensure_ascii=False), encoding="utf-8")
         return self
 
+    @property
+    def pid(self) -> int | None:
+        """The server process (pinned to ``cpus``): its CPU competes with a crawl given that CPU too."""
+        return self._process.pid
+
     def __exit__(self, *exc: object) -> None:
         self._process.terminate()
         self._process.join(10)

@@ -8,7 +8,8 @@ Used by ``bench/throughput.py --trace``. A thread of the crawl process samples e
 * Scrapy's scraper slot: responses in it (``scraper``) and their bytes (``scraper_bytes``; above
   SCRAPER_SLOT_MAX_ACTIVE_SIZE the engine stops sending requests), requests in the downloader (``downloading``);
 * from ``/proc/<pid>/task/*/schedstat``, for the crawl process and each extraction worker: nanoseconds on a CPU
-  and nanoseconds runnable but waiting for one (the machine's other load, or our own processes).
+  and nanoseconds runnable but waiting for one (the machine's other load, or our own processes); and each thread of
+  the crawl process's CPU by its Python name (the reactor's, the pool's manager and queue feeder threads…).
 
 What it costs: one sample is a few dozen microseconds of the crawl process's CPU (``--trace`` runs apart from
 the timed runs for that reason).
@@ -46,6 +47,18 @@ def _schedstat(pid: int) -> tuple[int, int]:
     return run, wait
 
 
+def _thread_cpu() -> dict[str, int]:
+    """ns on a CPU of each live thread of this process, by its Python name (the hand-off's threads among them)."""
+    cpu: dict[str, int] = {}
+    for thread in threading.enumerate():
+        try:
+            with open(f"/proc/self/task/{thread.native_id}/schedstat", encoding="ascii") as handle:
+                cpu[thread.name] = int(handle.read().split()[0])
+        except (OSError, TypeError):
+            continue
+    return cpu
+
+
 def main() -> None:
     if len(sys.argv) < 4 or sys.argv[2] != "-m":
         sys.exit("usage: python bench/pipeline_trace.py OUT.json -m MODULE [ARGS…]")
@@ -59,6 +72,7 @@ def main() -> None:
 
     seen: dict[str, Any] = {}
     in_pool = [0]
+    done: list[float] = []  # when the first and the latest page came back from the pool
     original_init = scraper_module.Scraper.__init__
 
     def init(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -74,6 +88,9 @@ def main() -> None:
             return await original_extract(*args, **kwargs)
         finally:
             in_pool[0] -= 1
+            done[1:] = [time.monotonic()]
+            if len(done) == 1:
+                done.insert(0, done[0])
 
     pool_module.extract_off_thread = extract_off_thread  # type: ignore[assignment]  # before spiders.news imports it
     samples: list[list[float]] = []
@@ -91,7 +108,7 @@ def main() -> None:
                             len(downloader.active) if downloader else 0])
             count += 1
             if count % PROC_EVERY == 0:
-                row: dict[str, Any] = {"t": now, "crawl": _schedstat(os.getpid())}
+                row: dict[str, Any] = {"t": now, "crawl": _schedstat(os.getpid()), "threads": _thread_cpu()}
                 for workers, pool in list(pool_module._pools.items()):
                     row["workers"] = [_schedstat(pid) for pid in list(getattr(pool, "_processes", {}) or {})]
                     row["pool_workers"] = workers
@@ -107,7 +124,9 @@ def main() -> None:
     finally:
         stop.set()
         thread.join()
-        out.write_text(json.dumps({"samples": samples, "procs": procs}), encoding="utf-8")
+        out.write_text(json.dumps({"samples": samples, "procs": procs, "first_done": done[0] if done else None,
+                                   "last_done": done[-1] if done else None, "module_returned": time.monotonic()}),
+                       encoding="utf-8")
     sys.exit(code)
 
 

@@ -80,6 +80,15 @@ def _cpu_ticks() -> dict[str, tuple[int, int]]:
     return ticks
 
 
+def _process_cpu(pid: int | None) -> float:
+    """CPU seconds a live process has spent (0 when it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] | None = None) -> dict[str, Any]:
     """One crawl of the heavy outlet into a fresh store; timings from the outlet's own request log."""
     with tempfile.TemporaryDirectory(prefix="khabar-throughput-") as tmp:
@@ -90,10 +99,12 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
         outlet.clear_log()
         cpu_before, _ = _children()
         ticks_before = _cpu_ticks()
+        server_before = _process_cpu(outlet.pid)
         started = time.monotonic()
         result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         ended = time.monotonic()
         ticks_after = _cpu_ticks()
+        server_cpu = _process_cpu(outlet.pid) - server_before
         cpu_after, maxrss = _children()
         if result.returncode != 0:
             sys.exit(f"the crawl failed (exit {result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
@@ -110,7 +121,7 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
     return {"articles": len(articles), "recorded": recorded, "wall": ended - started,
             "first_request": requests[0][0] - started, "first_article": articles[0] - started,
             "steady": len(articles) / (ended - articles[0]), "overall": len(articles) / (ended - started),
-            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "workers_cpu": workers_cpu, "maxrss_mb": maxrss / 1024,
+            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "workers_cpu": workers_cpu, "server_cpu": server_cpu, "maxrss_mb": maxrss / 1024,
             "started": started, "ended": ended, "first_article_at": articles[0],
             "machine_busy": {name: (ticks_after[name][0] - ticks_before[name][0])
                              / max(1, ticks_after[name][1] - ticks_before[name][1]) for name in ticks_after}}
@@ -144,6 +155,17 @@ def trace(outlet: HeavyOutlet, cpus: list[int], keep: Path | None = None) -> Non
         print(f"  all of them: {ran / span:.2f} CPUs used of {len(cpus)}, {waited / span:.2f} more wanted "
               f"(runnable, waiting); {1000 * ran / 1e9 / max(1, run['articles']):.2f} ms CPU an article over "
               f"{(last['t'] - first['t']):.1f} s")
+    if data.get("first_done") is not None:
+        print(f"  first page back from the pool {data['first_done'] - begin:.2f} s after the first article request; "
+              f"after the last one, {data['module_returned'] - data['last_done']:.2f} s to close the crawl "
+              f"(WARC file, index, reports) and {end - data['module_returned']:.2f} s to exit, one CPU at most")
+    threads: dict[str, float] = {}
+    for row in data["procs"]:  # a thread's last reading (the pool's threads end with it)
+        for name, ns in row.get("threads", {}).items():
+            threads[name] = ns / 1e9
+    if threads:
+        print("  crawl process threads, CPU over the whole run: " + ", ".join(
+            f"{name} {seconds:.2f} s" for name, seconds in sorted(threads.items(), key=lambda item: -item[1])))
     if samples:
         workers = max((p.get("pool_workers", 0) for p in data["procs"]), default=0)
         depth = [s[1] for s in samples]
@@ -276,7 +298,8 @@ def main() -> None:
                   f"{median['first_request']:.2f} s, first article after {median['first_article']:.2f} s; "
                   f"CPU {median['cpu']:.1f} s, of which the crawl process {median['crawl_cpu']:.1f} s "
                   f"({1000 * median['crawl_cpu'] / median['articles']:.2f} ms an article), the extraction workers "
-                  f"{median['workers_cpu']:.1f} s ({1000 * median['workers_cpu'] / median['articles']:.2f} ms); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
+                  f"{median['workers_cpu']:.1f} s ({1000 * median['workers_cpu'] / median['articles']:.2f} ms), the "
+                  f"outlet's server {1000 * median['server_cpu'] / median['articles']:.2f} ms (on the last CPU); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
             print(f"  ratio to trafilatura on one core: {median['steady'] / traf_one:.2f} "
                   f"(target {'0.90' if label == 'one core' else '1.85'}); per-run pages/s: "
                   + ", ".join(f"{r['steady']:.1f}" for r in runs))
