@@ -291,7 +291,8 @@ def main() -> None:
             if args.runs < 1:
                 break
             runs = [crawl(outlet, chosen) for _ in range(args.runs)]
-            median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+            median = {key: statistics.median(r[key] for r in runs) for key, value in runs[0].items()
+                      if isinstance(value, int | float)}
             print(f"crawl, {label:9}        {median['steady']:7.1f} pages/s from the first article request "
                   f"({median['overall']:.1f} over the wall time of {median['wall']:.1f} s); "
                   f"{median['articles']:.0f} fetched, {median['recorded']:.0f} recorded; first request after "
@@ -300,6 +301,9 @@ def main() -> None:
                   f"({1000 * median['crawl_cpu'] / median['articles']:.2f} ms an article), the extraction workers "
                   f"{median['workers_cpu']:.1f} s ({1000 * median['workers_cpu'] / median['articles']:.2f} ms), the "
                   f"outlet's server {1000 * median['server_cpu'] / median['articles']:.2f} ms (on the last CPU); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
+            print("  machine busy during the runs (every process's load, not only the crawl's): " + "; ".join(
+                ", ".join(f"{name} {100 * share:.0f} %" for name, share in sorted(r["machine_busy"].items()))
+                for r in runs))
             print(f"  ratio to trafilatura on one core: {median['steady'] / traf_one:.2f} "
                   f"(target {'0.90' if label == 'one core' else '1.85'}); per-run pages/s: "
                   + ", ".join(f"{r['steady']:.1f}" for r in runs))
