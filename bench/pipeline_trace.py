@@ -80,19 +80,21 @@ def main() -> None:
         seen["scraper"] = self
 
     scraper_module.Scraper.__init__ = init  # type: ignore[method-assign]
-    original_extract = pool_module.extract_off_thread
+    def counted(original: Any) -> Any:
+        async def hand_off(*args: Any, **kwargs: Any) -> Any:
+            in_pool[0] += 1
+            try:
+                return await original(*args, **kwargs)
+            finally:
+                in_pool[0] -= 1
+                done[1:] = [time.monotonic()]
+                if len(done) == 1:
+                    done.insert(0, done[0])
+        return hand_off
 
-    async def extract_off_thread(*args: Any, **kwargs: Any) -> Any:
-        in_pool[0] += 1
-        try:
-            return await original_extract(*args, **kwargs)
-        finally:
-            in_pool[0] -= 1
-            done[1:] = [time.monotonic()]
-            if len(done) == 1:
-                done.insert(0, done[0])
-
-    pool_module.extract_off_thread = extract_off_thread  # type: ignore[assignment]  # before spiders.news imports it
+    for name in ("extract_off_thread", "extract_with_requisites"):  # before spiders.news imports them
+        if hasattr(pool_module, name):
+            setattr(pool_module, name, counted(getattr(pool_module, name)))
     samples: list[list[float]] = []
     procs: list[dict[str, Any]] = []
     stop = threading.Event()
