@@ -38,7 +38,7 @@ from crawler.discovery.links import fetchable_url, looks_like_article, looks_lik
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
-from crawler.extract.pool import extract_with_requisites, start_pool, worker_count
+from crawler.extract.pool import extract_with_requisites, worker_count
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
@@ -136,15 +136,7 @@ class NewsSpider(scrapy.Spider):
         if settings.getbool("KHABAR_GC_FREEZE"):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)
         crawler.signals.connect(spider.listen_for_archived, signal=signals.spider_opened)
-        if spider.workers:
-            crawler.signals.connect(spider.start_extraction, signal=signals.response_received)
         return spider
-
-    def start_extraction(self) -> None:
-        """The first response is in (robots.txt, a sitemap): the first request went out without waiting for the
-        extraction workers, which now start while discovery runs rather than when the first article arrives."""
-        self.crawler.signals.disconnect(self.start_extraction, signal=signals.response_received)
-        start_pool(self.workers)
 
     def listen_for_archived(self) -> None:
         """Connected once the extensions are: this handler runs after WarcCapture's, for each download."""

@@ -2,14 +2,12 @@
 
 trafilatura is the CPU bottleneck of a crawl (about 20 real pages a second per core), so pages are
 extracted in worker processes while the reactor keeps fetching and archiving. The pool is created
-on first use (or ahead of it, ``start_pool``, while discovery runs), with the ``forkserver`` start method (safe
-with the reactor's threads), and rebuilt if a worker dies; ``KHABAR_EXTRACT_WORKERS=0`` extracts in the crawl
-process (for debugging).
+on first use, with the ``forkserver`` start method (safe with the reactor's threads), and rebuilt if a worker dies;
+``KHABAR_EXTRACT_WORKERS=0`` extracts in the crawl process (for debugging).
 
-A worker starts ready: it imports the extraction code from the forkserver's preload and does not import the crawl's
-``__main__`` (multiprocessing would: ``crawler.cli``, hence Scrapy and Twisted, about 0.15 s of CPU and 370 modules
-in each worker for nothing), then extracts a tiny page of its own so that the lazy parts (the language model,
-trafilatura's patterns, about 0.12 s of CPU) are loaded before the first real page waits for them.
+A worker has the extraction code from the forkserver's preload and does not import the crawl's ``__main__``
+(multiprocessing would: ``crawler.cli``, hence Scrapy and Twisted, about 0.15 s of CPU, 370 modules and 25 MB of
+resident memory in each worker for nothing).
 """
 
 from __future__ import annotations
@@ -66,41 +64,12 @@ def _submit(pool: ProcessPoolExecutor, function: Callable[..., _T], *args: Any) 
         return pool.submit(function, *args)
 
 
-_WARM_UP_PAGE = (b"<html lang='fr'><head><title>Essai</title></head><body><article><h1>Essai</h1><p>"
-                 + b"Le conseil municipal a pr\xc3\xa9sent\xc3\xa9 le budget de l'exercice prochain. " * 6
-                 + b"</p></article></body></html>")
-
-
-def _worker_ready() -> None:
-    """Each worker's first act: one extraction of a tiny page written here, so that the language model and the
-    extractor's lazy state are loaded before a real page waits (never raises: a worker must start)."""
-    try:
-        _extract_with_requisites(_WARM_UP_PAGE, "http://khabar.invalid/essai.html", "text/html; charset=utf-8", None)
-    except Exception:  # noqa: BLE001 (a warm-up that fails leaves the cost to the first page, nothing more)
-        logger.debug("the extraction worker's warm-up failed", exc_info=True)
-
-
-def _nothing() -> None:
-    """A task that makes the pool start a worker."""
-
-
 def _pool(workers: int) -> ProcessPoolExecutor:
     if workers not in _pools:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["crawler.extract.article"])  # trafilatura, lxml, py3langid
-        _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_ready)
+        _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     return _pools[workers]
-
-
-def start_pool(workers: int) -> None:
-    """Start the extraction workers now rather than when the first page arrives (``workers`` 0: nothing to start):
-    the forkserver's imports and each worker's warm-up, about 0.3 s + 0.15 s a worker of CPU, then overlap discovery
-    instead of holding the first pages back."""
-    if workers <= 0 or workers in _pools:
-        return
-    pool = _pool(workers)
-    for _ in range(workers):  # one task per worker: each submit that finds no idle worker starts one
-        _submit(pool, _nothing)
 
 
 def shutdown_pools() -> None:
