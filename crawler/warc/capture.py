@@ -37,6 +37,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -54,7 +55,7 @@ from crawler.render.screenshot import CONTENT_TYPE as SCREENSHOT_TYPE
 from crawler.render.screenshot import SCREENSHOT_META, SCREENSHOT_ONLY_META, Screenshot, screenshot_uri
 from crawler.run.disk_full import disk_full_message, stop_for_disk_full
 from crawler.storage import Store, store_from_settings
-from crawler.storage.layout import crawl_db, dedup_db, journals_dir, warc_dir
+from crawler.storage.layout import crawl_db, dedup_db, journals_dir, state_dir, warc_dir
 from crawler.storage.space import disk_full_error, is_disk_full
 from crawler.storage.unfinished import JOURNAL_SUFFIX, Journal
 from crawler.warc.builder import RecordFactory, warc_date
@@ -63,6 +64,7 @@ from crawler.warc.decoding import DEFAULT_MAX_SIZE
 from crawler.warc.dedup import Capture, DedupIndex, open_dedup_index
 from crawler.warc.exchange import HttpMessage, final_response, payload_of, sha1_digest, split_message
 from crawler.warc.links import link_records
+from crawler.warc.pending import PendingCaptures
 from crawler.warc.rebuild import rebuild_exchange
 from crawler.warc.recovery import DeadWarc
 from crawler.warc.tap import RAW_EXCHANGE_META
@@ -139,7 +141,7 @@ class WarcCapture:
         self.factory = factory or RecordFactory()
         self.info = info or {}
         self._writers: dict[tuple[str, date], RotatingWarcWriter] = {}
-        self._pending: dict[Path, list[Capture]] = {}
+        self._pending = PendingCaptures(state_dir(store))
         self._journal = Journal(journals_dir(store) / f"{uuid.uuid4().hex}{JOURNAL_SUFFIX}")
         self.files: list[str] = []
         self.last_date = ""
@@ -338,8 +340,7 @@ class WarcCapture:
         self.stats.inc_value("khabar/warc/bytes", resp_loc.length)
         link = self._link(resp_loc, digest)
         if original is None:
-            self._pending.setdefault(resp_loc.path, []).append(
-                Capture(url, digest, resp_id, date_str, link.path, link.offset, link.length))
+            self._pending.add(resp_loc.path, Capture(url, digest, resp_id, date_str, link.path, link.offset, link.length))
         return link
 
     def _link(self, loc: RecordLocation, payload_digest: str) -> WarcLink:
@@ -397,7 +398,7 @@ class WarcCapture:
 
     def _file_closed(self, path: Path) -> None:
         indexed = any(writer.indexed(path) for writer in self._writers.values())
-        self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path, []), indexed))
+        self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path), indexed))
         self.stats.inc_value("khabar/warc/files")
 
     def spider_closed(self, spider: Spider) -> None:
@@ -416,6 +417,7 @@ class WarcCapture:
             except DiskFull as exc:  # its index did not fit: the file is unfinished again
                 self.stop(exc)
         self._writers.clear()
+        self._pending.close()  # the files left .open: recovery reads their captures back from them
         if self.stopped() is None:  # else the journal stays: the next run's recovery looks at every file it lists
             self._journal.settle()
         self.dedup.close()
@@ -457,7 +459,7 @@ def warcinfo_fields(outlet: str, extra: dict[str, str]) -> dict[str, str]:
             "isPartOf": outlet, "khabar-outlet": outlet, **extra}
 
 
-def finish_warc_file(store: Store, path: Path, dedup: DedupIndex | None, captures: list[Capture],
+def finish_warc_file(store: Store, path: Path, dedup: DedupIndex | None, captures: Iterable[Capture],
                      indexed: bool = False) -> str:
     """A closed WARC file: index it (CDXJ beside it; ``indexed``: its writer's live index did), add its captures to
     the dedup index, publish both."""

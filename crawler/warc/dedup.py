@@ -58,7 +58,7 @@ class SqliteDedupIndex:
         return Capture(*row) if row else None
 
     def add(self, captures: Iterable[Capture]) -> None:
-        rows = [(c.url, c.digest, c.record_id, c.date, c.path, c.offset, c.length) for c in captures]
+        rows = ((c.url, c.digest, c.record_id, c.date, c.path, c.offset, c.length) for c in captures)  # streamed
         with self._db:
             self._db.executemany("INSERT OR IGNORE INTO captures VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
