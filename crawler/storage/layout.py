@@ -22,6 +22,7 @@ Local working state, in the store's spool (the store folder itself, or
     state/stories.sqlite    story signatures per outlet (StoryDedup)
     state/jobs/<outlet>/    Scrapy's JOBDIR of a --resume crawl, removed when the run finishes
     state/queues/<outlet>/  the pending requests of a crawl without JOBDIR (crawler/run/request_queue.py), removed when it ends
+    state/seen/<outlet>/    the fingerprints of the requests a crawl has seen (crawler/run/seen_requests.py), removed when it ends
     state/locks/<outlet>.lock  the outlet lock every crawl of the outlet holds (crawler.run.outlet_lock)
     state/replay/           the CDXJ index and pywb configuration of ``khabar replay``
     state/journals/         per running crawl, the WARC files it wrote (a killed crawl's tells recovery where to look)
