@@ -6,11 +6,12 @@ import glob
 import os
 import shutil
 from pathlib import Path
-from typing import Any
-
-from playwright.async_api import Request as PlaywrightRequest
+from typing import TYPE_CHECKING, Any
 
 from crawler.errors import ConfigInvalid
+
+if TYPE_CHECKING:  # playwright (2.4 MB in the crawl process) is imported only when a page is rendered
+    from playwright.async_api import Request as PlaywrightRequest
 
 # Chromium as root in a container: no sandbox, no GPU, and no traffic of its own (updates, sync, safe browsing).
 CHROMIUM_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
