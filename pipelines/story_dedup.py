@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import logging
 import sys
 import unicodedata
@@ -35,7 +36,7 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scrapy import Spider
@@ -75,26 +76,27 @@ def title_key(title: str | None) -> str:
 
 @functools.cache
 def _datasketch() -> ModuleType:
-    """datasketch, imported when the first article is recorded, without SciPy's ``integrate``.
+    """datasketch's ``minhash`` module alone, imported when the first article is recorded.
 
-    Its LSH modules import ``scipy.integrate.quad`` at import time only to pick bands and rows when none are given;
-    StoryIndex keeps its own bands (``BANDS, ROWS``) and uses only MinHash. Importing SciPy's integrate (special functions, optimize…) cost
-    0.34-0.38 s of CPU in the crawl process at its first record; datasketch alone 0.08-0.09 s. What it names
-    ``quad`` imports the real one if it is ever called."""
-    if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
-        return importlib.import_module("datasketch")
-    stand_in = ModuleType("scipy.integrate")
-
-    def quad(*args: Any, **kwargs: Any) -> Any:
-        return importlib.import_module("scipy.integrate").quad(*args, **kwargs)
-
-    stand_in.quad = quad  # type: ignore[attr-defined]
-    sys.modules["scipy.integrate"] = stand_in
+    StoryIndex keeps its own bands (``BANDS, ROWS``) and uses only MinHash; the package's ``__init__`` imports
+    every sketch it has, and with them SciPy (its LSH modules pick bands with ``scipy.integrate`` at import time)
+    and redis (its asynchronous LSH): 0.34-0.38 s of CPU at the first record with SciPy's integrate, and 10 MB of
+    the crawl process's memory for the rest (numpy, which this module uses itself, is the only one left). The
+    module is the package's own: a later ``import datasketch`` elsewhere finds it and gives the same MinHash."""
+    if "datasketch" in sys.modules:
+        return importlib.import_module("datasketch.minhash")
+    spec = importlib.util.find_spec("datasketch")
+    if spec is None or spec.submodule_search_locations is None:
+        return importlib.import_module("datasketch.minhash")  # raises the ImportError that says what is missing
+    package = ModuleType("datasketch")  # the package without its __init__: its submodules import as usual
+    package.__path__ = list(spec.submodule_search_locations)
+    package.__spec__ = spec
+    sys.modules["datasketch"] = package
     try:
-        return importlib.import_module("datasketch")
+        return importlib.import_module("datasketch.minhash")
     finally:
-        if sys.modules.get("scipy.integrate") is stand_in:
-            del sys.modules["scipy.integrate"]
+        if sys.modules.get("datasketch") is package:
+            del sys.modules["datasketch"]
 
 
 @functools.cache

@@ -43,3 +43,17 @@ def test_without_rendering_or_remote_control_the_crawl_imports_neither_playwrigh
 def test_with_the_remote_control_on_its_extension_is_loaded() -> None:
     probe = _probe(KHABAR_REMOTE_CONTROL=True)
     assert "scrapy.extensions.remote_control.RemoteControl" in probe["extensions"]
+
+
+def test_story_signatures_import_datasketchs_minhash_without_scipy_or_redis() -> None:
+    probe = """
+import sys
+from pipelines.story_dedup import _template
+signature = _template()
+loaded = sorted(m for m in ("scipy", "redis") if m in sys.modules)
+import datasketch
+print(loaded, type(signature) is datasketch.MinHash, "scipy" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert done.stdout.split() == ["[]", "True", "True"]  # the whole package, imported later, has the same MinHash
