@@ -41,6 +41,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("La Lettre d'Oran Newsletter", ""),
     # comment boxes: disclaimers and calls to comment
     ("Les commentaires publiés n'engagent que leurs auteurs.", ""),
+    ("Comments do not necessarily reflect the views of Echorouk Online.", ""),
+    ("Reader comments do not represent the opinion of the editors.", ""),
     ("Le site se réserve le droit de supprimer tout message injurieux.", ""),
     ("الآراء الواردة أدناه لا تعبر عن رأي الموقع بل تعكس وجهات نظر أصحابها.", ""),
     ("Aucun commentaire pour le moment.", ""),
@@ -56,6 +58,9 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital.",
      "Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital."),
     ("Le juge a lu les commentaires des experts sur la réforme.", "Le juge a lu les commentaires des experts sur la réforme."),
+    # a news sentence about someone's comments is not the comment box's disclaimer
+    ("The minister said his comments do not reflect a change in the government's plan for the port of Oran.",
+     "The minister said his comments do not reflect a change in the government's plan for the port of Oran."),
     ("قال الوزير إن هذه الآراء لا تعبر عن موقف الحكومة.", "قال الوزير إن هذه الآراء لا تعبر عن موقف الحكومة."),
     ("Le ministre a partagé ses commentaires sur la publicité des comptes publics.",
      "Le ministre a partagé ses commentaires sur la publicité des comptes publics."),
