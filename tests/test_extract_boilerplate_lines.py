@@ -17,6 +17,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Suivez-nous sur Facebook et Instagram.", ""),
     ("تابعونا على فيسبوك وتويتر", ""),
     ("Jetzt zum Newsletter anmelden!", ""),
+    ("Sign up for the Oran Daily newsletter.", ""),
+    ("Want more sports news? Sign up to get our weekly digest.", "Want more sports news?"),
     ("Síguenos en Telegram y Facebook.", ""),
     # copyright and advertising notices
     ("© 2026 El Khabar Presse, tous droits réservés.", ""),
@@ -58,6 +60,11 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital.",
      "Le ministre a soutenu le projet et les élus ont fait un don de matériel à l'hôpital."),
     ("Le juge a lu les commentaires des experts sur la réforme.", "Le juge a lu les commentaires des experts sur la réforme."),
+    # 'sign up for' inside a sentence of the article is the article's
+    ("Farmers in Tlemcen can sign up for the new irrigation grant until March.",
+     "Farmers in Tlemcen can sign up for the new irrigation grant until March."),
+    ("The ferry to Marseille is full. Passengers can still sign up for the waiting list at the port.",
+     "The ferry to Marseille is full. Passengers can still sign up for the waiting list at the port."),
     # a news sentence about someone's comments is not the comment box's disclaimer
     ("The minister said his comments do not reflect a change in the government's plan for the port of Oran.",
      "The minister said his comments do not reflect a change in the government's plan for the port of Oran."),
