@@ -47,6 +47,21 @@ def test_related_header(line: str, expected: bool) -> None:
     # 'for more information' and its links at the end go; a paragraph after such a header stays
     ([*FR, "Pour en savoir plus :", "- Le site du ministère des Finances", "- Le texte de la loi de finances"], FR),
     ([FR[0], "En savoir plus", FR[1]], [FR[0], FR[1]]),
+    # list items of several sentences after the header are the text's own points, not links: they stay
+    ([*FR, "Voir aussi", "Les coulisses",
+      "- Le tournage a eu lieu à Oran en 2019, sur la corniche et au port. La mairie avait fermé la route du front de mer "
+      "pendant trois semaines pour permettre aux équipes de travailler la nuit.",
+      "- Le rôle du pêcheur a d'abord été proposé à un acteur algérois, qui l'a refusé."],
+     [*FR, "Les coulisses",
+      "- Le tournage a eu lieu à Oran en 2019, sur la corniche et au port. La mairie avait fermé la route du front de mer "
+      "pendant trois semaines pour permettre aux équipes de travailler la nuit.",
+      "- Le rôle du pêcheur a d'abord été proposé à un acteur algérois, qui l'a refusé."]),
+    ([AR[0], "اقرأ أيضا",
+      "- بدأت الأشغال في ميناء وهران منذ شهر مارس الماضي وتشمل توسيع الرصيف الشرقي وبناء محطة جديدة للمسافرين. "
+      "وقال مدير الميناء إن المشروع سيكتمل قبل نهاية السنة المقبلة إذا توفرت الاعتمادات المالية اللازمة.", AR[1]],
+     [AR[0],
+      "- بدأت الأشغال في ميناء وهران منذ شهر مارس الماضي وتشمل توسيع الرصيف الشرقي وبناء محطة جديدة للمسافرين. "
+      "وقال مدير الميناء إن المشروع سيكتمل قبل نهاية السنة المقبلة إذا توفرت الاعتمادات المالية اللازمة.", AR[1]]),
     # a header followed by article paragraphs: only the header goes
     ([AR[0], "اقرأ أيضا", AR[1]], [AR[0], AR[1]]),
 ])

@@ -41,6 +41,7 @@ _NAMED = (
     r"|top-themen\s+(?:bei|von|aus)|m[áa]s\s+sobre|المزيد\s+من"
 )
 _HEADER = re.compile(rf"^\W{{0,3}}(?:(?:{_ALONE})\W*$|(?:{_NAMED})(?!\w))", re.IGNORECASE)
+_INNER_SENTENCE_END = re.compile(r"[.!?؟]\s+\S")  # a sentence ends and another starts
 _SENTENCE_END = (".", "!", "…", "»", '"', "”", ")")
 
 
@@ -52,7 +53,14 @@ def is_related_header(line: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    return line.startswith("- ") or (len(line.split()) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_END))
+    if line.startswith("- "):
+        return not _prose_item(line)
+    return len(line.split()) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+def _prose_item(line: str) -> bool:
+    """A list item of several sentences and more words than a headline: a point of the text, not a link."""
+    return len(line.split()) > MAX_HEADLINE_WORDS and bool(_INNER_SENTENCE_END.search(line.rstrip()))
 
 
 def drop_related(lines: list[str]) -> list[str]:
@@ -69,6 +77,6 @@ def drop_related(lines: list[str]) -> list[str]:
         if all(_headline_like(item) for item in rest):
             break  # the last block of the text: the header and its headlines to the end
         index += 1
-        while index < len(lines) and lines[index].startswith("- "):
+        while index < len(lines) and lines[index].startswith("- ") and not _prose_item(lines[index]):
             index += 1
     return kept
