@@ -65,6 +65,9 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
      "Farmers in Tlemcen can sign up for the new irrigation grant until March."),
     ("The ferry to Marseille is full. Passengers can still sign up for the waiting list at the port.",
      "The ferry to Marseille is full. Passengers can still sign up for the waiting list at the port."),
+    ("Nos enquêtes sont gratuites. Become a supporter today.", "Nos enquêtes sont gratuites."),
+    ("Algeria applied in 2023 to become a member of the BRICS group, the minister recalled.",
+     "Algeria applied in 2023 to become a member of the BRICS group, the minister recalled."),
     # a news sentence about someone's comments is not the comment box's disclaimer
     ("The minister said his comments do not reflect a change in the government's plan for the port of Oran.",
      "The minister said his comments do not reflect a change in the government's plan for the port of Oran."),

@@ -47,7 +47,7 @@ _PROMPT = re.compile(
     r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
     r"|enth[äa]lt\s+(?:werbung|affiliate)|affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
     # appeals for support, app downloads, sign-up lines
-    r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|become\s+a\s+(?:member|supporter)"
+    r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|(?:^|(?<=[.!?:]\s))\W{0,3}become\s+a\s+(?:member|supporter)"
     r"|unterst[üu]tze\s+(?:uns|unser)|hazte\s+(?:miembro|socio)|wesprzyj\s+nas|soutenez[-\s](?:nous|notre)|faites\s+un\s+don"
     r"|devenez\s+(?:membre|abonn[ée])|subscribe\s+now|sign\s+up\s+here|straight\s+to\s+your\s+inbox|never\s+miss\s+our"
     r"|in\s+(?:deinen|ihren)\s+posteingang|dans\s+votre\s+bo[îi]te\s+(?:mail|e-mail|aux\s+lettres)"
