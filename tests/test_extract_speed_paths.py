@@ -87,7 +87,7 @@ def test_trafilatura_replacements_are_installed() -> None:
 
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
-                         "readability score_paragraphs", "readability remove_unlikely_candidates",
+                         "readability link lengths",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -129,7 +129,7 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
 
     class Original(readability_lxml.Document):
         score_paragraphs = _trafilatura_fast._original_score_paragraphs
-        remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
+        get_link_density = _trafilatura_fast._original_link_density
 
     assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
     summaries = []

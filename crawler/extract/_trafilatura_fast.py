@@ -9,9 +9,7 @@ On a 170 KB page trafilatura spends most of its time in three places that do the
   about 0.1 ms;
 - its readability fallback (``readability_lxml.Document``), which runs on every page: ``score_paragraphs`` measures
   the text of every link once per candidate that contains it (the page's <body> is a candidate: every link of the
-  page, again), and ``remove_unlikely_candidates`` builds a proxy for every element to read a class or id most
-  elements do not have. The same computations with each link measured once, and with the elements that have a
-  class or an id selected in C, cost half as much.
+  page, again). While it runs, each link's length is remembered (its own code runs unchanged).
 
 Nothing here changes a result: each replacement computes the same values in the same order (the record-diff
 bench, ``bench/record_diff.py``, compares every field on every page of the four real corpora and the heavy
@@ -24,6 +22,7 @@ an upgraded trafilatura runs as shipped until this module is checked again.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +30,6 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import readability_lxml, xpaths
-from trafilatura.utils import trim
 
 CHECKED_VERSION = "2.3.1"
 _installed: list[str] = []
@@ -112,72 +110,46 @@ def _replace_xpaths() -> None:
 
 # --- readability fallback -------------------------------------------------------------------------------------
 
-_WITH_CLASS_OR_ID = etree.XPath(".//*[@class or @id]")
 _original_score_paragraphs = readability_lxml.Document.score_paragraphs
-_original_remove_unlikely = readability_lxml.Document.remove_unlikely_candidates
+_original_link_density = readability_lxml.Document.get_link_density
+_scoring = threading.local()  # .links while score_paragraphs runs: each link's text length, measured once
 
 
 def score_paragraphs(self: Any) -> dict[HtmlElement, Any]:
-    """``Document.score_paragraphs`` with the text length of each link measured once, not once per candidate
-    that holds it (the tree does not change while candidates are scored), from its ``.text`` when it has no
-    child element (``trim(text_content())`` is then ``" ".join(text.split())``)."""
-    candidates: dict[HtmlElement, Any] = {}
-    for elem in self.doc.iter("p", "pre", "td"):
-        parent_node = elem.getparent()
-        if parent_node is None:
-            continue
-        grand_parent_node = parent_node.getparent()
-        elem_text = trim(elem.text_content())
-        elem_text_len = len(elem_text)
-        if elem_text_len < self.min_text_length:
-            continue
-        for node in (parent_node, grand_parent_node):
-            if node is not None and node not in candidates:
-                candidates[node] = self.score_node(node)
-        score = 1 + len(elem_text.split(",")) + min((elem_text_len / 100), 3)
-        candidates[parent_node].score += score
-        if grand_parent_node is not None:
-            candidates[grand_parent_node].score += score / 2
-    link_lengths: dict[HtmlElement, int] = {}
-    text_length = readability_lxml.text_length
-    for elem, candidate in candidates.items():
-        total_length = text_length(elem) or 1
-        link_length = 0
-        for link in elem.iterdescendants("a"):
-            length = link_lengths.get(link)
-            if length is None:
-                # a link without children: its text_content() is its .text, read without an XPath call
-                length = text_length(link) if len(link) else len(" ".join((link.text or "").split()))
-                link_lengths[link] = length
-            link_length += length
-        candidate.score *= 1 - link_length / total_length
-    return candidates
+    """trafilatura's own ``Document.score_paragraphs``, run while each link's text length is remembered: it asks the
+    link density of every candidate, and each asks the length of every link it holds (the page's <body>, a
+    candidate, all of them) although nothing changes the tree meanwhile."""
+    _scoring.links = {}
+    try:
+        return _original_score_paragraphs(self)
+    finally:
+        _scoring.links = None
 
 
-def remove_unlikely_candidates(self: Any) -> None:
-    """``Document.remove_unlikely_candidates`` over the elements that have a class or an id, selected in C
-    (the others have fewer than two characters of marks and were skipped one proxy at a time)."""
-    unlikely, maybe = readability_lxml.REGEXES["unlikelyCandidatesRe"], readability_lxml.REGEXES["okMaybeItsACandidateRe"]
-    verdicts: dict[str, bool] = {}
-    for elem in _WITH_CLASS_OR_ID(self.doc):
-        attrs = " ".join(filter(None, (elem.get("class"), elem.get("id"))))
-        if len(attrs) < 2 or elem.tag in readability_lxml.FRAME_TAGS:
-            continue
-        if attrs not in verdicts:
-            low = attrs.lower()
-            verdicts[attrs] = bool(unlikely.search(low)) and not maybe.search(low)
-        if verdicts[attrs]:
-            elem.drop_tree()
+def get_link_density(self: Any, elem: HtmlElement) -> float:
+    """The original's value: the length of the links' text over the element's, with each link measured once while
+    the candidates are scored (at any other time, the original, since the tree may have changed)."""
+    links: dict[HtmlElement, int] | None = getattr(_scoring, "links", None)
+    if links is None:
+        return _original_link_density(self, elem)
+    linked = 0
+    for link in elem.iterdescendants("a"):
+        length = links.get(link)
+        if length is None:
+            # without child elements a link's text_content() is its .text: read without an XPath call
+            length = links[link] = (readability_lxml.text_length(link) if len(link)
+                                    else len(" ".join((link.text or "").split())))
+        linked += length
+    return linked / (readability_lxml.text_length(elem) or 1)
 
 
 def _replace_readability() -> None:
     document = readability_lxml.Document
-    if document.score_paragraphs is _original_score_paragraphs:
+    if (document.score_paragraphs is _original_score_paragraphs
+            and document.get_link_density is _original_link_density):
         document.score_paragraphs = score_paragraphs  # type: ignore[method-assign]
-        _installed.append("readability score_paragraphs")
-    if document.remove_unlikely_candidates is _original_remove_unlikely:
-        document.remove_unlikely_candidates = remove_unlikely_candidates  # type: ignore[method-assign]
-        _installed.append("readability remove_unlikely_candidates")
+        document.get_link_density = get_link_density  # type: ignore[method-assign]
+        _installed.append("readability link lengths")
 
 
 def install() -> list[str]:
