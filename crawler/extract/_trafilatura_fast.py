@@ -15,12 +15,13 @@ Nothing here changes a result: each replacement computes the same values in the 
 bench, ``bench/record_diff.py``, compares every field on every page of the four real corpora and the heavy
 outlet before and after; tests/test_trafilatura_fast.py compares each replacement with the original on
 project-written pages). Each one is installed only when the installed trafilatura is the version it was written
-for and the original it replaces is the one it was checked against (the XPath's text, the method's presence):
+for and the original it replaces is the one it was checked against (a digest of the XPath's text, the very methods):
 an upgraded trafilatura runs as shipped until this module is checked again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Callable
@@ -39,8 +40,9 @@ class TagsWhere:
     """``.//*[self::t1 or self::t2 …][test]`` as lxml's tag-filtered iteration and a Python test: the same elements
     (the descendants of the context element with one of `tags`, no namespace), in document order."""
 
-    def __init__(self, tags: tuple[str, ...], test: Callable[[HtmlElement], bool], original: str) -> None:
-        self.tags, self.test, self.path = tags, test, original
+    def __init__(self, tags: tuple[str, ...], test: Callable[[HtmlElement], bool]) -> None:
+        self.tags, self.test = tags, test
+        self.original: etree.XPath | None = None  # the expression it stands for, once installed in its place
 
     def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
         return [el for el in tree.iterdescendants(*self.tags) if self.test(el)]
@@ -53,15 +55,8 @@ def _searches(pattern: str) -> Callable[[str | None], bool]:
 
 
 def _raw_tree_prunes() -> list[tuple[int, str, TagsWhere]]:
-    scroll, posts = "mvp-post-add-(?:box|wrap)|infinite-?scroll", "mvp-post-add-(?:box|wrap)"
-    in_scroll, in_posts = _searches(scroll), _searches(posts)
-    infinite = f"""
-        .//*[self::div or self::section or self::aside][
-        re:test(@id, '{scroll}') or
-        re:test(@class, '{scroll}')][
-        not(.//h1) or re:test(@id, '{posts}') or re:test(@class, '{posts}')]
-        """
-    share = ".//*[self::div or self::section or self::aside][contains(@class, 'elementor-share-buttons')]"
+    """The boxes an infinite scroll appends (unless they hold the page's <h1>) and Elementor's share buttons."""
+    in_scroll, in_posts = _searches("mvp-post-add-(?:box|wrap)|infinite-?scroll"), _searches("mvp-post-add-(?:box|wrap)")
 
     def appended(el: HtmlElement) -> bool:
         ident, cls = el.get("id"), el.get("class")
@@ -73,19 +68,14 @@ def _raw_tree_prunes() -> list[tuple[int, str, TagsWhere]]:
         return "elementor-share-buttons" in (el.get("class") or "")
 
     boxes = ("div", "section", "aside")
-    return [(0, infinite, TagsWhere(boxes, appended, infinite)), (1, share, TagsWhere(boxes, share_buttons, share))]
+    return [(0, "01e7c660fd6406f2", TagsWhere(boxes, appended)), (1, "3c7afe92279543d5", TagsWhere(boxes, share_buttons))]
 
 
 def _comment_prunes() -> list[tuple[int, str, TagsWhere]]:
+    """Comment threads, by id or class (a list only by its own id or class)."""
     ids, classes = xpaths._COMMENTS_ID, xpaths._COMMENTS_CLASS
     any_id, list_id, any_class = _searches(f"^(?:{ids}|disqus_thread|dsq-comments)"), _searches(f"^(?:{ids})"), \
         _searches(classes)
-    comments = f"""
-        .//*[self::div or self::list or self::section or self::details or self::ol or self::ul][
-        re:test(@id, '^(?:{ids}|disqus_thread|dsq-comments)') or
-        re:test(@class, '{classes}')][
-        not(self::ol or self::ul) or re:test(@id, '^(?:{ids})') or re:test(@class, '{classes}')]
-        """
 
     def thread(el: HtmlElement) -> bool:
         ident, cls = el.get("id"), el.get("class")
@@ -94,16 +84,19 @@ def _comment_prunes() -> list[tuple[int, str, TagsWhere]]:
         return el.tag not in ("ol", "ul") or list_id(ident) or any_class(cls)
 
     tags = ("div", "list", "section", "details", "ol", "ul")
-    return [(0, comments, TagsWhere(tags, thread, comments))]
+    return [(0, "9cc18d34e6e2d258", TagsWhere(tags, thread))]
 
 
 def _replace_xpaths() -> None:
+    """Each replacement takes the place of the expression whose text it was checked against (a digest of that text:
+    the replacement was compared with it on the corpora, see the module docstring)."""
     for name, replacements in (("RAW_TREE_PRUNE_XPATH", _raw_tree_prunes()),
                                ("REMOVE_COMMENTS_AND_LISTS_XPATH", _comment_prunes())):
         expressions: list[Any] = getattr(xpaths, name)
-        for index, text, replacement in replacements:
+        for index, digest, replacement in replacements:
             current = expressions[index] if index < len(expressions) else None
-            if isinstance(current, etree.XPath) and current.path == text:
+            if isinstance(current, etree.XPath) and hashlib.sha256(current.path.encode()).hexdigest()[:16] == digest:
+                replacement.original = current
                 expressions[index] = replacement  # the list object trafilatura.core imported: replaced in place
                 _installed.append(f"{name}[{index}]")
 
