@@ -13,7 +13,7 @@ On a 170 KB page trafilatura spends most of its time in three places that do the
 
 Nothing here changes a result: each replacement computes the same values in the same order (the record-diff
 bench, ``bench/record_diff.py``, compares every field on every page of the four real corpora and the heavy
-outlet before and after; tests/test_trafilatura_fast.py compares each replacement with the original on
+outlet before and after; tests/test_extract_speed_paths.py compares each replacement with the original on
 project-written pages). Each one is installed only when the installed trafilatura is the version it was written
 for and the original it replaces is the one it was checked against (a digest of the XPath's text, the very methods):
 an upgraded trafilatura runs as shipped until this module is checked again.
