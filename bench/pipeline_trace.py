@@ -92,7 +92,7 @@ def main() -> None:
                     done.insert(0, done[0])
         return hand_off
 
-    for name in ("extract_off_thread", "extract_with_requisites"):  # before spiders.news imports them
+    for name in ("extract_with_requisites",):  # before spiders.news imports it
         if hasattr(pool_module, name):
             setattr(pool_module, name, counted(getattr(pool_module, name)))
     samples: list[list[float]] = []

@@ -21,14 +21,14 @@ CRAWL_MAIN = textwrap.dedent('''
     else:
         import asyncio
 
-        from crawler.extract.pool import extract_off_thread, shutdown_pools
+        from crawler.extract.pool import extract_with_requisites, shutdown_pools
 
         PAGE = ("<html lang='fr'><head><title>Pluies à Kayes</title></head><body><article><h1>Pluies à Kayes</h1>"
                 + "<p>Les pluies tombées dans la nuit ont coupé la route nationale au sud de Kayes, ont indiqué "
                   "mardi les services de la protection civile, qui appellent les transporteurs à la prudence.</p>" * 4
                 + "</article></body></html>").encode()
-        outcome = asyncio.run(extract_off_thread(PAGE, "https://journal.example/societe/pluies-kayes.html",
-                                                 "text/html; charset=utf-8", 2))
+        outcome, _ = asyncio.run(extract_with_requisites(PAGE, "https://journal.example/societe/pluies-kayes.html",
+                                                         "text/html; charset=utf-8", 2))
         shutdown_pools()
         print(type(outcome).__name__, outcome.title if hasattr(outcome, "title") else outcome)
 ''')

@@ -81,18 +81,13 @@ def shutdown_pools() -> None:
 atexit.register(shutdown_pools)
 
 
-def _extract(body: bytes, url: str, content_type: str | None, hints: ExtractHints | Selectors | None) -> ExtractOutcome:
-    """``extract_article``, imported where it runs: the crawl process itself never imports trafilatura (about
-    0.3 s of CPU at start-up) unless it extracts in-process (``KHABAR_EXTRACT_WORKERS=0``)."""
-    from crawler.extract.article import extract_article
-
-    return extract_article(body, url, content_type, hints)
-
-
 def _extract_with_requisites(body: bytes, url: str, content_type: str | None,
                               hints: ExtractHints | Selectors | None) -> tuple[ExtractOutcome, PageRefs | None]:
-    """``_extract``, plus the page's requisite references read from the extractor's own tree (``refs_of_tree``), so
-    that the crawl process does not parse the page again for them; None when they cannot stand for its own parse."""
+    """``extract_article``, and the page's requisite references read from the extractor's own tree (``refs_of_tree``),
+    so that the crawl process does not parse the page again for them (None when they cannot stand for its own parse).
+
+    Imported where it runs: the crawl process itself never imports trafilatura (about 0.3 s of CPU at start-up)
+    unless it extracts in-process (``KHABAR_EXTRACT_WORKERS=0``)."""
     from crawler.extract._page import parse_errors_need_huge_tree
     from crawler.extract.article import extract_article
     from crawler.requisites.found import refs_of_tree
@@ -109,7 +104,10 @@ def _extract_with_requisites(body: bytes, url: str, content_type: str | None,
 async def extract_with_requisites(body: bytes, url: str, content_type: str | None, workers: int,
                                   hints: ExtractHints | Selectors | None = None
                                   ) -> tuple[ExtractOutcome, PageRefs | None]:
-    """``extract_off_thread``, and the page's requisite references found in the worker's tree (or None)."""
+    """Extract in a worker process (or inline when ``workers`` is 0); never raises for a bad page. The outcome, and
+    the page's requisite references found in the worker's tree (or None).
+
+    `hints` (the outlet's catalog selectors) travel to the worker pickled."""
     if workers == 0:
         return _extract_with_requisites(body, url, content_type, hints)
     future = _submit(_pool(workers), _extract_with_requisites, body, url, content_type, hints)
@@ -119,19 +117,3 @@ async def extract_with_requisites(body: bytes, url: str, content_type: str | Non
         logger.error("an extraction worker died while extracting %s; restarting the pool", url)
         _pools.pop(workers, None)
         return Rejected(reason="worker_died", detail="the extraction worker process died on this page"), None
-
-
-async def extract_off_thread(body: bytes, url: str, content_type: str | None, workers: int,
-                             hints: ExtractHints | Selectors | None = None) -> ExtractOutcome:
-    """Extract in a worker process (or inline when ``workers`` is 0); never raises for a bad page.
-
-    `hints` (the outlet's catalog selectors) travel to the worker pickled."""
-    if workers == 0:
-        return _extract(body, url, content_type, hints)
-    future = _submit(_pool(workers), _extract, body, url, content_type, hints)
-    try:
-        return await asyncio.wrap_future(future)
-    except BrokenProcessPool:
-        logger.error("an extraction worker died while extracting %s; restarting the pool", url)
-        _pools.pop(workers, None)
-        return Rejected(reason="worker_died", detail="the extraction worker process died on this page")
