@@ -79,15 +79,17 @@ def _write_a_crawls_records(writer: RotatingWarcWriter, rng: random.Random) -> N
 def test_the_live_index_is_the_one_cdxj_indexer_reads_back_from_every_file_of_a_rotating_series(
         tmp_path: Path) -> None:
     folder = tmp_path / "warc" / "demo"
+    closed: list[tuple[Path, bool]] = []
     writer = RotatingWarcWriter(WarcFileSpec(directory=folder, prefix="khabar-demo", max_size=20_000), _factory(),
-                                {"software": "test"}, index_key=lambda path: path.relative_to(tmp_path).as_posix())
+                                {"software": "test"}, index_key=lambda path: path.relative_to(tmp_path).as_posix(),
+                                on_close=lambda path, indexed: closed.append((path, indexed)))
     _write_a_crawls_records(writer, random.Random(7))
     assert list(folder.glob(".*.lines.part"))  # the current file's lines, unsorted, until it closes
     writer.close()
     files = writer.closed_files
     assert len(files) > 3
+    assert closed == [(path, True) for path in files]  # the code that closes each file is told its CDXJ is written
     for path in files:
-        assert writer.indexed(path) and not writer.indexed(path)  # said once, to the code that closes the file
         key = path.relative_to(tmp_path).as_posix()
         live = cdxj_path(path).read_bytes()
         assert live == _indexed_by_reading_back(path, key, tmp_path)

@@ -396,8 +396,7 @@ class WarcCapture:
     def _key(self, path: Path) -> str:
         return path.relative_to(self.store.spool).as_posix()
 
-    def _file_closed(self, path: Path) -> None:
-        indexed = any(writer.indexed(path) for writer in self._writers.values())
+    def _file_closed(self, path: Path, indexed: bool) -> None:
         self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path), indexed))
         self.stats.inc_value("khabar/warc/files")
 

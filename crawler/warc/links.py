@@ -59,10 +59,10 @@ class LinkFiles:
         return RotatingWarcWriter(self.config.file_spec(self.store.spool, outlet, day), self.factory,
                                   warcinfo_fields(outlet, self.info), on_close=self._closed)
 
-    def _closed(self, path: Path) -> None:
+    def _closed(self, path: Path, indexed: bool) -> None:
         from crawler.warc.capture import finish_warc_file
 
-        self.published.append(finish_warc_file(self.store, path, None, []))
+        self.published.append(finish_warc_file(self.store, path, None, [], indexed))
 
     def close(self) -> None:
         for writer in self._writers.values():

@@ -13,11 +13,11 @@ so a finished name is always a finished file; every batch of members is written 
 (``crawler.storage.space.append_whole``), so a killed crawl leaves complete records that
 ``crawler.storage.unfinished.recover`` keeps.
 ``on_open(path)`` is called when a file is created (its final path), before anything is written to it;
-``on_close(path)`` after the rename (the store indexes and publishes it); ``on_written(size)`` after each
+``on_close(path, indexed)`` after the rename (the store indexes and publishes it); ``on_written(size)`` after each
 batch of members (and a file's ``warcinfo``) is appended: the bytes written, for the crawl's stats.
 With ``index_key`` (the store key of a file's final path), each file is indexed as it is written
-(``crawler.warc.cdxj.LiveIndex``) and its CDXJ is written after the rename, before ``on_close``; ``indexed(path)``
-then says so, and the closing code does not index the file again.
+(``crawler.warc.cdxj.LiveIndex``) and its CDXJ is written after the rename, before ``on_close``, whose ``indexed``
+then says so: the closing code does not index the file again.
 
 When the filesystem is full (``DiskFull``), the failed batch is cut back, the writer stops writing and
 ``close()`` leaves the file ``.open``, complete up to its last whole record: the next run's recovery
@@ -125,7 +125,7 @@ class RotatingWarcWriter:
     """Appends records to ``<prefix>-<timestamp>-<pid>-<serial>.warc.gz`` files, rotating by size."""
 
     def __init__(self, spec: WarcFileSpec, factory: RecordFactory, info: dict[str, str],
-                 on_close: Callable[[Path], None] | None = None, on_open: Callable[[Path], None] | None = None,
+                 on_close: Callable[[Path, bool], None] | None = None, on_open: Callable[[Path], None] | None = None,
                  on_written: Callable[[int], None] | None = None,
                  index_key: Callable[[Path], str] | None = None) -> None:
         self.spec, self.factory, self.info = spec, factory, info
@@ -134,7 +134,6 @@ class RotatingWarcWriter:
         self._file: BinaryIO | None = None
         self._path: Path | None = None
         self._index: LiveIndex | None = None
-        self._indexed: set[Path] = set()  # closed files whose CDXJ the live index wrote (until on_close asks)
         self._serial = 0
         self.closed_files: list[Path] = []
         self.full: DiskFull | None = None  # set by the first write that found the filesystem full
@@ -176,13 +175,6 @@ class RotatingWarcWriter:
                 self._index.add(record, offset, len(member))
             offset += len(member)
         return locations
-
-    def indexed(self, path: Path) -> bool:
-        """Whether the CDXJ of the closed file ``path`` was written by its live index (asked once, by on_close)."""
-        if path in self._indexed:
-            self._indexed.discard(path)
-            return True
-        return False
 
     def _ensure_open(self) -> tuple[BinaryIO, Path]:
         if self._file is None or self._path is None:
@@ -258,11 +250,9 @@ class RotatingWarcWriter:
             with disk_full_guard(path):
                 if index is not None:
                     index.finish()
-                    self._indexed.add(path)
                 if self.on_close is not None:
-                    self.on_close(path)
+                    self.on_close(path, index is not None)
         except DiskFull as exc:  # no room for its index: unfinished again, for the next run to finish
-            self._indexed.discard(path)
             self.full = exc
             rename_durably(path, path.with_name(path.name + OPEN_SUFFIX))
             self.closed_files.remove(path)
