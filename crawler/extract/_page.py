@@ -97,7 +97,7 @@ _HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])",
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|invisible"
                            r"|a11y-hidden|visuallyhidden|offscreen)(?:\s|$)", re.IGNORECASE)
 _UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
-_KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"
+KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"  # what separates a kicker from its headline (_title.py trims it too)
 _PAYWALL_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:paywall|premium|abonnes|abonne|reserve-abonnes|subscriber|subscribers-only)(?:[\s_-]|$)",
     re.IGNORECASE,
@@ -298,12 +298,12 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
         closing = clean(last.text_content())
         if closing and headline.endswith(closing):
             headline = headline[:-len(closing)]
-    headline = headline.strip(_KICKER_TRIM)
+    headline = headline.strip(KICKER_TRIM)
     after_first = ""
     if not kicker and not (inner.text or "").strip():
         opening = clean("".join(_visible_text(first, hidden)))
         if opening and headline.startswith(opening):
-            after_first = headline[len(opening):].strip(_KICKER_TRIM)
+            after_first = headline[len(opening):].strip(KICKER_TRIM)
     return (kicker, headline, after_first) if headline else ("", text, "")
 
 
@@ -322,7 +322,7 @@ def _before_separator(children: list[HtmlElement], hidden: frozenset[HtmlElement
     if len(children) < 3 or (children[0].tail or "").strip() or (children[1].tail or "").strip():
         return ""
     separator = "".join(_visible_text(children[1], hidden)).strip()
-    if not separator or separator.strip(_KICKER_TRIM):
+    if not separator or separator.strip(KICKER_TRIM):
         return ""
     return clean("".join(_visible_text(children[0], hidden)))
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from crawler.extract._page import Heading
+from crawler.extract._page import KICKER_TRIM, Heading
 from crawler.extract._text import alnum, fold
 
 _SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•)\s+)")
@@ -37,7 +37,6 @@ _MAX_OPENED_WORDS = 4
 _MIN_HEADLINE_WORDS = 3
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
-_TRIM = " :|-\u2013\u2014\u00b7\u2022"
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
 
 
@@ -155,7 +154,7 @@ def _opening(heading: Heading) -> str:
     """The heading's opening element, when more follows it ('<span>Headline</span> <span>subtitle</span>')."""
     if not heading.after_first or not heading.text.endswith(heading.after_first):
         return ""
-    return heading.text[:-len(heading.after_first)].strip(_TRIM)
+    return heading.text[:-len(heading.after_first)].strip(KICKER_TRIM)
 
 
 def _words(text: str) -> set[str]:
