@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -136,12 +137,26 @@ class _TapAgent(_ScrapyAgent):
         return super()._cb_bodydone(result, url)
 
 
+def connections_kept_per_host(settings: BaseSettings) -> int:
+    """Idle connections the pool keeps open per host: as many as the busiest download slot uses at once.
+
+    Scrapy keeps ``CONCURRENT_REQUESTS_PER_DOMAIN`` of them; an outlet whose catalog entry allows more requests at
+    once (``DOWNLOAD_SLOTS``, crawler/politeness/slots.py) then had most of its connections closed as their
+    responses ended, and a new one opened (TCP, and TLS for https) for the next request: 283 connections for 602
+    requests of the heavy outlet (concurrency 16), about 0.5 ms of the crawl's CPU per connection. Politeness is
+    unchanged: the slots, not the pool, decide how many requests a host gets at once."""
+    slots = settings.getdict("DOWNLOAD_SLOTS")
+    return max([settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                *(int(slot.get("concurrency") or 0) for slot in slots.values() if isinstance(slot, dict))])
+
+
 class RawCaptureDownloadHandler(HTTP11DownloadHandler):
     """Scrapy's HTTP/1.1 handler, plus the exact bytes of each exchange in ``request.meta``."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._pool._factory = _TapFactory
+        self._pool.maxPersistentPerHost = connections_kept_per_host(crawler.settings)
 
     async def download_request(self, request: Request) -> Response:
         agent = _TapAgent(

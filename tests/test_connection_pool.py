@@ -1,0 +1,77 @@
+"""The download handler keeps as many idle connections per host as the busiest download slot uses at once, so an
+outlet allowed more requests at a time than CONCURRENT_REQUESTS_PER_DOMAIN reuses its connections."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.settings import Settings
+
+from crawler.warc.tap import connections_kept_per_host
+from tests.support.crawls import scrapy_runspider
+
+PAGES = 48
+
+
+@pytest.mark.parametrize(("settings", "kept"), [
+    ({"CONCURRENT_REQUESTS_PER_DOMAIN": 4}, 4),
+    ({"CONCURRENT_REQUESTS_PER_DOMAIN": 4, "DOWNLOAD_SLOTS": {"a.example": {"concurrency": 16, "delay": 0}}}, 16),
+    ({"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "DOWNLOAD_SLOTS": {"a.example": {"concurrency": 2}}}, 8),
+    ({"CONCURRENT_REQUESTS_PER_DOMAIN": 2, "DOWNLOAD_SLOTS": {"a.example": {"delay": 3}, "b.example": {"concurrency": 6},
+                                                              "c.example": {"concurrency": 3}}}, 6),
+])
+def test_idle_connections_kept_per_host(settings: dict[str, Any], kept: int) -> None:
+    assert connections_kept_per_host(Settings(settings)) == kept
+
+
+class _Counting(ThreadingHTTPServer):
+    daemon_threads = True
+    connections = 0
+
+    def get_request(self) -> Any:
+        self.connections += 1
+        return super().get_request()
+
+
+class _Page(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as news servers answer
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        time.sleep(0.1)  # a slow page: the 8 requests the outlet may have at once are all in flight
+        body = f"<html><body><p>Article {self.path}, servi en entier.</p></body></html>".encode()
+        self.send_response(404 if self.path == "/robots.txt" else 200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's name)
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[_Counting]:
+    with _Counting(("127.0.0.1", 0), _Page) as httpd:
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        yield httpd
+        httpd.shutdown()
+
+
+def test_an_outlet_allowed_8_requests_at_once_opens_at_most_8_connections(server: _Counting, tmp_path: Path) -> None:
+    host = f"127.0.0.1:{server.server_address[1]}"
+    urls = ",".join(f"http://{host}/page/{n}" for n in range(PAGES))
+    result = scrapy_runspider("tests/support/fetch_spider.py", tmp_path / "store", "-a", f"urls={urls}",
+                              "-s", "ROBOTSTXT_OBEY=False", "-s", "AUTOTHROTTLE_ENABLED=False",
+                              "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "DOWNLOAD_DELAY=0",
+                              "-s", "DOWNLOAD_SLOTS=" + json.dumps({"127.0.0.1": {"concurrency": 8, "delay": 0}}))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "'downloader/response_count': 48" in result.stderr
+    assert server.connections <= 8, server.connections  # Scrapy's pool of 2 per host: 12 here
