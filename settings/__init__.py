@@ -51,6 +51,9 @@ DOWNLOADER_MIDDLEWARES = {
     # a body whose gzip/deflate/br/zstd stream ended early (not recorded: truncated_body).
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.warc.content_decoding.ContentDecoding": 590,
+    # Meta refresh found in the first 4,096 characters, as Scrapy's, without decoding the whole page for them.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.fetch.meta_refresh.MetaRefresh": 580,
     # process_response runs from high to low: bot walls are seen decoded (after HttpCompression, 590),
     # Retry-After is honoured before Scrapy's RetryMiddleware (550) would retry at once.
     "crawler.politeness.botwall.BotWallDetector": 580,
