@@ -82,6 +82,7 @@ ITEM_PIPELINES = {
 CONCURRENT_ITEMS = 8
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.run.logs.KhabarLogFormatter"   # items named by URL, never dumped whole
+STATS_CLASS = "crawler.run.stats.RunStats"   # Scrapy's stats in memory, without 2.19's per-attribute detour
 # khabar crawl writes this log to runs/<crawl-id>/crawl.log in the store and shows a live view instead
 # (crawler/run/console.py); -v, --log-level or -s LOG_LEVEL=… bring it back to the console.
 KHABAR_PROGRESS_INTERVAL = 30     # seconds between two progress lines per outlet when stdout is not a terminal
