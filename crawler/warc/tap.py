@@ -78,11 +78,18 @@ class RawExchange:
 
 
 class _Capture:
+    """The pieces written and read for one request, joined once at the end: a response read in one piece is
+    kept without a copy (``b"".join`` of one ``bytes`` is that object), where adding each piece to a bytearray
+    and turning it into bytes copied every byte twice."""
+
     __slots__ = ("received", "sent")
 
     def __init__(self) -> None:
-        self.sent = bytearray()
-        self.received = bytearray()
+        self.sent: list[bytes] = []
+        self.received: list[bytes] = []
+
+    def exchange(self) -> RawExchange:
+        return RawExchange(b"".join(self.sent), b"".join(self.received))
 
 
 class _TapProtocol(_LenientHTTP11ClientProtocol):
@@ -95,14 +102,13 @@ class _TapProtocol(_LenientHTTP11ClientProtocol):
 
         def tap_write(data: bytes) -> None:
             if self._capture is not None:
-                self._capture.sent += data
+                self._capture.sent.append(data)
             write(data)
 
         def tap_write_sequence(chunks: Any) -> None:
             chunks = list(chunks)
             if self._capture is not None:
-                for chunk in chunks:
-                    self._capture.sent += chunk
+                self._capture.sent.extend(chunks)
             write_sequence(chunks)
 
         transport.write, transport.writeSequence = tap_write, tap_write_sequence
@@ -120,7 +126,7 @@ class _TapProtocol(_LenientHTTP11ClientProtocol):
 
     def dataReceived(self, data: bytes) -> None:
         if self._capture is not None:
-            self._capture.received += data
+            self._capture.received.append(data)
         super().dataReceived(data)  # type: ignore[no-untyped-call]  # Twisted's protocol is untyped
 
 
@@ -178,5 +184,5 @@ class RawCaptureDownloadHandler(HTTP11DownloadHandler):
                 logger.warning(get_dataloss_msg(request.url))
             raise
         if agent.capture is not None:
-            request.meta[RAW_EXCHANGE_META] = RawExchange(bytes(agent.capture.sent), bytes(agent.capture.received))
+            request.meta[RAW_EXCHANGE_META] = agent.capture.exchange()
         return response
