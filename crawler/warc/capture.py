@@ -328,7 +328,7 @@ class WarcCapture:
             refers = {"record_id": original.record_id, "url": original.url, "date": original.date, "digest": digest}
             resp = self.factory.revisit_record(url, received, date_str, refers, extra)
         else:
-            resp = self.factory.http_record("response", url, received, date_str, extra)
+            resp = self.factory.http_record("response", url, received, date_str, extra, payload_digest=digest)
         resp_id = resp.rec_headers.get_header("WARC-Record-ID")
         req = self.factory.http_record("request", request_url, sent, date_str, {"WARC-Concurrent-To": resp_id})
         compressed = original is None and any(
