@@ -121,7 +121,9 @@ def text_signature(text: str) -> MinHash | None:
     MinHash = _datasketch().MinHash  # noqa: N806
 
     signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_template().permutations, scheme=_SCHEME)
-    signature.update_batch(np.unique(shingles))
+    # every shingle, repeats included: a minimum over them is the minimum over the distinct ones (np.unique sorted
+    # them for nothing); as Python ints, which update_batch's hashfunc takes faster than numpy's scalars
+    signature.update_batch(shingles.tolist())
     return signature
 
 
@@ -180,10 +182,8 @@ class StoryIndex:
     def by_text(self, outlet: str, signature: MinHash, article_id: str) -> str | None:
         """The story of the earliest record whose signature shares a band with ``signature`` (the LSH candidates)
         and whose estimated Jaccard similarity is at least THRESHOLD."""
-        candidates: set[str] = set()
-        for band, key in enumerate(_band_keys(signature.hashvalues)):
-            candidates.update(row[0] for row in self._db.execute(
-                "SELECT id FROM story_bands WHERE outlet = ? AND band = ? AND key = ?", (outlet, band, key)))
+        bands = [(outlet, band, key) for band, key in enumerate(_band_keys(signature.hashvalues))]
+        candidates = {row[0] for row in self._db.execute(_BAND_LOOKUP, [value for band in bands for value in band])}
         candidates.discard(article_id)
         similar = [c for c in sorted(candidates) if signature.jaccard(self._signature(outlet, c)) >= THRESHOLD]
         return self._earliest(outlet, similar)
@@ -226,6 +226,10 @@ class StoryIndex:
         row = self._db.execute(f"SELECT COALESCE(duplicate_of, id) FROM stories WHERE outlet = ? AND id IN ({marks}) "  # noqa: S608 -- placeholders only
                                "ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1", (outlet, *ids)).fetchone()
         return str(row[0]) if row else None
+
+
+_BAND_LOOKUP = " UNION ALL ".join(["SELECT id FROM story_bands WHERE outlet = ? AND band = ? AND key = ?"] * BANDS)
+"""Every band in one statement, each through the (outlet, band, key) index (an OR of them would scan the outlet's)."""
 
 
 def _band_keys(hashvalues: np.ndarray) -> list[bytes]:
