@@ -36,7 +36,7 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from scrapy import Spider
@@ -188,13 +188,13 @@ class StoryIndex:
         similar = [c for c in sorted(candidates) if signature.jaccard(self._signature(outlet, c)) >= THRESHOLD]
         return self._earliest(outlet, similar)
 
-    def remember(self, record: ArticleRecord, signature: MinHash | None, duplicate_of: str | None) -> None:
+    def remember(self, record: ArticleRecord, keys: StoryKeys, signature: MinHash | None,
+                 duplicate_of: str | None) -> None:
         blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
         self._db.execute("BEGIN")
         try:  # the story and its bands together: a story without bands would never be found by its text
             added = self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)", (
-                record.outlet, record.id, normalise_url(record.canonical_url), title_key(record.title),
-                _publication_day(record.date_published), blob, duplicate_of)).rowcount
+                record.outlet, record.id, keys.url, keys.title, keys.day, blob, duplicate_of)).rowcount
             if signature is not None and added:
                 self._insert_bands(record.outlet, record.id, signature.hashvalues)
             self._db.execute("COMMIT")
@@ -239,6 +239,19 @@ def _band_keys(hashvalues: np.ndarray) -> list[bytes]:
     return [values[band * ROWS:(band + 1) * ROWS].tobytes() for band in range(BANDS)]
 
 
+class StoryKeys(NamedTuple):
+    """What a record is looked up and remembered by: its canonical URL normalised, its title key, its publication
+    day."""
+
+    url: str
+    title: str
+    day: str
+
+    @classmethod
+    def of(cls, record: ArticleRecord) -> StoryKeys:
+        return cls(normalise_url(record.canonical_url), title_key(record.title), _publication_day(record.date_published))
+
+
 def _publication_day(date: str | None) -> str:
     """``YYYY-MM-DD`` of an ISO 8601 publication date as written (its own offset), or \"\"."""
     return date[:10] if date and len(date) >= 10 else ""
@@ -257,13 +270,13 @@ class StoryDedup:
         if not isinstance(item, ArticleRecord):
             return item
         seen, earlier = self.index.known(item.outlet, item.id)
-        signature = text_signature(item.text)
         if seen:  # a new version of a known article: same story as before, never its own duplicate
             signal = "known-article" if earlier else None
         else:
-            signal, earlier = self._match(item, signature)
+            keys, signature = StoryKeys.of(item), text_signature(item.text)
+            signal, earlier = self._match(item, keys, signature)
             with drop_when_disk_full(self.crawler, self.index.path, item.url):
-                self.index.remember(item, signature, earlier)
+                self.index.remember(item, keys, signature, earlier)
         if earlier is None or earlier == item.id:
             return item
         item = replace(item, duplicate_of=earlier)
@@ -271,12 +284,12 @@ class StoryDedup:
         logger.info("%s: duplicate of %s (%s)", item.url, earlier, signal)
         return item
 
-    def _match(self, item: ArticleRecord, signature: MinHash | None) -> tuple[str | None, str | None]:
+    def _match(self, item: ArticleRecord, keys: StoryKeys, signature: MinHash | None) -> tuple[str | None, str | None]:
         outlet, own = item.outlet, item.id
-        found = self.index.by_url(outlet, normalise_url(item.canonical_url), own)
+        found = self.index.by_url(outlet, keys.url, own)
         if found:
             return "canonical-url", found
-        found = self.index.by_title(outlet, title_key(item.title), _publication_day(item.date_published), own)
+        found = self.index.by_title(outlet, keys.title, keys.day, own)
         if found:
             return "title-day", found
         found = self.index.by_text(outlet, signature, own) if signature is not None else None
