@@ -36,7 +36,7 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from scrapy import Spider
@@ -121,7 +121,9 @@ def text_signature(text: str) -> MinHash | None:
     MinHash = _datasketch().MinHash  # noqa: N806
 
     signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_template().permutations, scheme=_SCHEME)
-    signature.update_batch(np.unique(shingles))
+    # every shingle, repeats included: a minimum over them is the minimum over the distinct ones (np.unique sorted
+    # them for nothing); as Python ints, which update_batch's hashfunc takes faster than numpy's scalars
+    signature.update_batch(shingles.tolist())
     return signature
 
 
@@ -180,21 +182,19 @@ class StoryIndex:
     def by_text(self, outlet: str, signature: MinHash, article_id: str) -> str | None:
         """The story of the earliest record whose signature shares a band with ``signature`` (the LSH candidates)
         and whose estimated Jaccard similarity is at least THRESHOLD."""
-        candidates: set[str] = set()
-        for band, key in enumerate(_band_keys(signature.hashvalues)):
-            candidates.update(row[0] for row in self._db.execute(
-                "SELECT id FROM story_bands WHERE outlet = ? AND band = ? AND key = ?", (outlet, band, key)))
+        bands = [(outlet, band, key) for band, key in enumerate(_band_keys(signature.hashvalues))]
+        candidates = {row[0] for row in self._db.execute(_BAND_LOOKUP, [value for band in bands for value in band])}
         candidates.discard(article_id)
         similar = [c for c in sorted(candidates) if signature.jaccard(self._signature(outlet, c)) >= THRESHOLD]
         return self._earliest(outlet, similar)
 
-    def remember(self, record: ArticleRecord, signature: MinHash | None, duplicate_of: str | None) -> None:
+    def remember(self, record: ArticleRecord, keys: StoryKeys, signature: MinHash | None,
+                 duplicate_of: str | None) -> None:
         blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
         self._db.execute("BEGIN")
         try:  # the story and its bands together: a story without bands would never be found by its text
             added = self._db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)", (
-                record.outlet, record.id, normalise_url(record.canonical_url), title_key(record.title),
-                _publication_day(record.date_published), blob, duplicate_of)).rowcount
+                record.outlet, record.id, keys.url, keys.title, keys.day, blob, duplicate_of)).rowcount
             if signature is not None and added:
                 self._insert_bands(record.outlet, record.id, signature.hashvalues)
             self._db.execute("COMMIT")
@@ -228,11 +228,28 @@ class StoryIndex:
         return str(row[0]) if row else None
 
 
+_BAND_LOOKUP = " UNION ALL ".join(["SELECT id FROM story_bands WHERE outlet = ? AND band = ? AND key = ?"] * BANDS)
+"""Every band in one statement, each through the (outlet, band, key) index (an OR of them would scan the outlet's)."""
+
+
 def _band_keys(hashvalues: np.ndarray) -> list[bytes]:
     """The LSH band keys of a signature: each band's ROWS hash values (32-bit, as stored) as bytes. Two signatures
     are LSH candidates when they have a key in common at the same band, as in datasketch's MinHashLSH."""
     values = np.asarray(hashvalues).astype(np.uint32)
     return [values[band * ROWS:(band + 1) * ROWS].tobytes() for band in range(BANDS)]
+
+
+class StoryKeys(NamedTuple):
+    """What a record is looked up and remembered by: its canonical URL normalised, its title key, its publication
+    day."""
+
+    url: str
+    title: str
+    day: str
+
+    @classmethod
+    def of(cls, record: ArticleRecord) -> StoryKeys:
+        return cls(normalise_url(record.canonical_url), title_key(record.title), _publication_day(record.date_published))
 
 
 def _publication_day(date: str | None) -> str:
@@ -253,13 +270,13 @@ class StoryDedup:
         if not isinstance(item, ArticleRecord):
             return item
         seen, earlier = self.index.known(item.outlet, item.id)
-        signature = text_signature(item.text)
         if seen:  # a new version of a known article: same story as before, never its own duplicate
             signal = "known-article" if earlier else None
         else:
-            signal, earlier = self._match(item, signature)
+            keys, signature = StoryKeys.of(item), text_signature(item.text)
+            signal, earlier = self._match(item, keys, signature)
             with drop_when_disk_full(self.crawler, self.index.path, item.url):
-                self.index.remember(item, signature, earlier)
+                self.index.remember(item, keys, signature, earlier)
         if earlier is None or earlier == item.id:
             return item
         item = replace(item, duplicate_of=earlier)
@@ -267,12 +284,12 @@ class StoryDedup:
         logger.info("%s: duplicate of %s (%s)", item.url, earlier, signal)
         return item
 
-    def _match(self, item: ArticleRecord, signature: MinHash | None) -> tuple[str | None, str | None]:
+    def _match(self, item: ArticleRecord, keys: StoryKeys, signature: MinHash | None) -> tuple[str | None, str | None]:
         outlet, own = item.outlet, item.id
-        found = self.index.by_url(outlet, normalise_url(item.canonical_url), own)
+        found = self.index.by_url(outlet, keys.url, own)
         if found:
             return "canonical-url", found
-        found = self.index.by_title(outlet, title_key(item.title), _publication_day(item.date_published), own)
+        found = self.index.by_title(outlet, keys.title, keys.day, own)
         if found:
             return "title-day", found
         found = self.index.by_text(outlet, signature, own) if signature is not None else None

@@ -50,6 +50,20 @@ def test_a_record_round_trips_through_json_and_validates_against_the_schema() ->
     assert ArticleRecord.from_dict(data) == record
 
 
+def test_to_dict_is_asdict_in_field_order_with_lists_and_dicts_of_its_own() -> None:
+    record = _record(title="Sécheresse au Sahel", authors=["Awa Diallo", "AFP"], author_kinds=["person", "agency"],
+                     tags=["Sahel"], extraction=ExtractionInfo(method="m", version="v", extracted_at="x",
+                                                               sources={"title": "h1"}, warnings=["court"]))
+    data = record.to_dict()
+    assert list(data.items()) == list(dataclasses.asdict(record).items())
+    assert list(data["warc"]) == [f.name for f in dataclasses.fields(WarcLink)]
+    data["authors"].append("Moussa Traoré")
+    data["extraction"]["sources"]["date_published"] = "meta"
+    data["extraction"]["warnings"].clear()
+    assert record.authors == ["Awa Diallo", "AFP"]
+    assert record.extraction.sources == {"title": "h1"} and record.extraction.warnings == ["court"]
+
+
 def test_the_schema_rejects_a_record_with_a_wrong_type_or_an_unknown_field() -> None:
     data = _record().to_dict()
     with pytest.raises(jsonschema.ValidationError):

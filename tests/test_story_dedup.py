@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 from scrapy.utils.misc import build_from_crawler
@@ -61,6 +63,18 @@ NEAR_CASES = [
 @pytest.mark.parametrize(("name", "other", "duplicate"), NEAR_CASES, ids=[c[0] for c in NEAR_CASES])
 def test_near_duplicate_texts(name: str, other: list[str], duplicate: bool) -> None:
     assert _similar(BASE, other) is duplicate
+
+
+@pytest.mark.parametrize(("words", "stored"), [
+    (BASE, "0fe826ab636c5d8e"),
+    (BASE + BASE[:100] + BASE, "208efe4098970970"),  # repeated passages: repeated shingles change nothing
+    (_text(5, 2000), "726065477e960691"),
+])
+def test_a_signature_is_stored_as_it_always_was(words: list[str], stored: str) -> None:
+    """The state files keep signatures across runs and versions: the 32-bit values a text gets never change."""
+    signature = text_signature(" ".join(words))
+    assert signature is not None and signature.hashvalues.dtype == np.uint32
+    assert hashlib.sha256(signature.hashvalues.tobytes()).hexdigest()[:16] == stored
 
 
 def test_short_texts_get_no_signature() -> None:

@@ -141,6 +141,7 @@ class WarcCapture:
         self.factory = factory or RecordFactory()
         self.info = info or {}
         self._writers: dict[tuple[str, date], RotatingWarcWriter] = {}
+        self._keys: dict[Path, str] = {}
         self._pending = PendingCaptures(state_dir(store))
         self._journal = Journal(journals_dir(store) / f"{uuid.uuid4().hex}{JOURNAL_SUFFIX}")
         self.files: list[str] = []
@@ -328,7 +329,7 @@ class WarcCapture:
             refers = {"record_id": original.record_id, "url": original.url, "date": original.date, "digest": digest}
             resp = self.factory.revisit_record(url, received, date_str, refers, extra)
         else:
-            resp = self.factory.http_record("response", url, received, date_str, extra)
+            resp = self.factory.http_record("response", url, received, date_str, extra, payload_digest=digest)
         resp_id = resp.rec_headers.get_header("WARC-Record-ID")
         req = self.factory.http_record("request", request_url, sent, date_str, {"WARC-Concurrent-To": resp_id})
         compressed = original is None and any(
@@ -344,7 +345,7 @@ class WarcCapture:
         return link
 
     def _link(self, loc: RecordLocation, payload_digest: str) -> WarcLink:
-        key = loc.path.relative_to(self.store.spool).as_posix()
+        key = self._key(loc.path)
         return WarcLink(filename=loc.filename, path=key, offset=loc.offset, length=loc.length,
                         record_id=loc.record_id, payload_digest=payload_digest)
 
@@ -386,7 +387,7 @@ class WarcCapture:
 
     def _file_opened(self, path: Path) -> None:
         """Journaled until the crawl closes: if it is killed, recovery looks for captures without a record here."""
-        self._journal.add(path.relative_to(self.store.spool).as_posix())
+        self._journal.add(self._key(path))
         if self.crawler is not None:  # e.g. DiskGuard looks at the free space before each new file
             self.crawler.signals.send_catch_log(warc_file_opened, path=path)
 
@@ -394,9 +395,13 @@ class WarcCapture:
         self.stats.inc_value("khabar/warc/bytes_written", size)
 
     def _key(self, path: Path) -> str:
-        return path.relative_to(self.store.spool).as_posix()
+        """The store key of a WARC file being written (kept: every response written asks for it)."""
+        if (key := self._keys.get(path)) is None:
+            key = self._keys[path] = path.relative_to(self.store.spool).as_posix()
+        return key
 
     def _file_closed(self, path: Path, indexed: bool) -> None:
+        self._keys.pop(path, None)
         self.files.append(finish_warc_file(self.store, path, self.dedup, self._pending.pop(path), indexed))
         self.stats.inc_value("khabar/warc/files")
 

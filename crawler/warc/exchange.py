@@ -9,7 +9,6 @@ revisit deduplication relies on.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 from dataclasses import dataclass
@@ -90,6 +89,15 @@ def payload_of(message: HttpMessage) -> bytes:
     return dechunk(message.body) if message.is_chunked else message.body
 
 
-def sha1_digest(data: bytes) -> str:
-    """A digest in the form WARC writers use: ``sha1:BASE32``."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
+def sha1_digest(*parts: bytes) -> str:
+    """The digest of the bytes ``parts`` make together, in the form WARC writers use: ``sha1:BASE32``."""
+    digester = hashlib.sha1()
+    for part in parts:
+        digester.update(part)
+    value = int.from_bytes(digester.digest(), "big")  # 160 bits: 16 base32 pairs (base64.b32encode is 3x slower)
+    return "sha1:" + "".join([_BASE32_PAIRS[(value >> shift) & 0x3FF] for shift in _PAIR_SHIFTS])
+
+
+_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648
+_BASE32_PAIRS = [first + second for first in _BASE32 for second in _BASE32]  # 10 bits each
+_PAIR_SHIFTS = range(150, -1, -10)

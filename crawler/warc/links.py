@@ -14,18 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from warcio.recordloader import ArcWarcRecord
-
 from crawler.records import ArticleRecord
 from crawler.storage import Store
-from crawler.warc.builder import RecordFactory, warc_fields
+from crawler.warc.builder import BuiltRecord, RecordFactory, warc_fields
 from crawler.warc.writer import RotatingWarcWriter
 
 if TYPE_CHECKING:
     from crawler.warc.capture import WarcConfig
 
 
-def link_records(factory: RecordFactory, record: ArticleRecord, key: str) -> list[ArcWarcRecord]:
+def link_records(factory: RecordFactory, record: ArticleRecord, key: str) -> list[BuiltRecord]:
     """The ``resource`` and ``metadata`` records of an article record written to the record file ``key``."""
     concurrent = {"WARC-Concurrent-To": record.warc.record_id}
     fields = {"article-record-id": record.id, "article-record-version": str(record.version),

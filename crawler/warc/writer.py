@@ -1,8 +1,8 @@
 """A WARC file writer: one gzip member per record, size-based rotation, temp name until closed.
 
-Each file starts with a ``warcinfo`` record. Records are serialised by warcio uncompressed, then
-deflated here as one gzip member each, at a level chosen per record: bodies the server already
-compressed gain nothing from level 9 (re-deflating a gzip body cost about 0.8 ms of CPU per 170 KB
+Each file starts with a ``warcinfo`` record. Records (``crawler.warc.builder.BuiltRecord``) are serialised
+uncompressed, byte for byte as warcio writes them, then deflated here as one gzip member each, at a level
+chosen per record: bodies the server already compressed gain nothing from level 9 (re-deflating a gzip body cost about 0.8 ms of CPU per 170 KB
 page for no size gain, with warcio 1.8), so they get ``gzip_level_compressed``. At 0 (the default) such
 a body is *stored* in its member (deflate's stored blocks), the record's headers before it still
 deflated at ``gzip_level``: level 1 cost 0.37 ms of CPU per record of a 22 KB gzip body for 2 % of its
@@ -27,7 +27,6 @@ be written at close goes back to ``.open`` for the same reason.
 
 from __future__ import annotations
 
-import io
 import os
 import struct
 import zlib
@@ -36,14 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from warcio.recordloader import ArcWarcRecord
-from warcio.warcwriter import WARCWriter
-
 from crawler.errors import DiskFull
 from crawler.storage.atomic import rename_durably
 from crawler.storage.space import append_whole, disk_full_guard
 from crawler.storage.unfinished import OPEN_SUFFIX, finish, open_locked
-from crawler.warc.builder import RecordFactory
+from crawler.warc.builder import BuiltRecord, RecordFactory
 from crawler.warc.cdxj import LiveIndex
 
 __all__ = ["OPEN_SUFFIX", "RecordLocation", "RotatingWarcWriter", "WarcFileSpec"]
@@ -103,19 +99,19 @@ def gzip_member_stored_tail(data: bytes, tail: int, level: int) -> bytes:
     return b"".join(parts)
 
 
-def _member(record: ArcWarcRecord, level: int, store_payload: bool, head_level: int) -> bytes:
-    payload = record.length if isinstance(record.length, int) else 0  # the body's (warcio adds the HTTP head's)
+def _member(record: BuiltRecord, level: int, store_payload: bool, head_level: int) -> bytes:
+    payload = len(record.body) if record.rec_type != "revisit" else 0
     data = serialise(record)
-    if store_payload and payload >= STORED_TAIL_MIN and payload + 4 <= len(data):
+    if store_payload and payload >= STORED_TAIL_MIN:
         return gzip_member_stored_tail(data, payload + 4, head_level)  # the payload and the record's closing CRLFs
     return gzip_member(data, level)
 
 
-def serialise(record: ArcWarcRecord) -> bytes:
-    """The record's bytes, uncompressed, as warcio writes them."""
-    buffer = io.BytesIO()
-    WARCWriter(buffer, gzip=False).write_record(record)
-    return buffer.getvalue()
+def serialise(record: BuiltRecord) -> bytes:
+    """The record's bytes, uncompressed, as warcio writes them: its WARC head (complete, see ``RecordFactory``),
+    its HTTP head as received, its body (none in a revisit), two CRLFs."""
+    body = record.body if record.rec_type != "revisit" else b""
+    return b"".join((record.rec_headers.to_bytes(encoding="utf-8"), record.head, body, b"\r\n\r\n"))
 
 
 _STAMP = "%Y%m%d%H%M%S%f"  # the opening time in a file name: sortable, unique per writer
@@ -138,7 +134,7 @@ class RotatingWarcWriter:
         self.closed_files: list[Path] = []
         self.full: DiskFull | None = None  # set by the first write that found the filesystem full
 
-    def write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool = False,
+    def write(self, records: Iterable[BuiltRecord], compressed_payload: bool = False,
               level: int | None = None) -> list[RecordLocation]:
         """Write records in order, each its own gzip member, all of them or none; return where each landed.
 
@@ -153,7 +149,7 @@ class RotatingWarcWriter:
             self.full = exc
             raise
 
-    def _write(self, records: Iterable[ArcWarcRecord], compressed_payload: bool, level: int | None) -> list[RecordLocation]:
+    def _write(self, records: Iterable[BuiltRecord], compressed_payload: bool, level: int | None) -> list[RecordLocation]:
         if self._file is not None and self._file.tell() >= self.spec.max_size:
             self._rotate()
         file, path = self._ensure_open()
