@@ -315,3 +315,17 @@ def test_visible_chars_counts_what_split_keeps(text: str) -> None:
     from crawler.extract._text import visible_chars
 
     assert visible_chars(text) == sum(map(len, text.split()))
+
+
+@pytest.mark.parametrize("value", [
+    "  Le conseil\u00a0municipal\n\td'Oran  ", "\x1c\x1dمجلس\u3000وهران\u2028", "L&amp;#039;Économie &amp; la\u202fville",
+    "e\u0301te\u0301 ", "", "   ", "mot"])
+def test_clean_matches_its_definition(value: str) -> None:
+    import html
+    import re
+    import unicodedata
+
+    from crawler.extract._text import clean
+
+    unescaped = html.unescape(value) if re.search(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", value) else value
+    assert clean(value) == unicodedata.normalize("NFC", re.sub(r"\s+", " ", unescaped).strip())
