@@ -237,15 +237,15 @@ def test_date_lines_are_still_found_after_the_bound() -> None:
 def test_language_model_tables_compacted_rank_alike() -> None:
     from array import array
 
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     from crawler.extract import _language
 
     compact = _language._identifier()
     assert isinstance(compact._rowbase, array) and isinstance(compact.tk_output, array)
-    cached = _language._cached_model_path()
-    plain = _language._from_decompressed(cached) if cached is not None else None
-    if plain is None:
-        pytest.skip("no decompressed py3langid model in the cache folder to compare with")
-    assert isinstance(plain._rowbase, list)
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)  # the shipped model, as py3langid reads it
+    assert isinstance(plain._rowbase, list) and not isinstance(plain.tk_nextmove, memoryview)
+    assert isinstance(compact.tk_nextmove, memoryview), "the cached model files were not used"
     for text in ("Le conseil municipal d'Oran a voté le budget de l'année prochaine après une longue séance.",
                  "قرر المجلس البلدي لمدينة وهران الموافقة على الميزانية بعد نقاش طويل",
                  "The city council approved next year's budget after a long session."):
