@@ -264,10 +264,14 @@ def test_language_model_cache_is_built_once_and_falls_back_when_broken(tmp_path:
     from crawler.extract import _language
 
     monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
-    path = _language._cached_model_path()
-    assert path is not None and path.parent == tmp_path and path.stat().st_size > 10_000_000
-    cached = _language._from_decompressed(path)
+    files = _language._cached_model_files()
+    assert files is not None and {path.parent for path in files.values()} == {tmp_path}
+    assert sum(path.stat().st_size for path in files.values()) > 10_000_000
+    written = {name: path.stat().st_mtime_ns for name, path in files.items()}
+    assert _language._cached_model_files() == files
+    assert {name: path.stat().st_mtime_ns for name, path in files.items()} == written
+    cached = _language._from_files(files)
     assert cached is not None
     assert cached.rank(FR_TEXT)[0][0] == "fr" and cached.rank(AR_TEXT)[0][0] == "ar"
-    path.write_bytes(b"not a model")
-    assert _language._from_decompressed(path) is None
+    files["nextmove"].write_bytes(b"not a model")
+    assert _language._from_files(files) is None

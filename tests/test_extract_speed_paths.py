@@ -79,6 +79,16 @@ _PAGES = [
     "</div><div class='sidebar'><p>الأكثر قراءة: مقالات أخرى لا علاقة لها بالموضوع.</p></div>"
     "<div class='footer main'><p>تذييل الصفحة، مع كلمة تجعلها مرشحة رغم ذلك.</p></div></body></html>",
     "<html><body><p>Court.</p></body></html>",
+    # classes and ids readability's pruning reads: alone, together, one character, upper case, nested, on <body>
+    "<html class='sidebar'><body class='footer' id='x'><div class='Sidebar-Menu'><p>Menu latéral, plusieurs "
+    "liens et un texte assez long pour compter.</p><div id='comment-box'><p>Un commentaire imbriqué.</p></div></div>"
+    "<div class='a' id='b'><p>Deux attributs d'un caractère, joints par un espace : trois caractères.</p></div>"
+    "<div class='x'><p>Un seul caractère, laissé de côté par l'original.</p></div><div id='footer'>Pied</div>"
+    "<section class='main-content' id='extra'><p>Extra mais contenu principal : gardé par « main ».</p></section>"
+    "<aside class='' id='popup'><p>Fenêtre surgissante.</p></aside><span class='twitter' id=''>Tweet</span>"
+    "<div class='menu'>avant<p>Le texte qui suit le menu, avec sa queue.</p></div>après le menu"
+    "<article class='article'><p>Le conseil municipal d'Oran a voté, mardi soir, le budget de l'année.</p></article>"
+    "<!-- un commentaire --><div class='ﬁlet pager'><p>Pagination ﬁnale.</p></div></body></html>",
 ]
 
 
@@ -87,7 +97,7 @@ def test_trafilatura_replacements_are_installed() -> None:
 
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
-                         "readability link lengths",
+                         "readability link lengths", "readability unlikely candidates",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -129,8 +139,10 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
     class Original(readability_lxml.Document):
         score_paragraphs = _trafilatura_fast._original_score_paragraphs
         get_link_density = _trafilatura_fast._original_link_density
+        remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
 
     assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
+    assert readability_lxml.Document.remove_unlikely_candidates is _trafilatura_fast.remove_unlikely_candidates
     summaries = []
     for document in (readability_lxml.Document, Original):
         root = parse_html(html.encode("utf-8"))
@@ -147,6 +159,26 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
                              for el, c in doc.score_paragraphs().items()))
     assert scores[0] == scores[1]
     assert scores[0] or "Court." in html
+
+
+@pytest.mark.parametrize("html", _PAGES)
+def test_readability_unlikely_candidates_replacement_prunes_what_the_original_prunes(html: str) -> None:
+    from lxml import etree
+    from trafilatura import readability_lxml
+
+    from crawler.extract import _trafilatura_fast
+
+    pruned = []
+    for prune in (_trafilatura_fast.remove_unlikely_candidates, _trafilatura_fast._original_remove_unlikely):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        document = readability_lxml.Document(root)
+        prune(document)
+        pruned.append(etree.tostring(document.doc, encoding="unicode"))
+    assert pruned[0] == pruned[1]
+    if "Sidebar-Menu" in html:
+        assert "Menu latéral" not in pruned[0] and "Pied" not in pruned[0] and "après le menu" in pruned[0]
+        assert "gardé par" in pruned[0] and "Un seul caractère" in pruned[0] and "Tweet" not in pruned[0]
 
 
 @pytest.mark.parametrize("url", ["https://www.elwatan.example/economie/budget-oran", "", "http://x.example/é?q=1"])
@@ -205,15 +237,15 @@ def test_date_lines_are_still_found_after_the_bound() -> None:
 def test_language_model_tables_compacted_rank_alike() -> None:
     from array import array
 
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     from crawler.extract import _language
 
     compact = _language._identifier()
     assert isinstance(compact._rowbase, array) and isinstance(compact.tk_output, array)
-    cached = _language._cached_model_path()
-    plain = _language._from_decompressed(cached) if cached is not None else None
-    if plain is None:
-        pytest.skip("no decompressed py3langid model in the cache folder to compare with")
-    assert isinstance(plain._rowbase, list)
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)  # the shipped model, as py3langid reads it
+    assert isinstance(plain._rowbase, list) and not isinstance(plain.tk_nextmove, memoryview)
+    assert isinstance(compact.tk_nextmove, memoryview), "the cached model files were not used"
     for text in ("Le conseil municipal d'Oran a voté le budget de l'année prochaine après une longue séance.",
                  "قرر المجلس البلدي لمدينة وهران الموافقة على الميزانية بعد نقاش طويل",
                  "The city council approved next year's budget after a long session."):
@@ -234,3 +266,66 @@ def test_replacement_characters_counted_from_the_bytes_as_in_the_text(body: byte
 
     html, encoding = decode_html(body, "text/html")
     assert _replaced_chars(body, html, encoding) == html.count("\ufffd")
+
+
+def _fold_by_definition(value: str) -> str:
+    """fold() as defined: quote and dash variants flattened, casefolded, NFKD without its combining characters,
+    whitespace collapsed, edge punctuation stripped."""
+    import re
+    import unicodedata
+
+    variants = {"\u2019": "'", "\u2018": "'", "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"',
+                "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " "}
+    decomposed = unicodedata.normalize("NFKD", value.translate(str.maketrans(variants)).casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", bare).strip(" .:;,!?\"'")
+
+
+@pytest.mark.parametrize("value", [
+    "« L’Économie d’Oran » — un cœur à l’ouvrage…",
+    "  Ärger\u00a0über   die Straße\u202f! ",
+    "\u2018Citation\u2019 \u201cdouble\u201d \u2013 fin.",
+    "ﬁnances ﬂottantes ½ Ⅻ ①",
+    "الحُكومةُ تُعلنُ عن خِطّةٍ جديدة",
+    "Tiếng Việt có dấu: Hà Nội, Đà Nẵng",
+    "e\u0301\u0327\u0338 combinés seuls \u0301\u0302",
+    "\x1c\x1d séparateurs \x85 et \u2028 lignes \u3000",
+    " .:;,!?\"' ",
+    "",
+    "ASCII only, nothing to fold",
+])
+def test_fold_matches_its_definition(value: str) -> None:
+    from crawler.extract._text import fold
+
+    assert fold(value) == _fold_by_definition(value)
+    assert fold(value + " \u0300") == _fold_by_definition(value + " \u0300")
+
+
+def test_whitespace_is_every_character_str_split_splits_on() -> None:
+    import sys
+
+    from crawler.extract._text import WHITESPACE
+
+    assert "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()) == WHITESPACE
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseil municipal\u00a0d'Oran a voté.\n\tFin\u2009!", "  \x1c\x1d\x85\u3000 ", "", "مجلس  وهران\u200a", "x"])
+def test_visible_chars_counts_what_split_keeps(text: str) -> None:
+    from crawler.extract._text import visible_chars
+
+    assert visible_chars(text) == sum(map(len, text.split()))
+
+
+@pytest.mark.parametrize("value", [
+    "  Le conseil\u00a0municipal\n\td'Oran  ", "\x1c\x1dمجلس\u3000وهران\u2028", "L&amp;#039;Économie &amp; la\u202fville",
+    "e\u0301te\u0301 ", "", "   ", "mot"])
+def test_clean_matches_its_definition(value: str) -> None:
+    import html
+    import re
+    import unicodedata
+
+    from crawler.extract._text import clean
+
+    unescaped = html.unescape(value) if re.search(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", value) else value
+    assert clean(value) == unicodedata.normalize("NFC", re.sub(r"\s+", " ", unescaped).strip())

@@ -47,7 +47,10 @@ def unwrap_layout_tables(tree: HtmlElement) -> None:
     """Layout tables become divisions, in place (the text stays as it is). In a row of columns one of which
     holds the article (a heading, several paragraphs), the ones beside the column with the most text
     outside links are sidebars when they hold boxes or mostly links: they become <aside>, which trafilatura
-    leaves out."""
+    leaves out. A page without a <td> (most) is passed over after a walk in C, without the XPath (0.27 ms a heavy
+    page)."""
+    if next(tree.getroottree().iter("td"), None) is None:
+        return
     tables = {id(t): t for cell in _LAYOUT_CELLS(tree) for t in cell.iterancestors("table")}
     for table in tables.values():
         for row in _ROWS(table):

@@ -394,9 +394,9 @@ def _collect_time(el: HtmlElement, page: PageSignals) -> None:
     hint = " ".join(filter(None, (el.get("itemprop"), el.get("class"),
                                    "pubdate" if el.get("pubdate") is not None else "")))
     stamp = el.get("datetime") or ""
-    if stamp or el.text_content():
-        page.times.append(TimeElement(stamp.strip(), clean(el.text_content())[:MAX_MARKED_TEXT], hint.lower(),
-                                      elsewhere(el)))
+    text = el.text_content()
+    if stamp or text:
+        page.times.append(TimeElement(stamp.strip(), clean(text)[:MAX_MARKED_TEXT], hint.lower(), elsewhere(el)))
 
 
 _COLLECTORS = {"meta": _collect_meta, "link": _collect_link, "script": _collect_script,

@@ -53,7 +53,7 @@ from crawler.extract._fields import (
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._local_time import prefer_local
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
-from crawler.extract._text import alnum, fold, word_count
+from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
@@ -156,27 +156,23 @@ def _completes(later: Credits, first: Credits) -> bool:
     return fuller or len(persons) > len(given)
 
 
-def _chars(text: str) -> int:
-    return sum(map(len, text.split()))
-
-
 def link_density(root: Any) -> float:
     """The share of the body's visible characters that sit inside links: high on listing and home pages.
 
     A character inside nested links counts once per link. The body's text in one C call (``text_content()``,
     the concatenation of its text nodes) and each link's text, read from ``.text`` when the link has no child
     (most links): 0.76 ms on a heavy page, where XPaths over the text nodes (``.//text()``, ``.//a//text()``,
-    ``.//a//a//text()`` …) took 0.88 ms; most of what is left is counting the characters (``str.split``).
+    ``.//a//a//text()`` …) took 0.88 ms; the characters are counted without splitting the text (``visible_chars``).
     """
     body = root.find("body")
     if body is None:
         return 0.0
-    hidden = sum(_chars(el.text_content()) for el in body.iter("script", "style", "noscript", "template"))
-    visible = _chars(body.text_content()) - hidden
+    hidden = sum(visible_chars(el.text_content()) for el in body.iter("script", "style", "noscript", "template"))
+    visible = visible_chars(body.text_content()) - hidden
     if visible <= 0:
         return 0.0
-    linked = _chars("".join([(link.text or "") if len(link) == 0 else link.text_content()
-                             for link in body.iterdescendants("a")]))
+    linked = visible_chars("".join([(link.text or "") if len(link) == 0 else link.text_content()
+                                    for link in body.iterdescendants("a")]))
     return round(min(1.0, linked / visible), 3)
 
 
