@@ -113,6 +113,7 @@ KHABAR_BACKFILL = False          # walk the whole archive: every REST page, ever
 KHABAR_LISTING_MAX_DEPTH = 3      # listing-page discovery: links followed from the home page, at most this deep
 KHABAR_LISTING_MAX_PAGES = 100    # and at most this many listing pages per outlet and run
 KHABAR_EXTRACT_WORKERS = None     # extraction processes; None = one per core, 0 = in the crawl process
+KHABAR_EXTRACT_NICE = 0           # the workers' priority below the crawl process's (0-19); 10 on a machine that only crawls
 KHABAR_GC_FREEZE = True           # gc.freeze() once the spider is open (saves ~1.3 ms of GC per page)
 KHABAR_MIN_FREE_SPACE = "1GiB or 2%"  # below it on the store's (or spool's) filesystem a crawl stops softly
                                       # (exit 9): a size, a percentage, several joined by "or" (the smallest); 0 = off
