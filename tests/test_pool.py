@@ -119,3 +119,26 @@ def test_answers_reach_their_callers_and_workers_run_below_the_crawls_priority()
     assert squares == [n * n for n in range(40)]
     assert niceness == {min(19, os.nice(0) + 5)}
     assert len(processes) == 2 and all(process.exitcode == 0 for process in processes)  # shut down: ended, reaped
+
+
+def test_when_no_worker_can_start_again_the_pages_fail_instead_of_waiting_for_ever(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawler.extract import pool
+
+    async def calls(extraction: pool.ExtractionPool) -> list[object]:
+        await extraction.call(int, "1")  # the worker is up; from now on no new one can start
+        monkeypatch.setattr(pool, "_start_worker", _no_start)
+        return await asyncio.wait_for(asyncio.gather(extraction.call(os._exit, 7), extraction.call(int, "2"),
+                                                     return_exceptions=True), timeout=60)
+
+    extraction = pool.ExtractionPool(1, nice=0)
+    try:
+        died, waiting = asyncio.run(calls(extraction))
+    finally:
+        extraction.shutdown()
+    assert isinstance(died, pool.WorkerDied)
+    assert isinstance(waiting, pool.WorkerDied) and "no extraction worker could start: fork: out of memory" in str(waiting)
+
+
+def _no_start(nice: int) -> object:
+    raise OSError("fork: out of memory")

@@ -193,6 +193,8 @@ class ExtractionPool:
         future: asyncio.Future[tuple[bool, Any]] = loop.create_future()
         message = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)
         self.waiting.append(_Call(_HEADER.pack(len(message)) + message, future))
+        if not self.workers:  # every worker died and none could start since
+            self._replace()
         self._dispatch()
         ok, value = await future
         if not ok:
@@ -266,15 +268,18 @@ class ExtractionPool:
         if worker.calls:
             _settle(worker.calls.popleft().future, (False, WorkerDied(f"exit code {worker.process.exitcode}")))
         self.waiting.extendleft(reversed(worker.calls))
+        self._replace()
+        self._dispatch()
+
+    def _replace(self) -> None:
+        """One more worker (multiprocessing starts the forkserver again if it is gone); if none can start and none
+        is left, the waiting pages fail with ``WorkerDied`` rather than wait for ever."""
         try:
             self._watch(_start_worker(self.nice))
-        except Exception as exc:  # noqa: BLE001 - no worker can start: the waiting pages fail, not hang
-            logger.error("no new extraction worker could start (%s); the pages waiting for one are not extracted", exc)
-            if not self.workers:
-                while self.waiting:
-                    _settle(self.waiting.popleft().future, (False, exc))
-            return
-        self._dispatch()
+        except Exception as exc:  # noqa: BLE001 - whatever stops a start, the pages must not hang
+            logger.error("no extraction worker could start (%s); the pages waiting for one are not extracted", exc)
+            while self.waiting and not self.workers:
+                _settle(self.waiting.popleft().future, (False, WorkerDied(f"no extraction worker could start: {exc}")))
 
     def _forget(self, worker: _Worker) -> None:
         if self.loop is not None and not self.loop.is_closed():
