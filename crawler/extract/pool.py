@@ -57,7 +57,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
-_HEADER = struct.Struct("!Q")  # a message: its length, then a pickle
+_HEADER = struct.Struct("!Q")  # an answer: its length, then a pickle
+_CALL = struct.Struct("!QQ")   # a call: the lengths of its pickle and of its page body, sent raw after it
 _PER_WORKER = 2                # pages a worker holds: the one it extracts and the next
 DEFAULT_NICE = 0               # KHABAR_EXTRACT_NICE's default
 _BARE_MAIN = types.ModuleType("__main__")  # no __spec__, no __file__: nothing for a new worker to import
@@ -89,16 +90,14 @@ def _main_module_hidden() -> Iterator[None]:
 
 
 # -- the worker process -----------------------------------------------------------------------------------------
-def _receive(sock: socket.socket, size: int) -> bytearray | None:
+def _receive(sock: socket.socket, size: int) -> bytes | None:
     """Exactly ``size`` bytes, or None at the end of the stream."""
-    data = bytearray(size)
-    with memoryview(data) as view:
-        got = 0
-        while got < size:
-            count = sock.recv_into(view[got:])
-            if count == 0:
-                return None
-            got += count
+    data = sock.recv(size, socket.MSG_WAITALL)
+    while len(data) < size:  # a signal came, or the stream ended
+        more = sock.recv(size - len(data), socket.MSG_WAITALL)
+        if not more:
+            return None
+        data += more
     return data
 
 
@@ -120,11 +119,13 @@ def _serve(sock: socket.socket, nice: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
         os.nice(nice)
-    while (header := _receive(sock, _HEADER.size)) is not None:
-        message = _receive(sock, _HEADER.unpack(header)[0])
-        if message is None:
+    while (header := _receive(sock, _CALL.size)) is not None:
+        sizes = _CALL.unpack(header)
+        message, body = _receive(sock, sizes[0]), _receive(sock, sizes[1])
+        if message is None or body is None:
             break
-        answer = _answer(*pickle.loads(message))
+        function, args, with_body = pickle.loads(message)
+        answer = _answer(function, (body, *args) if with_body else args)
         try:
             sock.sendall(_HEADER.pack(len(answer)) + answer)
         except OSError:  # the crawl is gone
@@ -133,10 +134,16 @@ def _serve(sock: socket.socket, nice: int) -> None:
 
 # -- the crawl side ----------------------------------------------------------------------------------------------
 class _Call:
-    __slots__ = ("message", "future")
+    """A call's bytes (its lengths, its pickle, the page body raw: no copy of the body) and its caller's future."""
 
-    def __init__(self, message: bytes, future: asyncio.Future[Any]) -> None:
-        self.message, self.future = message, future
+    __slots__ = ("parts", "future")
+
+    def __init__(self, function: Callable[..., Any], args: tuple[Any, ...], future: asyncio.Future[Any]) -> None:
+        with_body = bool(args) and type(args[0]) is bytes
+        body: bytes = args[0] if with_body else b""
+        message = pickle.dumps((function, args[1:] if with_body else args, with_body), pickle.HIGHEST_PROTOCOL)
+        self.parts = [memoryview(_CALL.pack(len(message), len(body))), memoryview(message), memoryview(body)]
+        self.future = future
 
 
 class _Worker:
@@ -146,7 +153,8 @@ class _Worker:
     def __init__(self, process: BaseProcess, sock: socket.socket) -> None:
         self.process, self.sock = process, sock
         self.calls: deque[_Call] = deque()
-        self.outgoing = bytearray()
+        self.outgoing: deque[memoryview] = deque()
+        self.writing = False  # the loop watches for room in the socket
         self.incoming = bytearray()
 
 
@@ -191,8 +199,7 @@ class ExtractionPool:
         if self.loop is None:
             await self._adopt(loop)
         future: asyncio.Future[tuple[bool, Any]] = loop.create_future()
-        message = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)
-        self.waiting.append(_Call(_HEADER.pack(len(message)) + message, future))
+        self.waiting.append(_Call(function, args, future))
         if not self.workers:  # every worker died and none could start since
             self._replace()
         self._dispatch()
@@ -223,23 +230,30 @@ class ExtractionPool:
             if call.future.done():  # its caller was cancelled
                 continue
             worker.calls.append(call)
-            worker.outgoing += call.message
+            worker.outgoing.extend(call.parts)
             self._write(worker)
 
     def _write(self, worker: _Worker) -> None:
+        """Send what the socket takes now (gathered, no copy); the loop calls again when there is room."""
         assert self.loop is not None
         try:
-            sent = worker.sock.send(worker.outgoing)
+            sent = worker.sock.sendmsg(list(worker.outgoing)[:64])
         except BlockingIOError:
             sent = 0
         except OSError:  # the worker is gone: its end of the socket says so to the reader
+            sent = 0
             worker.outgoing.clear()
-            return
-        del worker.outgoing[:sent]
-        if worker.outgoing:
-            self.loop.add_writer(worker.sock.fileno(), self._write, worker)
-        else:
-            self.loop.remove_writer(worker.sock.fileno())
+        while sent and worker.outgoing:
+            part = worker.outgoing.popleft()
+            if sent < len(part):
+                worker.outgoing.appendleft(part[sent:])
+            sent -= min(sent, len(part))
+        if bool(worker.outgoing) != worker.writing:
+            worker.writing = bool(worker.outgoing)
+            if worker.writing:
+                self.loop.add_writer(worker.sock.fileno(), self._write, worker)
+            else:
+                self.loop.remove_writer(worker.sock.fileno())
 
     def _readable(self, worker: _Worker) -> None:
         try:
