@@ -2,7 +2,7 @@
 without a profiler, its own CPU and its children's in a JSON file.
 
     python bench/cpu_profile.py OUT.prof -m crawler.cli crawl …    # a profile (pstats) of this process's CPU
-    python bench/cpu_profile.py OUT.json -m crawler.cli crawl …    # {"self": s, "children": s}, no profiler
+    python bench/cpu_profile.py OUT.json -m crawler.cli crawl …    # {"self": s, "children": s, …}, no profiler
 
 Used by ``bench/throughput.py``: with extraction in worker processes the crawl process waits on them, and a
 wall-clock profile would count that wait (and, on a loaded machine, the time other processes run); these
@@ -57,6 +57,7 @@ def main() -> None:
         Path(out).write_text(json.dumps({"self": own.ru_utime + own.ru_stime,
                                          "children": children.ru_utime + children.ru_stime,
                                          "forkserver": _forkserver_cpu(),
+                                         "switches": [own.ru_nvcsw, own.ru_nivcsw],  # voluntary, involuntary
                                          "maxrss_mb": own.ru_maxrss / 1024}))
         sys.exit(code)
     profiler = cProfile.Profile(time.process_time)

@@ -112,7 +112,7 @@ def main() -> None:
             if count % PROC_EVERY == 0:
                 row: dict[str, Any] = {"t": now, "crawl": _schedstat(os.getpid()), "threads": _thread_cpu()}
                 for workers, pool in list(pool_module._pools.items()):
-                    row["workers"] = [_schedstat(pid) for pid in list(getattr(pool, "_processes", {}) or {})]
+                    row["workers"] = [_schedstat(pid) for pid in pool.pids()]
                     row["pool_workers"] = workers
                 procs.append(row)
 

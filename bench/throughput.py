@@ -114,6 +114,7 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
         report = json.loads(reports[0].read_text(encoding="utf-8")) if reports else {}
         own = json.loads(own_cpu.read_text(encoding="utf-8")) if own_cpu.exists() else {"self": 0.0}
         workers_cpu = float(own.get("forkserver", 0.0))
+        switches = own.get("switches", [0, 0])
     if not articles:
         sys.exit("the crawl fetched no article page: is the heavy outlet served? (see the crawl's output)\n"
                  + result.stderr[-3000:])
@@ -121,7 +122,8 @@ def crawl(outlet: HeavyOutlet, cpus: list[int], *extra: str, python: list[str] |
     return {"articles": len(articles), "recorded": recorded, "wall": ended - started,
             "first_request": requests[0][0] - started, "first_article": articles[0] - started,
             "steady": len(articles) / (ended - articles[0]), "overall": len(articles) / (ended - started),
-            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "workers_cpu": workers_cpu, "server_cpu": server_cpu, "maxrss_mb": maxrss / 1024,
+            "cpu": cpu_after - cpu_before, "crawl_cpu": own["self"], "voluntary_switches": switches[0],
+            "involuntary_switches": switches[1], "workers_cpu": workers_cpu, "server_cpu": server_cpu, "maxrss_mb": maxrss / 1024,
             "started": started, "ended": ended, "first_article_at": articles[0],
             "machine_busy": {name: (ticks_after[name][0] - ticks_before[name][0])
                              / max(1, ticks_after[name][1] - ticks_before[name][1]) for name in ticks_after}}
@@ -301,6 +303,8 @@ def main() -> None:
                   f"({1000 * median['crawl_cpu'] / median['articles']:.2f} ms an article), the extraction workers "
                   f"{median['workers_cpu']:.1f} s ({1000 * median['workers_cpu'] / median['articles']:.2f} ms), the "
                   f"outlet's server {1000 * median['server_cpu'] / median['articles']:.2f} ms (on the last CPU); peak RSS {median['maxrss_mb']:.0f} MB (largest process)")
+            print(f"  crawl process context switches an article: {median['voluntary_switches'] / median['articles']:.1f} "
+                  f"voluntary, {median['involuntary_switches'] / median['articles']:.1f} involuntary")
             print("  machine busy during the runs (every process's load, not only the crawl's): " + "; ".join(
                 ", ".join(f"{name} {100 * share:.0f} %" for name, share in sorted(r["machine_busy"].items()))
                 for r in runs))

@@ -38,7 +38,7 @@ from crawler.discovery.links import fetchable_url, looks_like_article, looks_lik
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
-from crawler.extract.pool import extract_with_requisites, worker_count
+from crawler.extract.pool import extract_with_requisites, start_pool_for
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
@@ -118,7 +118,7 @@ class NewsSpider(scrapy.Spider):
         spider.outlet = catalog_from_settings(settings).get(spider.outlet_id)
         spider.allowed_domains = list(spider.outlet.domains)
         spider.limits = DiscoveryLimits.from_settings(settings)
-        spider.workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
+        spider.workers = start_pool_for(settings)  # started now (scrapy crawl), or already by run_crawl
         spider.outlet_lock = lock_outlet(crawler, spider.outlet_id)  # first: a busy outlet opens nothing
         apply_outlet_politeness(settings, spider.outlet)
         store = store_from_settings(settings)

@@ -55,7 +55,6 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
     KHABAR_PROGRESS_INTERVAL seconds, then the summary; Scrapy's log goes to runs/<crawl-id>/crawl.log
     in the store, and its warnings and errors to stderr."""
     from crawler.run.settings import khabar_settings
-    from crawler.run.summary import print_summary
 
     if verbose and log_level is None:
         log_level = "INFO" if verbose == 1 else "DEBUG"
@@ -84,6 +83,8 @@ def crawl(outlets: tuple[str, ...], demo: bool, demo_port_base: int | None, all_
 
         outlets = tuple(o.id for o in catalog_from_settings(settings) if not o.demo)
     result, log_key = _crawl_with_console(outlets, settings)
+    from crawler.run.summary import print_summary  # imported here: the extraction workers start before it (run_crawl)
+
     _exit(print_summary(result, settings, log_key=log_key), settings)
 
 

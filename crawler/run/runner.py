@@ -66,7 +66,7 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings, views: Sequence[Cra
     """Crawl outlets in one process (one Scrapy crawler each) and say what happened to each; ``views``
     (the console, metrics…) watch the crawlers while they run."""
     from crawler.catalog import catalog_from_settings
-    from spiders.news import NewsSpider
+    from crawler.extract.pool import start_pool_for
 
     ids = list(outlet_ids)
     catalog = catalog_from_settings(settings)
@@ -75,6 +75,9 @@ def run_crawl(outlet_ids: Iterable[str], settings: Settings, views: Sequence[Cra
     check_settings(settings)  # a wrong KHABAR_* value: a usage error (exit 2), before anything starts
     store_from_settings(settings)  # a missing bucket or bad credentials: stop here, clearly
     serve_metrics_from_settings(settings)  # a port in use: stop here too (CrawlMetrics then finds it running)
+    start_pool_for(settings)  # the workers start while Scrapy and the spider are imported and robots.txt is fetched
+    from spiders.news import NewsSpider
+
     process = _StoppableProcess(settings)
     result = CrawlResult()
     crawlers = {outlet_id: process.create_crawler(NewsSpider) for outlet_id in ids}
