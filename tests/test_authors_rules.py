@@ -343,6 +343,9 @@ def test_agencies_unnamed_are_an_agency_credit(value: str, credited: list[tuple[
     ('<script>var a = {"author": "Karim Benali"};</script><p>Texte.</p>', "Karim Benali", False),  # a script
     ('<img alt="Karim Benali" src="kb.jpg"><p>Texte.</p>', "Karim Benali", False),  # an attribute
     ('<p>Karim Haddad et Omar Benali</p>', "Karim Benali", False),  # both words, not the name
+    ('<div class="author vcard" style="display: none"><span class="fn">Karim Benali</span></div>', "Karim Benali", False),
+    ('<p hidden>بقلم سارة بن علي</p>', "سارة بن علي", False),  # hidden by the markup
+    ('<div style="display:none">Karim Benali</div><p class="auteur">Karim Benali</p>', "Karim Benali", True),
 ])
 def test_prints_name(html: str, name: str, expected: bool) -> None:
     root = parse_html(f"<html><head><title>{name}</title></head><body>{html}</body></html>".encode())
@@ -361,6 +364,8 @@ UNPRINTED = [
     ({"@type": "Organization", "name": "Contributeurs du projet Atlas"}, "", "", ("Contributeurs du projet Atlas",)),
     ("Agence France-Presse", "", "", ("Agence France-Presse",)),  # an agency stays
     (None, '<meta name="author" content="Karim Benali">', "", ("Karim Benali",)),  # a meta tag alone is not held to it
+    ({"@type": "Person", "name": "kbenali"}, "",  # a hidden microformat copy is not printed
+     '<div class="author vcard" style="display: none"><a class="fn" href="/auteur/kbenali/">kbenali</a></div>', ()),
 ]
 
 

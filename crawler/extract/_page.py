@@ -398,7 +398,8 @@ _NAME_PRINT_LEVELS = 3  # a name split over elements: '<span>Karim</span> <b>Ben
 
 def prints_name(root: HtmlElement, name: str) -> bool:
     """True when the page's text prints `name` (compared with `alnum`: case, accents and punctuation aside),
-    in one text node or across the elements of a byline up to three levels up. Text nodes are found by the
+    in one text node or across the elements of a byline up to three levels up, outside elements the markup
+    hides. Text nodes are found by the
     name's longest word as printed, in capitals or not; only those few elements' text is read."""
     key = alnum(name)
     if not key:
@@ -407,12 +408,26 @@ def prints_name(root: HtmlElement, name: str) -> bool:
     for variant in dict.fromkeys((word, word.upper(), word.lower(), word.title())):
         for node in _PRINTED_WITH(root, word=variant)[:MAX_PRINTED_LOOKUPS]:
             el = node.getparent()
+            if el is None or _styled_hidden(el):
+                continue
             for _ in range(_NAME_PRINT_LEVELS):
                 if el is None or not isinstance(el.tag, str) or el.tag in _STOP_TAGS:
                     break
                 if key in alnum("".join(_printed_text(el))):
                     return True
                 el = el.getparent()
+    return False
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _styled_hidden(el: HtmlElement) -> bool:
+    """`el` or an element around it is hidden by its own markup (``style="display: none"``, ``hidden``): a copy
+    of the author's name that themes keep for microformats, not printed."""
+    for item in (el, *el.iterancestors()):
+        if item.get("hidden") is not None or _HIDDEN_STYLE.search(item.get("style") or ""):
+            return True
     return False
 
 

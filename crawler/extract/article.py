@@ -334,7 +334,7 @@ def _fill_structured_credits(draft: _Draft) -> None:
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
     agencies = Credits()
-    for source, credits in found + _byline_credits(draft, found):
+    for source, credits in found + [(source, _without(c, unprinted)) for source, c in _byline_credits(draft, found)]:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
@@ -342,7 +342,7 @@ def _fill_structured_credits(draft: _Draft) -> None:
 
 def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[str]:
     """The JSON-LD persons and desks that no text of the page prints (keys): no byline, in JSON-LD or in the
-    meta tags that repeat them (SEO plugins name the account that posted every post, whether the theme prints
+    meta tags and hidden byline elements that repeat them (SEO plugins name the account that posted every post, whether the theme prints
     a byline or not). Agencies, and bodies typed as organisations, are not held to it. A meta author tag
     alone is not either: on the tune halves the same test fixed 3 pages there and broke 4 (a personal
     page's owner, metadata-only pages)."""
