@@ -373,3 +373,16 @@ UNPRINTED = [
 def test_a_json_ld_author_the_page_never_prints(author: Any, head: str, lead: str, expected: tuple[str, ...]) -> None:
     ld = _jsonld(headline="Réforme fiscale", author=author) if author else ""
     assert _extract(page(f"<title>Réforme fiscale</title>{ld}{head}", lead=lead)).authors == expected
+
+
+# --- a teaser's <article> inside an <aside> or another <article> does not make its byline the page's -------------
+
+@pytest.mark.parametrize(("related", "expected"), [
+    ('<aside class="entry__related"><article><h2>Autre sujet</h2><span class="entry__author">Amina Saïdi</span>'
+     "</article></aside>", ()),
+    ('<aside class="related"><article><span class="auteur">بقلم سارة بن علي</span></article></aside>', ()),
+])
+def test_a_teaser_byline_in_a_related_box(related: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", tail=related)).authors == expected
+    own = '<header><span class="auteur">Par Karim Benali</span></header>'  # the page's own byline still reads
+    assert _extract(page("<title>Réforme fiscale</title>", own, tail=related)).authors == ("Karim Benali",)

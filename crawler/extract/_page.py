@@ -356,8 +356,8 @@ def elsewhere(el: HtmlElement) -> bool:
                 return True
             if post_mark:
                 return False
-        if ancestor.tag == "article":
-            return False
+        if ancestor.tag == "article" and not any(a.tag in ("article", "aside") for a in ancestor.iterancestors()):
+            return False  # the page's article; one nested in another or in an <aside> is a teaser: go on
         if ancestor.tag in _ELSEWHERE_TAGS:
             return not any(a.tag == "article" for a in ancestor.iterancestors())
     return False
