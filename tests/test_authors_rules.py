@@ -13,7 +13,7 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
-from crawler.extract._page import parse_html, printed_elsewhere
+from crawler.extract._page import parse_html, printed_elsewhere, prints_name
 from tests.test_extract import URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -59,7 +59,7 @@ def test_an_organisation_author_is_a_desk(values: list[str], organizations: list
 ])
 def test_an_organisation_author_on_a_page(author: Any, expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
     html = page('<title>Réforme fiscale</title><meta property="og:site_name" content="El Watan">'
-                + _jsonld(headline="Réforme fiscale", author=author))
+                + _jsonld(headline="Réforme fiscale", author=author), "<p>Amina Saïdi</p>")  # a JSON-LD person is printed
     got = _extract(html)
     assert (got.authors, got.author_kinds) == expected
 
@@ -331,3 +331,58 @@ def test_the_printed_byline_over_the_fields(head: str, lead: str, expected: tupl
 def test_agencies_unnamed_are_an_agency_credit(value: str, credited: list[tuple[str, str]]) -> None:
     got = parse_byline(value) if value.startswith("Par") else parse_names([value])
     assert (got.credited, got.agencies) == (credited, [])
+
+
+# --- a JSON-LD person or desk the page never prints is no byline (the account an SEO plugin names) -------------
+
+@pytest.mark.parametrize(("html", "name", "expected"), [
+    ('<p class="byline">Par <a href="/auteur/kb">Karim Benali</a></p>', "Karim Benali", True),
+    ('<p>Par <span>Karim</span> <b>Benali</b></p>', "Karim Benali", True),  # split over elements
+    ('<p class="auteur">KARIM BENALI</p>', "Karim Benali", True),  # capitals, as printed
+    ('<p>بقلم <b>سارة بن علي</b></p>', "سارة بن علي", True),
+    ('<script>var a = {"author": "Karim Benali"};</script><p>Texte.</p>', "Karim Benali", False),  # a script
+    ('<img alt="Karim Benali" src="kb.jpg"><p>Texte.</p>', "Karim Benali", False),  # an attribute
+    ('<p>Karim Haddad et Omar Benali</p>', "Karim Benali", False),  # both words, not the name
+    ('<div class="author vcard" style="display: none"><span class="fn">Karim Benali</span></div>', "Karim Benali", False),
+    ('<p hidden>بقلم سارة بن علي</p>', "سارة بن علي", False),  # hidden by the markup
+    ('<div style="display:none">Karim Benali</div><p class="auteur">Karim Benali</p>', "Karim Benali", True),
+])
+def test_prints_name(html: str, name: str, expected: bool) -> None:
+    root = parse_html(f"<html><head><title>{name}</title></head><body>{html}</body></html>".encode())
+    assert root is not None
+    assert prints_name(root, name) is expected
+
+
+UNPRINTED = [
+    # (JSON-LD author, more head, what the article prints first, authors)
+    ({"@type": "Person", "name": "Karim Benali"}, "", "", ()),  # named nowhere on the page
+    ({"@type": "Person", "name": "Karim Benali"}, '<meta name="author" content="Karim Benali">', "", ()),  # repeated
+    ({"@type": "Person", "name": "Karim Benali"}, "", '<p class="byline">Par Karim Benali</p>', ("Karim Benali",)),
+    ({"@type": "Person", "name": "kbenali"}, "", '<p class="byline">Par Amina Saïdi</p>', ("Amina Saïdi",)),
+    ({"@type": "Person", "name": "سارة بن علي"}, "", "", ()),
+    ({"@type": "Person", "name": "سارة بن علي"}, "", "<p>بقلم سارة بن علي</p>", ("سارة بن علي",)),
+    ({"@type": "Organization", "name": "Contributeurs du projet Atlas"}, "", "", ("Contributeurs du projet Atlas",)),
+    ("Agence France-Presse", "", "", ("Agence France-Presse",)),  # an agency stays
+    (None, '<meta name="author" content="Karim Benali">', "", ("Karim Benali",)),  # a meta tag alone is not held to it
+    ({"@type": "Person", "name": "kbenali"}, "",  # a hidden microformat copy is not printed
+     '<div class="author vcard" style="display: none"><a class="fn" href="/auteur/kbenali/">kbenali</a></div>', ()),
+]
+
+
+@pytest.mark.parametrize(("author", "head", "lead", "expected"), UNPRINTED, ids=[str(c[0])[:40] for c in UNPRINTED])
+def test_a_json_ld_author_the_page_never_prints(author: Any, head: str, lead: str, expected: tuple[str, ...]) -> None:
+    ld = _jsonld(headline="Réforme fiscale", author=author) if author else ""
+    assert _extract(page(f"<title>Réforme fiscale</title>{ld}{head}", lead=lead)).authors == expected
+
+
+# --- a teaser's <article> inside an <aside> or another <article> does not make its byline the page's -------------
+
+@pytest.mark.parametrize(("related", "expected"), [
+    ('<aside class="entry__related"><article><h2>Autre sujet</h2><span class="entry__author">Amina Saïdi</span>'
+     "</article></aside>", ()),
+    ('<aside class="related"><article><span class="auteur">بقلم سارة بن علي</span></article></aside>', ()),
+])
+def test_a_teaser_byline_in_a_related_box(related: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", tail=related)).authors == expected
+    own = '<header><span class="auteur">Par Karim Benali</span></header>'  # the page's own byline still reads
+    assert _extract(page("<title>Réforme fiscale</title>", own, tail=related)).authors == ("Karim Benali",)

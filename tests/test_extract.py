@@ -252,7 +252,7 @@ GRAPH = """<script type="application/ld+json">
 
 JSONLD_CASES = [
     Case("graph-with-id-reference",
-         page("<title>La réforme fiscale arrive à l'APN - El Watan</title>" + GRAPH),
+         page("<title>La réforme fiscale arrive à l'APN - El Watan</title>" + GRAPH, '<p class="auteur">Nadia Cherif</p>'),
          {"title": "La réforme fiscale arrive à l'APN", "authors": ("Nadia Cherif",),
           "date_published": "2025-03-04T09:15:00+01:00", "date_modified": "2025-03-04T18:02:11+01:00",
           "section": "Politique", "tags": ("fiscalité", "APN", "impôts"), "page_type": "NewsArticle",
@@ -264,7 +264,7 @@ JSONLD_CASES = [
                       "language": "langid"}}),
     Case("broken-jsonld-is-repaired",
          page('<script type="application/ld+json"><!--\n{"@type": "NewsArticle", "headline": "Réforme fiscale",'
-              ' "author": "Nadia Cherif", "datePublished": "2025-03-04",}\n--></script>'),
+              ' "author": "Nadia Cherif", "datePublished": "2025-03-04",}\n--></script>', "<p>Par Nadia Cherif</p>"),
          {"title": "Réforme fiscale", "authors": ("Nadia Cherif",), "date_published": "2025-03-04", "warnings": ()}),
     Case("unreadable-jsonld-is-skipped",
          page('<title>Réforme fiscale</title><script type="application/ld+json">{"@type": "NewsArticle", '
@@ -273,7 +273,8 @@ JSONLD_CASES = [
           "warnings": ("json-ld: 1 block(s) unreadable even after repair; ignored",)}),
     Case("schema-prefixed-type-inside-main-entity",
          page('<script type="application/ld+json">{"@type": "WebPage", "mainEntity": {"@type": "schema:BlogPosting",'
-              ' "headline": "Carnet de route à Kidal", "author": {"@type": "Person", "name": "Moussa Keïta"}}}</script>'),
+              ' "headline": "Carnet de route à Kidal", "author": {"@type": "Person", "name": "Moussa Keïta"}}}</script>',
+              '<span class="auteur">Moussa Keïta</span>'),
          {"title": "Carnet de route à Kidal", "authors": ("Moussa Keïta",), "page_type": "BlogPosting"}),
     Case("webpage-only-as-last-resort",
          page('<script type="application/ld+json">[{"@type": "WebPage", "name": "Page"},'

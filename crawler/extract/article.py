@@ -52,7 +52,7 @@ from crawler.extract._fields import (
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._local_time import prefer_local
-from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
+from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere, prints_name
 from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -325,13 +325,31 @@ def _fill_structured_credits(draft: _Draft) -> None:
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
+    unprinted = _unprinted(found[0][1], draft.page.root, bodies)
+    found = [(source, _without(credits, unprinted)) for source, credits in found]
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
     agencies = Credits()
-    for source, credits in found + _byline_credits(draft, found):
+    for source, credits in found + [(source, _without(c, unprinted)) for source, c in _byline_credits(draft, found)]:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
+
+
+def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[str]:
+    """The JSON-LD persons and desks that no text of the page prints (keys): no byline, in JSON-LD or in the
+    meta tags and hidden byline elements that repeat them (SEO plugins name the account that posted every post, whether the theme prints
+    a byline or not). Agencies, and bodies typed as organisations, are not held to it. A meta author tag
+    alone is not either: on the tune halves the same test fixed 3 pages there and broke 4 (a personal
+    page's owner, metadata-only pages)."""
+    return {alnum(name) for name, kind in credits.credited
+            if kind != AGENCY and name not in bodies and not prints_name(root, name)}
+
+
+def _without(credits: Credits, names: set[str]) -> Credits:
+    if not names:
+        return credits
+    return Credits(credited=[c for c in credits.credited if alnum(c[0]) not in names], agencies=credits.agencies)
 
 
 def _author_metas(page: PageSignals, key: str) -> list[str]:
