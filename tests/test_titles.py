@@ -160,13 +160,21 @@ def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str,
 
 
 @pytest.mark.parametrize(("head", "headings", "title"), [
-    # Dublin Core and Parse.ly titles are references too, after og:title and twitter:title, before <title>
+    # Dublin Core and Parse.ly titles are references too, before <title>
     ('<title>rapport-2025-04 - Observatoire du Sahel</title><meta name="DC.title" content="Rapport annuel sur la '
      'sécheresse">', "", "Rapport annuel sur la sécheresse"),
     ('<title>Accueil</title><meta name="parsely-title" content="Le barrage de Kandadji reprend vie">',
      "<h1>Les travaux avancent</h1>", "Le barrage de Kandadji reprend vie"),
-    ('<meta property="og:title" content="Le barrage de Kandadji reprend vie"><meta name="dc.title" content="Autre">',
-     "", "Le barrage de Kandadji reprend vie"),
+    # Dublin Core (the document's catalogue title) before og:title (written for sharing), the RDFa property first;
+    # Parse.ly's title after og:title
+    ('<meta property="og:title" content="Kandadji : le chantier du siècle redémarre !"><meta name="dc.title" '
+     'content="Le barrage de Kandadji reprend vie">', "", "Le barrage de Kandadji reprend vie"),
+    ('<meta name="dc.title" content="Rapport sur la sécheresse"><meta property="dc:title" content="Rapport annuel sur '
+     'la sécheresse au Sahel">', "", "Rapport annuel sur la sécheresse au Sahel"),
+    ('<meta property="og:title" content="سد كنداجي: الورشة تنطلق من جديد!"><meta name="dcterms.title" '
+     'content="سد كنداجي يعود إلى الحياة">', "", "سد كنداجي يعود إلى الحياة"),
+    ('<meta property="og:title" content="Le barrage de Kandadji reprend vie"><meta name="parsely-title" '
+     'content="Autre">', "", "Le barrage de Kandadji reprend vie"),
     # an RDFa property attribute may name several properties at once
     ('<title>Accueil</title><meta property="schema:name dc:title" content="سد كنداجي يعود إلى الحياة">', "",
      "سد كنداجي يعود إلى الحياة"),
