@@ -262,3 +262,22 @@ def test_headline_then_subtitle_in_one_heading(og_title: str, headings: str, tit
 ])
 def test_unmarked_h2_held_by_the_title(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, "https://www.exemple.ne/blog/pluies") == title
+
+
+@pytest.mark.parametrize(("title_tag", "url", "title"), [
+    # a last segment that names a folder of the URL is the section, cut like the site's name
+    ("Le budget 2025 adopté en première lecture - Politique - Le Courrier du Sahel",
+     "https://www.courrierdusahel.ne/politique/2025/03/budget-adopte", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture | Économie", "https://www.exemple.ne/economie/budget-adopte",
+     "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى - اقتصاد", "https://www.exemple.tn/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/123",
+     "اعتماد ميزانية 2025 في قراءة أولى"),
+    # ... never a first segment (a kicker the headline keeps), nor a segment the URL's folders do not name
+    ("Mali - La transition publie son calendrier", "https://www.exemple.ml/mali/calendrier",
+     "Mali - La transition publie son calendrier"),
+    ("Le budget 2025 adopté - Politique", "https://www.exemple.ne/2025/03/budget-adopte", "Le budget 2025 adopté - Politique"),
+    # the article's own slug is no folder
+    ("Niamey - Inondations", "https://www.exemple.ne/societe/inondations", "Niamey - Inondations"),
+])
+def test_url_folder_segment_is_a_section(title_tag: str, url: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, url) == title

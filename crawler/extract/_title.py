@@ -6,8 +6,9 @@ that tells the same story in other words wins (half of its words or more are in 
 headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise
 the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
-og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
-first dash of a headline ("Mali - Transition : …" keeps "Mali"). Before that cut, on a page where no heading
+og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut (a last segment also when it names
+a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
+…" keeps "Mali"). Before that cut, on a page where no heading
 settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name').
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from crawler.extract._page import KICKER_TRIM, Heading
 from crawler.extract._text import alnum, fold
@@ -46,12 +47,18 @@ class SiteKeys:
 
     names: frozenset[str]
     section: str
+    folders: frozenset[str] = frozenset()  # the URL path's folders ('politique' in /politique/2025/titre)
 
     @classmethod
     def build(cls, names: Sequence[str], url: str, section: str | None) -> SiteKeys:
         keys = {alnum(n) for n in names if alnum(n)}
         keys.update(_host_keys(url))
-        return cls(frozenset(keys), alnum(section or ""))
+        return cls(frozenset(keys), alnum(section or ""), _folder_keys(url))
+
+    def closes(self, segment: str) -> bool:
+        """True when a last segment names a folder of the URL: the section ('Titre - Politique' on /politique/…)."""
+        key = alnum(segment)
+        return bool(key) and key in self.folders
 
     def opens(self, segment: str) -> bool:
         """True when the segment's first word is the site's name or domain ('MyOOS Community Forum' on myoos.de)."""
@@ -68,6 +75,11 @@ class SiteKeys:
         if key == self.section or key in _FILLERS:
             return True
         return any(_covers(key, site) for site in self.names)
+
+
+def _folder_keys(url: str) -> frozenset[str]:
+    folders = unquote(urlsplit(url).path).split("/")[1:-1]
+    return frozenset(key for key in map(alnum, folders) if len(key) >= 3 and not key.isdigit())
 
 
 def _host_keys(url: str) -> set[str]:
@@ -89,7 +101,7 @@ def _covers(key: str, site: str) -> bool:
 def strip_site(title: str, site: SiteKeys) -> str:
     """`title` without site-name (or section) segments at either end."""
     parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
-    while len(parts) > 2 and (site.matches(parts[-1]) or site.opens(parts[-1])):
+    while len(parts) > 2 and (site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1])):
         parts = parts[:-2]
     while len(parts) > 2 and site.matches(parts[0]):
         parts = parts[2:]
@@ -117,7 +129,7 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     named = [h.text for h in headings if h.tag == "h1" and not h.logo
              and any(_holds(ref, key, fold(h.text), later=True) for ref, key in references)]
     if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
-        site = SiteKeys(site.names | {alnum(name) for name in named}, site.section)
+        site = SiteKeys(site.names | {alnum(name) for name in named}, site.section, site.folders)
         stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     printed = _printed_headline(headings, [text for _, text in stripped if text], site)
     if printed is not None:
