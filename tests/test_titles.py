@@ -80,6 +80,10 @@ def heading(html: str) -> tuple[str, str]:
     ('<h1>Entretien avec <a href="/auteurs/karim-benali">Karim Benali</a></h1>', "", "Entretien avec Karim Benali"),
     # style sheets inside a heading (CSS-in-JS) are not printed either
     ('<h1><style>.c1{font-size:16px}</style><span class="c1">Le budget adopté</span></h1>', "", "Le budget adopté"),
+    # a line break is read as a space
+    ("<h1>Le budget adopté<br>en première lecture</h1>", "", "Le budget adopté en première lecture"),
+    ('<h1>Économie<br/><span class="c-2">Le budget adopté</span></h1>', "", "Économie Le budget adopté"),
+    ("<h1>اقتصاد<br>إصلاح جبائي أمام البرلمان</h1>", "", "اقتصاد إصلاح جبائي أمام البرلمان"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
     # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept
@@ -192,6 +196,15 @@ def test_more_title_references(head: str, headings: str, title: str) -> None:
     ("إطلاق حملة التلقيح ضد الحصبة في النيجر",
      '<h1><span class="c-7f3a">بلاغ وزارة الصحة</span>إطلاق حملة التلقيح ضد الحصبة في النيجر</h1>',
      "إطلاق حملة التلقيح ضد الحصبة في النيجر"),
+    # ... or what follows its first line, a line break after it
+    ("Le Niger lance sa campagne de vaccination contre la rougeole",
+     "<h1>Santé<br>Le Niger lance sa campagne de vaccination contre la rougeole</h1>",
+     "Le Niger lance sa campagne de vaccination contre la rougeole"),
+    ("إطلاق حملة التلقيح ضد الحصبة في النيجر", "<h1>صحة<br>إطلاق حملة التلقيح ضد الحصبة في النيجر</h1>",
+     "إطلاق حملة التلقيح ضد الحصبة في النيجر"),
+    ("Le Niger lance sa campagne de vaccination contre la rougeole",
+     "<h1>Le Niger lance sa campagne<br>de vaccination contre la rougeole</h1>",
+     "Le Niger lance sa campagne de vaccination contre la rougeole"),
     # ... otherwise the whole heading is the headline
     ("Santé : le Niger lance sa campagne de vaccination contre la rougeole",
      '<h1><span class="c-7f3a">Santé :</span> le Niger lance sa campagne de vaccination contre la rougeole</h1>',
