@@ -294,3 +294,20 @@ def test_unmarked_h2_held_by_the_title(head: str, headings: str, title: str) -> 
 ])
 def test_url_folder_segment_is_a_section(title_tag: str, url: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, url) == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # a reference cut short ('…', '...') gives way to a later one that completes it, without its site name
+    ('<meta property="og:title" content="Le gouvernement annonce une réforme de la fiscalité des…">'
+     "<title>Le gouvernement annonce une réforme de la fiscalité des entreprises - Le Courrier du Sahel</title>",
+     "Le gouvernement annonce une réforme de la fiscalité des entreprises"),
+    ('<meta property="og:title" content="الحكومة تعلن عن إصلاح جبائي يشمل...">'
+     "<title>الحكومة تعلن عن إصلاح جبائي يشمل الشركات الصغرى</title>", "الحكومة تعلن عن إصلاح جبائي يشمل الشركات الصغرى"),
+    # a headline that ends on an ellipsis of its own stays as it is
+    ('<meta property="og:title" content="Et si la pluie revenait…">'
+     "<title>Et si la pluie revenait… - Le Courrier du Sahel</title>", "Et si la pluie revenait…"),
+    ('<meta property="og:title" content="Le gouvernement annonce une réforme…">'
+     "<title>Inondations à Niamey : trois quartiers évacués</title>", "Le gouvernement annonce une réforme…"),
+])
+def test_truncated_reference_completed(head: str, title: str) -> None:
+    assert title_of(head, "", title, "https://www.courrierdusahel.ne/societe/reforme") == title

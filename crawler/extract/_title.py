@@ -9,7 +9,8 @@ Otherwise the first reference is used with its site name cut off the ends: only 
 og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut (a last segment also when it names
 a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
 …" keeps "Mali"). Before that cut, on a page where no heading
-settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name').
+settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A
+reference cut short ('…') gives way to a later one that completes it.
 """
 
 from __future__ import annotations
@@ -141,11 +142,23 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
         held = _plain_h2_held(plain_h2(), refs, site)
         if held is not None:
             return held, "h2"
-    for source, text in stripped:
+    for index, (source, text) in enumerate(stripped):
         if text:
-            return text, source
+            return _completed(text, source, stripped[index + 1:])
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _completed(text: str, source: str, later: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """`text`, or a later reference that completes it when it was cut short ('La réforme de la fiscalité des…' in
+    og:title, the whole headline in <title>)."""
+    if not text.endswith(("...", "\u2026")):
+        return text, source
+    start = fold(text.rstrip(".\u2026 "))
+    for other_source, other in later:
+        if len(other) > len(text) and fold(other).startswith(start):
+            return other, other_source
+    return text, source
 
 
 def _plain_h2_held(texts: Sequence[str], refs: Sequence[tuple[str, str]], site: SiteKeys) -> str | None:
