@@ -311,3 +311,18 @@ def test_url_folder_segment_is_a_section(title_tag: str, url: str, title: str) -
 ])
 def test_truncated_reference_completed(head: str, title: str) -> None:
     assert title_of(head, "", title, "https://www.courrierdusahel.ne/societe/reforme") == title
+
+
+@pytest.mark.parametrize(("title_tag", "title"), [
+    # ' / ', ' // ' and ' ~ ' separate the site's name too; so does a closing bracket that holds it
+    ("Le budget 2025 adopté en première lecture / Courrier du Sahel", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture // CourrierDuSahel.ne", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture ~ Courrier du Sahel", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture [Courrier du Sahel]", "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى (Courrier du Sahel)", "اعتماد ميزانية 2025 في قراءة أولى"),
+    # ... but a slash or a bracket that is the headline's own stays
+    ("Mali / Niger : la frontière rouverte", "Mali / Niger : la frontière rouverte"),
+    ("Le budget 2025 adopté (vidéo)", "Le budget 2025 adopté (vidéo)"),
+])
+def test_more_site_name_separators(title_tag: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.courrierdusahel.ne/2025/budget") == title

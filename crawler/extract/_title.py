@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 from crawler.extract._page import KICKER_TRIM, Heading
 from crawler.extract._text import alnum, fold
 
-_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•)\s+)")
+_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•|/|//|~)\s+)")
+_CLOSING_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$")  # 'Headline [Site]', 'Headline (Site)'
 # `fold` strips opening and closing punctuation off the heading ('… en panne ?' -> '… en panne'): allowed here.
 _FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)[.:;,!?\"']*$")
 _FOLDED_SEPARATOR_AFTER = re.compile(r"^[.:;,!?\"']*(?:$|\s[^\w\s]{1,2}\s)")
@@ -100,7 +101,10 @@ def _covers(key: str, site: str) -> bool:
 
 
 def strip_site(title: str, site: SiteKeys) -> str:
-    """`title` without site-name (or section) segments at either end."""
+    """`title` without site-name (or section) segments at either end, nor a closing bracket naming the site."""
+    bracketed = _CLOSING_BRACKET.search(title)
+    if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
+        title = title[:bracketed.start()]
     parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
     while len(parts) > 2 and (site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1])):
         parts = parts[:-2]
