@@ -326,3 +326,22 @@ def test_truncated_reference_completed(head: str, title: str) -> None:
 ])
 def test_more_site_name_separators(title_tag: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.courrierdusahel.ne/2025/budget") == title
+
+
+@pytest.mark.parametrize(("title_tag", "title"), [
+    # the site's name with its tagline after the headline: both go
+    ("Le budget 2025 adopté en première lecture | Courrier du Sahel - L'actualité du Niger",
+     "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté - Courrier du Sahel - Actualité au Niger, Politique, Économie, Sport",
+     "Le budget 2025 adopté"),
+    ("اعتماد ميزانية 2025 في قراءة أولى | Courrier du Sahel - أخبار النيجر", "اعتماد ميزانية 2025 في قراءة أولى"),
+    # ... not when what would be left is no headline (one or two words: a label before the site's name)
+    ("Accueil - Courrier du Sahel - Le budget 2025 adopté en première lecture",
+     "Accueil - Courrier du Sahel - Le budget 2025 adopté en première lecture"),
+    # a page number after the headline goes too
+    ("Le budget 2025 adopté en première lecture | Page 2 | Courrier du Sahel", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture - Page 2 sur 3", "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى - صفحة 2", "اعتماد ميزانية 2025 في قراءة أولى"),
+])
+def test_site_tagline_and_page_number(title_tag: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.courrierdusahel.ne/2025/budget") == title

@@ -25,6 +25,8 @@ from crawler.extract._text import alnum, fold
 
 _SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•|/|//|~)\s+)")
 _CLOSING_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$")  # 'Headline [Site]', 'Headline (Site)'
+# A page number after the headline: 'Page 2', 'Page 2 sur 3', 'Seite 2 von 3', 'صفحة 2'
+_PAGE = re.compile(r"^(?:page|p\.|seite|pagina|página|صفحة)\s*\d+(?:\s*(?:sur|of|von|de|/|من)\s*\d+)?$", re.IGNORECASE)
 # `fold` strips opening and closing punctuation off the heading ('… en panne ?' -> '… en panne'): allowed here.
 _FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)[.:;,!?\"']*$")
 _FOLDED_SEPARATOR_AFTER = re.compile(r"^[.:;,!?\"']*(?:$|\s[^\w\s]{1,2}\s)")
@@ -106,8 +108,14 @@ def strip_site(title: str, site: SiteKeys) -> str:
     if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
         title = title[:bracketed.start()]
     parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
-    while len(parts) > 2 and (site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1])):
-        parts = parts[:-2]
+    while len(parts) > 2:
+        if site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1]) or _PAGE.match(parts[-1]):
+            parts = parts[:-2]
+        elif len(parts) > 4 and site.matches(parts[-3]) \
+                and len("".join(parts[:-4]).split()) >= _MIN_HEADLINE_WORDS:  # 'Headline | Site - its tagline'
+            parts = parts[:-4]
+        else:
+            break
     while len(parts) > 2 and site.matches(parts[0]):
         parts = parts[2:]
     return "".join(parts).strip()
