@@ -345,3 +345,28 @@ def test_more_site_name_separators(title_tag: str, title: str) -> None:
 ])
 def test_site_tagline_and_page_number(title_tag: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.courrierdusahel.ne/2025/budget") == title
+
+
+@pytest.mark.parametrize(("head", "url", "title"), [
+    # the domain spells the site's name without its elisions and small words
+    ("<title>Le budget 2025 adopté en première lecture - Le Quotidien d’Oran</title>",
+     "https://www.lequotidien-oran.com/index.php?news=1", "Le budget 2025 adopté en première lecture"),
+    # an acronym: the first part of a hyphenated domain, or the initials of the site's name or domain
+    ("<title>Le budget 2025 adopté en première lecture - TSA</title>", "https://www.tsa-algerie.com/le-budget/",
+     "Le budget 2025 adopté en première lecture"),
+    ("<title>Le budget 2025 adopté en première lecture - Algérie Presse Service</title>", "https://www.aps.dz/economie/1",
+     "Le budget 2025 adopté en première lecture"),
+    ('<meta property="og:site_name" content="Agence de Presse Sénégalaise"><title>Le budget 2025 adopté | APS</title>',
+     "https://www.exemple.sn/actualites/1", "Le budget 2025 adopté"),
+    ('<meta property="og:site_name" content="Agence Maghreb Arabe Presse"><title>اعتماد ميزانية 2025 - AMAP</title>',
+     "https://www.exemple.ma/ar/1", "اعتماد ميزانية 2025"),
+    # ... never a word in capitals that is not the site's, nor a name that only shares the domain's letters
+    ("<title>Le budget 2025 adopté en première lecture - FMI</title>", "https://www.tsa-algerie.com/le-budget/",
+     "Le budget 2025 adopté en première lecture - FMI"),
+    ("<title>Le budget 2025 adopté - Accès pour soignants</title>", "https://www.aps.dz/economie/1",
+     "Le budget 2025 adopté - Accès pour soignants"),
+    ("<title>Le budget 2025 adopté - Le Quotidien d’Ouargla</title>", "https://www.lequotidien-oran.com/index.php?news=1",
+     "Le budget 2025 adopté - Le Quotidien d’Ouargla"),
+])
+def test_site_name_spelled_by_the_domain(head: str, url: str, title: str) -> None:
+    assert title_of(head, "", title, url) == title

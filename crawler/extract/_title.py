@@ -6,7 +6,8 @@ that tells the same story in other words wins (half of its words or more are in 
 headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise
 the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
-og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut (a last segment also when it names
+og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give
+its acronym), or the section is cut (a last segment also when it names
 a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
 …" keeps "Mali"). Before that cut, on a page where no heading
 settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
 from crawler.extract._page import KICKER_TRIM, Heading
@@ -39,6 +40,10 @@ _MAX_SITE_WORDS = 6
 _MIN_COVER = 0.5
 _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
 _MAX_OPENED_WORDS = 4
+_MIN_ACRONYM, _MAX_ACRONYM = 3, 5  # 'TSA', 'APS', 'MAP': capitals only
+_MAX_LINK_WORD = 3  # 'de', 'du', 'la', 'des' inside a name are not initials
+_MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
+_SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
@@ -52,12 +57,14 @@ class SiteKeys:
     names: frozenset[str]
     section: str
     folders: frozenset[str] = frozenset()  # the URL path's folders ('politique' in /politique/2025/titre)
+    acronyms: frozenset[str] = frozenset()  # 'aps' of 'Algérie Presse Service', 'tsa' of tsa-algerie.com
 
     @classmethod
     def build(cls, names: Sequence[str], url: str, section: str | None) -> SiteKeys:
         keys = {alnum(n) for n in names if alnum(n)}
         keys.update(_host_keys(url))
-        return cls(frozenset(keys), alnum(section or ""), _folder_keys(url))
+        acronyms = {_initials(name) for name in names} | _host_acronyms(url)
+        return cls(frozenset(keys), alnum(section or ""), _folder_keys(url), frozenset(filter(None, acronyms)))
 
     def closes(self, segment: str) -> bool:
         """True when a last segment names a folder of the URL: the section ('Titre - Politique' on /politique/…)."""
@@ -78,7 +85,29 @@ class SiteKeys:
             return not key
         if key == self.section or key in _FILLERS:
             return True
+        if _is_acronym(segment) and key in self.acronyms or _initials(segment) in self.names:
+            return True
         return any(_covers(key, site) for site in self.names)
+
+
+def _is_acronym(segment: str) -> bool:
+    return segment.isalpha() and segment.isupper() and _MIN_ACRONYM <= len(segment) <= _MAX_ACRONYM
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of three capitalised words or more ('Algérie Presse Service' -> 'aps', 'Agence de
+    Presse Sénégalaise' -> 'aps': short lower-case words skipped), else ''."""
+    words = [word for word in name.split() if not (word.islower() and len(word) <= _MAX_LINK_WORD)]
+    if len(words) < _MIN_ACRONYM or not all(word[:1].isupper() for word in words):
+        return ""
+    return alnum("".join(word[0] for word in words))
+
+
+def _host_acronyms(url: str) -> set[str]:
+    """The first part of a hyphenated domain name, short enough to be an acronym ('tsa' of tsa-algerie.com)."""
+    host = (urlsplit(url).hostname or "").lower()
+    firsts = {label.split("-")[0] for label in host.split(".") if "-" in label}
+    return {first for first in firsts if _MIN_ACRONYM <= len(first) <= _MAX_ACRONYM and first.isalpha()}
 
 
 def _folder_keys(url: str) -> frozenset[str]:
@@ -99,7 +128,16 @@ def _covers(key: str, site: str) -> bool:
     if key == site:
         return True
     short, long_ = sorted((key, site), key=len)
-    return len(short) >= 3 and short in long_ and len(short) >= _SITE_SHARE * len(long_)
+    if len(short) >= 3 and short in long_ and len(short) >= _SITE_SHARE * len(long_):
+        return True
+    # a domain name drops the elisions and small words of the name ('lequotidienoran' for "Le Quotidien d'Oran")
+    return len(short) >= _MIN_SPELLED and len(short) >= _SPELLED_SHARE * len(long_) and _spelled_in(short, long_)
+
+
+def _spelled_in(short: str, long_: str) -> bool:
+    """True when the letters of `short` appear in `long_` in the same order."""
+    letters = iter(long_)
+    return all(letter in letters for letter in short)
 
 
 def strip_site(title: str, site: SiteKeys) -> str:
@@ -142,7 +180,7 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     named = [h.text for h in headings if h.tag == "h1" and not h.logo
              and any(_holds(ref, key, fold(h.text), later=True) for ref, key in references)]
     if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
-        site = SiteKeys(site.names | {alnum(name) for name in named}, site.section, site.folders)
+        site = replace(site, names=site.names | {alnum(name) for name in named})
         stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     printed = _printed_headline(headings, [text for _, text in stripped if text], site)
     if printed is not None:
