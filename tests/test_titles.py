@@ -370,3 +370,16 @@ def test_site_tagline_and_page_number(title_tag: str, title: str) -> None:
 ])
 def test_site_name_spelled_by_the_domain(head: str, url: str, title: str) -> None:
     assert title_of(head, "", title, url) == title
+
+
+@pytest.mark.parametrize(("title_tag", "url", "title"), [
+    # a short last segment without a lower-case word that holds the domain's name is the site's
+    ("Le budget 2025 adopté en première lecture - Festival International Niamey2025", "https://www.niamey2025.ne/fr/1",
+     "Le budget 2025 adopté en première lecture"),
+    ("الحكومة تعلن عن إصلاح جبائي | هسبريس Hespress", "https://www.hespress.com/economie/1", "الحكومة تعلن عن إصلاح جبائي"),
+    # ... not a headline's words that name the site
+    ("Kandadji - Les nouvelles cartes sur Courrierdusahel.ne", "https://www.courrierdusahel.ne/societe/1",
+     "Kandadji - Les nouvelles cartes sur Courrierdusahel.ne"),
+])
+def test_short_last_segment_holding_the_site_name(title_tag: str, url: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, url) == title

@@ -40,6 +40,7 @@ _MAX_SITE_WORDS = 6
 _MIN_COVER = 0.5
 _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
 _MAX_OPENED_WORDS = 4
+_MAX_RUN_WORDS, _MIN_RUN_KEY = 3, 6  # ... or holds the site's name (6+ letters, in up to 3 words) anywhere
 _MIN_ACRONYM, _MAX_ACRONYM = 3, 5  # 'TSA', 'APS', 'MAP': capitals only
 _MAX_LINK_WORD = 3  # 'de', 'du', 'la', 'des' inside a name are not initials
 _MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
@@ -72,12 +73,20 @@ class SiteKeys:
         return bool(key) and key in self.folders
 
     def opens(self, segment: str) -> bool:
-        """True when the segment's first word is the site's name or domain ('MyOOS Community Forum' on myoos.de)."""
+        """True when a short segment's first word is the site's name or domain ('MyOOS Community Forum' on myoos.de),
+        or, in a segment without a lower-case word, a run of its words is ('EFC Bayrische Bembel Regensburg' on
+        bayrische-bembel.de, 'هسبريس Hespress')."""
         words = segment.split()
         if not words or len(words) > _MAX_OPENED_WORDS or ":" in segment:  # "Sahel : l'armée …" is a headline
             return False
         key = alnum(words[0])
-        return len(key) >= _MIN_OPENING_KEY and key in self.names
+        if len(key) >= _MIN_OPENING_KEY and key in self.names:
+            return True
+        if any(word.islower() for word in words):  # a headline's words ('… auf Gipfelbuch.ch'), not a name's
+            return False
+        runs = (alnum("".join(words[start:end])) for start in range(len(words))
+                for end in range(start + 1, min(start + _MAX_RUN_WORDS, len(words)) + 1))
+        return any(len(run) >= _MIN_RUN_KEY and run in self.names for run in runs)
 
     def matches(self, segment: str) -> bool:
         key = alnum(segment)
