@@ -80,6 +80,10 @@ def heading(html: str) -> tuple[str, str]:
     ('<h1>Entretien avec <a href="/auteurs/karim-benali">Karim Benali</a></h1>', "", "Entretien avec Karim Benali"),
     # style sheets inside a heading (CSS-in-JS) are not printed either
     ('<h1><style>.c1{font-size:16px}</style><span class="c1">Le budget adopté</span></h1>', "", "Le budget adopté"),
+    # a line break is read as a space
+    ("<h1>Le budget adopté<br>en première lecture</h1>", "", "Le budget adopté en première lecture"),
+    ('<h1>Économie<br/><span class="c-2">Le budget adopté</span></h1>', "", "Économie Le budget adopté"),
+    ("<h1>اقتصاد<br>إصلاح جبائي أمام البرلمان</h1>", "", "اقتصاد إصلاح جبائي أمام البرلمان"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
     # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept
@@ -160,13 +164,21 @@ def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str,
 
 
 @pytest.mark.parametrize(("head", "headings", "title"), [
-    # Dublin Core and Parse.ly titles are references too, after og:title and twitter:title, before <title>
+    # Dublin Core and Parse.ly titles are references too, before <title>
     ('<title>rapport-2025-04 - Observatoire du Sahel</title><meta name="DC.title" content="Rapport annuel sur la '
      'sécheresse">', "", "Rapport annuel sur la sécheresse"),
     ('<title>Accueil</title><meta name="parsely-title" content="Le barrage de Kandadji reprend vie">',
      "<h1>Les travaux avancent</h1>", "Le barrage de Kandadji reprend vie"),
-    ('<meta property="og:title" content="Le barrage de Kandadji reprend vie"><meta name="dc.title" content="Autre">',
-     "", "Le barrage de Kandadji reprend vie"),
+    # Dublin Core (the document's catalogue title) before og:title (written for sharing), the RDFa property first;
+    # Parse.ly's title after og:title
+    ('<meta property="og:title" content="Kandadji : le chantier du siècle redémarre !"><meta name="dc.title" '
+     'content="Le barrage de Kandadji reprend vie">', "", "Le barrage de Kandadji reprend vie"),
+    ('<meta name="dc.title" content="Rapport sur la sécheresse"><meta property="dc:title" content="Rapport annuel sur '
+     'la sécheresse au Sahel">', "", "Rapport annuel sur la sécheresse au Sahel"),
+    ('<meta property="og:title" content="سد كنداجي: الورشة تنطلق من جديد!"><meta name="dcterms.title" '
+     'content="سد كنداجي يعود إلى الحياة">', "", "سد كنداجي يعود إلى الحياة"),
+    ('<meta property="og:title" content="Le barrage de Kandadji reprend vie"><meta name="parsely-title" '
+     'content="Autre">', "", "Le barrage de Kandadji reprend vie"),
     # an RDFa property attribute may name several properties at once
     ('<title>Accueil</title><meta property="schema:name dc:title" content="سد كنداجي يعود إلى الحياة">', "",
      "سد كنداجي يعود إلى الحياة"),
@@ -184,6 +196,15 @@ def test_more_title_references(head: str, headings: str, title: str) -> None:
     ("إطلاق حملة التلقيح ضد الحصبة في النيجر",
      '<h1><span class="c-7f3a">بلاغ وزارة الصحة</span>إطلاق حملة التلقيح ضد الحصبة في النيجر</h1>',
      "إطلاق حملة التلقيح ضد الحصبة في النيجر"),
+    # ... or what follows its first line, a line break after it
+    ("Le Niger lance sa campagne de vaccination contre la rougeole",
+     "<h1>Santé<br>Le Niger lance sa campagne de vaccination contre la rougeole</h1>",
+     "Le Niger lance sa campagne de vaccination contre la rougeole"),
+    ("إطلاق حملة التلقيح ضد الحصبة في النيجر", "<h1>صحة<br>إطلاق حملة التلقيح ضد الحصبة في النيجر</h1>",
+     "إطلاق حملة التلقيح ضد الحصبة في النيجر"),
+    ("Le Niger lance sa campagne de vaccination contre la rougeole",
+     "<h1>Le Niger lance sa campagne<br>de vaccination contre la rougeole</h1>",
+     "Le Niger lance sa campagne de vaccination contre la rougeole"),
     # ... otherwise the whole heading is the headline
     ("Santé : le Niger lance sa campagne de vaccination contre la rougeole",
      '<h1><span class="c-7f3a">Santé :</span> le Niger lance sa campagne de vaccination contre la rougeole</h1>',
@@ -254,3 +275,111 @@ def test_headline_then_subtitle_in_one_heading(og_title: str, headings: str, tit
 ])
 def test_unmarked_h2_held_by_the_title(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, "https://www.exemple.ne/blog/pluies") == title
+
+
+@pytest.mark.parametrize(("title_tag", "url", "title"), [
+    # a last segment that names a folder of the URL is the section, cut like the site's name
+    ("Le budget 2025 adopté en première lecture - Politique - Le Courrier du Sahel",
+     "https://www.courrierdusahel.ne/politique/2025/03/budget-adopte", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture | Économie", "https://www.exemple.ne/economie/budget-adopte",
+     "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى - اقتصاد", "https://www.exemple.tn/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/123",
+     "اعتماد ميزانية 2025 في قراءة أولى"),
+    # ... never a first segment (a kicker the headline keeps), nor a segment the URL's folders do not name
+    ("Mali - La transition publie son calendrier", "https://www.exemple.ml/mali/calendrier",
+     "Mali - La transition publie son calendrier"),
+    ("Le budget 2025 adopté - Politique", "https://www.exemple.ne/2025/03/budget-adopte", "Le budget 2025 adopté - Politique"),
+    # the article's own slug is no folder
+    ("Niamey - Inondations", "https://www.exemple.ne/societe/inondations", "Niamey - Inondations"),
+])
+def test_url_folder_segment_is_a_section(title_tag: str, url: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, url) == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # a reference cut short ('…', '...') gives way to a later one that completes it, without its site name
+    ('<meta property="og:title" content="Le gouvernement annonce une réforme de la fiscalité des…">'
+     "<title>Le gouvernement annonce une réforme de la fiscalité des entreprises - Le Courrier du Sahel</title>",
+     "Le gouvernement annonce une réforme de la fiscalité des entreprises"),
+    ('<meta property="og:title" content="الحكومة تعلن عن إصلاح جبائي يشمل...">'
+     "<title>الحكومة تعلن عن إصلاح جبائي يشمل الشركات الصغرى</title>", "الحكومة تعلن عن إصلاح جبائي يشمل الشركات الصغرى"),
+    # a headline that ends on an ellipsis of its own stays as it is
+    ('<meta property="og:title" content="Et si la pluie revenait…">'
+     "<title>Et si la pluie revenait… - Le Courrier du Sahel</title>", "Et si la pluie revenait…"),
+    ('<meta property="og:title" content="Le gouvernement annonce une réforme…">'
+     "<title>Inondations à Niamey : trois quartiers évacués</title>", "Le gouvernement annonce une réforme…"),
+])
+def test_truncated_reference_completed(head: str, title: str) -> None:
+    assert title_of(head, "", title, "https://www.courrierdusahel.ne/societe/reforme") == title
+
+
+@pytest.mark.parametrize(("title_tag", "title"), [
+    # ' / ', ' // ' and ' ~ ' separate the site's name too; so does a closing bracket that holds it
+    ("Le budget 2025 adopté en première lecture / Courrier du Sahel", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture // CourrierDuSahel.ne", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture ~ Courrier du Sahel", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture [Courrier du Sahel]", "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى (Courrier du Sahel)", "اعتماد ميزانية 2025 في قراءة أولى"),
+    # ... but a slash or a bracket that is the headline's own stays
+    ("Mali / Niger : la frontière rouverte", "Mali / Niger : la frontière rouverte"),
+    ("Le budget 2025 adopté (vidéo)", "Le budget 2025 adopté (vidéo)"),
+])
+def test_more_site_name_separators(title_tag: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.courrierdusahel.ne/2025/budget") == title
+
+
+@pytest.mark.parametrize(("title_tag", "title"), [
+    # the site's name with its tagline after the headline: both go
+    ("Le budget 2025 adopté en première lecture | Courrier du Sahel - L'actualité du Niger",
+     "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté - Courrier du Sahel - Actualité au Niger, Politique, Économie, Sport",
+     "Le budget 2025 adopté"),
+    ("اعتماد ميزانية 2025 في قراءة أولى | Courrier du Sahel - أخبار النيجر", "اعتماد ميزانية 2025 في قراءة أولى"),
+    # ... not when what would be left is no headline (one or two words: a label before the site's name)
+    ("Accueil - Courrier du Sahel - Le budget 2025 adopté en première lecture",
+     "Accueil - Courrier du Sahel - Le budget 2025 adopté en première lecture"),
+    # a page number after the headline goes too
+    ("Le budget 2025 adopté en première lecture | Page 2 | Courrier du Sahel", "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture - Page 2 sur 3", "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى - صفحة 2", "اعتماد ميزانية 2025 في قراءة أولى"),
+])
+def test_site_tagline_and_page_number(title_tag: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.courrierdusahel.ne/2025/budget") == title
+
+
+@pytest.mark.parametrize(("head", "url", "title"), [
+    # the domain spells the site's name without its elisions and small words
+    ("<title>Le budget 2025 adopté en première lecture - Le Quotidien d’Oran</title>",
+     "https://www.lequotidien-oran.com/index.php?news=1", "Le budget 2025 adopté en première lecture"),
+    # an acronym: the first part of a hyphenated domain, or the initials of the site's name or domain
+    ("<title>Le budget 2025 adopté en première lecture - TSA</title>", "https://www.tsa-algerie.com/le-budget/",
+     "Le budget 2025 adopté en première lecture"),
+    ("<title>Le budget 2025 adopté en première lecture - Algérie Presse Service</title>", "https://www.aps.dz/economie/1",
+     "Le budget 2025 adopté en première lecture"),
+    ('<meta property="og:site_name" content="Agence de Presse Sénégalaise"><title>Le budget 2025 adopté | APS</title>',
+     "https://www.exemple.sn/actualites/1", "Le budget 2025 adopté"),
+    ('<meta property="og:site_name" content="Agence Maghreb Arabe Presse"><title>اعتماد ميزانية 2025 - AMAP</title>',
+     "https://www.exemple.ma/ar/1", "اعتماد ميزانية 2025"),
+    # ... never a word in capitals that is not the site's, nor a name that only shares the domain's letters
+    ("<title>Le budget 2025 adopté en première lecture - FMI</title>", "https://www.tsa-algerie.com/le-budget/",
+     "Le budget 2025 adopté en première lecture - FMI"),
+    ("<title>Le budget 2025 adopté - Accès pour soignants</title>", "https://www.aps.dz/economie/1",
+     "Le budget 2025 adopté - Accès pour soignants"),
+    ("<title>Le budget 2025 adopté - Le Quotidien d’Ouargla</title>", "https://www.lequotidien-oran.com/index.php?news=1",
+     "Le budget 2025 adopté - Le Quotidien d’Ouargla"),
+])
+def test_site_name_spelled_by_the_domain(head: str, url: str, title: str) -> None:
+    assert title_of(head, "", title, url) == title
+
+
+@pytest.mark.parametrize(("title_tag", "url", "title"), [
+    # a short last segment without a lower-case word that holds the domain's name is the site's
+    ("Le budget 2025 adopté en première lecture - Festival International Niamey2025", "https://www.niamey2025.ne/fr/1",
+     "Le budget 2025 adopté en première lecture"),
+    ("الحكومة تعلن عن إصلاح جبائي | هسبريس Hespress", "https://www.hespress.com/economie/1", "الحكومة تعلن عن إصلاح جبائي"),
+    # ... not a headline's words that name the site
+    ("Kandadji - Les nouvelles cartes sur Courrierdusahel.ne", "https://www.courrierdusahel.ne/societe/1",
+     "Kandadji - Les nouvelles cartes sur Courrierdusahel.ne"),
+])
+def test_short_last_segment_holding_the_site_name(title_tag: str, url: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, url) == title

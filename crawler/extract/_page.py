@@ -260,7 +260,7 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
     if not headline_class and len(el) == 1 and isinstance(el[0].tag, str) and not (el.text or "").strip() \
             and not (el[0].tail or "").strip():  # '<h1><span class="headline">…</span></h1>' is marked too
         headline_class = bool(_HEADLINE_CLASS.search(el[0].get("class") or ""))
-    text = clean(el.text_content())
+    text = clean(el.text_content() if el.find(".//br") is None else "".join(_visible_text(el, frozenset())))
     if text:
         kicker, headline, after_first = _split_kicker(el, text)
         page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker, after_first))
@@ -300,8 +300,10 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
             headline = headline[:-len(closing)]
     headline = headline.strip(KICKER_TRIM)
     after_first = ""
-    if not kicker and not (inner.text or "").strip():
-        opening = clean("".join(_visible_text(first, hidden)))
+    if not kicker:
+        # the opening element, or the first line when a line break follows it ('Économie<br>Le budget …')
+        opening = clean("".join(_visible_text(first, hidden))) if not (inner.text or "").strip() \
+            else clean(inner.text) if first.tag == "br" else ""
         if opening and headline.startswith(opening):
             after_first = headline[len(opening):].strip(KICKER_TRIM)
     return (kicker, headline, after_first) if headline else ("", text, "")
@@ -328,9 +330,12 @@ def _before_separator(children: list[HtmlElement], hidden: frozenset[HtmlElement
 
 
 def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement]) -> list[str]:
+    """The text printed in `el`, a line break read as a space ('Économie<br>Le budget …')."""
     parts = [el.text or ""]
     for child in el:
-        if child not in hidden and isinstance(child.tag, str):
+        if child.tag == "br":
+            parts.append(" ")
+        elif child not in hidden and isinstance(child.tag, str):
             parts.extend(_visible_text(child, hidden))
         parts.append(child.tail or "")
     return parts

@@ -6,22 +6,28 @@ that tells the same story in other words wins (half of its words or more are in 
 headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise
 the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
-og:site_name, a JSON-LD publisher or site name, the domain, or the section is cut, never the
-first dash of a headline ("Mali - Transition : …" keeps "Mali"). Before that cut, on a page where no heading
-settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name').
+og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give
+its acronym), or the section is cut (a last segment also when it names
+a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
+…" keeps "Mali"). Before that cut, on a page where no heading
+settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A
+reference cut short ('…') gives way to a later one that completes it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+from dataclasses import dataclass, replace
+from urllib.parse import unquote, urlsplit
 
 from crawler.extract._page import KICKER_TRIM, Heading
 from crawler.extract._text import alnum, fold
 
-_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•)\s+)")
+_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•|/|//|~)\s+)")
+_CLOSING_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$")  # 'Headline [Site]', 'Headline (Site)'
+# A page number after the headline: 'Page 2', 'Page 2 sur 3', 'Seite 2 von 3', 'صفحة 2'
+_PAGE = re.compile(r"^(?:page|p\.|seite|pagina|página|صفحة)\s*\d+(?:\s*(?:sur|of|von|de|/|من)\s*\d+)?$", re.IGNORECASE)
 # `fold` strips opening and closing punctuation off the heading ('… en panne ?' -> '… en panne'): allowed here.
 _FOLDED_SEPARATOR_BEFORE = re.compile(r"(?:^|\s[^\w\s]{1,2}\s)[.:;,!?\"']*$")
 _FOLDED_SEPARATOR_AFTER = re.compile(r"^[.:;,!?\"']*(?:$|\s[^\w\s]{1,2}\s)")
@@ -34,6 +40,11 @@ _MAX_SITE_WORDS = 6
 _MIN_COVER = 0.5
 _MIN_OPENING_KEY = 4  # a last segment opened by the site's name of 4+ letters is the site's ("Le Soir" is not cut)
 _MAX_OPENED_WORDS = 4
+_MAX_RUN_WORDS, _MIN_RUN_KEY = 3, 6  # ... or holds the site's name (6+ letters, in up to 3 words) anywhere
+_MIN_ACRONYM, _MAX_ACRONYM = 3, 5  # 'TSA', 'APS', 'MAP': capitals only
+_MAX_LINK_WORD = 3  # 'de', 'du', 'la', 'des' inside a name are not initials
+_MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
+_SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
@@ -46,20 +57,36 @@ class SiteKeys:
 
     names: frozenset[str]
     section: str
+    folders: frozenset[str] = frozenset()  # the URL path's folders ('politique' in /politique/2025/titre)
+    acronyms: frozenset[str] = frozenset()  # 'aps' of 'Algérie Presse Service', 'tsa' of tsa-algerie.com
 
     @classmethod
     def build(cls, names: Sequence[str], url: str, section: str | None) -> SiteKeys:
         keys = {alnum(n) for n in names if alnum(n)}
         keys.update(_host_keys(url))
-        return cls(frozenset(keys), alnum(section or ""))
+        acronyms = {_initials(name) for name in names} | _host_acronyms(url)
+        return cls(frozenset(keys), alnum(section or ""), _folder_keys(url), frozenset(filter(None, acronyms)))
+
+    def closes(self, segment: str) -> bool:
+        """True when a last segment names a folder of the URL: the section ('Titre - Politique' on /politique/…)."""
+        key = alnum(segment)
+        return bool(key) and key in self.folders
 
     def opens(self, segment: str) -> bool:
-        """True when the segment's first word is the site's name or domain ('MyOOS Community Forum' on myoos.de)."""
+        """True when a short segment's first word is the site's name or domain ('MyOOS Community Forum' on myoos.de),
+        or, in a segment without a lower-case word, a run of its words is ('EFC Bayrische Bembel Regensburg' on
+        bayrische-bembel.de, 'هسبريس Hespress')."""
         words = segment.split()
         if not words or len(words) > _MAX_OPENED_WORDS or ":" in segment:  # "Sahel : l'armée …" is a headline
             return False
         key = alnum(words[0])
-        return len(key) >= _MIN_OPENING_KEY and key in self.names
+        if len(key) >= _MIN_OPENING_KEY and key in self.names:
+            return True
+        if any(word.islower() for word in words):  # a headline's words ('… auf Gipfelbuch.ch'), not a name's
+            return False
+        runs = (alnum("".join(words[start:end])) for start in range(len(words))
+                for end in range(start + 1, min(start + _MAX_RUN_WORDS, len(words)) + 1))
+        return any(len(run) >= _MIN_RUN_KEY and run in self.names for run in runs)
 
     def matches(self, segment: str) -> bool:
         key = alnum(segment)
@@ -67,7 +94,34 @@ class SiteKeys:
             return not key
         if key == self.section or key in _FILLERS:
             return True
+        if _is_acronym(segment) and key in self.acronyms or _initials(segment) in self.names:
+            return True
         return any(_covers(key, site) for site in self.names)
+
+
+def _is_acronym(segment: str) -> bool:
+    return segment.isalpha() and segment.isupper() and _MIN_ACRONYM <= len(segment) <= _MAX_ACRONYM
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of three capitalised words or more ('Algérie Presse Service' -> 'aps', 'Agence de
+    Presse Sénégalaise' -> 'aps': short lower-case words skipped), else ''."""
+    words = [word for word in name.split() if not (word.islower() and len(word) <= _MAX_LINK_WORD)]
+    if len(words) < _MIN_ACRONYM or not all(word[:1].isupper() for word in words):
+        return ""
+    return alnum("".join(word[0] for word in words))
+
+
+def _host_acronyms(url: str) -> set[str]:
+    """The first part of a hyphenated domain name, short enough to be an acronym ('tsa' of tsa-algerie.com)."""
+    host = (urlsplit(url).hostname or "").lower()
+    firsts = {label.split("-")[0] for label in host.split(".") if "-" in label}
+    return {first for first in firsts if _MIN_ACRONYM <= len(first) <= _MAX_ACRONYM and first.isalpha()}
+
+
+def _folder_keys(url: str) -> frozenset[str]:
+    folders = unquote(urlsplit(url).path).split("/")[1:-1]
+    return frozenset(key for key in map(alnum, folders) if len(key) >= 3 and not key.isdigit())
 
 
 def _host_keys(url: str) -> set[str]:
@@ -83,14 +137,32 @@ def _covers(key: str, site: str) -> bool:
     if key == site:
         return True
     short, long_ = sorted((key, site), key=len)
-    return len(short) >= 3 and short in long_ and len(short) >= _SITE_SHARE * len(long_)
+    if len(short) >= 3 and short in long_ and len(short) >= _SITE_SHARE * len(long_):
+        return True
+    # a domain name drops the elisions and small words of the name ('lequotidienoran' for "Le Quotidien d'Oran")
+    return len(short) >= _MIN_SPELLED and len(short) >= _SPELLED_SHARE * len(long_) and _spelled_in(short, long_)
+
+
+def _spelled_in(short: str, long_: str) -> bool:
+    """True when the letters of `short` appear in `long_` in the same order."""
+    letters = iter(long_)
+    return all(letter in letters for letter in short)
 
 
 def strip_site(title: str, site: SiteKeys) -> str:
-    """`title` without site-name (or section) segments at either end."""
+    """`title` without site-name (or section) segments at either end, nor a closing bracket naming the site."""
+    bracketed = _CLOSING_BRACKET.search(title)
+    if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
+        title = title[:bracketed.start()]
     parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
-    while len(parts) > 2 and (site.matches(parts[-1]) or site.opens(parts[-1])):
-        parts = parts[:-2]
+    while len(parts) > 2:
+        if site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1]) or _PAGE.match(parts[-1]):
+            parts = parts[:-2]
+        elif len(parts) > 4 and site.matches(parts[-3]) \
+                and len("".join(parts[:-4]).split()) >= _MIN_HEADLINE_WORDS:  # 'Headline | Site - its tagline'
+            parts = parts[:-4]
+        else:
+            break
     while len(parts) > 2 and site.matches(parts[0]):
         parts = parts[2:]
     return "".join(parts).strip()
@@ -117,7 +189,7 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     named = [h.text for h in headings if h.tag == "h1" and not h.logo
              and any(_holds(ref, key, fold(h.text), later=True) for ref, key in references)]
     if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
-        site = SiteKeys(site.names | {alnum(name) for name in named}, site.section)
+        site = replace(site, names=site.names | {alnum(name) for name in named})
         stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     printed = _printed_headline(headings, [text for _, text in stripped if text], site)
     if printed is not None:
@@ -129,11 +201,23 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
         held = _plain_h2_held(plain_h2(), refs, site)
         if held is not None:
             return held, "h2"
-    for source, text in stripped:
+    for index, (source, text) in enumerate(stripped):
         if text:
-            return text, source
+            return _completed(text, source, stripped[index + 1:])
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _completed(text: str, source: str, later: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """`text`, or a later reference that completes it when it was cut short ('La réforme de la fiscalité des…' in
+    og:title, the whole headline in <title>)."""
+    if not text.endswith(("...", "\u2026")):
+        return text, source
+    start = fold(text.rstrip(".\u2026 "))
+    for other_source, other in later:
+        if len(other) > len(text) and fold(other).startswith(start):
+            return other, other_source
+    return text, source
 
 
 def _plain_h2_held(texts: Sequence[str], refs: Sequence[tuple[str, str]], site: SiteKeys) -> str | None:
