@@ -51,6 +51,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
+from crawler.extract._lead import with_lead
 from crawler.extract._local_time import prefer_local
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
 from crawler.extract._text import alnum, fold, word_count
@@ -227,7 +228,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    return extract_body(root, url)
+    return with_lead(extract_body(root, url), root, draft.title)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
