@@ -37,7 +37,13 @@ from crawler.extract._authors import (
     parse_names,
     site_credited,
 )
-from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
+from crawler.extract._body import (
+    closing_signature,
+    extract_body,
+    extract_container,
+    split_credits,
+    with_container_fallback,
+)
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -228,7 +234,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    return with_lead(extract_body(root, url), root, draft.title)
+    return with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
