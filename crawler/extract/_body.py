@@ -7,7 +7,11 @@ tables of pages that merely had a table of paragraphs somewhere, and the article
 table. Tune halves of bench/real_quality.py, body F1: readability 5 pages fixed, 0 broken (0.819 -> 0.823),
 trafilatura corpus 3 fixed, 0 broken (0.928 -> 0.929), newspaper4k unchanged. Measured on trafilatura's own
 990-page evaluation set (with/without segments): balanced F1 0.919 vs favor_precision 0.911, for a 6% speed
-cost; an archive wants the recall."""
+cost; an archive wants the recall.
+
+When trafilatura keeps only a few words of a page whose <article> holds many more (`with_container_fallback`),
+the text is that container's; the standfirst trafilatura drops with the article's header is put back by
+`crawler.extract._lead`."""
 
 from __future__ import annotations
 
