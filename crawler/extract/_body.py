@@ -7,7 +7,11 @@ tables of pages that merely had a table of paragraphs somewhere, and the article
 table. Tune halves of bench/real_quality.py, body F1: readability 5 pages fixed, 0 broken (0.819 -> 0.823),
 trafilatura corpus 3 fixed, 0 broken (0.928 -> 0.929), newspaper4k unchanged. Measured on trafilatura's own
 990-page evaluation set (with/without segments): balanced F1 0.919 vs favor_precision 0.911, for a 6% speed
-cost; an archive wants the recall."""
+cost; an archive wants the recall.
+
+When trafilatura keeps only a few words of a page whose <article> holds many more (`with_container_fallback`),
+the text is that container's; the standfirst trafilatura drops with the article's header is put back by
+`crawler.extract._lead`."""
 
 from __future__ import annotations
 
@@ -117,6 +121,33 @@ def extract_container(container: HtmlElement, url: str) -> str:
         return text
     blocks = container.xpath(".//p|.//h2|.//h3|.//li|.//blockquote") or [container]
     return "\n".join(line for line in (clean(b.text_content()) for b in blocks) if line)
+
+
+SHORT_TEXT_WORDS = 50  # trafilatura kept less than this of a page ...
+MIN_CONTAINER_WORDS = 150  # ... whose <article> or articleBody holds at least this,
+CONTAINER_FACTOR = 4  # and this many times more words,
+MAX_CONTAINER_LINK_SHARE = 0.3  # mostly outside links (a listing's <article> is mostly links)
+_ARTICLE_CONTAINERS = etree.XPath("//body//article|//body//*[@itemprop='articleBody']")
+
+
+def with_container_fallback(text: str, tree: HtmlElement, url: str) -> str:
+    """`text`, or, when trafilatura kept only a few words of a page whose <article> (or articleBody) holds
+    many more, the text of that container (trafilatura took a tagline or a teaser for the article)."""
+    words = len(text.split())
+    if words >= SHORT_TEXT_WORDS:
+        return text
+    best, best_words = None, 0
+    for container in _ARTICLE_CONTAINERS(tree):
+        count = len(container.text_content().split())
+        if count > best_words:
+            best, best_words = container, count
+    if best is None or best_words < max(MIN_CONTAINER_WORDS, CONTAINER_FACTOR * words):
+        return text
+    linked = sum(len(a.text_content()) for a in best.iter("a"))
+    if linked > MAX_CONTAINER_LINK_SHARE * len(best.text_content()):
+        return text
+    fallback = extract_container(best, url)
+    return fallback if len(fallback.split()) > words else text
 
 
 def split_credits(text: str, title: str | None) -> tuple[str, Credits | None, Credits]:

@@ -18,13 +18,16 @@ MAX_HEADLINE_WORDS = 25
 _ALONE = (
     r"sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|(?:[àa]\s+)?lire\s+(?:aussi|[ée]galement)|(?:[àa]\s+)?voir\s+aussi"
     r"|articles?\s+(?:similaires|li[ée]s|connexes|recommand[ée]s)|dans\s+la\s+m[êe]me\s+rubrique|les\s+plus\s+lus"
-    r"|(?:[àa]\s+)?d[ée]couvrir\s+aussi|vous\s+aimerez\s+aussi|(?:ces\s+articles|cela)\s+peu(?:vent|t)\s+vous\s+int[ée]resser"
+    r"|(?:[àa]\s+)?d[ée]couvrir\s+aussi|vous\s+aimerez\s+aussi|vous\s+pourriez\s+(?:aussi|[ée]galement)\s+aimer"
+    r"|(?:ces\s+articles|cela)\s+(?:peu(?:vent|t)|pourrai(?:en)?t)\s+(?:aussi\s+|[ée]galement\s+)?vous\s+int[ée]resser"
     r"|plus\s+d['’]articles|nos\s+autres\s+articles"
     r"|read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:articles?|stories|posts|content|news|coverage))?"
     r"|more\s+(?:stories|articles|news)|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular)"
     r"|recommended(?:\s+(?:for\s+you|stories|articles))?|what\s+to\s+read\s+next"
     r"|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)(?:\s+die\s+folgenden\s+beitr[äa]ge)?|schon\s+gelesen|zum\s+weiterlesen"
-    r"|das\s+k[öo]nnte\s+sie\s+(?:auch\s+)?interessieren|passend\s+(?:dazu|zum\s+thema)|[äa]hnliche\s+(?:artikel|beitr[äa]ge)"
+    r"|das\s+k[öo]nnte\s+sie\s+(?:auch\s+)?interessieren"
+    r"|diese\s+(?:artikel|beitr[äa]ge)\s+k[öo]nnten\s+(?:dich|sie|euch)\s+(?:auch|ebenfalls)\s+interessieren"
+    r"|passend\s+(?:dazu|zum\s+thema)|[äa]hnliche\s+(?:artikel|beitr[äa]ge)"
     r"|meistgelesen|beitr[äa]ge\s+aus\s+dem\s+forum|weitere\s+informationen|(?:pour\s+)?en\s+savoir\s+plus|more\s+information"
     r"|para\s+m[áa]s\s+informaci[óo]n|لمزيد\s+من\s+المعلومات"
     r"|(?:notas|noticias|art[íi]culos)\s+relacionad[oa]s|contenido\s+relacionado|lea\s+tambi[ée]n|vea\s+tambi[ée]n"
@@ -32,7 +35,7 @@ _ALONE = (
     r"|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[íi]cias\s+relacionadas|mais\s+lidas|leggi\s+anche|articoli\s+correlati"
     r"|czytaj\s+(?:te[żz]|tak[żz]e)|zobacz\s+(?:te[żz]|tak[żz]e)"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات)\s+ذات\s+صلة|ذات\s+صلة"
-    r"|الأكثر\s+(?:قراءة|مشاهدة)|قد\s+يهمك"
+    r"|الأكثر\s+(?:قراءة|مشاهدة)|قد\s+(?:يهمك|يعجبك)(?:\s+(?:أيضا|أيضاً|ايضا))?"
 )
 # cues that the outlet's or the section's name may follow ("More from Le Monde", "Mehr zum Thema auf …")
 _NAMED = (

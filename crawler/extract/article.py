@@ -37,7 +37,13 @@ from crawler.extract._authors import (
     parse_names,
     site_credited,
 )
-from crawler.extract._body import closing_signature, extract_body, extract_container, split_credits
+from crawler.extract._body import (
+    closing_signature,
+    extract_body,
+    extract_container,
+    split_credits,
+    with_container_fallback,
+)
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -51,6 +57,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
+from crawler.extract._lead import with_lead
 from crawler.extract._local_time import prefer_local
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere, prints_name
 from crawler.extract._text import alnum, fold, visible_chars, word_count
@@ -223,7 +230,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    return extract_body(root, url)
+    return with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:

