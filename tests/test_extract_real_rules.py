@@ -14,7 +14,7 @@ from lxml.html import fromstring
 from crawler.extract import Extracted, decode_html, extract_article
 from crawler.extract._body import unwrap_layout_tables
 from crawler.extract._cleanup import is_prompt
-from crawler.extract._local_time import prefer_local
+from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
 from crawler.extract._url_date import crosses_midnight, url_day
@@ -43,17 +43,23 @@ def jsonld(**fields: str) -> str:
     ("2026-03-09T03:28:35+00:00", ["2026-03-09T03:28:35+00:00", "2026-03-08T22:28:35"], "2026-03-08T22:28:35"),
     ("2026-03-08T22:04:00+00:00", ["2026-03-09T00:04:00+02:00"], "2026-03-09T00:04:00+02:00"),
     ("2026-03-08T23:30:00+00:00", ["2026-03-09T05:00:00+05:30"], "2026-03-09T05:00:00+05:30"),
+    # a time printed to the minute (a date line) is the stamp's minute, with an offset or without
+    ("2026-03-09T00:44:52+00:00", ["2026-03-08T21:44:00"], "2026-03-08T21:44:00"),
+    ("2026-03-09T00:44:52+00:00", ["2026-03-08T21:44:00-03:00"], "2026-03-08T21:44:00-03:00"),
     # another moment, another minute, or only a day: the UTC stamp stays
-    ("2026-03-09T03:28:35+00:00", ["2026-03-06T09:22:36+01:00"], "2026-03-09T03:28:35+00:00"),
-    ("2026-03-09T03:28:35+00:00", ["2026-03-08T22:29:35"], "2026-03-09T03:28:35+00:00"),
-    ("2026-03-09T03:28:35+00:00", ["2026-03-08"], "2026-03-09T03:28:35+00:00"),
-    ("2026-03-09T03:28:35+00:00", ["2026-03-08T03:28:35"], "2026-03-09T03:28:35+00:00"),  # 24 h away: not an offset
+    ("2026-03-09T03:28:35+00:00", ["2026-03-06T09:22:36+01:00"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08T22:29:35"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08T22:29:00"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08T03:28:35"], None),  # 24 h away: not an offset
     # a stamp that is not UTC is kept as it is
-    ("2026-03-09T03:28:35+01:00", ["2026-03-09T02:28:35"], "2026-03-09T03:28:35+01:00"),
-    ("2026-03-09T03:28:35", ["2026-03-09T02:28:35+00:00"], "2026-03-09T03:28:35"),
+    ("2026-03-09T03:28:35+01:00", ["2026-03-09T02:28:35"], None),
+    ("2026-03-09T03:28:35", ["2026-03-09T02:28:35+00:00"], None),
 ])
-def test_prefer_local(chosen: str, others: list[str], expected: str) -> None:
-    assert prefer_local(chosen, others) == expected
+def test_local_copy(chosen: str, others: list[str], expected: str | None) -> None:
+    found = local_copy(chosen, [Moment(iso, f"raw {iso}", "meta") for iso in others])
+    assert (found.iso if found else None) == expected
+    assert found is None or found.raw == f"raw {expected}"
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -199,6 +205,16 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page('<meta property="article:published_time" content="2025-11-12T23:40:00+00:00">'
           '<meta name="pubdate" content="2025-11-13T00:40:00+01:00">', lang="ar", paragraphs=AR_PARAGRAPHS),
      {"date_published": "2025-11-13T00:40:00+01:00"}),
+    # the local copy is a modified stamp, an "updated" <time>, or the date line; the record keeps its string
+    ("utc-jsonld-local-updated-time",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T03:37:37+00:00"),
+          article='<time class="entry-date updated" datetime="2025-11-12T23:37:37-04:00">12 novembre 2025</time>'),
+     {"date_published": "2025-11-12T23:37:37-04:00", "date_published_raw": "2025-11-12T23:37:37-04:00"}),
+    ("utc-jsonld-local-date-line",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T00:44:52Z"),
+          article='<p class="date">Alger, 12/11/2025 23:44</p>'),
+     {"date_published": "2025-11-12T23:44:00", "date_published_raw": "12/11/2025 23:44",
+      "sources": {"date_published": "byline"}}),
     ("utc-alone-stays",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T02:15:00Z")),
      {"date_published": "2025-11-13T02:15:00+00:00"}),
@@ -266,5 +282,7 @@ def test_page_rules(html: str, expected: dict[str, Any]) -> None:
             assert outcome.word_count >= value
         elif name == "text_has":
             assert all(cell in outcome.text for cell in value), outcome.text
+        elif name == "sources":
+            assert value.items() <= outcome.sources.items(), outcome.sources
         else:
             assert getattr(outcome, name) == value, (name, getattr(outcome, name), outcome.sources)

@@ -51,7 +51,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
-from crawler.extract._local_time import prefer_local
+from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
 from crawler.extract._text import alnum, fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
@@ -429,7 +429,7 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
                 draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
                 continue
             if source in _STAMP_SOURCES:
-                iso = prefer_local(iso, _stamps(draft, name))
+                iso, raw, source = local_copy(iso, _page_moments(draft)) or (iso, raw, source)
             draft.put(name, iso, source)
             setattr(draft, f"{name}_raw", raw)
             break
@@ -454,11 +454,19 @@ def _settle_with_url(draft: _Draft) -> None:
     draft.date_published_raw = part
 
 
-def _stamps(draft: _Draft, name: str) -> Iterator[str]:
-    for _, raw in stamp_candidates(name, draft.page, draft.jsonld):
+def _page_moments(draft: _Draft) -> Iterator[Moment]:
+    """Every moment the page gives, published or modified: its stamps, the ``<time>`` elements and the date
+    lines of the article. A UTC stamp finds its local copy wherever the page wrote it (a modified stamp or an
+    "updated" ``<time>`` often carries the publication moment with its offset, a date line its local time)."""
+    stamps = [*stamp_candidates("date_published", draft.page, draft.jsonld),
+              *stamp_candidates("date_modified", draft.page, draft.jsonld),
+              *(("time", t.datetime) for t in draft.page.times if not t.elsewhere and t.datetime)]
+    for source, raw in stamps:
         iso = _dates.parse_machine(raw)
         if iso is not None:
-            yield iso
+            yield Moment(iso, raw, source)
+    for line in draft.page.marked.datelines + draft.page.marked.bylines:
+        yield from (Moment(iso, raw, "byline") for _, iso, raw in _dates.find_date_strings(line))
 
 
 def _fill_language(draft: _Draft) -> None:
