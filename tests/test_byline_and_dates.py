@@ -280,6 +280,17 @@ def test_a_date_line_gives_the_strings_its_dates_were_read_from(line: str, strin
         assert raw == expected and parse_machine(raw) == iso  # the raw string parses back to the same date
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    # the page's clock, a reader's registration: no date of the article
+    ("Aktuelle Zeit: 14.10.2025, 12:18", None),
+    ("Nous sommes le 14/10/2025 | Publié le 02/10/2025", "02/10/2025"),
+    ("Membre inscrit le 3 mars 2019, message du 4 mars 2025 à 10h02", "4 mars 2025 à 10h02"),
+    ("الوقت الحالي: 14 أكتوبر 2025", None),
+])
+def test_a_date_the_line_gives_to_something_else_is_not_the_article_date(line: str, published: str | None) -> None:
+    assert published_modified_strings(line) == (published, None)
+
+
 DATE_PAGES = [
     ("opengraph-z", page('<title>Réforme fiscale</title>'
                         '<meta property="article:published_time" content="2025-03-04T08:15:00Z">'),

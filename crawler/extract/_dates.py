@@ -61,7 +61,13 @@ _AR_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
     r"(?:\D{0,20}?(\d{1,2}):(\d{2}))?"
 )
-_MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|modifi|m\.?à\.?j|updated|تحديث|تعديل", re.IGNORECASE)
+_MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|aktualisiert|modifi|m\.?à\.?j|updated|actualizad|atualizad"
+                           r"|aggiornat|geändert|تحديث|تعديل", re.IGNORECASE)
+# A date line that dates something else than the article: the clock of the page ("Aktuelle Zeit", a forum's
+# "current time"), a reader's last visit or registration.
+_OTHER_CUE = re.compile(r"aktuelle\s+zeit|current\s+time|heure\s+actuelle|il\s+est\s+actuellement|nous\s+sommes\s+le"
+                        r"|last\s+visit|dernière\s+visite|letzter\s+besuch|registriert|inscrit\s+le|joined|member\s+since"
+                        r"|membre\s+depuis|الوقت\s+الحالي|تاريخ\s+التسجيل", re.IGNORECASE)
 
 
 def now_utc() -> datetime:
@@ -147,10 +153,14 @@ def split_published_modified(text: str) -> tuple[str | None, str | None]:
 
 
 def published_modified_strings(text: str) -> tuple[str | None, str | None]:
-    """The substrings of a date line that hold the published and the modified date, as printed."""
+    """The substrings of a date line that hold the published and the modified date, as printed; a date the
+    line says is the page's clock or a reader's ('Aktuelle Zeit: …', 'Inscrit le …') is neither."""
     published = modified = None
     for pos, _, raw in find_date_strings(text):
-        if _MODIFIED_CUE.search(text[max(0, pos - 30):pos]):
+        before = text[max(0, pos - 30):pos]
+        if _OTHER_CUE.search(before):
+            continue
+        if _MODIFIED_CUE.search(before):
             modified = modified or raw
         else:
             published = published or raw
