@@ -270,6 +270,12 @@ LINES = [
     ("Par Leïla Haddad, le 04/03/2025 à 10:20", ("04/03/2025 à 10:20", None)),
     ("نشر في ٥ فيفري ٢٠٢٥ - آخر تحديث 6 فيفري 2025", ("٥ فيفري ٢٠٢٥", "6 فيفري 2025")),
     ("الخميس 3 جويلـيـة 2025 - 18:40", ("3 جويلـيـة 2025 - 18:40", None)),  # tatweel kept as printed
+    # the other European languages of the pages beside French: day first (with a dot, with 'de') or month first
+    ("Von Leïla Haddad, 6. März 2025, 14:32 Uhr", ("6. März 2025, 14:32", None)),
+    ("Publicado el 3 de mayo de 2025 | Actualizado 4 de mayo de 2025", ("3 de mayo de 2025", "4 de mayo de 2025")),
+    ("Publicado em 12 maio 2025", ("12 maio 2025", None)),
+    ("Pubblicato il 12 giugno 2025, aggiornato il 13 giugno 2025", ("12 giugno 2025", "13 giugno 2025")),
+    ("Published Nov. 8th, 2025 at 4:12 | Updated November 9, 2025", ("Nov. 8th, 2025 at 4:12", "November 9, 2025")),
 ]
 
 

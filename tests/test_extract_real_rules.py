@@ -215,6 +215,31 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
           article='<p class="date">Alger, 12/11/2025 23:44</p>'),
      {"date_published": "2025-11-12T23:44:00", "date_published_raw": "12/11/2025 23:44",
       "sources": {"date_published": "byline"}}),
+    # stamps on two days: the one whose day the page prints (in words, in digits) is the publication date
+    ("printed-meta-date-over-jsonld",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z")
+          + '<meta name="date" content="2025-11-06T09:22:36Z">',
+          article='<p class="chapeau">Alger, jeudi 6 novembre 2025</p>'),
+     {"date_published": "2025-11-06T09:22:36+00:00", "date_published_raw": "2025-11-06T09:22:36Z",
+      "sources": {"date_published": "meta"}}),
+    ("printed-og-date-over-jsonld-ar",
+     page(jsonld(headline="إصلاح جبائي", datePublished="2025-11-03T10:25:56Z")
+          + '<meta property="article:published_time" content="2025-11-06T08:29:34">',
+          article="<div><span>06.11.2025</span></div>", lang="ar", paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-11-06T08:29:34", "sources": {"date_published": "opengraph"}}),
+    ("first-stamp-printed-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z")
+          + '<meta name="date" content="2025-11-06T09:22:36Z">',
+          article='<p class="chapeau">Alger, lundi 3 novembre 2025</p><p>Rappel : le 6 novembre 2025, vote.</p>'),
+     {"date_published": "2025-11-03T10:25:56+00:00"}),
+    ("neither-stamp-printed-first-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z")
+          + '<meta name="date" content="2025-11-06T09:22:36Z">'),
+     {"date_published": "2025-11-03T10:25:56+00:00"}),
+    ("a-time-element-backs-no-stamp",  # an embedded post's <time> is printed by itself
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z"),
+          tail='<blockquote class="embed"><time datetime="2025-03-27T07:08:52+00:00">27 mars 2025</time></blockquote>'),
+     {"date_published": "2025-11-03T10:25:56+00:00"}),
     ("utc-alone-stays",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T02:15:00Z")),
      {"date_published": "2025-11-13T02:15:00+00:00"}),

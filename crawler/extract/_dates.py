@@ -1,8 +1,9 @@
-"""Dates to ISO 8601, keeping the page's UTC offset; French and Arabic dates written in words.
+"""Dates to ISO 8601, keeping the page's UTC offset; French, Arabic and other European dates written in words.
 
 Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32:00 +0100``,
 ``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
-``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``) become ``YYYY-MM-DD`` or
+``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``; ``12. November 2026``, ``3 de mayo de 2026``,
+``November 12, 2026``: English, German, Spanish, Portuguese, Italian, Dutch) become ``YYYY-MM-DD`` or
 ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press.
 
 The offset rule of the article record: the offset is written when the string gives one
@@ -35,6 +36,23 @@ _FR_MONTHS = {
     "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
     "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
 }
+# The other European languages of the pages the crawl meets beside French (English, German, Spanish,
+# Portuguese, Italian, Dutch), full names and the usual abbreviations; no name means two months.
+_EU_MONTHS = {
+    "january": 1, "januar": 1, "jänner": 1, "enero": 1, "ene": 1, "janeiro": 1, "gennaio": 1, "gen": 1, "januari": 1,
+    "february": 2, "feb": 2, "februar": 2, "febrero": 2, "fevereiro": 2, "febbraio": 2, "februari": 2,
+    "march": 3, "mar": 3, "märz": 3, "maerz": 3, "mär": 3, "marzo": 3, "março": 3, "marco": 3, "maart": 3,
+    "april": 4, "apr": 4, "abril": 4, "abr": 4, "aprile": 4,
+    "may": 5, "mayo": 5, "maio": 5, "maggio": 5, "mag": 5, "mei": 5,
+    "june": 6, "jun": 6, "juni": 6, "junio": 6, "junho": 6, "giugno": 6, "giu": 6,
+    "july": 7, "jul": 7, "juli": 7, "julio": 7, "julho": 7, "luglio": 7, "lug": 7,
+    "august": 8, "aug": 8, "agosto": 8, "ago": 8, "augustus": 8,
+    "september": 9, "septiembre": 9, "setiembre": 9, "setembro": 9, "settembre": 9, "set": 9,
+    "october": 10, "oktober": 10, "okt": 10, "octubre": 10, "outubro": 10, "out": 10, "ottobre": 10, "ott": 10,
+    "november": 11, "noviembre": 11, "novembro": 11,
+    "december": 12, "dezember": 12, "dez": 12, "diciembre": 12, "dic": 12, "dezembro": 12, "dicembre": 12,
+}
+_WORD_MONTHS = {**_EU_MONTHS, **_FR_MONTHS}
 # Arabic month names after `_ar_fold` (alef forms unified): Mashriq (يناير), Maghreb (جانفي,
 # Algeria and Tunisia; يوليوز/غشت/شتنبر, Morocco) and Levantine (كانون الثاني, تشرين الأول).
 _AR_MONTHS = {
@@ -52,9 +70,16 @@ def _alternation(names: dict[str, int]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
 
-_FR_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er|ᵉʳ)?\s+({_alternation(_FR_MONTHS)})\.?,?\s+(\d{{4}})"
-    r"(?:\s*(?:à|a|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+# day first: "12 novembre 2026 à 14h32", "1er août", "12. November 2026", "3 de mayo de 2026", "12 Nov. 2026"
+_DAY_MONTH_WORDS = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:er|ᵉʳ|º|\.)?\s*(?:de\s+)?\b({_alternation(_WORD_MONTHS)})\b\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})"
+    r"(?:\s*(?:à|a|um|at|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+    re.IGNORECASE,
+)
+# month first, the English order: "November 12, 2026", "Nov. 12th, 2026 at 2:32"
+_MONTH_DAY_WORDS = re.compile(
+    rf"\b({_alternation(_WORD_MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2}))?",
     re.IGNORECASE,
 )
 _AR_WORDS = re.compile(
@@ -96,7 +121,7 @@ def parse_words(text: str) -> str | None:
 # A year as the date patterns read it: four digits or more in a row once Arabic text is folded (the fold drops
 # the tatweel, which may sit between digits; Arabic-Indic digits are \d already).
 _YEAR_RUN = re.compile(r"\d(?:\u0640*\d){3,}")
-DATE_PATTERNS = 4  # _FR_WORDS, _AR_WORDS, _NUMERIC, _SLASH_ISO
+DATE_PATTERNS = 5  # _DAY_MONTH_WORDS, _MONTH_DAY_WORDS, _AR_WORDS, _NUMERIC, _SLASH_ISO
 
 
 def most_dates(text: str) -> int:
@@ -120,10 +145,13 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
         if iso:
             found.append((origin[m.start()], iso, text[origin[m.start()]:origin[m.end() - 1] + 1].strip()))
 
-    for pattern, months in ((_FR_WORDS, _FR_MONTHS), (_AR_WORDS, _AR_MONTHS)):
+    for pattern, months in ((_DAY_MONTH_WORDS, _WORD_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
             month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
             keep(m, _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5)) if month else None)
+    for m in _MONTH_DAY_WORDS.finditer(folded):
+        month = _WORD_MONTHS.get(m.group(1).lower())
+        keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5)) if month else None)
     for m in _NUMERIC.finditer(folded):
         keep(m, _from_parts(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5)))
     for m in _SLASH_ISO.finditer(folded):

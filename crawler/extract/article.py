@@ -53,6 +53,7 @@ from crawler.extract._fields import (
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere
+from crawler.extract._printed_date import printed_stamp
 from crawler.extract._text import alnum, fold, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -418,8 +419,10 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
     for name in ("date_published", "date_modified"):
         machine_readable = draft.sources.get("date_published") in ("json-ld", "opengraph", "meta", "time")
         candidates = date_candidates(name, draft.page, draft.jsonld, root, draft.url, machine_readable)
-        if name == "date_published" and draft.finds.date:
-            candidates = itertools.chain([("selector", draft.finds.date)], candidates)
+        if name == "date_published":
+            printed = printed_stamp(stamp_candidates(name, draft.page, draft.jsonld), root)
+            candidates = itertools.chain([("selector", draft.finds.date)] if draft.finds.date else [],
+                                         [printed] if printed else [], candidates)
         for source, raw in candidates:
             iso = _url_date.parse_part(raw) if source == "url" else _dates.parse_machine(raw)
             if iso is None:
