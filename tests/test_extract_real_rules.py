@@ -269,6 +269,20 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("date-only-in-the-page-text",
      page(article='<div class="entete"><span>12.11.2025</span></div>'),
      {"date_published": "2025-11-12"}),
+    # no metadata, no marked date line, no URL date: the date the text introduces as published, as printed
+    ("cued-date-in-unmarked-text",
+     page(article='<div><span>Culture</span> Publié le <b>4 mars 2025</b></div>'
+                  '<p>Le festival a été annoncé le 28 février 2025.</p>'),
+     {"date_published": "2025-03-04", "date_published_raw": "4 mars 2025", "sources": {"date_published": "text"}}),
+    ("cued-date-byline-then-date",
+     page(article='<div>par Leïla Haddad le 04/03/2025 à 10:20</div>'),
+     {"date_published": "2025-03-04T10:20:00", "date_published_raw": "04/03/2025 à 10:20"}),
+    ("cued-date-arabic",
+     page(article="<div>نشر في 5 فيفري 2025</div>", lang="ar", paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-02-05", "date_published_raw": "5 فيفري 2025", "sources": {"date_published": "text"}}),
+    ("a-book-release-date-is-no-cue",  # 'Erscheinungsdatum' holds 'datum' but is another date
+     page(article="<div>Roman, 320 pages. Erscheinungsdatum : 14.08.2024</div>"),
+     {"sources_lack": "text"}),
     ("chinese-article-is-not-too-short",
      page(lang="zh", paragraphs=ZH_PARAGRAPHS),
      {"text_has": list(ZH_PARAGRAPHS), "language": "zh", "word_count_at_least": 40}),
@@ -309,5 +323,7 @@ def test_page_rules(html: str, expected: dict[str, Any]) -> None:
             assert all(cell in outcome.text for cell in value), outcome.text
         elif name == "sources":
             assert value.items() <= outcome.sources.items(), outcome.sources
+        elif name == "sources_lack":
+            assert outcome.sources.get("date_published") != value, outcome.sources
         else:
             assert getattr(outcome, name) == value, (name, getattr(outcome, name), outcome.sources)

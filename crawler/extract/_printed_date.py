@@ -1,4 +1,5 @@
-"""Of published stamps that disagree on the day, the one the page prints for its readers.
+"""The dates a page prints for its readers: which of two published stamps they back, and the date the text
+introduces as the publication date when nothing else dates the page.
 
 A page's metadata sometimes carries two publication days: JSON-LD says one, ``article:published_time`` or
 ``<meta name="date">`` another (a CMS that copies the first save into one field and the release into the other,
@@ -14,12 +15,13 @@ words, which `crawler.extract._dates` reads since the same change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract._dates import find_dates, parse_machine
+from crawler.extract._dates import find_date_strings, find_dates, parse_machine
 
 METADATA_SOURCES = ("json-ld", "opengraph", "meta")
 _PRINTED_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
@@ -47,3 +49,28 @@ def printed_stamp(stamps: Iterable[tuple[str, str]], root: HtmlElement) -> tuple
         return None
     return next(((source, raw) for source, raw, iso in parsed[1:] if iso[:10] in printed), None)
 
+
+# What introduces a publication date in running text, in the languages of the pages beside French; the cue
+# ends at most a few words before the date ('Veröffentlicht am Samstag, 3. Dezember 2011').
+_PUBLISHED_CUE = re.compile(
+    r"\b(?:(?:publié|mis\s+en\s+ligne|posté|paru|date\s+de\s+publication|veröffentlicht|erschienen|geschrieben"
+    r"|verfasst|datum|published|posted|publicado|pubblicato|publicação|fecha|نشر|تاريخ\s+النشر)\b[^.!?\n]{0,24}"
+    # or a byline that goes on with the date: 'par Leïla Haddad le …', 'von Marianne am …', 'by Karim on …'
+    r"|(?:par|von|by|por)\s+[^\s,.]+(?:\s+[^\s,.]+)?,?\s+(?:le|am|on|el)\s+)$",
+    re.IGNORECASE,
+)
+CUE_WINDOW = 40  # characters before a date searched for its cue
+
+
+def cued_text_date(root: HtmlElement) -> str | None:
+    """The first date the page's text introduces as the publication date ('Publié le …', 'Veröffentlicht am
+    …', 'Datum: …', 'نشر في …', 'par Leïla Haddad le …'), as printed; the last resort before htmldate's page
+    search, for pages without metadata, marked date line or URL date whose date line no class marks.
+
+    Measured on the tune halves: htmldate corpus 3 fixed, 0 broken; trafilatura corpus 2 fixed, 0 broken
+    (it answers on 11 of the 111 tune pages that reached htmldate; the other 6 htmldate had right already)."""
+    text = _printed_text(root)
+    for pos, _, raw in find_date_strings(text):
+        if _PUBLISHED_CUE.search(text[max(0, pos - CUE_WINDOW):pos]):
+            return raw
+    return None
