@@ -274,6 +274,7 @@ LINES = [
     ("Von Leïla Haddad, 6. März 2025, 14:32 Uhr", ("6. März 2025, 14:32", None)),
     ("Publicado el 3 de mayo de 2025 | Actualizado 4 de mayo de 2025", ("3 de mayo de 2025", "4 de mayo de 2025")),
     ("Publicado em 12 maio 2025", ("12 maio 2025", None)),
+    ("Posted on 10th December 2025", ("10th December 2025", None)),
     ("Pubblicato il 12 giugno 2025, aggiornato il 13 giugno 2025", ("12 giugno 2025", "13 giugno 2025")),
     ("Published Nov. 8th, 2025 at 4:12 | Updated November 9, 2025", ("Nov. 8th, 2025 at 4:12", "November 9, 2025")),
 ]
