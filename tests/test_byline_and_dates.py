@@ -272,6 +272,13 @@ LINES = [
     ("Par Leïla Haddad, le 04/03/2025 à 10:20", ("04/03/2025 à 10:20", None)),
     ("نشر في ٥ فيفري ٢٠٢٥ - آخر تحديث 6 فيفري 2025", ("٥ فيفري ٢٠٢٥", "6 فيفري 2025")),
     ("الخميس 3 جويلـيـة 2025 - 18:40", ("3 جويلـيـة 2025 - 18:40", None)),  # tatweel kept as printed
+    # the other European languages of the pages beside French: day first (with a dot, with 'de') or month first
+    ("Von Leïla Haddad, 6. März 2025, 14:32 Uhr", ("6. März 2025, 14:32", None)),
+    ("Publicado el 3 de mayo de 2025 | Actualizado 4 de mayo de 2025", ("3 de mayo de 2025", "4 de mayo de 2025")),
+    ("Publicado em 12 maio 2025", ("12 maio 2025", None)),
+    ("Posted on 10th December 2025", ("10th December 2025", None)),
+    ("Pubblicato il 12 giugno 2025, aggiornato il 13 giugno 2025", ("12 giugno 2025", "13 giugno 2025")),
+    ("Published Nov. 8th, 2025 at 4:12 | Updated November 9, 2025", ("Nov. 8th, 2025 at 4:12", "November 9, 2025")),
 ]
 
 
@@ -280,6 +287,17 @@ def test_a_date_line_gives_the_strings_its_dates_were_read_from(line: str, strin
     assert published_modified_strings(line) == strings
     for (_, iso, raw), expected in zip(find_date_strings(line), strings, strict=False):
         assert raw == expected and parse_machine(raw) == iso  # the raw string parses back to the same date
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    # the page's clock, a reader's registration: no date of the article
+    ("Aktuelle Zeit: 14.10.2025, 12:18", None),
+    ("Nous sommes le 14/10/2025 | Publié le 02/10/2025", "02/10/2025"),
+    ("Membre inscrit le 3 mars 2019, message du 4 mars 2025 à 10h02", "4 mars 2025 à 10h02"),
+    ("الوقت الحالي: 14 أكتوبر 2025", None),
+])
+def test_a_date_the_line_gives_to_something_else_is_not_the_article_date(line: str, published: str | None) -> None:
+    assert published_modified_strings(line) == (published, None)
 
 
 DATE_PAGES = [

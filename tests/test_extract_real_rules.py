@@ -14,7 +14,7 @@ from lxml.html import fromstring
 from crawler.extract import Extracted, decode_html, extract_article
 from crawler.extract._body import unwrap_layout_tables
 from crawler.extract._cleanup import is_prompt
-from crawler.extract._local_time import prefer_local
+from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
 from crawler.extract._url_date import crosses_midnight, url_day
@@ -43,17 +43,23 @@ def jsonld(**fields: str) -> str:
     ("2026-03-09T03:28:35+00:00", ["2026-03-09T03:28:35+00:00", "2026-03-08T22:28:35"], "2026-03-08T22:28:35"),
     ("2026-03-08T22:04:00+00:00", ["2026-03-09T00:04:00+02:00"], "2026-03-09T00:04:00+02:00"),
     ("2026-03-08T23:30:00+00:00", ["2026-03-09T05:00:00+05:30"], "2026-03-09T05:00:00+05:30"),
+    # a time printed to the minute (a date line) is the stamp's minute, with an offset or without
+    ("2026-03-09T00:44:52+00:00", ["2026-03-08T21:44:00"], "2026-03-08T21:44:00"),
+    ("2026-03-09T00:44:52+00:00", ["2026-03-08T21:44:00-03:00"], "2026-03-08T21:44:00-03:00"),
     # another moment, another minute, or only a day: the UTC stamp stays
-    ("2026-03-09T03:28:35+00:00", ["2026-03-06T09:22:36+01:00"], "2026-03-09T03:28:35+00:00"),
-    ("2026-03-09T03:28:35+00:00", ["2026-03-08T22:29:35"], "2026-03-09T03:28:35+00:00"),
-    ("2026-03-09T03:28:35+00:00", ["2026-03-08"], "2026-03-09T03:28:35+00:00"),
-    ("2026-03-09T03:28:35+00:00", ["2026-03-08T03:28:35"], "2026-03-09T03:28:35+00:00"),  # 24 h away: not an offset
+    ("2026-03-09T03:28:35+00:00", ["2026-03-06T09:22:36+01:00"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08T22:29:35"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08T22:29:00"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08"], None),
+    ("2026-03-09T03:28:35+00:00", ["2026-03-08T03:28:35"], None),  # 24 h away: not an offset
     # a stamp that is not UTC is kept as it is
-    ("2026-03-09T03:28:35+01:00", ["2026-03-09T02:28:35"], "2026-03-09T03:28:35+01:00"),
-    ("2026-03-09T03:28:35", ["2026-03-09T02:28:35+00:00"], "2026-03-09T03:28:35"),
+    ("2026-03-09T03:28:35+01:00", ["2026-03-09T02:28:35"], None),
+    ("2026-03-09T03:28:35", ["2026-03-09T02:28:35+00:00"], None),
 ])
-def test_prefer_local(chosen: str, others: list[str], expected: str) -> None:
-    assert prefer_local(chosen, others) == expected
+def test_local_copy(chosen: str, others: list[str], expected: str | None) -> None:
+    found = local_copy(chosen, [Moment(iso, f"raw {iso}", "meta") for iso in others])
+    assert (found.iso if found else None) == expected
+    assert found is None or found.raw == f"raw {expected}"
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -199,6 +205,41 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page('<meta property="article:published_time" content="2025-11-12T23:40:00+00:00">'
           '<meta name="pubdate" content="2025-11-13T00:40:00+01:00">', lang="ar", paragraphs=AR_PARAGRAPHS),
      {"date_published": "2025-11-13T00:40:00+01:00"}),
+    # the local copy is a modified stamp, an "updated" <time>, or the date line; the record keeps its string
+    ("utc-jsonld-local-updated-time",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T03:37:37+00:00"),
+          article='<time class="entry-date updated" datetime="2025-11-12T23:37:37-04:00">12 novembre 2025</time>'),
+     {"date_published": "2025-11-12T23:37:37-04:00", "date_published_raw": "2025-11-12T23:37:37-04:00"}),
+    ("utc-jsonld-local-date-line",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T00:44:52Z"),
+          article='<p class="date">Alger, 12/11/2025 23:44</p>'),
+     {"date_published": "2025-11-12T23:44:00", "date_published_raw": "12/11/2025 23:44",
+      "sources": {"date_published": "byline"}}),
+    # stamps on two days: the one whose day the page prints (in words, in digits) is the publication date
+    ("printed-meta-date-over-jsonld",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z")
+          + '<meta name="date" content="2025-11-06T09:22:36Z">',
+          article='<p class="chapeau">Alger, jeudi 6 novembre 2025</p>'),
+     {"date_published": "2025-11-06T09:22:36+00:00", "date_published_raw": "2025-11-06T09:22:36Z",
+      "sources": {"date_published": "meta"}}),
+    ("printed-og-date-over-jsonld-ar",
+     page(jsonld(headline="إصلاح جبائي", datePublished="2025-11-03T10:25:56Z")
+          + '<meta property="article:published_time" content="2025-11-06T08:29:34">',
+          article="<div><span>06.11.2025</span></div>", lang="ar", paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-11-06T08:29:34", "sources": {"date_published": "opengraph"}}),
+    ("first-stamp-printed-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z")
+          + '<meta name="date" content="2025-11-06T09:22:36Z">',
+          article='<p class="chapeau">Alger, lundi 3 novembre 2025</p><p>Rappel : le 6 novembre 2025, vote.</p>'),
+     {"date_published": "2025-11-03T10:25:56+00:00"}),
+    ("neither-stamp-printed-first-stays",
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z")
+          + '<meta name="date" content="2025-11-06T09:22:36Z">'),
+     {"date_published": "2025-11-03T10:25:56+00:00"}),
+    ("a-time-element-backs-no-stamp",  # an embedded post's <time> is printed by itself
+     page(jsonld(headline="Réforme fiscale", datePublished="2025-11-03T10:25:56Z"),
+          tail='<blockquote class="embed"><time datetime="2025-03-27T07:08:52+00:00">27 mars 2025</time></blockquote>'),
+     {"date_published": "2025-11-03T10:25:56+00:00"}),
     ("utc-alone-stays",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T02:15:00Z")),
      {"date_published": "2025-11-13T02:15:00+00:00"}),
@@ -228,6 +269,20 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("date-only-in-the-page-text",
      page(article='<div class="entete"><span>12.11.2025</span></div>'),
      {"date_published": "2025-11-12"}),
+    # no metadata, no marked date line, no URL date: the date the text introduces as published, as printed
+    ("cued-date-in-unmarked-text",
+     page(article='<div><span>Culture</span> Publié le <b>4 mars 2025</b></div>'
+                  '<p>Le festival a été annoncé le 28 février 2025.</p>'),
+     {"date_published": "2025-03-04", "date_published_raw": "4 mars 2025", "sources": {"date_published": "text"}}),
+    ("cued-date-byline-then-date",
+     page(article='<div>par Leïla Haddad le 04/03/2025 à 10:20</div>'),
+     {"date_published": "2025-03-04T10:20:00", "date_published_raw": "04/03/2025 à 10:20"}),
+    ("cued-date-arabic",
+     page(article="<div>نشر في 5 فيفري 2025</div>", lang="ar", paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-02-05", "date_published_raw": "5 فيفري 2025", "sources": {"date_published": "text"}}),
+    ("a-book-release-date-is-no-cue",  # 'Erscheinungsdatum' holds 'datum' but is another date
+     page(article="<div>Roman, 320 pages. Erscheinungsdatum : 14.08.2024</div>"),
+     {"sources_lack": "text"}),
     ("chinese-article-is-not-too-short",
      page(lang="zh", paragraphs=ZH_PARAGRAPHS),
      {"text_has": list(ZH_PARAGRAPHS), "language": "zh", "word_count_at_least": 40}),
@@ -266,5 +321,9 @@ def test_page_rules(html: str, expected: dict[str, Any]) -> None:
             assert outcome.word_count >= value
         elif name == "text_has":
             assert all(cell in outcome.text for cell in value), outcome.text
+        elif name == "sources":
+            assert value.items() <= outcome.sources.items(), outcome.sources
+        elif name == "sources_lack":
+            assert outcome.sources.get("date_published") != value, outcome.sources
         else:
             assert getattr(outcome, name) == value, (name, getattr(outcome, name), outcome.sources)

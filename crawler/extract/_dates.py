@@ -1,8 +1,9 @@
-"""Dates to ISO 8601, keeping the page's UTC offset; French and Arabic dates written in words.
+"""Dates to ISO 8601, keeping the page's UTC offset; French, Arabic and other European dates written in words.
 
 Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32:00 +0100``,
 ``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
-``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``) become ``YYYY-MM-DD`` or
+``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``; ``12. November 2026``, ``3 de mayo de 2026``,
+``November 12, 2026``: English, German, Spanish, Portuguese, Italian, Dutch) become ``YYYY-MM-DD`` or
 ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press.
 
 The offset rule of the article record: the offset is written when the string gives one
@@ -35,6 +36,23 @@ _FR_MONTHS = {
     "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
     "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
 }
+# The other European languages of the pages the crawl meets beside French (English, German, Spanish,
+# Portuguese, Italian, Dutch), full names and the usual abbreviations; no name means two months.
+_EU_MONTHS = {
+    "january": 1, "januar": 1, "jänner": 1, "enero": 1, "ene": 1, "janeiro": 1, "gennaio": 1, "gen": 1, "januari": 1,
+    "february": 2, "feb": 2, "februar": 2, "febrero": 2, "fevereiro": 2, "febbraio": 2, "februari": 2,
+    "march": 3, "mar": 3, "märz": 3, "maerz": 3, "mär": 3, "marzo": 3, "março": 3, "marco": 3, "maart": 3,
+    "april": 4, "apr": 4, "abril": 4, "abr": 4, "aprile": 4,
+    "may": 5, "mayo": 5, "maio": 5, "maggio": 5, "mag": 5, "mei": 5,
+    "june": 6, "jun": 6, "juni": 6, "junio": 6, "junho": 6, "giugno": 6, "giu": 6,
+    "july": 7, "jul": 7, "juli": 7, "julio": 7, "julho": 7, "luglio": 7, "lug": 7,
+    "august": 8, "aug": 8, "agosto": 8, "ago": 8, "augustus": 8,
+    "september": 9, "septiembre": 9, "setiembre": 9, "setembro": 9, "settembre": 9, "set": 9,
+    "october": 10, "oktober": 10, "okt": 10, "octubre": 10, "outubro": 10, "out": 10, "ottobre": 10, "ott": 10,
+    "november": 11, "noviembre": 11, "novembro": 11,
+    "december": 12, "dezember": 12, "dez": 12, "diciembre": 12, "dic": 12, "dezembro": 12, "dicembre": 12,
+}
+_WORD_MONTHS = {**_EU_MONTHS, **_FR_MONTHS}
 # Arabic month names after `_ar_fold` (alef forms unified): Mashriq (يناير), Maghreb (جانفي,
 # Algeria and Tunisia; يوليوز/غشت/شتنبر, Morocco) and Levantine (كانون الثاني, تشرين الأول).
 _AR_MONTHS = {
@@ -52,16 +70,31 @@ def _alternation(names: dict[str, int]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
 
 
-_FR_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er|ᵉʳ)?\s+({_alternation(_FR_MONTHS)})\.?,?\s+(\d{{4}})"
-    r"(?:\s*(?:à|a|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+# day first: "12 novembre 2026 à 14h32", "1er août", "12. November 2026", "3 de mayo de 2026", "12 Nov. 2026";
+# any word is read where the month stands, then looked up in the tables (an alternation of a hundred names costs more)
+_DAY_MONTH_WORDS = re.compile(
+    r"(?<!\d)(\d{1,2})(?:er|ᵉʳ|º|st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+|del\s+)?(\d{4})"
+    r"(?:\s*(?:à|a|um|at|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+    re.IGNORECASE,
+)
+# month first, the English order: "November 12, 2026", "Nov. 12th, 2026 at 2:32". Any word is read, then looked
+# up in the table: an alternation of the month names tried at every word costs four times as much.
+_MONTH_DAY_WORDS = re.compile(
+    r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
+    r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2}))?",
     re.IGNORECASE,
 )
 _AR_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
     r"(?:\D{0,20}?(\d{1,2}):(\d{2}))?"
 )
-_MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|modifi|m\.?à\.?j|updated|تحديث|تعديل", re.IGNORECASE)
+_MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|aktualisiert|modifi|m\.?à\.?j|updated|actualizad|atualizad"
+                           r"|aggiornat|geändert|تحديث|تعديل", re.IGNORECASE)
+# A date line that dates something else than the article: the clock of the page ("Aktuelle Zeit", a forum's
+# "current time"), a reader's last visit or registration.
+_OTHER_CUE = re.compile(r"aktuelle\s+zeit|current\s+time|heure\s+actuelle|il\s+est\s+actuellement|nous\s+sommes\s+le"
+                        r"|last\s+visit|dernière\s+visite|letzter\s+besuch|registriert|inscrit\s+le|joined|member\s+since"
+                        r"|membre\s+depuis|الوقت\s+الحالي|تاريخ\s+التسجيل", re.IGNORECASE)
 
 
 def now_utc() -> datetime:
@@ -90,7 +123,7 @@ def parse_words(text: str) -> str | None:
 # A year as the date patterns read it: four digits or more in a row once Arabic text is folded (the fold drops
 # the tatweel, which may sit between digits; Arabic-Indic digits are \d already).
 _YEAR_RUN = re.compile(r"\d(?:\u0640*\d){3,}")
-DATE_PATTERNS = 4  # _FR_WORDS, _AR_WORDS, _NUMERIC, _SLASH_ISO
+DATE_PATTERNS = 5  # _DAY_MONTH_WORDS, _MONTH_DAY_WORDS, _AR_WORDS, _NUMERIC, _SLASH_ISO
 
 
 def most_dates(text: str) -> int:
@@ -114,10 +147,13 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
         if iso:
             found.append((origin[m.start()], iso, text[origin[m.start()]:origin[m.end() - 1] + 1].strip()))
 
-    for pattern, months in ((_FR_WORDS, _FR_MONTHS), (_AR_WORDS, _AR_MONTHS)):
+    for pattern, months in ((_DAY_MONTH_WORDS, _WORD_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
             month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
             keep(m, _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5)) if month else None)
+    for m in _MONTH_DAY_WORDS.finditer(folded):
+        month = _WORD_MONTHS.get(m.group(1).lower())
+        keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5)) if month else None)
     for m in _NUMERIC.finditer(folded):
         keep(m, _from_parts(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5)))
     for m in _SLASH_ISO.finditer(folded):
@@ -147,10 +183,14 @@ def split_published_modified(text: str) -> tuple[str | None, str | None]:
 
 
 def published_modified_strings(text: str) -> tuple[str | None, str | None]:
-    """The substrings of a date line that hold the published and the modified date, as printed."""
+    """The substrings of a date line that hold the published and the modified date, as printed; a date the
+    line says is the page's clock or a reader's ('Aktuelle Zeit: …', 'Inscrit le …') is neither."""
     published = modified = None
     for pos, _, raw in find_date_strings(text):
-        if _MODIFIED_CUE.search(text[max(0, pos - 30):pos]):
+        before = text[max(0, pos - 30):pos]
+        if _OTHER_CUE.search(before):
+            continue
+        if _MODIFIED_CUE.search(before):
             modified = modified or raw
         else:
             published = published or raw

@@ -1,7 +1,7 @@
 """Per-field candidate lists, in order of trust: JSON-LD, OpenGraph, other meta, the page.
 
 Each function returns ``(value, source)`` (or yields candidates) with source one of
-'json-ld', 'opengraph', 'meta', 'time', 'byline', 'url', 'htmldate'.
+'json-ld', 'opengraph', 'meta', 'time', 'byline', 'url', 'text' (a date the page's text introduces), 'htmldate'.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from crawler.extract._dates import published_modified_strings
 from crawler.extract._jsonld import JsonLd, strings
 from crawler.extract._language import declared
 from crawler.extract._page import PageSignals
+from crawler.extract._printed_date import cued_text_date
 from crawler.extract._text import clean
 from crawler.extract._url_date import url_day
 
@@ -134,6 +135,10 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
         in_url = url_day(url) if url else None
         if in_url:  # htmldate's page search would answer with the URL's date first: no need to run it
             yield "url", in_url[1]
+            return
+        cued = cued_text_date(root)
+        if cued:
+            yield "text", cued
             return
         yield from _htmldate(root, url)
 

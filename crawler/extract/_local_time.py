@@ -3,15 +3,19 @@
 Many sites write the same moment twice: UTC in JSON-LD or article:published_time ("2026-03-09T01:15:00Z")
 and local time in another tag ("2026-03-08 20:15:00", "Sun, 08 Mar 2026 20:15:00 -0500"). Readers, and the
 people who label pages, date an article by its local day, which the UTC copy moves across midnight for an
-evening or early-morning story. So a UTC stamp gives way to a later stamp of the *same moment* that carries
-a non-zero offset, or no offset at all with the same minutes and seconds a whole number of hours away (at
-most 14, the widest UTC offset). A stamp of another moment never replaces it.
+evening or early-morning story. So a UTC stamp gives way to another date of the page (a stamp, published or
+modified, a ``<time>``, a date line) of the *same moment* that carries a non-zero offset, or no offset at all
+with the same minutes and seconds a whole number of hours away (at most 14, the widest UTC offset); a local
+time printed to the minute ("03/05/2026 21:44" in a date line) matches the stamp's minute. The record keeps
+that copy as it is: its value, the string it was read from, its source. A date of another moment never
+replaces the stamp.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 MAX_OFFSET = timedelta(hours=14)
 _UTC_SUFFIX = "+00:00"
@@ -27,7 +31,10 @@ def _moment(iso: str) -> datetime | None:
 
 
 def same_moment_local(utc: datetime, other: datetime) -> bool:
-    """True when `other` is `utc` written in a local time: an offset that is not zero, or no offset."""
+    """True when `other` is `utc` written in a local time: an offset that is not zero, or no offset. A time
+    printed to the minute (seconds zero, as date lines print it) matches `utc`'s minute."""
+    if other.second == 0 and other.microsecond == 0:
+        utc = utc.replace(second=0, microsecond=0)
     if other.tzinfo is not None:
         offset = other.utcoffset()
         return bool(offset) and other == utc
@@ -35,13 +42,21 @@ def same_moment_local(utc: datetime, other: datetime) -> bool:
     return timedelta(0) < gap <= MAX_OFFSET and gap % timedelta(minutes=15) == timedelta(0)
 
 
-def prefer_local(chosen: str, others: Iterable[str]) -> str:
-    """`chosen`, or when it is a UTC stamp, the first of `others` (ISO 8601) that is the same moment in local time."""
+class Moment(NamedTuple):
+    """A date the page gives: its ISO 8601 value, the string it was read from, and where that string sits."""
+
+    iso: str
+    raw: str
+    source: str
+
+
+def local_copy(chosen: str, others: Iterable[Moment]) -> Moment | None:
+    """When `chosen` is a UTC stamp, the first of `others` that is the same moment in local time, else None."""
     utc = _moment(chosen) if chosen.endswith(_UTC_SUFFIX) else None
     if utc is None:
-        return chosen
+        return None
     for other in others:
-        moment = _moment(other)
+        moment = _moment(other.iso)
         if moment is not None and same_moment_local(utc, moment):
             return other
-    return chosen
+    return None

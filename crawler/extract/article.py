@@ -58,8 +58,9 @@ from crawler.extract._fields import (
 )
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
-from crawler.extract._local_time import prefer_local
+from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere, prints_name
+from crawler.extract._printed_date import printed_stamp
 from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -439,8 +440,10 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
     for name in ("date_published", "date_modified"):
         machine_readable = draft.sources.get("date_published") in ("json-ld", "opengraph", "meta", "time")
         candidates = date_candidates(name, draft.page, draft.jsonld, root, draft.url, machine_readable)
-        if name == "date_published" and draft.finds.date:
-            candidates = itertools.chain([("selector", draft.finds.date)], candidates)
+        if name == "date_published":
+            printed = printed_stamp(stamp_candidates(name, draft.page, draft.jsonld), root)
+            candidates = itertools.chain([("selector", draft.finds.date)] if draft.finds.date else [],
+                                         [printed] if printed else [], candidates)
         for source, raw in candidates:
             iso = _url_date.parse_part(raw) if source == "url" else _dates.parse_machine(raw)
             if iso is None:
@@ -450,7 +453,7 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
                 draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
                 continue
             if source in _STAMP_SOURCES:
-                iso = prefer_local(iso, _stamps(draft, name))
+                iso, raw, source = local_copy(iso, _page_moments(draft)) or (iso, raw, source)
             draft.put(name, iso, source)
             setattr(draft, f"{name}_raw", raw)
             break
@@ -475,11 +478,19 @@ def _settle_with_url(draft: _Draft) -> None:
     draft.date_published_raw = part
 
 
-def _stamps(draft: _Draft, name: str) -> Iterator[str]:
-    for _, raw in stamp_candidates(name, draft.page, draft.jsonld):
+def _page_moments(draft: _Draft) -> Iterator[Moment]:
+    """Every moment the page gives, published or modified: its stamps, the ``<time>`` elements and the date
+    lines of the article. A UTC stamp finds its local copy wherever the page wrote it (a modified stamp or an
+    "updated" ``<time>`` often carries the publication moment with its offset, a date line its local time)."""
+    stamps = [*stamp_candidates("date_published", draft.page, draft.jsonld),
+              *stamp_candidates("date_modified", draft.page, draft.jsonld),
+              *(("time", t.datetime) for t in draft.page.times if not t.elsewhere and t.datetime)]
+    for source, raw in stamps:
         iso = _dates.parse_machine(raw)
         if iso is not None:
-            yield iso
+            yield Moment(iso, raw, source)
+    for line in draft.page.marked.datelines + draft.page.marked.bylines:
+        yield from (Moment(iso, raw, "byline") for _, iso, raw in _dates.find_date_strings(line))
 
 
 def _fill_language(draft: _Draft) -> None:
