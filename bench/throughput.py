@@ -11,8 +11,10 @@ average, on which trafilatura takes 25–50 ms), served from its own process pin
   extraction workers, and of the crawl process alone (``bench/cpu_profile.py``); peak RSS of the largest
   process;
 * plain ``trafilatura.bare_extraction(with_metadata=True)`` on the very same pages, in a child pinned to one
-  core (and two children on two cores): pages/s;
-* the ratios crawl / trafilatura-on-one-core (the targets are >= 0.90 on one core and >= 1.85 on two);
+  core, run just before each crawl (this machine's speed drifts by 20 % within minutes; a ratio is taken between
+  a crawl and its own trafilatura run), and once in two children on two cores: pages/s and CPU ms a page;
+* the ratios crawl / trafilatura-on-one-core (the targets are >= 0.90 on one core and >= 1.85 on two), per run and
+  their median, and the ratio of CPU costs (trafilatura's CPU a page over the crawl's, workers included);
 * with ``--profile``: one more crawl on one core with extraction in the crawl process (``--workers 0``) under
   cProfile, its CPU split by what the code does (fetch, WARC writing, article-or-not, extraction, record
   writing, dedup, discovery, other), measured by the profiler, not guessed;
@@ -182,8 +184,8 @@ def trace(outlet: HeavyOutlet, cpus: list[int], keep: Path | None = None) -> Non
               f"{100 * sum(1 for s in samples if s[4] == 0) / len(samples):.0f} %")
 
 
-def trafilatura_alone(outlet: HeavyOutlet, cpus: list[int]) -> float:
-    """pages/s of plain trafilatura over the outlet's pages: one child per CPU, each on its share of the pages."""
+def trafilatura_alone(outlet: HeavyOutlet, cpus: list[int]) -> dict[str, float]:
+    """Plain trafilatura over the outlet's pages, one child per CPU, each on its share: pages/s and CPU ms a page."""
     paths = [str(path) for _, path in outlet.article_files()]
     children = []
     for index, cpu in enumerate(cpus):
@@ -193,7 +195,8 @@ def trafilatura_alone(outlet: HeavyOutlet, cpus: list[int]) -> float:
     answers = [json.loads(child.communicate()[0]) for child in children]
     if any(child.returncode for child in children):
         sys.exit("trafilatura failed: is it installed in this environment? (scripts/bootstrap installs it)")
-    return sum(a["pages"] for a in answers) / max(a["wall"] for a in answers)
+    pages = sum(a["pages"] for a in answers)
+    return {"rate": pages / max(a["wall"] for a in answers), "cpu_ms": 1000 * sum(a["cpu"] for a in answers) / pages}
 
 
 _CATEGORIES = [  # (category, what a profiled function's file path or name contains); the first match wins
@@ -286,15 +289,22 @@ def main() -> None:
         print(f"heavy outlet: {len(sizes)} article pages, {statistics.mean(sizes) / 1024:.0f} KB on average "
               f"({min(sizes) / 1024:.0f}–{max(sizes) / 1024:.0f} KB), served gzip-encoded at {outlet.base_url}")
         if args.runs:
-            traf_one, traf_two = trafilatura_alone(outlet, one), trafilatura_alone(outlet, two)
-            print(f"trafilatura alone      {traf_one:7.1f} pages/s on one core ({1000 / traf_one:.1f} ms a page), "
-                  f"{traf_two:7.1f} on two")
+            traf_two = trafilatura_alone(outlet, two)
+            print(f"trafilatura alone on two cores: {traf_two['rate']:.1f} pages/s")
         for label, chosen in (("one core", one), ("two cores", two)):
             if args.runs < 1:
                 break
-            runs = [crawl(outlet, chosen) for _ in range(args.runs)]
+            runs, trafs = [], []
+            for _ in range(args.runs):  # each crawl paired with a trafilatura run just before it: the machine drifts
+                trafs.append(trafilatura_alone(outlet, one))
+                runs.append(crawl(outlet, chosen))
             median = {key: statistics.median(r[key] for r in runs) for key, value in runs[0].items()
                       if isinstance(value, int | float)}
+            traf_rate = statistics.median(t["rate"] for t in trafs)
+            traf_cpu = statistics.median(t["cpu_ms"] for t in trafs)
+            crawl_cpu = 1000 * (median["crawl_cpu"] + median["workers_cpu"]) / median["articles"]
+            print(f"trafilatura alone, one core, paired with these runs: {traf_rate:.1f} pages/s, {traf_cpu:.1f} ms "
+                  f"CPU a page (per run: " + ", ".join(f"{t['rate']:.1f}" for t in trafs) + ")")
             print(f"crawl, {label:9}        {median['steady']:7.1f} pages/s from the first article request "
                   f"({median['overall']:.1f} over the wall time of {median['wall']:.1f} s); "
                   f"{median['articles']:.0f} fetched, {median['recorded']:.0f} recorded; first request after "
@@ -308,9 +318,12 @@ def main() -> None:
             print("  machine busy during the runs (every process's load, not only the crawl's): " + "; ".join(
                 ", ".join(f"{name} {100 * share:.0f} %" for name, share in sorted(r["machine_busy"].items()))
                 for r in runs))
-            print(f"  ratio to trafilatura on one core: {median['steady'] / traf_one:.2f} "
-                  f"(target {'0.90' if label == 'one core' else '1.85'}); per-run pages/s: "
-                  + ", ".join(f"{r['steady']:.1f}" for r in runs))
+            ratios = [r["steady"] / t["rate"] for r, t in zip(runs, trafs, strict=True)]
+            print(f"  ratio to trafilatura on one core: {statistics.median(ratios):.2f} "
+                  f"(target {'0.90' if label == 'one core' else '1.85'}); per run, each to its paired trafilatura run: "
+                  + ", ".join(f"{ratio:.2f}" for ratio in ratios))
+            print(f"  CPU an article, crawl process and workers together: {crawl_cpu:.2f} ms against trafilatura's "
+                  f"{traf_cpu:.2f} ms a page (ratio of CPU costs {traf_cpu / crawl_cpu:.2f})")
         if args.trace:
             trace(outlet, two, args.trace_json)
         if args.profile:
