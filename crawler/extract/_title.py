@@ -2,10 +2,10 @@
 
 A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference
 (JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>``
-that tells the same story in other words wins (half of its words or more are in the references: the
-headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise
-the page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
-Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
+that tells the same story in other words wins (half of its words or more are in the references, a kicker
+both open with before a colon left out: the headline as printed, where og:title and JSON-LD often carry a
+version written for search engines). Otherwise the page's only <h1>, when its class marks it as the
+headline, wins even when it tells the story in other words. Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give
 its acronym), or the section is cut (a last segment also when it names
 a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
@@ -48,6 +48,7 @@ _SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
+_LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
 
 
@@ -251,16 +252,34 @@ def _printed_headline(headings: Sequence[Heading], references: Sequence[str], si
     the heading's words are in the references (a section name or another story's h1 shares few or none)."""
     if not references:
         return None
-    known = set().union(*(_words(ref) for ref in references))
     best, best_share = None, 0.0
     for heading in headings:
         if heading.tag != "h1" or heading.logo or site.matches(heading.text):
             continue
-        words = _words(heading.text)
+        words, known = _story_words(heading.text, references)
         share = len(words & known) / len(words) if words else 0.0
         if share >= _SAME_STORY and share > best_share:
             best, best_share = heading.text, share
     return best
+
+
+def _story_words(heading: str, references: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The words of `heading` and of `references` that tell their story: a kicker that the heading and a reference
+    both open with, closed by a colon ('Chronique : …'), is left out of both, or a column's name would make another
+    story of the column look like this one."""
+    lead, rest = _lead(heading)
+    split = [_lead(ref) for ref in references]
+    if not lead or all(ref_lead != lead for ref_lead, _ in split):
+        return _words(heading), set().union(*(_words(ref) for ref in references))
+    return _words(rest), set().union(*(_words(ref_rest if ref_lead == lead else ref)
+                                       for (ref_lead, ref_rest), ref in zip(split, references, strict=True)))
+
+
+def _lead(text: str) -> tuple[str, str]:
+    """``(kicker key, rest)`` of a text opened by a kicker and a colon ('Chronique : Le prix du pain'), else
+    ``("", text)``."""
+    found = _LEAD.match(text)
+    return (fold(found.group(1)), text[found.end():]) if found else ("", text)
 
 
 def _marked_headline(headings: Sequence[Heading], site: SiteKeys) -> str | None:
