@@ -397,3 +397,23 @@ def test_site_name_spelled_by_the_domain(head: str, url: str, title: str) -> Non
 ])
 def test_short_last_segment_holding_the_site_name(title_tag: str, url: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, url) == title
+
+
+BLOG_URL = "https://carnetdufleuve.blogspot.com/2025/03/barrage.html"
+
+
+@pytest.mark.parametrize(("head", "url", "title"), [
+    # the site's name before a colon (a blog platform's 'Blog name: Post title') goes
+    ("<title>Carnet du fleuve: Les travaux du barrage reprennent</title>", BLOG_URL, "Les travaux du barrage reprennent"),
+    ('<meta property="og:site_name" content="مدونة النهر"><title>مدونة النهر: استئناف الأشغال في سد كنداجي</title>',
+     BLOG_URL, "استئناف الأشغال في سد كنداجي"),
+    # ... not a one-word kicker that happens to be the domain's name, nor a name that is not exactly the site's
+    ("<title>Kandadji : les travaux du barrage reprennent</title>", "https://www.kandadji.ne/2025/barrage",
+     "Kandadji : les travaux du barrage reprennent"),
+    ("<title>Carnet du fleuve Niger: les travaux du barrage reprennent</title>", BLOG_URL,
+     "Carnet du fleuve Niger: les travaux du barrage reprennent"),
+    # ... nor when what follows is no headline
+    ("<title>Carnet du fleuve: Crue historique</title>", BLOG_URL, "Carnet du fleuve: Crue historique"),
+])
+def test_site_name_before_a_colon(head: str, url: str, title: str) -> None:
+    assert title_of(head, "", title, url) == title

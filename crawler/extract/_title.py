@@ -9,7 +9,8 @@ headline, wins even when it tells the story in other words. Otherwise the first 
 og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give
 its acronym), or the section is cut (a last segment also when it names
 a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
-…" keeps "Mali"). Before that cut, on a page where no heading
+…" keeps "Mali"); an opening 'Site name: ' goes when the name, two words or more, is exactly the site's ('Blog
+name: Post title'). Before that cut, on a page where no heading
 settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A
 reference cut short ('…') gives way to a later one that completes it.
 """
@@ -46,6 +47,8 @@ _MAX_LINK_WORD = 3  # 'de', 'du', 'la', 'des' inside a name are not initials
 _MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
 _SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
+_NAMED_LEAD = re.compile(r"([^:]{3,60}?)\s*:\s+")  # 'Carnet du fleuve: Barrage de Kandadji …'
+_MIN_NAMED_LEAD_WORDS = 2
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
@@ -88,6 +91,15 @@ class SiteKeys:
         runs = (alnum("".join(words[start:end])) for start in range(len(words))
                 for end in range(start + 1, min(start + _MAX_RUN_WORDS, len(words)) + 1))
         return any(len(run) >= _MIN_RUN_KEY and run in self.names for run in runs)
+
+    def cut_named_lead(self, title: str) -> str:
+        """`title` without an opening 'Site name: ' (Blogger's 'Blog name: Post title'): the name of two words or
+        more, exactly the site's, before a colon ('Niger : …', one word, is a kicker, kept)."""
+        found = _NAMED_LEAD.match(title)
+        if not found or len(found.group(1).split()) < _MIN_NAMED_LEAD_WORDS or alnum(found.group(1)) not in self.names:
+            return title
+        rest = title[found.end():]
+        return rest if len(rest.split()) >= _MIN_HEADLINE_WORDS else title
 
     def matches(self, segment: str) -> bool:
         key = alnum(segment)
@@ -166,7 +178,7 @@ def strip_site(title: str, site: SiteKeys) -> str:
             break
     while len(parts) > 2 and site.matches(parts[0]):
         parts = parts[2:]
-    return "".join(parts).strip()
+    return site.cut_named_lead("".join(parts).strip())
 
 
 def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
