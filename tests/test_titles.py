@@ -417,3 +417,16 @@ BLOG_URL = "https://carnetdufleuve.blogspot.com/2025/03/barrage.html"
 ])
 def test_site_name_before_a_colon(head: str, url: str, title: str) -> None:
     assert title_of(head, "", title, url) == title
+
+
+@pytest.mark.parametrize(("title_tag", "title"), [
+    # a name glued by a dash or a bar to the headline's closing mark is the site's, whatever it is
+    ("Le barrage de Kandadji enfin achevé !-Nouvelles du fleuve", "Le barrage de Kandadji enfin achevé !"),
+    ("Le barrage de Kandadji sera-t-il achevé ?|NF Info", "Le barrage de Kandadji sera-t-il achevé ?"),
+    ("هل ينتهي بناء سد كنداجي؟-أخبار النهر", "هل ينتهي بناء سد كنداجي؟"),
+    # ... not a hyphen inside the headline, nor a long sentence after the mark
+    ("Le barrage enfin achevé ?-Les travaux reprendront en mars", "Le barrage enfin achevé ?-Les travaux reprendront en mars"),
+    ("Kandadji-Niamey : la route rouverte", "Kandadji-Niamey : la route rouverte"),
+])
+def test_site_name_glued_to_the_closing_mark(title_tag: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.exemple.ne/societe/barrage") == title

@@ -1,16 +1,16 @@
 """The on-page headline, and the site-name-free form of ``<title>``/og:title.
 
-A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference
-(JSON-LD headline, og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>``
-that tells the same story in other words wins (half of its words or more are in the references, a kicker
-both open with before a colon left out: the headline as printed, where og:title and JSON-LD often carry a
-version written for search engines). Otherwise the page's only <h1>, when its class marks it as the
-headline, wins even when it tells the story in other words. Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
-og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give
-its acronym), or the section is cut (a last segment also when it names
-a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition :
-…" keeps "Mali"); an opening 'Site name: ' goes when the name, two words or more, is exactly the site's ('Blog
-name: Post title'). Before that cut, on a page where no heading
+A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference (JSON-LD headline,
+og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>`` that tells the same story in
+other words wins (half of its words or more are in the references, a kicker both open with before a colon left out:
+the headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise the
+page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
+Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
+og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give its
+acronym), or the section is cut (a last segment also when it names a folder of the URL: 'Titre - Politique' on
+/politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
+goes when the name, two words or more, is exactly the site's ('Blog name: Post title'), and so does a short name
+glued by a dash to the headline's closing '!' or '?' ('…!-Site'). Before that cut, on a page where no heading
 settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A
 reference cut short ('…') gives way to a later one that completes it.
 """
@@ -26,6 +26,10 @@ from crawler.extract._page import KICKER_TRIM, Heading
 from crawler.extract._text import alnum, fold
 
 _SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•|/|//|~)\s+)")
+# A name glued by a dash or a bar to the headline's closing '!' or '?' ('…的城！-新华网', 'Enfin !-Site Info'): no
+# headline goes on after its closing mark, so what follows is the site's
+_CLOSING_MARKS = "!?\u061f\uff01\uff1f\u3002"  # '!', '?', Arabic '؟', full-width '！', '？', '。'
+_GLUED_TAIL = re.compile(rf"(?<=[{_CLOSING_MARKS}])[-|\u2013\u2014]([^\s{_CLOSING_MARKS}|-][^{_CLOSING_MARKS}|]{{0,29}})$")
 _CLOSING_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$")  # 'Headline [Site]', 'Headline (Site)'
 # A page number after the headline: 'Page 2', 'Page 2 sur 3', 'Seite 2 von 3', 'صفحة 2'
 _PAGE = re.compile(r"^(?:page|p\.|seite|pagina|página|صفحة)\s*\d+(?:\s*(?:sur|of|von|de|/|من)\s*\d+)?$", re.IGNORECASE)
@@ -164,6 +168,9 @@ def _spelled_in(short: str, long_: str) -> bool:
 
 def strip_site(title: str, site: SiteKeys) -> str:
     """`title` without site-name (or section) segments at either end, nor a closing bracket naming the site."""
+    glued = _GLUED_TAIL.search(title)
+    if glued and len(glued.group(1).split()) <= _MAX_OPENED_WORDS:
+        title = title[:glued.start()]
     bracketed = _CLOSING_BRACKET.search(title)
     if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
         title = title[:bracketed.start()]
