@@ -142,12 +142,17 @@ LEAD_INS = [
     ("Text: Omar Lahlou / sahel-info.de", [("Omar Lahlou", P)]),
     ("Pressemitteilung von Amina Saïdi", [("Amina Saïdi", P)]),
     ("Ein Beitrag vom Sahel-Team", [("Sahel-Team", D)]),
+    # particles inside a name, and a name that opens with one, as printed
+    ("Par Ursula von der Leyen", [("Ursula von der Leyen", P)]),
+    ("Par Karim van den Berg et Amina ter Horst", [("Karim van den Berg", P), ("Amina ter Horst", P)]),
+    ("Eingestellt von der Karim", [("der Karim", P)]),
+    ("Par Karim der", None),  # a particle never ends a name
 ]
 
 
 @pytest.mark.parametrize(("line", "credited"), LEAD_INS, ids=[c[0] for c in LEAD_INS])
-def test_lead_ins(line: str, credited: list[tuple[str, str]]) -> None:
-    assert parse_byline(line).credited == credited
+def test_lead_ins(line: str, credited: list[tuple[str, str]] | None) -> None:
+    assert parse_byline(line).credited == (credited or [])
 
 
 # --- a byline printed inside a date or meta line, read from its lead-in, when nothing else credits anyone ---
@@ -194,6 +199,21 @@ SITE = '<meta property="og:site_name" content="Sahel Info">'
 ])
 def test_a_byline_crediting_the_site(lead: str, expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
     got = _extract(page(f"<title>Réforme fiscale</title>{SITE}", lead=lead))
+    assert (got.authors, got.author_kinds) == expected
+
+
+@pytest.mark.parametrize(("site", "lead", "expected"), [
+    # the site's name reads as a company's ('Presse', 'Média', 'News'): still the site that signs
+    ("Oran Presse", '<p class="byline">Par Oran Presse - 12 mars 2025</p>', (("Oran Presse",), (D,))),
+    ("Sahel Média", '<span class="author vcard"><a class="fn" rel="author" href="/">Sahel Média</a></span>',
+     (("Sahel Média",), (D,))),
+    ("أخبار الساحل", '<p class="byline">بقلم أخبار الساحل</p>', (("أخبار الساحل",), (D,))),
+    ("Oran Presse", '<p class="byline">Par Sahel Presse</p>', ((), ())),  # another company's name: no credit
+])
+def test_a_byline_crediting_a_site_named_like_a_company(site: str, lead: str,
+                                                        expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    head = f'<title>Réforme fiscale</title><meta property="og:site_name" content="{site}">'
+    got = _extract(page(head, lead=lead))
     assert (got.authors, got.author_kinds) == expected
 
 

@@ -123,7 +123,7 @@ _ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "l
                         "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
                         "productions", "agency", "agence", "tv", "radio"})
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
-                        "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu"})
+                        "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu", "der", "den", "ter"})
 # Words of Arabic names that begin with و and are not "and …" (ولد: "son of", in Mauritanian names).
 _WAW_WORDS = frozenset({"ولد", "وليد", "وفاء", "وهيبة", "وداد", "وسيلة", "وئام", "وهيب", "وجدي", "وحيد", "وردة", "وديع",
                         "وصال", "وسام", "وائل", "وجيه", "ولاء", "وهاب", "والي", "ورقلة", "وهران", "وزاني"})
@@ -294,11 +294,22 @@ def site_credited(line: str, outlets: Iterable[str], marked_name: bool = False) 
     skip = _outlet_keys(outlets)
     if not marked_name and not _PREFIX.match(clean(line)):
         return Credits()
+    printed = _site_as_printed(line, skip)
+    if printed:  # 'Von Presse Augsburg', 'Par Oran Presse': the site's name, though it reads as a company's
+        return Credits(credited=[(printed, DESK)])
     found = parse_names([line]) if marked_name else parse_byline(line)
     if not any(alnum(name) in skip for name in found.names):
         return Credits()
     return Credits(credited=[(name, DESK if alnum(name) in skip else kind) for name, kind in found.credited],
                    agencies=found.agencies)
+
+
+def _site_as_printed(line: str, skip: set[str]) -> str | None:
+    """The name part of a byline ('Von Presse Augsburg - 6. November 2023' -> 'Presse Augsburg') when it is the
+    site's name, else None."""
+    text = _PREFIX.sub("", clean(_PARENS.sub(" ", line)).lstrip(",;:.|·•-–— "), count=1)
+    name = _TAIL.split(text, maxsplit=1)[0].strip(" .,:;-–—*")
+    return name if name and alnum(name) in skip else None
 
 
 CLOSING_BYLINE_LINES = 2  # the byline under the text, maybe above a closing source or copyright line
