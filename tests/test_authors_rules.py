@@ -283,6 +283,10 @@ def test_a_leading_role(line: str, credited: list[tuple[str, str]]) -> None:
     ('<article><p class="byline">Par <b>Karim Benali</b></p><p>Texte.</p></article>', "Par Karim Benali", False),
     ('<div class="sidebar"><p>بقلم <b>سارة بن علي</b></p></div>', "بقلم سارة بن علي", True),
     ('<article><p>Par Karim Benali et Amina Saïdi</p></article>', "Par Karim Benali", False),  # not the whole text
+    # an <article>'s own <footer> is the article's; a comment's footer inside the article is still a comment's
+    ('<article><p>Texte.</p><footer><p>Par Karim Benali</p></footer></article>', "Par Karim Benali", False),
+    ('<article><p>Texte.</p><ol class="commentlist"><li><article class="c"><footer><p>Par Amina Saïdi</p>'
+     '</footer></article></li></ol></article>', "Par Amina Saïdi", True),
 ])
 def test_printed_elsewhere(html: str, line: str, expected: bool) -> None:
     root = parse_html(f"<html><body>{html}</body></html>".encode())

@@ -363,8 +363,9 @@ def elsewhere(el: HtmlElement) -> bool:
                 return False
         if ancestor.tag == "article" and not any(a.tag in ("article", "aside") for a in ancestor.iterancestors()):
             return False  # the page's article; one nested in another or in an <aside> is a teaser: go on
-        if ancestor.tag in _ELSEWHERE_TAGS:
-            return not any(a.tag == "article" for a in ancestor.iterancestors())
+        if ancestor.tag in _ELSEWHERE_TAGS and not any(a.tag == "article" for a in ancestor.iterancestors()):
+            return True
+        # an <article>'s own <footer>: not elsewhere by itself, but a comment around it still is
     return False
 
 
