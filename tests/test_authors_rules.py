@@ -147,6 +147,19 @@ LEAD_INS = [
     ("Par Karim van den Berg et Amina ter Horst", [("Karim van den Berg", P), ("Amina ter Horst", P)]),
     ("Eingestellt von der Karim", [("der Karim", P)]),
     ("Par Karim der", None),  # a particle never ends a name
+    # a credit line that names what the person did besides writing, and a column's or an op-ed's lead-in
+    ("Texte et photos : Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Text & Fotos: Karim Benali", [("Karim Benali", P)]),
+    ("Text und Interview: Omar Lahlou", [("Omar Lahlou", P)]),
+    ("Rédaction : Leïla Haddad", [("Leïla Haddad", P)]),
+    ("Redaktion: Karim Benali (Pressesprecher des Vereins)", [("Karim Benali", P)]),
+    ("La rédaction", [("La rédaction", D)]),  # no colon: the desk, as before
+    ("Une chronique de Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Un billet de Omar Lahlou", [("Omar Lahlou", P)]),
+    ("Eine Kolumne von Leïla Haddad", [("Leïla Haddad", P)]),
+    # an interview's credit: interviewer and guest
+    ("Karim Benali im Gespräch mit Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("Karim Benali en conversation avec Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
 ]
 
 
@@ -166,6 +179,9 @@ WITHIN = [
     ("12 mars 2025 à 10h20", []),
     ("Mis à jour le 12 mars 2025, 3 commentaires", []),
     ("نشر في 12 مارس 2025 بقلم سارة بن علي", [("سارة بن علي", P)]),
+    ("12.03.2025 - Redaktion: Karim Benali (Pressesprecher)", [("Karim Benali", P)]),
+    ("12 mars 2025 - Rédaction : Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Rédaction web, 12 mars 2025", []),  # no colon: no lead-in within a date line
 ]
 
 
@@ -410,3 +426,4 @@ def test_a_teaser_byline_in_a_related_box(related: str, expected: tuple[str, ...
     assert _extract(page("<title>Réforme fiscale</title>", tail=related)).authors == expected
     own = '<header><span class="auteur">Par Karim Benali</span></header>'  # the page's own byline still reads
     assert _extract(page("<title>Réforme fiscale</title>", own, tail=related)).authors == ("Karim Benali",)
+

@@ -49,10 +49,12 @@ _GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencia
 _PREFIX = re.compile(
     r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
-    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|beitrag|artikel))\s+vo[nm]"
+    r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"
+    r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial)\s+de"
     r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
     r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
-    r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te)\s*:"
+    r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te|redaktion|r(?:é|e)daction)"
+    r"(?:\s*(?:&|et|und|and)\s*(?:fotos?|photos?|bilder|images?|interview|entretien))?\s*:"
     r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
@@ -68,8 +70,12 @@ _TAIL = re.compile(
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
-_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|\s+(?:avec|with|مع)\s+)", re.IGNORECASE)
+# An interview's credit joins interviewer and guest ('X im Gespräch mit Y', 'X en conversation avec Y'): both credited.
+_CONVERSATION = r"\s+(?:im\s+gespr(?:ä|ae)ch\s+mit|en\s+(?:conversation|dialogue)\s+avec|in\s+conversation\s+with)\s+"
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|" + _CONVERSATION
+                    + r"|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
+_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|" + _CONVERSATION
+                         + r"|\s+(?:avec|with|مع)\s+)", re.IGNORECASE)
 # Words of a role after a name ('Karim Benali, rédacteur en chef', 'X, Senior Staff Writer', 'X, Online-Redaktion'):
 # the part that holds one is no name, and the comma-joined parts after it describe the same role.
 _ROLE_WORDS = frozenset({
@@ -274,7 +280,8 @@ def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
 
 # Where a byline may begin inside a date line ('12/03/2025 | By Karim Benali', 'Datum: 12.03.2025 Autor: Omar
 # Lahlou'): one of the lead-ins that open a byline, as a word.
-_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم)(?!\w)", re.IGNORECASE)
+_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم|(?:redaktion|r(?:é|e)daction)(?=\s*:))(?!\w)",
+                             re.IGNORECASE)
 
 
 def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
