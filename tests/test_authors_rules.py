@@ -427,3 +427,30 @@ def test_a_teaser_byline_in_a_related_box(related: str, expected: tuple[str, ...
     own = '<header><span class="auteur">Par Karim Benali</span></header>'  # the page's own byline still reads
     assert _extract(page("<title>Réforme fiscale</title>", own, tail=related)).authors == ("Karim Benali",)
 
+
+# --- a labelled credit line the markup does not mark ('Autor: X' in a plain <p>), when nothing else credits ------
+
+LABELLED = [
+    # (lead before the text, tail after it, expected authors)
+    ('<div class="info">Date : 12/03/2025 Auteur : Karim Benali</div>', "", ("Karim Benali",)),
+    ("", "<p>Autorin: Amina Saïdi, Projektleiterin in Tunis.</p>", ("Amina Saïdi",)),
+    ("<p><b>Rédaction :</b> Leïla Haddad</p>", "", ("Leïla Haddad",)),
+    ('<p>Auteur : <a href="/auteur/omar">Omar Lahlou</a></p>', "", ("Omar Lahlou",)),
+    ("<p>Le rapport de l'auteur du livre est paru.</p>", "", ()),  # the word, not the label
+    ('<div class="comments"><p>Auteur : Karim Benali</p></div>', "", ()),  # a commenter
+    ('<p class="byline">Par Amina Saïdi</p><p>Auteur : Karim Benali</p>', "", ("Amina Saïdi",)),  # a byline first
+]
+
+
+@pytest.mark.parametrize(("lead", "tail", "expected"), LABELLED, ids=[f"{c[0]}{c[1]}"[:50] for c in LABELLED])
+def test_a_labelled_credit_line(lead: str, tail: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead, tail=tail)).authors == expected
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    ("Par Karim Benali/AFP", [("Karim Benali", P), ("AFP", A)]),
+    ("Autor: Amina Saïdi/SP-X", [("Amina Saïdi", P)]),  # a source that is no agency we know: no credit
+    ("Par Karim Benali et Amina Saïdi/APS", [("Karim Benali", P), ("Amina Saïdi", P), ("APS", A)]),
+])
+def test_a_source_glued_to_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

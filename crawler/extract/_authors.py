@@ -319,6 +319,22 @@ def _site_as_printed(line: str, skip: set[str]) -> str | None:
     return name if name and alnum(name) in skip else None
 
 
+# A credit label with its colon, as a word ('Autorin: X', 'Auteur : X', 'Rédaction : X'): in a line the markup does not
+# mark as a byline, only a label this explicit opens one.
+_LABEL = re.compile(r"(?<!\w)(?:autor(?:in|innen|en)?|auteurs?|authors?|redaktion|r(?:é|e)daction)\s*:", re.IGNORECASE)
+
+
+def labelled_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The credits of the first printed line that opens a byline with a credit label ('Autorin: Amina Saïdi,
+    Projektleiterin', 'Datum: 12.03.2025 Autor: Karim Benali'), from the label on; nothing when none does."""
+    for line in lines:
+        for match in _LABEL.finditer(line):
+            credits = parse_byline(line[match.start():], outlets)
+            if credits.authors:
+                return credits
+    return Credits()
+
+
 CLOSING_BYLINE_LINES = 2  # the byline under the text, maybe above a closing source or copyright line
 
 
@@ -369,6 +385,9 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
     text, prefixed = _PREFIX.subn("", text, count=1)
     text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
+    glued = _GLUED_SOURCE.search(text)
+    if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
+        text, inside = text[:glued.start()], [*inside, glued.group(1)]
     pieces = _SPLIT_KEEP.split(text)
     parts: list[str] = []
     in_role = False
@@ -391,6 +410,8 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     return credits
 
 
+# A source glued to the name's end by a slash ('Karim Benali/AFP', 'Amina Saïdi/SP-X').
+_GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])/([A-Z][\w-]*)\.?$")
 # German compounds that end in a role ('Projektleiterin', 'Pressesprecher', 'Fachredakteur').
 _ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin", "redakteur", "redakteurin",
                  "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende")

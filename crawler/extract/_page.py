@@ -396,6 +396,37 @@ def printed_elsewhere(root: HtmlElement, line: str) -> bool:
     return False
 
 
+# Text nodes that hold a credit label ('Autor:', 'Auteur :', 'Rédaction :'), any case, found in C.
+_LABEL_TEXTS = etree.XPath(
+    "//body//text()[contains(., ':')][contains(., 'utor') or contains(., 'UTOR') or contains(., 'uteur')"
+    " or contains(., 'UTEUR') or contains(., 'uthor') or contains(., 'UTHOR') or contains(., 'aktion')"
+    " or contains(., 'AKTION') or contains(., 'action') or contains(., 'ACTION')][not(ancestor::script"
+    " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a)]")
+MAX_LABEL_LINE = 160
+MAX_LABEL_LOOKUPS = 20
+MAX_LABEL_ALONE = 13  # 'Rédaction :', 'Autorinnen:' and their spaces
+
+
+def labelled_lines(root: HtmlElement) -> list[str]:
+    """Short printed lines that hold a credit label ('Autorin: X, Projektleiterin', 'Datum: … Autor: X'), outside
+    comments, sidebars, related boxes and the page footer: the text of the label's element, or of the element
+    around it when the label stands alone ('<b>Auteur :</b> X')."""
+    lines: list[str] = []
+    for node in _LABEL_TEXTS(root)[:MAX_LABEL_LOOKUPS]:
+        el = node.getparent()
+        for candidate in (el, el.getparent() if el is not None else None):
+            if candidate is None or not isinstance(candidate.tag, str) or candidate.tag in _CONTAINER_TAGS:
+                break
+            line = clean(candidate.text_content())
+            if len(line) > MAX_LABEL_LINE:
+                break
+            if len(line) > MAX_LABEL_ALONE:  # more than the label: the line; else the label alone, look around it
+                if not elsewhere(candidate) and line not in lines:
+                    lines.append(line)
+                break
+    return lines
+
+
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.
 _PRINTED_WITH = etree.XPath("//body//text()[contains(., $word)][not(ancestor::script or ancestor::style"
                             " or ancestor::noscript or ancestor::template)]")

@@ -33,6 +33,7 @@ from crawler.extract._authors import (
     Kind,
     byline_within,
     closing_byline,
+    labelled_byline,
     parse_byline,
     parse_names,
     site_credited,
@@ -59,7 +60,15 @@ from crawler.extract._fields import (
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
-from crawler.extract._page import MICRODATA_AUTHOR, PageSignals, collect, parse_html, printed_elsewhere, prints_name
+from crawler.extract._page import (
+    MICRODATA_AUTHOR,
+    PageSignals,
+    collect,
+    labelled_lines,
+    parse_html,
+    printed_elsewhere,
+    prints_name,
+)
 from crawler.extract._printed_date import printed_stamp
 from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
@@ -419,6 +428,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
             agencies.extend(signed[1].agencies)
     if not draft.credits.credited:
         draft.credit(closing_byline(body, draft.outlets), "signature")
+    if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
+        draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
