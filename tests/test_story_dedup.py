@@ -77,6 +77,32 @@ def test_a_signature_is_stored_as_it_always_was(words: list[str], stored: str) -
     assert hashlib.sha256(signature.hashvalues.tobytes()).hexdigest()[:16] == stored
 
 
+@pytest.mark.parametrize("words", [BASE[:50], BASE, _text(7, 1200), BASE + BASE, [w.upper() for w in _text(8, 90)]],
+                         ids=["shortest", "article", "long", "repeated", "upper case"])
+def test_a_signature_is_the_one_datasketch_makes_of_the_same_shingles(words: list[str]) -> None:
+    """The signature's values are computed over the whole shingle array at once; datasketch's own ``update_batch``
+    (its affine32 scheme, the permutations of the signature) gives the very same values."""
+    import zlib
+
+    from pipelines.story_dedup import _MASK, _MULT, NUM_PERM, SHINGLE, _datasketch, _template
+
+    folded = " ".join(words).casefold().split()
+    hashes = [zlib.crc32(word.encode("utf-8")) for word in folded]
+    shingles = []
+    for start in range(len(hashes) - SHINGLE + 1):
+        value = 0
+        for word_hash in hashes[start:start + SHINGLE]:
+            value = (value * int(_MULT) + word_hash) & int(_MASK)
+        shingles.append(value)
+    expected = _datasketch().MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_template().permutations,
+                                     scheme="affine32")
+    expected.update_batch(shingles)
+    signature = text_signature(" ".join(words))
+    assert signature is not None and signature.hashvalues.dtype == np.uint32
+    assert signature.hashvalues.tolist() == expected.hashvalues.tolist()
+    assert signature.jaccard(expected) == 1.0
+
+
 def test_short_texts_get_no_signature() -> None:
     assert text_signature(" ".join(BASE[:49])) is None
     assert text_signature(" ".join(BASE[:50])) is not None
