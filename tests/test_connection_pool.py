@@ -103,3 +103,31 @@ def test_the_crawls_download_handler_keeps_the_busiest_slots_connections(server:
                               "-s", "DOWNLOAD_SLOTS=" + json.dumps({"127.0.0.1": {"concurrency": 8}, "a.example": {"concurrency": 3}}))
     assert result.returncode == 0, result.stderr[-3000:]
     assert "connections kept per host: 8\n" in result.stdout
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    (("http://a.example/1", 180.0, None), ("http://a.example/2?x=1", 180.0, None), True),
+    (("http://a.example/1", 180.0, None), ("http://a.example:8080/1", 180.0, None), False),
+    (("http://a.example/1", 180.0, None), ("https://a.example/1", 180.0, None), False),
+    (("http://a.example/1", 180.0, None), ("http://b.example/1", 180.0, None), False),
+    (("http://a.example/1", 180.0, None), ("http://a.example/1", 30.0, None), False),
+    (("http://a.example/1", 180.0, None), ("http://a.example/1", 180.0, ("127.0.0.2", 0)), False),
+])
+def test_an_endpoint_serves_every_request_with_the_same_scheme_host_port_timeout_and_bind_address(
+        first: tuple[str, float, Any], second: tuple[str, float, Any], same: bool) -> None:
+    """Twisted builds an endpoint per request (and IDNA-encodes its host), even for a kept connection; the tap's agent
+    keeps one per (scheme, host, port, connect timeout, bind address)."""
+    from twisted.internet import reactor
+    from twisted.web.client import URI, BrowserLikePolicyForHTTPS
+
+    from crawler.warc.tap import _EndpointKeepingAgent
+
+    endpoints: dict[tuple[Any, ...], Any] = {}
+
+    def endpoint(url: str, timeout: float, bind: Any) -> Any:
+        agent = _EndpointKeepingAgent(endpoints, reactor=reactor, contextFactory=BrowserLikePolicyForHTTPS(),
+                                      connectTimeout=timeout, bindAddress=bind, pool=None)
+        return agent._getEndpoint(URI.fromBytes(url.encode()))
+
+    assert (endpoint(*first) is endpoint(*second)) is same
+    assert len(endpoints) == (1 if same else 2)

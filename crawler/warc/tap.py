@@ -50,12 +50,17 @@ def _callers_without_source() -> Iterator[None]:
 with _callers_without_source():
     from scrapy.core.downloader.handlers.http11 import (
         HTTP11DownloadHandler,
+        _BindAddressAgent,
         _LenientHTTP11ClientFactory,
         _LenientHTTP11ClientProtocol,
         _ScrapyAgent,
     )
 from scrapy.exceptions import ResponseDataLossError  # noqa: E402
-from scrapy.utils._download_handlers import get_dataloss_msg, wrap_twisted_exceptions  # noqa: E402
+from scrapy.utils._download_handlers import (  # noqa: E402
+    get_dataloss_msg,
+    normalize_bind_address,
+    wrap_twisted_exceptions,
+)
 from scrapy.utils.defer import maybe_deferred_to_future  # noqa: E402
 
 if TYPE_CHECKING:
@@ -135,8 +140,44 @@ class _TapFactory(_LenientHTTP11ClientFactory):
         return _TapProtocol(self._quiescentCallback)  # type: ignore[no-untyped-call]
 
 
+_ENDPOINTS_KEPT = 1024  # distinct (scheme, host, port, timeout, bind address): past it the cache starts again
+
+
+class _EndpointKeepingAgent(_BindAddressAgent):
+    """Scrapy's agent for a request without a proxy, with its endpoints kept between requests.
+
+    Twisted's ``Agent`` builds a new ``HostnameEndpoint`` for every request, even when the pool hands back a kept
+    connection and the endpoint is never used to connect, and building one IDNA-encodes the host: about 0.05 ms of
+    the crawl's CPU a request. An endpoint holds only where and how to connect (host, port, timeout, bind address,
+    TLS options for the host), so one per such key serves every request that has it."""
+
+    def __init__(self, endpoints: dict[tuple[Any, ...], Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._endpoints = endpoints
+
+    def _getEndpoint(self, uri: Any) -> Any:  # noqa: N802 (Twisted's name)
+        factory = self._endpointFactory
+        key = (uri.scheme, uri.host, uri.port, factory._connectTimeout, factory._bindAddress)
+        endpoint = self._endpoints.get(key)
+        if endpoint is None:
+            if len(self._endpoints) >= _ENDPOINTS_KEPT:
+                self._endpoints.clear()
+            endpoint = self._endpoints[key] = super()._getEndpoint(uri)  # type: ignore[no-untyped-call]
+        return endpoint
+
+
 class _TapAgent(_ScrapyAgent):
     capture: _Capture | None = None
+    endpoints: dict[tuple[Any, ...], Any] | None = None  # the handler's, kept between requests
+
+    def _get_agent(self, request: Request, timeout: float) -> Any:
+        if self.endpoints is None or request.meta.get("proxy"):
+            return super()._get_agent(request, timeout)  # a proxy's agents are Scrapy's own
+        from twisted.internet import reactor
+
+        bind_address = normalize_bind_address(request.meta.get("bindaddress") or self._bindAddress)
+        return _EndpointKeepingAgent(self.endpoints, reactor=reactor, contextFactory=self._contextFactory,
+                                     connectTimeout=timeout, bindAddress=bind_address, pool=self._pool)
 
     def _cb_bodydone(self, result: Any, url: str) -> Response:
         self.capture = getattr(result["txresponse"], "_khabar_capture", None)
@@ -163,6 +204,7 @@ class RawCaptureDownloadHandler(HTTP11DownloadHandler):
         super().__init__(crawler)
         self._pool._factory = _TapFactory
         self._pool.maxPersistentPerHost = connections_kept_per_host(crawler.settings)
+        self._endpoints: dict[tuple[Any, ...], Any] = {}
 
     async def download_request(self, request: Request) -> Response:
         agent = _TapAgent(
@@ -175,6 +217,7 @@ class RawCaptureDownloadHandler(HTTP11DownloadHandler):
             crawler=self._crawler,
             tls_verbose_logging=self._tls_verbose_logging,
         )
+        agent.endpoints = self._endpoints
         try:
             with wrap_twisted_exceptions():
                 response = await maybe_deferred_to_future(agent.download_request(request))
