@@ -1,5 +1,5 @@
 """The standfirst that trafilatura leaves out: the paragraph that sums the article up under its headline
-(class 'chapo', 'lead', 'intro', 'teaser', 'abstract', 'standfirst', 'excerpt', 'dek' …). It sits in the
+(class 'chapo', 'lead', 'intro', 'teaser', 'abstract', 'standfirst', 'excerpt', 'dek', 'perex' …). It sits in the
 article's header rather than in its body, and trafilatura drops it with the header.
 
 It is put back, before the text's first paragraph, when it lies between the page's headline (<h1>) and that
@@ -29,7 +29,8 @@ PROBE_CHARS = 40
 MAX_WALK = 150  # elements read after the headline to reach the first paragraph
 _MARK = re.compile(
     r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
-    r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr)"
+    r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr"
+    r"|perex)"  # the standfirst's name in Czech and Slovak newsrooms
     r"(?:[\s_-]|$)",
     re.IGNORECASE,
 )
