@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract._cleanup import clean_lines, without_prompts
+from crawler.extract._cleanup import clean_lines, without_edge_notices, without_prompts
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
 
 
@@ -87,3 +87,40 @@ def test_clean_lines_keeps_the_article_around_them() -> None:
     assert clean_lines(lines, None)[0] == list(FR_PARAGRAPHS[:2])
     lines = [AR_PARAGRAPHS[0], "مشاركة", AR_PARAGRAPHS[1], "جميع الحقوق محفوظة"]
     assert clean_lines(lines, None)[0] == list(AR_PARAGRAPHS[:2])
+
+
+# Notices of 41 to 80 words, longer than a prompt line: each holds a prompt in one of its sentences.
+FR_COMMENT_RULES = (
+    "Le Quotidien d'Oran accueille volontiers le débat sur ses articles, dans le respect des autres lecteurs et de "
+    "la loi. Vos réactions sont publiées après modération par l'équipe du site, qui écarte les propos injurieux, "
+    "racistes ou diffamatoires ainsi que la publicité. Merci de rester dans le sujet de l'article commenté.")
+AR_COMMENT_RULES = (
+    "يرحب موقع الخبر بتعليقات القراء ونقاشاتهم حول المقالات المنشورة على صفحاته في إطار الاحترام المتبادل. "
+    "التعليقات تخضع للمراجعة قبل نشرها من طرف فريق التحرير. ننصحك بقراءة شروط الاستخدام قبل المشاركة في "
+    "النقاش، ونذكرك بأن كل تعليق يتضمن شتما أو إشهارا لن ينشر على الموقع مهما كان موضوعه.")
+FR_DISCLOSURE = (
+    "Cette enquête sur l'eau potable dans les villes du Sahel est publiée en trois volets au cours de la semaine. "
+    "Le premier est en accès libre ; les deux suivants sont réservés aux abonnés, qui reçoivent aussi chaque matin "
+    "notre sélection d'articles et peuvent commenter les textes publiés sur le site.")
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the comment box's rules closing the text, a subscription notice opening it: the whole paragraph goes
+    ([*FR_PARAGRAPHS, FR_COMMENT_RULES], list(FR_PARAGRAPHS)),
+    ([*AR_PARAGRAPHS, AR_COMMENT_RULES], list(AR_PARAGRAPHS)),
+    ([FR_DISCLOSURE, *FR_PARAGRAPHS], list(FR_PARAGRAPHS)),
+    # in the middle of the text a long paragraph stays, and so does a notice that is the whole text
+    ([FR_PARAGRAPHS[0], FR_COMMENT_RULES, FR_PARAGRAPHS[1]], [FR_PARAGRAPHS[0], FR_COMMENT_RULES, FR_PARAGRAPHS[1]]),
+    ([FR_COMMENT_RULES], [FR_COMMENT_RULES]),
+    # over 80 words a closing paragraph is the article's, whatever one of its sentences says
+    ([*FR_PARAGRAPHS, f"{FR_PARAGRAPHS[0]} {FR_PARAGRAPHS[1]} {FR_COMMENT_RULES}"],
+     [*FR_PARAGRAPHS, f"{FR_PARAGRAPHS[0]} {FR_PARAGRAPHS[1]} {FR_COMMENT_RULES}"]),
+    # a long closing paragraph without a prompt is the article's
+    ([*FR_PARAGRAPHS[:2], f"{FR_PARAGRAPHS[2]} {FR_PARAGRAPHS[0]}"], [*FR_PARAGRAPHS[:2], f"{FR_PARAGRAPHS[2]} {FR_PARAGRAPHS[0]}"]),
+])
+def test_notices_at_the_edges_of_the_text(lines: list[str], expected: list[str]) -> None:
+    assert without_edge_notices(lines) == expected
+
+
+def test_clean_lines_drops_a_closing_notice() -> None:
+    assert clean_lines([*AR_PARAGRAPHS, AR_COMMENT_RULES], None)[0] == list(AR_PARAGRAPHS)
