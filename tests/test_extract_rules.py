@@ -59,6 +59,14 @@ def test_drop_head(lines: list[str], title: str | None, expected: list[str]) -> 
     ("Le 12 mars 2026, le ministre a présenté son plan devant les députés.", False),
     ("في 12 مارس 2026 قدم الوزير مخططه أمام النواب في جلسة علنية.", False),
     ("Le ministre a présenté son plan.", False),
+    # a strip of byline, place and date, set apart by separators
+    ("Karim Benali | Oran | 08/01/2026", True),
+    ("Amina Saïdi · Tamanrasset · 12 mars 2026", True),
+    ("كريم بن علي | وهران | 12 مارس 2026", True),
+    # a part that is a sentence, or a strip without a date, is not one
+    ("Oran | Le wali a signé le décret du 12 mars 2026. | Économie", False),
+    ("Karim Benali | Oran | Économie", False),
+    ("Économie | Le conseil des ministres adopte la loi de finances complémentaire pour 2026 | 12 mars 2026", False),
 ])
 def test_is_date_line(line: str, expected: bool) -> None:
     assert is_date_line(line) is expected

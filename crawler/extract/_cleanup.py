@@ -129,7 +129,34 @@ def drop_truncated_lead(lines: list[str]) -> list[str]:
 
 
 def is_date_line(line: str) -> bool:
-    """A short line that holds a date (or a published and an updated one) and almost nothing else."""
+    """A short line that holds a date (or a published and an updated one) and almost nothing else, or a strip
+    of short parts set apart by '|', '·' or '•' one of which is such a date ('Karim Benali | Oran | 08/01/2026')."""
+    return _dated(line) or _dated_strip(line)
+
+
+# A strip of the article's head: the byline, the place, the date, each a few words, set apart by a separator.
+# Tune halves, body F1: newspaper4k 1 page fixed, trafilatura corpus 1 page changed (its byline strip gone, score
+# unchanged), readability unchanged; none broken.
+MAX_STRIP_WORDS = 15
+MAX_STRIP_PART_WORDS = 4
+_STRIP_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def _dated_strip(line: str) -> bool:
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False
+    parts = _STRIP_SEPARATOR.split(line)
+    if len(parts) < 2 or len(line.split()) > MAX_STRIP_WORDS:
+        return False
+    dated = [_dated(part) for part in parts]
+    return any(dated) and all(is_dated or _strip_part(part) for part, is_dated in zip(parts, dated, strict=True))
+
+
+def _strip_part(part: str) -> bool:
+    return len(part.split()) <= MAX_STRIP_PART_WORDS and not part.rstrip().endswith((".", "!", "?", "؟"))
+
+
+def _dated(line: str) -> bool:
     words = len(line.split())
     if words > MAX_DATE_LINE_WORDS * most_dates(line):  # too long for the dates it could hold: no search
         return False
