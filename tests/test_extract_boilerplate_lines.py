@@ -124,3 +124,13 @@ def test_notices_at_the_edges_of_the_text(lines: list[str], expected: list[str])
 
 def test_clean_lines_drops_a_closing_notice() -> None:
     assert clean_lines([*AR_PARAGRAPHS, AR_COMMENT_RULES], None)[0] == list(AR_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(("closing", "kept"), [
+    (["karim.benali@exemple.dz", "(FIN)"], []),
+    (["(END)"], []),
+    (["Contact : redaction@exemple.dz"], ["Contact : redaction@exemple.dz"]),
+    (["La fin du mandat est prévue en 2027."], ["La fin du mandat est prévue en 2027."]),
+])
+def test_clean_lines_drops_the_closing_marks_of_a_dispatch(closing: list[str], kept: list[str]) -> None:
+    assert clean_lines([*FR_PARAGRAPHS, *closing], None)[0] == [*FR_PARAGRAPHS, *kept]
