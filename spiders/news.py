@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import scrapy
 from scrapy import Spider, signals
@@ -38,7 +38,7 @@ from crawler.discovery.links import fetchable_url, looks_like_article, looks_lik
 from crawler.discovery.sitemaps import parse_sitemap, sitemaps_in_robots
 from crawler.discovery.state import CrawlState
 from crawler.discovery.wprest import parse_posts, posts_url, total_pages
-from crawler.extract.pool import extract_with_requisites, start_pool_for
+from crawler.extract.pool import extract_with_requisites, start_pool_for, start_pools
 from crawler.politeness.botwall import BOTWALL_META
 from crawler.politeness.slots import apply_outlet_politeness
 from crawler.records import ArticleRecord
@@ -103,6 +103,7 @@ class NewsSpider(scrapy.Spider):
         self.robots_sitemaps = False  # robots.txt's Sitemap: lines count as the "sitemaps" source
         self.failed_sources: list[tuple[str, str]] = []
         self.full_cascade = False  # every source of the cascade was asked (not the REST API alone)
+        self.waiting_for_first_request = True  # see first_request
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -118,7 +119,8 @@ class NewsSpider(scrapy.Spider):
         spider.outlet = catalog_from_settings(settings).get(spider.outlet_id)
         spider.allowed_domains = list(spider.outlet.domains)
         spider.limits = DiscoveryLimits.from_settings(settings)
-        spider.workers = start_pool_for(settings)  # started now (scrapy crawl), or already by run_crawl
+        spider.workers = start_pool_for(settings)  # started now (scrapy crawl), already by run_crawl, or at the first
+        crawler.signals.connect(spider.first_request, signal=signals.request_reached_downloader)  # request (one CPU)
         spider.outlet_lock = lock_outlet(crawler, spider.outlet_id)  # first: a busy outlet opens nothing
         apply_outlet_politeness(settings, spider.outlet)
         store = store_from_settings(settings)
@@ -137,6 +139,19 @@ class NewsSpider(scrapy.Spider):
             crawler.signals.connect(spider.freeze_heap, signal=signals.spider_opened)
         crawler.signals.connect(spider.listen_for_archived, signal=signals.spider_opened)
         return spider
+
+    def first_request(self) -> None:
+        """The crawl's first request reached the downloader: the extraction workers start if they waited for it
+        (``start_pool_for``: on one CPU, not during the crawl's own start-up); then this handler stops listening, once
+        Scrapy has sent this signal to every receiver (removing one while it does would skip the next one)."""
+        from twisted.internet import reactor
+        from twisted.internet.base import ReactorBase
+
+        if self.waiting_for_first_request:
+            self.waiting_for_first_request = False
+            start_pools()
+            cast(ReactorBase, reactor).callLater(0, self.crawler.signals.disconnect, self.first_request,
+                                                 signal=signals.request_reached_downloader)
 
     def listen_for_archived(self) -> None:
         """Connected once the extensions are: this handler runs after WarcCapture's, for each download."""

@@ -19,8 +19,9 @@ pages in flight), but only where nothing else runs: measured on a shared machine
 40 %; hence 0 by default, and 10 for a machine that does nothing but crawl.
 
 Start-up: the workers are started by a thread as soon as the crawl knows its settings (``start_pool_for``, from
-``run_crawl`` or the spider), while it imports Scrapy and fetches robots.txt and sitemaps, with the ``forkserver`` start method (safe with the reactor's threads)
-whose server imports the extraction code once. A worker does not import the crawl's ``__main__`` (multiprocessing
+``run_crawl`` or the spider), while it imports Scrapy and fetches robots.txt and sitemaps, or, when the crawl has a
+single CPU, at its first request (``start_pools``) so that they do not compete with its start-up; with the
+``forkserver`` start method (safe with the reactor's threads) whose server imports the extraction code once. A worker does not import the crawl's ``__main__`` (multiprocessing
 would: ``crawler.cli``, hence Scrapy and Twisted, about 0.15 s of CPU, 370 modules and 25 MB of resident memory
 in each worker for nothing).
 
@@ -179,15 +180,26 @@ def _start_workers(count: int, nice: int) -> list[_Worker]:
 
 
 class ExtractionPool:
-    """``count`` worker processes, started by a thread at once; calls run on the event loop of the first one."""
+    """``count`` worker processes, started by a thread (at once, or at ``start``); calls run on the event loop of the
+    first one."""
 
-    def __init__(self, count: int, nice: int) -> None:
+    def __init__(self, count: int, nice: int, start: bool = True) -> None:
         self.count, self.nice = count, nice
         self.workers: list[_Worker] = []
         self.waiting: deque[_Call] = deque()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.started: Future[list[_Worker]] = Future()
-        threading.Thread(target=self._start, name="khabar-extract-start", daemon=True).start()
+        self._starting = threading.Lock()
+        self._starter: threading.Thread | None = None
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the workers in the background (a thread), unless they are already started or starting."""
+        with self._starting:
+            if self._starter is None:
+                self._starter = threading.Thread(target=self._start, name="khabar-extract-start", daemon=True)
+                self._starter.start()
 
     def _start(self) -> None:
         try:
@@ -199,6 +211,7 @@ class ExtractionPool:
         """``function(*args)`` in a worker; its exception is raised here, ``WorkerDied`` if the worker ends."""
         loop = asyncio.get_running_loop()
         if self.loop is None:
+            self.start()  # a page before the crawl's first request started them (a test, ``khabar extract``)
             await self._adopt(loop)
         future: asyncio.Future[tuple[bool, Any]] = loop.create_future()
         self.waiting.append(_Call(function, args, future))
@@ -312,6 +325,8 @@ class ExtractionPool:
 
     def shutdown(self) -> None:
         """Close every worker's socket (it ends after its page) and wait for it; workers still starting first start."""
+        if self._starter is None:  # never started: nothing runs
+            return
         if self.loop is None:  # no call came: the workers the thread starts
             with suppress(Exception):
                 self.workers = list(self.started.result())
@@ -332,19 +347,33 @@ def extract_nice(setting: object) -> int:
     return min(19, max(0, int(str(setting)))) if setting not in (None, "") else DEFAULT_NICE
 
 
-def start_pool(workers: int, nice: int = DEFAULT_NICE) -> None:
-    """Start the workers now, in the background (the first page does not wait for them to start); 0: none."""
+def start_pool(workers: int, nice: int = DEFAULT_NICE, now: bool = True) -> None:
+    """The pool of ``workers`` processes (0: none), its workers started now in the background (the first page does
+    not wait for them to start), or by ``start_pools`` when ``now`` is false."""
     if workers and workers not in _pools:
-        _pools[workers] = ExtractionPool(workers, nice)
+        _pools[workers] = ExtractionPool(workers, nice, start=now)
+    elif workers and now:
+        _pools[workers].start()
 
 
 def start_pool_for(settings: BaseSettings) -> int:
-    """Start the extraction workers the settings ask for (``KHABAR_EXTRACT_WORKERS``, ``KHABAR_EXTRACT_NICE``), in
-    the background, as early as the crawl knows its settings (the forkserver imports the extraction code meanwhile);
-    their number. Again with the same settings: the same workers."""
+    """Prepare the extraction workers the settings ask for (``KHABAR_EXTRACT_WORKERS``, ``KHABAR_EXTRACT_NICE``);
+    their number. Again with the same settings: the same workers.
+
+    They start in the background as early as they can without delaying the crawl's first request: at once when the
+    crawl may run on more than one CPU (the forkserver imports the extraction code on another one while the crawl
+    imports Scrapy), else when ``start_pools`` is called, at the crawl's first request (the spider connects it): on
+    one CPU, the forkserver's imports (about 0.3 s of CPU) would share it with the crawl's own start-up and delay its
+    first request as much (``bench/start_up.py``), while the crawl then waits on the network."""
     workers = worker_count(settings.get("KHABAR_EXTRACT_WORKERS"))
-    start_pool(workers, extract_nice(settings.get("KHABAR_EXTRACT_NICE")))
+    start_pool(workers, extract_nice(settings.get("KHABAR_EXTRACT_NICE")), now=len(os.sched_getaffinity(0)) > 1)
     return workers
+
+
+def start_pools() -> None:
+    """Start the workers of every pool not yet started (in the background); cheap when they all are."""
+    for pool in _pools.values():
+        pool.start()
 
 
 def _pool(workers: int) -> ExtractionPool:
