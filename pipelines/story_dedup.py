@@ -38,7 +38,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
@@ -49,7 +48,10 @@ from crawler.run.disk_full import drop_when_disk_full
 from crawler.storage import layout, store_from_settings
 from crawler.storage.state_db import connect_state
 
+# numpy is imported where it is used, with the first record: at start-up it cost the crawl process 40-55 ms of CPU
+# before its first request (bench/start_up.py), and the first record imports datasketch's MinHash, hence numpy, anyway
 if TYPE_CHECKING:
+    import numpy as np
     from datasketch import MinHash
 
 logger = logging.getLogger(__name__)
@@ -61,8 +63,6 @@ MIN_WORDS = 50   # below this, 5-shingles of short teasers and briefs match by c
 BANDS, ROWS = 5, 11  # the LSH banding datasketch's _optimal_param picks for THRESHOLD, NUM_PERM (a test checks it);
 #                     part of the state file's format
 _SCHEME = "affine32"
-_MASK = np.uint64(0xFFFFFFFF)
-_MULT = np.uint64(1_000_003)
 
 
 def title_key(title: str | None) -> str:
@@ -110,19 +110,26 @@ def _template() -> MinHash:
 
 def text_signature(text: str) -> MinHash | None:
     """MinHash of the text's word 5-shingles, or None for texts under MIN_WORDS words."""
+    import numpy as np
+
     words = text.casefold().split()
     if len(words) < MIN_WORDS:
         return None
+    mask, mult = np.uint64(0xFFFFFFFF), np.uint64(1_000_003)
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # UTF-8
     count = len(words) - SHINGLE + 1
     shingles = np.zeros(count, dtype=np.uint64)
     for k in range(SHINGLE):  # a polynomial hash of the five word hashes, mod 2^32
-        shingles = (shingles * _MULT + hashes[k:k + count]) & _MASK
+        shingles = (shingles * mult + hashes[k:k + count]) & mask
     return _signature_from_values(_least_images(shingles.astype(np.uint32)))
 
 
-_FINALISER = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
-"""MurmurHash3's 32-bit finaliser (fmix32): shifts and multipliers."""
+@functools.cache
+def _finaliser() -> tuple[np.uint32, ...]:
+    """MurmurHash3's 32-bit finaliser (fmix32): shifts and multipliers."""
+    import numpy as np
+
+    return np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16)
 
 
 def _least_images(shingles: np.ndarray) -> np.ndarray:
@@ -132,7 +139,9 @@ def _least_images(shingles: np.ndarray) -> np.ndarray:
     at once: ``update_batch`` took the shingles as a list of Python ints and hashed each with a Python call, 0.1 ms
     of the crawl process's CPU an article of 800 words (of 0.35 for the whole signature). Every shingle, repeats
     included: a minimum over them is the minimum over the distinct ones."""
-    first, multiplier, second, then, third = _FINALISER
+    import numpy as np
+
+    first, multiplier, second, then, third = _finaliser()
     mixed = shingles ^ (shingles >> first)
     mixed = mixed * multiplier
     mixed = mixed ^ (mixed >> second)
@@ -148,6 +157,8 @@ def _signature_from_values(values: np.ndarray) -> MinHash:
 
 
 def _signature_from(data: bytes) -> MinHash:
+    import numpy as np
+
     return _signature_from_values(np.frombuffer(data, dtype=np.uint32))
 
 
@@ -178,6 +189,8 @@ class StoryIndex:
             rows = self._db.execute("SELECT outlet, id, signature FROM stories WHERE signature IS NOT NULL "
                                     "ORDER BY rowid").fetchall()
             for outlet, article_id, blob in rows:
+                import numpy as np
+
                 self._insert_bands(outlet, article_id, np.frombuffer(blob, dtype=np.uint32))
             self._db.execute("COMMIT")
         except BaseException:
@@ -208,6 +221,8 @@ class StoryIndex:
 
     def remember(self, record: ArticleRecord, keys: StoryKeys, signature: MinHash | None,
                  duplicate_of: str | None) -> None:
+        import numpy as np
+
         blob = signature.hashvalues.astype(np.uint32).tobytes() if signature is not None else None
         self._db.execute("BEGIN")
         try:  # the story and its bands together: a story without bands would never be found by its text
@@ -253,6 +268,8 @@ _BAND_LOOKUP = " UNION ALL ".join(["SELECT id FROM story_bands WHERE outlet = ? 
 def _band_keys(hashvalues: np.ndarray) -> list[bytes]:
     """The LSH band keys of a signature: each band's ROWS hash values (32-bit, as stored) as bytes. Two signatures
     are LSH candidates when they have a key in common at the same band, as in datasketch's MinHashLSH."""
+    import numpy as np
+
     values = np.asarray(hashvalues).astype(np.uint32)
     return [values[band * ROWS:(band + 1) * ROWS].tobytes() for band in range(BANDS)]
 

@@ -6,7 +6,7 @@
 - warnings and errors still reach stderr, in Scrapy's format (above the live table on a terminal);
 - what the console shows meanwhile depends on where stdout goes (``ConsoleConfig.mode``):
 
-    ``live``   a terminal: a table per outlet, redrawn a few times a second (``progress_view.LiveTable``)
+    ``live``   a terminal: a table per outlet, redrawn a few times a second (``live_table.LiveTable``)
     ``lines``  cron, CI, a pipe: one plain line per outlet every ``KHABAR_PROGRESS_INTERVAL`` seconds
     ``log``    ``-v``, ``--log-level`` or ``-s LOG_LEVEL=…``: Scrapy's log on stderr at that level, as before
 
@@ -24,6 +24,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from scrapy.crawler import Crawler
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, Settings
@@ -31,7 +32,10 @@ from scrapy.utils.log import log_scrapy_info
 
 from crawler.errors import ConfigInvalid
 from crawler.run.crawl_log import CrawlLog
-from crawler.run.progress_view import LiveTable, ProgressLines
+from crawler.run.progress_view import ProgressLines
+
+if TYPE_CHECKING:
+    from crawler.run.live_table import LiveTable
 
 
 class ConsoleHandler(logging.Handler):
@@ -85,6 +89,8 @@ class CrawlConsole:
         settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
         self.view: LiveTable | ProgressLines | None = None
         if self.config.mode == "live":
+            from crawler.run.live_table import LiveTable  # rich, for a terminal only
+
             self.view = LiveTable(str(settings.get("KHABAR_CRAWL_ID")))
         elif self.config.mode == "lines":
             self.view = ProgressLines(self.config.interval)
