@@ -93,6 +93,7 @@ def _run_crawl(out: str, port: int, profile: str | None, module: str) -> None:
         Path(out).write_text(json.dumps({
             "at": time.monotonic(), "cpu": time.process_time(), "thread_cpu": time.thread_time(),
             "helpers_cpu": _descendants_cpu(os.getpid()), "threads": threading.active_count(),
+            "rss_mb": int(Path("/proc/self/statm").read_text(encoding="ascii").split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20,
             "modules": len(sys.modules), "module_names": sorted(sys.modules)}), encoding="utf-8")
 
     sys.addaudithook(hook)
@@ -161,7 +162,8 @@ def crawl(outlet: Any, cpus: list[int], profile: str | None = None, extra: tuple
     crawl_cpu, helpers_cpu = sampler.at(article)
     return {"first_request": requests[0][0] - started, "first_article": article - started,
             "cpu": first["cpu"], "thread_cpu": first["thread_cpu"], "helpers_cpu": first["helpers_cpu"],
-            "article_cpu": crawl_cpu, "article_helpers_cpu": helpers_cpu, "modules": first["modules"]}
+            "article_cpu": crawl_cpu, "article_helpers_cpu": helpers_cpu, "modules": first["modules"],
+            "rss_mb": first["rss_mb"]}
 
 
 def main() -> None:
@@ -201,7 +203,8 @@ def main() -> None:
                   + ", ".join(f"{r['first_request']:.2f}" for r in runs) + f"), first article after "
                   f"{median['first_article']:.2f} s (" + ", ".join(f"{r['first_article']:.2f}" for r in runs) + ")")
             print(f"           CPU by the first request: crawl process {median['cpu']:.3f} s (its main thread "
-                  f"{median['thread_cpu']:.3f} s; {median['modules']:.0f} modules), extraction workers and forkserver "
+                  f"{median['thread_cpu']:.3f} s; {median['modules']:.0f} modules, {median['rss_mb']:.0f} MB resident), extraction "
+                  f"workers and forkserver "
                   f"{median['helpers_cpu']:.2f} s; by the first article: {median['article_cpu']:.2f} s and "
                   f"{median['article_helpers_cpu']:.2f} s (sampled)")
         if args.profile:

@@ -47,6 +47,7 @@ from crawler.records.decision import Decision, NotRecorded, Render, RenderChance
 from crawler.render.screenshot import PENDING_RECORD_META, SCREENSHOT_ONLY_META, screenshot_mode
 from crawler.requisites import RequisiteConfig, Requisites
 from crawler.requisites.found import PageRefs
+from crawler.run import gc_pause
 from crawler.run.disk_full import DISK_FULL_REASON, stop_for_disk_full
 from crawler.run.outlet_lock import OutletLock, lock_outlet
 from crawler.run.settings import apply_environment, ensure_crawl_id
@@ -142,14 +143,16 @@ class NewsSpider(scrapy.Spider):
 
     def first_request(self) -> None:
         """The crawl's first request reached the downloader: the extraction workers start if they waited for it
-        (``start_pool_for``: on one CPU, not during the crawl's own start-up); then this handler stops listening, once
-        Scrapy has sent this signal to every receiver (removing one while it does would skip the next one)."""
+        (``start_pool_for``: on one CPU, not during the crawl's own start-up) and the garbage collector resumes if
+        ``khabar crawl`` paused it (``crawler.run.gc_pause``); then this handler stops listening, once Scrapy has sent
+        this signal to every receiver (removing one while it does would skip the next one)."""
         from twisted.internet import reactor
         from twisted.internet.base import ReactorBase
 
         if self.waiting_for_first_request:
             self.waiting_for_first_request = False
             start_pools()
+            gc_pause.resume()
             cast(ReactorBase, reactor).callLater(0, self.crawler.signals.disconnect, self.first_request,
                                                  signal=signals.request_reached_downloader)
 

@@ -15,50 +15,73 @@
     khabar worker [--concurrency N]            take queued outlet crawls and run them, one process each
 
 Errors print "Error: … " with the next step and exit non-zero; a KhabarError never shows a traceback.
+
+Each command's module is imported when the command runs (``--help`` imports them all to list them): ``khabar crawl``
+imports Scrapy, and no other command's modules. Python's garbage collector is paused while a command starts and
+resumed before it runs, or by a crawl at its first request (``crawler.run.gc_pause``); at the latest when the command
+ends.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
 
 from crawler.errors import KhabarError
+from crawler.run import gc_pause
+
+_COMMANDS = {  # name: the module and the attribute that define it
+    "crawl": ("crawler.cli.crawl", "crawl"),
+    "outlets": ("crawler.cli.catalog", "outlets_cmd"),
+    "discover": ("crawler.cli.discover", "discover"),
+    "extract": ("crawler.cli.extract", "extract"),
+    "schema": ("crawler.cli.extract", "schema"),
+    "demo": ("crawler.cli.demo", "demo"),
+    "verify": ("crawler.cli.archive", "verify"),
+    "reextract": ("crawler.cli.archive", "reextract"),
+    "wacz": ("crawler.cli.archive", "wacz"),
+    "dedup": ("crawler.cli.archive", "dedup"),
+    "export": ("crawler.cli.corpus", "export"),
+    "corpus": ("crawler.cli.corpus", "corpus"),
+    "replay": ("crawler.cli.replay", "replay"),
+    "store": ("crawler.cli.store", "store"),
+    "status": ("crawler.cli.status", "status"),
+    "schedule": ("crawler.cli.schedule", "schedule"),
+    "enqueue": ("crawler.cli.queue", "enqueue"),
+    "worker": ("crawler.cli.queue", "worker"),
+}
 
 
 class _KhabarGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS:
+            return None
+        module, attribute = _COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command), f"{module}.{attribute} is not a click command"
+        return command
+
     def invoke(self, ctx: click.Context) -> Any:
+        gc_pause.pause()  # while the command's modules are imported and a crawl starts (see crawler.run.gc_pause)
         try:
             return super().invoke(ctx)
         except KhabarError as exc:
             command = ctx.invoked_subcommand or ""
             click.echo(f"Error: {exc}\nTry 'khabar {command} --help'.".replace("  ", " "), err=True)
             ctx.exit(exc.exit_code)
+        finally:
+            gc_pause.resume()
 
 
 @click.group(cls=_KhabarGroup)
 @click.version_option(package_name="khabar")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Khabar: archival crawler for the French-language press of the Maghreb and the Sahel."""
-
-
-def _register_commands() -> None:
-    from crawler.cli.archive import dedup, reextract, verify, wacz
-    from crawler.cli.catalog import outlets_cmd
-    from crawler.cli.corpus import corpus, export
-    from crawler.cli.crawl import crawl
-    from crawler.cli.demo import demo
-    from crawler.cli.discover import discover
-    from crawler.cli.extract import extract, schema
-    from crawler.cli.queue import enqueue, worker
-    from crawler.cli.replay import replay
-    from crawler.cli.schedule import schedule
-    from crawler.cli.status import status
-    from crawler.cli.store import store
-
-    for command in (crawl, outlets_cmd, discover, extract, schema, demo, verify, reextract, wacz, export, corpus,
-                    dedup, replay, store, status, schedule, enqueue, worker):
-        main.add_command(command)
-
-
-_register_commands()
+    if ctx.invoked_subcommand != "crawl":  # a crawl resumes the collector at its first request
+        gc_pause.resume()
