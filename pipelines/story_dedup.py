@@ -63,6 +63,8 @@ MIN_WORDS = 50   # below this, 5-shingles of short teasers and briefs match by c
 BANDS, ROWS = 5, 11  # the LSH banding datasketch's _optimal_param picks for THRESHOLD, NUM_PERM (a test checks it);
 #                     part of the state file's format
 _SCHEME = "affine32"
+_MASK = 0xFFFFFFFF  # the shingles' polynomial hash, mod 2^32 (as numpy.uint64 where it is computed)
+_MULT = 1_000_003
 
 
 def title_key(title: str | None) -> str:
@@ -115,7 +117,7 @@ def text_signature(text: str) -> MinHash | None:
     words = text.casefold().split()
     if len(words) < MIN_WORDS:
         return None
-    mask, mult = np.uint64(0xFFFFFFFF), np.uint64(1_000_003)
+    mask, mult = np.uint64(_MASK), np.uint64(_MULT)
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # UTF-8
     count = len(words) - SHINGLE + 1
     shingles = np.zeros(count, dtype=np.uint64)
