@@ -59,7 +59,10 @@ MAX_MARKED_TEXT = 300
 MAX_AUTHOR_NAME_TEXT = 60
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
-_WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
+# The elements with a class, id, itemprop or rel, in document order: the parents of those attributes. The same
+# elements as ``//*[@class or @id or @itemprop or @rel]``, whose predicate libxml2 evaluates on every element of the
+# page (0.68 ms on a heavy page; 0.26 ms this way).
+_WITH_MARKS = etree.XPath("(//@class|//@id|//@itemprop|//@rel)/..")
 _MARK_WORDS = re.compile(r"author|byline|auteur|autor|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
                          r"|created|submitted|titre|title|headline", re.IGNORECASE)
 # The same words, case-sensitive, for ASCII marks lower-cased first: re's IGNORECASE search is five times slower,
