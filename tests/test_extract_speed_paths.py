@@ -213,21 +213,29 @@ def test_a_lent_tree_extracts_as_a_copy_does_and_stays_as_it_was(html: str) -> N
     assert texts[0] or "Court." in html
 
 
-def test_a_lent_tree_is_copied_only_when_a_raw_tree_prune_removes_something() -> None:
+@pytest.mark.parametrize("html", [*_PAGES, _SHORT_UNPRUNED])
+def test_a_lent_tree_is_copied_only_when_a_raw_tree_prune_removes_something(html: str) -> None:
+    import copy
+
     import trafilatura.core
+    from lxml import etree
 
     from crawler.extract import _trafilatura_fast
 
-    copied: list[bool] = []
-    for html in (_SHORT_UNPRUNED, _PAGES[0]):  # nothing to prune; a comment thread
-        root = parse_html(html.encode("utf-8"))
-        assert root is not None
-        with _trafilatura_fast.lent(root):
-            assert trafilatura.core.copy(root) is root
-            pruned = trafilatura.core.prune_unwanted_nodes(root, trafilatura.core.REMOVE_COMMENTS_AND_LISTS_XPATH)
-        copied.append(pruned is not root)
-        assert trafilatura.core.copy(root) is not root  # nothing is lent outside the block
-    assert copied == [False, True]
+    prunes = (trafilatura.core.RAW_TREE_PRUNE_XPATH, trafilatura.core.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    shipped = copy.copy(root)
+    for nodelist in prunes:
+        shipped = _trafilatura_fast._original_prune(shipped, nodelist)
+    with _trafilatura_fast.lent(root):
+        tree = trafilatura.core.copy(root)
+        assert tree is root
+        for nodelist in prunes:
+            tree = trafilatura.core.prune_unwanted_nodes(tree, nodelist)
+    assert etree.tostring(tree) == etree.tostring(shipped)
+    assert (tree is root) == (html in (_SHORT_UNPRUNED, _PAGES[2], _PAGES[3]))
+    assert trafilatura.core.copy(root) is not root  # nothing is lent outside the block
 
 
 @pytest.mark.parametrize("url", ["https://www.elwatan.example/economie/budget-oran", "", "http://x.example/é?q=1"])

@@ -28,7 +28,6 @@ an upgraded trafilatura runs as shipped until this module is checked again.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import inspect
 import re
@@ -42,6 +41,7 @@ import trafilatura.core
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import readability_lxml, xpaths
+from trafilatura.xml import delete_element
 
 CHECKED_VERSION = "2.3.1"
 _installed: list[str] = []
@@ -198,8 +198,9 @@ def _replace_readability() -> None:
 # --- the first copy of the page, put off -------------------------------------------------------------------------
 
 _lending = threading.local()  # .tree: the caller's tree while bare_extraction runs on it uncopied, else None
-_original_copy = trafilatura.core.copy
-_original_prune = trafilatura.core.prune_unwanted_nodes
+_core: Any = trafilatura.core  # its internals, not exported
+_original_copy = _core.copy
+_original_prune = _core.prune_unwanted_nodes
 # Digests of the source of every function of trafilatura.core that holds the tree given to bare_extraction, checked
 # to leave it as it is but for the raw-tree prunes: bare_extraction (copies it first), trafilatura_sequence (prunes
 # it, then hands it to the rest), _prepare_tree and _extract_and_compare (copy it before changing it), _recall_retry
@@ -207,6 +208,7 @@ _original_prune = trafilatura.core.prune_unwanted_nodes
 _CORE_DIGESTS = {"bare_extraction": "2e57adb3062086f9", "trafilatura_sequence": "f03dc4d2946dacbd",
                  "_prepare_tree": "9595f0642825c2c7", "_extract_and_compare": "f7d056c2118222e8",
                  "_recall_retry": "59594c39714f57be"}
+_PRUNE_DIGEST = "4731f8e24ef86449"  # prune_unwanted_nodes: each expression's elements go, tail kept, before the next one runs
 
 
 @contextmanager
@@ -229,20 +231,49 @@ def _copy(item: Any) -> Any:
 
 
 def _prune(tree: HtmlElement, nodelist: list[Any], with_backup: bool = False) -> HtmlElement:
-    """trafilatura.core's ``prune_unwanted_nodes``: on the lent tree, the copy bare_extraction put off is made first
-    when an expression selects something (the expressions are read in order, and an earlier one removed nothing)."""
-    if tree is getattr(_lending, "tree", None):
-        if not with_backup and not any(len(expression(tree)) for expression in nodelist):
-            return tree
+    """trafilatura.core's ``prune_unwanted_nodes``: on the lent tree, the copy bare_extraction put off is made when
+    an expression first selects something, and the copies of the elements it selected go (the outermost ones: the
+    others went with them), as they would have gone from bare_extraction's copy; the expressions after it run on
+    the copy. The expressions before it selected nothing, so they removed nothing."""
+    if tree is not getattr(_lending, "tree", None):
+        return _original_prune(tree, nodelist, with_backup)
+    if with_backup:  # not a raw-tree prune's: the copy first
         _lending.tree = None
-        tree = _original_copy(tree)
-    return _original_prune(tree, nodelist, with_backup)
+        return _original_prune(_original_copy(tree), nodelist, with_backup)
+    for index, expression in enumerate(nodelist):
+        selected = expression(tree)
+        if selected:
+            _lending.tree = None
+            copied = _original_copy(tree)
+            for element in [_same_place(copied, tree, el) for el in _outermost(selected)]:
+                delete_element(element)  # what prune_unwanted_nodes removes with
+            return _original_prune(copied, nodelist[index + 1:])
+    return tree
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements none of whose ancestors is among them, in their order."""
+    among = set(elements)
+    return [el for el in elements if not any(ancestor in among for ancestor in el.iterancestors())]
+
+
+def _same_place(copied: HtmlElement, tree: HtmlElement, element: HtmlElement) -> HtmlElement:
+    """The element of `copied` (a copy of `tree`) at the place `element` has in `tree`."""
+    steps = []
+    while element is not tree:
+        parent = element.getparent()
+        steps.append(parent.index(element))
+        element = parent
+    for step in reversed(steps):
+        copied = copied[step]
+    return copied
 
 
 def _lend_tree() -> None:
-    if all(_source_digest(getattr(trafilatura.core, name)) == digest for name, digest in _CORE_DIGESTS.items()):
-        trafilatura.core.copy = _copy  # type: ignore[attr-defined]
-        trafilatura.core.prune_unwanted_nodes = _prune
+    if (all(_source_digest(getattr(_core, name)) == digest for name, digest in _CORE_DIGESTS.items())
+            and _source_digest(_original_prune) == _PRUNE_DIGEST):
+        _core.copy = _copy
+        _core.prune_unwanted_nodes = _prune
         _installed.append("first copy put off")
 
 
