@@ -97,7 +97,7 @@ def test_trafilatura_replacements_are_installed() -> None:
 
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
-                         "readability link lengths", "readability unlikely candidates",
+                         "readability link lengths", "readability unlikely candidates", "first copy put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -179,6 +179,63 @@ def test_readability_unlikely_candidates_replacement_prunes_what_the_original_pr
     if "Sidebar-Menu" in html:
         assert "Menu latéral" not in pruned[0] and "Pied" not in pruned[0] and "après le menu" in pruned[0]
         assert "gardé par" in pruned[0] and "Un seul caractère" in pruned[0] and "Tweet" not in pruned[0]
+
+
+# a page no raw-tree prune touches, whose text is too short for trafilatura's cascade to stop early (its baseline and
+# its retry in recall mode read the tree it was given too)
+_SHORT_UNPRUNED = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}</script></head><body>"
+                   "<div class='menu'><a href='/'>Accueil</a> <a href='/eco'>Économie</a></div><div><p>Oran : la séance "
+                   "reprend jeudi.</p></div><div class='related'><a href='/1'>Le budget de l'an passé, voté en "
+                   "décembre</a></div></body></html>")
+
+
+@pytest.mark.parametrize("html", [*_PAGES, _SHORT_UNPRUNED])
+def test_a_lent_tree_extracts_as_a_copy_does_and_stays_as_it_was(html: str) -> None:
+    from lxml import etree
+    from trafilatura import bare_extraction
+
+    from crawler.extract import _trafilatura_fast
+    from crawler.extract._body import trafilatura_options
+
+    texts = []
+    for lend in (True, False):
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        before = etree.tostring(root)
+        if lend:
+            with _trafilatura_fast.lent(root):
+                document = bare_extraction(root, options=trafilatura_options("https://www.elwatan.example/a"))
+        else:
+            document = bare_extraction(root, options=trafilatura_options("https://www.elwatan.example/a"))
+        assert etree.tostring(root) == before
+        texts.append(document.text if document is not None else None)
+    assert texts[0] == texts[1]
+    assert texts[0] or "Court." in html
+
+
+@pytest.mark.parametrize("html", [*_PAGES, _SHORT_UNPRUNED])
+def test_a_lent_tree_is_copied_only_when_a_raw_tree_prune_removes_something(html: str) -> None:
+    import copy
+
+    import trafilatura.core
+    from lxml import etree
+
+    from crawler.extract import _trafilatura_fast
+
+    prunes = (trafilatura.core.RAW_TREE_PRUNE_XPATH, trafilatura.core.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    shipped = copy.copy(root)
+    for nodelist in prunes:
+        shipped = _trafilatura_fast._original_prune(shipped, nodelist)
+    with _trafilatura_fast.lent(root):
+        tree = trafilatura.core.copy(root)
+        assert tree is root
+        for nodelist in prunes:
+            tree = trafilatura.core.prune_unwanted_nodes(tree, nodelist)
+    assert etree.tostring(tree) == etree.tostring(shipped)
+    assert (tree is root) == (html in (_SHORT_UNPRUNED, _PAGES[2], _PAGES[3]))
+    assert trafilatura.core.copy(root) is not root  # nothing is lent outside the block
 
 
 @pytest.mark.parametrize("url", ["https://www.elwatan.example/economie/budget-oran", "", "http://x.example/é?q=1"])

@@ -103,9 +103,10 @@ _OPTIONS = Extractor(url=None, **_OPTIONS_ARGUMENTS)
 
 
 def extract_body(tree: HtmlElement, url: str) -> str:
-    """The main text, one paragraph a line (trafilatura copies the tree: ours stays intact)."""
+    """The main text, one paragraph a line (trafilatura copies the tree before it changes it: ours stays intact)."""
     unwrap_layout_tables(tree)
-    document = bare_extraction(tree, options=trafilatura_options(url or None))
+    with _trafilatura_fast.lent(tree):
+        document = bare_extraction(tree, options=trafilatura_options(url or None))
     if document is None or isinstance(document, dict) or not document.text:  # a Document: as_dict is off
         return ""
     return "\n".join(line for line in map(clean, document.text.split("\n")) if line)

@@ -59,7 +59,10 @@ MAX_MARKED_TEXT = 300
 MAX_AUTHOR_NAME_TEXT = 60
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section", "form"})
 
-_WITH_MARKS = etree.XPath("//*[@class or @id or @itemprop or @rel]")
+# The elements with a class, id, itemprop or rel, in document order: the parents of those attributes. The same
+# elements as ``//*[@class or @id or @itemprop or @rel]``, whose predicate libxml2 evaluates on every element of the
+# page (0.68 ms on a heavy page; 0.26 ms this way).
+_WITH_MARKS = etree.XPath("(//@class|//@id|//@itemprop|//@rel)/..")
 _MARK_WORDS = re.compile(r"author|byline|auteur|autor|signature|date|publi|posted|time|meta|paywall|premium|abonne|subscri"
                          r"|created|submitted|titre|title|headline", re.IGNORECASE)
 # The same words, case-sensitive, for ASCII marks lower-cased first: re's IGNORECASE search is five times slower,
@@ -377,7 +380,9 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     return any(_ELSEWHERE.match(token) for token in tokens), any(_POST.match(token) for token in tokens)
 
 
-_TEXT_WITH = etree.XPath("//body//text()[contains(., $word)]")
+# ``//body/descendant::text()``: the text nodes of ``//body//text()``, for 10 % less (libxml2 walks ``//text()`` with a
+# predicate as descendant-or-self::node()/child::text()).
+_TEXT_WITH = etree.XPath("//body/descendant::text()[contains(., $word)]")
 MAX_PRINTED_LOOKUPS = 5
 
 
@@ -428,7 +433,7 @@ def labelled_lines(root: HtmlElement) -> list[str]:
 
 
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.
-_PRINTED_WITH = etree.XPath("//body//text()[contains(., $word)][not(ancestor::script or ancestor::style"
+_PRINTED_WITH = etree.XPath("//body/descendant::text()[contains(., $word)][not(ancestor::script or ancestor::style"
                             " or ancestor::noscript or ancestor::template)]")
 _NAME_PRINT_LEVELS = 3  # a name split over elements: '<span>Karim</span> <b>Benali</b>' inside one byline
 
