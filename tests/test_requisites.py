@@ -144,11 +144,17 @@ def article(crawls: dict[str, Any]) -> tuple[str, str]:
 
 
 def _replayed(page: Page, url: str) -> tuple[str, int]:
-    """The title's style and the logo's width in the frame that replays ``url`` (replay tools frame the page)."""
+    """The title's style and the logo's width in the frame that replays ``url`` (replay tools frame the page).
+
+    A replay client whose service worker is still starting may never open the page's frame on a loaded machine (seen
+    once with ReplayWeb.page in a full suite beside a soak): after 30 s without it the page is loaded again, as a
+    reader would, once; 90 s in all."""
     frame = None
-    for _ in range(120):
+    for attempt in range(180):
         if (frame := next((f for f in page.frames if f.url.endswith("mp_/" + url)), None)) is not None:
             break
+        if attempt == 60:
+            page.reload(wait_until="load")
         page.wait_for_timeout(500)
     assert frame is not None, [f.url for f in page.frames]
     frame.wait_for_function(f"document.querySelector('img.custom-logo') && {LOGO} > 0", timeout=30_000)
