@@ -7,7 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from scrapy.settings import Settings
 
 from crawler.warc.tap import connections_kept_per_host
 from tests.support.crawls import scrapy_runspider
+from tests.support.loopback import QuietHandler
 
 PAGES = 96
 
@@ -40,20 +41,11 @@ class _Counting(ThreadingHTTPServer):
         return super().get_request()
 
 
-class _Page(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as news servers answer
-
+class _Page(QuietHandler):  # HTTP/1.1 keep-alive, as news servers answer
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         time.sleep(0.1)  # a slow page: the 8 requests the outlet may have at once are all in flight
         body = f"<html><body><p>Article {self.path}, servi en entier.</p></body></html>".encode()
-        self.send_response(404 if self.path == "/robots.txt" else 200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's name)
-        pass
+        self.reply(404 if self.path == "/robots.txt" else 200, "text/html; charset=utf-8", body)
 
 
 @pytest.fixture
