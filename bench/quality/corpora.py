@@ -4,6 +4,9 @@
     newspaper4k   AndyTheFactory/newspaper4k  tests/data/html/<id>.html paired with metadata/<id>.json
     htmldate      adbar/htmldate        tests/eval_default.json (cache/, eval/), eval_mediacloud_2020.json (test_set/)
     trafilatura   adbar/trafilatura     tests/evaldata.json (cache/, eval/): title, author, date, with/without snippets
+    aeb           scrapinghub/article-extraction-benchmark  ground-truth.json (articleBody, url), html/<id>.html.gz
+    fundus        flairNLP/fundus       tests/resources/parser/test_data/<country>/<Publisher>.json (title, authors,
+                                        publishing_date, body per parser version), <Publisher>_<date>.html.gz, meta.info
 
 Each reader yields `Page`s, or `Skipped` for a page whose labels are missing or malformed (the bench reports
 it and goes on). A label that is absent stays None: that field is not scored on that page.
@@ -14,8 +17,10 @@ Rules are tuned on the tune half only; the held-back half is the result.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +57,8 @@ class Page:
         return half_of(self.id)
 
     def html(self) -> bytes:
-        return self.path.read_bytes()
+        data = self.path.read_bytes()
+        return gzip.decompress(data) if self.path.suffix == ".gz" else data
 
 
 @dataclass(frozen=True)
@@ -209,7 +215,72 @@ def _author_label(value: Any) -> tuple[str, ...] | None:
     return None
 
 
+# --- scrapinghub/article-extraction-benchmark ------------------------------------------------------
+
+def read_aeb(root: Path) -> Iterator[Page | Skipped]:
+    if not (root / "ground-truth.json").is_file():
+        yield Skipped("aeb", "ground-truth.json", "label file missing")
+        return
+    for page_id, item in sorted(_read_json(root / "ground-truth.json").items()):
+        path = root / "html" / f"{page_id}.html.gz"
+        if not path.is_file():
+            yield Skipped("aeb", page_id, "html/<id>.html.gz missing")
+        elif not isinstance(item, dict) or not isinstance(item.get("articleBody"), str) or not item.get("url"):
+            yield Skipped("aeb", page_id, "labels without url or articleBody")
+        else:
+            yield Page("aeb", page_id, str(item["url"]), path, Labels(text=item["articleBody"]))
+
+
+# --- flairNLP/fundus -------------------------------------------------------------------------------
+
+def read_fundus(root: Path) -> Iterator[Page | Skipped]:
+    """Each publisher's JSON holds one labelled article per parser version (V1, V1_1, V2 …); each version's page
+    is the publisher's HTML file crawled while that version was valid, so versions in order pair with the files
+    in crawl-date order. A publisher whose counts differ is skipped (the pairing would be a guess)."""
+    base = root / "tests" / "resources" / "parser" / "test_data"
+    base = base if base.is_dir() else root
+    for country in sorted(p for p in base.iterdir() if p.is_dir()):
+        meta = _read_json(country / "meta.info") if (country / "meta.info").is_file() else {}
+        for labels_path in sorted(country.glob("*.json")):
+            yield from _fundus_pages(country, labels_path, meta if isinstance(meta, dict) else {})
+
+
+def _fundus_pages(country: Path, labels_path: Path, meta: dict[str, Any]) -> Iterator[Page | Skipped]:
+    publisher = labels_path.stem
+    htmls = sorted(country.glob(f"{publisher}_*.html.gz"), key=lambda p: str((meta.get(p.name) or {}).get("crawl_date")))
+    versions = _read_json(labels_path)
+    if not isinstance(versions, dict) or len(versions) != len(htmls):
+        yield Skipped("fundus", f"{country.name}/{publisher}", f"{len(htmls)} pages for {len(versions)} labelled versions")
+        return
+    for version, html in zip(sorted(versions, key=_version_key), htmls, strict=True):
+        page_id = f"{country.name}/{html.name.removesuffix('.html.gz')}"
+        item, url = versions[version], (meta.get(html.name) or {}).get("url")
+        if not isinstance(item, dict) or not isinstance(url, str):
+            yield Skipped("fundus", page_id, "no url in meta.info or labels not an object")
+            continue
+        authors = item.get("authors")
+        yield Page("fundus", page_id, url, html, Labels(
+            title=_nonempty(item.get("title")),
+            authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else None,
+            date=_day(item.get("publishing_date")), text=_fundus_body(item.get("body"))))
+
+
+def _version_key(name: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", name))
+
+
+def _fundus_body(body: Any) -> str | None:
+    if not isinstance(body, dict):
+        return None
+    parts = [p for p in body.get("summary") or [] if isinstance(p, str)]
+    for section in body.get("sections") or []:
+        if isinstance(section, dict):
+            for key in ("headline", "paragraphs"):
+                parts.extend(p for p in section.get(key) or [] if isinstance(p, str))
+    return "\n".join(parts) or None
+
+
 READERS: dict[str, Callable[[Path], Iterator[Page | Skipped]]] = {
     "readability": read_readability, "newspaper4k": read_newspaper4k, "htmldate": read_htmldate,
-    "trafilatura": read_trafilatura,
+    "trafilatura": read_trafilatura, "aeb": read_aeb, "fundus": read_fundus,
 }
