@@ -1,0 +1,79 @@
+"""The readers of bench/real_quality.py decide which page is scored against which labels: a wrong pairing would
+silently score every extractor against another page's article. Each layout here is written for the test, in
+the shape of the public corpus it stands for (no page or label of a corpus enters this repository)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from bench.quality.corpora import Page, Skipped, half_of, read_aeb, read_fundus
+
+ARTICLE = "<html><head><title>Sécheresse au Sahel</title></head><body><p>Les pluies tardent.</p></body></html>".encode()
+
+
+def _write_gz(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(data))
+
+
+def test_aeb_pages_pair_ground_truth_with_their_gzipped_html(tmp_path: Path) -> None:
+    _write_gz(tmp_path / "html" / "a1.html.gz", ARTICLE)
+    (tmp_path / "ground-truth.json").write_text(json.dumps({
+        "a1": {"articleBody": "Les pluies tardent.", "url": "https://example.ml/a1"},
+        "b2": {"articleBody": "Sans page.", "url": "https://example.ml/b2"},
+        "c3": {"url": "https://example.ml/c3"},
+    }), encoding="utf-8")
+    _write_gz(tmp_path / "html" / "c3.html.gz", ARTICLE)
+
+    items = list(read_aeb(tmp_path))
+
+    pages = [i for i in items if isinstance(i, Page)]
+    assert [(p.id, p.url, p.labels.text) for p in pages] == [("a1", "https://example.ml/a1", "Les pluies tardent.")]
+    assert pages[0].html() == ARTICLE
+    assert {(s.id, s.reason) for s in items if isinstance(s, Skipped)} == {
+        ("b2", "html/<id>.html.gz missing"), ("c3", "labels without url or articleBody")}
+
+
+def _fundus_version(title: str, day: str) -> dict[str, object]:
+    return {"authors": ["Awa Traoré", "La Rédaction"], "body": {"summary": [f"Chapeau {title}."], "sections": [
+        {"headline": [], "paragraphs": [f"Premier paragraphe {title}."]},
+        {"headline": ["Un intertitre"], "paragraphs": ["Second paragraphe."]}]},
+        "publishing_date": f"{day} 09:30:00+00:00", "title": title}
+
+
+def test_fundus_versions_pair_with_pages_in_crawl_date_order(tmp_path: Path) -> None:
+    """V1 is the oldest parser version, so it labels the page crawled first, whatever the files' names say;
+    V10 comes after V2 (versions compare as numbers)."""
+    country = tmp_path / "tests" / "resources" / "parser" / "test_data" / "ml"
+    names = {"Sahel_2025_01_01.html.gz": "2025-03-01 10:00:00", "Sahel_2024_06_01.html.gz": "2024-06-01 10:00:00",
+             "Sahel_2026_01_01.html.gz": "2026-01-01 10:00:00"}
+    for name in names:
+        _write_gz(country / name, ARTICLE)
+    (country / "meta.info").write_text(json.dumps({
+        name: {"url": f"https://sahel.example/{name[:-8]}", "crawl_date": date} for name, date in names.items()}))
+    (country / "Sahel.json").write_text(json.dumps({
+        "V10": _fundus_version("troisième", "2025-12-31"), "V1": _fundus_version("premier", "2024-05-31"),
+        "V2": _fundus_version("deuxième", "2025-02-28")}), encoding="utf-8")
+
+    pages = [p for p in read_fundus(tmp_path) if isinstance(p, Page)]
+
+    assert [(p.id, p.labels.title, p.labels.date) for p in pages] == [
+        ("ml/Sahel_2024_06_01", "premier", "2024-05-31"),
+        ("ml/Sahel_2025_01_01", "deuxième", "2025-02-28"),
+        ("ml/Sahel_2026_01_01", "troisième", "2025-12-31")]
+    assert pages[0].url == "https://sahel.example/Sahel_2024_06_01"
+    assert pages[0].labels.authors == ("Awa Traoré", "La Rédaction")
+    assert pages[0].labels.text == "Chapeau premier.\nPremier paragraphe premier.\nUn intertitre\nSecond paragraphe."
+    assert {p.half for p in pages} <= {"tune", "held-back"} and pages[0].half == half_of("ml/Sahel_2024_06_01")
+
+
+def test_a_fundus_publisher_whose_pages_and_versions_differ_in_number_is_skipped(tmp_path: Path) -> None:
+    country = tmp_path / "ne"
+    _write_gz(country / "Niamey_2025_01_01.html.gz", ARTICLE)
+    (country / "meta.info").write_text(json.dumps({"Niamey_2025_01_01.html.gz": {"url": "https://n.example/a"}}))
+    (country / "Niamey.json").write_text(json.dumps({"V1": _fundus_version("a", "2024-01-01"),
+                                                     "V2": _fundus_version("b", "2025-01-01")}))
+
+    assert list(read_fundus(tmp_path)) == [Skipped("fundus", "ne/Niamey", "1 pages for 2 labelled versions")]
