@@ -68,8 +68,9 @@ def corpus_requests() -> list[dict[str, str]]:
     return requests
 
 
-def real_requests(corpora: list[str], limit: int) -> list[dict[str, str]]:
-    """Up to `limit` pages of each corpus, read by bench/quality/corpora.py (labels are not needed here)."""
+def real_requests(corpora: list[str], limit: int, folder: Path) -> list[dict[str, str]]:
+    """Up to `limit` pages of each corpus, read by bench/quality/corpora.py (labels are not needed here); a
+    gzipped page (aeb, fundus) is written out unzipped to `folder`, as the extractors read plain HTML files."""
     from bench.quality.corpora import READERS, Page
 
     requests = []
@@ -80,7 +81,12 @@ def real_requests(corpora: list[str], limit: int) -> list[dict[str, str]]:
                   "and PATH a folder)")
             continue
         pages = [p for p in READERS[name](Path(path)) if isinstance(p, Page)][:limit]
-        requests += [{"id": f"{name}/{p.id}", "url": p.url, "html_path": str(p.path)} for p in pages]
+        for n, page in enumerate(pages):
+            path = page.path
+            if path.suffix == ".gz":
+                path = folder / f"{name}-{n}.html"
+                path.write_bytes(page.html())
+            requests.append({"id": f"{name}/{page.id}", "url": page.url, "html_path": str(path)})
     return requests
 
 
@@ -214,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             sets["heavy outlet"] = heavy_requests(Path(folder), args.heavy or 100)
         if args.corpus:
             sets["real pages (" + ", ".join(c.partition("=")[0] for c in args.corpus) + ")"] = real_requests(
-                args.corpus, args.limit)
+                args.corpus, args.limit, Path(folder))
         for name, requests in sets.items():
             if requests:
                 measure(name, requests, args.repeat, args.runs)
