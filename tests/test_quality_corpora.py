@@ -77,3 +77,17 @@ def test_a_fundus_publisher_whose_pages_and_versions_differ_in_number_is_skipped
                                                      "V2": _fundus_version("b", "2025-01-01")}))
 
     assert list(read_fundus(tmp_path)) == [Skipped("fundus", "ne/Niamey", "1 pages for 2 labelled versions")]
+
+
+def test_the_in_page_ceiling_finds_labels_the_page_holds_and_not_others() -> None:
+    from bench.quality.corpora import Labels
+    from bench.quality.scoring import in_page
+
+    source = ("<html><head><title>Sahel : la saison des pluies tarde | Le Quotidien</title></head><body>"
+              "<h1>Sahel&nbsp;: la <em>saison</em> des pluies tarde</h1><p class=by>Par Awa Traoré</p></body></html>")
+
+    assert in_page(source, Labels(title="Sahel : la saison des pluies tarde", authors=("Awa Traore",))) == {
+        "title": 1.0, "authors": 1.0}
+    assert in_page(source, Labels(title="SAHEL : LA SAISON DES PLUIES TARDE", authors=("Awa Traoré", "Ali Diallo"))) == {
+        "title": 0.0, "authors": 2 * 0.5 / 1.5}
+    assert in_page(source, Labels()) == {"title": None, "authors": None}

@@ -9,7 +9,8 @@ from multiprocessing import Pool
 
 from bench.quality.corpora import HELD_BACK, TUNE, Page
 from bench.quality.extractors import EXTRACTORS, date_only_htmldate
-from bench.quality.scoring import FIELDS, Prediction, score
+from bench.quality.scoring import FIELDS, Prediction, in_page, score
+from crawler.extract.charset import decode_html
 
 HALVES = (TUNE, HELD_BACK)
 
@@ -28,11 +29,12 @@ class Outcome:
 class Row:
     page: Page
     outcomes: dict[str, Outcome] = field(default_factory=dict)
+    ceiling: dict[str, float | None] = field(default_factory=dict)  # what the page holds of the labels
 
 
 def run_page(page: Page) -> Row:
     html = page.html()
-    row = Row(page)
+    row = Row(page, ceiling=in_page(decode_html(html, None)[0], page.labels))
     extractors = dict(EXTRACTORS)
     if page.corpus == "htmldate":
         extractors["htmldate"] = date_only_htmldate
@@ -67,7 +69,8 @@ def _cell(value: float | None) -> str:
 def print_table(corpus: str, half: str, rows: list[Row], skipped: int) -> None:
     names = list(rows[0].outcomes) if rows else list(EXTRACTORS)
     print(f"\n{corpus} · {half}: {len(rows)} pages" + (f" ({skipped} skipped, see above)" if skipped else ""))
-    print(f"{'field':10} {'pages':>5} " + " ".join(f"{n:>11}" for n in names) + f" {'diff':>8} {'losses':>6}")
+    print(f"{'field':10} {'pages':>5} " + " ".join(f"{n:>11}" for n in names) + f" {'diff':>8} {'losses':>6}"
+          + f" {'in page':>8}")
     for name in FIELDS:
         means = {n: mean(r.outcomes[n].scores[name] for r in rows) for n in names}
         count = means["khabar"][1]
@@ -76,7 +79,7 @@ def print_table(corpus: str, half: str, rows: list[Row], skipped: int) -> None:
         ours, theirs = means["khabar"][0], means["trafilatura"][0]
         diff = f"{ours - theirs:+8.3f}" if ours is not None and theirs is not None else f"{'':8}"
         print(f"{name:10} {count:5d} " + " ".join(f"{_cell(means[n][0]):>11}" for n in names)
-              + f" {diff} {len(losses(rows, name)):6d}")
+              + f" {diff} {len(losses(rows, name)):6d} {_cell(mean(r.ceiling.get(name) for r in rows)[0])}")
     print(f"{'failures':10} {'':5} " + " ".join(f"{sum(r.outcomes[n].error is not None for r in rows):11d}" for n in names))
     print(f"{'ms/page':10} {'':5} " + " ".join(
         f"{1000 * sum(r.outcomes[n].seconds for r in rows) / max(1, len(rows)):11.1f}" for n in names))

@@ -8,10 +8,18 @@
               corpus only has snippets, F1 of the snippet hits (a 'with' snippet found is a true positive,
               a 'without' snippet found a false positive, a 'with' snippet missing a false negative)
     language  1 when the ISO 639-1 code is the labelled one
+
+`in_page` is the ceiling the page itself sets on title and authors: what an extractor would score if it gave
+exactly what the page holds of the label. A title scores 1 when the label's text (normalised as above, case
+kept) is somewhere in the page's source, tags and entities undone (a <title>, a meta tag, a heading, a script);
+authors score the F1 of the labelled names found there (folded as above) against all of them. A label in CSS
+capitals, a name the page never prints or a title rewritten after the capture lowers the ceiling: no extractor
+that reads the page can reach it.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -28,6 +36,7 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'
                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
                        "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": ""})
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bet\b|\bund\b|\by\b|\bو\b)\s*", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 _NAME_PREFIX = re.compile(r"^(?:by|par|von|de|por|written by|bylined? by|بقلم)\s*:?\s+", re.IGNORECASE)
 
 
@@ -99,3 +108,17 @@ def score(prediction: Prediction, labels: Labels) -> dict[str, float | None]:
         "body": body,
         "language": None if labels.language is None else float((prediction.language or "").lower() == labels.language),
     }
+
+
+def in_page(source: str, labels: Labels) -> dict[str, float | None]:
+    """The ceiling on title and authors that the page's own text sets (see the module's docs)."""
+    title: float | None = None
+    if labels.title is not None:
+        want = norm_title(labels.title)
+        title = float(any(want in norm_title(html.unescape(_TAG.sub(glue, source))) for glue in ("", " ")))
+    authors: float | None = None
+    if labels.authors is not None:
+        gold = name_set(labels.authors)
+        text = f" {norm_name(html.unescape(_TAG.sub(' ', source)))} "
+        authors = f1({name for name in gold if f" {name} " in text}, gold) if gold else 1.0
+    return {"title": title, "authors": authors}
