@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.storage import LocalStore
 from crawler.storage.layout import dedup_db
 from tests.support.crawls import KHABAR, ROOT, article_records, run
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.redis_server import redis_server
 
 OUTLETS = ("demo-wp", "demo-cms")
@@ -54,8 +54,7 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("archive")
     world = DemoWorld()
     store, catalog = tmp / "store", tmp / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world) as demo:
         files: list[list[Path]] = []
         before_articles = {o: {a.path: a.version for a in world.articles(o)} for o in OUTLETS}
         for step in range(3):
@@ -65,7 +64,7 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
             # a full refetch (not incremental): every page comes back, unchanged ones as revisits
             _crawl(catalog, store, *(["-s", "KHABAR_INCREMENTAL=False"] if step else []))
             files.append(_new_warcs(store, seen))
-        after_articles = {o: {a.path: (a.version, a.url(server.base_url(o))) for a in world.articles(o)} for o in OUTLETS}
+        after_articles = {o: {a.path: (a.version, a.url(demo.server.base_url(o))) for a in world.articles(o)} for o in OUTLETS}
     changed = {url for o in OUTLETS for path, (version, url) in after_articles[o].items()
                if before_articles[o].get(path) != version}
     return {"store": store, "catalog": catalog, "files": files, "changed": changed, "tmp": tmp}
@@ -285,8 +284,7 @@ def test_a_crawl_killed_with_sigkill_leaves_a_verifiable_store_and_the_next_run_
     store = tmp_path / "store"
     cmd = [*KHABAR, "crawl", *OUTLETS, "--catalog-extra", str(crawls["catalog"]), "--store", str(store),
            "-s", "KHABAR_WARC_MAX_SIZE=65536", "--workers", "1"]
-    with DemoServer(DemoWorld()) as server:
-        write_demo_catalog(server.base_urls, crawls["catalog"])
+    with serve_demo_outlets(crawls["catalog"]):
         with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True) as process:
             deadline = time.monotonic() + 60
@@ -309,12 +307,10 @@ def test_a_crawl_killed_with_sigkill_leaves_a_verifiable_store_and_the_next_run_
 
 def test_the_dedup_index_can_live_in_redis(crawls: Any, tmp_path: Path) -> None:
     store = tmp_path / "store"
-    with redis_server(tmp_path) as uri, DemoServer(DemoWorld()) as server:
-        catalog = tmp_path / "demo.yaml"
-        write_demo_catalog(server.base_urls, catalog)
+    with redis_server(tmp_path) as uri, serve_demo_outlets(tmp_path / "demo.yaml") as demo:
         env = {"KHABAR_DEDUP_URI": uri}
         for _ in range(2):
-            result = run([*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store),
+            result = run([*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(demo.catalog), "--store", str(store),
                           "-s", "KHABAR_INCREMENTAL=False"], env=env)
             assert result.returncode == 0, result.stderr[-3000:]
         import redis

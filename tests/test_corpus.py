@@ -29,13 +29,13 @@ import pytest
 from click.testing import CliRunner, Result
 
 from crawler.cli import main
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.errors import ExitCode
 from crawler.records import SCHEMA_VERSION
 from crawler.storage.layout import STATE_DIR
 from tests.support.browser import headless_chromium
 from tests.support.crawls import KHABAR, article_records, run, warc_records
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.seaweed import SeaweedFS, khabar
 
 OUTLETS = ("demo-wp", "demo-bilingue", "demo-hard", "demo-cms")
@@ -45,8 +45,7 @@ OUTLETS = ("demo-wp", "demo-bilingue", "demo-hard", "demo-cms")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("corpus")
     world, store, catalog = DemoWorld(), tmp / "store", tmp / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world):
         start = world.now
         for step in range(2):
             if step:

@@ -21,12 +21,12 @@ import jsonschema
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import OUTLET_IDS, DemoArticle, DemoServer, DemoWorld
+from crawler.demo import OUTLET_IDS, DemoArticle, DemoWorld
 from crawler.demo.custom_cms import LOCAL_TIME
-from crawler.demo.process import write_demo_catalog
 from crawler.extract._dates import parse_machine
 from crawler.warc.exchange import split_message
 from tests.support.crawls import KHABAR, article_records, run, warc_records
+from tests.support.demo_outlets import DemoOutlets
 
 
 def _normalise_spaces(text: str) -> str:
@@ -35,21 +35,9 @@ def _normalise_spaces(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    world = DemoWorld()
-    server = DemoServer(world)
-    server.start()
-    catalog = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, catalog)
-    yield world, server, catalog
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def crawled(demo: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    _, _, catalog = demo
+def crawled(demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     store = tmp_path_factory.mktemp("store")
-    result = run([*KHABAR, "crawl", *OUTLET_IDS, "--catalog-extra", str(catalog), "--store", str(store)])
+    result = run([*KHABAR, "crawl", *OUTLET_IDS, "--catalog-extra", str(demo_outlets.catalog), "--store", str(store)])
     assert result.returncode == 0, result.stdout + result.stderr[-4000:]
     return store, result.stdout
 
@@ -65,16 +53,18 @@ def _truth(world: DemoWorld, record: dict[str, Any]) -> DemoArticle:
 
 
 @pytest.mark.parametrize("outlet", OUTLET_IDS)
-def test_exactly_the_visible_articles_of_each_outlet_are_recorded_once(outlet: str, demo: Any, records: list[dict[str, Any]]) -> None:
-    world, _, _ = demo
+def test_exactly_the_visible_articles_of_each_outlet_are_recorded_once(outlet: str, demo_outlets: DemoOutlets,
+                                                                       records: list[dict[str, Any]]) -> None:
+    world = demo_outlets.world
     urls = [r["url"] for r in records if r["outlet"] == outlet]
     assert sorted(urls) == sorted(world.article_urls(outlet))
     assert len(urls) >= 32
 
 
 @pytest.mark.parametrize("outlet", OUTLET_IDS)
-def test_every_article_response_is_archived_in_its_outlet_partition(outlet: str, demo: Any, crawled: tuple[Path, str]) -> None:
-    world, _, _ = demo
+def test_every_article_response_is_archived_in_its_outlet_partition(outlet: str, demo_outlets: DemoOutlets,
+                                                                    crawled: tuple[Path, str]) -> None:
+    world = demo_outlets.world
     store, _ = crawled
     archived = {r.rec_headers.get_header("WARC-Target-URI") for path, r, _ in warc_records(store)
                 if r.rec_type == "response" and f"outlet={outlet}/" in path.as_posix()}
@@ -82,9 +72,9 @@ def test_every_article_response_is_archived_in_its_outlet_partition(outlet: str,
     assert not list(store.glob("**/*.open")), "a finished crawl leaves no temporary file"
 
 
-def test_a_response_record_holds_the_bytes_the_demo_server_sent_still_gzip_encoded(demo: Any, crawled: tuple[Path, str],
-                                                                                   records: list[dict[str, Any]]) -> None:
-    _, server, _ = demo
+def test_a_response_record_holds_the_bytes_the_demo_server_sent_still_gzip_encoded(
+        demo_outlets: DemoOutlets, crawled: tuple[Path, str], records: list[dict[str, Any]]) -> None:
+    server = demo_outlets.server
     store, _ = crawled
     record = next(r for r in records if r["outlet"] == "demo-cms")
     blocks = {r.rec_headers.get_header("WARC-Record-ID"): block for _, r, block in warc_records(store)}
@@ -97,9 +87,9 @@ def test_a_response_record_holds_the_bytes_the_demo_server_sent_still_gzip_encod
     assert "’".encode("cp1252") in zlib.decompress(body, 31)  # windows-1252 bytes, as served
 
 
-def test_a_request_record_holds_the_bytes_the_demo_server_received(demo: Any, crawled: tuple[Path, str],
+def test_a_request_record_holds_the_bytes_the_demo_server_received(demo_outlets: DemoOutlets, crawled: tuple[Path, str],
                                                                    records: list[dict[str, Any]]) -> None:
-    _, server, _ = demo
+    server = demo_outlets.server
     store, _ = crawled
     record = next(r for r in records if r["outlet"] == "demo-bilingue" and r["language"] == "ar")
     request = next(block for _, r, block in warc_records(store)
@@ -160,9 +150,9 @@ def test_records_validate_against_the_schema_published_in_the_store(crawled: tup
 
 
 @pytest.mark.parametrize("outlet", OUTLET_IDS)
-def test_titles_authors_agencies_dates_and_languages_match_the_demo_articles(outlet: str, demo: Any,
+def test_titles_authors_agencies_dates_and_languages_match_the_demo_articles(outlet: str, demo_outlets: DemoOutlets,
                                                                               records: list[dict[str, Any]]) -> None:
-    world, _, _ = demo
+    world = demo_outlets.world
     for record in (r for r in records if r["outlet"] == outlet):
         truth = _truth(world, record)
         assert record["title"] == _normalise_spaces(truth.title), record["url"]
@@ -183,9 +173,9 @@ def test_titles_authors_agencies_dates_and_languages_match_the_demo_articles(out
 
 @pytest.mark.parametrize(("outlet", "language"), [("demo-wp", "fr"), ("demo-cms", "fr"), ("demo-bilingue", "fr"),
                                                   ("demo-bilingue", "ar")])
-def test_the_text_starts_with_the_first_paragraph_and_carries_no_byline(outlet: str, language: str, demo: Any,
-                                                                         records: list[dict[str, Any]]) -> None:
-    world, _, _ = demo
+def test_the_text_starts_with_the_first_paragraph_and_carries_no_byline(
+        outlet: str, language: str, demo_outlets: DemoOutlets, records: list[dict[str, Any]]) -> None:
+    world = demo_outlets.world
     chosen = [r for r in records if r["outlet"] == outlet and r["language"] == language]  # every one: crawl order varies
     assert chosen
     for record in chosen:
@@ -216,12 +206,11 @@ def _comparable(record: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def scrapy_crawled(demo: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def scrapy_crawled(demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`scrapy crawl` of one outlet, with WARC files rotating at 64 KB."""
-    _, _, catalog = demo
     store = tmp_path_factory.mktemp("scrapy-store")
     result = run([sys.executable, "-m", "scrapy", "crawl", "news", "-a", "outlet=demo-cms",
-                  "-s", f"KHABAR_CATALOG_EXTRA={catalog}", "-s", f"KHABAR_STORE_URI={store}",
+                  "-s", f"KHABAR_CATALOG_EXTRA={demo_outlets.catalog}", "-s", f"KHABAR_STORE_URI={store}",
                   "-s", "KHABAR_WARC_MAX_SIZE=65536"])
     assert result.returncode == 0, result.stderr[-3000:]
     # the console and the crawl log are khabar's: scrapy crawl logs as Scrapy does

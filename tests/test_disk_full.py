@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.errors import DiskFull, ExitCode
 from crawler.storage import space
 from crawler.storage.space import ENOSPC_AFTER_BYTES_ENV, filesystem_of
@@ -29,6 +28,7 @@ from crawler.warc.builder import RecordFactory
 from crawler.warc.members import scan_members
 from crawler.warc.writer import RotatingWarcWriter, WarcFileSpec
 from tests.support.crawls import KHABAR, article_records, run
+from tests.support.demo_outlets import serve_demo_outlets
 
 OUTLET = "demo-wp"
 
@@ -95,8 +95,7 @@ def test_a_store_that_fills_mid_crawl_stops_with_code_5_and_resume_completes_it(
     while pages whose record failed sit in WARC files already rotated out and finished)."""
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world):
         stopped = _crawl(catalog, store, "--resume", *settings, env={ENOSPC_AFTER_BYTES_ENV: str(limit)})
         _assert_stopped_cleanly(stopped, store, filesystem_of(store).mount)
         resumed = _crawl(catalog, store, "--resume", *settings)
@@ -123,8 +122,7 @@ def test_a_real_full_filesystem_stops_the_crawl_and_resume_after_freeing_space_c
         small_filesystem: Path, tmp_path: Path) -> None:
     world = DemoWorld()
     store, catalog = small_filesystem / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world):
         stopped = _crawl(catalog, store, "-s", "KHABAR_MIN_FREE_SPACE=0")  # the hard stop, not the disk guard's
         _assert_stopped_cleanly(stopped, store, small_filesystem)
         assert "(tmpfs)" in _error_lines(stopped.stderr)[0]
@@ -164,8 +162,7 @@ def test_a_disk_that_fills_again_during_recovery_stops_it_and_the_next_resume_co
     the same way (exit 5, one error, nothing damaged), and the resume after it completes the archive."""
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world):
         _assert_stopped_cleanly(_crawl(catalog, store, "--resume", env={ENOSPC_AFTER_BYTES_ENV: "150000"}),
                                 store, filesystem_of(store).mount)
         again = _crawl(catalog, store, "--resume", env={ENOSPC_AFTER_BYTES_ENV: "2000"})  # its first record file

@@ -19,8 +19,7 @@ from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.cli import main
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.errors import ConfigInvalid, ExitCode
 from crawler.run.disk_guard import MinFreeSpace, free_space_shortfall
 from crawler.run.settings import khabar_settings
@@ -28,6 +27,7 @@ from crawler.storage import space
 from crawler.storage.space import FREE_SPACE_BYTES_ENV, filesystem_of
 from crawler.storage.unfinished import OPEN_SUFFIX
 from tests.support.crawls import KHABAR, article_records, run
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.webhook import Webhook
 
 OUTLET = "demo-wp"
@@ -67,8 +67,7 @@ def _verified(store: Path) -> str:
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("guard")
     world, store, catalog = DemoWorld(), tmp / "store", tmp / "demo.yaml"
-    with DemoServer(world) as server, Webhook() as webhook:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world), Webhook() as webhook:
         stopped = _crawl(catalog, store, "-s", "KHABAR_MIN_FREE_SPACE=1000000", "-s", "KHABAR_DISK_GUARD_INTERVAL=0.5",
                          "-s", f"KHABAR_ALERT_WEBHOOK={webhook.base_url}/alerts",
                          env={FREE_SPACE_BYTES_ENV: "1100000"})  # trips after about 100 kB of the ~600 kB

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.storage import LocalStore
 from crawler.storage.layout import jobs_dir
 from tests.support.crawls import KHABAR, article_records, crawl_log, run
+from tests.support.demo_outlets import serve_demo_outlets
 
 OUTLET = "demo-wp"
 
@@ -33,8 +33,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("incremental")
     world = DemoWorld()
     store, catalog = tmp / "store", tmp / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world) as demo:
         logs, outputs = [], []
         before = {a.path: a.version for a in world.articles(OUTLET)}
         # 0: first run; 1: unchanged, an hour later (REST alone, robots.txt kept); 2: unchanged, the full
@@ -43,9 +42,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Any:
         for step, extra in enumerate(((), (), due, (), due)):
             if step == 3:
                 world.clock.advance(days=3)
-            start = len(server.wire_log)
+            start = len(demo.server.wire_log)
             outputs.append(_crawl(catalog, store, *extra))
-            logs.append(_requests(server, start))
+            logs.append(_requests(demo.server, start))
         after = {a.path: a.version for a in world.articles(OUTLET)}
     changed = {path for path, version in after.items() if before.get(path) != version}
     return {"logs": logs, "outputs": outputs, "changed": changed, "store": store, "before": before}
@@ -115,29 +114,28 @@ def test_resume_after_sigkill_refetches_nothing_already_archived(tmp_path: Path)
 
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world) as demo:
         cmd = [*KHABAR, "crawl", "demo-cms", "--catalog-extra", str(catalog), "--store", str(store), "--resume",
                "-s", "CONCURRENT_REQUESTS=2", "-s", "DOWNLOAD_SLOTS={}", "-s", "DOWNLOAD_DELAY=0.05"]
         with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True) as process:
             deadline = time.monotonic() + 60
-            while time.monotonic() < deadline and sum(1 for e in server.wire_log if e.path.startswith("/article/")) < 10:
+            while time.monotonic() < deadline and sum(1 for e in demo.server.wire_log if e.path.startswith("/article/")) < 10:
                 time.sleep(0.02)
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        before_resume = len(server.wire_log)
+        before_resume = len(demo.server.wire_log)
         assert jobs_dir(LocalStore(store), "demo-cms").is_dir()
         archived = _archived_paths(store)  # what the killed run had written, complete records only
         assert archived
         result = run(cmd)
         assert result.returncode == 0, result.stderr[-3000:]
         assert "] ERROR:" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-3000:]
-        refetched = {e.path for e in server.wire_log[before_resume:] if e.path.startswith("/article/")}
+        refetched = {e.path for e in demo.server.wire_log[before_resume:] if e.path.startswith("/article/")}
     assert not (refetched & archived), "the resumed run fetched again what was already archived"
     assert {urlsplit(r["url"]).path for r in article_records(store)} == {
         urlsplit(u).path for u in world.article_urls("demo-cms")}
-    assert len(server.wire_log) > before_resume
+    assert len(demo.server.wire_log) > before_resume
     assert not jobs_dir(LocalStore(store), "demo-cms").exists()  # a finished run clears its queue
 
 
@@ -161,9 +159,8 @@ def _archived_paths(store: Path) -> set[str]:
 
 
 def test_the_user_agent_names_khabar_and_the_operators_contact(tmp_path: Path) -> None:
-    with DemoServer(DemoWorld()) as server:
-        catalog = tmp_path / "demo.yaml"
-        write_demo_catalog(server.base_urls, catalog)
-        _crawl(catalog, tmp_path / "store", "--max-articles", "1", "-s", "KHABAR_CONTACT_URL=mailto:ops@example.org")
-        agents = {line for e in server.wire_log for line in e.request_bytes.split(b"\r\n") if line.startswith(b"User-Agent:")}
+    with serve_demo_outlets(tmp_path / "demo.yaml") as demo:
+        _crawl(demo.catalog, tmp_path / "store", "--max-articles", "1",
+               "-s", "KHABAR_CONTACT_URL=mailto:ops@example.org")
+        agents = {line for e in demo.server.wire_log for line in e.request_bytes.split(b"\r\n") if line.startswith(b"User-Agent:")}
     assert agents == {b"User-Agent: Khabar/0.1.0 (archival news crawler; +mailto:ops@example.org)"}

@@ -12,12 +12,11 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink
 from pipelines.language_filter import LanguageFilter
 from tests.support.crawls import KHABAR, article_records, crawl_log, run
+from tests.support.demo_outlets import DemoOutlets
 
 OUTLET = "demo-bilingue"
 
@@ -76,19 +75,8 @@ def test_cli_rejects_a_bad_code() -> None:
     assert "'français' is not an ISO 639-1 language code" in result.stderr
 
 
-@pytest.fixture(scope="module")
-def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    world = DemoWorld()
-    server = DemoServer(world)
-    server.start()
-    catalog = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, catalog)
-    yield world, catalog
-    server.stop()
-
-
-def test_khabar_crawl_lang_fr_records_exactly_the_french_articles(bilingual: Any, tmp_path: Path) -> None:
-    world, catalog = bilingual
+def test_khabar_crawl_lang_fr_records_exactly_the_french_articles(demo_outlets: DemoOutlets, tmp_path: Path) -> None:
+    world, catalog = demo_outlets.world, demo_outlets.catalog
     result = run([*KHABAR, "crawl", OUTLET, "--lang", "fr", "--catalog-extra", str(catalog), "--store", str(tmp_path)])
     assert result.returncode == 0, result.stderr[-3000:]
     records = article_records(tmp_path)

@@ -26,7 +26,6 @@ from click.testing import CliRunner
 
 from crawler.cli import main
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid, ExitCode
 from crawler.queue import jobs
 from crawler.queue.config import QueueConfig
@@ -38,6 +37,7 @@ from crawler.run.settings import khabar_settings
 from crawler.schedule.launcher import PlannedRun, launcher_from_settings
 from crawler.storage.layout import run_report_key
 from tests.support.crawls import KHABAR, article_records, run, warc_records
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.queue_world import PersistentRedis, Worker
 
 OUTLETS = ("demo-bilingue", "demo-hard", "demo-listing", "demo-wp")  # with demo-cms (the one killed): the five
@@ -91,12 +91,11 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
     workers: list[Worker] = []
     out: dict[str, Any] = {"world": world, "store": store, "redis": redis_server, "workers": workers}
     try:
-        with DemoServer(world) as server:
-            write_demo_catalog(server.base_urls, catalog)
+        with serve_demo_outlets(catalog, world) as demo:
             entry = yaml.safe_load(catalog.read_text())[0] | {"id": "demo-absent"}
             absent.write_text(yaml.safe_dump([entry]))
             env = {"KHABAR_QUEUE_URL": redis_server.url, **QUEUE_SETTINGS}
-            out.update(server=server, env=env)
+            out.update(server=demo.server, env=env)
             client = redis_server.client()
             args = ("--store", str(store), "--catalog-extra", str(catalog))
             workers += [Worker("a", tmp, env, *args), Worker("b", tmp, env, *args)]

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from tests.support.crawls import KHABAR, run
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.queue_world import PersistentRedis, Worker
 from tests.support.seaweed import SeaweedFS
 
@@ -62,9 +62,8 @@ def travel(seaweed: SeaweedFS, tmp_path_factory: pytest.TempPathFactory) -> Iter
     redis_server.start()
     out: dict[str, Any] = {"bucket": bucket, "world": world}
     try:
-        with DemoServer(world) as server:
-            catalog = tmp / "demo.yaml"
-            write_demo_catalog(server.base_urls, catalog)
+        with serve_demo_outlets(tmp / "demo.yaml", world) as demo:
+            catalog = demo.catalog
             env_a, env_b = seaweed.env(tmp / "spool-a"), seaweed.env(tmp / "spool-b")
             single = run([*KHABAR, "crawl", OUTLET, "--store", uri, "--catalog-extra", str(catalog)], env=env_a)
             assert single.returncode == 0, single.stderr[-3000:]
@@ -76,20 +75,20 @@ def travel(seaweed: SeaweedFS, tmp_path_factory: pytest.TempPathFactory) -> Iter
                 before = {a.path: a.version for a in world.articles(OUTLET)}
                 world.clock.advance(hours=hours)
                 changed = {a.path for a in world.articles(OUTLET) if before.get(a.path) != a.version}
-                start = len(server.wire_log)
+                start = len(demo.server.wire_log)
                 worker = Worker(name, tmp, env | queue, *args)
                 slow = ("--crawl-set", "CONCURRENT_REQUESTS=1", "--crawl-set", "DOWNLOAD_DELAY=0.4",
                         "--crawl-set", "DOWNLOAD_SLOTS={}") if name == "b" else ()  # no catalog slot: the delay holds
                 job_id = _enqueue(env | queue, catalog, *slow)
                 if name == "b":  # stopped mid-crawl; machine C takes the job again
-                    _until(lambda: sum(_fetched(server, world, start).values()) >= 3, worker)  # noqa: B023
+                    _until(lambda: sum(_fetched(demo.server, world, start).values()) >= 3, worker)  # noqa: B023
                     worker.stop()
                     out["b_stopped"], out["b_stop_log"] = _job(client, job_id), worker.output()
                     worker = Worker("c", tmp, seaweed.env(tmp / "spool-c") | queue, *args)
                 _until(lambda: _job(client, job_id)["state"] in ("finished", "failed"), worker)  # noqa: B023
                 worker.stop()
-                out[name] = {"job": _job(client, job_id), "changed": changed, "fetched": _fetched(server, world, start),
-                             "log": worker.output()}
+                out[name] = {"job": _job(client, job_id), "changed": changed,
+                             "fetched": _fetched(demo.server, world, start), "log": worker.output()}
             out["objects"] = seaweed.objects(bucket, "archive/")
             out["verify"] = run([*KHABAR, "verify", uri], env=env_b)
             yield out

@@ -23,13 +23,13 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.archive.reextract import archived_response
 from crawler.catalog import OutletSpec, catalog_from_settings
-from crawler.demo import ALL_OUTLET_IDS, DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import ALL_OUTLET_IDS
 from crawler.extract import Extracted, ExtractOutcome, Rejected
 from crawler.records.decision import Decision, NotRecorded, Record, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.warc.capture import WarcCapture
 from crawler.warc.exchange import split_message
 from tests.support.crawls import KHABAR, article_records, run, warc_records
+from tests.support.demo_outlets import serve_demo_outlets
 
 ARTICLE_URL = "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/"
 ARTICLE = Extracted(title="Mopti prépare la saison des pluies", text="Le conseil régional de Mopti a présenté " * 40,
@@ -116,8 +116,7 @@ def five_outlets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     """One crawl of every demo outlet (listing pages, bot walls and the JavaScript page included)."""
     tmp = tmp_path_factory.mktemp("decision")
     store, catalog = tmp / "store", tmp / "demo.yaml"
-    with DemoServer(DemoWorld()) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog):
         result = run([*KHABAR, "crawl", *ALL_OUTLET_IDS, "--catalog-extra", str(catalog), "--store", str(store)])
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     yield store, catalog

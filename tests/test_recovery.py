@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.warc.recovery import PAUSE_ENV, PAUSE_STEPS
 from tests.support.crawls import KHABAR, ROOT, article_records, run, warc_records
+from tests.support.demo_outlets import serve_demo_outlets
 
 OUTLET = "demo-cms"
 
@@ -91,10 +91,9 @@ def _complete_members(path: Path) -> bytes:
 def test_a_kill_at_every_step_of_recovery_loses_no_article_and_records_none_twice(tmp_path: Path) -> None:
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world) as demo:
         cmd = _crawl_cmd(catalog, store)
-        _kill_when(cmd, lambda: sum(e.path.startswith("/article/") for e in server.wire_log) >= 12, tmp_path / "crawl.log")
+        _kill_when(cmd, lambda: sum(e.path.startswith("/article/") for e in demo.server.wire_log) >= 12, tmp_path / "crawl.log")
         unrecorded = _unrecorded_captures(store)
         assert any(not name.endswith(".unfinished.warc.gz") for name in unrecorded.values()), \
             "the kill should leave finished WARC files with articles not yet recorded"
@@ -102,10 +101,10 @@ def test_a_kill_at_every_step_of_recovery_loses_no_article_and_records_none_twic
             log = tmp_path / f"recovery-{step}.log"
             _kill_when(cmd, lambda log=log, step=step: f"recovery paused at {step}" in log.read_text(), log,
                        {PAUSE_ENV: step})
-        fetched_before_the_end, archived = len(server.wire_log), _archived_whole(store)
+        fetched_before_the_end, archived = len(demo.server.wire_log), _archived_whole(store)
         result = run(cmd)
         assert result.returncode == 0, result.stderr[-3000:]
-        refetched = {e.path for e in server.wire_log[fetched_before_the_end:] if e.path.startswith("/article/")}
+        refetched = {e.path for e in demo.server.wire_log[fetched_before_the_end:] if e.path.startswith("/article/")}
         expected = {urlsplit(u).path for u in world.article_urls(OUTLET)}
     assert not list(store.glob("**/*.open"))
     recorded = Counter(urlsplit(str(r["url"])).path for r in article_records(store))
@@ -120,8 +119,7 @@ def test_a_kill_at_every_step_of_recovery_loses_no_article_and_records_none_twic
 def test_verify_reads_an_unfinished_record_file_from_its_first_record(tmp_path: Path) -> None:
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world):
         assert run(_crawl_cmd(catalog, store)).returncode == 0
     record_file = next(store.glob("records/**/*.jsonl.gz"))
     data = record_file.read_bytes()
@@ -184,8 +182,7 @@ def test_resume_goes_on_when_a_kill_left_an_empty_request_queue_file(tmp_path: P
     empty = jobs_dir(LocalStore(store), OUTLET) / "requests.queue" / _path_safe("127.0.0.12") / "0"
     empty.parent.mkdir(parents=True)
     empty.write_bytes(b"")
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world):
         result = run(_crawl_cmd(catalog, store), timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     assert {urlsplit(str(r["url"])).path for r in article_records(store)} == {

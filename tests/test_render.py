@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.errors import ConfigInvalid
 from crawler.render.browser import find_browser
 from crawler.render.detect import built_by_javascript
 from tests.support.crawls import KHABAR, article_records, crawl_log, run, warc_records
+from tests.support.demo_outlets import serve_demo_outlets
 
 
 def _spaces(text: str) -> str:
@@ -32,9 +32,8 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
         pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
     tmp = tmp_path_factory.mktemp("render")
     world = DemoWorld()
-    with DemoServer(world) as server:
-        catalog = tmp / "demo.yaml"
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(tmp / "demo.yaml", world) as demo:
+        catalog = demo.catalog
         results = {}
         for mode in ("auto", "off"):
             store = tmp / f"store-{mode}"
@@ -215,26 +214,25 @@ def test_a_render_that_a_kill_interrupted_is_owed_and_recorded_by_the_next_run(t
         pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(world) as server:
+    with serve_demo_outlets(catalog, world) as demo:
         (url,) = world.role_urls("demo-hard", "js_rendered")
         path = urlsplit(url).path
-        write_demo_catalog(server.base_urls, catalog)
         cmd = [*KHABAR, "crawl", "demo-hard", "--catalog-extra", str(catalog), "--store", str(store)]
         with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True) as process:
             deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and sum(1 for e in server.wire_log if e.path == path) < 2:
+            while time.monotonic() < deadline and sum(1 for e in demo.server.wire_log if e.path == path) < 2:
                 time.sleep(0.01)  # the second request for the page is the browser's: its render is under way
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        assert sum(1 for e in server.wire_log if e.path == path) >= 2, "the crawl never asked the browser"
+        assert sum(1 for e in demo.server.wire_log if e.path == path) >= 2, "the crawl never asked the browser"
         assert url in archived_records(store, "response")  # the served page made it into the WARC
         assert archived_records(store, "conversion") == []
         assert url not in {r["url"] for r in article_records(store)}
-        before = len(server.wire_log)
+        before = len(demo.server.wire_log)
         result = run(cmd)
         assert result.returncode == 0, result.stderr[-3000:]
-        assert any(e.path == path for e in server.wire_log[before:])
+        assert any(e.path == path for e in demo.server.wire_log[before:])
     (record,) = [r for r in article_records(store) if r["url"] == url]
     truth = world.article("demo-hard", path)
     assert _spaces(record["text"]) == _spaces(" ".join(truth.paragraphs))

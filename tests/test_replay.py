@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import DemoArticle, DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoArticle, DemoWorld
 from crawler.replay import ReplayIndex, build_index, ensure_pywb, pywb_venv_dir
 from crawler.storage import LocalStore
 from crawler.storage.layout import STATE_DIR, replay_state_dir
 from tests.support.browser import headless_chromium
 from tests.support.crawls import KHABAR, run
+from tests.support.demo_outlets import DemoOutlets
 from tests.support.replay import Replay, replay_timestamp
 
 OUTLET = "demo-wp"
@@ -36,32 +36,21 @@ def _spaces(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoServer, Path]]:
-    server = DemoServer(DemoWorld())
-    server.start()
-    catalog = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, catalog)
-    yield server, catalog
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def store(demo: tuple[DemoServer, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """demo-wp crawled twice: the second crawl (a full refetch, not incremental) finds every page unchanged."""
-    _, catalog = demo
     folder = tmp_path_factory.mktemp("store")
     for refetch in ([], ["-s", "KHABAR_INCREMENTAL=False"]):
-        result = run([*KHABAR, "crawl", OUTLET, "--catalog-extra", str(catalog), "--store", str(folder), *refetch])
+        result = run([*KHABAR, "crawl", OUTLET, "--catalog-extra", str(demo_outlets.catalog), "--store", str(folder),
+                      *refetch])
         assert result.returncode == 0, result.stdout + result.stderr[-4000:]
     return folder
 
 
 @pytest.fixture(scope="module")
-def article(demo: tuple[DemoServer, Path]) -> tuple[DemoArticle, str]:
+def article(demo_outlets: DemoOutlets) -> tuple[DemoArticle, str]:
     """The ground truth: the newest demo-wp article, and its URL on the running demo server."""
-    server, _ = demo
     truth = DemoWorld().articles(OUTLET)[0]
-    return truth, truth.url(server.base_urls[OUTLET])
+    return truth, truth.url(demo_outlets.server.base_urls[OUTLET])
 
 
 def _captures(store: Path, url: str) -> list[tuple[str, Any, Path, int]]:

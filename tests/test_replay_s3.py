@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 from scrapy.settings import Settings
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from crawler.replay import mirror_store, pywb_venv_dir
 from crawler.storage import open_store
 from crawler.storage.s3 import forget_stores
+from tests.support.demo_outlets import DemoOutlets
 from tests.support.seaweed import ROOT, SeaweedFS, khabar
 
 OUTLET = "demo-wp"
@@ -32,26 +32,21 @@ START_TIMEOUT = 180  # the first run also installs pywb into its cached virtuale
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def world(demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """SeaweedFS, the demo server, and one demo-wp crawl into s3://<bucket>/archive/v1."""
     work = tmp_path_factory.mktemp("replay-s3")
     seaweed = SeaweedFS(work / "seaweed")
     (work / "seaweed").mkdir()
     seaweed.start()
-    demo = DemoServer(DemoWorld())
-    demo.start()
     try:
-        catalog = work / "demo-catalog.yaml"
-        write_demo_catalog(demo.base_urls, catalog)
         bucket = seaweed.new_bucket("replay")
         uri = f"s3://{bucket}/{PREFIX}"
         env = seaweed.env(work / "spool") | {"KHABAR_REPLAY_CACHE": str(work / "cache"),
                                               "KHABAR_PYWB_VENV": str(pywb_venv_dir())}
-        crawl = khabar("crawl", OUTLET, "--catalog-extra", str(catalog), "--store", uri, env=env)
+        crawl = khabar("crawl", OUTLET, "--catalog-extra", str(demo_outlets.catalog), "--store", uri, env=env)
         assert crawl.returncode == 0, crawl.stdout + crawl.stderr[-4000:]
-        yield {"seaweed": seaweed, "demo": demo, "uri": uri, "bucket": bucket, "env": env, "work": work}
+        yield {"seaweed": seaweed, "demo": demo_outlets.server, "uri": uri, "bucket": bucket, "env": env, "work": work}
     finally:
-        demo.stop()
         seaweed.stop(kill=True)
 
 

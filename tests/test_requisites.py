@@ -21,10 +21,10 @@ import yaml
 from playwright.sync_api import Page
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
+from crawler.demo import DemoWorld
 from tests.support.browser import headless_chromium
 from tests.support.crawls import KHABAR, article_records, run
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.replay import Replay, replay_timestamp
 
 OUTLET = "demo-wp"
@@ -65,24 +65,23 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     tmp = tmp_path_factory.mktemp("requisites")
     world = DemoWorld()
     store, catalog = tmp / "store", tmp / "demo.yaml"
-    with DemoServer(world) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog, world) as demo:
         wire, warcs, reports, records = [], [], [], []
         for step, extra in enumerate(((), (), ("-s", "KHABAR_INCREMENTAL=False"))):
             if step == 1:
                 world.clock.advance(days=3)
-            start, before = len(server.wire_log), set(store.glob("warc/**/*.warc.gz"))
+            start, before = len(demo.server.wire_log), set(store.glob("warc/**/*.warc.gz"))
             seen = {r["url"] for r in article_records(store)} if store.exists() else set()
             result = run([*KHABAR, "crawl", OUTLET, "--catalog-extra", str(catalog), "--store", str(store),
                           "--max-articles", ARTICLES, *extra])
             assert result.returncode == 0, result.stdout + result.stderr[-4000:]
-            wire.append([e for e in server.wire_log[start:] if e.outlet_id == OUTLET])
+            wire.append([e for e in demo.server.wire_log[start:] if e.outlet_id == OUTLET])
             warcs.append(sorted(set(store.glob("warc/**/*.warc.gz")) - before))
             (report,) = sorted(set(store.glob("runs/*/*.json")) - set(reports))
             reports.append(report)
             records.append([r for r in article_records(store) if r["url"] not in seen or step == 2])
         yield {"store": store, "wire": wire, "warcs": warcs, "reports": reports, "records": records,
-               "base": server.base_urls[OUTLET], "stderr": result.stderr}
+               "base": demo.server.base_urls[OUTLET], "stderr": result.stderr}
 
 
 def test_the_first_crawl_archives_each_requisite_of_its_articles_once(crawls: dict[str, Any]) -> None:

@@ -10,27 +10,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.storage.layout import is_state_key
+from tests.support.demo_outlets import DemoOutlets
 from tests.support.seaweed import Running, SeaweedFS, khabar
 
 PREFIX = "faults"
-
-
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    server = DemoServer(DemoWorld())
-    server.start()
-    path = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, path)
-    yield path
-    server.stop()
 
 
 def _kept(kept: Path) -> dict[str, bytes]:
@@ -67,9 +54,9 @@ def _start_crawl(seaweed: SeaweedFS, catalog: Path, work: Path, bucket: str, *ou
 
 
 def test_a_store_killed_and_restarted_mid_crawl_gets_every_file_from_the_runs_retries(
-        seaweed: SeaweedFS, catalog: Path, tmp_path: Path) -> None:
+        seaweed: SeaweedFS, demo_outlets: DemoOutlets, tmp_path: Path) -> None:
     bucket = seaweed.new_bucket("restart")
-    crawl = _start_crawl(seaweed, catalog, tmp_path, bucket, "demo-wp", "demo-cms", "demo-bilingue",
+    crawl = _start_crawl(seaweed, demo_outlets.catalog, tmp_path, bucket, "demo-wp", "demo-cms", "demo-bilingue",
                          KHABAR_S3_RETRY_MAX_DELAY="2", KHABAR_S3_DRAIN_TIMEOUT="90")
     kept = tmp_path / "kept"
     _wait_for(lambda: _count(kept) >= 3, crawl, "the crawl published 3 files")
@@ -92,10 +79,10 @@ def test_a_store_killed_and_restarted_mid_crawl_gets_every_file_from_the_runs_re
 
 
 def test_files_still_spooled_when_the_crawl_ends_are_reported_then_pushed_by_store_sync(
-        seaweed: SeaweedFS, catalog: Path, tmp_path: Path) -> None:
+        seaweed: SeaweedFS, demo_outlets: DemoOutlets, tmp_path: Path) -> None:
     bucket = seaweed.new_bucket("sync")
     uri = f"s3://{bucket}/{PREFIX}"
-    crawl = _start_crawl(seaweed, catalog, tmp_path, bucket, "demo-cms",
+    crawl = _start_crawl(seaweed, demo_outlets.catalog, tmp_path, bucket, "demo-cms",
                          KHABAR_S3_RETRY_MAX_DELAY="1", KHABAR_S3_DRAIN_TIMEOUT="2")
     kept, spool = tmp_path / "kept", tmp_path / "spool" / bucket / PREFIX
     _wait_for(lambda: _count(kept) >= 2, crawl, "the crawl published 2 files")

@@ -22,35 +22,24 @@ import pytest
 from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.storage import LocalStore, Store, open_store
 from crawler.storage._s3client import Redactor
 from crawler.storage.layout import STATE_DIR, is_state_key
 from crawler.storage.s3 import S3Config, S3Location, S3Store, forget_stores
+from tests.support.demo_outlets import DemoOutlets
 from tests.support.seaweed import SeaweedFS, khabar, khabar_together, s3_env
 
 OUTLETS = ("demo-wp", "demo-cms", "demo-bilingue")
 PREFIX = "archive/v1"
 
 
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    server = DemoServer(DemoWorld())
-    server.start()
-    path = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, path)
-    yield path
-    server.stop()
-
-
-def _crawl_args(catalog: Path, store: str, *extra: str) -> list[str]:
-    return ["crawl", *OUTLETS, "--catalog-extra", str(catalog), "--store", store, *extra]
+def _crawl_args(demo: DemoOutlets, store: str, *extra: str) -> list[str]:
+    return ["crawl", *OUTLETS, "--catalog-extra", str(demo.catalog), "--store", store, *extra]
 
 
 @pytest.fixture(scope="module")
-def crawls(seaweed: SeaweedFS, catalog: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def crawls(seaweed: SeaweedFS, demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Two demo crawls at once: one into s3://<bucket>/archive/v1 (at DEBUG log level, keeping a copy of every
     spooled file), one into a local folder."""
     work = tmp_path_factory.mktemp("s3-crawl")
@@ -58,9 +47,9 @@ def crawls(seaweed: SeaweedFS, catalog: Path, tmp_path_factory: pytest.TempPathF
     env = seaweed.env(work / "spool") | {"KHABAR_SPOOL_KEEP_DIR": str(work / "kept")}
     scrapy_env = seaweed.env(work / "scrapy-spool")
     s3, local, scrapy = khabar_together(
-        (_crawl_args(catalog, f"s3://{bucket}/{PREFIX}", "--log-level", "DEBUG"), env),
-        (_crawl_args(catalog, str(work / "local")), s3_env({})),
-        (["scrapy", "crawl", "news", "-a", "outlet=demo-cms", "-s", f"KHABAR_CATALOG_EXTRA={catalog}",
+        (_crawl_args(demo_outlets, f"s3://{bucket}/{PREFIX}", "--log-level", "DEBUG"), env),
+        (_crawl_args(demo_outlets, str(work / "local")), s3_env({})),
+        (["scrapy", "crawl", "news", "-a", "outlet=demo-cms", "-s", f"KHABAR_CATALOG_EXTRA={demo_outlets.catalog}",
           "-s", f"KHABAR_STORE_URI=s3://{bucket}/scrapy"], scrapy_env))
     assert s3.returncode == 0, s3.stdout + s3.stderr[-4000:]
     assert local.returncode == 0, local.stderr[-4000:]
@@ -302,11 +291,11 @@ def _assert_no_secret(seaweed: SeaweedFS, *texts: str, others: tuple[str, ...] =
             assert secret not in text
 
 
-def test_a_missing_bucket_has_its_message_and_the_command_that_creates_it(seaweed: SeaweedFS, catalog: Path,
+def test_a_missing_bucket_has_its_message_and_the_command_that_creates_it(seaweed: SeaweedFS, demo_outlets: DemoOutlets,
                                                                           tmp_path: Path) -> None:
     env, uri = seaweed.env(tmp_path / "spool"), "s3://khabar-no-such-bucket/x"
     started = time.monotonic()
-    check, crawl = khabar_together((["store", "check", "--store", uri], env), (_crawl_args(catalog, uri), env))
+    check, crawl = khabar_together((["store", "check", "--store", uri], env), (_crawl_args(demo_outlets, uri), env))
     assert check.returncode == 1
     assert "Error: bucket 'khabar-no-such-bucket' does not exist at " + seaweed.endpoint in check.stderr
     assert f"'khabar store check --store {uri} --create-bucket'" in check.stderr
@@ -331,11 +320,12 @@ def test_store_check_create_bucket_creates_it_then_checks_the_rest(seaweed: Seaw
     ("session token the server does not know", {"AWS_SESSION_TOKEN": "token-secret-" + "x" * 20}, "InvalidAccessKeyId"),
 ])
 def test_wrong_credentials_are_rejected_by_check_and_crawl_without_showing_them(
-        name: str, change: dict[str, str], code: str, seaweed: SeaweedFS, catalog: Path, tmp_path: Path) -> None:
+        name: str, change: dict[str, str], code: str, seaweed: SeaweedFS, demo_outlets: DemoOutlets,
+        tmp_path: Path) -> None:
     bucket = seaweed.new_bucket("creds")
     env = seaweed.env(tmp_path / "spool") | change
     check, crawl = khabar_together((["store", "check", "--store", f"s3://{bucket}/x"], env),
-                                   (_crawl_args(catalog, f"s3://{bucket}/x"), env))
+                                   (_crawl_args(demo_outlets, f"s3://{bucket}/x"), env))
     assert check.returncode == 1, name
     assert f"Error: the S3 server at {seaweed.endpoint} rejected the credentials while listing buckets ({code}" \
         in check.stderr
@@ -354,22 +344,23 @@ def test_no_credentials_at_all_says_where_khabar_looks_for_them(seaweed: Seaweed
     assert "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" in result.stderr
 
 
-def test_an_unreachable_endpoint_fails_fast_for_check_and_crawl(seaweed: SeaweedFS, catalog: Path, tmp_path: Path) -> None:
+def test_an_unreachable_endpoint_fails_fast_for_check_and_crawl(seaweed: SeaweedFS, demo_outlets: DemoOutlets,
+                                                                tmp_path: Path) -> None:
     env = seaweed.env(tmp_path) | {"KHABAR_S3_ENDPOINT_URL": "http://127.0.0.1:9"}  # discard: nothing listens
     started = time.monotonic()
     check, crawl = khabar_together((["store", "check", "--store", "s3://some-bucket/x"], env),
-                                   (_crawl_args(catalog, "s3://some-bucket/x"), env))
+                                   (_crawl_args(demo_outlets, "s3://some-bucket/x"), env))
     assert check.returncode == 1
     assert "Error: cannot reach the S3 endpoint http://127.0.0.1:9 (" in check.stderr
     assert crawl.returncode == 1 and time.monotonic() - started < 60
     assert "Error: cannot reach the S3 endpoint http://127.0.0.1:9 while opening the store" in crawl.stderr
 
 
-def test_credentials_in_the_uri_or_endpoint_are_refused_and_not_echoed(seaweed: SeaweedFS, catalog: Path,
+def test_credentials_in_the_uri_or_endpoint_are_refused_and_not_echoed(seaweed: SeaweedFS, demo_outlets: DemoOutlets,
                                                                        tmp_path: Path) -> None:
     env = seaweed.env(tmp_path)
     in_uri, in_endpoint = khabar_together(
-        (_crawl_args(catalog, f"s3://{seaweed.access_key}:{seaweed.secret_key}@bucket/x"), env),
+        (_crawl_args(demo_outlets, f"s3://{seaweed.access_key}:{seaweed.secret_key}@bucket/x"), env),
         (["store", "check", "--store", "s3://bucket/x"],
          env | {"KHABAR_S3_ENDPOINT_URL": f"http://user:{seaweed.secret_key}@127.0.0.1:9"}))
     assert in_uri.returncode == 2
@@ -426,7 +417,8 @@ def _export(store: str, out: Path, env: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def test_export_verify_reextract_and_dedup_rebuild_read_a_bucket_as_a_folder(
-        seaweed: SeaweedFS, s3_crawl: dict[str, Any], local_crawl: Path, catalog: Path, tmp_path: Path) -> None:
+        seaweed: SeaweedFS, s3_crawl: dict[str, Any], local_crawl: Path, demo_outlets: DemoOutlets,
+        tmp_path: Path) -> None:
     uri = f"s3://{s3_crawl['bucket']}/{PREFIX}"
     env = seaweed.env(tmp_path / "spool")
     from_bucket = _export(uri, tmp_path / "s3.jsonl.gz", env)
@@ -443,7 +435,7 @@ def test_export_verify_reextract_and_dedup_rebuild_read_a_bucket_as_a_folder(
     warc_keys = [k for k in s3_crawl["objects"] if k.endswith(".warc.gz")]
     assert f"from {len(warc_keys)} WARC files" in rebuilt.stdout
 
-    reextracted = khabar("reextract", uri, "--outlet", "demo-wp", "--catalog-extra", str(catalog), env=env)
+    reextracted = khabar("reextract", uri, "--outlet", "demo-wp", "--catalog-extra", str(demo_outlets.catalog), env=env)
     assert reextracted.returncode == 0, reextracted.stderr[-3000:]
     assert "records" in reextracted.stdout
 

@@ -21,8 +21,6 @@ import pytest
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.errors import ExitCode, ScheduleInvalid
 from crawler.queue.app import QUEUE
 from crawler.queue.metrics import WorkerMetrics
@@ -31,6 +29,7 @@ from crawler.schedule.config import load_schedule
 from crawler.schedule.metrics import PUBLISHED_AS
 from tests import test_schedule
 from tests.support.crawls import KHABAR, ROOT, run
+from tests.support.demo_outlets import serve_demo_outlets
 from tests.support.queue_world import PersistentRedis, Worker
 from tests.test_metrics_alerts import _Lines, _metrics_url, _scrape, _value
 from tests.test_queue import QUEUE_SETTINGS, _enqueue, _jobs, _wait
@@ -128,8 +127,7 @@ def worked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     redis_server.start()
     worker: Worker | None = None
     try:
-        with DemoServer(DemoWorld()) as server:
-            write_demo_catalog(server.base_urls, catalog)
+        with serve_demo_outlets(catalog):
             env = {"KHABAR_QUEUE_URL": redis_server.url, **QUEUE_SETTINGS}
             client = redis_server.client()
             _enqueue(env, "demo-bilingue", "--max-articles", "3", "--catalog-extra", str(catalog))

@@ -11,11 +11,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.errors import ConfigInvalid
 from crawler.render.browser import find_browser
 from tests.support.crawls import KHABAR, article_records, crawl_log, run, warc_records
+from tests.support.demo_outlets import serve_demo_outlets
 
 ARTICLES = 3
 
@@ -31,9 +30,8 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     if find_browser("auto") is None:
         pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
     tmp = tmp_path_factory.mktemp("shots")
-    with DemoServer(DemoWorld()) as server:
-        catalog = tmp / "demo.yaml"
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(tmp / "demo.yaml") as demo:
+        catalog = demo.catalog
         stores = {}
         for name, extra in (("shots", []), ("timeout", ["-s", "KHABAR_RENDER_TIMEOUT=0.001"])):
             stores[name] = tmp / name
@@ -135,18 +133,17 @@ def test_a_kill_while_the_screenshots_are_pending_loses_no_record(tmp_path: Path
     from tests.support.crawls import ROOT
 
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
-    with DemoServer(DemoWorld()) as server:
-        write_demo_catalog(server.base_urls, catalog)
+    with serve_demo_outlets(catalog) as demo:
         cmd = [*KHABAR, "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store),
                "--max-articles", str(ARTICLES), "-s", "KHABAR_SCREENSHOTS=articles"]
         with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True) as process:
             deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and not any(n > 1 for n in Counter(e.path for e in server.wire_log).values()):
+            while time.monotonic() < deadline and not any(n > 1 for n in Counter(e.path for e in demo.server.wire_log).values()):
                 time.sleep(0.01)  # a page asked for twice: the browser is loading it for its picture
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        twice = {path for path, n in Counter(e.path for e in server.wire_log).items() if n > 1}
+        twice = {path for path, n in Counter(e.path for e in demo.server.wire_log).items() if n > 1}
         assert twice, "the crawl never asked the browser for a picture"
         result = run(cmd)
         assert result.returncode == 0, result.stderr[-3000:]

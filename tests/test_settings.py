@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,12 +21,11 @@ from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.run.addon import KhabarAddon
 from crawler.run.settings import ENV_PRIORITY, khabar_settings
 from crawler.storage import layout
 from spiders.news import NewsSpider
+from tests.support.demo_outlets import DemoOutlets
 from tests.support.seaweed import ROOT, SeaweedFS, s3_env
 
 OUTLET = "demo-cms"
@@ -75,20 +73,9 @@ def test_khabar_settings_read_the_process_environment_by_default(monkeypatch: py
 # -- the issue's acceptance test: scrapy crawl configured by -s alone, into a real bucket ---------------------
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoWorld, Path]]:
-    world = DemoWorld()
-    server = DemoServer(world)
-    server.start()
-    catalog = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, catalog)
-    yield world, catalog
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def crawled(seaweed: SeaweedFS, demo: tuple[DemoWorld, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def crawled(seaweed: SeaweedFS, demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """``scrapy crawl`` run in an empty folder, the store and its endpoint given by -s only."""
-    world, catalog = demo
+    world, catalog = demo_outlets.world, demo_outlets.catalog
     cwd = tmp_path_factory.mktemp("cwd")
     bucket = seaweed.new_bucket("scrapy-s")
     env = s3_env({"AWS_ACCESS_KEY_ID": seaweed.access_key, "AWS_SECRET_ACCESS_KEY": seaweed.secret_key,

@@ -22,10 +22,9 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.cli import main
-from crawler.demo import DemoServer, DemoWorld
-from crawler.demo.process import write_demo_catalog
 from crawler.run import gc_pause
 from tests.support.crawls import ROOT, article_records
+from tests.support.demo_outlets import DemoOutlets
 
 # Runs ``khabar crawl`` in this child as ``python -m crawler.cli`` does, on the CPUs given, noting in order when the
 # spider saw its first request and when a process of the extraction pool was spawned; at its first connection to
@@ -68,18 +67,8 @@ finally:
 """
 
 
-@pytest.fixture(scope="module")
-def demo_wp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
-    server = DemoServer(DemoWorld())
-    server.start()
-    catalog = tmp_path_factory.mktemp("demo") / "demo-catalog.yaml"
-    write_demo_catalog(server.base_urls, catalog)
-    yield int(server.base_urls["demo-wp"].rstrip("/").rsplit(":", 1)[1]), catalog
-    server.stop()
-
-
-def _crawl(demo_wp: tuple[int, Path], cpus: list[int], tmp_path: Path) -> tuple[dict[str, Any], Path]:
-    port, catalog = demo_wp
+def _crawl(demo: DemoOutlets, cpus: list[int], tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    port, catalog = demo.port("demo-wp"), demo.catalog
     out, store = tmp_path / "probe.json", tmp_path / "store"
     done = subprocess.run([sys.executable, "-c", _PROBE, str(out), str(port), ",".join(map(str, cpus)),
                            "crawl", "demo-wp", "--catalog-extra", str(catalog), "--store", str(store),
@@ -97,8 +86,8 @@ CPUS = sorted(os.sched_getaffinity(0))
                  marks=pytest.mark.skipif(len(CPUS) < 2, reason="needs two CPUs")),
 ])
 def test_extraction_workers_start_at_the_first_request_on_one_cpu_at_once_on_more(
-        demo_wp: tuple[int, Path], tmp_path: Path, cpus: list[int], workers_start: str) -> None:
-    probe, store = _crawl(demo_wp, cpus, tmp_path)
+        demo_outlets: DemoOutlets, tmp_path: Path, cpus: list[int], workers_start: str) -> None:
+    probe, store = _crawl(demo_outlets, cpus, tmp_path)
     events = probe["events"]
     started = events.index("extraction processes") > events.index("first request")
     assert ("after the first request" if started else "before the first request") == workers_start
@@ -108,8 +97,8 @@ def test_extraction_workers_start_at_the_first_request_on_one_cpu_at_once_on_mor
 
 
 def test_at_its_first_request_the_crawl_has_not_imported_numpy_rich_or_trafilatura_and_collects_again(
-        demo_wp: tuple[int, Path], tmp_path: Path) -> None:
-    probe, _ = _crawl(demo_wp, CPUS[:1], tmp_path)
+        demo_outlets: DemoOutlets, tmp_path: Path) -> None:
+    probe, _ = _crawl(demo_outlets, CPUS[:1], tmp_path)
     assert probe["first"] == {"modules": [], "gc_enabled": True}
 
 

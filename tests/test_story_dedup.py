@@ -11,16 +11,15 @@ from typing import Any
 
 import numpy as np
 import pytest
-import yaml
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.demo import DemoServer, DemoWorld, demo_catalog_entries
 from crawler.records import ArticleRecord, ExtractionInfo, WarcLink, article_id, text_digest
 from crawler.storage import LocalStore
 from crawler.storage.layout import stories_db
 from pipelines.story_dedup import THRESHOLD, StoryDedup, text_signature, title_key
 from tests.support.crawls import KHABAR, article_records, run
+from tests.support.demo_outlets import DemoOutlets
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -156,20 +155,16 @@ def test_each_signal_marks_the_later_copy_and_the_index_outlives_the_run(tmp_pat
 # --- a real crawl ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    tmp = tmp_path_factory.mktemp("dedup")
-    world = DemoWorld()
-    with DemoServer(world) as server:
-        catalog = tmp / "catalog.yaml"
-        catalog.write_text(yaml.safe_dump(demo_catalog_entries(server), allow_unicode=True))
-        store = tmp / "store"
-        args = [*KHABAR, "crawl", "demo-hard", "--catalog-extra", str(catalog), "--store", str(store)]
-        first = run(args)
-        assert first.returncode == 0, first.stderr[-3000:]
-        records = article_records(store)
-        second = run([*args, "--full"])
-        assert second.returncode == 0, second.stderr[-3000:]
-        yield world.duplicate_groups("demo-hard", server.base_url("demo-hard")), records, store, second
+def crawled(demo_outlets: DemoOutlets, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    store = tmp_path_factory.mktemp("dedup") / "store"
+    args = [*KHABAR, "crawl", "demo-hard", "--catalog-extra", str(demo_outlets.catalog), "--store", str(store)]
+    first = run(args)
+    assert first.returncode == 0, first.stderr[-3000:]
+    records = article_records(store)
+    second = run([*args, "--full"])
+    assert second.returncode == 0, second.stderr[-3000:]
+    groups = demo_outlets.world.duplicate_groups("demo-hard", demo_outlets.server.base_url("demo-hard"))
+    return groups, records, store, second
 
 
 def test_each_story_has_one_original_and_the_other_copies_point_at_it(crawled: Any) -> None:
