@@ -86,6 +86,13 @@ def heading(html: str) -> tuple[str, str]:
     ("<h1>اقتصاد<br>إصلاح جبائي أمام البرلمان</h1>", "", "اقتصاد إصلاح جبائي أمام البرلمان"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
+    # ... but a hidden separator between two printed parts, no kicker recognised, is read out with them
+    ('<h1><span class="c-7">Sahel</span><span class="visually-hidden">:</span> <span class="c-8">Le calendrier est '
+     "publié</span></h1>", "", "Sahel: Le calendrier est publié"),
+    ('<h1><span>اقتصاد</span><span class="sr-only"> - </span><span>إصلاح جبائي أمام البرلمان</span></h1>', "",
+     "اقتصاد - إصلاح جبائي أمام البرلمان"),
+    # ... not one that would open or close the heading
+    ('<h1>Le budget adopté<span class="sr-only"> | </span></h1>', "", "Le budget adopté"),
     # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept
     ('<h1>Le budget <span class="kicker">adopté</span></h1>', "", "Le budget adopté"),
     ("<h1><span>Sahel</span> Le calendrier est publié</h1>", "", "Sahel Le calendrier est publié"),
@@ -430,3 +437,4 @@ def test_site_name_before_a_colon(head: str, url: str, title: str) -> None:
 ])
 def test_site_name_glued_to_the_closing_mark(title_tag: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.exemple.ne/societe/barrage") == title
+
