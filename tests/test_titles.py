@@ -438,3 +438,20 @@ def test_site_name_before_a_colon(head: str, url: str, title: str) -> None:
 def test_site_name_glued_to_the_closing_mark(title_tag: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.exemple.ne/societe/barrage") == title
 
+
+@pytest.mark.parametrize(("og_title", "headings", "title"), [
+    # a heading whose elements meet without the space the references write: spaced as the references spell it
+    ("Barrage de Kandadji: les travaux reprennent",
+     '<h1><span class="c-red">Barrage de Kandadji:</span>les travaux reprennent</h1>',
+     "Barrage de Kandadji: les travaux reprennent"),
+    ("سد كنداجي: استئناف الأشغال | Courrier Sahel", '<h1><span class="c-red">سد كنداجي:</span>استئناف الأشغال</h1>',
+     "سد كنداجي: استئناف الأشغال"),
+    # ... and printed as it is when a reference writes it so, or writes other punctuation
+    ("Barrage de Kandadji :les travaux reprennent", '<h1><span>Barrage de Kandadji :</span>les travaux reprennent</h1>',
+     "Barrage de Kandadji :les travaux reprennent"),
+    ("Barrage de Kandadji – les travaux reprennent", "<h1>Barrage de Kandadji - les travaux reprennent</h1>",
+     "Barrage de Kandadji - les travaux reprennent"),
+])
+def test_heading_spaced_as_the_references(og_title: str, headings: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert title_of(head, headings, title, SAHEL_URL) == title
