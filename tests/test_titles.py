@@ -86,6 +86,13 @@ def heading(html: str) -> tuple[str, str]:
     ("<h1>اقتصاد<br>إصلاح جبائي أمام البرلمان</h1>", "", "اقتصاد إصلاح جبائي أمام البرلمان"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
+    # ... but a hidden separator between two printed parts, no kicker recognised, is read out with them
+    ('<h1><span class="c-7">Sahel</span><span class="visually-hidden">:</span> <span class="c-8">Le calendrier est '
+     "publié</span></h1>", "", "Sahel: Le calendrier est publié"),
+    ('<h1><span>اقتصاد</span><span class="sr-only"> - </span><span>إصلاح جبائي أمام البرلمان</span></h1>', "",
+     "اقتصاد - إصلاح جبائي أمام البرلمان"),
+    # ... not one that would open or close the heading
+    ('<h1>Le budget adopté<span class="sr-only"> | </span></h1>', "", "Le budget adopté"),
     # a kicker class after printed text, a plain <span>, or a heading that would be left empty: all kept
     ('<h1>Le budget <span class="kicker">adopté</span></h1>', "", "Le budget adopté"),
     ("<h1><span>Sahel</span> Le calendrier est publié</h1>", "", "Sahel Le calendrier est publié"),
@@ -430,3 +437,21 @@ def test_site_name_before_a_colon(head: str, url: str, title: str) -> None:
 ])
 def test_site_name_glued_to_the_closing_mark(title_tag: str, title: str) -> None:
     assert title_of(f"<title>{title_tag}</title>", "", title, "https://www.exemple.ne/societe/barrage") == title
+
+
+@pytest.mark.parametrize(("og_title", "headings", "title"), [
+    # a heading whose elements meet without the space the references write: spaced as the references spell it
+    ("Barrage de Kandadji: les travaux reprennent",
+     '<h1><span class="c-red">Barrage de Kandadji:</span>les travaux reprennent</h1>',
+     "Barrage de Kandadji: les travaux reprennent"),
+    ("سد كنداجي: استئناف الأشغال | Courrier Sahel", '<h1><span class="c-red">سد كنداجي:</span>استئناف الأشغال</h1>',
+     "سد كنداجي: استئناف الأشغال"),
+    # ... and printed as it is when a reference writes it so, or writes other punctuation
+    ("Barrage de Kandadji :les travaux reprennent", '<h1><span>Barrage de Kandadji :</span>les travaux reprennent</h1>',
+     "Barrage de Kandadji :les travaux reprennent"),
+    ("Barrage de Kandadji – les travaux reprennent", "<h1>Barrage de Kandadji - les travaux reprennent</h1>",
+     "Barrage de Kandadji - les travaux reprennent"),
+])
+def test_heading_spaced_as_the_references(og_title: str, headings: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert title_of(head, headings, title, SAHEL_URL) == title

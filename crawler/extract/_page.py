@@ -309,7 +309,21 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
             else clean(inner.text) if first.tag == "br" else ""
         if opening and headline.startswith(opening):
             after_first = headline[len(opening):].strip(KICKER_TRIM)
+        if headline == text:
+            headline = _with_hidden_separators(el, hidden, text)
     return (kicker, headline, after_first) if headline else ("", text, "")
+
+
+def _with_hidden_separators(el: HtmlElement, hidden: frozenset[HtmlElement], text: str) -> str:
+    """`text` with the separators hidden from sight between two printed parts of a heading kept (its kicker and its
+    headline, both printed: '<span>Sahel</span><span class="sr-only">:</span> <span>Le calendrier …</span>'): the
+    page reads them out to those who do not see the layout. Any other hidden text stays out."""
+    separators = frozenset(child for child in hidden if child.tag not in _UNPRINTED_TAGS
+                           and not clean(child.text_content()).strip(KICKER_TRIM))
+    if not separators:
+        return text
+    spoken = clean("".join(_visible_text(el, hidden - separators)))
+    return spoken if spoken.strip(KICKER_TRIM) == spoken else text
 
 
 def _before_headline_part(children: list[HtmlElement], hidden: frozenset[HtmlElement]) -> str:

@@ -190,8 +190,27 @@ def strip_site(title: str, site: SiteKeys) -> str:
 
 def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
                  site: SiteKeys, plain_h2: Callable[[], Sequence[str]] | None = None) -> tuple[str | None, str | None]:
-    """``(title, source)``: the matching heading, else the first reference without its site name. `plain_h2`
-    gives the page's unmarked <h2>s, read only when no heading settled the title."""
+    """``(title, source)``: the matching heading (spaced as the references spell it), else the first reference
+    without its site name. `plain_h2` gives the page's unmarked <h2>s, read only when no heading settled the title."""
+    title, source = _chosen(headings, refs, site, plain_h2)
+    if title is not None and source == "h1":
+        title = _spaced_as_referenced(title, refs, site)
+    return title, source
+
+
+def _spaced_as_referenced(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
+    """The heading as a reference spells it when the two differ in their spaces only: the heading's elements meet
+    without the space the publisher wrote ('<span>Kandadji :</span>les travaux reprennent')."""
+    key = "".join(heading.split())
+    spelled = [text for _, ref in refs if key in "".join(ref.split())
+               for text in (ref, strip_site(ref, site)) if "".join(text.split()) == key]
+    if not spelled or any(" ".join(text.split()) == heading for text in spelled):
+        return heading
+    return " ".join(spelled[0].split())
+
+
+def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
+            site: SiteKeys, plain_h2: Callable[[], Sequence[str]] | None) -> tuple[str | None, str | None]:
     stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
     references = [(ref, fold(ref)) for ref in dict.fromkeys([r for _, r in refs] + [t for _, t in stripped if t])]
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
