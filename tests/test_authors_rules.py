@@ -454,3 +454,27 @@ def test_a_labelled_credit_line(lead: str, tail: str, expected: tuple[str, ...])
 ])
 def test_a_source_glued_to_the_name(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- a name in a script without capitals (Arabic, Chinese, Japanese, Korean, Devanagari) is a name as typed -------
+
+CASELESS = [
+    # (author field values, credited)
+    (["سارة بن علي"], [("سارة بن علي", P)]),
+    (["山田 花子"], [("山田 花子", P)]),  # Japanese, family name first
+    (["김민준"], [("김민준", P)]),
+    (["अमित शर्मा"], [("अमित शर्मा", P)]),
+    (["karim benali"], []),  # Latin script in lower case: not read as a name
+]
+
+
+@pytest.mark.parametrize(("values", "credited"), CASELESS, ids=[c[0][0] for c in CASELESS])
+def test_a_name_in_a_script_without_capitals(values: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values).credited == credited
+
+
+def test_a_json_ld_person_in_japanese_is_credited() -> None:
+    author = {"@type": "Person", "name": "山田 花子"}
+    html = page("<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale", author=author),
+                '<div class="author-info"><a href="/author/yamada">山田 花子</a></div>')
+    assert _extract(html).authors == ("山田 花子",)

@@ -513,8 +513,13 @@ def _once(value: str) -> str:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or Arabic script."""
-    return word[0].isupper() or _is_arabic_word(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+    """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or a word of a script without capitals
+    (Arabic, Chinese, Japanese, Korean, Devanagari…), where no capital can mark a name."""
+    return word[0].isupper() or _caseless_letter(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+
+
+def _caseless_letter(char: str) -> bool:
+    return char.isalpha() and not char.isupper() and not char.islower()
 
 
 def _is_desk(name: str) -> bool:
