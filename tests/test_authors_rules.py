@@ -478,3 +478,21 @@ def test_a_json_ld_person_in_japanese_is_credited() -> None:
     html = page("<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale", author=author),
                 '<div class="author-info"><a href="/author/yamada">山田 花子</a></div>')
     assert _extract(html).authors == ("山田 花子",)
+
+
+# --- a byline that prints each name in its own element, nothing between them, credits each name ------------------
+
+LISTED = [
+    # (byline element, expected authors)
+    ('<div class="article-byline"><span>Karim Benali</span> <span>Amina Saïdi</span></div>', ("Karim Benali", "Amina Saïdi")),
+    ('<div class="byline"><div class="names"><a href="/a/1">Karim Benali</a><!-- --><a href="/a/2">Amina Saïdi</a>'
+     '<a href="/a/3">Omar Ben Lahlou</a></div></div>', ("Karim Benali", "Amina Saïdi", "Omar Ben Lahlou")),
+    ('<p class="auteur"><span>سارة بن علي</span> <span>أحمد سالم</span></p>', ("سارة بن علي", "أحمد سالم")),
+    ('<div class="byline"><span>Par</span> <span>Karim Benali</span></div>', ("Karim Benali",)),  # a lead-in, one name
+    ('<div class="byline"><span>Karim Benali</span> et <span>Amina Saïdi</span></div>', ("Karim Benali", "Amina Saïdi")),
+]
+
+
+@pytest.mark.parametrize(("byline", "expected"), LISTED, ids=[c[0][:60] for c in LISTED])
+def test_names_listed_in_their_own_elements(byline: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
