@@ -496,3 +496,26 @@ LISTED = [
 @pytest.mark.parametrize(("byline", "expected"), LISTED, ids=[c[0][:60] for c in LISTED])
 def test_names_listed_in_their_own_elements(byline: str, expected: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
+
+
+# --- no name holds a label's colon: a photo credit in an element marked 'autor' credits nobody ----------------
+
+PHOTO_CREDITS = [
+    # (byline text, credited)
+    ("Bild: SN/Karim Benali", []),
+    ("Foto: Amina Saïdi", []),
+    ("Photo : Karim Benali", []),
+    ("صورة: سارة بن علي", []),
+    ("Karim Benali/AFP", [("Karim Benali", P), ("AFP", A)]),  # a slash still joins a name and its source
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), PHOTO_CREDITS, ids=[c[0] for c in PHOTO_CREDITS])
+def test_a_photo_credit_is_no_byline(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+    assert parse_names([line]).credited == credited
+
+
+def test_a_photo_credit_marked_as_an_author_element() -> None:
+    figure = '<figure><img src="/x.jpg"><div class="bildautor">Bild: SN/AGENCE/Karim BENALI</div></figure>'
+    assert _extract(page("<title>Réforme fiscale</title>", figure)).authors == ()

@@ -494,11 +494,16 @@ def _person(value: str) -> str | None:
         return None
     if not all(_name_word(w) for w in words) or words[-1].lower() in _PARTICLES:
         return None
-    if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
+    if _NOT_IN_NAMES.search(value) or any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return None
     if value.isupper() and len(value) > 3:
         value = value.title()
     return value
+
+
+# What no name holds: a label's colon ('Bild: Karim Benali', a photo credit), a separator, brackets. A slash may
+# join a name and its source ('AFP/Sahel Info').
+_NOT_IN_NAMES = re.compile(r"[:|\\@#=+<>{}\[\]()]")
 
 
 def _once(value: str) -> str:
