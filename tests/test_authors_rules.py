@@ -439,6 +439,11 @@ LABELLED = [
     ("<p>Le rapport de l'auteur du livre est paru.</p>", "", ()),  # the word, not the label
     ('<div class="comments"><p>Auteur : Karim Benali</p></div>', "", ()),  # a commenter
     ('<p class="byline">Par Amina Saïdi</p><p>Auteur : Karim Benali</p>', "", ("Amina Saïdi",)),  # a byline first
+    # 'Von:', 'Par :', 'By:' with their colon are labels as explicit ('Von: <a>X</a>, <a>Y</a>' in a plain list)
+    ('<ul class="infos"><li>Von: <span><a href="/k">Karim BENALI</a>, </span><span><a href="/a">Amina SAÏDI</a></span>'
+     "</li></ul>", "", ("Karim BENALI", "Amina SAÏDI")),
+    ("<p>Par : Leïla Haddad</p>", "", ("Leïla Haddad",)),
+    ("<p>Von: 12.03.2025 bis 15.03.2025</p>", "", ()),  # a label's colon, but no name after it
 ]
 
 

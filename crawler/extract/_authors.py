@@ -321,7 +321,8 @@ def _site_as_printed(line: str, skip: set[str]) -> str | None:
 
 # A credit label with its colon, as a word ('Autorin: X', 'Auteur : X', 'Rédaction : X'): in a line the markup does not
 # mark as a byline, only a label this explicit opens one.
-_LABEL = re.compile(r"(?<!\w)(?:autor(?:in|innen|en)?|auteurs?|authors?|redaktion|r(?:é|e)daction)\s*:", re.IGNORECASE)
+_LABEL = re.compile(r"(?<!\w)(?:autor(?:in|innen|en)?|auteurs?|authors?|redaktion|r(?:é|e)daction|(?-i:Von|Par|By))\s*:",
+                    re.IGNORECASE)
 
 
 def labelled_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:

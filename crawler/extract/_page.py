@@ -419,7 +419,8 @@ def printed_elsewhere(root: HtmlElement, line: str) -> bool:
 _LABEL_TEXTS = etree.XPath(
     "//body//text()[contains(., ':')][contains(., 'utor') or contains(., 'UTOR') or contains(., 'uteur')"
     " or contains(., 'UTEUR') or contains(., 'uthor') or contains(., 'UTHOR') or contains(., 'aktion')"
-    " or contains(., 'AKTION') or contains(., 'action') or contains(., 'ACTION')][not(ancestor::script"
+    " or contains(., 'AKTION') or contains(., 'action') or contains(., 'ACTION') or contains(., 'Von:')"
+    " or contains(., 'Von :') or contains(., 'Par:') or contains(., 'Par :') or contains(., 'By:')][not(ancestor::script"
     " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a)]")
 MAX_LABEL_LINE = 160
 MAX_LABEL_LOOKUPS = 20
