@@ -524,3 +524,21 @@ def test_a_photo_credit_is_no_byline(line: str, credited: list[tuple[str, str]])
 def test_a_photo_credit_marked_as_an_author_element() -> None:
     figure = '<figure><img src="/x.jpg"><div class="bildautor">Bild: SN/AGENCE/Karim BENALI</div></figure>'
     assert _extract(page("<title>Réforme fiscale</title>", figure)).authors == ()
+
+
+# --- an agency credited with the place its dispatch comes from is the agency; a person's name keeps its rules ------
+
+AGENCY_PLACES = [
+    # (byline, credited)
+    ("Par AFP à Alger", [("AFP", A)]),
+    ("Par Reuters depuis Tunis", [("Reuters", A)]),
+    ("Associated Press in Bamako", [("Associated Press", A)]),
+    ("وكالة الأنباء الجزائرية من الجزائر", [("وكالة الأنباء الجزائرية", A)]),
+    ("Par Karim Benali à Oran", [("Karim Benali", P)]),
+    ("Iberische Weine in Berlin", []),  # a shop's name and its town: no agency, no person
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), AGENCY_PLACES, ids=[c[0] for c in AGENCY_PLACES])
+def test_an_agency_and_its_place(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

@@ -107,6 +107,9 @@ _ROLE_SUFFIX = re.compile(
     r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$",
     re.IGNORECASE,
 )
+# Where an agency's dispatch comes from ('AFP à Alger', 'Reuters in Oran', 'وكالة الأنباء الجزائرية من الجزائر'): not
+# part of the agency's name. Only after an agency: 'Iberische Weine in Berlin' is no person's name.
+_AGENCY_PLACE = re.compile(r"\s+(?:à|au|depuis|(?-i:in)|من)\s+[^\W\d_][\w'-]*$", re.IGNORECASE)
 # Names that stand for the newsroom, not a person: credited as a desk.
 _DESKS = frozenset(alnum(s) for s in (
     "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "staff",
@@ -462,6 +465,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
     part = clean(part).strip(" .:-–—*")
     printed = _LEAD_IN.sub("", part)
+    printed = printed if _canonical(printed) else _AGENCY_PLACE.sub("", printed)
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
