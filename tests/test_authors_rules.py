@@ -542,3 +542,23 @@ AGENCY_PLACES = [
 @pytest.mark.parametrize(("line", "credited"), AGENCY_PLACES, ids=[c[0] for c in AGENCY_PLACES])
 def test_an_agency_and_its_place(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- a role glued to the name by markup that prints two elements with nothing between them is no part of it --------
+
+GLUED_ROLES = [
+    ("Karim BenaliJournaliste", [("Karim Benali", P)]),
+    ("Amina SaïdiRédactrice", [("Amina Saïdi", P)]),
+    ("Ronald McDonald", [("Ronald McDonald", P)]),  # a capital inside a name is no role
+    ("Omar DeSouza", [("Omar DeSouza", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), GLUED_ROLES, ids=[c[0] for c in GLUED_ROLES])
+def test_a_role_glued_to_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+def test_a_role_glued_to_the_name_on_a_page() -> None:
+    byline = '<div class="story-authors"><a href="/auteurs/kb">Karim Benali</a><span>Journaliste</span></div>'
+    assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == ("Karim Benali",)

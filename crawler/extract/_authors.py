@@ -480,12 +480,23 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         return True
     if _ROLE.match(part):
         return True
-    name = _person(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))) or (part if handles and _is_handle(part) else None)
+    name = _person(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part)))) or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
         credits.credit(name, DESK if _is_desk(name) else PERSON)
     return True
+
+
+# A capitalised word glued to the name's last word, where two elements print with nothing between them
+# ('<a>Karim Benali</a><span>Redakteur</span>' reads 'Karim BenaliRedakteur').
+_GLUED_WORD = re.compile(r"(?<=[^\W\d_])(?<![A-Z])([A-Z][^\W\d_A-Z]+)$")
+
+
+def _unglued(value: str) -> str:
+    """The name without a role glued to it ('Karim BenaliRedakteur' -> 'Karim Benali'); any other value as is."""
+    glued = _GLUED_WORD.search(value)
+    return value[:glued.start()] if glued and " " in value and _has_role_word(glued.group(1)) else value
 
 
 def _person(value: str) -> str | None:
