@@ -439,6 +439,11 @@ LABELLED = [
     ("<p>Le rapport de l'auteur du livre est paru.</p>", "", ()),  # the word, not the label
     ('<div class="comments"><p>Auteur : Karim Benali</p></div>', "", ()),  # a commenter
     ('<p class="byline">Par Amina Saïdi</p><p>Auteur : Karim Benali</p>', "", ("Amina Saïdi",)),  # a byline first
+    # 'Von:', 'Par :', 'By:' with their colon are labels as explicit ('Von: <a>X</a>, <a>Y</a>' in a plain list)
+    ('<ul class="infos"><li>Von: <span><a href="/k">Karim BENALI</a>, </span><span><a href="/a">Amina SAÏDI</a></span>'
+     "</li></ul>", "", ("Karim BENALI", "Amina SAÏDI")),
+    ("<p>Par : Leïla Haddad</p>", "", ("Leïla Haddad",)),
+    ("<p>Von: 12.03.2025 bis 15.03.2025</p>", "", ()),  # a label's colon, but no name after it
 ]
 
 
@@ -454,3 +459,106 @@ def test_a_labelled_credit_line(lead: str, tail: str, expected: tuple[str, ...])
 ])
 def test_a_source_glued_to_the_name(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- a name in a script without capitals (Arabic, Chinese, Japanese, Korean, Devanagari) is a name as typed -------
+
+CASELESS = [
+    # (author field values, credited)
+    (["سارة بن علي"], [("سارة بن علي", P)]),
+    (["山田 花子"], [("山田 花子", P)]),  # Japanese, family name first
+    (["김민준"], [("김민준", P)]),
+    (["अमित शर्मा"], [("अमित शर्मा", P)]),
+    (["karim benali"], []),  # Latin script in lower case: not read as a name
+]
+
+
+@pytest.mark.parametrize(("values", "credited"), CASELESS, ids=[c[0][0] for c in CASELESS])
+def test_a_name_in_a_script_without_capitals(values: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values).credited == credited
+
+
+def test_a_json_ld_person_in_japanese_is_credited() -> None:
+    author = {"@type": "Person", "name": "山田 花子"}
+    html = page("<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale", author=author),
+                '<div class="author-info"><a href="/author/yamada">山田 花子</a></div>')
+    assert _extract(html).authors == ("山田 花子",)
+
+
+# --- a byline that prints each name in its own element, nothing between them, credits each name ------------------
+
+LISTED = [
+    # (byline element, expected authors)
+    ('<div class="article-byline"><span>Karim Benali</span> <span>Amina Saïdi</span></div>', ("Karim Benali", "Amina Saïdi")),
+    ('<div class="byline"><div class="names"><a href="/a/1">Karim Benali</a><!-- --><a href="/a/2">Amina Saïdi</a>'
+     '<a href="/a/3">Omar Ben Lahlou</a></div></div>', ("Karim Benali", "Amina Saïdi", "Omar Ben Lahlou")),
+    ('<p class="auteur"><span>سارة بن علي</span> <span>أحمد سالم</span></p>', ("سارة بن علي", "أحمد سالم")),
+    ('<div class="byline"><span>Par</span> <span>Karim Benali</span></div>', ("Karim Benali",)),  # a lead-in, one name
+    ('<div class="byline"><span>Karim Benali</span> et <span>Amina Saïdi</span></div>', ("Karim Benali", "Amina Saïdi")),
+]
+
+
+@pytest.mark.parametrize(("byline", "expected"), LISTED, ids=[c[0][:60] for c in LISTED])
+def test_names_listed_in_their_own_elements(byline: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
+
+
+# --- no name holds a label's colon: a photo credit in an element marked 'autor' credits nobody ----------------
+
+PHOTO_CREDITS = [
+    # (byline text, credited)
+    ("Bild: SN/Karim Benali", []),
+    ("Foto: Amina Saïdi", []),
+    ("Photo : Karim Benali", []),
+    ("صورة: سارة بن علي", []),
+    ("Karim Benali/AFP", [("Karim Benali", P), ("AFP", A)]),  # a slash still joins a name and its source
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), PHOTO_CREDITS, ids=[c[0] for c in PHOTO_CREDITS])
+def test_a_photo_credit_is_no_byline(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+    assert parse_names([line]).credited == credited
+
+
+def test_a_photo_credit_marked_as_an_author_element() -> None:
+    figure = '<figure><img src="/x.jpg"><div class="bildautor">Bild: SN/AGENCE/Karim BENALI</div></figure>'
+    assert _extract(page("<title>Réforme fiscale</title>", figure)).authors == ()
+
+
+# --- an agency credited with the place its dispatch comes from is the agency; a person's name keeps its rules ------
+
+AGENCY_PLACES = [
+    # (byline, credited)
+    ("Par AFP à Alger", [("AFP", A)]),
+    ("Par Reuters depuis Tunis", [("Reuters", A)]),
+    ("Associated Press in Bamako", [("Associated Press", A)]),
+    ("وكالة الأنباء الجزائرية من الجزائر", [("وكالة الأنباء الجزائرية", A)]),
+    ("Par Karim Benali à Oran", [("Karim Benali", P)]),
+    ("Iberische Weine in Berlin", []),  # a shop's name and its town: no agency, no person
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), AGENCY_PLACES, ids=[c[0] for c in AGENCY_PLACES])
+def test_an_agency_and_its_place(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+# --- a role glued to the name by markup that prints two elements with nothing between them is no part of it --------
+
+GLUED_ROLES = [
+    ("Karim BenaliJournaliste", [("Karim Benali", P)]),
+    ("Amina SaïdiRédactrice", [("Amina Saïdi", P)]),
+    ("Ronald McDonald", [("Ronald McDonald", P)]),  # a capital inside a name is no role
+    ("Omar DeSouza", [("Omar DeSouza", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), GLUED_ROLES, ids=[c[0] for c in GLUED_ROLES])
+def test_a_role_glued_to_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+def test_a_role_glued_to_the_name_on_a_page() -> None:
+    byline = '<div class="story-authors"><a href="/auteurs/kb">Karim Benali</a><span>Journaliste</span></div>'
+    assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == ("Karim Benali",)

@@ -107,6 +107,9 @@ _ROLE_SUFFIX = re.compile(
     r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$",
     re.IGNORECASE,
 )
+# Where an agency's dispatch comes from ('AFP à Alger', 'Reuters in Oran', 'وكالة الأنباء الجزائرية من الجزائر'): not
+# part of the agency's name. Only after an agency: 'Iberische Weine in Berlin' is no person's name.
+_AGENCY_PLACE = re.compile(r"\s+(?:à|au|depuis|(?-i:in)|من)\s+[^\W\d_][\w'-]*$", re.IGNORECASE)
 # Names that stand for the newsroom, not a person: credited as a desk.
 _DESKS = frozenset(alnum(s) for s in (
     "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "staff",
@@ -321,7 +324,8 @@ def _site_as_printed(line: str, skip: set[str]) -> str | None:
 
 # A credit label with its colon, as a word ('Autorin: X', 'Auteur : X', 'Rédaction : X'): in a line the markup does not
 # mark as a byline, only a label this explicit opens one.
-_LABEL = re.compile(r"(?<!\w)(?:autor(?:in|innen|en)?|auteurs?|authors?|redaktion|r(?:é|e)daction)\s*:", re.IGNORECASE)
+_LABEL = re.compile(r"(?<!\w)(?:autor(?:in|innen|en)?|auteurs?|authors?|redaktion|r(?:é|e)daction|(?-i:Von|Par|By))\s*:",
+                    re.IGNORECASE)
 
 
 def labelled_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
@@ -461,6 +465,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     """File one comma/'et' part under authors or agencies; False when it is neither name nor role."""
     part = clean(part).strip(" .:-–—*")
     printed = _LEAD_IN.sub("", part)
+    printed = printed if _canonical(printed) else _AGENCY_PLACE.sub("", printed)
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
@@ -475,12 +480,23 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         return True
     if _ROLE.match(part):
         return True
-    name = _person(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))) or (part if handles and _is_handle(part) else None)
+    name = _person(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part)))) or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
         credits.credit(name, DESK if _is_desk(name) else PERSON)
     return True
+
+
+# A capitalised word glued to the name's last word, where two elements print with nothing between them
+# ('<a>Karim Benali</a><span>Redakteur</span>' reads 'Karim BenaliRedakteur').
+_GLUED_WORD = re.compile(r"(?<=[^\W\d_])(?<![A-Z])([A-Z][^\W\d_A-Z]+)$")
+
+
+def _unglued(value: str) -> str:
+    """The name without a role glued to it ('Karim BenaliRedakteur' -> 'Karim Benali'); any other value as is."""
+    glued = _GLUED_WORD.search(value)
+    return value[:glued.start()] if glued and " " in value and _has_role_word(glued.group(1)) else value
 
 
 def _person(value: str) -> str | None:
@@ -494,11 +510,16 @@ def _person(value: str) -> str | None:
         return None
     if not all(_name_word(w) for w in words) or words[-1].lower() in _PARTICLES:
         return None
-    if any(w.strip(".,").lower() in _ORG_WORDS for w in words):
+    if _NOT_IN_NAMES.search(value) or any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return None
     if value.isupper() and len(value) > 3:
         value = value.title()
     return value
+
+
+# What no name holds: a label's colon ('Bild: Karim Benali', a photo credit), a separator, brackets. A slash may
+# join a name and its source ('AFP/Sahel Info').
+_NOT_IN_NAMES = re.compile(r"[:|\\@#=+<>{}\[\]()]")
 
 
 def _once(value: str) -> str:
@@ -513,8 +534,13 @@ def _once(value: str) -> str:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or Arabic script."""
-    return word[0].isupper() or _is_arabic_word(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+    """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or a word of a script without capitals
+    (Arabic, Chinese, Japanese, Korean, Devanagari…), where no capital can mark a name."""
+    return word[0].isupper() or _caseless_letter(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+
+
+def _caseless_letter(char: str) -> bool:
+    return char.isalpha() and not char.isupper() and not char.islower()
 
 
 def _is_desk(name: str) -> bool:

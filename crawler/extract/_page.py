@@ -419,7 +419,8 @@ def printed_elsewhere(root: HtmlElement, line: str) -> bool:
 _LABEL_TEXTS = etree.XPath(
     "//body//text()[contains(., ':')][contains(., 'utor') or contains(., 'UTOR') or contains(., 'uteur')"
     " or contains(., 'UTEUR') or contains(., 'uthor') or contains(., 'UTHOR') or contains(., 'aktion')"
-    " or contains(., 'AKTION') or contains(., 'action') or contains(., 'ACTION')][not(ancestor::script"
+    " or contains(., 'AKTION') or contains(., 'action') or contains(., 'ACTION') or contains(., 'Von:')"
+    " or contains(., 'Von :') or contains(., 'Par:') or contains(., 'Par :') or contains(., 'By:')][not(ancestor::script"
     " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a)]")
 MAX_LABEL_LINE = 160
 MAX_LABEL_LOOKUPS = 20
@@ -525,6 +526,20 @@ def _names_author(el: HtmlElement, marks: str) -> bool:
     return any("author" in token for token in tokens) and bool({"vcard", "fn"} & set(tokens))
 
 
+def _listed_names(el: HtmlElement) -> str | None:
+    """The names of a byline that prints each in its own element with nothing between them ('<span>Karim
+    Benali</span> <span>Amina Saïdi</span>'), joined as a byline writes them ('Karim Benali, Amina Saïdi'); None
+    when the byline is not such a list (one element, a lead-in or separator in the text, a one-word part)."""
+    while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
+        el = el[0]  # through the wrappers around the list
+    children = [child for child in el if isinstance(child.tag, str)]  # not the comments between them
+    if (len(children) < 2 or (el.text or "").strip() or len({child.tag for child in children}) > 1
+            or any((node.tail or "").strip() for node in el)):
+        return None
+    names = [clean(child.text_content()) for child in children]
+    return ", ".join(names) if all(len(name.split()) >= 2 for name in names) else None
+
+
 def _collect_marked(root: HtmlElement) -> Marked:
     marked = Marked()
     count = 0
@@ -562,7 +577,7 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS) or elsewhere(el):
         return 0
     if any(k in label for k in _BYLINE_WORDS):
-        marked.bylines.append(text)
+        marked.bylines.append(_listed_names(el) or text)
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             marked.author_names.append(text)
     if any(k in label for k in _DATELINE_WORDS):
