@@ -44,6 +44,7 @@ from crawler.extract._body import (
     extract_container,
     split_credits,
     with_container_fallback,
+    without_author_note,
 )
 from crawler.extract._fields import (
     canonical_url,
@@ -434,6 +435,7 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
+    body = without_author_note(body, draft.credits.authors)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
 
