@@ -34,7 +34,9 @@ _READ_ALSO = re.compile(
     r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b"
     r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
-    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:)(?!\w)",
+    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:"
+    # Norwegian, Swedish, Danish, Dutch, with their colon (tune halves, body F1: fundus 1 page fixed, none broken)
+    r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
