@@ -137,13 +137,15 @@ def is_headline(line: str, title: str) -> bool:
     is 'Réforme fiscale, le projet arrive', or the other way round)."""
     if fold(line) == fold(title):
         return True
+    line_words, title_words = len(line.split()), len(title.split())
+    if abs(line_words - title_words) > MAX_KICKER_WORDS:  # a paragraph of the text: no closer look
+        return False
     own, key = alnum(line), alnum(title)
     if not own or not key:
         return False
     if own == key:
         return True
-    line_words, title_words = len(line.split()), len(title.split())
-    if min(line_words, title_words) < MIN_GLUED_TITLE_WORDS or abs(line_words - title_words) > MAX_KICKER_WORDS:
+    if min(line_words, title_words) < MIN_GLUED_TITLE_WORDS:
         return False
     return own.endswith(key) if line_words > title_words else key.endswith(own)
 

@@ -102,10 +102,10 @@ _BRACKET_TAG = re.compile(r"\s\[[A-Z]{3,}\]\W*$")
 
 def is_shouted(line: str) -> bool:
     """A line in capitals (MIN_SHOUTED_LETTERS letters or more), or a few words closed by a '[LABEL]' tag."""
-    if _BRACKET_TAG.search(line):
+    if "[" in line and _BRACKET_TAG.search(line):
         return len(line.split()) > MIN_TAGGED_WORDS
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= MIN_SHOUTED_LETTERS and all(c.isupper() for c in letters)
+    # str.isupper() in C first: a paragraph of the article is passed over without a look at each character
+    return line.isupper() and sum(c.isalpha() for c in line) >= MIN_SHOUTED_LETTERS
 
 
 def without_shouted_links(text: str, root: HtmlElement) -> str:
@@ -114,16 +114,19 @@ def without_shouted_links(text: str, root: HtmlElement) -> str:
     shouted = {line for line in lines if is_shouted(line)}
     if not shouted:
         return text
-    linked = {line for line in map(_linked_text, root.iter("a")) if line in shouted}
+    linked = {line for line in (_linked_text(link, shouted) for link in root.iter("a")) if line in shouted}
     kept = [line for line in lines if line not in linked]
     return "\n".join(kept) if kept else text
 
 
-def _linked_text(link: HtmlElement) -> str:
-    """The link's text, or that of the paragraph around it when links make most of it."""
+def _linked_text(link: HtmlElement, shouted: set[str]) -> str:
+    """The link's text, or that of the paragraph around it when links make most of it (read only for a link
+    whose text is part of a shouted line)."""
     own = clean(link.text_content())
     parent = link.getparent()
-    if parent is None or parent.tag not in _LINK_PARAGRAPHS:
+    if not own or own in shouted or parent is None or parent.tag not in _LINK_PARAGRAPHS:
+        return own
+    if not any(own in line for line in shouted):
         return own
     whole = clean(parent.text_content())
     if whole == own:
