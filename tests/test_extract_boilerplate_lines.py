@@ -37,6 +37,11 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     # 'read also' links in other languages
     ("Czytaj też: Nowy most w Oranie otwarty", ""),
     ("Lea también: El puerto de Argel amplía sus muelles", ""),
+    ("Les også: Havnen i Oran åpner igjen", ""),
+    ("Läs också: Hamnen i Oran öppnar igen", ""),
+    ("Lees ook: De haven van Oran gaat weer open", ""),
+    ("Les også de andre sakene om havnen i Oran, som åpner igjen i morgen etter en lang streik.",
+     "Les også de andre sakene om havnen i Oran, som åpner igjen i morgen etter en lang streik."),
     # appeals for support, app downloads, newsletter labels
     ("Vous aimez nos enquêtes ? Soutenez-nous : faites un don.", "Vous aimez nos enquêtes ?"),
     ("Téléchargez notre application pour suivre l'actualité.", ""),

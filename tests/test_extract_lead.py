@@ -41,6 +41,17 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     (f'{H1}<div class="lead-asset"><span>{FR_LEAD}</span></div>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'<p class="site-description">{FR_LEAD}</p>{H1}', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<p class="lead hidden">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    # a marked box that holds a picture (its caption) or a heading (a summary box of its own): not a standfirst;
+    # the standfirst before it still is
+    (f'{H1}<div class="article-lead"><figure><img src="/port.jpg"><figcaption>{FR_LEAD}</figcaption></figure></div>',
+     FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<div class="picture-teaser"><picture><img src="/port.jpg"></picture>{FR_LEAD}</div>',
+     FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<p class="chapo">{FR_LEAD}</p><div class="teaser-picture"><img src="/port.jpg"><span>Le port d\'Oran, '
+     'au petit matin, avant le départ des premiers chalutiers.</span></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<div class="summary"><h2>En bref</h2><ul><li>{FR_LEAD}</li></ul></div>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><div class="summary"><h3>باختصار</h3><p>{AR_LEAD}</p></div>',
+     AR_PARAGRAPHS, AR_TEXT, None),
     # before the headline, or in a list of links, or cut with '…': another article's teaser
     (f'<p class="teaser">{FR_LEAD}</p>{H1}', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<ul><li><p class="teaser">{FR_LEAD}</p></li></ul>', FR_PARAGRAPHS, FR_TEXT, None),

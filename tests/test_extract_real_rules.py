@@ -12,7 +12,7 @@ import pytest
 from lxml.html import fromstring
 
 from crawler.extract import Extracted, decode_html, extract_article
-from crawler.extract._body import unwrap_layout_tables
+from crawler.extract._body import unwrap_layout_tables, without_author_note
 from crawler.extract._cleanup import is_prompt
 from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._text import word_count
@@ -327,3 +327,38 @@ def test_page_rules(html: str, expected: dict[str, Any]) -> None:
             assert outcome.sources.get("date_published") != value, outcome.sources
         else:
             assert getattr(outcome, name) == value, (name, getattr(outcome, name), outcome.sources)
+
+
+# --- a closing note on the author --------------------------------------------------------------------------------
+
+FR_NOTE = ("Karim Benali est journaliste au service économie depuis 2015. Il suit les finances publiques et le "
+           "commerce extérieur.")
+AR_NOTE = "كريم بن علي صحفي في القسم الاقتصادي منذ سنة 2015، يتابع المالية العمومية والتجارة الخارجية."
+
+
+@pytest.mark.parametrize(("lines", "authors", "expected"), [
+    # a last paragraph that opens with a credited author's name and goes on: a note on the author
+    ([*FR_PARAGRAPHS, FR_NOTE], ("Karim Benali",), list(FR_PARAGRAPHS)),
+    ([*AR_PARAGRAPHS, AR_NOTE], ("كريم بن علي",), list(AR_PARAGRAPHS)),
+    # under a header among the last lines: the header and the note go
+    ([*FR_PARAGRAPHS, "À propos de l'auteur", "Journaliste au service économie depuis 2015."], (), list(FR_PARAGRAPHS)),
+    ([*AR_PARAGRAPHS, "عن الكاتب", "صحفي في القسم الاقتصادي."], (), list(AR_PARAGRAPHS)),
+    # the name alone (a signature), another person's name, a one-word name, a long paragraph: they stay
+    ([*FR_PARAGRAPHS, "Karim Benali, Oran"], ("Karim Benali",), [*FR_PARAGRAPHS, "Karim Benali, Oran"]),
+    ([*FR_PARAGRAPHS, FR_NOTE], ("Amina Saïdi",), [*FR_PARAGRAPHS, FR_NOTE]),
+    ([*FR_PARAGRAPHS, "Karim a rejoint la rédaction en 2015 et suit les finances publiques."], ("Karim",),
+     [*FR_PARAGRAPHS, "Karim a rejoint la rédaction en 2015 et suit les finances publiques."]),
+    ([*FR_PARAGRAPHS, " ".join([FR_NOTE] * 5)], ("Karim Benali",), [*FR_PARAGRAPHS, " ".join([FR_NOTE] * 5)]),
+    # a header that opens the text is not a closing one
+    (["Auteur", FR_PARAGRAPHS[0]], (), ["Auteur", FR_PARAGRAPHS[0]]),
+])
+def test_without_author_note(lines: list[str], authors: tuple[str, ...], expected: list[str]) -> None:
+    assert without_author_note("\n".join(lines), authors).split("\n") == expected
+
+
+def test_record_text_leaves_the_author_note_out() -> None:
+    html = page(article='<p class="byline">Par Karim Benali</p>', paragraphs=(*FR_PARAGRAPHS, FR_NOTE))
+    outcome = extract_article(html.encode("utf-8"), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.authors == ("Karim Benali",)
+    assert outcome.text.split("\n") == list(FR_PARAGRAPHS)

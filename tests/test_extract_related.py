@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract._cleanup import clean_lines
-from crawler.extract._related import drop_related, is_related_header
+from crawler.extract._page import parse_html
+from crawler.extract._related import drop_related, is_related_header, is_shouted, without_shouted_links
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
 
 FR = list(FR_PARAGRAPHS[:2])
@@ -78,3 +79,39 @@ def test_drop_related(lines: list[str], expected: list[str]) -> None:
 def test_clean_lines_drops_a_related_list() -> None:
     lines = [*FR, "Plus de contenus El Watan", "- Alger : le tramway prolongé", "- Sétif : un nouveau stade"]
     assert clean_lines(lines, None)[0] == FR
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("LE MC ALGER RENVERSE LA JS KABYLIE AU STADE DU 5-JUILLET", True),
+    ("CLIQUEZ ICI POUR TÉLÉCHARGER L'APPLICATION", True),
+    ("Le port d'Oran rouvre ses quais aux chalutiers [VIDÉO]", False),  # the tag's letters: A-Z only
+    ("Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]", True),
+    ("Le port d'Oran rouvre ses quais [INSIGHT]|", True),
+    ("[VIDEO]", False),  # a label alone, no headline before it
+    ("AFP", False),  # too few letters: an acronym, an agency
+    ("Le MC Alger renverse la JS Kabylie", False),
+])
+def test_is_shouted(line: str, expected: bool) -> None:
+    assert is_shouted(line) is expected
+
+
+SHOUTED = "LE MC ALGER RENVERSE LA JS KABYLIE AU STADE DU 5-JUILLET"
+TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # printed as a link, or as a paragraph mostly of links: another article's headline
+    (f'<p>{FR[0]}</p><p><a href="/sport/mca">{SHOUTED}</a></p><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], FR),
+    (f'<p>{FR[0]}</p><p><a href="/oran/port">Le port d\'Oran rouvre ses quais aux chalutiers</a> [VIDEO]</p>'
+     f'<p>{FR[1]}</p>', [FR[0], TAGGED, FR[1]], FR),
+    # a subheading in capitals, not a link: it stays
+    (f'<p>{FR[0]}</p><h2>{SHOUTED}</h2><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
+    # a paragraph in capitals with one short link in it: it stays
+    (f'<p>{FR[0]}</p><p>{SHOUTED[:30]}<a href="/mca">{SHOUTED[30:]}</a></p><p>{FR[1]}</p>',
+     [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
+    # Arabic has no capitals: nothing to do
+    (f'<p>{AR[0]}</p><p><a href="/x">{AR[1]}</a></p>', AR, AR),
+])
+def test_without_shouted_links(body: str, text: list[str], expected: list[str]) -> None:
+    root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
+    assert without_shouted_links("\n".join(text), root).split("\n") == expected

@@ -42,6 +42,21 @@ def pick(outcome: Extracted, expected: dict[str, Any]) -> dict[str, Any]:
     (["Réforme fiscale : le projet arrive " + FR_PARAGRAPHS[0]], "Réforme fiscale : le projet arrive", [FR_PARAGRAPHS[0]]),
     (["Alger " + FR_PARAGRAPHS[0]], "Alger", ["Alger " + FR_PARAGRAPHS[0]]),
     (["Réforme fiscale", "Autre chose"], None, ["Réforme fiscale", "Autre chose"]),
+    # printed twice (the page's header, then over the text)
+    (["Le port d'Oran rouvre ses quais", "Le port d'Oran rouvre ses quais", "Le texte…"],
+     "Le port d'Oran rouvre ses quais", ["Le texte…"]),
+    # the same words, other punctuation
+    (["Budget 2027 « Le déficit sera contenu » promet le ministre", "Le texte…"],
+     "Budget 2027 : « Le déficit sera contenu », promet le ministre", ["Le texte…"]),
+    # a kicker glued before the headline, or one the title carries and the line does not
+    (["Football : Le MC Alger renverse la JS Kabylie", "Le texte…"], "Le MC Alger renverse la JS Kabylie", ["Le texte…"]),
+    (["Le MC Alger renverse la JS Kabylie", "Le texte…"], "Football : Le MC Alger renverse la JS Kabylie", ["Le texte…"]),
+    (["رياضة: مولودية الجزائر تفوز على شبيبة القبائل", "النص…"], "مولودية الجزائر تفوز على شبيبة القبائل", ["النص…"]),
+    # a short title, or a first paragraph that merely ends with the title's words, stays
+    (["Économie : Le budget", "Le texte…"], "Le budget", ["Économie : Le budget", "Le texte…"]),
+    (["Les députés ont longuement débattu hier soir du texte qui fixe les règles : le MC Alger renverse la JS Kabylie"],
+     "Le MC Alger renverse la JS Kabylie",
+     ["Les députés ont longuement débattu hier soir du texte qui fixe les règles : le MC Alger renverse la JS Kabylie"]),
 ])
 def test_drop_head(lines: list[str], title: str | None, expected: list[str]) -> None:
     assert drop_head(lines, title) == expected

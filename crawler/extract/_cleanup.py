@@ -15,7 +15,7 @@ from crawler.extract._authors import Credits, agencies_in
 from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates, most_dates
 from crawler.extract._related import drop_related
-from crawler.extract._text import fold
+from crawler.extract._text import alnum, fold
 
 HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
 MAX_KICKER_WORDS = 8
@@ -27,13 +27,16 @@ MAX_PROMPT_WORDS = 40
 # one of its sentences is a prompt. Tune halves, body F1: newspaper4k 1 page fixed, trafilatura corpus 2, none broken.
 MAX_EDGE_NOTICE_WORDS = 80
 MIN_GLUED_TITLE_WORDS = 4  # a one-word title ("Alger") may well open the first paragraph
+MAX_HEADLINE_REPEATS = 2
 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
     r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b"
     r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
-    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:)(?!\w)",
+    r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:"
+    # Norwegian, Swedish, Danish, Dutch, with their colon (tune halves, body F1: fundus 1 page fixed, none broken)
+    r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
@@ -105,20 +108,46 @@ _DATE_CUES = re.compile(
 
 
 def drop_head(lines: list[str], title: str | None) -> list[str]:
-    """Drop a repeated headline near the top, with the short kicker lines before it; a first line that
-    glues the headline to the text (trafilatura's fallback joins blocks) loses the headline."""
+    """Drop a repeated headline near the top (twice at most: some pages print it in the header and again over
+    the text), with the short kicker lines before it; a first line that glues the headline to the text
+    (trafilatura's fallback joins blocks) loses the headline."""
     if not title:
         return lines
-    key = fold(title)
-    for index, line in enumerate(lines[:HEAD_LINES]):
-        if fold(line) == key:
-            if all(len(before.split()) <= MAX_KICKER_WORDS for before in lines[:index]):
-                return lines[index + 1:]
-            return lines[:index] + lines[index + 1:]
+    dropped = False
+    for _ in range(MAX_HEADLINE_REPEATS):
+        index = next((i for i, line in enumerate(lines[:HEAD_LINES]) if is_headline(line, title)), None)
+        if index is None:
+            break
+        dropped = True
+        if all(len(before.split()) <= MAX_KICKER_WORDS for before in lines[:index]):
+            lines = lines[index + 1:]
+        else:
+            lines = lines[:index] + lines[index + 1:]
     words = len(title.split())
-    if words >= MIN_GLUED_TITLE_WORDS and lines and lines[0].startswith(title + " ") and len(lines[0].split()) > 2 * words:
+    if not dropped and words >= MIN_GLUED_TITLE_WORDS and lines and lines[0].startswith(title + " ") \
+            and len(lines[0].split()) > 2 * words:
         return [lines[0][len(title):].strip(), *lines[1:]]
     return lines
+
+
+def is_headline(line: str, title: str) -> bool:
+    """`line` prints the headline `title`: the same words whatever the punctuation between them ('Réforme :
+    le projet' / 'Réforme le projet'), or, for a title of MIN_GLUED_TITLE_WORDS words or more, with a kicker of
+    a few words glued before it on one side only ('Économie : Réforme fiscale, le projet arrive' where the title
+    is 'Réforme fiscale, le projet arrive', or the other way round)."""
+    if fold(line) == fold(title):
+        return True
+    line_words, title_words = len(line.split()), len(title.split())
+    if abs(line_words - title_words) > MAX_KICKER_WORDS:  # a paragraph of the text: no closer look
+        return False
+    own, key = alnum(line), alnum(title)
+    if not own or not key:
+        return False
+    if own == key:
+        return True
+    if min(line_words, title_words) < MIN_GLUED_TITLE_WORDS:
+        return False
+    return own.endswith(key) if line_words > title_words else key.endswith(own)
 
 
 def drop_truncated_lead(lines: list[str]) -> list[str]:

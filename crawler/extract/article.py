@@ -44,6 +44,7 @@ from crawler.extract._body import (
     extract_container,
     split_credits,
     with_container_fallback,
+    without_author_note,
 )
 from crawler.extract._fields import (
     canonical_url,
@@ -70,6 +71,7 @@ from crawler.extract._page import (
     prints_name,
 )
 from crawler.extract._printed_date import printed_stamp
+from crawler.extract._related import without_shouted_links
 from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -240,7 +242,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    return with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
+    text = with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
+    return without_shouted_links(text, root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
@@ -432,6 +435,7 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
+    body = without_author_note(body, draft.credits.authors)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
 
