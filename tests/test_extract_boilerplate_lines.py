@@ -19,6 +19,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Jetzt zum Newsletter anmelden!", ""),
     ("Sign up for the Oran Daily newsletter.", ""),
     ("Want more sports news? Sign up to get our weekly digest.", "Want more sports news?"),
+    # a list item that says how to sign up is a step of the article's how-to
+    ("- Sign up for a bus pass at the Oran town hall", "- Sign up for a bus pass at the Oran town hall"),
     ("Síguenos en Telegram y Facebook.", ""),
     # copyright and advertising notices
     ("© 2026 El Khabar Presse, tous droits réservés.", ""),
