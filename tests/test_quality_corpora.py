@@ -91,3 +91,23 @@ def test_the_in_page_ceiling_finds_labels_the_page_holds_and_not_others() -> Non
     assert in_page(source, Labels(title="SAHEL : LA SAISON DES PLUIES TARDE", authors=("Awa Traoré", "Ali Diallo"))) == {
         "title": 0.0, "authors": 2 * 0.5 / 1.5}
     assert in_page(source, Labels()) == {"title": None, "authors": None}
+
+
+def test_the_targets_summary_names_each_held_back_miss_and_nothing_on_the_tune_half() -> None:
+    from bench.quality.corpora import Labels
+    from bench.quality.report import Outcome, Row, target_misses
+    from bench.quality.scoring import Prediction
+
+    def row(page_id: str, ours: dict[str, float | None], theirs: dict[str, float | None]) -> Row:
+        page = Page("sahel", page_id, f"https://sahel.example/{page_id}", Path("unused"), Labels())
+        return Row(page, {"khabar": Outcome(Prediction(), ours, 0.0), "trafilatura": Outcome(Prediction(), theirs, 0.0)})
+
+    held = next(f"p{n}" for n in range(100) if half_of(f"p{n}") == "held-back")
+    tune = next(f"p{n}" for n in range(100) if half_of(f"p{n}") == "tune")
+    scores = {"title": 1.0, "authors": 0.5, "date": 1.0, "body": 0.955, "language": None}
+    rows = [row(held, scores, {**scores, "authors": 0.6, "body": 0.95}), row(tune, {**scores, "title": 0.0}, scores)]
+
+    assert target_misses({"sahel": rows}) == [
+        "sahel authors 0.500 (1 pages): below trafilatura's 0.600",
+        "sahel authors 0.500 (1 pages): under the floor 0.9",
+        "sahel body 0.955 (1 pages): under trafilatura's 0.950 + 0.01"]

@@ -114,3 +114,42 @@ def _detail(row: Row, name: str) -> str:
     want = {"title": labels.title, "authors": labels.authors, "date": labels.date, "language": labels.language}[name]
     mine = {"title": got.title, "authors": got.authors, "date": got.date, "language": got.language}[name]
     return f"\n      got {mine!r}\n      want {want!r}"
+
+
+# Issue 12's targets on the held-back halves (extraction speed is bench/extract_speed.py's).
+FLOORS = {"authors": 0.90, "title": 0.88}
+BODY_MARGIN = 0.01
+
+
+def target_misses(results: dict[str, list[Row]]) -> list[str]:
+    """What the held-back halves miss of the targets, one line each: a field below trafilatura, authors or title
+    under its floor, a body less than BODY_MARGIN over trafilatura's, dates under htmldate's."""
+    misses = []
+    for corpus, rows in results.items():
+        held = [row for row in rows if row.page.half == HELD_BACK]
+        for name in FIELDS:
+            ours, count = mean(r.outcomes["khabar"].scores[name] for r in held)
+            theirs, _ = mean(r.outcomes["trafilatura"].scores[name] for r in held)
+            if ours is None or theirs is None:
+                continue
+            where = f"{corpus} {name} {ours:.3f} ({count} pages)"
+            if ours < theirs:
+                misses.append(f"{where}: below trafilatura's {theirs:.3f}")
+            elif name == "body" and ours < theirs + BODY_MARGIN:
+                misses.append(f"{where}: under trafilatura's {theirs:.3f} + {BODY_MARGIN}")
+            if name in FLOORS and ours < FLOORS[name]:
+                misses.append(f"{where}: under the floor {FLOORS[name]}")
+        if any("htmldate" in r.outcomes for r in held):
+            ours, _ = mean(r.outcomes["khabar"].scores["date"] for r in held)
+            reference, _ = mean(r.outcomes["htmldate"].scores["date"] for r in held if "htmldate" in r.outcomes)
+            if ours is not None and reference is not None and ours < reference:
+                misses.append(f"{corpus} date {ours:.3f}: below htmldate's {reference:.3f}")
+    return misses
+
+
+def print_targets(results: dict[str, list[Row]]) -> None:
+    misses = target_misses(results)
+    print(f"\nissue 12 targets on the held-back halves of {', '.join(results)}: "
+          + (f"{len(misses)} missed" if misses else "all met"))
+    for miss in misses:
+        print(f"  {miss}")
