@@ -72,10 +72,12 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
 # An interview's credit joins interviewer and guest ('X im Gespräch mit Y', 'X en conversation avec Y'): both credited.
 _CONVERSATION = r"\s+(?:im\s+gespr(?:ä|ae)ch\s+mit|en\s+(?:conversation|dialogue)\s+avec|in\s+conversation\s+with)\s+"
-_SPLIT = re.compile(r"\s*(?:,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|" + _CONVERSATION
-                    + r"|\s+(?:avec|with|مع)\s+", re.IGNORECASE)
-_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|,|;|&|\bet\b|\band\b|\bund\b|،)\s*|\s+و\s+|(?-i:\s+y\s+)|" + _CONVERSATION
-                         + r"|\s+(?:avec|with|مع)\s+)", re.IGNORECASE)
+# What joins two names: a separator or 'et'/'and' between spaces, else a word that needs spaces around it.
+_JOIN_MARKS = r",|;|&|\bet\b|\band\b|\bund\b|،"
+_JOIN_WORDS = r"\s+و\s+|(?-i:\s+y\s+)|" + _CONVERSATION + r"|\s+(?:avec|with|مع)\s+"
+_SPLIT = re.compile(r"\s*(?:" + _JOIN_MARKS + r")\s*|" + _JOIN_WORDS, re.IGNORECASE)
+# The same, kept in the split's output, with ', and' (the serial comma) as one join.
+_SPLIT_KEEP = re.compile(r"(\s*(?:,\s*and\b|" + _JOIN_MARKS + r")\s*|" + _JOIN_WORDS + ")", re.IGNORECASE)
 # Words of a role after a name ('Karim Benali, rédacteur en chef', 'X, Senior Staff Writer', 'X, Online-Redaktion'):
 # the part that holds one is no name, and the comma-joined parts after it describe the same role.
 _ROLE_WORDS = frozenset({
