@@ -115,6 +115,38 @@ def test_kicker_in_the_heading_and_the_og_title(html: str, url: str, title: str)
     assert extract(html, url).title == title
 
 
+KANDADJI = "Le chantier reprend après deux ans d’arrêt"
+KANDADJI_AR = "استئناف الأشغال بعد عامين من التوقف"
+
+
+@pytest.mark.parametrize(("refs", "headings", "title"), [
+    # a kicker joined to the headline by a colon, spoken to screen readers, printed or inside the kicker's element,
+    # and every reference prints the same line: the kicker is part of the headline
+    ((f"Kandadji: {KANDADJI}", f"Kandadji: {KANDADJI} | Courrier du Sahel"),
+     f'<h1><span class="surtitre">Kandadji</span><span class="sr-only">: </span><span>{KANDADJI}</span></h1>',
+     f"Kandadji: {KANDADJI}"),
+    ((f"Kandadji: {KANDADJI} - Courrier du Sahel",),
+     f'<h1><span class="kicker">Kandadji<span class="visually-hidden">:</span></span> <span class="title">{KANDADJI}'
+     "</span></h1>", f"Kandadji: {KANDADJI}"),
+    ((f"كنداجي: {KANDADJI_AR}", f"كنداجي: {KANDADJI_AR} | بريد الساحل"),
+     f'<h1><span class="surtitre">كنداجي</span><span>: </span><span class="headline">{KANDADJI_AR}</span></h1>',
+     f"كنداجي: {KANDADJI_AR}"),
+    # ... not when one reference leaves the kicker out or writes another line
+    ((f"Kandadji: {KANDADJI}", f"{KANDADJI} | Courrier du Sahel"),
+     f'<h1><span class="surtitre">Kandadji</span><span class="sr-only">: </span><span>{KANDADJI}</span></h1>', KANDADJI),
+    ((f"Kandadji: {KANDADJI}", f"Barrage de Kandadji: {KANDADJI} | Courrier du Sahel"),
+     f'<h1><span class="surtitre">Kandadji</span><span class="sr-only">: </span><span>{KANDADJI}</span></h1>', KANDADJI),
+    # ... nor when a dash or nothing at all sets the kicker apart: a label, whatever the references print
+    ((f"Kandadji – {KANDADJI}", f"Kandadji – {KANDADJI} | Courrier du Sahel"),
+     f'<h1><span class="surtitre">Kandadji</span><span class="sr-only"> – </span><span>{KANDADJI}</span></h1>', KANDADJI),
+    ((f"كنداجي: {KANDADJI_AR}",), f'<h1><span class="surtitre">كنداجي</span> <span>{KANDADJI_AR}</span></h1>', KANDADJI_AR),
+])
+def test_kicker_joined_by_a_colon_that_the_references_keep(refs: tuple[str, ...], headings: str, title: str) -> None:
+    head = "".join(f'<meta property="og:title" content="{ref}">' if index == 0 else f"<title>{ref}</title>"
+                   for index, ref in enumerate(refs))
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
 @pytest.mark.parametrize(("h1", "og_title", "title"), [
     # the heading ends or opens on punctuation that sits right before or after the separator of the og:title
     ("Le barrage sera-t-il prêt avant l’été?", "Le barrage sera-t-il prêt avant l’été? - Le Courrier du Sahel",

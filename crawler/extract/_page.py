@@ -117,6 +117,8 @@ class Heading:
     logo: bool = False  # the whole heading is a link to the home page: the site's name, not a headline
     kicker: str = ""  # a kicker printed inside the heading before the headline ('Sahel' in 'Sahel Le calendrier …')
     after_first: str = ""  # what follows the heading's first child when no kicker was recognised (maybe one)
+    # kicker and headline as one line when the heading prints or speaks a colon between them ('Sahel: Le calendrier …')
+    with_kicker: str = ""
 
 
 @dataclass
@@ -266,7 +268,8 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
     text = clean(el.text_content() if el.find(".//br") is None else "".join(_visible_text(el, frozenset())))
     if text:
         kicker, headline, after_first = _split_kicker(el, text)
-        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker, after_first))
+        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker, after_first,
+                                     _colon_joined(el, kicker, headline)))
 
 
 def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
@@ -292,7 +295,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     kicker = ""
     if not (inner.text or "").strip():
         if first.tag == "small" or _KICKER_CLASS.search(first.get("class") or ""):
-            kicker = clean(first.text_content())
+            kicker = clean("".join(_visible_text(first, hidden)))
         else:
             kicker = _before_headline_part(children, hidden) or _before_separator(children, hidden)
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
@@ -312,6 +315,21 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
         if headline == text:
             headline = _with_hidden_separators(el, hidden, text)
     return (kicker, headline, after_first) if headline else ("", text, "")
+
+
+def _colon_joined(el: HtmlElement, kicker: str, headline: str) -> str:
+    """'Kicker: Headline' when the heading joins its kicker to its headline with a colon, printed or spoken (in an
+    element hidden from sight: '<span>Sahel</span><span class="sr-only">: </span><span>Le calendrier …</span>'),
+    else "". A colon reads the two as one sentence; a dash or no mark at all sets the kicker apart as a label."""
+    if not kicker:
+        return ""
+    hidden = frozenset(child for child in el.iterdescendants() if child.tag in _UNPRINTED_TAGS)
+    spoken = clean("".join(_visible_text(el, hidden)))
+    kicker = kicker.strip(KICKER_TRIM)
+    if not spoken.startswith(kicker) or not spoken.endswith(headline):
+        return ""
+    joint = spoken[len(kicker):len(spoken) - len(headline)].strip()
+    return f"{kicker}: {headline}" if joint == ":" else ""
 
 
 def _with_hidden_separators(el: HtmlElement, hidden: frozenset[HtmlElement], text: str) -> str:

@@ -216,8 +216,9 @@ def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
     matching = []
     for heading in headings:
-        # the whole heading, or what follows its opening element (a kicker no class announced)
-        for text in filter(None, (heading.text, heading.after_first, _opening(heading))):
+        # the kicker the references keep, the whole heading, or what follows its opening element (a kicker no class
+        # announced)
+        for text in filter(None, (_kept_kicker(heading, refs), heading.text, heading.after_first, _opening(heading))):
             key = fold(text)
             if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(text) \
                     and any(_holds(ref, ref_key, key) for ref, ref_key in references):
@@ -245,6 +246,16 @@ def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
             return _completed(text, source, stripped[index + 1:])
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _kept_kicker(heading: Heading, refs: Sequence[tuple[str, str]]) -> str:
+    """'Kicker: Headline' when the heading joins them with a colon and every reference prints that same line (site
+    name aside): the page reads the kicker as part of its headline. A reference that leaves the kicker out, or
+    writes another line, leaves the kicker a label apart."""
+    key = fold(heading.with_kicker)
+    if not key or not all(_holds(ref, fold(ref), key) for _, ref in refs):
+        return ""
+    return heading.with_kicker
 
 
 def _completed(text: str, source: str, later: Sequence[tuple[str, str]]) -> tuple[str, str]:
