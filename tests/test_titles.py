@@ -147,6 +147,19 @@ def test_kicker_joined_by_a_colon_that_the_references_keep(refs: tuple[str, ...]
     assert title_of(head, headings, title, SAHEL_URL) == title
 
 
+@pytest.mark.parametrize(("og_title", "headings", "title"), [
+    # an unmarked opening element glued to the rest (two lines in the layout): joined as a reference joins them
+    (f"Kandadji / {KANDADJI}", f"<h1><span>Kandadji</span>{KANDADJI}</h1>", f"Kandadji / {KANDADJI}"),
+    (f"كنداجي | {KANDADJI_AR} - Courrier Sahel", f"<h1><span>كنداجي</span>{KANDADJI_AR}</h1>", f"كنداجي | {KANDADJI_AR}"),
+    # ... not a kicker its class announces, nor an opening element the heading spaces from the rest
+    (f"Kandadji / {KANDADJI}", f'<h1><span class="overline">Kandadji</span>{KANDADJI}</h1>', KANDADJI),
+    (f"Kandadji / {KANDADJI}", f"<h1><span>Kandadji</span> {KANDADJI}</h1>", KANDADJI),
+])
+def test_opening_element_glued_to_the_headline(og_title: str, headings: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
 @pytest.mark.parametrize(("h1", "og_title", "title"), [
     # the heading ends or opens on punctuation that sits right before or after the separator of the og:title
     ("Le barrage sera-t-il prêt avant l’été?", "Le barrage sera-t-il prêt avant l’été? - Le Courrier du Sahel",

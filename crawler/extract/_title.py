@@ -218,7 +218,8 @@ def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     for heading in headings:
         # the kicker the references keep, the whole heading, or what follows its opening element (a kicker no class
         # announced)
-        for text in filter(None, (_kept_kicker(heading, refs), heading.text, heading.after_first, _opening(heading))):
+        for text in filter(None, (_kept_kicker(heading, refs), _glued_as_referenced(heading, refs, site), heading.text,
+                                  heading.after_first, _opening(heading))):
             key = fold(text)
             if len(key) >= max(4, _MIN_COVER * shortest) and not heading.logo and not site.matches(text) \
                     and any(_holds(ref, ref_key, key) for ref, ref_key in references):
@@ -256,6 +257,26 @@ def _kept_kicker(heading: Heading, refs: Sequence[tuple[str, str]]) -> str:
     if not key or not all(_holds(ref, fold(ref), key) for _, ref in refs):
         return ""
     return heading.with_kicker
+
+
+def _glued_as_referenced(heading: Heading, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
+    """The heading as a reference writes it when its unmarked opening element meets the rest without even a space
+    (the layout sets them on two lines: '<span>Sahel</span>Le calendrier …') and the reference joins the two with a
+    separator ('Sahel / Le calendrier …'), else ""."""
+    opening = _opening(heading)
+    if not opening or heading.text != opening + heading.after_first:
+        return ""
+    for _, ref in refs:
+        for text in (ref, strip_site(ref, site)):
+            joint = text[len(opening):len(text) - len(heading.after_first)]
+            if text.startswith(opening) and text.endswith(heading.after_first) and _is_joint(joint):
+                return text
+    return ""
+
+
+def _is_joint(text: str) -> bool:
+    """A separator between spaces (' / ', ' – ', ': ')."""
+    return bool(text.strip()) and not text.strip(KICKER_TRIM + "/") and text != text.strip()
 
 
 def _completed(text: str, source: str, later: Sequence[tuple[str, str]]) -> tuple[str, str]:
