@@ -72,6 +72,9 @@ def heading(html: str) -> tuple[str, str]:
     # a closing <small> (date, categories) is not the headline either
     ("<h1>Le budget adopté en première lecture<br><small>04.03.2025 • Économie, Politique</small></h1>",
      "", "Le budget adopté en première lecture"),
+    # ... nor its words hidden from sight ('aural': read out to screen readers only)
+    ('<h1><span>Le budget adopté en première lecture</span> <span class="aural">: </span><small>'
+     '<span class="aural">, Thème :</span> <span>Économie</span></small></h1>', "", "Le budget adopté en première lecture"),
     # a closing link after a headline held in an element of its own is the site's or the section's name
     ('<h1><span class="define">Le budget adopté en première lecture</span><a href="/niamey.html">Le Sahel Niamey</a>'
      "</h1>", "", "Le budget adopté en première lecture"),

@@ -98,7 +98,7 @@ _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle
 # ... or whatever comes before a child marked as the headline itself ('<span class="c-headline">').
 _HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|invisible"
-                           r"|a11y-hidden|visuallyhidden|offscreen)(?:\s|$)", re.IGNORECASE)
+                           r"|a11y-hidden|visuallyhidden|offscreen|aural)(?:\s|$)", re.IGNORECASE)
 _UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
 KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"  # what separates a kicker from its headline (_title.py trims it too)
 _PAYWALL_TOKEN = re.compile(
@@ -301,7 +301,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     headline = text[len(kicker):] if kicker and text.startswith(kicker) else text
     closing_link = last.tag == "a" and not (inner.text or "").strip()  # '<span>Headline</span><a>Site</a>'
     if last is not first and (last.tag == "small" or closing_link) and not (last.tail or "").strip():
-        closing = clean(last.text_content())
+        closing = clean("".join(_visible_text(last, hidden)))
         if closing and headline.endswith(closing):
             headline = headline[:-len(closing)]
     headline = headline.strip(KICKER_TRIM)
