@@ -134,6 +134,13 @@ KANDADJI_AR = "استئناف الأشغال بعد عامين من التوقف
     ((f"كنداجي: {KANDADJI_AR}", f"كنداجي: {KANDADJI_AR} | بريد الساحل"),
      f'<h1><span class="surtitre">كنداجي</span><span>: </span><span class="headline">{KANDADJI_AR}</span></h1>',
      f"كنداجي: {KANDADJI_AR}"),
+    # ... spaced as the references space the colon ('Kandadji : …', as French writes it)
+    ((f"Kandadji : {KANDADJI}", f"Kandadji : {KANDADJI} | Courrier du Sahel"),
+     f'<h1><span class="surtitre">Kandadji</span> : <span>{KANDADJI}</span></h1>', f"Kandadji : {KANDADJI}"),
+    ((f"Kandadji: {KANDADJI}",), f'<h1><span class="surtitre">Kandadji</span> : <span>{KANDADJI}</span></h1>',
+     f"Kandadji: {KANDADJI}"),
+    ((f"Kandadji : {KANDADJI}",), f'<h1><span class="surtitre">Kandadji:</span> <span>{KANDADJI}</span></h1>',
+     f"Kandadji : {KANDADJI}"),
     # ... not when one reference leaves the kicker out or writes another line
     ((f"Kandadji: {KANDADJI}", f"{KANDADJI} | Courrier du Sahel"),
      f'<h1><span class="surtitre">Kandadji</span><span class="sr-only">: </span><span>{KANDADJI}</span></h1>', KANDADJI),

@@ -328,8 +328,10 @@ def _colon_joined(el: HtmlElement, kicker: str, headline: str) -> str:
     kicker = kicker.strip(KICKER_TRIM)
     if not spoken.startswith(kicker) or not spoken.endswith(headline):
         return ""
-    joint = spoken[len(kicker):len(spoken) - len(headline)].strip()
-    return f"{kicker}: {headline}" if joint == ":" else ""
+    joint = spoken[len(kicker):len(spoken) - len(headline)]
+    if joint.strip() != ":":
+        return ""
+    return f"{kicker}{' ' if joint.startswith(' ') else ''}: {headline}"  # 'Sahel : …' as French spaces it
 
 
 def _with_hidden_separators(el: HtmlElement, hidden: frozenset[HtmlElement], text: str) -> str:

@@ -56,6 +56,7 @@ _MIN_NAMED_LEAD_WORDS = 2
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
+_COLON = re.compile(r"\s*:\s+")
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
 
 
@@ -253,10 +254,19 @@ def _kept_kicker(heading: Heading, refs: Sequence[tuple[str, str]]) -> str:
     """'Kicker: Headline' when the heading joins them with a colon and every reference prints that same line (site
     name aside): the page reads the kicker as part of its headline. A reference that leaves the kicker out, or
     writes another line, leaves the kicker a label apart."""
-    key = fold(heading.with_kicker)
-    if not key or not all(_holds(ref, fold(ref), key) for _, ref in refs):
+    key = _colon_spaced(heading.with_kicker)
+    if not key or not all(_holds(ref, _colon_spaced(ref), key) for _, ref in refs):
         return ""
-    return heading.with_kicker
+    printed = heading.with_kicker
+    for spelled in (printed, _COLON.sub(": ", printed), _COLON.sub(" : ", printed)):  # as printed, else as referenced
+        if any(_holds(ref, fold(ref), fold(spelled)) for _, ref in refs):
+            return spelled
+    return ""
+
+
+def _colon_spaced(text: str) -> str:
+    """`fold(text)` with one way of spacing a colon ('Sahel : …' and 'Sahel: …' are the same line)."""
+    return fold(_COLON.sub(": ", text))
 
 
 def _glued_as_referenced(heading: Heading, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
