@@ -1,7 +1,9 @@
 """The on-page headline, and the site-name-free form of ``<title>``/og:title.
 
 A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference (JSON-LD headline,
-og:title, ``<title>``) equals it or holds it between separators. Otherwise an ``<h1>`` that tells the same story in
+og:title, ``<title>``) equals it or holds it between separators. Its kicker stays out, unless the heading joins it to
+the headline with a colon and every reference prints that same 'Kicker: Headline' line; an unmarked opening element
+glued to the rest without a space is joined as a reference joins the two ('Kicker / Headline'). Otherwise an ``<h1>`` that tells the same story in
 other words wins (half of its words or more are in the references, a kicker both open with before a colon left out:
 the headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise the
 page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
@@ -217,8 +219,8 @@ def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     shortest = min((len(fold(text)) for _, text in stripped if text), default=0)
     matching = []
     for heading in headings:
-        # the kicker the references keep, the whole heading, or what follows its opening element (a kicker no class
-        # announced)
+        # the kicker the references keep, the heading's glued parts joined as referenced, the whole heading, or
+        # what follows its opening element (a kicker no class announced)
         for text in filter(None, (_kept_kicker(heading, refs), _glued_as_referenced(heading, refs, site), heading.text,
                                   heading.after_first, _opening(heading))):
             key = fold(text)
