@@ -562,3 +562,40 @@ def test_a_role_glued_to_the_name(line: str, credited: list[tuple[str, str]]) ->
 def test_a_role_glued_to_the_name_on_a_page() -> None:
     byline = '<div class="story-authors"><a href="/auteurs/kb">Karim Benali</a><span>Journaliste</span></div>'
     assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == ("Karim Benali",)
+
+
+# --- a place is no name: the one the page's dateline opens with, and the site's address in an author field --------
+
+DATELINE_PLACES = [
+    # (byline element, dateline element, expected authors)
+    ('<p class="auteur">Par Karim Benali, Oran</p>', '<p class="date">Oran, 12 mars 2025</p>', ("Karim Benali",)),
+    ('<p class="autor">Von Amina Saïdi, Frankfurt</p>', '<p class="date">Frankfurt, 12.03.2025</p>', ("Amina Saïdi",)),
+    ('<p class="auteur">بقلم سارة بن علي، وهران</p>', '<p class="date">وهران، 12 مارس 2025</p>', ("سارة بن علي",)),
+    ('<p class="auteur">Par Karim Benali, Oran</p>', '<p class="date">12 mars 2025</p>', ("Karim Benali", "Oran")),
+    ('<p class="auteur">Par Karim Benali, AFP</p>', '<p class="date">AFP, 12 mars 2025</p>', ("Karim Benali", "AFP")),
+    ('<p class="auteur">Par Karim, Amina</p>', '<p class="date">Karim, Amina</p>', ("Karim", "Amina")),  # no date
+]
+
+
+@pytest.mark.parametrize(("byline", "dateline", "expected"), DATELINE_PLACES, ids=[c[0] for c in DATELINE_PLACES])
+def test_the_datelines_place_is_no_name(byline: str, dateline: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", byline + dateline)).authors == expected
+
+
+@pytest.mark.parametrize(("values", "outlets", "credited"), [
+    (["El Watan, Alger, Algérie"], ["El Watan"], []),
+    (["الخبر، الجزائر"], ["الخبر"], []),
+    (["Karim Benali, Amina"], ["El Watan"], [("Karim Benali", P), ("Amina", P)]),  # not after the site's name
+    (["El Watan, Karim Benali"], ["El Watan"], [("Karim Benali", P)]),
+])
+def test_the_sites_address_is_no_name(values: list[str], outlets: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets).credited == credited
+
+
+@pytest.mark.parametrize(("name", "credited"), [
+    ("Rédaction elwatan-dz.com", [("Rédaction elwatan-dz.com", D)]),  # the site's newsroom: a desk
+    ("Redaktion sahel-info.de", [("Redaktion sahel-info.de", D)]),
+    ("elwatan-dz.com", []),  # the site alone
+])
+def test_a_newsroom_named_after_the_sites_address(name: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_names([name], organizations=[name]).credited == credited

@@ -118,7 +118,7 @@ _DESKS = frozenset(alnum(s) for s in (
     "la rédaction numérique", "desk", "web desk", "newsdesk", "news desk", "redaktion", "service politique",
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
 ))
-_DESK_PREFIXES = ("la redaction", "redaction ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+_DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
 # ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial').
 _DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction"})
 # CMS placeholders and account names that credit nobody: dropped.
@@ -273,8 +273,8 @@ def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
     if _canonical(name):
         credits.credit(name, AGENCY)
     elif (name and alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS and len(name) <= _MAX_NAME_CHARS
-          and not _DOMAIN.search(name) and not _EMAIL.search(name) and not _TLD_END.search(name)):
-        credits.credit(name, DESK)
+          and not _EMAIL.search(name) and (_is_desk(name) or not (_DOMAIN.search(name) or _TLD_END.search(name)))):
+        credits.credit(name, DESK)  # 'Rédaction elwatan.dz' is the site's newsroom; 'elwatan.dz' alone is the site
 
 
 def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
@@ -341,6 +341,19 @@ def labelled_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credit
     return Credits()
 
 
+# The place a dateline opens with ('Frankfurt, 16. Dezember 2024', 'ORAN, 12 mars (APS) -'): a word, a comma, then
+# a date's digits.
+_DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*[,،](?=.*\d)")
+
+
+def without_dateline_places(credits: Credits, datelines: Iterable[str]) -> Credits:
+    """The credits without a one-word person that is the place the page's dateline opens with ('Von Karim Benali,
+    Oran' above 'Oran, 12 mars 2025'): a byline may end on the reporter's place, and no name is one."""
+    places = {alnum(m.group(1)) for m in map(_DATELINE_PLACE.match, datelines) if m}
+    kept = [(name, kind) for name, kind in credits.credited if not (kind == PERSON and " " not in name and alnum(name) in places)]
+    return credits if len(kept) == len(credits.credited) else Credits(credited=kept, agencies=credits.agencies, line=credits.line)
+
+
 CLOSING_BYLINE_LINES = 2  # the byline under the text, maybe above a closing source or copyright line
 
 
@@ -396,6 +409,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
     pieces = _SPLIT_KEEP.split(text)
     parts: list[str] = []
+    after_comma: list[bool] = []
     in_role = False
     for index in range(0, len(pieces), 2):
         part = pieces[index].strip() if pieces[index] else ""
@@ -404,7 +418,10 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
             continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
         in_role = bool(parts) and _has_role_word(part)
         if not in_role:
-            parts.extend(_split_waw(part))
+            split = _split_waw(part)
+            parts.extend(split)
+            after_comma.extend([joined_by_comma] + [False] * (len(split) - 1))
+    parts = _without_places(parts, after_comma, skip)
     min_words = 2 if strict and not prefixed else 1
     for part in parts:
         if not _take_part(part, credits, skip, min_words, handles=not strict) and strict:
@@ -414,6 +431,23 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     if strict and not parts and not credits.credited:
         return None
     return credits
+
+
+def _without_places(parts: list[str], after_comma: list[bool], skip: set[str]) -> list[str]:
+    """The parts without the place a byline or an author field ends on: single words after a comma that follow a
+    full name or the site's name ('Von Karim Benali, Oran', 'Sahel Info, Bamako, Mali')."""
+    end = len(parts)
+    while end > 1 and after_comma[end - 1] and _lone_word(parts[end - 1]):
+        end -= 1
+    if end == len(parts) or not any(alnum(p) in skip for p in parts[:end]):
+        return parts
+    return parts[:end]
+
+
+def _lone_word(part: str) -> bool:
+    """One word that is neither an agency ('AFP') nor a desk ('Redaktion'): a first name or a place."""
+    word = part.strip(" .:-–—*")
+    return " " not in word and not _canonical(word) and not _is_desk(word) and alnum(word) not in _GENERIC_AGENCIES
 
 
 # A source glued to the name's end by a slash ('Karim Benali/AFP', 'Amina Saïdi/SP-X').

@@ -37,6 +37,7 @@ from crawler.extract._authors import (
     parse_byline,
     parse_names,
     site_credited,
+    without_dateline_places,
 )
 from crawler.extract._body import (
     closing_signature,
@@ -433,6 +434,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(closing_byline(body, draft.outlets), "signature")
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
         draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
+    draft.credits = without_dateline_places(draft.credits, draft.page.marked.datelines)
+    draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     body = without_author_note(body, draft.credits.authors)
