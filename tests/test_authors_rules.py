@@ -406,6 +406,15 @@ UNPRINTED = [
     (None, '<meta name="author" content="Karim Benali">', "", ("Karim Benali",)),  # a meta tag alone is not held to it
     ({"@type": "Person", "name": "kbenali"}, "",  # a hidden microformat copy is not printed
      '<div class="author vcard" style="display: none"><a class="fn" href="/auteur/kbenali/">kbenali</a></div>', ()),
+    # several persons: a newsroom's list of the reporters (a live blog), not a plugin's account
+    ([{"@type": "Person", "name": "Karim Benali"}, {"@type": "Person", "name": "Amina Saïdi"}], "",
+     '<p class="byline">Par la rédaction</p>', ("Karim Benali", "Amina Saïdi")),
+    ([{"@type": "Person", "name": "سارة بن علي"}, {"@type": "Person", "name": "أحمد سالم"}], "", "",
+     ("سارة بن علي", "أحمد سالم")),
+    # printed without the middle name: the same person, named in full
+    ({"@type": "Person", "name": "Karim Omar BENALI"}, "", '<p class="byline">Karim Benali</p>', ("Karim Omar BENALI",)),
+    ({"@type": "Person", "name": "سارة بنت علي الهاشمي"}, "", "<p>بقلم سارة الهاشمي</p>", ("سارة بنت علي الهاشمي",)),
+    ({"@type": "Person", "name": "Karim Omar Benali"}, "", '<p class="byline">Par Karim Haddad</p>', ("Karim Haddad",)),
 ]
 
 

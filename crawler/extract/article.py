@@ -362,9 +362,19 @@ def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[st
     meta tags and hidden byline elements that repeat them (SEO plugins name the account that posted every post, whether the theme prints
     a byline or not). Agencies, and bodies typed as organisations, are not held to it. A meta author tag
     alone is not either: on the tune halves the same test fixed 3 pages there and broke 4 (a personal
-    page's owner, metadata-only pages)."""
+    page's owner, metadata-only pages). Nor is a list of several persons: a plugin names one account, a newsroom
+    that lists several (a live blog's reporters) credits each. A name the page prints without its middle names
+    ('André Klein' for 'André Oliver Klein') is printed."""
+    if len(credits.authors) > 1:
+        return set()
     return {alnum(name) for name, kind in credits.credited
-            if kind != AGENCY and name not in bodies and not prints_name(root, name)}
+            if kind != AGENCY and name not in bodies and not any(prints_name(root, form) for form in _printed_forms(name))}
+
+
+def _printed_forms(name: str) -> list[str]:
+    """A name, then its first and last words alone when it has middle names."""
+    words = name.split()
+    return [name, f"{words[0]} {words[-1]}"] if len(words) > 2 else [name]
 
 
 def _without(credits: Credits, names: set[str]) -> Credits:
@@ -446,7 +456,7 @@ def _fill_text(draft: _Draft, text: str) -> None:
 def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
     """A byline printed at the top of the text that names other persons than the author fields do: the fields
     hold the account that posted the article (a web editor), the page prints who wrote it."""
-    fields = {alnum(name) for name in draft.credits.authors}
+    fields = {alnum(form) for name in draft.credits.authors for form in _printed_forms(name)}
     printed = {alnum(name) for name in byline.authors}
     return bool(fields and printed and not fields & printed) and draft.sources.get("authors") in _FIELD_SOURCES
 
