@@ -608,3 +608,23 @@ def test_the_sites_address_is_no_name(values: list[str], outlets: list[str], cre
 ])
 def test_a_newsroom_named_after_the_sites_address(name: str, credited: list[tuple[str, str]]) -> None:
     assert parse_names([name], organizations=[name]).credited == credited
+
+
+# --- an author meta tag the page never prints gives way to a byline element that credits a person ------------------
+
+META_OVER_BYLINE = [
+    # (meta author, byline element, expected authors)
+    ("Omar Lahlou", '<div class="post-meta"><span class="auteur">Texte et photos : Karim Benali</span> · 12 mars 2025</div>',
+     ("Karim Benali",)),
+    ("amina_s", '<div class="info"><span class="auteur">بقلم سارة بن علي</span> | 12 mars 2025</div>', ("سارة بن علي",)),
+    ("Amina Saïdi", '<div class="meta"><span class="auteur">Karim Benali</span></div><p>Amina Saïdi, Oran</p>',
+     ("Amina Saïdi",)),  # printed: kept
+    ("Amina Saïdi", '<p class="auteur">Par la rédaction</p>', ("Amina Saïdi",)),  # no person in the byline
+    ("Amina Saïdi", "", ("Amina Saïdi",)),  # no byline at all
+]
+
+
+@pytest.mark.parametrize(("meta", "byline", "expected"), META_OVER_BYLINE, ids=[c[0] + c[1][:30] for c in META_OVER_BYLINE])
+def test_an_unprinted_meta_author_gives_way_to_a_byline(meta: str, byline: str, expected: tuple[str, ...]) -> None:
+    head = f'<title>Réforme fiscale</title><meta name="author" content="{meta}">'
+    assert _extract(page(head, byline)).authors == expected

@@ -354,7 +354,25 @@ def _fill_structured_credits(draft: _Draft) -> None:
     for source, credits in found + [(source, _without(c, unprinted)) for source, c in _byline_credits(draft, found)]:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
+    printed = _printed_bylines_over_meta(draft, found)
+    if printed:
+        draft.credits = Credits()
+        for source, credits in printed:
+            draft.credit(credits, source)
     draft.agencies = tuple(agencies.agencies)
+
+
+def _printed_bylines_over_meta(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
+    """The byline elements' credits when the persons came from a meta tag the page never prints and a byline
+    element credits a person: the tag names another site's or the CMS's account, the byline who wrote."""
+    if draft.sources.get("authors") not in _META_SOURCES or any(
+            prints_name(draft.page.root, name) for name in draft.credits.authors):
+        return []
+    read = _byline_credits(draft, [(source, credits) for source, credits in found if source not in _META_SOURCES])
+    return read if any(credits.authors for _, credits in read) else []
+
+
+_META_SOURCES = ("opengraph", "microdata", "meta")
 
 
 def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[str]:
