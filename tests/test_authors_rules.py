@@ -73,6 +73,10 @@ DESK_SUFFIXES = [
     ("Von TV-Redaktion", [("TV-Redaktion", D)]),
     ("Par Karim Benali", [("Karim Benali", P)]),
     ("Par Amina Teamah", [("Amina Teamah", P)]),  # a word that only begins like one
+    # the staff who wrote it: a desk, unless a name comes first ('X, Staff Writer' is X's role)
+    ("By Staff Writer", [("Staff Writer", D)]),
+    ("Par Sahel Info staff reporters", [("Sahel Info staff reporters", D)]),
+    ("By Karim Benali, Staff Writer", [("Karim Benali", P)]),
 ]
 
 

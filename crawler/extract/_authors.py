@@ -121,6 +121,8 @@ _DESKS = frozenset(alnum(s) for s in (
 _DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
 # ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial').
 _DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction"})
+# ... or that ends on the staff who wrote it ('Staff Writer', 'Sahel Info staff reporters').
+_STAFF_ENDINGS = ("staff writer", "staff writers", "staff reporter", "staff reporters")
 # CMS placeholders and account names that credit nobody: dropped.
 _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "admin", "administrator", "administrateur", "webmaster", "editor", "editeur", "éditeur", "name", "nom",
@@ -581,7 +583,8 @@ def _caseless_letter(char: str) -> bool:
 
 def _is_desk(name: str) -> bool:
     key, folded = alnum(name), fold(name)
-    return key in _DESKS or folded.startswith(_DESK_PREFIXES) or re.split(r"[\s-]", folded)[-1] in _DESK_SUFFIXES
+    return (key in _DESKS or folded.startswith(_DESK_PREFIXES) or re.split(r"[\s-]", folded)[-1] in _DESK_SUFFIXES
+            or folded.endswith(_STAFF_ENDINGS))
 
 
 def _is_arabic_word(char: str) -> bool:
