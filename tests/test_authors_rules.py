@@ -632,3 +632,20 @@ META_OVER_BYLINE = [
 def test_an_unprinted_meta_author_gives_way_to_a_byline(meta: str, byline: str, expected: tuple[str, ...]) -> None:
     head = f'<title>Réforme fiscale</title><meta name="author" content="{meta}">'
     assert _extract(page(head, byline)).authors == expected
+
+
+# --- a byline inside a teaser card (one link around another article's headline and byline) is not the page's ----------
+
+TEASER_LINKS = [
+    # (teaser list after the text, expected authors)
+    ('<div class="liste"><a href="/autre-sujet"><p>Un autre sujet du jour, longuement titré<small>'
+     '<span class="vcard author">Collectif</span></small></p></a></div>', ()),
+    ('<div class="listing"><a href="/موضوع-آخر"><h3>موضوع آخر من مواضيع اليوم</h3><span class="auteur">سارة بن علي</span></a></div>',
+     ()),
+    ('<p><a href="/auteur/karim-benali"><span class="auteur">Karim Benali</span></a></p>', ("Karim Benali",)),  # the name alone
+]
+
+
+@pytest.mark.parametrize(("tail", "expected"), TEASER_LINKS, ids=[c[0][:40] for c in TEASER_LINKS])
+def test_a_byline_in_a_teaser_link(tail: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == expected

@@ -574,6 +574,23 @@ def _collect_marked(root: HtmlElement) -> Marked:
     return marked
 
 
+MAX_LINK_LEVELS = 6  # a teaser card: <a><div><p><small><span class="author">
+
+
+def _in_teaser_link(el: HtmlElement, text: str) -> bool:
+    """True when `el` sits in a link that prints more than it: a teaser card that links to another article, its
+    headline and its byline in one <a>. A link around the name alone (to the author's page) is no teaser."""
+    for depth, ancestor in enumerate(el.iterancestors()):
+        if depth >= MAX_LINK_LEVELS or ancestor.tag in _STOP_TAGS:
+            return False
+        if ancestor.tag == "a":
+            return len(clean(ancestor.text_content())) > len(text) + MAX_LINK_EXTRA
+    return False
+
+
+MAX_LINK_EXTRA = 20  # 'Par ', a date: what a link around a byline may add
+
+
 def _has_mark_word(marks: str) -> bool:
     if marks.isascii():
         return _MARK_WORDS_LOWER.search(marks.lower()) is not None
@@ -596,7 +613,7 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
         marked.headlines.append(text)
     if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS) or elsewhere(el):
         return 0
-    if any(k in label for k in _BYLINE_WORDS):
+    if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text):
         marked.bylines.append(_listed_names(el) or text)
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             marked.author_names.append(text)
