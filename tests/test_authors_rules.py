@@ -54,6 +54,12 @@ def test_an_organisation_author_is_a_desk(values: list[str], organizations: list
 @pytest.mark.parametrize(("author", "expected"), [
     ({"@type": "Organization", "name": "Contributeurs du projet Atlas"}, (("Contributeurs du projet Atlas",), (D,))),
     ({"@type": "NewsMediaOrganization", "name": "El Watan"}, ((), ())),
+    # the site's newsroom, which gives its address: the desk that signs, under the site's name
+    ({"@type": "NewsMediaOrganization", "name": "El Watan", "email": "redaction@elwatan-dz.com"}, (("El Watan",), (D,))),
+    ({"@type": "Organization", "name": "elwatan-dz.com", "email": "redaction@elwatan-dz.com"},
+     (("elwatan-dz.com",), (D,))),
+    ({"@type": "Organization", "name": "الخبر", "email": "redaction@elkhabar.com"}, (("الخبر",), (D,))),
+    ({"@type": "Organization", "name": "Agence France-Presse", "email": "desk@afp.com"}, (("Agence France-Presse",), (A,))),
     ([{"@type": "Person", "name": "Amina Saïdi"}, {"@type": "Organization", "name": "Observatoire du Sahel"}],
      (("Amina Saïdi", "Observatoire du Sahel"), (P, D))),
 ])

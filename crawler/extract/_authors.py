@@ -215,19 +215,24 @@ def _outlet_keys(outlets: Iterable[str]) -> set[str]:
 
 
 def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Iterable[str] = (),
-                organizations: Iterable[str] = ()) -> Credits:
+                organizations: Iterable[str] = (), newsrooms: Iterable[str] = ()) -> Credits:
     """Names from structured fields (JSON-LD, meta): each value may still hold 'A et B'.
 
     `persons` are values the page types as a person (JSON-LD ``Person``): kept even when a site carries
     the same name (a personal site named after its author, a ``Person`` that is also the publisher).
     `organizations` are values it types as an organisation: the author is then a body credited as a desk,
-    whole and as printed ('Contributors to the Project'), unless it is the site itself.
+    whole and as printed ('Contributors to the Project'), unless it is the site itself. `newsrooms` are the
+    organisations that give the newsroom's address (an email): the desk that signs, even under the site's name.
     """
     credits = Credits()
     skip = _outlet_keys(outlets)
     typed = {alnum(p) for p in persons}
     bodies = {alnum(o) for o in organizations} - typed
+    signing = {alnum(n) for n in newsrooms} & bodies
     for value in values:
+        if alnum(value) in signing:
+            _take_newsroom(value, credits)
+            continue
         if alnum(value) in bodies:
             _take_body(value, credits, skip)
             continue
@@ -277,6 +282,14 @@ def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
     elif (name and alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS and len(name) <= _MAX_NAME_CHARS
           and not _EMAIL.search(name) and (_is_desk(name) or not (_DOMAIN.search(name) or _TLD_END.search(name)))):
         credits.credit(name, DESK)  # 'Rédaction elwatan.dz' is the site's newsroom; 'elwatan.dz' alone is the site
+
+
+def _take_newsroom(value: str, credits: Credits) -> None:
+    """An organisation author that gives its address: the newsroom, a desk as it names itself ('Sahel Info',
+    'sahel-info.ml'), unless an agency."""
+    name = clean(value).strip(" .,:;-–—*")
+    if name and len(name) <= _MAX_NAME_CHARS and alnum(name) not in _PLACEHOLDERS:
+        credits.credit(name, AGENCY if _canonical(name) else DESK)
 
 
 def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:

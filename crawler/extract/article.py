@@ -342,7 +342,8 @@ def _fill_structured_credits(draft: _Draft) -> None:
     nodes = [node for node in (people if isinstance(people, list) else [people]) if isinstance(node, dict)]
     typed = [name for node in nodes if "Person" in types_of(node) for name in strings(node)]
     bodies = [name for node in nodes if any(k.endswith("Organization") for k in types_of(node)) for name in strings(node)]
-    found = [("json-ld", parse_names(strings(people), draft.outlets, typed, bodies)),
+    newsrooms = [name for node in nodes if node.get("email") for name in strings(node)]
+    found = [("json-ld", parse_names(strings(people), draft.outlets, typed, bodies, newsrooms)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
