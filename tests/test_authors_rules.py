@@ -655,3 +655,20 @@ TEASER_LINKS = [
 @pytest.mark.parametrize(("tail", "expected"), TEASER_LINKS, ids=[c[0][:40] for c in TEASER_LINKS])
 def test_a_byline_in_a_teaser_link(tail: str, expected: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == expected
+
+
+# --- a lead-in printed alone in its element, the name in the next one, when nothing else credits anyone -------------
+
+LONE_LEAD_INS = [
+    # (element before the text, expected authors)
+    ('<div class="x1"><span>Par</span><span><a href="/a/kb">Karim Benali</a></span></div>', ("Karim Benali",)),
+    ('<div class="x1"><span>بقلم</span><span>سارة بن علي</span></div>', ("سارة بن علي",)),
+    ('<div class="x1"><span>Von</span><a href="/a/ol">Omar Lahlou</a> <time>12.03.2025</time></div>', ("Omar Lahlou",)),
+    ('<div class="x1"><span>par</span><a href="/u/kb_78">kb_78</a></div>', ()),  # an account's lone word
+    ('<div class="comments"><span>Par</span><a href="/a/kb">Karim Benali</a></div>', ()),  # a commenter
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), LONE_LEAD_INS, ids=[c[0][:50] for c in LONE_LEAD_INS])
+def test_a_lead_in_alone_in_its_element(lead: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == expected

@@ -467,6 +467,36 @@ def labelled_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
+# A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>'),
+# found in C.
+_LONE_LEAD_INS = etree.XPath(
+    "//body//text()[normalize-space(.)='By' or normalize-space(.)='by' or normalize-space(.)='Par'"
+    " or normalize-space(.)='par' or normalize-space(.)='Von' or normalize-space(.)='von' or normalize-space(.)='Por'"
+    " or normalize-space(.)='بقلم'][not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    " or ancestor::a)]")
+MAX_LEAD_IN_LOOKUPS = 10
+
+
+def lead_in_lines(root: HtmlElement) -> list[str]:
+    """Short printed lines whose lead-in stands alone in its element ('By' then '<a>Karim Benali</a>'), read with a
+    space between the elements (the markup prints 'ByKarim Benali'), outside comments, sidebars, related boxes and
+    the page footer."""
+    lines: list[str] = []
+    for node in _LONE_LEAD_INS(root)[:MAX_LEAD_IN_LOOKUPS]:
+        el = node.getparent()
+        for candidate in (el, el.getparent() if el is not None else None):
+            if candidate is None or not isinstance(candidate.tag, str) or candidate.tag in _CONTAINER_TAGS:
+                break
+            line = clean(" ".join(candidate.itertext()))
+            if len(line) > MAX_LABEL_LINE:
+                break
+            if len(line) > len(node.strip()):  # more than the lead-in: the line; else look around it
+                if not elsewhere(el) and line not in lines:
+                    lines.append(line)
+                break
+    return lines
+
+
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.
 _PRINTED_WITH = etree.XPath("//body/descendant::text()[contains(., $word)][not(ancestor::script or ancestor::style"
                             " or ancestor::noscript or ancestor::template)]")

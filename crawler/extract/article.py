@@ -34,6 +34,7 @@ from crawler.extract._authors import (
     byline_within,
     closing_byline,
     labelled_byline,
+    lone_lead_in_byline,
     parse_byline,
     parse_names,
     site_credited,
@@ -67,6 +68,7 @@ from crawler.extract._page import (
     PageSignals,
     collect,
     labelled_lines,
+    lead_in_lines,
     parse_html,
     printed_elsewhere,
     prints_name,
@@ -463,6 +465,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(closing_byline(body, draft.outlets), "signature")
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
         draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
+    if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
+        draft.credit(lone_lead_in_byline(lead_in_lines(draft.page.root), draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
