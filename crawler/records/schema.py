@@ -15,9 +15,11 @@ Conventions, field by field in the docs below:
   "Agence France-Presse"), without "Par"/"By"/"بقلم", roles ("envoyé spécial", "correspondant"), places
   or dates; ``author_kinds`` says what each entry is (``person``, ``desk``, ``agency``). Nothing the
   byline credits is dropped; what is not a byline is never added (the site's own name in an author field
-  or a footer, a photo credit, a related article's author, a sidebar's masthead, an account that the
-  JSON-LD names but no text of the page prints). A byline that credits
-  the site itself ("Par Sahel Info") and an author the page types as an organisation are desks. ``agencies`` lists the canonical names of every agency the
+  or a footer, a photo credit, a related article's author, a sidebar's masthead, the one account that the
+  JSON-LD names but no text of the page prints; a JSON-LD list of several persons is the newsroom's and
+  stays). A byline that credits the site itself ("Par Sahel Info"), an author the page types as an
+  organisation, the newsroom that a JSON-LD author gives the address of ("redaction@…", even under the
+  site's name) and "Staff Writer" are desks. ``agencies`` lists the canonical names of every agency the
   page credits, in the byline or not (a dateline's "(APS)", a closing "Source : MAP");
 - languages are ISO 639-1 codes (``fr``, ``ar``), countries ISO 3166-1 alpha-2;
 - digests are ``sha256:<hex>`` for text and ``sha1:<base32>`` for WARC payloads (as WARC writes them).
@@ -106,8 +108,8 @@ class ArticleRecord:
     authors: list[str] = field(default_factory=list, metadata=_doc(
         "Every name the byline credits, as printed, one per entry: persons, desks ('La Rédaction') and agencies "
         "the byline names ('AFP'); no 'Par'/'By'/'بقلم', roles, places or dates; never the site's own name unless the "
-        "byline itself credits it (then a desk), a photo credit, a related article's author or an account that the "
-        "JSON-LD names but the page never prints. Schema version 1 "
+        "byline itself or a JSON-LD author that gives the newsroom's address credits it (then a desk), a photo credit, "
+        "a related article's author or the one account that the JSON-LD names but the page never prints. Schema version 1 "
         "records hold persons only."))
     author_kinds: list[AuthorKind] = field(default_factory=list, metadata=_doc(
         "What each entry of authors is, at the same position: 'person', 'desk' or 'agency'. Empty in records "
