@@ -672,3 +672,20 @@ LONE_LEAD_INS = [
 @pytest.mark.parametrize(("lead", "expected"), LONE_LEAD_INS, ids=[c[0][:50] for c in LONE_LEAD_INS])
 def test_a_lead_in_alone_in_its_element(lead: str, expected: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == expected
+
+
+# --- a name printed after a date and a dash, alone on its line, when nothing else credits anyone ---------------------
+
+DATED_NAMES = [
+    # (line before the text, expected authors)
+    ('<p class="text-muted">12.03.2025 - Karim Benali</p>', ("Karim Benali",)),
+    ('<p class="text-muted">12/03/2025 – سارة بن علي</p>', ("سارة بن علي",)),
+    ('<p class="text-muted">12.03.2025 - Karim Benali - Oran</p>', ()),  # a listing's 'date - who - where'
+    ('<ul><li>12.03.2025 - Karim Benali</li><li>13.03.2025 - Amina Saïdi</li></ul>', ()),  # several: a listing
+    ('<p class="text-muted">12.03.2025 - Réforme</p>', ()),  # one word: no full name
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), DATED_NAMES, ids=[c[0][:50] for c in DATED_NAMES])
+def test_a_name_after_a_date(lead: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == expected

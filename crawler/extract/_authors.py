@@ -369,10 +369,10 @@ def without_dateline_places(credits: Credits, datelines: Iterable[str]) -> Credi
     return credits if len(kept) == len(credits.credited) else Credits(credited=kept, agencies=credits.agencies, line=credits.line)
 
 
-def lone_lead_in_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
-    """The credits of the first line that opens with a lead-in printed alone in its element ('By Karim Benali'),
-    when they credit persons by full names (a lone word after 'von' may be an account or a place); nothing
-    otherwise."""
+def full_name_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The credits of the first line read as a byline ('By Karim Benali' whose lead-in stands alone in its element,
+    'Karim Benali' after a date) that credits persons by full names (a lone word after 'von' may be an account or
+    a place); nothing otherwise."""
     for line in lines:
         credits = parse_byline(line, outlets)
         if credits.authors and all(" " in name for name in credits.authors):

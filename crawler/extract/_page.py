@@ -497,6 +497,25 @@ def lead_in_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
+# A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'), found in C.
+_DATED_NAME_TEXTS = etree.XPath(
+    "//body//text()[contains(., ' - ') or contains(., ' – ')][string-length(.) < 80][not(ancestor::script"
+    " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a or ancestor::title)]")
+_DATED_LINE = re.compile(r"^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\s+[-–]\s")
+_DATED_NAME = re.compile(r"^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\s+[-–]\s+((?:(?!\s[-–|•·]\s).)+?)\s*$")  # one dash only
+MAX_DATED_NAME_LOOKUPS = 20
+
+
+def dated_names(root: HtmlElement) -> list[str]:
+    """The name printed after a date and a dash, alone on its line ('12.03.2025 - Amina Saïdi'), outside comments,
+    sidebars, related boxes and the page footer, when the page prints one such line: several are a listing
+    (events, other posts), not a byline."""
+    dated = [node for node in _DATED_NAME_TEXTS(root)[:MAX_DATED_NAME_LOOKUPS] if _DATED_LINE.match(node)]
+    match = _DATED_NAME.match(dated[0]) if len(dated) == 1 else None
+    el = dated[0].getparent() if match else None
+    return [match.group(1)] if match and el is not None and not elsewhere(el) else []
+
+
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.
 _PRINTED_WITH = etree.XPath("//body/descendant::text()[contains(., $word)][not(ancestor::script or ancestor::style"
                             " or ancestor::noscript or ancestor::template)]")

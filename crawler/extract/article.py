@@ -33,8 +33,8 @@ from crawler.extract._authors import (
     Kind,
     byline_within,
     closing_byline,
+    full_name_byline,
     labelled_byline,
-    lone_lead_in_byline,
     parse_byline,
     parse_names,
     site_credited,
@@ -67,6 +67,7 @@ from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
     collect,
+    dated_names,
     labelled_lines,
     lead_in_lines,
     parse_html,
@@ -466,7 +467,9 @@ def _fill_text(draft: _Draft, text: str) -> None:
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
         draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
     if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
-        draft.credit(lone_lead_in_byline(lead_in_lines(draft.page.root), draft.outlets), "page")
+        draft.credit(full_name_byline(lead_in_lines(draft.page.root), draft.outlets), "page")
+    if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
+        draft.credit(full_name_byline(dated_names(draft.page.root), draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
