@@ -178,6 +178,29 @@ def test_lead_ins(line: str, credited: list[tuple[str, str]] | None) -> None:
     assert parse_byline(line).credited == (credited or [])
 
 
+# --- where the name ends: a weekday or a date after it, never a word that merely opens like a weekday ---
+
+NAME_ENDS = [
+    ("Par Karim el Moussaoui", [("Karim el Moussaoui", P)]),  # 'Mo…' is no Monday
+    ("Par Amina Saïdi 12.03.2025", [("Amina Saïdi", P)]),  # nor 'Sa…' a Saturday
+    ("Von Samir Nasri, 12.03.2025", [("Samir Nasri", P)]),
+    ("Par Nadia el Mardini le 3 mars 2025", [("Nadia el Mardini", P)]),
+    ("Par Rachid el Fassi, Dim. 3 mars 2025", [("Rachid el Fassi", P)]),
+    ("Par Ali Ben Salah, mardi 4 mars 2025", [("Ali Ben Salah", P)]),
+    ("Von Leïla Haddad am Montag, 12.03.2025", [("Leïla Haddad", P)]),
+    ("Von Omar Lahlou, Mo., 12.03.2025", [("Omar Lahlou", P)]),
+    ("By Karim Benali on Sunday, 9 March 2025", [("Karim Benali", P)]),
+    ("By Amina Saïdi March 9, 2025", [("Amina Saïdi", P)]),  # the English order, month first
+    ("By Omar Lahlou Monday, March 9, 2025", [("Omar Lahlou", P)]),
+    ("Por Leïla Haddad el martes 3 de marzo", [("Leïla Haddad", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), NAME_ENDS, ids=[c[0] for c in NAME_ENDS])
+def test_where_the_name_ends(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
 # --- a byline printed inside a date or meta line, read from its lead-in, when nothing else credits anyone ---
 
 WITHIN = [

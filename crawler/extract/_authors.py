@@ -58,14 +58,26 @@ _PREFIX = re.compile(
     r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
-_WEEKDAYS = "lun|mon|mar|tue|mer|wed|jeu|thu|ven|fri|sam|sat|dim|sun|mo|di|mi|do|fr|sa|so"
+# Weekdays whole or abbreviated (French, English, German, Spanish, Italian): a word that merely opens like one is a
+# name ('el Moussaoui', 'Saïdi 12.03.2025' are not 'mo…', 'sa…' days)
+_WEEKDAYS = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes"
+    r"|s[áa]bado|domingo|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"
+    r"|lun|mar|mer|jeu|ven|sam|dim|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|mo|di|mi|do|fr|sa|so)\b"
+)
+# An English date, month first, after the name ('by X March 9, 2015')
+_MONTH_FIRST = (
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+)
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     r"|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
-    r"|\s+(?:am|on|el|il)\s+(?=\d|(?:" + _WEEKDAYS + r")\w*\b)|[\s,]+(?:" + _WEEKDAYS + r")\w*\.?,?\s+(?=\d)",
+    r"|\s+(?:am|on|el|il)\s+(?=\d|" + _WEEKDAYS + r")|[\s,]+" + _WEEKDAYS + r"\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
