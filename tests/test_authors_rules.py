@@ -193,6 +193,13 @@ NAME_ENDS = [
     ("By Amina Saïdi March 9, 2025", [("Amina Saïdi", P)]),  # the English order, month first
     ("By Omar Lahlou Monday, March 9, 2025", [("Omar Lahlou", P)]),
     ("Por Leïla Haddad el martes 3 de marzo", [("Leïla Haddad", P)]),
+    ("Par Omar El Mardini, le 3 mars 2025", [("Omar El Mardini", P)]),
+    ("Par Adama Do 12.03.2025", [("Adama Do", P)]),  # a German two-letter day wants its dot: 'Do.'
+    ("Von Leïla Haddad am Do., 12.03.2025", [("Leïla Haddad", P)]),
+    # 'Ag' inside a name is the Tuareg 'son of'; a legal form closes a company's name, which is no person
+    ("Par Ahmed Ag Mohamed, le 3 mars 2025", [("Ahmed Ag Mohamed", P)]),
+    ("Par Sahel Médias SA", []),
+    ("Von Karawane Verlag AG", []),
 ]
 
 

@@ -58,14 +58,20 @@ _PREFIX = re.compile(
     r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
-# Weekdays whole or abbreviated (French, English, German, Spanish, Italian): a word that merely opens like one is a
-# name ('el Moussaoui', 'Saïdi 12.03.2025' are not 'mo…', 'sa…' days)
-_WEEKDAYS = (
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes"
-    r"|s[áa]bado|domingo|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica"
-    r"|lun|mar|mer|jeu|ven|sam|dim|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|mo|di|mi|do|fr|sa|so)\b"
-)
+# Weekdays whole or abbreviated, by language: a word that merely opens like one is a name ('el Moussaoui',
+# 'Saïdi 12.03.2025' are not 'mo…', 'sa…' days), and 'el Mardi' is a name where 'el martes' is a Spanish day
+_DAYS = {
+    "fr": r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim",
+    "en": r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun",
+    "de": r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "es": r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo",
+    "it": r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica",
+}
+_DE_SHORT_DAY = r"(?:mo|di|mi|do|fr|sa|so)(?=[.,])"  # only with their dot or comma: 'Adama Do' is a name
+_WEEKDAYS = "(?:" + "|".join(_DAYS.values()) + r")\b|" + _DE_SHORT_DAY
+_DAY_AFTER = {"am": rf"(?:{_DAYS['de']})\b|{_DE_SHORT_DAY}", "on": rf"(?:{_DAYS['en']})\b",
+              "el": rf"(?:{_DAYS['es']})\b", "il": rf"(?:{_DAYS['it']})\b"}
+_ON_A_DAY = "|".join(rf"\s+{word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.items())
 # An English date, month first, after the name ('by X March 9, 2015')
 _MONTH_FIRST = (
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -77,7 +83,7 @@ _TAIL = re.compile(
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     r"|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
-    r"|\s+(?:am|on|el|il)\s+(?=\d|" + _WEEKDAYS + r")|[\s,]+" + _WEEKDAYS + r"\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
+    r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
@@ -144,8 +150,10 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
-_ORG_WORDS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc", "media", "médias",
-                        "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
+# A company's legal form closes its name ('Sahel Médias SA', 'Karawane AG'); inside a name 'Ag' is the Tuareg
+# 'son of' ('Ahmed Ag Mohamed')
+_LEGAL_FORMS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc"})
+_ORG_WORDS = frozenset({"media", "médias", "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
                         "productions", "agency", "agence", "tv", "radio"})
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
                         "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu", "der", "den", "ter"})
@@ -584,7 +592,8 @@ def _person(value: str) -> str | None:
         return None
     if not all(_name_word(w) for w in words) or words[-1].lower() in _PARTICLES:
         return None
-    if _NOT_IN_NAMES.search(value) or any(w.strip(".,").lower() in _ORG_WORDS for w in words):
+    if _NOT_IN_NAMES.search(value) or words[-1].strip(".,").lower() in _LEGAL_FORMS \
+            or any(w.strip(".,").lower() in _ORG_WORDS for w in words):
         return None
     if value.isupper() and len(value) > 3:
         value = value.title()
