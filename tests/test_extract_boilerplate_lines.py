@@ -57,6 +57,15 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Aucun commentaire pour le moment.", ""),
     ("Dites-nous en commentaire ce que vous en pensez !", ""),
     ("Mire: El tranvía de Constantina amplía su horario", ""),
+    ("READ MORE: Oran's new tramway line opens in March", ""),
+    ("SEE MORE: The port of Algiers in pictures", ""),
+    ("ALSO READ: Constantine bridge closed for repairs", ""),
+    ("Also on elkhabar.dz Le port d'Oran rouvre ses quais", ""),
+    ("FUNDA OLUNYE UDABA LAPHA | Itheku livula ichweba", ""),
+    # a 'Read more:' link some outlets' labels keep as text; 'also on' in a sentence
+    ("Read more: Oran's new tramway line opens in March", "Read more: Oran's new tramway line opens in March"),
+    ("Also on Tuesday, the wali of Oran visited the new port terminal.",
+     "Also on Tuesday, the wali of Oran visited the new port terminal."),
     # filing labels on a line of their own
     ("Catégorie : Économie", ""),
     ("Tags : Oran, budget, conseil municipal", ""),

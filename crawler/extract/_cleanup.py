@@ -36,7 +36,10 @@ _READ_ALSO = re.compile(
     r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
     r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:"
     # Norwegian, Swedish, Danish, Dutch, with their colon (tune halves, body F1: fundus 1 page fixed, none broken)
-    r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:)(?!\w)",
+    r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:"
+    # English cues with their colon, the capitals of 'READ MORE:' (a 'Read more:' link is kept as text by some
+    # labels), 'Also on <site>' boxes, Zulu 'Funda olunye udaba' (tune halves, body F1: see the commit)
+    r"|(?:see\s+more|also\s+read|(?-i:READ\s+MORE))\s*:|also\s+on\s+[\w-]+\.[a-z]{2,}|funda\s+olunye\s+udaba)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
