@@ -62,6 +62,17 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("ALSO READ: Constantine bridge closed for repairs", ""),
     ("Also on elkhabar.dz Le port d'Oran rouvre ses quais", ""),
     ("FUNDA OLUNYE UDABA LAPHA | Itheku livula ichweba", ""),
+    # share and feedback calls, newsletters, members-only notices
+    ("Like this story? Share it with a friend!", "Like this story?"),
+    ("Tell us what YOU think...", ""),
+    ("Get more Oran news by signing up to our free weekly newsletter", ""),
+    ("Der Oran-Newsletter informiert Sie jeden Morgen über das Wichtigste.", ""),
+    ("Esta funcionalidad es sólo para suscriptores", ""),
+    ("El Khabar Hebdo delivered through your letterbox every week. 12 issues for 1200 DA.", "12 issues for 1200 DA."),
+    ("この記事は会員限定です。", ""),
+    ("DON'T MISS", ""),
+    ("Le wali a dit aux habitants : ne manquez pas le marché de Noël, ils ont partagé la nouvelle avec leurs amis.",
+     "Le wali a dit aux habitants : ne manquez pas le marché de Noël, ils ont partagé la nouvelle avec leurs amis."),
     # a 'Read more:' link some outlets' labels keep as text; 'also on' in a sentence
     ("Read more: Oran's new tramway line opens in March", "Read more: Oran's new tramway line opens in March"),
     ("Also on Tuesday, the wali of Oran visited the new port terminal.",

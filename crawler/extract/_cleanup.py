@@ -65,6 +65,10 @@ _PROMPT = re.compile(
     r"|devenez\s+(?:membre|abonn[ée])|subscribe\s+now|sign\s+up\s+here|straight\s+to\s+your\s+inbox|never\s+miss\s+our"
     r"|in\s+(?:deinen|ihren)\s+posteingang|dans\s+votre\s+bo[îi]te\s+(?:mail|e-mail|aux\s+lettres)"
     r"|download\s+(?:the|our)\s+(?:[\w-]+\s+)?apps?\b|t[ée]l[ée]chargez\s+(?:l['’]|notre\s+)app"
+    # share and feedback calls, newsletters and members-only notices in other words and languages
+    r"|share\s+it\s+with\s+a\s+friend|tell\s+us\s+what\s+you\s+think|signing\s+up\s+(?:to|for)\s+our"
+    r"|newsletter\s+informiert\s+sie|s[óo]lo\s+para\s+suscriptores|delivered\s+(?:to|through)\s+your\s+(?:letterbox|door)"
+    r"|会員限定|有料会員"
     # comment boxes: their notices, disclaimers and calls to comment
     r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
     r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
@@ -91,7 +95,8 @@ _BUTTON = re.compile(
     r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
     r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
-    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان)\W*$",
+    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
+    r"|don['’]t\s+miss)\W*$",
     re.IGNORECASE,
 )
 # a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
