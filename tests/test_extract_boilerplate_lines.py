@@ -34,6 +34,12 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("Partager", ""),
     ("مشاركة", ""),
     ("Crédits photos : Samir Sid", ""),
+    ("Photo : AFP", ""),
+    ("Image: Wilaya d'Oran / Facebook", ""),
+    ("Fotos: Karim Benali", ""),
+    ("صورة: وكالة الأنباء الجزائرية", ""),
+    ("Photo : le port d'Oran au lever du jour, avant l'arrivée des ferries. Les dockers attendent.",
+     "Photo : le port d'Oran au lever du jour, avant l'arrivée des ferries. Les dockers attendent."),
     ("Publicité", ""),
     ("إعلان", ""),
     # 'read also' links in other languages

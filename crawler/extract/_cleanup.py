@@ -95,6 +95,8 @@ _BUTTON = re.compile(
     r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
     r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
+    # a picture's credit left alone on a line: 'Photo : AFP', 'Image: X / Facebook', 'Foto: X', 'صورة: X'
+    r"|(?:photos?|images?|fotos?|bild|pictures?|(?:ال)?صورة)\s*:\s*[^.!?]{1,60}"
     r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
     r"|don['’]t\s+miss)\W*$",
     re.IGNORECASE,
