@@ -63,6 +63,7 @@ from crawler.extract._fields import (
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
+from crawler.extract._missed import with_missed_paragraphs
 from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
@@ -246,7 +247,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    text = with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
+    text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
+    text = with_lead(text, root, draft.title)
     return without_shouted_links(text, root)
 
 
