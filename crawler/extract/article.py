@@ -76,7 +76,7 @@ from crawler.extract._page import (
     prints_name,
 )
 from crawler.extract._printed_date import printed_stamp
-from crawler.extract._related import without_shouted_links
+from crawler.extract._related import without_shouted_links, without_teaser_cards
 from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -249,7 +249,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
             return text
     text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
     text = with_lead(text, root, draft.title)
-    return without_shouted_links(text, root)
+    return without_teaser_cards(without_shouted_links(text, root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
