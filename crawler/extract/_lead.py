@@ -28,7 +28,7 @@ START_LINES = 6  # the text's first paragraph is among its first lines (a kicker
 PROBE_CHARS = 40
 MAX_WALK = 150  # elements read after the headline to reach the first paragraph
 _MARK = re.compile(
-    r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
+    r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|leadtext|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
     r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr"
     r"|perex)"  # the standfirst's name in Czech and Slovak newsrooms
     r"(?:[\s_-]|$)",
