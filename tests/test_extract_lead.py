@@ -37,6 +37,11 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
      "Une réforme fiscale pour les petits salaires\n" + FR_TEXT, FR_LEAD),
     # already in the text: not twice
     (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS, f"{FR_LEAD}\n{FR_TEXT}", None),
+    # a standfirst of several paragraphs of the same tag and class: all of them, in order
+    (f'{H1}<p class="lead">Le fisc allège les petits salaires.</p><p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
+     FR_TEXT, f"Le fisc allège les petits salaires.\n{FR_LEAD}"),
+    (f'{H1}<p class="kicker">Le fisc allège les petits salaires.</p><p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
+     FR_TEXT, FR_LEAD),
     # a caption, an image block, the site's tagline, a hidden block: not a standfirst
     (f'{H1}<p class="image-description">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<div class="lead-asset"><span>{FR_LEAD}</span></div>', FR_PARAGRAPHS, FR_TEXT, None),
@@ -67,7 +72,7 @@ def test_with_lead(header: str, paragraphs: tuple[str, ...], text: str, lead: st
     root = parse_html(_page(header, paragraphs).encode("utf-8"))
     lines = text.split("\n")
     first = lines.index(paragraphs[0])
-    expected = [*lines[:first], lead, *lines[first:]] if lead else lines
+    expected = [*lines[:first], *lead.split("\n"), *lines[first:]] if lead else lines
     assert with_lead(text, root, None).split("\n") == expected
 
 

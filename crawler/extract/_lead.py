@@ -82,13 +82,30 @@ def _standfirst_after(headline: HtmlElement, probes: list[tuple[int, str]]) -> t
             if index is not None:
                 if marked is None or any(a is marked for a in element.iterancestors()):
                     return index, ""
-                return index, clean(marked.text_content())
+                return index, "\n".join(_run_of(marked))
         if element.tag == "h1":
             return None  # another headline: the walk from it is the one to read
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if marks != " " and _MARK.search(marks) and not _NOT_LEAD.search(marks) and _standfirst(element):
             marked = element
     return None
+
+
+def _run_of(marked: HtmlElement) -> list[str]:
+    """The standfirst's paragraphs: `marked` and the paragraphs of the same tag and class printed right before it
+    (a standfirst of several paragraphs, MAX_WORDS in all at most)."""
+    texts = [clean(marked.text_content())]
+    words = len(texts[0].split())
+    for sibling in marked.itersiblings(preceding=True):
+        text = clean(sibling.text_content())
+        words += len(text.split())
+        if sibling.tag != marked.tag or sibling.get("class") != marked.get("class") or words > MAX_WORDS:
+            break
+        if next(sibling.iterdescendants(*_NOT_INSIDE), None) is not None:
+            break
+        if text:
+            texts.insert(0, text)
+    return texts
 
 
 def _following(element: HtmlElement) -> Iterator[HtmlElement]:
