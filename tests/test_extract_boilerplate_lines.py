@@ -77,6 +77,14 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("El Khabar Hebdo delivered through your letterbox every week. 12 issues for 1200 DA.", "12 issues for 1200 DA."),
     ("この記事は会員限定です。", ""),
     ("DON'T MISS", ""),
+    # embedded content held back until the reader consents, rating widgets
+    ("Ce contenu est bloqué car vous n'avez pas accepté les cookies.", ""),
+    ("Ein Klick für den Datenschutz", ""),
+    ("Empfohlener redaktioneller Inhalt", ""),
+    ("Cet article vous a-t-il plu ?", ""),
+    ("Wie hat Ihnen dieser Artikel gefallen?", ""),
+    ("Le maire a refusé les cookies offerts par les écoliers, puis il a accepté le contenu du rapport.",
+     "Le maire a refusé les cookies offerts par les écoliers, puis il a accepté le contenu du rapport."),
     ("Le wali a dit aux habitants : ne manquez pas le marché de Noël, ils ont partagé la nouvelle avec leurs amis.",
      "Le wali a dit aux habitants : ne manquez pas le marché de Noël, ils ont partagé la nouvelle avec leurs amis."),
     # a 'Read more:' link some outlets' labels keep as text; 'also on' in a sentence

@@ -69,6 +69,11 @@ _PROMPT = re.compile(
     r"|share\s+it\s+with\s+a\s+friend|tell\s+us\s+what\s+you\s+think|signing\s+up\s+(?:to|for)\s+our"
     r"|newsletter\s+informiert\s+sie|s[óo]lo\s+para\s+suscriptores|delivered\s+(?:to|through)\s+your\s+(?:letterbox|door)"
     r"|会員限定|有料会員"
+    # embedded content held back until the reader consents, rating widgets
+    r"|externen?\s+inhalte?\s+(?:angezeigt|anzeigen)|empfohlener\s+redaktioneller\s+inhalt|ein\s+klick\s+f[üu]r\s+den\s+datenschutz"
+    r"|vous\s+n['’]avez\s+pas\s+accept[ée]\s+les\s+(?:cookies|traceurs)|braucht\s+deine\s+unterst[üu]tzung"
+    r"|wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|durchschnittliche\s+bewertung"
+    r"|was\s+this\s+article\s+helpful|cet\s+article\s+vous\s+a-t-il\s+plu"
     # comment boxes: their notices, disclaimers and calls to comment
     r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
     r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
