@@ -110,6 +110,10 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
     (f'<p>{FR[0]}</p><p><a href="/sport/mca">{SHOUTED}</a></p><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], FR),
     (f'<p>{FR[0]}</p><p><a href="/oran/port">Le port d\'Oran rouvre ses quais aux chalutiers</a> [VIDEO]</p>'
      f'<p>{FR[1]}</p>', [FR[0], TAGGED, FR[1]], FR),
+    # a paragraph of links set one a line, each tagged: every tagged line goes
+    (f'<p>{FR[0]}</p><p><a href="/oran/port">Le port d\'Oran rouvre ses quais aux chalutiers</a> [VIDEO]|<br>'
+     f'<a href="/sport/mca">Le MC Alger renverse la JS Kabylie au stade</a> [INSIGHT]</p><p>{FR[1]}</p>',
+     [FR[0], TAGGED + "|", "Le MC Alger renverse la JS Kabylie au stade [INSIGHT]", FR[1]], FR),
     # a subheading in capitals, not a link: it stays
     (f'<p>{FR[0]}</p><h2>{SHOUTED}</h2><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
     # a paragraph in capitals with one short link in it: it stays

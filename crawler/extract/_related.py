@@ -134,7 +134,10 @@ def _linked_text(link: HtmlElement, shouted: set[str]) -> str:
     if whole == own:
         return own
     linked = sum(len(a.text_content()) for a in parent.iter("a"))
-    return whole if linked >= MIN_PARAGRAPH_LINK_SHARE * len(whole) else own
+    if linked < MIN_PARAGRAPH_LINK_SHARE * len(whole):
+        return own
+    # a paragraph of links set one a line ('<a>X</a> [INSIGHT]<br><a>Y</a> [VIDEO]'): the shouted line of this link
+    return whole if whole in shouted else next((line for line in shouted if line.startswith(own)), own)
 
 
 _LINK_PARAGRAPHS = frozenset({"p", "li", "h2", "h3", "h4", "strong", "b", "div"})
