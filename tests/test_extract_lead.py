@@ -81,3 +81,17 @@ def test_record_text_opens_with_the_standfirst() -> None:
     outcome = extract_article(html.encode("utf-8"), "https://www.exemple.dz/economie/reforme-fiscale")
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == [FR_LEAD, *FR_PARAGRAPHS]
+
+
+@pytest.mark.parametrize(("header", "first", "paragraphs", "lead"), [
+    # the first paragraph's opening words cut by a link: still its start, the standfirst goes before it
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS[0].replace("mardi devant", "<a href='/apn'>mardi devant</a>"),
+     FR_PARAGRAPHS, FR_LEAD),
+    ('<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><p class="chapo">' + AR_LEAD + "</p>",
+     AR_PARAGRAPHS[0].replace("المجلس الشعبي", "<a href='/apn'>المجلس الشعبي</a>"), AR_PARAGRAPHS, AR_LEAD),
+])
+def test_standfirst_before_a_paragraph_opened_by_a_link(header: str, first: str, paragraphs: tuple[str, ...],
+                                                         lead: str) -> None:
+    html = _page(header, (first, *paragraphs[1:]))
+    text = "\n".join(paragraphs)
+    assert with_lead(text, parse_html(html.encode("utf-8")), None).split("\n") == [lead, *paragraphs]

@@ -26,6 +26,7 @@ MAX_WORDS = 120
 MAX_LINK_SHARE = 0.2
 START_LINES = 6  # the text's first paragraph is among its first lines (a kicker, a headline, a date line before it)
 PROBE_CHARS = 40
+MIN_OPENING_CHARS = 20  # a paragraph's first text node, cut by a link, still reads as its start from this length
 MAX_WALK = 150  # elements read after the headline to reach the first paragraph
 _MARK = re.compile(
     r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|leadtext|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
@@ -78,7 +79,7 @@ def _standfirst_after(headline: HtmlElement, probes: list[tuple[int, str]]) -> t
     for element in islice(_following(headline), MAX_WALK):
         if element.text and element.tag not in _HEADINGS:
             own = " ".join(element.text.split())
-            index = next((i for i, probe in probes if probe in own), None)
+            index = next((i for i, probe in probes if probe in own or _opens(probe, own)), None)
             if index is not None:
                 if marked is None or any(a is marked for a in element.iterancestors()):
                     return index, ""
@@ -106,6 +107,11 @@ def _run_of(marked: HtmlElement) -> list[str]:
         if text:
             texts.insert(0, text)
     return texts
+
+
+def _opens(probe: str, own: str) -> bool:
+    """`own`, an element's first text node cut short by a link or a bold word, opens the paragraph `probe` starts."""
+    return len(own) >= MIN_OPENING_CHARS and probe.startswith(own)
 
 
 def _following(element: HtmlElement) -> Iterator[HtmlElement]:
