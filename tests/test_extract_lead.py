@@ -31,6 +31,8 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     (f'{H1}<h2 class="standfirst">{FR_LEAD}</h2>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     (f'{H1}<div class="article__perex">{FR_LEAD}</div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     (f'{H1}<p class="article-leadtext">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p class="ArticleModule_teaserText__x7Qz">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p class="ArticleModule_teasertext">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><div class="teaser-text">{AR_LEAD}</div>', AR_PARAGRAPHS, AR_TEXT, AR_LEAD),
     # after the headline that the text repeats: it goes between the headline and the first paragraph
     (f'{H1}<p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,

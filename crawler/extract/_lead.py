@@ -32,7 +32,7 @@ _MARK = re.compile(
     r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|leadtext|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
     r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr"
     r"|perex)"  # the standfirst's name in Czech and Slovak newsrooms
-    r"(?:[\s_-]|$)",
+    r"(?:[\s_-]|$|(?-i:(?=[A-Z])))",  # a camel-cased CSS module name: 'ArticleModule_teaserText__sB4sT'
     re.IGNORECASE,
 )
 _NOT_LEAD = re.compile(
