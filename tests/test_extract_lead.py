@@ -44,6 +44,13 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
      FR_TEXT, f"Le fisc allège les petits salaires.\n{FR_LEAD}"),
     (f'{H1}<p class="kicker">Le fisc allège les petits salaires.</p><p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
      FR_TEXT, FR_LEAD),
+    # a standfirst box that closes with a player or a picture without a caption ('ingress', 'preamble')
+    (f'{H1}<div class="article__preamble"><p>{FR_LEAD}</p><figure class="video"><div data-id="v1"></div></figure>'
+     '</div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<div class="ingress"><p>{FR_LEAD}</p><img src="/port.jpg"></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    # ... but not one whose picture comes with a caption after it
+    (f'{H1}<div class="ingress"><p>{FR_LEAD}</p><img src="/port.jpg"><span>Le port d\'Oran au petit matin, '
+     'avant le départ des chalutiers.</span></div>', FR_PARAGRAPHS, FR_TEXT, None),
     # a caption, an image block, the site's tagline, a hidden block: not a standfirst
     (f'{H1}<p class="image-description">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<div class="lead-asset"><span>{FR_LEAD}</span></div>', FR_PARAGRAPHS, FR_TEXT, None),

@@ -31,7 +31,8 @@ MAX_WALK = 150  # elements read after the headline to reach the first paragraph
 _MARK = re.compile(
     r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|leadtext|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
     r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr"
-    r"|perex)"  # the standfirst's name in Czech and Slovak newsrooms
+    r"|perex"  # the standfirst's name in Czech and Slovak newsrooms
+    r"|preamble|ingress)"  # and in Scandinavian ones
     r"(?:[\s_-]|$|(?-i:(?=[A-Z])))",  # a camel-cased CSS module name: 'ArticleModule_teaserText__sB4sT'
     re.IGNORECASE,
 )
@@ -44,7 +45,8 @@ _OUTSIDE = frozenset({"nav", "aside", "footer", "li", "a", "figure", "figcaption
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A standfirst is a paragraph of text: a marked box that holds a heading is a summary box or a teaser of its own
 # ('Kortversjonen', 'En bref'), one that holds a picture is a lead picture whose caption it would give. Tune halves,
-# body F1: fundus 2 pages fixed, aeb 1, none broken.
+# body F1: fundus 2 pages fixed, aeb 1, none broken. A picture or a player with no text of its own and none after it
+# closes the standfirst's box and is let be (fundus 1 page fixed, none broken).
 _NOT_INSIDE = ("h1", "h2", "h3", "h4", "h5", "h6", "script", "picture", "img", "figure", "figcaption", "video")
 
 
@@ -109,6 +111,23 @@ def _run_of(marked: HtmlElement) -> list[str]:
     return texts
 
 
+def _closes(media: HtmlElement, element: HtmlElement) -> bool:
+    """True when no text follows `media` in `element`, its own included: a picture or a player without a caption
+    after the standfirst's paragraphs gives it nothing to read."""
+    if clean(media.text_content()):
+        return False
+    node = media
+    while node is not element:
+        if (node.tail or "").strip() or any(clean(s.text_content()) or (s.tail or "").strip()
+                                            for s in node.itersiblings()):
+            return False
+        parent = node.getparent()
+        if parent is None:
+            return False
+        node = parent
+    return True
+
+
 def _opens(probe: str, own: str) -> bool:
     """`own`, an element's first text node cut short by a link or a bold word, opens the paragraph `probe` starts."""
     return len(own) >= MIN_OPENING_CHARS and probe.startswith(own)
@@ -130,7 +149,8 @@ def _standfirst(element: HtmlElement) -> bool:
     text = clean(element.text_content())
     if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or text.endswith(("...", "…")):
         return False
-    if next(element.iterdescendants(*_NOT_INSIDE), None) is not None:
+    inside = next(element.iterdescendants(*_NOT_INSIDE), None)
+    if inside is not None and (inside.tag in _HEADINGS or not _closes(inside, element)):
         return False
     linked = sum(len(a.text_content()) for a in element.iter("a"))
     return linked <= MAX_LINK_SHARE * len(text)
