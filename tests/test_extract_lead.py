@@ -30,12 +30,27 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     (f'{H1}<div class="article__intro"><p>{FR_LEAD}</p></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     (f'{H1}<h2 class="standfirst">{FR_LEAD}</h2>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     (f'{H1}<div class="article__perex">{FR_LEAD}</div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p class="article-leadtext">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p class="ArticleModule_teaserText__x7Qz">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p class="ArticleModule_teasertext">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><div class="teaser-text">{AR_LEAD}</div>', AR_PARAGRAPHS, AR_TEXT, AR_LEAD),
     # after the headline that the text repeats: it goes between the headline and the first paragraph
     (f'{H1}<p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
      "Une réforme fiscale pour les petits salaires\n" + FR_TEXT, FR_LEAD),
     # already in the text: not twice
     (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS, f"{FR_LEAD}\n{FR_TEXT}", None),
+    # a standfirst of several paragraphs of the same tag and class: all of them, in order
+    (f'{H1}<p class="lead">Le fisc allège les petits salaires.</p><p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
+     FR_TEXT, f"Le fisc allège les petits salaires.\n{FR_LEAD}"),
+    (f'{H1}<p class="kicker">Le fisc allège les petits salaires.</p><p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
+     FR_TEXT, FR_LEAD),
+    # a standfirst box that closes with a player or a picture without a caption ('ingress', 'preamble')
+    (f'{H1}<div class="article__preamble"><p>{FR_LEAD}</p><figure class="video"><div data-id="v1"></div></figure>'
+     '</div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<div class="ingress"><p>{FR_LEAD}</p><img src="/port.jpg"></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    # ... but not one whose picture comes with a caption after it
+    (f'{H1}<div class="ingress"><p>{FR_LEAD}</p><img src="/port.jpg"><span>Le port d\'Oran au petit matin, '
+     'avant le départ des chalutiers.</span></div>', FR_PARAGRAPHS, FR_TEXT, None),
     # a caption, an image block, the site's tagline, a hidden block: not a standfirst
     (f'{H1}<p class="image-description">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<div class="lead-asset"><span>{FR_LEAD}</span></div>', FR_PARAGRAPHS, FR_TEXT, None),
@@ -66,7 +81,7 @@ def test_with_lead(header: str, paragraphs: tuple[str, ...], text: str, lead: st
     root = parse_html(_page(header, paragraphs).encode("utf-8"))
     lines = text.split("\n")
     first = lines.index(paragraphs[0])
-    expected = [*lines[:first], lead, *lines[first:]] if lead else lines
+    expected = [*lines[:first], *lead.split("\n"), *lines[first:]] if lead else lines
     assert with_lead(text, root, None).split("\n") == expected
 
 
@@ -75,3 +90,17 @@ def test_record_text_opens_with_the_standfirst() -> None:
     outcome = extract_article(html.encode("utf-8"), "https://www.exemple.dz/economie/reforme-fiscale")
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == [FR_LEAD, *FR_PARAGRAPHS]
+
+
+@pytest.mark.parametrize(("header", "first", "paragraphs", "lead"), [
+    # the first paragraph's opening words cut by a link: still its start, the standfirst goes before it
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS[0].replace("mardi devant", "<a href='/apn'>mardi devant</a>"),
+     FR_PARAGRAPHS, FR_LEAD),
+    ('<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><p class="chapo">' + AR_LEAD + "</p>",
+     AR_PARAGRAPHS[0].replace("المجلس الشعبي", "<a href='/apn'>المجلس الشعبي</a>"), AR_PARAGRAPHS, AR_LEAD),
+])
+def test_standfirst_before_a_paragraph_opened_by_a_link(header: str, first: str, paragraphs: tuple[str, ...],
+                                                         lead: str) -> None:
+    html = _page(header, (first, *paragraphs[1:]))
+    text = "\n".join(paragraphs)
+    assert with_lead(text, parse_html(html.encode("utf-8")), None).split("\n") == [lead, *paragraphs]

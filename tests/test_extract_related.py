@@ -7,7 +7,13 @@ import pytest
 
 from crawler.extract._cleanup import clean_lines
 from crawler.extract._page import parse_html
-from crawler.extract._related import drop_related, is_related_header, is_shouted, without_shouted_links
+from crawler.extract._related import (
+    drop_related,
+    is_related_header,
+    is_shouted,
+    without_shouted_links,
+    without_teaser_cards,
+)
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
 
 FR = list(FR_PARAGRAPHS[:2])
@@ -104,6 +110,10 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
     (f'<p>{FR[0]}</p><p><a href="/sport/mca">{SHOUTED}</a></p><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], FR),
     (f'<p>{FR[0]}</p><p><a href="/oran/port">Le port d\'Oran rouvre ses quais aux chalutiers</a> [VIDEO]</p>'
      f'<p>{FR[1]}</p>', [FR[0], TAGGED, FR[1]], FR),
+    # a paragraph of links set one a line, each tagged: every tagged line goes
+    (f'<p>{FR[0]}</p><p><a href="/oran/port">Le port d\'Oran rouvre ses quais aux chalutiers</a> [VIDEO]|<br>'
+     f'<a href="/sport/mca">Le MC Alger renverse la JS Kabylie au stade</a> [INSIGHT]</p><p>{FR[1]}</p>',
+     [FR[0], TAGGED + "|", "Le MC Alger renverse la JS Kabylie au stade [INSIGHT]", FR[1]], FR),
     # a subheading in capitals, not a link: it stays
     (f'<p>{FR[0]}</p><h2>{SHOUTED}</h2><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
     # a paragraph in capitals with one short link in it: it stays
@@ -115,3 +125,31 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
 def test_without_shouted_links(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
     assert without_shouted_links("\n".join(text), root).split("\n") == expected
+
+
+TEASERS = ("Le wali a inauguré la nouvelle gare routière, attendue depuis dix ans par les habitants.",
+           "Les pêcheurs réclament un abri pour leurs chalutiers avant l'hiver.")
+AR_TEASERS = ("افتتح الوالي المحطة البرية الجديدة التي انتظرها السكان عشر سنوات.",
+              "يطالب الصيادون بمرفأ لقواربهم قبل حلول فصل الشتاء.")
+
+
+def _cards(teasers: tuple[str, ...], heading: str = "h3") -> str:
+    return "".join(f'<a href="/a{i}"><{heading}>Titre {i}</{heading}><p>{t}</p></a>' for i, t in enumerate(teasers))
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # the summaries of two or more cards (a link around a heading and a paragraph): other articles
+    (f"<p>{FR[0]}</p><p>{FR[1]}</p><aside>{_cards(TEASERS)}</aside>", [*FR, *TEASERS], FR),
+    (f"<p>{AR[0]}</p><p>{AR[1]}</p><div>{_cards(AR_TEASERS, 'h2')}</div>", [*AR, *AR_TEASERS], AR),
+    # one card alone: it stays
+    (f"<p>{FR[0]}</p><p>{FR[1]}</p>{_cards(TEASERS[:1])}", [*FR, TEASERS[0]], [*FR, TEASERS[0]]),
+    # a link around a paragraph without a heading: not a card
+    (f"<p>{FR[0]}</p><p>{FR[1]}</p>" + "".join(f'<a href="/x"><p>{t}</p></a>' for t in TEASERS), [*FR, *TEASERS],
+     [*FR, *TEASERS]),
+    # the article's own standfirst, printed outside a link and repeated in a card of the similar articles: it stays
+    (f"<h2>{TEASERS[0]}</h2><p>{FR[0]}</p><p>{FR[1]}</p><aside>{_cards(TEASERS)}</aside>", [TEASERS[0], *FR, TEASERS[1]],
+     [TEASERS[0], *FR]),
+])
+def test_without_teaser_cards(body: str, text: list[str], expected: list[str]) -> None:
+    root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
+    assert without_teaser_cards("\n".join(text), root).split("\n") == expected

@@ -36,7 +36,10 @@ _READ_ALSO = re.compile(
     r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
     r"|(?:czytaj|zobacz)\s+(?:te[żz]|tak[żz]e)|mire\s*:|te\s+puede\s+interesar\s*:"
     # Norwegian, Swedish, Danish, Dutch, with their colon (tune halves, body F1: fundus 1 page fixed, none broken)
-    r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:)(?!\w)",
+    r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:"
+    # English cues with their colon, the capitals of 'READ MORE:' (a 'Read more:' link is kept as text by some
+    # labels), 'Also on <site>' boxes, Zulu 'Funda olunye udaba' (tune halves, body F1: see the commit)
+    r"|(?:see\s+more|also\s+read|(?-i:READ\s+MORE))\s*:|also\s+on\s+[\w-]+\.[a-z]{2,}|funda\s+olunye\s+udaba)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
@@ -62,6 +65,15 @@ _PROMPT = re.compile(
     r"|devenez\s+(?:membre|abonn[ée])|subscribe\s+now|sign\s+up\s+here|straight\s+to\s+your\s+inbox|never\s+miss\s+our"
     r"|in\s+(?:deinen|ihren)\s+posteingang|dans\s+votre\s+bo[îi]te\s+(?:mail|e-mail|aux\s+lettres)"
     r"|download\s+(?:the|our)\s+(?:[\w-]+\s+)?apps?\b|t[ée]l[ée]chargez\s+(?:l['’]|notre\s+)app"
+    # share and feedback calls, newsletters and members-only notices in other words and languages
+    r"|share\s+it\s+with\s+a\s+friend|tell\s+us\s+what\s+you\s+think|signing\s+up\s+(?:to|for)\s+our"
+    r"|newsletter\s+informiert\s+sie|s[óo]lo\s+para\s+suscriptores|delivered\s+(?:to|through)\s+your\s+(?:letterbox|door)"
+    r"|会員限定|有料会員"
+    # embedded content held back until the reader consents, rating widgets
+    r"|externen?\s+inhalte?\s+(?:angezeigt|anzeigen)|empfohlener\s+redaktioneller\s+inhalt|ein\s+klick\s+f[üu]r\s+den\s+datenschutz"
+    r"|vous\s+n['’]avez\s+pas\s+accept[ée]\s+les\s+(?:cookies|traceurs)|braucht\s+deine\s+unterst[üu]tzung"
+    r"|wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|durchschnittliche\s+bewertung"
+    r"|was\s+this\s+article\s+helpful|cet\s+article\s+vous\s+a-t-il\s+plu"
     # comment boxes: their notices, disclaimers and calls to comment
     r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
     r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
@@ -88,7 +100,10 @@ _BUTTON = re.compile(
     r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
     r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
-    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان)\W*$",
+    # a picture's credit left alone on a line: 'Photo : AFP', 'Image: X / Facebook', 'Foto: X', 'صورة: X'
+    r"|(?:photos?|images?|fotos?|bild|pictures?|(?:ال)?صورة)\s*:\s*[^.!?]{1,60}"
+    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
+    r"|don['’]t\s+miss)\W*$",
     re.IGNORECASE,
 )
 # a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own

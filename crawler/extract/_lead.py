@@ -26,12 +26,14 @@ MAX_WORDS = 120
 MAX_LINK_SHARE = 0.2
 START_LINES = 6  # the text's first paragraph is among its first lines (a kicker, a headline, a date line before it)
 PROBE_CHARS = 40
+MIN_OPENING_CHARS = 20  # a paragraph's first text node, cut by a link, still reads as its start from this length
 MAX_WALK = 150  # elements read after the headline to reach the first paragraph
 _MARK = re.compile(
-    r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
+    r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|leadtext|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
     r"|sapo|dek|deck|subtitle|subheadline|sub-title|short-info|accroche|description|documentdescription|descr"
-    r"|perex)"  # the standfirst's name in Czech and Slovak newsrooms
-    r"(?:[\s_-]|$)",
+    r"|perex"  # the standfirst's name in Czech and Slovak newsrooms
+    r"|preamble|ingress)"  # and in Scandinavian ones
+    r"(?:[\s_-]|$|(?-i:(?=[A-Z])))",  # a camel-cased CSS module name: 'ArticleModule_teaserText__sB4sT'
     re.IGNORECASE,
 )
 _NOT_LEAD = re.compile(
@@ -43,7 +45,8 @@ _OUTSIDE = frozenset({"nav", "aside", "footer", "li", "a", "figure", "figcaption
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A standfirst is a paragraph of text: a marked box that holds a heading is a summary box or a teaser of its own
 # ('Kortversjonen', 'En bref'), one that holds a picture is a lead picture whose caption it would give. Tune halves,
-# body F1: fundus 2 pages fixed, aeb 1, none broken.
+# body F1: fundus 2 pages fixed, aeb 1, none broken. A picture or a player with no text of its own and none after it
+# closes the standfirst's box and is let be (fundus 1 page fixed, none broken).
 _NOT_INSIDE = ("h1", "h2", "h3", "h4", "h5", "h6", "script", "picture", "img", "figure", "figcaption", "video")
 
 
@@ -78,17 +81,56 @@ def _standfirst_after(headline: HtmlElement, probes: list[tuple[int, str]]) -> t
     for element in islice(_following(headline), MAX_WALK):
         if element.text and element.tag not in _HEADINGS:
             own = " ".join(element.text.split())
-            index = next((i for i, probe in probes if probe in own), None)
+            index = next((i for i, probe in probes if probe in own or _opens(probe, own)), None)
             if index is not None:
                 if marked is None or any(a is marked for a in element.iterancestors()):
                     return index, ""
-                return index, clean(marked.text_content())
+                return index, "\n".join(_run_of(marked))
         if element.tag == "h1":
             return None  # another headline: the walk from it is the one to read
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if marks != " " and _MARK.search(marks) and not _NOT_LEAD.search(marks) and _standfirst(element):
             marked = element
     return None
+
+
+def _run_of(marked: HtmlElement) -> list[str]:
+    """The standfirst's paragraphs: `marked` and the paragraphs of the same tag and class printed right before it
+    (a standfirst of several paragraphs, MAX_WORDS in all at most)."""
+    texts = [clean(marked.text_content())]
+    words = len(texts[0].split())
+    for sibling in marked.itersiblings(preceding=True):
+        text = clean(sibling.text_content())
+        words += len(text.split())
+        if sibling.tag != marked.tag or sibling.get("class") != marked.get("class") or words > MAX_WORDS:
+            break
+        if next(sibling.iterdescendants(*_NOT_INSIDE), None) is not None:
+            break
+        if text:
+            texts.insert(0, text)
+    return texts
+
+
+def _closes(media: HtmlElement, element: HtmlElement) -> bool:
+    """True when no text follows `media` in `element`, its own included: a picture or a player without a caption
+    after the standfirst's paragraphs gives it nothing to read."""
+    if clean(media.text_content()):
+        return False
+    node = media
+    while node is not element:
+        if (node.tail or "").strip() or any(clean(s.text_content()) or (s.tail or "").strip()
+                                            for s in node.itersiblings()):
+            return False
+        parent = node.getparent()
+        if parent is None:
+            return False
+        node = parent
+    return True
+
+
+def _opens(probe: str, own: str) -> bool:
+    """`own`, an element's first text node cut short by a link or a bold word, opens the paragraph `probe` starts."""
+    return len(own) >= MIN_OPENING_CHARS and probe.startswith(own)
 
 
 def _following(element: HtmlElement) -> Iterator[HtmlElement]:
@@ -107,7 +149,8 @@ def _standfirst(element: HtmlElement) -> bool:
     text = clean(element.text_content())
     if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or text.endswith(("...", "…")):
         return False
-    if next(element.iterdescendants(*_NOT_INSIDE), None) is not None:
+    inside = next(element.iterdescendants(*_NOT_INSIDE), None)
+    if inside is not None and (inside.tag in _HEADINGS or not _closes(inside, element)):
         return False
     linked = sum(len(a.text_content()) for a in element.iter("a"))
     return linked <= MAX_LINK_SHARE * len(text)

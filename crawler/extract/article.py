@@ -63,6 +63,7 @@ from crawler.extract._fields import (
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
+from crawler.extract._missed import with_missed_paragraphs
 from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
@@ -75,7 +76,7 @@ from crawler.extract._page import (
     prints_name,
 )
 from crawler.extract._printed_date import printed_stamp
-from crawler.extract._related import without_shouted_links
+from crawler.extract._related import without_shouted_links, without_teaser_cards
 from crawler.extract._text import alnum, fold, visible_chars, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
@@ -246,8 +247,9 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    text = with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
-    return without_shouted_links(text, root)
+    text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
+    text = with_lead(text, root, draft.title)
+    return without_teaser_cards(without_shouted_links(text, root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:

@@ -1,0 +1,107 @@
+"""Paragraphs of the article that trafilatura drops from among the ones it keeps.
+
+Some pages cut the article into several boxes of the same kind, one between each pair of inline ads; trafilatura
+keeps most of every box but may lose a box's first paragraph (a link or two in it is enough). Such a paragraph is
+put back, after the line of the paragraph printed before it, when
+
+- its parent has the same tag and class as the parents of at least `MIN_KEPT_SIBLINGS` paragraphs trafilatura
+  kept (a class: an anonymous <div> says nothing about the box), and a kept paragraph of that kind follows it
+  (teasers after the article's last paragraph stay out);
+- it holds `MIN_WORDS` words or more, mostly outside links, and no picture, formula or script (their text is a
+  caption, markup or code);
+- it is outside asides, navigation, headers and footers, figures, forms, lists and quotes;
+- its words are not in the text already, whatever the spaces and invisible characters between them.
+
+Tune halves, body F1: fundus 3 pages fixed, 0 broken (.9538 -> .9545); aeb, newspaper4k, readability and the
+trafilatura corpus unchanged. About 0.1 ms a heavy page: the paragraphs are grouped by kind before any is read.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from crawler.extract._text import clean
+
+MIN_KEPT_SIBLINGS = 2
+MIN_WORDS = 12
+MAX_LINK_SHARE = 0.5
+PROBE_CHARS = 60
+_OUTSIDE = frozenset({"aside", "nav", "header", "footer", "figure", "figcaption", "form", "li", "blockquote"})
+_NOT_INSIDE = ("math", "figure", "img", "picture", "video", "script", "style")
+# what a comparison of texts leaves out besides spaces: soft hyphens, zero-width characters and joiners
+_INVISIBLE = ("\xad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+
+def _key(text: str) -> str:
+    """`text` without its spaces and invisible characters (split and replace run in C: str.translate reads
+    every character in Python's loop, 1 ms on a long page)."""
+    key = "".join(text.split())
+    for mark in _INVISIBLE:
+        if mark in key:
+            key = key.replace(mark, "")
+    return key
+
+
+def with_missed_paragraphs(text: str, root: HtmlElement) -> str:
+    """`text` with the paragraphs trafilatura dropped from among the ones it kept put back in place."""
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
+    for p in root.iter("p"):  # the paragraphs by kind first: only the large kinds are read
+        parent = p.getparent()
+        marks = parent.get("class") if parent is not None else None
+        if marks and parent.tag not in _OUTSIDE:
+            groups.setdefault((parent.tag, marks), []).append(p)
+    lines = text.split("\n")
+    starts: dict[str, int] = {}
+    inserts: dict[int, list[str]] = {}
+    for group in groups.values():
+        if len(group) > MIN_KEPT_SIBLINGS:
+            starts = starts or {_start(line): index for index, line in enumerate(lines)}
+            _missed_in(group, starts, text, inserts)
+    if not inserts:
+        return text
+    return "\n".join(line for index, kept in enumerate(lines) for line in (kept, *inserts.get(index, ())))
+
+
+def _missed_in(group: list[HtmlElement], starts: dict[str, int], text: str, inserts: dict[int, list[str]]) -> None:
+    """Add to `inserts` (line index: paragraphs to put after that line) the paragraphs of `group` (one kind)
+    that trafilatura dropped between two it kept."""
+    found = [(p, _line_of(p, starts)) for p in group]
+    if sum(index is not None for _, index in found) < MIN_KEPT_SIBLINGS:
+        return
+    flat = ""
+    pending: list[tuple[int, str]] = []
+    previous = -1
+    for p, index in found:
+        if index is not None:
+            previous = index
+            for line_index, missed in pending:  # a kept paragraph follows them: they go in
+                inserts.setdefault(line_index, []).append(missed)
+            pending.clear()
+        elif previous >= 0:
+            words = clean(p.text_content())
+            flat = flat or _key(text)
+            if _missed(p, words, flat):
+                pending.append((previous, words))
+
+
+def _line_of(p: HtmlElement, starts: dict[str, int]) -> int | None:
+    """The index of the line that `p` starts, read from its first text node when that is long enough (the
+    whole text of every paragraph of a page would cost more than the rest of this step)."""
+    own = _start(p.text or "")
+    return starts.get(own if len(own) == PROBE_CHARS else _start(p.text_content()))
+
+
+def _start(text: str) -> str:
+    """The first PROBE_CHARS characters of `_key(text)` (read from the start of `text` only)."""
+    return _key(text.lstrip()[:3 * PROBE_CHARS])[:PROBE_CHARS]
+
+
+def _missed(p: HtmlElement, words: str, flat: str) -> bool:
+    if len(words.split()) < MIN_WORDS or _key(words)[:PROBE_CHARS] in flat:
+        return False
+    if any(a.tag in _OUTSIDE for a in p.iterancestors()):
+        return False
+    if next(p.iterdescendants(*_NOT_INSIDE), None) is not None:
+        return False
+    linked = sum(len(a.text_content()) for a in p.iter("a"))
+    return linked <= MAX_LINK_SHARE * len(words)

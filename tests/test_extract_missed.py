@@ -1,0 +1,62 @@
+"""Table-driven tests of crawler/extract/_missed.py: a paragraph trafilatura dropped from among the ones it kept
+(the first of a box after an inline ad) is put back where the page prints it; teasers after the article, short
+lines, link lists, captions and paragraphs already in the text are not. Every line here was written for these
+tests; `text` stands for what trafilatura kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract._missed import with_missed_paragraphs
+from crawler.extract._page import parse_html
+
+FR = (
+    "Le conseil municipal d'Oran a adopté mardi soir le budget de l'année prochaine, en hausse de huit pour cent.",
+    "La majeure partie des crédits ira à la rénovation des écoles primaires et au réseau d'eau potable de la ville.",
+    "L'opposition a dénoncé un budget « électoraliste », à quelques mois du scrutin local prévu au printemps.",
+    "Le maire a promis de publier chaque trimestre l'état d'avancement des chantiers financés par la commune.",
+)
+AR = (
+    "صادق المجلس البلدي لوهران مساء الثلاثاء على ميزانية السنة المقبلة التي ارتفعت بنسبة ثمانية بالمائة مقارنة بالعام الماضي.",
+    "وستخصص معظم الاعتمادات لترميم المدارس الابتدائية وتجديد شبكة المياه الصالحة للشرب في عدة أحياء من المدينة.",
+    "وانتقدت المعارضة ما وصفته بميزانية انتخابية قبل أشهر قليلة من الانتخابات المحلية المقررة في فصل الربيع.",
+)
+AD = '<div class="ad">Publicité</div>'
+
+
+def _boxes(*boxes: str, kind: str = 'div class="story__body"') -> bytes:
+    tag = kind.split()[0]
+    body = AD.join(f"<{kind}>{box}</{tag}>" for box in boxes)
+    return f"<html><body><article><h1>Budget d'Oran</h1>{body}</article></body></html>".encode()
+
+
+def _p(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'avancement des chantiers</a> "
+          "<a href='/b'>financés par la commune et ses partenaires publics</a>.")
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # the first paragraph of the second box went missing between two kept ones: it goes back in its place
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p(FR[2]) + _p(FR[3])), [FR[0], FR[1], FR[3]], [FR[0], FR[1], FR[2], FR[3]]),
+    (_boxes(_p(AR[0]), _p(AR[1]) + _p(AR[2])), [AR[0], AR[2]], [AR[0], AR[1], AR[2]]),
+    # after the last kept paragraph of its kind (a teaser under the article): left out
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p(FR[2])), [FR[0], FR[1]], [FR[0], FR[1]]),
+    # boxes without a class say nothing about the article's boxes
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p(FR[2]) + _p(FR[3]), kind="div"), [FR[0], FR[1], FR[3]], [FR[0], FR[1], FR[3]]),
+    # too short for a paragraph of the article
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p("Lire la suite plus bas.") + _p(FR[3])), [FR[0], FR[1], FR[3]],
+     [FR[0], FR[1], FR[3]]),
+    # mostly links: a list of other articles
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p(LINKED) + _p(FR[2])), [FR[0], FR[1], FR[2]], [FR[0], FR[1], FR[2]]),
+    # a caption's paragraph (it holds the picture)
+    (_boxes(_p(FR[0]) + _p(FR[1]), f"<p><img src='a.jpg'>{FR[3]}</p>" + _p(FR[2])), [FR[0], FR[1], FR[2]],
+     [FR[0], FR[1], FR[2]]),
+    # already in the text, only its soft hyphens and spaces differ: not twice
+    (_boxes(_p(FR[0]) + _p(FR[1].replace("rénovation", "ré\xadno\xadva\xadtion")), _p(FR[2])),
+     [FR[0], FR[1].replace(" d'eau", "  d'eau"), FR[2]], [FR[0], FR[1].replace(" d'eau", "  d'eau"), FR[2]]),
+], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "soft-hyphens"])
+def test_missed_paragraphs(html: bytes, text: list[str], expected: list[str]) -> None:
+    assert with_missed_paragraphs("\n".join(text), parse_html(html)).split("\n") == expected
