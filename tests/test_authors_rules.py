@@ -200,6 +200,10 @@ NAME_ENDS = [
     ("Par Ahmed Ag Mohamed, le 3 mars 2025", [("Ahmed Ag Mohamed", P)]),
     ("Par Sahel Médias SA", []),
     ("Von Karawane Verlag AG", []),
+    # particles do not count toward a name's length; an op-ed signer's trade after the name is a role
+    ("Par Mohamed Lamine Ould Mohamed El Moctar", [("Mohamed Lamine Ould Mohamed El Moctar", P)]),
+    ("Par Kader Kaboré, enseignant-chercheur", [("Kader Kaboré", P)]),
+    ("Par Amina Saïdi, juriste et consultante", [("Amina Saïdi", P)]),
 ]
 
 

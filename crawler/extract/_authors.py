@@ -104,6 +104,9 @@ _ROLE_WORDS = frozenset({
     "correspondante", "chroniqueur", "chroniqueuse", "photographe", "photographer", "producer", "analyst", "professor",
     "professeur", "directeur", "directrice", "chef", "editorialiste", "éditorialiste", "autor", "autorin",
     "صحفي", "صحفية", "محرر", "محررة",
+    # what an op-ed's signer is, after the name ('Kader Kaboré, enseignant-chercheur', 'Amina Saïdi, juriste')
+    "enseignant", "enseignante", "chercheur", "chercheuse", "universitaire", "consultant", "consultante", "juriste",
+    "économiste", "analyste", "expert", "experte", "avocat", "avocate", "doctorant", "doctorante", "stagiaire",
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
@@ -163,6 +166,7 @@ _WAW_WORDS = frozenset({"ولد", "وليد", "وفاء", "وهيبة", "ودا�
 # A user name an author field gives alone ('zahra_b', 'mady'): a credit there, never in running text.
 _HANDLE = re.compile(r"^[^\W\d_][^\W_]*(?:[._][^\W_]+)*$")
 _MAX_NAME_WORDS = 5
+_MAX_NAME_WORDS_WITH_PARTICLES = 8  # 'Mohamed Lamine Ould Mohamed El Moctar': Mauritanian names run long
 _MAX_NAME_CHARS = 60
 
 
@@ -586,7 +590,9 @@ def _person(value: str) -> str | None:
     if value.endswith((" Jr", " Sr")) or re.search(r"\b[A-Z]$", value):
         value += "."  # keep the initial's dot that the strip above took
     words = value.split()
-    if not words or len(words) > _MAX_NAME_WORDS or len(value) > _MAX_NAME_CHARS:
+    named = [w for w in words if w.lower() not in _PARTICLES]  # 'Ould', 'El', 'Ben' do not count
+    if not words or len(named) > _MAX_NAME_WORDS or len(words) > _MAX_NAME_WORDS_WITH_PARTICLES \
+            or len(value) > _MAX_NAME_CHARS:
         return None
     if any(c.isdigit() for c in value) or not value[0].isalpha() or _DOMAIN.search(value):
         return None
