@@ -204,6 +204,16 @@ NAME_ENDS = [
     ("Par Mohamed Lamine Ould Mohamed El Moctar", [("Mohamed Lamine Ould Mohamed El Moctar", P)]),
     ("Par Kader Kaboré, enseignant-chercheur", [("Kader Kaboré", P)]),
     ("Par Amina Saïdi, juriste et consultante", [("Amina Saïdi", P)]),
+    # the publication's web address after the name is no part of the credit (the site signs no article)
+    ("Par Ismaël Sawadogo, Lefaso.net", [("Ismaël Sawadogo", P)]),
+    ("Aïssata Sow, Maliweb.net", [("Aïssata Sow", P)]),
+    ("Jean-Marie Toé pour Lefaso.net", [("Jean-Marie Toé", P)]),
+    ("By Amina Saïdi for sahel-info.ml", [("Amina Saïdi", P)]),
+    ("Par Omar Lahlou, www.sahel-info.ml", [("Omar Lahlou", P)]),
+    ("Lefaso.net", []),
+    ("Par Karim Benali, avec AFP", [("Karim Benali", P), ("AFP", A)]),
+    ("Par Sarah Benali, avec agences", [("Sarah Benali", P), ("agences", A)]),
+    ("Steffen Keller, Landesanstalt für Landwirtschaft", []),  # 'für' inside an institution's name ends nothing
 ]
 
 

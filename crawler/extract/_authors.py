@@ -82,7 +82,7 @@ _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
-    r"|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|\s+(?:pour|for)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
     re.IGNORECASE,
 )
@@ -152,6 +152,8 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)  # 'Lefaso.net', 'www.x.ml'
+_WITH = re.compile(r"^(?:avec|with|mit|مع)\s+", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 # A company's legal form closes its name ('Sahel Médias SA', 'Karawane AG'); inside a name 'Ag' is the Tuareg
 # 'son of' ('Ahmed Ag Mohamed')
@@ -466,6 +468,9 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         joined_by_comma = index > 0 and pieces[index - 1].strip()[:1] in (",", ";", "،")  # ', and': English lists
         if not part or (in_role and joined_by_comma):
             continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
+        if parts and _WEB_ADDRESS.match(part):
+            continue  # 'Ismaël Sawadogo, Lefaso.net': the publication after the name (its site signs no article)
+        part = _WITH.sub("", part) if parts else part  # 'Sarah Benali, avec agences'
         in_role = bool(parts) and _has_role_word(part)
         if not in_role:
             split = _split_waw(part)
