@@ -58,6 +58,7 @@ from crawler.extract._fields import (
     tags,
     title_refs,
 )
+from crawler.extract._headings import with_headings
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
@@ -243,7 +244,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
             draft.sources["text"] = "selector"
             return text
     text = with_lead(with_container_fallback(extract_body(root, url), root, url), root, draft.title)
-    return without_shouted_links(text, root)
+    return without_shouted_links(with_headings(text, root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
