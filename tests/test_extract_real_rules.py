@@ -99,13 +99,21 @@ ARTICLE_CELL = "<td id='c'><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" fo
 
 
 @pytest.mark.parametrize(("table", "expected"), [
-    # the article's column stays, a column of boxes or of links beside it is a sidebar
+    # the article's column becomes the page's <article>, a column of boxes or of links beside it is a sidebar
     ("<table><tr><td id='g'><table><tr><th>Météo</th></tr><tr><td>Oran</td><td>17°</td></tr></table></td>"
      + ARTICLE_CELL + "<td id='d'><a href='/a'>Les plus lus du jour</a><br><a href='/b'>Un autre titre</a></td></tr></table>",
-     {"g": "aside", "c": "div", "d": "aside"}),
+     {"g": "aside", "c": "article", "d": "aside"}),
     # a column of plain paragraphs beside the article is the article's (a note, a reply)
     ("<table><tr>" + ARTICLE_CELL + "<td id='n'><p>Une précision de la rédaction, ajoutée mardi.</p></td></tr></table>",
-     {"c": "div", "n": "div"}),
+     {"c": "article", "n": "div"}),
+    # layout tables inside the article's column: the innermost column that holds the article
+    ("<table><tr><td id='m'><a href='/'>Accueil</a></td><td id='o'><table><tr><td id='s'><a href='/a'>Un titre</a>"
+     "<a href='/b'>Un autre titre</a></td>" + ARTICLE_CELL + "</tr></table></td></tr></table>",
+     {"m": "aside", "o": "div", "s": "aside", "c": "article"}),
+    # a page that has an <article> (or a <main>) keeps it as the article: the column stays a division
+    ("<table><tr><td id='g'><a href='/a'>Les plus lus du jour</a><br><a href='/b'>Un autre titre</a></td>"
+     "<td id='c'><article><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS * 2)
+     + "</article></td></tr></table>", {"g": "aside", "c": "div"}),
     # a layout table of one column per row: divisions only
     ("<table><tr><td id='h'><h2>Le Journal</h2></td></tr><tr>" + ARTICLE_CELL + "</tr></table>", {"h": "div", "c": "div"}),
     # a data table, even with a paragraph in each cell, stays a table
@@ -291,7 +299,8 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
                "<tr><td>Tizi Ouzou</td><td>31,4 %</td></tr><tr><td>Oran</td><td>47,9 %</td></tr></table>"),
      {"text_has": ["Tizi Ouzou", "47,9 %"]}),
     ("layout-columns-sidebars-left-out",
-     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale</title></head><body>'
+     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale : le projet arrive - Le Journal</title>'
+     '</head><body>'
      '<table width="980"><tr><td class="bandeau"><a href="/">Le Journal</a></td></tr><tr>'
      '<td width="180"><table class="boite"><tr><th>Météo</th></tr><tr><td>Oran</td><td>17°</td></tr>'
      '<tr><td>Annaba</td><td>28°</td></tr></table><table class="boite"><tr><th>Pharmacies de garde</th></tr>'
@@ -302,8 +311,18 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
        '<td width="200"><a href="/a">Un autre sujet du jour</a><br><a href="/b">Encore un autre titre</a></td>'
        '</tr></table></body></html>',
      {"text": FR_TEXT}),
+    ("layout-column-subheading-and-list-kept",
+     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale : le projet arrive</title></head><body>'
+     '<table width="990"><tr><td class="gauche"><a href="/">Accueil</a> <a href="/politique">Politique</a>'
+     ' <a href="/sport">Sport</a></td><td class="centre"><h1>Réforme fiscale : le projet arrive</h1>'
+     f"<p>{FR_PARAGRAPHS[0]}</p><h3>Ce qui change pour les salariés</h3><ul><li>Une tranche d'imposition de moins "
+     "pour les salaires modestes.</li><li>Un abattement relevé pour les familles de trois enfants.</li></ul>"
+     + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS[1:]) + "</td></tr></table></body></html>",
+     {"text": "\n".join([FR_PARAGRAPHS[0], "Ce qui change pour les salariés",
+                         "- Une tranche d'imposition de moins pour les salaires modestes.",
+                         "- Un abattement relevé pour les familles de trois enfants.", *FR_PARAGRAPHS[1:]])}),
     ("layout-table-stays-out",
-     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale</title></head><body>'
+     '<html lang="fr"><head><meta charset="utf-8"><title>Réforme fiscale : le projet arrive</title></head><body>'
      '<table width="990"><tr><td class="gauche"><a href="/">Accueil</a> <a href="/politique">Politique</a></td>'
      '<td class="centre"><h1>Réforme fiscale : le projet arrive</h1><p class="auteur">Par Karim Benali</p>'
      + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS) + '</td></tr></table></body></html>',

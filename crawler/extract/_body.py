@@ -51,21 +51,35 @@ def unwrap_layout_tables(tree: HtmlElement) -> None:
     """Layout tables become divisions, in place (the text stays as it is). In a row of columns one of which
     holds the article (a heading, several paragraphs), the ones beside the column with the most text
     outside links are sidebars when they hold boxes or mostly links: they become <aside>, which trafilatura
-    leaves out. A page without a <td> (most) is passed over after a walk in C, without the XPath (0.27 ms a heavy
-    page)."""
+    leaves out. On a page without an <article> or a <main>, the innermost such column becomes the <article>: in plain
+    divisions trafilatura keeps the paragraphs and drops the subheadings and lists between them (tune halves, body
+    F1: readability 2 pages fixed, 0.9732 -> 0.9751, none broken; the other corpora unchanged). A page without a
+    <td> (most) is passed over after a walk in C, without the XPath (0.27 ms a heavy page)."""
     if next(tree.getroottree().iter("td"), None) is None:
         return
     tables = {id(t): t for cell in _LAYOUT_CELLS(tree) for t in cell.iterancestors("table")}
+    mains = []
     for table in tables.values():
         for row in _ROWS(table):
             cells = _CELLS(row)
             main = _main_column(cells)
             for cell in cells:
                 cell.tag = "aside" if main is not None and cell is not main and _sidebar(cell) else "div"
+            if main is not None:
+                mains.append(main)
             row.tag = "div"
         for part in table.iterchildren("thead", "tbody", "tfoot"):
             part.tag = "div"
         table.tag = "div"
+    if mains and next(tree.getroottree().iter("article", "main"), None) is None:
+        _article_column(mains).tag = "article"
+
+
+def _article_column(mains: list[HtmlElement]) -> HtmlElement:
+    """Of the columns that hold the article, the innermost one (layout tables nest) with the most text outside
+    links."""
+    innermost = [m for m in mains if not any(o is not m and any(a is m for a in o.iterancestors()) for o in mains)]
+    return max(innermost, key=_unlinked_chars)
 
 
 def _main_column(cells: list[HtmlElement]) -> HtmlElement | None:

@@ -60,6 +60,7 @@ from crawler.extract._fields import (
     tags,
     title_refs,
 )
+from crawler.extract._headings import with_headings
 from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
@@ -249,7 +250,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
             return text
     text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
     text = with_lead(text, root, draft.title)
-    return without_teaser_cards(without_shouted_links(text, root), root)
+    return without_teaser_cards(without_shouted_links(with_headings(text, root), root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
