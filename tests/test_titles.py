@@ -8,6 +8,7 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._page import collect, parse_html
+from crawler.extract._title import SiteKeys, strip_site
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
 
 URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
@@ -510,3 +511,28 @@ def test_site_name_glued_to_the_closing_mark(title_tag: str, title: str) -> None
 def test_heading_spaced_as_the_references(og_title: str, headings: str, title: str) -> None:
     head = f'<meta property="og:title" content="{og_title}">'
     assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    # a French quotation's closing '»' is the headline's, not a separator before the site's name
+    ("Grève des enseignants : « Nous irons jusqu'au bout » - Sahelweb.net", "https://www.sahelweb.net/education/123.html",
+     "Grève des enseignants : « Nous irons jusqu'au bout »"),
+    ("« Nous ne céderons pas », affirme le ministre » Tassili Info", "https://www.tassili-info.dz/a",
+     "« Nous ne céderons pas », affirme le ministre"),
+    # an opening acronym of the site ('TPA : …' on tpa-algerie.com) is its name; another one is the headline's kicker
+    ("TPA : Les importations de véhicules reprennent", "https://www.tpa-algerie.com/les-importations/",
+     "Les importations de véhicules reprennent"),
+    ("UGTT : la grève générale est maintenue", "https://www.tpa-algerie.com/la-greve/", "UGTT : la grève générale est maintenue"),
+    ("Mali : la transition prolongée - Sahelweb.net", "https://www.sahelweb.net/politique/123.html",
+     "Mali : la transition prolongée"),
+    # a name whose initials are its domain reads its elided article off the word ('d'Information')
+    ("Le taux directeur reste inchangé - Agence Nigérienne d'Information", "https://ani.ne/fr/123",
+     "Le taux directeur reste inchangé"),
+])
+def test_site_names_of_maghreb_and_sahel_outlets(title: str, url: str, expected: str) -> None:
+    assert strip_site(title, SiteKeys.build([], url, None)) == expected
+
+
+def test_quoted_headline_from_the_title_tag() -> None:
+    title = "Grève des enseignants : « Nous irons jusqu'au bout »"
+    assert title_of(f"<title>{title} - Sahelweb.net</title>", "", title, "https://www.sahelweb.net/education/1.html") == title

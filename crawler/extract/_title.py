@@ -11,10 +11,11 @@ Otherwise the first reference is used with its site name cut off the ends: only 
 og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give its
 acronym), or the section is cut (a last segment also when it names a folder of the URL: 'Titre - Politique' on
 /politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
-goes when the name, two words or more, is exactly the site's ('Blog name: Post title'), and so does a short name
-glued by a dash to the headline's closing '!' or '?' ('…!-Site'). Before that cut, on a page where no heading
-settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A
-reference cut short ('…') gives way to a later one that completes it.
+goes when the name, two words or more, is exactly the site's ('Blog name: Post title') or is its acronym ('TSA : …'),
+and so does a short name glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quotation's
+closing '»' is the headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where
+no heading settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog
+name'). A reference cut short ('…') gives way to a later one that completes it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ _SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•|
 # headline goes on after its closing mark, so what follows is the site's
 _CLOSING_MARKS = "!?\u061f\uff01\uff1f\u3002"  # '!', '?', Arabic '؟', full-width '！', '？', '。'
 _GLUED_TAIL = re.compile(rf"(?<=[{_CLOSING_MARKS}])[-|\u2013\u2014]([^\s{_CLOSING_MARKS}|-][^{_CLOSING_MARKS}|]{{0,29}})$")
+# A French quotation ('« Nous irons au bout » - Site'): its closing '»' is no separator (Romance-language sites set
+# '»' between a title's segments too)
+_QUOTED = re.compile(r"\u00ab[^\u00ab\u00bb]*\u00bb")
+_GUARD = "\ue000"  # a private-use character stands for the quotation's '»' while the title is split
 _CLOSING_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$")  # 'Headline [Site]', 'Headline (Site)'
 # A page number after the headline: 'Page 2', 'Page 2 sur 3', 'Seite 2 von 3', 'صفحة 2'
 _PAGE = re.compile(r"^(?:page|p\.|seite|pagina|página|صفحة)\s*\d+(?:\s*(?:sur|of|von|de|/|من)\s*\d+)?$", re.IGNORECASE)
@@ -50,6 +55,7 @@ _MAX_OPENED_WORDS = 4
 _MAX_RUN_WORDS, _MIN_RUN_KEY = 3, 6  # ... or holds the site's name (6+ letters, in up to 3 words) anywhere
 _MIN_ACRONYM, _MAX_ACRONYM = 3, 5  # 'TSA', 'APS', 'MAP': capitals only
 _MAX_LINK_WORD = 3  # 'de', 'du', 'la', 'des' inside a name are not initials
+_ELIDED = re.compile(r"^[dlDL]['\u2019](?=\w)")  # "d'Information", "L'Essor": the initial is the word's
 _MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
 _SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
@@ -101,12 +107,19 @@ class SiteKeys:
 
     def cut_named_lead(self, title: str) -> str:
         """`title` without an opening 'Site name: ' (Blogger's 'Blog name: Post title'): the name of two words or
-        more, exactly the site's, before a colon ('Niger : …', one word, is a kicker, kept)."""
+        more, exactly the site's, or its acronym in capitals ('TSA : …'), before a colon ('Niger : …', one word,
+        is a kicker, kept)."""
         found = _NAMED_LEAD.match(title)
-        if not found or len(found.group(1).split()) < _MIN_NAMED_LEAD_WORDS or alnum(found.group(1)) not in self.names:
+        if not found or not self._names_lead(found.group(1)):
             return title
         rest = title[found.end():]
         return rest if len(rest.split()) >= _MIN_HEADLINE_WORDS else title
+
+    def _names_lead(self, lead: str) -> bool:
+        """The site's name of two words or more, or its acronym ('TSA : …' on tsa-algerie.com)."""
+        if _is_acronym(lead):
+            return alnum(lead) in self.acronyms
+        return len(lead.split()) >= _MIN_NAMED_LEAD_WORDS and alnum(lead) in self.names
 
     def matches(self, segment: str) -> bool:
         key = alnum(segment)
@@ -125,8 +138,9 @@ def _is_acronym(segment: str) -> bool:
 
 def _initials(name: str) -> str:
     """The initials of a name of three capitalised words or more ('Algérie Presse Service' -> 'aps', 'Agence de
-    Presse Sénégalaise' -> 'aps': short lower-case words skipped), else ''."""
-    words = [word for word in name.split() if not (word.islower() and len(word) <= _MAX_LINK_WORD)]
+    Presse Sénégalaise' -> 'aps': short lower-case words skipped; "Agence Mauritanienne d'Information" -> 'ami':
+    an elided article read off its word), else ''."""
+    words = [_ELIDED.sub("", word) for word in name.split() if not (word.islower() and len(word) <= _MAX_LINK_WORD)]
     if len(words) < _MIN_ACRONYM or not all(word[:1].isupper() for word in words):
         return ""
     return alnum("".join(word[0] for word in words))
@@ -169,6 +183,10 @@ def _spelled_in(short: str, long_: str) -> bool:
     return all(letter in letters for letter in short)
 
 
+def _guarded(quotation: re.Match[str]) -> str:
+    return quotation.group().replace("\u00bb", _GUARD)
+
+
 def strip_site(title: str, site: SiteKeys) -> str:
     """`title` without site-name (or section) segments at either end, nor a closing bracket naming the site."""
     glued = _GLUED_TAIL.search(title)
@@ -177,7 +195,8 @@ def strip_site(title: str, site: SiteKeys) -> str:
     bracketed = _CLOSING_BRACKET.search(title)
     if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
         title = title[:bracketed.start()]
-    parts = _SEPARATOR.split(title)  # [segment, separator, segment, ...]
+    parts = _SEPARATOR.split(_QUOTED.sub(_guarded, title))  # [segment, separator, segment, ...]
+    parts = [part.replace(_GUARD, "\u00bb") for part in parts]
     while len(parts) > 2:
         if site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1]) or _PAGE.match(parts[-1]):
             parts = parts[:-2]
