@@ -118,6 +118,48 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
     ("La newsletter du ministère a été suspendue pendant la campagne.",
      "La newsletter du ministère a été suspendue pendant la campagne."),
     ("نشرت الوزارة إعلان المناقصة في الجريدة الرسمية.", "نشرت الوزارة إعلان المناقصة في الجريدة الرسمية."),
+    # the share, print and follow buttons of the Maghreb's and the Sahel's outlets, in French and Arabic
+    ("Partager sur Facebook", ""),
+    ("Partager sur WhatsApp", ""),
+    ("Partagez cet article", ""),
+    ("Imprimer cet article", ""),
+    ("Envoyer à un ami", ""),
+    ("شارك على فيسبوك", ""),
+    ("شارك المقال", ""),
+    ("Suivez nous sur Facebook et X", ""),
+    ("Retrouvez-nous sur Telegram", ""),
+    ("Rejoignez notre chaîne WhatsApp", ""),
+    ("Cet article vous a plu ? Partagez-le !", ""),
+    ("Cliquez ici pour lire la suite", ""),
+    ("Lisez aussi : Le budget de la commune de Kayes adopté", ""),
+    # a comment form's header and notices
+    ("Laisser une réponse", ""),
+    ("Vous devez être connecté pour publier un commentaire.", ""),
+    ("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", ""),
+    ("التعليقات", ""),
+    ("اترك تعليقا", ""),
+    ("يجب عليك تسجيل الدخول لكتابة تعليق", ""),
+    # a picture's credit or label alone on a line
+    ("Ph. : DR", ""),
+    ("© Sahelweb.net", ""),
+    ("© DR", ""),
+    ("(Photo d'illustration)", ""),
+    # ... but a credit opening a longer line (a wire's notice) and the same verbs in the article's sentences stay
+    ("© 2025 Agence Sahel Presse. Cette dépêche ne peut être reproduite sans accord.",
+     "© 2025 Agence Sahel Presse. Cette dépêche ne peut être reproduite sans accord."),
+    ("Partager les eaux du fleuve reste la priorité des trois pays riverains, selon le communiqué final.",
+     "Partager les eaux du fleuve reste la priorité des trois pays riverains, selon le communiqué final."),
+    ("شارك الوزير في افتتاح المعرض الدولي للكتاب بحضور عدد من السفراء.",
+     "شارك الوزير في افتتاح المعرض الدولي للكتاب بحضور عدد من السفراء."),
+    ("Imprimer des manuels en langues nationales coûtera deux milliards de francs CFA, selon le ministre.",
+     "Imprimer des manuels en langues nationales coûtera deux milliards de francs CFA, selon le ministre."),
+    # a sentence that opens with the cue's words as its own is the article's; a linked headline after the cue is not
+    ("Lire aussi entre les lignes est devenu la règle pour les diplomates en poste à Niamey, confie un ancien consul.",
+     "Lire aussi entre les lignes est devenu la règle pour les diplomates en poste à Niamey, confie un ancien consul."),
+    ("Voir aussi loin que possible : c'est la devise du nouveau directeur de l'observatoire de Tamanrasset.",
+     "Voir aussi loin que possible : c'est la devise du nouveau directeur de l'observatoire de Tamanrasset."),
+    ("Lire aussi Le budget de la commune de Kayes adopté", ""),
+    ("LIRE AUSSI : Le budget de la commune de Kayes adopté.", ""),
 ])
 def test_boilerplate_lines(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -1,6 +1,7 @@
 """Lines that trafilatura keeps but that are not the article: kicker and repeated headline, date lines,
-"Lire aussi" links, newsletter and subscription prompts, a comment box's moderation notice, a closing
-"Source :" line.
+"Lire aussi" links (not a sentence that opens with those words), newsletter and subscription prompts, share,
+print and follow buttons, a comment box's header and notices, a picture's credit alone on a line ('Ph. : DR',
+'© DR'), a closing "Source :" line.
 
 Each rule is general (French, Arabic, English cues), applies to short lines only, and was checked on
 the quality corpus (bench/data/quality) and on the demo outlets, where none of them removes a
@@ -31,6 +32,7 @@ MAX_HEADLINE_REPEATS = 2
 
 _READ_ALSO = re.compile(
     r"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la\s+suite)"
+    r"|lisez\s+(?:aussi|également|egalement)"
     r"|voir\s+aussi|(?:à|a)\s+voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|read\s+also|related\s*:"
     r"|(?:ا|إ)قر(?:أ|ا)\s+(?:أيضا|أيضاً|ايضا)|طالع\s+(?:أيضا|ايضا)|(?:ا|إ)قر(?:أ|ا)\s+المزيد|ذات\s+صلة)\b"
     r"|^\W{0,3}(?:lesen\s+sie\s+auch|(?:lea|vea)\s+tambi[ée]n|puedes\s+ver|(?:leia|veja)\s+tamb[ée]m|leggi\s+anche"
@@ -55,7 +57,10 @@ _PROMPT = re.compile(
     r"|(?:zum|unseren?|ihren)\s+newsletter|newsletter\s+(?:abonnieren|anmelden)"
     r"|(?:^|(?<=[.!?:]\s))(?!-\s)\W{0,3}sign\s+up\s+(?:for|to\s+get)"
     r"|nuestro\s+(?:bolet[íi]n|newsletter)|suscr[íi]bete"
-    r"|suivez-nous\s+sur|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
+    # the follow-us lines of the Maghreb's and the Sahel's outlets, hyphen or not ('Suivez nous sur', 'Rejoignez-nous
+    # sur Telegram', 'Rejoignez notre chaîne WhatsApp')
+    r"|(?:suivez|retrouvez|rejoignez)[-\s]nous\s+sur|rejoignez\s+notre\s+(?:cha[îi]ne|page|groupe|communaut[ée])"
+    r"|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
     r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
     r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
     r"|enth[äa]lt\s+(?:werbung|affiliate)|affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
@@ -73,7 +78,8 @@ _PROMPT = re.compile(
     r"|externen?\s+inhalte?\s+(?:angezeigt|anzeigen)|empfohlener\s+redaktioneller\s+inhalt|ein\s+klick\s+f[üu]r\s+den\s+datenschutz"
     r"|vous\s+n['’]avez\s+pas\s+accept[ée]\s+les\s+(?:cookies|traceurs)|braucht\s+deine\s+unterst[üu]tzung"
     r"|wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|durchschnittliche\s+bewertung"
-    r"|was\s+this\s+article\s+helpful|cet\s+article\s+vous\s+a-t-il\s+plu"
+    r"|was\s+this\s+article\s+helpful|cet\s+article\s+vous\s+a(?:-t-il)?\s+plu"
+    r"|cliquez\s+ici\s+pour\s+(?:lire|voir|acc[ée]der|t[ée]l[ée]charger|vous\s+abonner|vous\s+inscrire)"
     # comment boxes: their notices, disclaimers and calls to comment
     r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
     r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
@@ -82,6 +88,12 @@ _PROMPT = re.compile(
     r"|do\s+not\s+(?:necessarily\s+)?(?:reflect|represent)\s+(?:the\s+)?(?:views?|opinions?|positions?)"
     r"|sous\s+la\s+(?:seule\s+)?responsabilit)"
     r"|se\s+reserva\s+el\s+derecho\s+de\s+eliminar|se\s+r[ée]serve\s+le\s+droit\s+de\s+(?:supprimer|retirer)"
+    # a WordPress comment form's notices ('Vous devez être connecté pour publier un commentaire', 'Votre adresse
+    # e-mail ne sera pas publiée', 'يجب عليك تسجيل الدخول لكتابة تعليق')
+    r"|vous\s+devez\s+[êe]tre\s+connect[ée]e?\s+pour\s+(?:publier|poster|laisser|[ée]crire|r[ée]agir)"
+    r"|votre\s+adresse\s+(?:e-?mail|[ée]lectronique|de\s+messagerie|courriel)\s+ne\s+sera\s+pas\s+publi[ée]e"
+    r"|champs\s+obligatoires\s+sont\s+(?:indiqu|marqu|signal)[ée]s"
+    r"|يجب\s+(?:عليك\s+)?تسجيل\s+الدخول\s+(?:ل|لكي\s+)?(?:كتابة|إضافة|نشر|ت)"
     r"|reserves\s+the\s+right\s+to\s+(?:remove|delete)|no\s+est[áa]\s+permitido\s+verter"
     r"|(?:الآراء|التعليقات)\s+(?:الواردة|المنشورة)[^.]{0,40}لا\s+(?:تعبر|تعكس)|مراجعة\s+التعليقات\s+قبل\s+نشرها"
     # the comment box's notice, left behind when the page's columns were a layout table
@@ -98,10 +110,19 @@ _BUTTON = re.compile(
     r"|(?:view|show|load)\s+(?:all\s+)?comments|\d*\s*comments?|\d*\s*commentaires?|\d*\s*kommentare?|\d*\s*comentarios?"
     r"|keine\s+kommentare|no\s+comments|aucun\s+commentaire|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)"
     r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
-    r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
+    r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة"
+    # share, print and mail buttons in French and Arabic ('Partager sur Facebook', 'Partagez cet article', 'شارك على
+    # فيسبوك'), a comment form's header ('Laisser une réponse', 'التعليقات', 'اترك تعليقا')
+    r"|partage[rz]?(?:[-\s]le)?(?:\s+(?:sur|via)\s+[\w.+-]+(?:\s+[\w.+-]+)?|\s+(?:cet|l['’])\s*article|\s+cette\s+page)?"
+    r"|(?:imprimer|envoyer)(?:\s+(?:cet|l['’])\s*article)?|envoyer\s+(?:[àa]\s+un\s+ami|par\s+e-?mail)"
+    r"|شارك(?:\s+(?:المقال|الخبر|الموضوع|على\s+\S+))?|laisser\s+une\s+r[ée]ponse|التعليقات|(?:اترك|أترك|أكتب|اكتب)\s+تعليقا?"
+    r"|t[ée]l[ée]charge[rz]\s+(?:l['’]|notre\s+)application"
+    r"|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
     # a picture's credit left alone on a line: 'Photo : AFP', 'Image: X / Facebook', 'Foto: X', 'صورة: X'
     r"|(?:photos?|images?|fotos?|bild|pictures?|(?:ال)?صورة)\s*:\s*[^.!?]{1,60}"
+    # 'Ph. : DR', "(Photo d'illustration)": a credit or a caption's label alone on a line
+    r"|ph\.?\s*:\s*[^.!?]{1,60}|(?:photos?|images?)\s+d['’]illustration"
     r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
     r"|don['’]t\s+miss)\W*$",
     re.IGNORECASE,
@@ -113,6 +134,9 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 MAX_LABEL_WORDS = 12
+# A credit alone on its line ('© Lefaso.net', '© DR', '© 2025 Agence X'): a whole line only, never a sentence of a
+# longer one (a wire's closing notice '© 2025 Agence X. This material may not be …' is the labels' text).
+_CREDIT = re.compile(r"^\W{0,3}©\s*[\w.'’ -]{1,40}\W*$")
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _SOURCE = re.compile(r"^\W{0,2}(?:sources?|المصدر|المصادر)\s*:\s*(.{1,80})$", re.IGNORECASE)
 # What closes a dispatch after its last paragraph: the reporter's address alone, a wire's end mark ('(END)', '(FIN)').
@@ -230,12 +254,29 @@ def _is_date_word(word: str) -> bool:
     return fold(word.strip(",.")) in _DATE_WORDS
 
 
+# A sentence that opens with the cue's words as its own ('Lire aussi entre les lignes est devenu la règle …, confie un
+# diplomate.', 'Voir aussi loin que possible : …'): the cue runs on into a word, and the line is a sentence of this
+# many words or more that ends as one. A linked headline after the cue ('Lire aussi Le budget adopté') ends bare.
+MIN_CUE_SENTENCE_WORDS = 10
+_SENTENCE_CLOSE = (".", "!", "?", "…", "»", '"', "”", "؟")
+
+
+def _reads_also(line: str) -> bool:
+    """A 'Lire aussi : …' line (see _READ_ALSO), not a sentence of the article that opens with those words."""
+    found = _READ_ALSO.match(line)
+    if not found:
+        return False
+    rest = line[found.end():]
+    runs_on = rest[:1].isspace() and rest.lstrip()[:1].islower()
+    return not (runs_on and len(line.split()) >= MIN_CUE_SENTENCE_WORDS and line.rstrip().endswith(_SENTENCE_CLOSE))
+
+
 def is_prompt(line: str) -> bool:
     """'Lire aussi : …', a newsletter or subscription prompt, a button label."""
     if len(line.split()) > MAX_PROMPT_WORDS:
         return False
     labels = len(line.split()) <= MAX_LABEL_WORDS and _LABELS.match(line)
-    return bool(_READ_ALSO.match(line) or _BUTTON.match(line) or labels or _PROMPT.search(line))
+    return bool(_reads_also(line) or _BUTTON.match(line) or labels or _CREDIT.match(line) or _PROMPT.search(line))
 
 
 def without_prompts(line: str) -> str:
@@ -243,7 +284,7 @@ def without_prompts(line: str) -> str:
     keeps its article sentences (a line that is all prompt becomes empty)."""
     if not is_prompt(line):
         return line
-    if _READ_ALSO.match(line) or _BUTTON.match(line) or _LABELS.match(line):
+    if _reads_also(line) or _BUTTON.match(line) or _LABELS.match(line) or _CREDIT.match(line):
         return ""
     return " ".join(s for s in _SENTENCE.split(line) if not (_PROMPT.search(s) or _BUTTON.match(s))).strip()
 
