@@ -525,6 +525,20 @@ def test_heading_spaced_as_the_references(og_title: str, headings: str, title: s
     ("UGTT : la grève générale est maintenue", "https://www.tpa-algerie.com/la-greve/", "UGTT : la grève générale est maintenue"),
     ("Mali : la transition prolongée - Sahelweb.net", "https://www.sahelweb.net/politique/123.html",
      "Mali : la transition prolongée"),
+    # a lone '«' or '‹' before the site's name is a separator (WordPress's 'Titre « Site')
+    ("Le taux directeur reste inchangé « Sahelweb.net", "https://www.sahelweb.net/economie/1.html",
+     "Le taux directeur reste inchangé"),
+    ("Le taux directeur reste inchangé ‹ Sahelweb.net", "https://www.sahelweb.net/economie/1.html",
+     "Le taux directeur reste inchangé"),
+    ("Le ministre : « Le taux directeur restera inchangé » « Sahelweb.net", "https://www.sahelweb.net/economie/1.html",
+     "Le ministre : « Le taux directeur restera inchangé »"),
+    # the site's name with its tagline after a colon or a comma
+    ("Le taux directeur reste inchangé - Sahelweb.net : Actualités du Mali", "https://www.sahelweb.net/economie/1.html",
+     "Le taux directeur reste inchangé"),
+    ("Le taux directeur reste inchangé - Tassili Info , Quotidien national d'information",
+     "https://www.tassili-info.dz/economie/1", "Le taux directeur reste inchangé"),
+    ("Le taux directeur reste inchangé - Mali : la banque centrale rassure", "https://www.sahelweb.net/economie/1.html",
+     "Le taux directeur reste inchangé - Mali : la banque centrale rassure"),
     # a name whose initials are its domain reads its elided article off the word ('d'Information')
     ("Le taux directeur reste inchangé - Agence Nigérienne d'Information", "https://ani.ne/fr/123",
      "Le taux directeur reste inchangé"),

@@ -28,15 +28,15 @@ from urllib.parse import unquote, urlsplit
 from crawler.extract._page import KICKER_TRIM, Heading
 from crawler.extract._text import alnum, fold
 
-_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|›|·|•|/|//|~)\s+)")
+_SEPARATOR = re.compile(r"(\s*(?:\u2502)\s*|\s+(?:\||-|–|—|::|»|«|›|‹|·|•|/|//|~)\s+)")
 # A name glued by a dash or a bar to the headline's closing '!' or '?' ('…的城！-新华网', 'Enfin !-Site Info'): no
 # headline goes on after its closing mark, so what follows is the site's
 _CLOSING_MARKS = "!?\u061f\uff01\uff1f\u3002"  # '!', '?', Arabic '؟', full-width '！', '？', '。'
 _GLUED_TAIL = re.compile(rf"(?<=[{_CLOSING_MARKS}])[-|\u2013\u2014]([^\s{_CLOSING_MARKS}|-][^{_CLOSING_MARKS}|]{{0,29}})$")
-# A French quotation ('« Nous irons au bout » - Site'): its closing '»' is no separator (Romance-language sites set
-# '»' between a title's segments too)
+# A French quotation ('« Nous irons au bout » - Site'): its guillemets are no separators, where a lone one is (sites
+# set '»' or WordPress's '«' between a title's segments: 'Titre « Site')
 _QUOTED = re.compile(r"\u00ab[^\u00ab\u00bb]*\u00bb")
-_GUARD = "\ue000"  # a private-use character stands for the quotation's '»' while the title is split
+_GUARDS = {0xab: "\ue001", 0xbb: "\ue000"}  # private-use characters stand for them while the title is split
 _CLOSING_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$")  # 'Headline [Site]', 'Headline (Site)'
 # A page number after the headline: 'Page 2', 'Page 2 sur 3', 'Seite 2 von 3', 'صفحة 2'
 _PAGE = re.compile(r"^(?:page|p\.|seite|pagina|página|صفحة)\s*\d+(?:\s*(?:sur|of|von|de|/|من)\s*\d+)?$", re.IGNORECASE)
@@ -59,6 +59,7 @@ _ELIDED = re.compile(r"^[dlDL]['\u2019](?=\w)")  # "d'Information", "L'Essor": t
 _MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
 _SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
+_TAGGED = re.compile(r"([^:,]+?)\s*[:,]\s+(\S.*)")  # 'Site name : its tagline'
 _NAMED_LEAD = re.compile(r"([^:]{3,60}?)\s*:\s+")  # 'Carnet du fleuve: Barrage de Kandadji …'
 _MIN_NAMED_LEAD_WORDS = 2
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
@@ -120,6 +121,17 @@ class SiteKeys:
         if _is_acronym(lead):
             return alnum(lead) in self.acronyms
         return len(lead.split()) >= _MIN_NAMED_LEAD_WORDS and alnum(lead) in self.names
+
+    def tagged(self, segment: str) -> bool:
+        """True when a last segment is the site's name, a domain or two words or more, followed by its capitalised
+        tagline after a colon or a comma ('Sahelweb.net : Actualités du Mali', 'Tassili Info , Quotidien national
+        d'information'); a one-word name is a headline's kicker ('Transition - Sahel : le calendrier')."""
+        found = _TAGGED.match(segment)
+        if found is None:
+            return False
+        name, tagline = found.groups()
+        return (("." in name or len(name.split()) >= _MIN_NAMED_LEAD_WORDS) and tagline[:1].isupper()
+                and len(tagline.split()) <= _MAX_SITE_WORDS and self.matches(name))
 
     def matches(self, segment: str) -> bool:
         key = alnum(segment)
@@ -183,8 +195,11 @@ def _spelled_in(short: str, long_: str) -> bool:
     return all(letter in letters for letter in short)
 
 
+_UNGUARD = {ord(guard): mark for mark, guard in _GUARDS.items()}
+
+
 def _guarded(quotation: re.Match[str]) -> str:
-    return quotation.group().replace("\u00bb", _GUARD)
+    return quotation.group().translate(_GUARDS)
 
 
 def strip_site(title: str, site: SiteKeys) -> str:
@@ -196,9 +211,10 @@ def strip_site(title: str, site: SiteKeys) -> str:
     if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
         title = title[:bracketed.start()]
     parts = _SEPARATOR.split(_QUOTED.sub(_guarded, title))  # [segment, separator, segment, ...]
-    parts = [part.replace(_GUARD, "\u00bb") for part in parts]
+    parts = [part.translate(_UNGUARD) for part in parts]
     while len(parts) > 2:
-        if site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1]) or _PAGE.match(parts[-1]):
+        if site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1]) or _PAGE.match(parts[-1]) \
+                or site.tagged(parts[-1]):
             parts = parts[:-2]
         elif len(parts) > 4 and site.matches(parts[-3]) \
                 and len("".join(parts[:-4]).split()) >= _MIN_HEADLINE_WORDS:  # 'Headline | Site - its tagline'
