@@ -93,6 +93,7 @@ _PROMPT = re.compile(
     r"|vous\s+devez\s+[êe]tre\s+connect[ée]e?\s+pour\s+(?:publier|poster|laisser|[ée]crire|r[ée]agir)"
     r"|votre\s+adresse\s+(?:e-?mail|[ée]lectronique|de\s+messagerie|courriel)\s+ne\s+sera\s+pas\s+publi[ée]e"
     r"|champs\s+obligatoires\s+sont\s+(?:indiqu|marqu|signal)[ée]s"
+    r"|enregistrer\s+mon\s+nom,\s+mon\s+e-?mail|vous\s+avez\s+aim[ée]\s+cet\s+article|partagez[-\s]le\s+avec"
     r"|يجب\s+(?:عليك\s+)?تسجيل\s+الدخول\s+(?:ل|لكي\s+)?(?:كتابة|إضافة|نشر|ت)"
     r"|reserves\s+the\s+right\s+to\s+(?:remove|delete)|no\s+est[áa]\s+permitido\s+verter"
     r"|(?:الآراء|التعليقات)\s+(?:الواردة|المنشورة)[^.]{0,40}لا\s+(?:تعبر|تعكس)|مراجعة\s+التعليقات\s+قبل\s+نشرها"
@@ -113,7 +114,10 @@ _BUTTON = re.compile(
     r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة"
     # share, print and mail buttons in French and Arabic ('Partager sur Facebook', 'Partagez cet article', 'شارك على
     # فيسبوك'), a comment form's header ('Laisser une réponse', 'التعليقات', 'اترك تعليقا')
-    r"|partage[rz]?(?:[-\s]le)?(?:\s+(?:sur|via)\s+[\w.+-]+(?:\s+[\w.+-]+)?|\s+(?:cet|l['’])\s*article|\s+cette\s+page)?"
+    r"|partage[rz]?(?:[-\s]le)?(?:\s+(?:sur|via)(?:\s+[\w.+-]+(?:\s+[\w.+-]+)?)?|\s+(?:cet|l['’])\s*article|\s+cette\s+page)?"
+    # WordPress's like button and comment form ('J’aime chargement…', 'Soyez le premier à commenter', 'Nom *')
+    r"|j['’]aime(?:\s+ça|\s+chargement)?|pas\s+encore\s+de\s+commentaires?|soyez\s+le\s+premier\s+[àa]\s+(?:commenter|r[ée]agir)"
+    r"|r[ée]agissez(?:\s+[àa]\s+cet\s+article)?|votre\s+(?:commentaire|r[ée]ponse|r[ée]action)|(?:nom|e-?mail|site\s+web)\s*\*?"
     r"|(?:imprimer|envoyer)(?:\s+(?:cet|l['’])\s*article)?|envoyer\s+(?:[àa]\s+un\s+ami|par\s+e-?mail)"
     r"|شارك(?:\s+(?:المقال|الخبر|الموضوع|على\s+\S+))?|laisser\s+une\s+r[ée]ponse|التعليقات|(?:اترك|أترك|أكتب|اكتب)\s+تعليقا?"
     r"|t[ée]l[ée]charge[rz]\s+(?:l['’]|notre\s+)application"
