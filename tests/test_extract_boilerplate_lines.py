@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract._cleanup import clean_lines, without_edge_notices, without_prompts
-from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
+from crawler.extract import Extracted, extract_article
+from crawler.extract._cleanup import clean_lines, without_closing_outlet, without_edge_notices, without_prompts
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -228,3 +229,25 @@ def test_clean_lines_drops_a_closing_notice() -> None:
 ])
 def test_clean_lines_drops_the_closing_marks_of_a_dispatch(closing: list[str], kept: list[str]) -> None:
     assert clean_lines([*FR_PARAGRAPHS, *closing], None)[0] == [*FR_PARAGRAPHS, *kept]
+
+
+@pytest.mark.parametrize(("tail", "last_line", "authors"), [
+    # the outlet signs the piece under its last paragraph: that line goes, and a signature above it is read
+    ("<p>Sahelweb.net</p>", FR_PARAGRAPHS[-1], ()),
+    ("<p><strong>Ismaël Ag Sidi<br>Sahelweb.net</strong></p>", FR_PARAGRAPHS[-1], ("Ismaël Ag Sidi",)),
+    # a line that names the outlet in a sentence is the article's
+    ("<p>Sahelweb.net a contacté le ministère, qui n'a pas souhaité réagir.</p>",
+     "Sahelweb.net a contacté le ministère, qui n'a pas souhaité réagir.", ()),
+])
+def test_closing_outlet_line(tail: str, last_line: str, authors: tuple[str, ...]) -> None:
+    html = page("<title>Le taux directeur reste inchangé - Sahelweb.net</title>",
+                "<h1>Le taux directeur reste inchangé</h1>", tail=tail)
+    outcome = extract_article(html.encode(), "https://www.sahelweb.net/economie/taux-123.html")
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n")[-1] == last_line
+    assert outcome.authors == authors
+
+
+def test_without_closing_outlet_keeps_a_text_of_one_line() -> None:
+    assert without_closing_outlet("Tassili Info", ["Tassili Info"]) == "Tassili Info"
+    assert without_closing_outlet("Le port rouvre.\nTassili Info", ["Tassili Info"]) == "Le port rouvre."

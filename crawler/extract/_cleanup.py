@@ -11,6 +11,7 @@ paragraph of the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from crawler.extract._authors import Credits, agencies_in
 from crawler.extract._comments import drop_comment_thread
@@ -320,3 +321,16 @@ def without_edge_notices(lines: list[str]) -> list[str]:
 
 def _edge_notice(line: str) -> bool:
     return MAX_PROMPT_WORDS < len(line.split()) <= MAX_EDGE_NOTICE_WORDS and _PROMPT.search(line) is not None
+
+
+MIN_OUTLET_KEY = 4  # 'Sahelweb.net', 'Tassili Info': a name this long is the outlet's, not a word of the text
+
+
+def without_closing_outlet(text: str, outlets: Iterable[str]) -> str:
+    """`text` without a last line that only names the outlet ('Sahelweb.net' under the article, as the site signs its
+    own pieces), so that a signature above it is the last line; a text of one line is left as it is."""
+    lines = text.split("\n")
+    keys = {key for key in map(alnum, outlets) if len(key) >= MIN_OUTLET_KEY}
+    if len(lines) < 2 or alnum(lines[-1]) not in keys:
+        return text
+    return "\n".join(lines[:-1])

@@ -48,6 +48,7 @@ from crawler.extract._body import (
     with_container_fallback,
     without_author_note,
 )
+from crawler.extract._cleanup import without_closing_outlet
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -450,6 +451,7 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
 
 def _fill_text(draft: _Draft, text: str) -> None:
     body, byline, closing = split_credits(text, draft.title)
+    body = without_closing_outlet(body, draft.outlets)
     if byline is not None and byline.line and printed_elsewhere(draft.page.root, byline.line):
         byline = None  # 'By X' in the sidebar: the site's masthead, not the article's byline
     agencies = list(draft.agencies)
