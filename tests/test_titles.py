@@ -539,6 +539,11 @@ def test_heading_spaced_as_the_references(og_title: str, headings: str, title: s
      "https://www.tassili-info.dz/economie/1", "Le taux directeur reste inchangé"),
     ("Le taux directeur reste inchangé - Mali : la banque centrale rassure", "https://www.sahelweb.net/economie/1.html",
      "Le taux directeur reste inchangé - Mali : la banque centrale rassure"),
+    # the site's domain opening the title before a colon
+    ("Sahelweb.net : Mali : la transition prolongée de deux ans", "https://www.sahelweb.net/politique/1.html",
+     "Mali : la transition prolongée de deux ans"),
+    ("Bamako.ml : la transition prolongée de deux ans", "https://www.sahelweb.net/politique/1.html",
+     "Bamako.ml : la transition prolongée de deux ans"),
     # a name whose initials are its domain reads its elided article off the word ('d'Information')
     ("Le taux directeur reste inchangé - Agence Nigérienne d'Information", "https://ani.ne/fr/123",
      "Le taux directeur reste inchangé"),

@@ -117,9 +117,11 @@ class SiteKeys:
         return rest if len(rest.split()) >= _MIN_HEADLINE_WORDS else title
 
     def _names_lead(self, lead: str) -> bool:
-        """The site's name of two words or more, or its acronym ('TSA : …' on tsa-algerie.com)."""
+        """The site's name of two words or more, its domain, or its acronym ('TSA : …' on tsa-algerie.com)."""
         if _is_acronym(lead):
             return alnum(lead) in self.acronyms
+        if "." in lead and " " not in lead:  # its domain ('Sahelweb.net : Mali : …')
+            return self.matches(lead)
         return len(lead.split()) >= _MIN_NAMED_LEAD_WORDS and alnum(lead) in self.names
 
     def tagged(self, segment: str) -> bool:
