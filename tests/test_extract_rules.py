@@ -112,6 +112,15 @@ def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> N
     ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : APS"], list(FR_PARAGRAPHS[:2]), ["APS"]),
     ([AR_PARAGRAPHS[0], AR_PARAGRAPHS[1], "المصدر: الجزيرة + وكالات"], list(AR_PARAGRAPHS[:2]), []),
     ([AR_PARAGRAPHS[0], AR_PARAGRAPHS[1], "المصدر: وكالة الأنباء الجزائرية"], list(AR_PARAGRAPHS[:2]), ["APS"]),
+    # the agencies of Niger, Togo, Côte d'Ivoire and Guinea, by their initials and by their names
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : ANP"], list(FR_PARAGRAPHS[:2]), ["ANP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : ATOP/AIP"], list(FR_PARAGRAPHS[:2]), ["ATOP", "AIP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Sources : AGP et AFP"], list(FR_PARAGRAPHS[:2]), ["AGP", "AFP"]),
+    # an agency named in full, though its name opens with 'Agence' and holds 'et'
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : Agence ivoirienne de presse"], list(FR_PARAGRAPHS[:2]), ["AIP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : Agence tchadienne de presse"], list(FR_PARAGRAPHS[:2]), ["ATP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : Agence malienne de presse et de publicité"], list(FR_PARAGRAPHS[:2]),
+     ["AMAP"]),
     ([FR_PARAGRAPHS[0][:60] + "…", FR_PARAGRAPHS[0], FR_PARAGRAPHS[1]], list(FR_PARAGRAPHS[:2]), []),
 ])
 def test_closing_source_line_and_truncated_standfirst(lines: list[str], kept: list[str], agencies: list[str]) -> None:

@@ -33,6 +33,10 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "AMAP": ("AMAP", "Agence malienne de presse et de publicité"),
     "APS Sénégal": ("APS Sénégal", "Agence de presse sénégalaise"),
     "ATP": ("ATP", "Agence tchadienne de presse"),
+    "ANP": ("ANP", "Agence nigérienne de presse", "Agence Nigerienne de Presse"),
+    "ATOP": ("ATOP", "Agence togolaise de presse"),
+    "AIP": ("AIP", "Agence ivoirienne de presse"),
+    "AGP": ("AGP", "Agence guinéenne de presse", "Agence guineenne de presse"),
     "LANA": ("LANA", "وكالة الأنباء الليبية"),
     "Xinhua": ("Xinhua", "شينخوا"),
     "Anadolu": ("Anadolu", "AA", "Agence Anadolu", "Anadolu Agency", "الأناضول", "وكالة الأناضول"),
@@ -537,7 +541,8 @@ def _first_not_outlet(segments: list[str], skip: set[str]) -> str:
 
 def agencies_in(text: str) -> Credits:
     """The agencies a dateline or source line names ('ALGER (APS)', 'Source : APS/AFP'): not byline credits."""
-    names = [agency_name(_AVEC.sub("", p)) for p in re.split(r"[/,;]|\bet\b|&", text)]
+    whole = _canonical(text.strip())  # 'Agence malienne de presse et de publicité': one agency, 'et' and all
+    names = [whole] if whole else [_canonical(p.strip()) for p in re.split(r"[/,;]|\bet\b|&", text)]
     return Credits(agencies=[n for n in names if n])
 
 
