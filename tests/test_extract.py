@@ -304,6 +304,10 @@ WORD_DATES = [
     ("20 كانون الأول 2024", "2024-12-20"),
     ("1 أفريل 2025", "2025-04-01"),
     ("31 février 2025", None),
+    # the time after a bar or a dash, as date lines print it under the headline
+    ("Dimanche 1 juin 2025 | 8h05", "2025-06-01T08:05:00"),
+    ("1 juin 2025 – 08:05", "2025-06-01T08:05:00"),
+    ("1 juin 2025 — 8 h 05", "2025-06-01T08:05:00"),
 ]
 
 

@@ -74,7 +74,7 @@ def _alternation(names: dict[str, int]) -> str:
 # any word is read where the month stands, then looked up in the tables (an alternation of a hundred names costs more)
 _DAY_MONTH_WORDS = re.compile(
     r"(?<!\d)(\d{1,2})(?:er|ᵉʳ|º|st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+|del\s+)?(\d{4})"
-    r"(?:\s*(?:à|a|um|at|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+    r"(?:\s*(?:à|a|um|at|-|–|—|\||,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
     re.IGNORECASE,
 )
 # month first, the English order: "November 12, 2026", "Nov. 12th, 2026 at 2:32". Any word is read, then looked
