@@ -166,10 +166,18 @@ LEAD_INS = [
     ("La rédaction", [("La rédaction", D)]),  # no colon: the desk, as before
     ("Une chronique de Amina Saïdi", [("Amina Saïdi", P)]),
     ("Un billet de Omar Lahlou", [("Omar Lahlou", P)]),
+    ("Une contribution de Rokia Diabaté", [("Rokia Diabaté", P)]),
+    ("Reportage de Rokia Diabaté et Ibrahim Touré", [("Rokia Diabaté", P), ("Ibrahim Touré", P)]),
+    ("Une analyse de Sidi Mohamed Ould Cheikh", [("Sidi Mohamed Ould Cheikh", P)]),
     ("Eine Kolumne von Leïla Haddad", [("Leïla Haddad", P)]),
     # an interview's credit: interviewer and guest
     ("Karim Benali im Gespräch mit Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
     ("Karim Benali en conversation avec Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    # a correspondent's lead-in, with 'de' or 'par', the place after it ended by a comma or a colon
+    ("De notre correspondant à Gao : Moussa Traoré", [("Moussa Traoré", P)]),
+    ("De notre correspondante à Tombouctou, Aminata Maïga", [("Aminata Maïga", P)]),
+    ("Par notre correspondant Oumar Diakité", [("Oumar Diakité", P)]),
+    ("Par notre envoyée spéciale à Agadez : Mariama Issa", [("Mariama Issa", P)]),
 ]
 
 

@@ -51,12 +51,12 @@ _AGENCY_WORDS = frozenset(_AGENCIES)
 _GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
 _PREFIX = re.compile(
-    r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
+    r"^(?:(?:de|par)\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,:]+)?"
+    r"|(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
     r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"
-    r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial)\s+de"
+    r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial|contribution|reportage|analyse|enqu(?:ê|e)te)\s+de"
     r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
-    r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
     r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te|redaktion|r(?:é|e)daction)"
     r"(?:\s*(?:&|et|und|and)\s*(?:fotos?|photos?|bilder|images?|interview|entretien))?\s*:"
     r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
