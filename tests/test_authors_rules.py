@@ -166,10 +166,18 @@ LEAD_INS = [
     ("La rédaction", [("La rédaction", D)]),  # no colon: the desk, as before
     ("Une chronique de Amina Saïdi", [("Amina Saïdi", P)]),
     ("Un billet de Omar Lahlou", [("Omar Lahlou", P)]),
+    ("Une contribution de Rokia Diabaté", [("Rokia Diabaté", P)]),
+    ("Reportage de Rokia Diabaté et Ibrahim Touré", [("Rokia Diabaté", P), ("Ibrahim Touré", P)]),
+    ("Une analyse de Sidi Mohamed Ould Cheikh", [("Sidi Mohamed Ould Cheikh", P)]),
     ("Eine Kolumne von Leïla Haddad", [("Leïla Haddad", P)]),
     # an interview's credit: interviewer and guest
     ("Karim Benali im Gespräch mit Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
     ("Karim Benali en conversation avec Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    # a correspondent's lead-in, with 'de' or 'par', the place after it ended by a comma or a colon
+    ("De notre correspondant à Gao : Moussa Traoré", [("Moussa Traoré", P)]),
+    ("De notre correspondante à Tombouctou, Aminata Maïga", [("Aminata Maïga", P)]),
+    ("Par notre correspondant Oumar Diakité", [("Oumar Diakité", P)]),
+    ("Par notre envoyée spéciale à Agadez : Mariama Issa", [("Mariama Issa", P)]),
 ]
 
 
@@ -214,6 +222,14 @@ NAME_ENDS = [
     ("Par Karim Benali, avec AFP", [("Karim Benali", P), ("AFP", A)]),
     ("Par Sarah Benali, avec agences", [("Sarah Benali", P), ("agences", A)]),
     ("Steffen Keller, Landesanstalt für Landwirtschaft", []),  # 'für' inside an institution's name ends nothing
+    # after 'Par' or 'بقلم', a lone word after the full name is the town the piece was written in
+    ("Par Adama Diarra, Sikasso", [("Adama Diarra", P)]),
+    ("Propos recueillis par Awa Ndiaye, Dakar", [("Awa Ndiaye", P)]),
+    ("Par Mahamadou Ag Alhousseini, Kidal, Mali", [("Mahamadou Ag Alhousseini", P)]),
+    ("بقلم سيدي ولد باه، نواكشوط", [("سيدي ولد باه", P)]),
+    ("Par Karim Benali, Leïla Haddad", [("Karim Benali", P), ("Leïla Haddad", P)]),  # two full names: two authors
+    ("Par Karim, Leïla et Sofia", [("Karim", P), ("Leïla", P), ("Sofia", P)]),  # no full name before: first names
+    ("Par Karim Benali, AFP", [("Karim Benali", P), ("AFP", A)]),
 ]
 
 
@@ -634,7 +650,10 @@ DATELINE_PLACES = [
     ('<p class="auteur">Par Karim Benali, Oran</p>', '<p class="date">Oran, 12 mars 2025</p>', ("Karim Benali",)),
     ('<p class="autor">Von Amina Saïdi, Frankfurt</p>', '<p class="date">Frankfurt, 12.03.2025</p>', ("Amina Saïdi",)),
     ('<p class="auteur">بقلم سارة بن علي، وهران</p>', '<p class="date">وهران، 12 مارس 2025</p>', ("سارة بن علي",)),
-    ('<p class="auteur">Par Karim Benali, Oran</p>', '<p class="date">12 mars 2025</p>', ("Karim Benali", "Oran")),
+    # without the dateline, a lone word after a full name is a place after 'Par' (the French press signs so), a
+    # name after 'Von' or 'By' (the bench's English and German labels credit it)
+    ('<p class="auteur">Par Karim Benali, Oran</p>', '<p class="date">12 mars 2025</p>', ("Karim Benali",)),
+    ('<p class="autor">Von Amina Saïdi, Frankfurt</p>', '<p class="date">12.03.2025</p>', ("Amina Saïdi", "Frankfurt")),
     ('<p class="auteur">Par Karim Benali, AFP</p>', '<p class="date">AFP, 12 mars 2025</p>', ("Karim Benali", "AFP")),
     ('<p class="auteur">Par Karim, Amina</p>', '<p class="date">Karim, Amina</p>', ("Karim", "Amina")),  # no date
 ]

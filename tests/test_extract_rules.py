@@ -112,6 +112,15 @@ def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> N
     ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : APS"], list(FR_PARAGRAPHS[:2]), ["APS"]),
     ([AR_PARAGRAPHS[0], AR_PARAGRAPHS[1], "المصدر: الجزيرة + وكالات"], list(AR_PARAGRAPHS[:2]), []),
     ([AR_PARAGRAPHS[0], AR_PARAGRAPHS[1], "المصدر: وكالة الأنباء الجزائرية"], list(AR_PARAGRAPHS[:2]), ["APS"]),
+    # the agencies of Niger, Togo, Côte d'Ivoire and Guinea, by their initials and by their names
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : ANP"], list(FR_PARAGRAPHS[:2]), ["ANP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : ATOP/AIP"], list(FR_PARAGRAPHS[:2]), ["ATOP", "AIP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Sources : AGP et AFP"], list(FR_PARAGRAPHS[:2]), ["AGP", "AFP"]),
+    # an agency named in full, though its name opens with 'Agence' and holds 'et'
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : Agence ivoirienne de presse"], list(FR_PARAGRAPHS[:2]), ["AIP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : Agence tchadienne de presse"], list(FR_PARAGRAPHS[:2]), ["ATP"]),
+    ([FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Source : Agence malienne de presse et de publicité"], list(FR_PARAGRAPHS[:2]),
+     ["AMAP"]),
     ([FR_PARAGRAPHS[0][:60] + "…", FR_PARAGRAPHS[0], FR_PARAGRAPHS[1]], list(FR_PARAGRAPHS[:2]), []),
 ])
 def test_closing_source_line_and_truncated_standfirst(lines: list[str], kept: list[str], agencies: list[str]) -> None:
@@ -140,6 +149,20 @@ PAGE_CASES = [
      AR_URL, {"authors": ("سيدي ولد باه",), "text": AR_TEXT}),
     ("ar-closing-remark-is-no-author", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=(*AR_PARAGRAPHS, "والله أعلم")),
      AR_URL, {"authors": ()}),
+    # initials alone on the last line sign the piece, with or without markup; a name over the site's address too
+    ("fr-signed-with-initials", page("<title>Réforme fiscale</title>", tail="<p>K. B.</p>"),
+     URL, {"authors": ("K. B.",), "text": FR_TEXT, "sources": {"authors": "signature"} | {}}),
+    ("fr-signed-with-glued-initials", page("<title>Réforme fiscale</title>", tail="<p><strong>K.A.</strong></p>"),
+     URL, {"authors": ("K.A.",), "text": FR_TEXT}),
+    ("fr-signed-over-the-site-address", page("<title>Réforme fiscale</title>", tail="<p>Ismaël Sawadogo<br>Elwatan-dz.com</p>"),
+     URL, {"authors": ("Ismaël Sawadogo",), "text": FR_TEXT}),
+    ("ar-signed-over-the-site-address", page("<title>إصلاح جبائي</title>", lang="ar", paragraphs=AR_PARAGRAPHS,
+                                             tail="<p>سيدي ولد باه<br>echourouk-dz.com</p>"),
+     AR_URL, {"authors": ("سيدي ولد باه",), "text": AR_TEXT}),
+    ("fr-site-address-alone-signs-nobody", page("<title>Réforme fiscale</title>", tail="<p>Elwatan-dz.com</p>"),
+     URL, {"authors": ()}),
+    ("fr-another-sites-address-is-a-listing", page("<title>Réforme fiscale</title>", tail="<p>Tannerie Diallo<br>tannerie-diallo.ml</p>"),
+     URL, {"authors": ()}),
     ("fr-meta-author-is-the-title-suffix-site",
      page('<title>Réforme fiscale – Oran Matin</title><meta name="author" content="Oran Matin">',
           "<h1>Réforme fiscale</h1>", lead="<p>Par Samir Benkhedda</p>"),

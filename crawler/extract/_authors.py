@@ -33,6 +33,10 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "AMAP": ("AMAP", "Agence malienne de presse et de publicité"),
     "APS Sénégal": ("APS Sénégal", "Agence de presse sénégalaise"),
     "ATP": ("ATP", "Agence tchadienne de presse"),
+    "ANP": ("ANP", "Agence nigérienne de presse", "Agence Nigerienne de Presse"),
+    "ATOP": ("ATOP", "Agence togolaise de presse"),
+    "AIP": ("AIP", "Agence ivoirienne de presse"),
+    "AGP": ("AGP", "Agence guinéenne de presse", "Agence guineenne de presse"),
     "LANA": ("LANA", "وكالة الأنباء الليبية"),
     "Xinhua": ("Xinhua", "شينخوا"),
     "Anadolu": ("Anadolu", "AA", "Agence Anadolu", "Anadolu Agency", "الأناضول", "وكالة الأناضول"),
@@ -47,12 +51,12 @@ _AGENCY_WORDS = frozenset(_AGENCIES)
 _GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
 _PREFIX = re.compile(
-    r"^(?:(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
+    r"^(?:(?:de|par)\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,:]+)?"
+    r"|(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
     r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"
-    r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial)\s+de"
+    r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial|contribution|reportage|analyse|enqu(?:ê|e)te)\s+de"
     r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da"
-    r"|de\s+notre\s+(?:envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|bureau)(?:\s+(?:à|a|au|en)\s+[^,]+)?"
     r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te|redaktion|r(?:é|e)daction)"
     r"(?:\s*(?:&|et|und|and)\s*(?:fotos?|photos?|bilder|images?|interview|entretien))?\s*:"
     r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
@@ -454,7 +458,8 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         return None if strict else credits
     inside = [inner[0] or inner[1] for inner in _PARENS.findall(text)]
     text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
-    text, prefixed = _PREFIX.subn("", text, count=1)
+    lead = _PREFIX.match(text)
+    text, prefixed = (text[lead.end():], 1) if lead else (text, 0)
     text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
     glued = _GLUED_SOURCE.search(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
@@ -476,7 +481,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
             split = _split_waw(part)
             parts.extend(split)
             after_comma.extend([joined_by_comma] + [False] * (len(split) - 1))
-    parts = _without_places(parts, after_comma, skip)
+    parts = _without_places(parts, after_comma, skip, placed=bool(lead and _PLACED_LEAD.match(lead.group())))
     min_words = 2 if strict and not prefixed else 1
     for part in parts:
         if not _take_part(part, credits, skip, min_words, handles=not strict) and strict:
@@ -488,15 +493,25 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     return credits
 
 
-def _without_places(parts: list[str], after_comma: list[bool], skip: set[str]) -> list[str]:
+def _without_places(parts: list[str], after_comma: list[bool], skip: set[str], placed: bool = False) -> list[str]:
     """The parts without the place a byline or an author field ends on: single words after a comma that follow a
-    full name or the site's name ('Von Karim Benali, Oran', 'Sahel Info, Bamako, Mali')."""
+    full name or the site's name ('Von Karim Benali, Oran', 'Sahel Info, Bamako, Mali'). After a French or Arabic
+    lead-in (`placed`: 'Par Adama Diarra, Sikasso', 'بقلم سيدي ولد باه، نواكشوط') a full name is enough: that
+    press signs with the town the piece was written in, never with a second author's first name alone."""
     end = len(parts)
     while end > 1 and after_comma[end - 1] and _lone_word(parts[end - 1]):
         end -= 1
-    if end == len(parts) or not any(alnum(p) in skip for p in parts[:end]):
+    if end == len(parts):
         return parts
-    return parts[:end]
+    if any(alnum(p) in skip for p in parts[:end]) or (placed and len(parts[end - 1].split()) > 1):
+        return parts[:end]
+    return parts
+
+
+# The lead-ins of the French and Arabic press ('Par', 'Propos recueillis par', 'De notre correspondant', 'بقلم',
+# 'كتب'), after which a lone word following the name is a place. Labels of the English and German pages of the
+# bench keep such words ('By X, Nairobi'), so those lead-ins are left as they are.
+_PLACED_LEAD = re.compile(r"^(?:\S+\s+)*?(?:par|de\s+notre)\b|^(?:بقلم|كتب)", re.IGNORECASE)
 
 
 def _lone_word(part: str) -> bool:
@@ -526,7 +541,8 @@ def _first_not_outlet(segments: list[str], skip: set[str]) -> str:
 
 def agencies_in(text: str) -> Credits:
     """The agencies a dateline or source line names ('ALGER (APS)', 'Source : APS/AFP'): not byline credits."""
-    names = [agency_name(_AVEC.sub("", p)) for p in re.split(r"[/,;]|\bet\b|&", text)]
+    whole = _canonical(text.strip())  # 'Agence malienne de presse et de publicité': one agency, 'et' and all
+    names = [whole] if whole else [_canonical(p.strip()) for p in re.split(r"[/,;]|\bet\b|&", text)]
     return Credits(agencies=[n for n in names if n])
 
 

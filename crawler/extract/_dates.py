@@ -27,7 +27,7 @@ _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
     r"(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?)?")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?)?")
 _SLASH_ISO = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 
 _FR_MONTHS = {
@@ -74,7 +74,7 @@ def _alternation(names: dict[str, int]) -> str:
 # any word is read where the month stands, then looked up in the tables (an alternation of a hundred names costs more)
 _DAY_MONTH_WORDS = re.compile(
     r"(?<!\d)(\d{1,2})(?:er|ᵉʳ|º|st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+|del\s+)?(\d{4})"
-    r"(?:\s*(?:à|a|um|at|-|,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?)?",
+    r"(?:\s*(?:à|a|um|at|-|–|—|\||,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?(?::(\d{2}))?)?",
     re.IGNORECASE,
 )
 # month first, the English order: "November 12, 2026", "Nov. 12th, 2026 at 2:32". Any word is read, then looked
@@ -86,7 +86,7 @@ _MONTH_DAY_WORDS = re.compile(
 )
 _AR_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
-    r"(?:\D{0,20}?(\d{1,2}):(\d{2}))?"
+    r"(?:\D{0,20}?(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 _MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|aktualisiert|modifi|m\.?à\.?j|updated|actualizad|atualizad"
                            r"|aggiornat|geändert|تحديث|تعديل", re.IGNORECASE)
@@ -150,12 +150,12 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
     for pattern, months in ((_DAY_MONTH_WORDS, _WORD_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
             month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
-            keep(m, _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5)) if month else None)
+            keep(m, _from_parts(m.group(3), str(month), m.group(1), *m.group(4, 5, 6)) if month else None)
     for m in _MONTH_DAY_WORDS.finditer(folded):
         month = _WORD_MONTHS.get(m.group(1).lower())
         keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5)) if month else None)
     for m in _NUMERIC.finditer(folded):
-        keep(m, _from_parts(m.group(3), m.group(2), m.group(1), m.group(4), m.group(5)))
+        keep(m, _from_parts(m.group(3), m.group(2), m.group(1), *m.group(4, 5, 6)))
     for m in _SLASH_ISO.finditer(folded):
         keep(m, _from_parts(m.group(1), m.group(3), m.group(4)))
     return sorted(found)
