@@ -27,7 +27,7 @@ from trafilatura.settings import Extractor
 from crawler.extract import _trafilatura_fast
 from crawler.extract._authors import PERSON, Credits, agencies_in, looks_like_byline, parse_byline
 from crawler.extract._cleanup import clean_lines
-from crawler.extract._text import alnum, clean, fold
+from crawler.extract._text import clean, fold
 
 _trafilatura_fast.install()  # the same results, for less CPU (see the module)
 
@@ -203,17 +203,15 @@ _SIGNATURE_MARKS = re.compile(r"sign|auteur|author|kateb|كاتب", re.IGNORECAS
 _SENTENCE_END = (".", "!", "?", ":", ";", "»", '"', "…", "،")
 
 
-def closing_signature(text: str, root: HtmlElement, outlets: list[str]) -> tuple[str, Credits] | None:
+def closing_signature(text: str, root: HtmlElement, outlets: list[str],
+                      over_outlet: bool = False) -> tuple[str, Credits] | None:
     """Authors signed on the last line of the text ('Karim Benali' in bold or right-aligned): ``(text without
     that line, credits)``, else None. The markup must set the line apart: a bare name alone in a paragraph
     could be a closing remark ("والله أعلم"). Initials alone ('K. B.', 'K.A.') need no markup: no sentence is
-    only initials. A name over the site's own address ('Ismaël Sawadogo' then 'Lefaso.net' on lefaso.net) is set
-    apart by it, and both lines leave the text; another site's address under a name is a listing's entry."""
+    only initials. A name that stood over the line naming the site itself (`over_outlet`: 'Ismaël Sawadogo' then
+    'Lefaso.net' on lefaso.net, a line `without_closing_outlet` took off) is set apart by it."""
     lines = text.split("\n")
-    end = len(lines) - 1
-    if end > 1 and _own_address(lines[end].strip(), outlets):
-        end -= 1
-    last = lines[end].strip() if end > 0 else ""
+    last = lines[-1].strip() if len(lines) > 1 else ""
     initials = bool(_INITIALS.match(last))
     if (not last or len(last) > MAX_SIGNATURE_CHARS or (last.endswith(_SENTENCE_END) and not initials)
             or any(c.isdigit() for c in last)):
@@ -221,18 +219,13 @@ def closing_signature(text: str, root: HtmlElement, outlets: list[str]) -> tuple
     credits = parse_byline(last, outlets)
     if initials and not credits.authors:
         credits.credit(last, PERSON)  # 'K.A.': one word, which a byline without 'Par' does not trust
-    if not credits.authors or not (initials or end < len(lines) - 1 or _set_apart(root, last)):
+    if not credits.authors or not (initials or over_outlet or _set_apart(root, last)):
         return None
-    return "\n".join(lines[:end]), credits
-
-
-def _own_address(line: str, outlets: list[str]) -> bool:
-    return bool(_WEB_ADDRESS.match(line)) and alnum(line) in {alnum(outlet) for outlet in outlets}
+    return "\n".join(lines[:-1]), credits
 
 
 # Initials alone, as the Maghreb and Sahel press signs short pieces: 'K. B.', 'K.A.', 'M.-A. T.'
 _INITIALS = re.compile(r"^[^\W\d_]\.(?:\s?-?[^\W\d_]\.){1,3}$")
-_WEB_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)  # 'Lefaso.net'
 
 
 def _set_apart(root: HtmlElement, line: str) -> bool:

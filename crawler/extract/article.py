@@ -451,7 +451,8 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
 
 def _fill_text(draft: _Draft, text: str) -> None:
     body, byline, closing = split_credits(text, draft.title)
-    body = without_closing_outlet(body, draft.outlets)
+    trimmed = without_closing_outlet(body, draft.outlets)  # the site's name under the text, as it signs its pieces
+    signed_over_outlet, body = trimmed != body, trimmed
     if byline is not None and byline.line and printed_elsewhere(draft.page.root, byline.line):
         byline = None  # 'By X' in the sidebar: the site's masthead, not the article's byline
     agencies = list(draft.agencies)
@@ -462,7 +463,7 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(byline, "byline")
     agencies.extend(closing.agencies)
     if not draft.credits.authors:
-        signed = closing_signature(body, draft.page.root, draft.outlets)
+        signed = closing_signature(body, draft.page.root, draft.outlets, signed_over_outlet)
         if signed is not None:
             body = signed[0]
             draft.credit(signed[1], "signature")
