@@ -222,6 +222,11 @@ NAME_ENDS = [
     ("Par Karim Benali, avec AFP", [("Karim Benali", P), ("AFP", A)]),
     ("Par Sarah Benali, avec agences", [("Sarah Benali", P), ("agences", A)]),
     ("Steffen Keller, Landesanstalt für Landwirtschaft", []),  # 'für' inside an institution's name ends nothing
+    # an agency after the name's dash or slash is credited with it; anything else there is not
+    ("Par Moussa Traoré – AMAP", [("Moussa Traoré", P), ("AMAP", A)]),
+    ("Karim Benali / APS", [("Karim Benali", P), ("APS", A)]),
+    ("Par Karim Benali - AFP - 12 mars 2025", [("Karim Benali", P), ("AFP", A)]),
+    ("Par Moussa Traoré - Mali Demain", [("Moussa Traoré", P)]),
     # after 'Par' or 'بقلم', a lone word after the full name is the town the piece was written in
     ("Par Adama Diarra, Sikasso", [("Adama Diarra", P)]),
     ("Propos recueillis par Awa Ndiaye, Dakar", [("Awa Ndiaye", P)]),

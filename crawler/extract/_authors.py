@@ -460,7 +460,10 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
     lead = _PREFIX.match(text)
     text, prefixed = (text[lead.end():], 1) if lead else (text, 0)
-    text = _first_not_outlet(_TAIL.split(text, maxsplit=4), skip)
+    segments = _TAIL.split(text, maxsplit=4)
+    text = _first_not_outlet(segments, skip)
+    # an agency after the name's dash or slash ('Moussa Traoré – AMAP', 'Karim Benali / APS') is credited with it
+    inside.extend(after for after in segments[segments.index(text) + 1:][:1] if after and _canonical(after.strip()))
     glued = _GLUED_SOURCE.search(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
