@@ -461,9 +461,10 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     lead = _PREFIX.match(text)
     text, prefixed = (text[lead.end():], 1) if lead else (text, 0)
     segments = _TAIL.split(text, maxsplit=4)
-    text = _first_not_outlet(segments, skip)
+    at = _name_segment(segments, skip)
+    text, after = segments[at], segments[at + 1:at + 2]
     # an agency after the name's dash or slash ('Moussa Traoré – AMAP', 'Karim Benali / APS') is credited with it
-    inside.extend(after for after in segments[segments.index(text) + 1:][:1] if after and _canonical(after.strip()))
+    inside.extend(part for part in after if part and _canonical(part.strip()))
     glued = _GLUED_SOURCE.search(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
@@ -534,12 +535,13 @@ def _has_role_word(part: str) -> bool:
     return any(word in _ROLE_WORDS or word.endswith(_ROLE_ENDINGS) for word in re.split(r"[\s-]+", part.lower()))
 
 
-def _first_not_outlet(segments: list[str], skip: set[str]) -> str:
-    """'Outlet - Name' credits the outlet first: the name part is the first segment that is not an outlet."""
-    for segment in segments[:-1]:
+def _name_segment(segments: list[str], skip: set[str]) -> int:
+    """'Outlet - Name' credits the outlet first: the index of the name part, the first segment that is not an
+    outlet."""
+    for index, segment in enumerate(segments[:-1]):
         if alnum(segment) not in skip:
-            return segment
-    return segments[-1] if len(segments) > 1 and alnum(segments[0]) in skip else segments[0]
+            return index
+    return len(segments) - 1 if len(segments) > 1 and alnum(segments[0]) in skip else 0
 
 
 def agencies_in(text: str) -> Credits:

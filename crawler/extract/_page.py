@@ -501,8 +501,9 @@ def lead_in_lines(root: HtmlElement) -> list[str]:
 _DATED_NAME_TEXTS = etree.XPath(
     "//body//text()[contains(., ' - ') or contains(., ' – ')][string-length(.) < 80][not(ancestor::script"
     " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a or ancestor::title)]")
-_DATED_LINE = re.compile(r"^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\s+[-–]\s")
-_DATED_NAME = re.compile(r"^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\s+[-–]\s+((?:(?!\s[-–|•·]\s).)+?)\s*$")  # one dash only
+_DATE_DASH = r"^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\s+[-–]\s"
+_DATED_LINE = re.compile(_DATE_DASH)
+_DATED_NAME = re.compile(_DATE_DASH + r"\s*((?:(?!\s[-–|•·]\s).)+?)\s*$")  # one dash only
 MAX_DATED_NAME_LOOKUPS = 20
 
 
