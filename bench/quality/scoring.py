@@ -1,6 +1,7 @@
 """Per-field scores of one prediction against one page's labels; None where the page has no label.
 
-    title     1 when equal after normalising quotes, dashes, whitespace (NFC); case kept
+    title     1 when equal after normalising quotes, dashes, whitespace, invisible characters (soft hyphen,
+              zero-width space, word joiner, BOM), NFC; case kept
     authors   F1 over normalised name sets (case, accents, punctuation folded; "By"/"Par" dropped; a label
               or an answer is split into names at ';', ',', ' and ', ' et ', '&'); both empty = 1
     date      1 when the publication day is the labelled one
@@ -34,7 +35,8 @@ _SPACES = re.compile(r"\s+")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
                        "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"',
                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-                       "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": ""})
+                       "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "", "\u00ad": "",
+                       "\u2060": "", "\ufeff": ""})
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bet\b|\bund\b|\by\b|\bو\b)\s*", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _NAME_PREFIX = re.compile(r"^(?:by|par|von|de|por|written by|bylined? by|بقلم)\s*:?\s+", re.IGNORECASE)
