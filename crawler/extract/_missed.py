@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from crawler.extract._text import clean
+from crawler.extract._text import INVISIBLE, JOINERS, clean
 
 MIN_KEPT_SIBLINGS = 2
 MIN_WORDS = 12
@@ -28,8 +28,8 @@ MAX_LINK_SHARE = 0.5
 PROBE_CHARS = 60
 _OUTSIDE = frozenset({"aside", "nav", "header", "footer", "figure", "figcaption", "form", "li", "blockquote"})
 _NOT_INSIDE = ("math", "figure", "img", "picture", "video", "script", "style")
-# what a comparison of texts leaves out besides spaces: soft hyphens, zero-width characters and joiners
-_INVISIBLE = ("\xad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+# what a comparison of texts leaves out besides spaces: the invisible characters and the joiners
+_INVISIBLE = (*INVISIBLE, *JOINERS)
 
 
 def _key(text: str) -> str:

@@ -19,15 +19,42 @@ _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 _FOLD = (("\u2019", "'"), ("\u2018", "'"), ("\u00ab", '"'), ("\u00bb", '"'), ("\u201c", '"'), ("\u201d", '"'),
          ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "), ("\u202f", " "))
 
+# Characters that print nothing and carry nothing a reader of the record needs, yet split a word for search and word
+# counts: the soft hyphen (where a line may break with a hyphen), the zero-width space (where it may break without
+# one), the word joiner (where it may not break) and U+FEFF (a byte order mark, or the older word joiner, inside
+# a text). The record's text fields hold none of them (`without_invisible`). The zero-width non-joiner and joiner
+# are not among them: they shape Persian, Arabic and Indic words (Persian 'mi' + ZWNJ + 'khâham') and join emoji sequences.
+INVISIBLE = ("\xad", "\u200b", "\u2060", "\ufeff")
+JOINERS = ("\u200c", "\u200d")
+
+
+def without_invisible(value: str) -> str:
+    """`value` without the INVISIBLE characters; a line they leave with doubled or edge spaces has them collapsed,
+    a line they leave empty goes. One str.replace per character the text holds (a text without any: four scans)."""
+    marks = [mark for mark in INVISIBLE if mark in value]
+    if not marks:
+        return value
+    kept = []
+    for line in value.split("\n"):
+        if any(mark in line for mark in marks):
+            for mark in marks:
+                line = line.replace(mark, "")
+            line = " ".join(line.split())
+            if not line:
+                continue
+        kept.append(line)
+    return "\n".join(kept)
+
 
 def clean(value: str | None) -> str:
-    """Collapse whitespace, undo a leftover HTML escape (``&amp;#039;`` in meta tags), NFC. Whitespace is what
+    """Collapse whitespace, undo a leftover HTML escape (``&amp;#039;`` in meta tags), drop the INVISIBLE characters
+    (what is compared is what the record will hold: a heading with soft hyphens is the body's line), NFC. Whitespace is what
     str.split() splits on, as ``\\s`` is (one split and join: a third of the regular expression's time)."""
     if not value:
         return ""
     if "&" in value and _ENTITY.search(value):
         value = html.unescape(value)
-    return unicodedata.normalize("NFC", " ".join(value.split()))
+    return unicodedata.normalize("NFC", " ".join(without_invisible(value).split()))
 
 
 @lru_cache(maxsize=4096)

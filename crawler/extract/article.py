@@ -79,12 +79,12 @@ from crawler.extract._page import (
 )
 from crawler.extract._printed_date import printed_stamp
 from crawler.extract._related import without_shouted_links, without_teaser_cards
-from crawler.extract._text import alnum, fold, visible_chars, word_count
+from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class
 from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
-from crawler.extract.outcome import Extracted, ExtractOutcome, Rejected
+from crawler.extract.outcome import TEXT_FIELDS, Extracted, ExtractOutcome, Rejected
 
 MAX_BODY_BYTES = 32 * 1024 * 1024  # trafilatura itself refuses 20 MB; news pages stay under 3 MB
 _NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
@@ -162,7 +162,28 @@ class _Draft:
     def freeze(self) -> Extracted:
         names = [f.name for f in dataclasses.fields(Extracted)]
         values = {name: getattr(self, name) for name in names if name not in ("sources", "warnings")}
-        return Extracted(**values, sources=dict(self.sources), warnings=tuple(self.warnings))
+        return Extracted(**_visible(values), sources=dict(self.sources), warnings=tuple(self.warnings))
+
+
+def _visible(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields with their text (TEXT_FIELDS) without invisible characters: the one place the record's text loses
+    them, whichever source it came from. A name or tag left empty goes (a name with its kind), a field left empty is
+    None (the text ''), and the word count is the text's."""
+    for name in TEXT_FIELDS:
+        value = values[name]
+        if isinstance(value, str):
+            visible = without_invisible(value)
+            if visible != value and name == "text":
+                values["text"], values["word_count"] = visible, word_count(visible)
+            elif visible != value:
+                values[name] = visible or None
+        elif value and name != "authors":
+            values[name] = tuple(filter(None, map(without_invisible, value)))
+    names = tuple(map(without_invisible, values["authors"]))
+    if names != values["authors"]:
+        kept = [(name, kind) for name, kind in zip(names, values["author_kinds"], strict=True) if name]
+        values["authors"], values["author_kinds"] = tuple(n for n, _ in kept), tuple(k for _, k in kept)
+    return values
 
 
 def _completes(later: Credits, first: Credits) -> bool:

@@ -13,6 +13,13 @@ EXTRACTOR_VERSION = f"khabar-extract 7; trafilatura {importlib.metadata.version(
 """Written into every record's ``extraction.version``: the rules' own version and trafilatura's."""
 
 
+TEXT_FIELDS = ("title", "seo_title", "description", "text", "authors", "agencies", "section", "tags",
+               "date_published_raw", "date_modified_raw")
+"""The fields of `Extracted` that hold text read from the page (not a URL, a code or a number): they hold no
+invisible formatting character (``crawler.extract._text.INVISIBLE``: soft hyphens, zero-width spaces, word
+joiners, BOMs), removed in one place as the result is made (``crawler.extract.article``)."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Extracted:
     """Everything the page itself says about the article (the page-derived fields of ArticleRecord)."""

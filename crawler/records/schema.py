@@ -21,6 +21,9 @@ Conventions, field by field in the docs below:
   organisation, the newsroom that a JSON-LD author gives the address of ("redaction@…", even under the
   site's name) and "Staff Writer" are desks. ``agencies`` lists the canonical names of every agency the
   page credits, in the byline or not (a dateline's "(APS)", a closing "Source : MAP");
+- text fields (title, description, text, authors, tags…) hold no invisible formatting character: soft hyphens,
+  zero-width spaces, word joiners and BOMs are removed (they split words for search and word counts); the
+  zero-width non-joiner and joiner stay where the page's fields keep them (Persian and Indic spelling, emoji);
 - languages are ISO 639-1 codes (``fr``, ``ar``), countries ISO 3166-1 alpha-2;
 - digests are ``sha256:<hex>`` for text and ``sha1:<base32>`` for WARC payloads (as WARC writes them).
 
