@@ -18,7 +18,7 @@ from crawler.extract._jsonld import JsonLd, strings
 from crawler.extract._language import declared
 from crawler.extract._page import PageSignals
 from crawler.extract._printed_date import cued_text_date
-from crawler.extract._text import clean
+from crawler.extract._text import clean, without_markup
 from crawler.extract._url_date import url_day
 
 MAX_TAGS = 30
@@ -61,9 +61,10 @@ def section(page: PageSignals, jsonld: JsonLd) -> tuple[str | None, str | None]:
 
 def description(page: PageSignals, jsonld: JsonLd) -> tuple[str | None, str | None]:
     value = _first(strings(jsonld.get("description")))
-    if value:
-        return value, "json-ld"
-    return _meta_first(page, ("og:description",), ("description", "twitter:description", "dc.description"))
+    source: str | None = "json-ld"
+    if not value:
+        value, source = _meta_first(page, ("og:description",), ("description", "twitter:description", "dc.description"))
+    return (without_markup(value) or None, source) if value else (None, None)
 
 
 def tags(page: PageSignals, jsonld: JsonLd) -> tuple[tuple[str, ...], str | None]:

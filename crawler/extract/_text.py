@@ -8,6 +8,11 @@ import unicodedata
 from functools import lru_cache
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+# a tag of the markup a CMS leaves in a summary, in lower case as CMSs write it: a title in angle brackets
+# ('<The Palace: Tale of Jang Noksu>', as Korean pages quote works), 'a < b' or '<3' is none
+_MARKUP = re.compile(r"</?(?:a|b|i|u|s|p|q|br|em|hr|li|ol|ul|h[1-6]|div|img|sub|sup|span|small|strong|blockquote"
+                     r"|figure|figcaption|font|center|section|article|cite|code|mark|abbr|del|ins|wbr)"
+                     r"""(?:\s+[a-z][a-z0-9:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*/?>""")
 # Han, kana and Thai are written without spaces between words (Hangul has spaces and is left out). A
 # Chinese word has 1.5 to 2 characters on average; 2 keeps the count low rather than high.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -55,6 +60,17 @@ def clean(value: str | None) -> str:
     if "&" in value and _ENTITY.search(value):
         value = html.unescape(value)
     return unicodedata.normalize("NFC", " ".join(without_invisible(value).split()))
+
+
+def without_markup(value: str) -> str:
+    """A cleaned summary field's text without the HTML its CMS left in it: tags (a description given as
+    '<p><strong>…</strong> …</p>') become spaces, an entity escaped twice ('&amp;uuml;', left as '&uuml;' by
+    clean()) is undone. Not for the body: an article about HTML quotes its tags there."""
+    if "<" in value and ">" in value:
+        value = " ".join(_MARKUP.sub(" ", value).split())
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    return value
 
 
 @lru_cache(maxsize=4096)

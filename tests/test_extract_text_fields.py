@@ -1,8 +1,11 @@
-"""The record's text fields hold no invisible formatting characters (crawler/extract/_text.py INVISIBLE): soft
-hyphens, zero-width spaces, word joiners and BOMs inside a title, a name or the text split words for search and
-word counts. The zero-width non-joiner and joiner shape Persian and Indic words and stay in the fields Khabar reads
-(trafilatura drops every unprintable character from the body text, these two with them). Snippets written for these
-tests, through extract_article (the function the crawl calls)."""
+"""The record's text fields hold text only, through extract_article (the function the crawl calls), on snippets
+written for these tests.
+
+- No invisible formatting characters (crawler/extract/_text.py INVISIBLE): soft hyphens, zero-width spaces, word
+  joiners and BOMs inside a title, a name or the text split words for search and word counts. The zero-width
+  non-joiner and joiner shape Persian and Indic words and stay in the fields Khabar reads (trafilatura drops every
+  unprintable character from the body text, these two with them).
+- No markup in the description: the tags and the second escape a CMS leaves in a summary."""
 
 from __future__ import annotations
 
@@ -88,3 +91,22 @@ def test_every_text_field_is_listed() -> None:
     hints = typing.get_type_hints(Extracted)
     holding_str = {f.name for f in dataclasses.fields(Extracted) if "str" in str(hints[f.name])}
     assert holding_str - not_text == set(TEXT_FIELDS)
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    # the markup a CMS leaves in a summary goes, its words stay apart
+    ('<meta property="og:description" content="&lt;p&gt;&lt;strong&gt;Le budget&lt;/strong&gt; est adopté.&lt;/p&gt;'
+     '&lt;p&gt;Les députés votent.&lt;/p&gt;">', "Le budget est adopté. Les députés votent."),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "<p>Le recours vise la loi de '
+     'finances.<br/>Le Conseil tranchera.</p>"}</script>', "Le recours vise la loi de finances. Le Conseil tranchera."),
+    # an entity escaped twice is undone
+    ('<meta name="description" content="La r&amp;eacute;forme fiscale arrive &amp;agrave; l&amp;#039;APN.">',
+     "La réforme fiscale arrive à l'APN."),
+    # a title between angle brackets, a comparison or a heart is no markup
+    ('<meta name="description" content="La pièce &lt;Le Palais : conte de Jang Noksu&gt; revient à Alger.">',
+     "La pièce <Le Palais : conte de Jang Noksu> revient à Alger."),
+    ('<meta name="description" content="Une inflation &lt; 3 % et des salaires &gt; au SMIG.">',
+     "Une inflation < 3 % et des salaires > au SMIG."),
+])
+def test_description_holds_no_markup(head: str, expected: str) -> None:
+    assert extract(head).description == expected
