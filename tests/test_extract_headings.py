@@ -17,6 +17,7 @@ FR_1, FR_2, FR_3 = FR_PARAGRAPHS
 AR_1, AR_2, AR_3 = AR_PARAGRAPHS
 FR_TEXT = "\n".join(FR_PARAGRAPHS)
 AR_TEXT = "\n".join(AR_PARAGRAPHS)
+SHY = "\xad"
 
 
 def _page(body: str, lang: str = "fr") -> str:
@@ -33,6 +34,10 @@ def _page(body: str, lang: str = "fr") -> str:
      [FR_1, FR_2, "Ce que demandent les syndicats", FR_3]),
     (f"<p>{AR_1}</p><h3>ردود فعل النقابات</h3><p>{AR_2}</p><p>{AR_3}</p>", AR_TEXT,
      [AR_1, "ردود فعل النقابات", AR_2, AR_3]),
+    # paragraphs printed with soft hyphens are the text's lines (trafilatura drops the hyphens, so do the records)
+    (f"<p>{FR_1.replace('gouvernement', 'gouver&shy;ne&shy;ment')}</p><h4>Les chiffres du budget</h4>"
+     f"<p>{FR_2.replace('ministre', SHY.join(['mi', 'nistre']))}</p><p>{FR_3}</p>", FR_TEXT,
+     [FR_1, "Les chiffres du budget", FR_2, FR_3]),
     # empty elements between the heading and its paragraphs do not count
     (f"<p>{FR_1}</p><p> </p><h3>Les chiffres du budget</h3><br><p>{FR_2}</p><p>{FR_3}</p>", FR_TEXT,
      [FR_1, "Les chiffres du budget", FR_2, FR_3]),

@@ -35,10 +35,11 @@ JOINERS = ("\u200c", "\u200d")
 
 def without_invisible(value: str) -> str:
     """`value` without the INVISIBLE characters; a line they leave with doubled or edge spaces has them collapsed,
-    a line they leave empty goes. One str.replace per character the text holds (a text without any: four scans)."""
-    marks = [mark for mark in INVISIBLE if mark in value]
-    if not marks:
+    a line they leave empty goes. A text without any costs four `in` tests spelled out (0.15 us on a title, where a
+    loop over INVISIBLE cost 0.5 and str.isprintable() 0.3); one str.replace per character the text holds."""
+    if value.isascii() or not ("\xad" in value or "\u200b" in value or "\u2060" in value or "\ufeff" in value):
         return value
+    marks = [mark for mark in INVISIBLE if mark in value]
     kept = []
     for line in value.split("\n"):
         if any(mark in line for mark in marks):
@@ -53,13 +54,13 @@ def without_invisible(value: str) -> str:
 
 def clean(value: str | None) -> str:
     """Collapse whitespace, undo a leftover HTML escape (``&amp;#039;`` in meta tags), drop the INVISIBLE characters
-    (what is compared is what the record will hold: a heading with soft hyphens is the body's line), NFC. Whitespace is what
-    str.split() splits on, as ``\\s`` is (one split and join: a third of the regular expression's time)."""
+    (what is compared is what the record will hold: a heading with soft hyphens is the body's line), NFC. Whitespace
+    is what str.split() splits on, as ``\\s`` is (one split and join: a third of the regular expression's time)."""
     if not value:
         return ""
     if "&" in value and _ENTITY.search(value):
         value = html.unescape(value)
-    return unicodedata.normalize("NFC", " ".join(without_invisible(value).split()))
+    return unicodedata.normalize("NFC", without_invisible(" ".join(value.split())))
 
 
 def without_markup(value: str) -> str:
