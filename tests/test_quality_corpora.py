@@ -8,7 +8,10 @@ import gzip
 import json
 from pathlib import Path
 
-from bench.quality.corpora import Page, Skipped, half_of, read_aeb, read_fundus
+import pytest
+
+from bench.quality.corpora import Labels, Page, Skipped, half_of, read_aeb, read_fundus
+from bench.quality.scoring import Prediction, score
 
 ARTICLE = "<html><head><title>Sécheresse au Sahel</title></head><body><p>Les pluies tardent.</p></body></html>".encode()
 
@@ -111,3 +114,16 @@ def test_the_targets_summary_names_each_held_back_miss_and_nothing_on_the_tune_h
         "sahel authors 0.500 (1 pages): below trafilatura's 0.600",
         "sahel authors 0.500 (1 pages): under the floor 0.9",
         "sahel body 0.955 (1 pages): under trafilatura's 0.950 + 0.01"]
+
+
+@pytest.mark.parametrize(("predicted", "label", "expected"), [
+    # characters that print nothing do not make two titles differ, whichever side holds them
+    ("Le recours constitutionnel est déposé", "Le recours consti\xadtu\xadtion\xadnel est déposé", 1.0),
+    ("Le Conseil\u2060 constitutionnel saisi", "Le Conseil constitutionnel saisi", 1.0),
+    ("\ufeffLe budget adopté", "Le budget adopté", 1.0),
+    ("Le budget\u200b adopté", "Le budget adopté", 1.0),
+    # a printed hyphen still does
+    ("Le recours consti-tutionnel est déposé", "Le recours constitutionnel est déposé", 0.0),
+])
+def test_the_title_score_ignores_invisible_characters(predicted: str, label: str, expected: float) -> None:
+    assert score(Prediction(title=predicted), Labels(title=label))["title"] == expected
