@@ -128,6 +128,54 @@ def test_closing_source_line_and_truncated_standfirst(lines: list[str], kept: li
     assert (result, credits.agencies) == (kept, agencies)
 
 
+FR2, AR2 = list(FR_PARAGRAPHS[:2]), list(AR_PARAGRAPHS[:2])
+
+
+@pytest.mark.parametrize(("paragraphs", "closing", "goes"), [
+    # the desk's help credited under the text goes
+    (FR2, "Avec la collaboration de Karim Benali à Oran.", True),
+    (FR2, "Amina Saïdi et Karim Benali ont contribué à cet article.", True),
+    (FR2, "Avec nos correspondants régionaux", True),
+    (FR2, "(Reporting by Karim Benali in Algiers; editing by Amina Saïdi)", True),
+    (FR2, "Additional reporting by Karim Benali", True),
+    (FR2, "Karim Benali contributed reporting from Oran.", True),
+    (FR2, "Mit Agenturmaterial.", True),
+    (AR2, "ساهم في إعداد التقرير: كريم بن علي من وهران", True),
+    # 'Quelle:' closes the text as 'Source :' does
+    (FR2, "Quelle: Ministerium", True),
+    # a sentence of the article that merely speaks of reporting or of a contribution stays
+    (FR2, "Le reporting financier de Sonatrach sera publié en mars.", False),
+    (FR2, "Les donateurs ont contribué à hauteur de deux millions de dinars.", False),
+    (AR2, "ساهم المتطوعون في تنظيف الشاطئ يوم الجمعة.", False),
+])
+def test_closing_contribution_line(paragraphs: list[str], closing: str, goes: bool) -> None:
+    assert clean_lines([*paragraphs, closing], None)[0] == (paragraphs if goes else [*paragraphs, closing])
+
+
+def test_a_contribution_line_before_the_last_stays() -> None:
+    """Only the closing line: a credit with a paragraph after it is read as the text's."""
+    lines = [FR2[0], "Karim Benali a contribué à cet article.", FR2[1]]
+    assert clean_lines(lines, None)[0] == lines
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Temps de lecture : 3 min", ""),
+    ("Lecture 4 min", ""),
+    ("3 min de lecture", ""),
+    ("- 5 minutes de lecture", ""),
+    ("Durée de lecture : environ 6 minutes", ""),
+    ("وقت القراءة: 4 دقائق", ""),
+    ("3 دقائق للقراءة", ""),
+    ("Lesezeit: 2 Minuten", ""),
+    ("5 min read", ""),
+    # a sentence about reading, minutes in it
+    ("La lecture du verdict a duré 3 minutes.", "La lecture du verdict a duré 3 minutes."),
+    ("استغرقت القراءة 3 دقائق أمام القاضي.", "استغرقت القراءة 3 دقائق أمام القاضي."),
+])
+def test_reading_time_lines(line: str, expected: str) -> None:
+    assert without_prompts(line) == expected
+
+
 # --- bylines --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("line", "outlets", "authors"), [
