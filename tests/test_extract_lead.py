@@ -19,6 +19,12 @@ H1 = "<h1>Une réforme fiscale pour les petits salaires</h1>"
 FR_TEXT = "\n".join(FR_PARAGRAPHS)
 AR_TEXT = "\n".join(AR_PARAGRAPHS)
 
+# a dateline, the standfirst's opening words, then another sentence
+OPENS_LIKE_FR = ("ALGER - Le projet de loi de finances prévoit une hausse des dépenses d'équipement, a rappelé mardi le "
+                 "ministre devant les députés de l'Assemblée populaire nationale.", *FR_PARAGRAPHS[1:])
+OPENS_LIKE_AR = ("الجزائر - تخفيض الضريبة على الدخل لأصحاب الأجور الأكثر تواضعا سيبدأ في شهر جانفي حسب ما أعلنه الوزير أمام "
+                 "النواب في جلسة علنية.", *AR_PARAGRAPHS[1:])
+
 
 def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     return page(article=f'<div class="article-header">{header}</div>', paragraphs=paragraphs)
@@ -39,6 +45,10 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
      "Une réforme fiscale pour les petits salaires\n" + FR_TEXT, FR_LEAD),
     # already in the text: not twice
     (f'{H1}<p class="chapo">{FR_LEAD}</p>', FR_PARAGRAPHS, f"{FR_LEAD}\n{FR_TEXT}", None),
+    # a first paragraph that repeats the standfirst's opening words and goes on otherwise does not hold it: put back
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>', OPENS_LIKE_FR, "\n".join(OPENS_LIKE_FR), FR_LEAD),
+    (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><p class="chapo">{AR_LEAD}</p>', OPENS_LIKE_AR, "\n".join(OPENS_LIKE_AR),
+     AR_LEAD),
     # a standfirst of several paragraphs of the same tag and class: all of them, in order
     (f'{H1}<p class="lead">Le fisc allège les petits salaires.</p><p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
      FR_TEXT, f"Le fisc allège les petits salaires.\n{FR_LEAD}"),
