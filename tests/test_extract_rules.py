@@ -102,6 +102,20 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("تمت إعادة بناء المساكن. هذا المحتوى للمشتركين فقط.", "تمت إعادة بناء المساكن."),
     ("Les abonnés du réseau électrique de Sfax ont subi des coupures.", "Les abonnés du réseau électrique de Sfax ont subi des coupures."),
     ("اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة.", "اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة."),
+    # calls to subscribe, an affiliate's commission, a comment form's login notice
+    ("Click here to subscribe to the Oran Daily newsletter", ""),
+    ("اضغط هنا للاشتراك في قناتنا على يوتيوب", ""),
+    ("Subscribe to our Sahel Weekly YouTube channel for more videos!", ""),
+    ("Les prix sont relevés chaque matin. Si vous achetez via nos liens, nous pouvons percevoir une commission.",
+     "Les prix sont relevés chaque matin."),
+    ("Prices were checked this morning. We may earn a commission from purchases made through links on this page.",
+     "Prices were checked this morning."),
+    ("Du musst dich anmelden, um einen Kommentar abzugeben.", ""),
+    # news about subscribers, commissions and clicks stays
+    ("La commission électorale a reçu les listes des candidats de Tlemcen.",
+     "La commission électorale a reçu les listes des candidats de Tlemcen."),
+    ("The ministry said users should click here and there less often on unknown links.",
+     "The ministry said users should click here and there less often on unknown links."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -82,6 +82,15 @@ _PROMPT = re.compile(
     r"|wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|durchschnittliche\s+bewertung"
     r"|was\s+this\s+article\s+helpful|cet\s+article\s+vous\s+a(?:-t-il)?\s+plu"
     r"|cliquez\s+ici\s+pour\s+(?:lire|voir|acc[ée]der|t[ée]l[ée]charger|vous\s+abonner|vous\s+inscrire)"
+    # the same calls in English and Arabic, a channel to subscribe to, an affiliate's commission on what the reader buys
+    # ('Si vous achetez via nos liens, nous pouvons percevoir une commission'), a German comment form's login notice
+    # (tune halves, body F1: aeb 3 pages fixed, fundus 2, none broken)
+    r"|click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download)|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
+    r"|subscribe\s+to\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:youtube|channel|podcast)"
+    r"|if\s+you\s+(?:buy|purchase)\s+(?:something|a\s+product|anything)\s+(?:through|via|from)\s+(?:this|our|a|the)"
+    r"|(?:earn|receive)\s+(?:an?\s+)?(?:affiliate\s+)?commission\s+(?:from|on)\s+(?:purchases|sales)"
+    r"|si\s+vous\s+achetez\s+(?:via|par|gr[âa]ce\s+[àa])\s+(?:nos|ces|les)\s+liens"
+    r"|um\s+einen\s+kommentar\s+(?:abzugeben|zu\s+schreiben|zu\s+verfassen)"
     # comment boxes: their notices, disclaimers and calls to comment
     r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
     r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
