@@ -102,6 +102,11 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("تمت إعادة بناء المساكن. هذا المحتوى للمشتركين فقط.", "تمت إعادة بناء المساكن."),
     ("Les abonnés du réseau électrique de Sfax ont subi des coupures.", "Les abonnés du réseau électrique de Sfax ont subi des coupures."),
     ("اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة.", "اشترك أكثر من ألف عداء في ماراطون وهران يوم الجمعة."),
+    # an update's time alone on a line; with a sentence after it, the line stays
+    ("Mis à jour à 14h05", ""),
+    ("آخر تحديث: 14:05", ""),
+    ("Updated at 1:23 p.m.", ""),
+    ("Mis à jour à 14h05, le bilan s'est alourdi à trois morts.", "Mis à jour à 14h05, le bilan s'est alourdi à trois morts."),
     # calls to subscribe, an affiliate's commission, a comment form's login notice
     ("Click here to subscribe to the Oran Daily newsletter", ""),
     ("اضغط هنا للاشتراك في قناتنا على يوتيوب", ""),

@@ -145,6 +145,10 @@ _BUTTON = re.compile(
     r"|شارك(?:\s+(?:المقال|الخبر|الموضوع|على\s+\S+))?|laisser\s+une\s+r[ée]ponse|التعليقات|(?:اترك|أترك|أكتب|اكتب)\s+تعليقا?"
     r"|t[ée]l[ée]charge[rz]\s+(?:l['’]|notre\s+)application"
     r"|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
+    # an update's time alone on a line, no date ('Mis à jour à 14h05', 'آخر تحديث: 14:05', 'Updated at 1:23 p.m.'): tune
+    # halves, body F1: aeb 1 page fixed, none broken
+    r"|(?:(?:last\s+)?updated(?:\s+at)?|mis\s+[àa]\s+jour(?:\s+[àa])?|actualis[ée]e?(?:\s+[àa])?|aktualisiert(?:\s+um)?"
+    r"|آخر\s+تحديث)\s*:?\s*\d{1,2}(?::|h|\.)\d{2}(?:\s*(?:[ap]\.?\s?m\.?|uhr))?"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
     # a picture's credit left alone on a line: 'Photo : AFP', 'Image: X / Facebook', 'Foto: X', 'صورة: X'
     r"|(?:photos?|images?|fotos?|bild|pictures?|(?:ال)?صورة)\s*:\s*[^.!?]{1,60}"

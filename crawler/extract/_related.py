@@ -27,6 +27,9 @@ _ALONE = (
     r"|(?:[àa]\s+)?d[ée]couvrir\s+aussi|vous\s+aimerez\s+aussi|vous\s+pourriez\s+(?:aussi|[ée]galement)\s+aimer"
     r"|(?:ces\s+articles|cela)\s+(?:peu(?:vent|t)|pourrai(?:en)?t)\s+(?:aussi\s+|[ée]galement\s+)?vous\s+int[ée]resser"
     r"|plus\s+d['’]articles|nos\s+autres\s+articles"
+    # 'Explore further' over other articles' links (aeb 1 tune page fixed; a page of the trafilatura corpus names the
+    # line as not the text), and its French 'Pour aller plus loin'
+    r"|explore\s+further|pour\s+aller\s+plus\s+loin"
     r"|read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:articles?|stories|posts|content|news|coverage))?"
     r"|more\s+(?:stories|articles|news)|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular)"
     r"|recommended(?:\s+(?:for\s+you|stories|articles))?|what\s+to\s+read\s+next"
