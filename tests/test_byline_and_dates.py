@@ -279,7 +279,42 @@ LINES = [
     ("Posted on 10th December 2025", ("10th December 2025", None)),
     ("Pubblicato il 12 giugno 2025, aggiornato il 13 giugno 2025", ("12 giugno 2025", "13 giugno 2025")),
     ("Published Nov. 8th, 2025 at 4:12 | Updated November 9, 2025", ("Nov. 8th, 2025 at 4:12", "November 9, 2025")),
+    # a zone after the time belongs to the date: GMT and UTC are +00:00, 'GMT+1' its offset; 'heure locale' none
+    ("Publié le 3 mars 2025 à 14h05 GMT", ("3 mars 2025 à 14h05 GMT", None)),
+    ("Publié le 03/03/2025 à 14:05 UTC", ("03/03/2025 à 14:05 UTC", None)),
+    ("Mis en ligne le 3 mars 2025 - 14:05 (GMT+1)", ("3 mars 2025 - 14:05 (GMT+1)", None)),
+    ("Posted March 3, 2025 at 14:05 GMT-3", ("March 3, 2025 at 14:05 GMT-3", None)),
+    ("نشر في 3 مارس 2025 - 14:05 GMT", ("3 مارس 2025 - 14:05 GMT", None)),
+    ("Publié le 03/03/2025 à 14h05 (heure locale)", ("03/03/2025 à 14h05", None)),
+    # a year in two digits, in this century unless that is past next year
+    ("Publié le 03/12/25", ("03/12/25", None)),
+    ("3-12-25 14:05", ("3-12-25 14:05", None)),
+    ("Publié le 03.12.25 à 14h05 | Mis à jour le 04.12.25", ("03.12.25 à 14h05", "04.12.25")),
 ]
+
+DATE_VALUES = [
+    ("Publié le 3 mars 2025 à 14h05 GMT", "2025-03-03T14:05:00+00:00"),
+    ("Publié le 03/03/2025 à 14:05 UTC", "2025-03-03T14:05:00+00:00"),
+    ("3 mars 2025 à 14h05 (GMT+1)", "2025-03-03T14:05:00+01:00"),
+    ("3 mars 2025 à 14h05 GMT+01:00", "2025-03-03T14:05:00+01:00"),
+    ("March 3, 2025 at 14:05 GMT-3", "2025-03-03T14:05:00-03:00"),
+    ("3 mars 2025 à 14h05 TU", "2025-03-03T14:05:00+00:00"),  # temps universel
+    ("15 مارس 2025 - 14:05 بتوقيت غرينتش", "2025-03-15T14:05:00+00:00"),
+    ("3 mars 2025 à 14h05 (heure locale)", "2025-03-03T14:05:00"),
+    ("3 mars 2025 (GMT)", "2025-03-03"),  # a zone without a time dates nothing more
+    ("03/12/25", "2025-12-03"),
+    ("3-12-25 14:05", "2025-12-03T14:05:00"),
+    ("١٥/٠٧/٢٥", "2025-07-15"),
+    ("Publié le 03/12/98", "1998-12-03"),  # not 2098: the century that does not lie ahead
+    ("Publié le 03/12/75", None),  # 1975: older than any page of this press
+    ("Tél. : 20-22-25-10", None),  # a telephone number, four groups of two digits
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), DATE_VALUES)
+def test_a_printed_zone_and_a_two_digit_year(text: str, iso: str | None) -> None:
+    found = find_date_strings(text)
+    assert (found[0][1] if found else None) == iso
 
 
 @pytest.mark.parametrize(("line", "strings"), LINES)
@@ -314,6 +349,10 @@ DATE_PAGES = [
      page("<title>Réforme fiscale</title>",
           '<div class="post-date">Publié le jeudi 6 mars 2025 à 14h32 | Mis à jour le 7 mars 2025 à 9h05</div>'),
      ("2025-03-06T14:32:00", "6 mars 2025 à 14h32", "2025-03-07T09:05:00", "7 mars 2025 à 9h05")),
+    ("zone-after-the-time", page("<title>Réforme fiscale</title>", '<p class="date">Publié le 6 mars 2025 à 14h32 GMT</p>'),
+     ("2025-03-06T14:32:00+00:00", "6 mars 2025 à 14h32 GMT", None, None)),
+    ("two-digit-year", page("<title>Réforme fiscale</title>", '<span class="date">06/03/25 14:32</span>'),
+     ("2025-03-06T14:32:00", "06/03/25 14:32", None, None)),
     ("arabic-words", page("<title>إصلاح جبائي</title>", '<span class="date">نشر في 12 جوان 2025</span>',
                           lang="ar", paragraphs=AR_PARAGRAPHS),
      ("2025-06-12", "12 جوان 2025", None, None)),

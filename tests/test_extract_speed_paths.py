@@ -274,6 +274,7 @@ def test_trafilatura_with_our_options_extracts_what_its_keywords_did(html: str) 
     "التاريخ ٢٠ـ٢٦/١١/١٢ مع تطويل بين الأرقام و 3 تشرين الثاني 2026",
     "12 mars 20261 puis 3 avril 2025 et 2025-2026",
     "Aucune date ici, seulement 12 mots et 3 chiffres.",
+    "Publié le 03/12/25, mis à jour le 04/12/25 à 9h, puis le 5.12.25",
     "",
 ])
 def test_most_dates_bounds_the_dates_found(text: str) -> None:

@@ -4,12 +4,14 @@ Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32
 ``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
 ``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``; ``12. November 2026``, ``3 de mayo de 2026``,
 ``November 12, 2026``: English, German, Spanish, Portuguese, Italian, Dutch) become ``YYYY-MM-DD`` or
-``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press.
+``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press; a year printed in
+two digits ('03/12/25') is read in this century unless that lies past next year, else in the last one.
 
 The offset rule of the article record: the offset is written when the string gives one
 (``+01:00``, ``+0100``, ``+01``), ``+00:00`` when the time is UTC by definition (a trailing ``Z``,
-``UTC`` or ``GMT``, an RFC 2822 ``+0000``, a Unix timestamp); a time without offset is the outlet's
-local time as printed, offset unknown, and is never given one by guess. RFC 2822's ``-0000``
+``UTC`` or ``GMT``, an RFC 2822 ``+0000``, a Unix timestamp; in words, a zone printed after the time: 'à 14h05
+GMT', '14:05 TU', '(GMT+1)' is ``+01:00``); a time without offset is the outlet's local time as printed ('heure
+locale' included), offset unknown, and is never given one by guess. RFC 2822's ``-0000``
 ("UTC, local time unknown") is written ``+00:00`` too: the instant is known. A day alone stays a day.
 `find_date_strings` gives the substring each date was read from, for the record's ``*_raw`` fields.
 """
@@ -27,7 +29,14 @@ _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
     r"(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?)?")
+# The zone printed after a time: 'GMT', 'UTC', 'TU' (temps universel), '(GMT+1)', 'UTC-03:00', 'بتوقيت غرينتش';
+# 'heure locale' names none.
+_ZONE = (r"(?:\s*(?P<open>\()?\s*(?P<zone>(?:GMT|UTC|(?-i:TU)|بتوقيت\s+غري?ني?تش)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)"
+         r"(?!\w)(?(open)\s*\)))?")
+# day first, the year in four digits or two ('03/12/2025', '3-12-25 14:05'); a run of more numbers joined the same
+# way ('20-22-25-10', a telephone number) is no date
+_NUMERIC = re.compile(r"(?<!\d)(?<!\d[/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)(?![/.-]\d)"
+                      r"(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?" + _ZONE + ")?")
 _SLASH_ISO = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 
 _FR_MONTHS = {
@@ -74,19 +83,19 @@ def _alternation(names: dict[str, int]) -> str:
 # any word is read where the month stands, then looked up in the tables (an alternation of a hundred names costs more)
 _DAY_MONTH_WORDS = re.compile(
     r"(?<!\d)(\d{1,2})(?:er|ᵉʳ|º|st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+|del\s+)?(\d{4})"
-    r"(?:\s*(?:à|a|um|at|-|–|—|\||,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?(?::(\d{2}))?)?",
+    r"(?:\s*(?:à|a|um|at|-|–|—|\||,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?(?::(\d{2}))?" + _ZONE + ")?",
     re.IGNORECASE,
 )
 # month first, the English order: "November 12, 2026", "Nov. 12th, 2026 at 2:32". Any word is read, then looked
 # up in the table: an alternation of the month names tried at every word costs four times as much.
 _MONTH_DAY_WORDS = re.compile(
     r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
-    r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2}))?",
+    r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2})" + _ZONE + ")?",
     re.IGNORECASE,
 )
 _AR_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
-    r"(?:\D{0,20}?(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?:\D{0,20}?(\d{1,2}):(\d{2})(?::(\d{2}))?" + _ZONE + ")?"
 )
 _MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|aktualisiert|modifi|m\.?à\.?j|updated|actualizad|atualizad"
                            r"|aggiornat|geändert|تحديث|تعديل", re.IGNORECASE)
@@ -123,14 +132,15 @@ def parse_words(text: str) -> str | None:
 # A year as the date patterns read it: four digits or more in a row once Arabic text is folded (the fold drops
 # the tatweel, which may sit between digits; Arabic-Indic digits are \d already).
 _YEAR_RUN = re.compile(r"\d(?:\u0640*\d){3,}")
+_SHORT_YEAR = re.compile(r"[/.-]\d\d(?!\d)")  # where `_NUMERIC` may end on a year of two digits ('03/12/25')
 DATE_PATTERNS = 5  # _DAY_MONTH_WORDS, _MONTH_DAY_WORDS, _AR_WORDS, _NUMERIC, _SLASH_ISO
 
 
 def most_dates(text: str) -> int:
     """At least ``len(find_dates(text))``, for a few µs where the search costs 50 µs on a paragraph: each pattern
     reads a 4-digit year at the start (words, slash-ISO) or at the end (numeric) of a run of digits, so no two
-    dates of one pattern share a run."""
-    return DATE_PATTERNS * len(_YEAR_RUN.findall(text))
+    dates of one pattern share a run; a numeric date with a 2-digit year ends on a separator and two digits."""
+    return DATE_PATTERNS * len(_YEAR_RUN.findall(text)) + len(_SHORT_YEAR.findall(text))
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
@@ -150,12 +160,15 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
     for pattern, months in ((_DAY_MONTH_WORDS, _WORD_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
             month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
-            keep(m, _from_parts(m.group(3), str(month), m.group(1), *m.group(4, 5, 6)) if month else None)
+            keep(m, _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5), m.group(6), m["zone"])
+                 if month else None)
     for m in _MONTH_DAY_WORDS.finditer(folded):
         month = _WORD_MONTHS.get(m.group(1).lower())
-        keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5)) if month else None)
+        keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5), None, m["zone"])
+             if month else None)
     for m in _NUMERIC.finditer(folded):
-        keep(m, _from_parts(m.group(3), m.group(2), m.group(1), *m.group(4, 5, 6)))
+        keep(m, _from_parts(_full_year(m.group(3)), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6),
+                            m["zone"]))
     for m in _SLASH_ISO.finditer(folded):
         keep(m, _from_parts(m.group(1), m.group(3), m.group(4)))
     return sorted(found)
@@ -211,11 +224,27 @@ def _from_parts(year: str, month: str, day: str, hour: str | None = None, minute
     return moment.isoformat() + _offset(offset)
 
 
+def _full_year(year: str) -> str:
+    """A year printed in two digits ('03/12/25') in this century unless that lies past next year, else in the last
+    one ('98' is 1998); `_from_parts` then refuses a year before EARLIEST_YEAR."""
+    if len(year) != 2:
+        return year
+    this_century = 2000 + int(year)
+    return str(this_century if this_century <= now_utc().year + 1 else this_century - 100)
+
+
+_UTC_NAMES = re.compile(r"^(?:GMT|UTC|TU|بتوقيت\s*غري?ني?تش)")  # the names of UTC a printed zone opens with
+
+
 def _offset(raw: str | None) -> str:
     if not raw:
         return ""
-    if raw.upper() in ("Z", "UTC", "GMT"):
+    raw = _UTC_NAMES.sub("UTC", raw.upper().replace(" ", ""))
+    if raw in ("Z", "UTC"):
         return "+00:00"
+    raw = raw.removeprefix("UTC")  # 'GMT+1', 'UTC-03:00'
+    if raw[1:].isdigit() and len(raw) <= 3:  # '+1': hours alone
+        return f"{raw[0]}{int(raw[1:]):02d}:00"
     digits = raw[1:].replace(":", "")
     digits = digits + "00" if len(digits) == 2 else digits
     return f"{raw[0]}{digits[:2]}:{digits[2:4]}"
