@@ -555,3 +555,42 @@ def test_site_names_of_maghreb_and_sahel_outlets(title: str, url: str, expected:
 def test_quoted_headline_from_the_title_tag() -> None:
     title = "Grève des enseignants : « Nous irons jusqu'au bout »"
     assert title_of(f"<title>{title} - Sahelweb.net</title>", "", title, "https://www.sahelweb.net/education/1.html") == title
+
+
+_KHASSO = "https://www.infos-kayes.com/societe/puits-pastoraux"
+_HEADER, _FOOTER = '<header><nav>', "<footer><p>Tous droits réservés</p></footer>"
+
+
+@pytest.mark.parametrize(("title_tag", "header", "footer", "title"), [
+    # no og:site_name, a name unlike the domain: the page prints it as its name, so it is cut from <title>
+    ("Des puits réhabilités à Kayes | Le Messager du Khasso",
+     '<a href="/"><img src="/img/entete.png" alt="Le Messager du Khasso"></a>', "", "Des puits réhabilités à Kayes"),
+    ("Des puits réhabilités à Kayes | Le Messager du Khasso", '<img src="/img/logo.png" alt="Logo Le Messager du Khasso">',
+     "", "Des puits réhabilités à Kayes"),
+    ("Des puits réhabilités à Kayes - Le Messager du Khasso", '<a href="https://www.infos-kayes.com/" title="Le Messager'
+     ' du Khasso">Accueil</a>', "", "Des puits réhabilités à Kayes"),
+    ("Des puits réhabilités à Kayes | Le Messager du Khasso", '<a href="https://[ccpa-preferences]/">Cookies</a>',
+     "<footer><p>© 2025 <a href='/'>Le Messager du Khasso</a>. Tous droits réservés.</p></footer>",
+     "Des puits réhabilités à Kayes"),
+    ("Des puits réhabilités à Kayes | Le Messager du Khasso", "",
+     "<footer><p>Copyright 2025 - Le Messager du Khasso</p></footer>", "Des puits réhabilités à Kayes"),
+    # only the last segment: a first one the page prints is the headline as often as the site's name
+    ("Le Messager du Khasso | Des puits réhabilités à Kayes", "",
+     "<footer><p>Copyright 2025 - Le Messager du Khasso</p></footer>", "Le Messager du Khasso | Des puits réhabilités à Kayes"),
+    ("اعتماد ميزانية 2025 في قراءة أولى - موقع الأنباء", '<img src="/l.png" alt="موقع الأنباء">', "",
+     "اعتماد ميزانية 2025 في قراءة أولى"),
+    ("اعتماد ميزانية 2025 في قراءة أولى | موقع الأنباء", "", "<footer><p>جميع الحقوق محفوظة © 2025 موقع الأنباء</p></footer>",
+     "اعتماد ميزانية 2025 في قراءة أولى"),
+    # a segment the page prints nowhere as its name stays, and so does one only part of a word of the copyright line
+    ("Des puits réhabilités à Kayes | Un reportage au long cours", "", "", "Des puits réhabilités à Kayes | Un reportage au long cours"),
+    ("Des puits réhabilités à Kayes | Le Messager du Khasso", "", '<figure><img src="/img/puits.jpg" alt="Le Messager du'
+     ' Khasso"></figure>', "Des puits réhabilités à Kayes | Le Messager du Khasso"),  # a photo, not the logo
+    ("Des puits réhabilités à Kayes - Sahel", "", "<footer><p>© 2025 Sahelien Médias</p></footer>",
+     "Des puits réhabilités à Kayes - Sahel"),
+])
+def test_site_name_the_page_prints_as_its_own(title_tag: str, header: str, footer: str, title: str) -> None:
+    arabic = title[0] >= "\u0600"
+    html = page(f"<title>{title_tag}</title>", "", lang="ar" if arabic else "fr",
+                paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    html = html.replace(_HEADER, f"<header>{header}<nav>").replace(_FOOTER, footer or _FOOTER)
+    assert extract(html, _KHASSO).title == title

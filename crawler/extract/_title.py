@@ -9,8 +9,8 @@ the headline as printed, where og:title and JSON-LD often carry a version writte
 page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give its
-acronym), or the section is cut (a last segment also when it names a folder of the URL: 'Titre - Politique' on
-/politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
+acronym), the name the page prints as its own (crawler/extract/_site_name.py), or the section is cut (a last
+segment also when it names a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
 goes when the name, two words or more, is exactly the site's ('Blog name: Post title') or is its acronym ('TSA : …'),
 and so does a short name glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quotation's
 closing '»' is the headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where
@@ -202,6 +202,13 @@ _UNGUARD = {ord(guard): mark for mark, guard in _GUARDS.items()}
 
 def _guarded(quotation: re.Match[str]) -> str:
     return quotation.group().translate(_GUARDS)
+
+
+def last_segment(title: str) -> str | None:
+    """The last segment of a title that separators split in two or more ('Headline - Site'), where the site's name
+    stands; None for a title of one segment."""
+    parts = _SEPARATOR.split(_QUOTED.sub(_guarded, title))
+    return parts[-1].translate(_UNGUARD).strip() if len(parts) > 2 else None
 
 
 def strip_site(title: str, site: SiteKeys) -> str:

@@ -79,8 +79,9 @@ from crawler.extract._page import (
 )
 from crawler.extract._printed_date import printed_stamp
 from crawler.extract._related import without_shouted_links, without_teaser_cards
+from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
-from crawler.extract._title import SiteKeys, choose_title, headline_by_class
+from crawler.extract._title import SiteKeys, choose_title, headline_by_class, last_segment
 from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
@@ -249,7 +250,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     _check_decoding(draft, replaced, encoding)
     draft.finds = _selectors.find(root, draft.hints.selectors)
     draft.warnings.extend(draft.finds.warnings)
-    _fill_metadata(draft)
+    _fill_metadata(draft, html)
     text = _body_text(draft, root, url)
     if not text:
         return Rejected("no_text", f"trafilatura found no article text in {len(body)} bytes of HTML.")
@@ -313,7 +314,7 @@ def _check_decoding(draft: _Draft, replaced: int, encoding: str) -> None:
         draft.warnings.append(f"json-ld: {draft.jsonld.broken} block(s) unreadable even after repair; ignored")
 
 
-def _fill_metadata(draft: _Draft) -> None:
+def _fill_metadata(draft: _Draft, html: str) -> None:
     page, jsonld, url = draft.page, draft.jsonld, draft.url
     draft.outlets = list(dict.fromkeys([*site_names(page, jsonld), *draft.hints.site_names]))
     draft.put("section", *section(page, jsonld))
@@ -323,7 +324,7 @@ def _fill_metadata(draft: _Draft) -> None:
     canonical, source, warning = canonical_url(page, jsonld, url)
     draft.put("canonical_url", canonical, source)
     draft.warnings.extend(filter(None, [warning]))
-    _fill_title(draft)
+    _fill_title(draft, html)
     kinds = types_of(jsonld.article) if jsonld.article else []
     og_type = page.meta("og:type")
     if kinds:
@@ -334,9 +335,13 @@ def _fill_metadata(draft: _Draft) -> None:
     _fill_structured_credits(draft)
 
 
-def _fill_title(draft: _Draft) -> None:
+def _fill_title(draft: _Draft, html: str) -> None:
     refs = title_refs(draft.page, draft.jsonld)
     site = SiteKeys.build(draft.outlets, draft.url, draft.section)
+    printed = printed_site_name(last_segment(draft.page.title_tag or ""), draft.page.root, html, site.matches)
+    if printed:  # the page prints the <title>'s last segment as its name: the site's, as og:site_name would say
+        draft.outlets.append(printed)
+        site = SiteKeys.build(draft.outlets, draft.url, draft.section)
     title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
