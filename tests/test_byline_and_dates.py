@@ -65,6 +65,23 @@ BYLINES = [
     (", par Karim Benali", [("Karim Benali", P)], []),  # the date before the comma sat in another element
     ("Por Leïla Haddad, Omar Lahlou y Amina Saïdi", [("Leïla Haddad", P), ("Omar Lahlou", P), ("Amina Saïdi", P)], []),
     ("Par Y. Benali", [("Y. Benali", P)], []),
+    # initials after 'Par', as printed: an 'A.' is an initial, not the preposition 'à'
+    ("Par A.B.", [("A.B.", P)], []),
+    ("Par K. B.", [("K. B.", P)], []),
+    ("Par A.K", [("A.K", P)], []),
+    ("Par A. Ould Cheikh", [("A. Ould Cheikh", P)], []),
+    ("Par A.B. avec AFP", [("A.B.", P), ("AFP", A)], ["AFP"]),
+    # the lead-ins of the Sahel press: a summary, a special correspondence, an envoy without 'notre'
+    ("Synthèse de Mariam Kaboré", [("Mariam Kaboré", P)], []),
+    ("Synthèse : Mariam Kaboré et Idrissa Sanou", [("Mariam Kaboré", P), ("Idrissa Sanou", P)], []),
+    ("Correspondance particulière : Salamatou Dicko", [("Salamatou Dicko", P)], []),
+    ("Par envoyé spécial à Kidal, Oumar Diakité", [("Oumar Diakité", P)], []),
+    ("Correspondance particulière de Salamatou Dicko", [("Salamatou Dicko", P)], []),
+    # the Arabic press's dateline before the name: the town goes, the name after the dash is credited
+    ("الرباط - يوسف الإدريسي", [("يوسف الإدريسي", P)], []),
+    ("نواكشوط – سيدي ولد باه", [("سيدي ولد باه", P)], []),
+    ("الرباط - يوسف الإدريسي - 3 مارس 2025", [("يوسف الإدريسي", P)], []),
+    ("Oran - Karim Benali", [], []),  # in Latin script the word before the dash may be the outlet's: no credit
 ]
 
 
@@ -137,6 +154,12 @@ PAGES = [
           paragraphs=("ALGER, 4 mars (APS) - Le gouvernement a présenté un projet de réforme fiscale ce mardi.",
                       *FR_TEXT.split("\n")[1:])),
      {"authors": ("Amina Saïdi",), "author_kinds": (P,), "agencies": ("APS",)}),
+    ("initials-after-par", page("<title>Réforme fiscale</title>", lead="<p>Par A.B.</p>"),
+     {"authors": ("A.B.",), "author_kinds": (P,), "text": FR_TEXT}),
+    ("initials-under-the-text", page("<title>Réforme fiscale</title>", tail="<p><strong>Par A.B.</strong></p>"),
+     {"authors": ("A.B.",), "author_kinds": (P,)}),  # the dot is the initial's, no full stop to strip
+    ("two-envoys", page("<title>Réforme fiscale</title>", lead="<p>De nos envoyés spéciaux à Gao, Awa Keïta et Idrissa Sanou</p>"),
+     {"authors": ("Awa Keïta", "Idrissa Sanou"), "author_kinds": (P, P), "text": FR_TEXT}),
 ]
 
 
