@@ -331,6 +331,7 @@ DATE_VALUES = [
     ("Publié le 03/12/98", "1998-12-03"),  # not 2098: the century that does not lie ahead
     ("Publié le 03/12/75", None),  # 1975: older than any page of this press
     ("Tél. : 20-22-25-10", None),  # a telephone number, four groups of two digits
+    ("mise à jour de la version 1.2.25", None),  # a 2-digit year follows a 2-digit month: this is a version number
 ]
 
 

@@ -33,9 +33,9 @@ _ISO = re.compile(
 # 'heure locale' names none.
 _ZONE = (r"(?:\s*(?P<open>\()?\s*(?P<zone>(?:GMT|UTC|(?-i:TU)|بتوقيت\s+غري?ني?تش)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)"
          r"(?!\w)(?(open)\s*\)))?")
-# day first, the year in four digits or two ('03/12/2025', '3-12-25 14:05'); a run of more numbers joined the same
-# way ('20-22-25-10', a telephone number) is no date
-_NUMERIC = re.compile(r"(?<!\d)(?<!\d[/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)(?![/.-]\d)"
+# day first, the year in four digits or two ('03/12/2025', '3-12-25 14:05'; a 2-digit year after a 2-digit month
+# only: '1.2.25' is a version number); a run of more numbers joined the same way ('20-22-25-10', a telephone) is no date
+_NUMERIC = re.compile(r"(?<!\d)(?<!\d[/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|(?<=\d\d[/.-])\d{2})(?!\d)(?![/.-]\d)"
                       r"(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?" + _ZONE + ")?")
 _SLASH_ISO = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 
