@@ -62,6 +62,30 @@ def test_local_copy(chosen: str, others: list[str], expected: str | None) -> Non
     assert found is None or found.raw == f"raw {expected}"
 
 
+@pytest.mark.parametrize(("chosen", "printed", "source", "expected"), [
+    # a date line's time printed in GMT, whole hours from the UTC stamp: the copy readers see, its zone as printed
+    ("2026-03-09T16:32:00+00:00", "2026-03-09T14:32:00+00:00", "byline", "2026-03-09T14:32:00+00:00"),
+    ("2026-03-09T16:32:00+00:00", "2026-03-09T14:33:00+00:00", "byline", None),  # another minute
+    ("2026-03-09T16:32:00+00:00", "2026-03-09T14:32:00+00:00", "meta", None),  # a second UTC stamp: another moment
+])
+def test_a_time_printed_in_gmt_hours_from_the_stamp(chosen: str, printed: str, source: str, expected: str | None) -> None:
+    found = local_copy(chosen, [Moment(printed, "6 mars 2025 à 14h32 GMT", source)])
+    assert (found.iso if found else None) == expected
+
+
+@pytest.mark.parametrize(("lang", "published", "raw"), [
+    # '09/03/15': the French and Arabic press print the day first; an English page, the month first (US order), so
+    # its date line is left to the other evidence
+    ("fr", "2015-03-09T08:00:00", "09/03/15 8:00"),
+    ("ar", "2015-03-09T08:00:00", "09/03/15 8:00"),
+    ("en", "2015-03-09", "2015-03-09"),
+])
+def test_a_two_digit_year_whose_day_and_month_could_swap(lang: str, published: str, raw: str) -> None:
+    html = page("<title>Réforme fiscale</title>", '<span class="date">09/03/15 8:00</span>', lang=lang)
+    outcome = extract(html)
+    assert (outcome.date_published, outcome.date_published_raw) == (published, raw)
+
+
 @pytest.mark.parametrize(("url", "expected"), [
     ("https://www.exemple-dz.com/2025/11/12/reforme-fiscale/", ("2025-11-12", "2025/11/12")),
     ("https://www.exemple-dz.com/politique/2025-11-12-reforme-fiscale", ("2025-11-12", "2025-11-12")),

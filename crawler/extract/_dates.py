@@ -24,6 +24,7 @@ from email.utils import parsedate_to_datetime
 
 EARLIEST_YEAR = 1990  # older pages of the Maghreb press are not on the web
 FUTURE_TOLERANCE = timedelta(days=1)
+MONTHS = 12
 
 _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
@@ -222,6 +223,16 @@ def _from_parts(year: str, month: str, day: str, hour: str | None = None, minute
     if moment.year < EARLIEST_YEAR:
         return None
     return moment.isoformat() + _offset(offset)
+
+
+_SHORT_YEAR_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\d\d(?!\d)")
+
+
+def order_ambiguous(raw: str) -> bool:
+    """True for a numeric date with a 2-digit year whose day and month could trade places ('03/09/15'): day first
+    in the French and Arabic press, month first on English-language pages, where the US order is the custom."""
+    found = _SHORT_YEAR_DATE.match(raw.strip().translate(_AR_FOLD))
+    return found is not None and max(int(found.group(1)), int(found.group(2))) <= MONTHS
 
 
 def _full_year(year: str) -> str:

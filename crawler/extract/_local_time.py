@@ -6,7 +6,9 @@ people who label pages, date an article by its local day, which the UTC copy mov
 evening or early-morning story. So a UTC stamp gives way to another date of the page (a stamp, published or
 modified, a ``<time>``, a date line) of the *same moment* that carries a non-zero offset, or no offset at all
 with the same minutes and seconds a whole number of hours away (at most 14, the widest UTC offset); a local
-time printed to the minute ("03/05/2026 21:44" in a date line) matches the stamp's minute. The record keeps
+time printed to the minute ("03/05/2026 21:44" in a date line) matches the stamp's minute. A date line's time
+printed in GMT ('13:10 GMT') a whole number of hours from the UTC stamp is that copy too: one of the two zones is
+wrong, and readers see the printed one. The record keeps
 that copy as it is: its value, the string it was read from, its source. A date of another moment never
 replaces the stamp.
 """
@@ -18,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 MAX_OFFSET = timedelta(hours=14)
+PRINTED = "byline"  # the source of a date a date line prints
 _UTC_SUFFIX = "+00:00"
 
 
@@ -57,6 +60,8 @@ def local_copy(chosen: str, others: Iterable[Moment]) -> Moment | None:
         return None
     for other in others:
         moment = _moment(other.iso)
+        if moment is not None and other.source == PRINTED and moment.utcoffset() == timedelta(0):
+            moment = moment.replace(tzinfo=None)  # a time printed 'GMT' hours from the stamp: the stamp's zone is wrong
         if moment is not None and same_moment_local(utc, moment):
             return other
     return None

@@ -532,8 +532,8 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
                                          [printed] if printed else [], candidates)
         for source, raw in candidates:
             iso = _url_date.parse_part(raw) if source == "url" else _dates.parse_machine(raw)
-            if iso is None:
-                continue
+            if iso is None or (_in_english(draft) and _dates.order_ambiguous(raw)):
+                continue  # '9/3/15' on an English page is month first: left to the other evidence
             problem = _dates.implausible(iso, draft.now, draft.hints.earliest)
             if problem:
                 draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
@@ -544,6 +544,10 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
             setattr(draft, f"{name}_raw", raw)
             break
     _settle_with_url(draft)
+
+
+def _in_english(draft: _Draft) -> bool:
+    return (draft.page.html_lang or "").lower().startswith("en")
 
 
 def _settle_with_url(draft: _Draft) -> None:
