@@ -332,6 +332,8 @@ DATE_VALUES = [
     ("Publié le 03/12/75", None),  # 1975: older than any page of this press
     ("Tél. : 20-22-25-10", None),  # a telephone number, four groups of two digits
     ("mise à jour de la version 1.2.25", None),  # a 2-digit year follows a 2-digit month: this is a version number
+    ("Publié le 30/04/2019-10:20", "2019-04-30T10:20:00"),  # a 4-digit year may run on into the time
+    ("du 01.04.2019-30.04.2019", "2019-04-01"),  # ... or into a second date
 ]
 
 

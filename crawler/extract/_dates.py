@@ -36,8 +36,9 @@ _ZONE = (r"(?:\s*(?P<open>\()?\s*(?P<zone>(?:GMT|UTC|(?-i:TU)|بتوقيت\s+غ�
          r"(?!\w)(?(open)\s*\)))?")
 # day first, the year in four digits or two ('03/12/2025', '3-12-25 14:05'; a 2-digit year after a 2-digit month
 # only: '1.2.25' is a version number); a run of more numbers joined the same way ('20-22-25-10', a telephone) is no date
-_NUMERIC = re.compile(r"(?<!\d)(?<!\d[/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|(?<=\d\d[/.-])\d{2})(?!\d)(?![/.-]\d)"
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|(?<=\d\d[/.-])\d{2}(?![/.-]\d))(?!\d)"
                       r"(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?" + _ZONE + ")?")
+_NUMBER_BEFORE = re.compile(r"\d[/.-]$")  # a 2-digit-year date that goes on a run of numbers joined the same way
 _SLASH_ISO = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 
 _FR_MONTHS = {
@@ -168,6 +169,8 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
         keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5), None, m["zone"])
              if month else None)
     for m in _NUMERIC.finditer(folded):
+        if len(m.group(3)) == 2 and _NUMBER_BEFORE.search(folded, 0, m.start()):  # '20-22-25-10'
+            continue
         keep(m, _from_parts(_full_year(m.group(3)), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6),
                             m["zone"]))
     for m in _SLASH_ISO.finditer(folded):
