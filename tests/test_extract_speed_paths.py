@@ -97,7 +97,8 @@ def test_trafilatura_replacements_are_installed() -> None:
 
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
-                         "readability link lengths", "readability unlikely candidates", "first copy put off",
+                         "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
+                         "first copy put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -128,6 +129,35 @@ def test_trafilatura_prune_replacements_find_the_comment_thread() -> None:
     assert [(el.tag, el.get("id") or el.get("class")) for el in found] == [
         ("section", "comments"), ("ol", "commentlist"), ("div", "comment-12"), ("ul", "post-comments"),
         ("div", "Commentaires-bloc"), ("details", "disqus_thread")]
+
+
+# what trafilatura's basic clean-up removes: named elements, a 'footer' div (by the first of its class and id), cookie
+# banners by class or id in any case, nested ones, an element that is neither
+_CLEANED = (
+    "<html><body><aside><p>À lire</p><footer>pied dans l'aside</footer></aside><div id='x' class='footer'>a</div>"
+    "<div class='site-footer' id='main'>b</div><div class='main' id='footer-2'>c</div><div id='page-footer'>d</div>"
+    "<section class='footer'>pas un div</section><div class='Cookie-Banner'>bandeau</div><p id='CMPLZ-x'>cmplz</p>"
+    "<span class='notice__cookie'>avis</span><div class='cookies'>pas un bandeau</div><svg><g/></svg>"
+    "<template><p>modèle</p></template><fencedframe></fencedframe><script>var x;</script><style>p{}</style>"
+    "<p class='' id=''>vide</p><p>Le texte de l'article, gardé.</p></body></html>")
+
+
+@pytest.mark.parametrize("html", [*_PAGES, _CLEANED])
+def test_basic_clean_replacement_selects_what_the_xpath_selects(html: str) -> None:
+    import importlib
+
+    from crawler.extract._trafilatura_fast import BasicClean
+
+    replacement = importlib.import_module("trafilatura.baseline").BASIC_CLEAN_XPATH
+    assert isinstance(replacement, BasicClean)
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    for tree in (root, root.find("body")):
+        assert replacement(tree) == replacement.original(tree)
+    if html is _CLEANED:
+        assert [el.get("class") or el.get("id") or el.tag for el in replacement(root)] == [
+            "aside", "footer", "site-footer", "page-footer", "Cookie-Banner", "CMPLZ-x", "notice__cookie", "svg",
+            "template", "fencedframe", "script", "style"]  # 'x' and 'main' come before the div's 'footer': kept
 
 
 @pytest.mark.parametrize("html", _PAGES)

@@ -28,7 +28,9 @@ an upgraded trafilatura runs as shipped until this module is checked again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
 import inspect
 import re
 import threading
@@ -38,6 +40,7 @@ from typing import Any
 
 import trafilatura
 import trafilatura.core
+import trafilatura.settings
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import readability_lxml, xpaths
@@ -195,6 +198,56 @@ def _replace_readability() -> None:
         _installed.append("readability unlikely candidates")
 
 
+# --- the page measure's clean-up (baseline.basic_cleaning) ------------------------------------------------------
+
+_baseline: Any = importlib.import_module("trafilatura.baseline")  # the package's name 'baseline' is the function
+_BASIC_CLEAN_DIGEST = "db6c25acd08aef99"  # of BASIC_CLEAN_XPATH's text, which BasicClean was checked against
+_BASIC_CLEAN_TAGS = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
+
+
+class BasicClean:
+    """``BASIC_CLEAN_XPATH`` as one walk over the descendants, in document order: the elements named in it (asides,
+    footers, scripts, styles, svg, templates…), a <div> whose class or id (the first of them the element carries, as
+    ``contains(@class|@id, …)`` reads them) holds 'footer', and any element whose class or id the cookie-banner
+    pattern finds, case aside (EXSLT ``re:test(…, 'i')``: ``re.search`` with IGNORECASE). The XPath calls back into
+    Python for both regexes on every element of the page: 4.1 ms on a real page (aeb and fundus corpora, 255 KB on
+    average), 1.2 ms this way. trafilatura runs it on a copy of the page to measure the page's text (``html2txt``,
+    on a third of the pages), in its justext fallback and in its baseline."""
+
+    def __init__(self, cookie_pattern: str, original: etree.XPath) -> None:
+        search = re.compile(cookie_pattern, re.UNICODE | re.IGNORECASE).search  # as lxml compiles it for 'i'
+        self.cookie = functools.lru_cache(maxsize=4096)(lambda value: search(value) is not None)
+        self.original = original
+
+    def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
+        selected = []
+        for el in tree.iterdescendants(etree.Element):
+            if el.tag in _BASIC_CLEAN_TAGS:
+                selected.append(el)
+                continue
+            cls, ident = el.get("class"), el.get("id")
+            if cls is None and ident is None:
+                continue
+            if ((el.tag == "div" and "footer" in (_first_class_or_id(el) if cls is not None and ident is not None
+                                                  else cls or ident or ""))
+                    or (cls is not None and self.cookie(cls)) or (ident is not None and self.cookie(ident))):
+                selected.append(el)
+        return selected
+
+
+def _first_class_or_id(el: HtmlElement) -> str:
+    """The value of whichever of class and id comes first in the element's attributes (document order)."""
+    return next(str(value) for name, value in el.items() if name in ("class", "id"))
+
+
+def _replace_basic_clean() -> None:
+    current, pattern = getattr(_baseline, "BASIC_CLEAN_XPATH", None), getattr(trafilatura.settings, "_COOKIE_CONSENT_RE", "")
+    if (isinstance(current, etree.XPath) and hashlib.sha256(current.path.encode()).hexdigest()[:16] == _BASIC_CLEAN_DIGEST
+            and pattern and f"re:test(@id, '{pattern}', 'i')" in current.path):
+        _baseline.BASIC_CLEAN_XPATH = BasicClean(pattern, current)  # read by basic_cleaning at each call
+        _installed.append("BASIC_CLEAN_XPATH")
+
+
 # --- the first copy of the page, put off -------------------------------------------------------------------------
 
 _lending = threading.local()  # .tree: the caller's tree while bare_extraction runs on it uncopied, else None
@@ -282,6 +335,7 @@ def install() -> list[str]:
     if not _installed and trafilatura.__version__ == CHECKED_VERSION:
         _replace_xpaths()
         _replace_readability()
+        _replace_basic_clean()
         _lend_tree()
         _installed.append(f"trafilatura {CHECKED_VERSION}")
     return list(_installed)
