@@ -417,3 +417,54 @@ def test_clean_matches_its_definition(value: str) -> None:
 
     unescaped = html.unescape(value) if re.search(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", value) else value
     assert clean(value) == unicodedata.normalize("NFC", re.sub(r"\s+", " ", unescaped).strip())
+
+
+# --- a regular expression's quick no (crawler.extract._prefilter) ------------------------------------------------
+
+@pytest.mark.parametrize(("pattern", "keys"), [
+    (r"notre\s+newsletter|abonnez-vous|d[ée]j[àa]\s+abonn[ée]", ("abonn", "newsletter")),
+    (r"(?:zum|unseren?|ihren)\s+newsletter|FOLLOW\s+us", ("follow", "newsletter")),
+    (r"(?:suivez|retrouvez)[-\s]nous\s+sur", ("retrouvez", "suivez")),  # a group every match needs
+    (r"(?:ab){2,}cde|x(?:yz)?", None),  # an alternative that needs no three characters
+    (r"\d+\s*%|[a-z]+", None),
+    (r"(?-i:READ\s+MORE)|المصدر\s*:", ("read", "المصدر")),  # compared case-folded, whatever the flags
+])
+def test_required_strings_are_read_from_the_pattern(pattern: str, keys: tuple[str, ...] | None) -> None:
+    import re
+
+    from crawler.extract._prefilter import required_strings
+
+    found = required_strings(re.compile(pattern, re.IGNORECASE))
+    assert (tuple(sorted(found)) if found is not None else None) == keys
+
+
+@pytest.mark.parametrize("line", [
+    "Inscrivez-vous à notre newsletter gratuite.", "ABONNEZ-VOUS pour lire la suite", "Déjà abonné ? Connectez-vous",
+    "Suivez-nous sur Facebook et Instagram", "Le conseil municipal d'Oran a voté le budget mardi soir.",
+    "Il vous reste 80 % de cet article à lire.", "Comment le budget a-t-il été voté ? Les élus s'expliquent.",
+    "تابعونا على فيسبوك", "قرر المجلس البلدي الموافقة على الميزانية", "Sıgn up for our daily briefing",
+    "ſign up for our newsletter", "Tous droits réservés © 2026", "", "Vous devez être connecté pour publier un commentaire.",
+])
+def test_prompt_prefilter_answers_as_the_pattern_does(line: str) -> None:
+    from crawler.extract import _cleanup
+
+    assert _cleanup._PROMPT.keys is not None  # the quick no is in place
+    found, plain = _cleanup._PROMPT.search(line), _cleanup._PROMPT.pattern.search(line)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_case_key_maps_as_the_regex_engine_compares() -> None:
+    """Every character: its key is its simple lowercase (the engine's own function), then one character for each
+    set of characters the engine takes for equivalent when case is ignored; so a literal matches only a character
+    with its key."""
+    import _sre
+    import importlib
+
+    from crawler.extract._prefilter import _EXTRA, case_key
+
+    for code in (*range(0xD800), *range(0xE000, 0x110000)):
+        lower = _sre.unicode_tolower(code)
+        assert case_key(chr(code)) == chr(_EXTRA.get(lower, lower)), hex(code)
+    for code, others in importlib.import_module("re._casefix")._EXTRA_CASES.items():
+        assert len({_EXTRA.get(c, c) for c in (code, *others)}) == 1
+    assert case_key("İSTANBUL ſign") == "istanbul sign"

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from crawler.extract._authors import Credits, agencies_in
 from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates, most_dates
+from crawler.extract._prefilter import Prefiltered
 from crawler.extract._related import drop_related
 from crawler.extract._text import alnum, fold
 
@@ -47,8 +48,9 @@ _READ_ALSO = re.compile(
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
-# "les abonnés du réseau" and "للمشتركين في شبكة الهاتف" are news; "abonnez-vous", "للمشتركين فقط" are not).
-_PROMPT = re.compile(
+# "les abonnés du réseau" and "للمشتركين في شبكة الهاتف" are news; "abonnez-vous", "للمشتركين فقط" are not). Searched
+# only in a line that holds one of the strings every alternative needs (see crawler.extract._prefilter).
+_PROMPT = Prefiltered(re.compile(
     r"notre\s+newsletter|nos\s+newsletters|newsletter\s+gratuite|inscrivez-vous|abonnez-vous|d[ée]j[àa]\s+abonn[ée]"
     r"|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|il\s+vous\s+reste\s+\d+\s*%|subscribe\s+to\s+(?:our|continue|read)"
     r"|sign\s+up\s+for\s+our|نشرتنا\s+الإخبارية|النشرة\s+الإخبارية|اشترك\s+(?:الآن|لقراءة|في\s+نشرتنا)"
@@ -104,7 +106,7 @@ _PROMPT = re.compile(
     r"|comments?\s+(?:are|is|will\s+be)\s+(?:published\s+after\s+|subject\s+to\s+)moderation|awaiting\s+moderation"
     r"|(?:التعليقات|تعليقك|تعليقات)\s+(?:تخضع|يخضع|ستخضع|سيخضع|تنشر|ينشر|ستنشر|سينشر)[^.]{0,30}(?:ال|لل)(?:مراجعة|موافقة|إشراف)",
     re.IGNORECASE,
-)
+))
 # More calls to the reader: 'Click here to subscribe …' and its Arabic, a channel to subscribe to, an affiliate's
 # commission on what the reader buys ('Si vous achetez via nos liens, nous pouvons percevoir une commission'), a German
 # comment form's login notice. Tune halves, body F1: aeb 3 pages fixed, fundus 2, none broken. Searched only in a line
