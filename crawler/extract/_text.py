@@ -98,7 +98,7 @@ def _without_marks(text: str) -> str:
 @lru_cache(maxsize=4096)
 def alnum(value: str) -> str:
     """Only the letters and digits of `fold(value)`: 'El-Watan.com' -> 'elwatancom'."""
-    return "".join(c for c in fold(value) if c.isalnum())
+    return "".join(filter(str.isalnum, fold(value)))
 
 
 # Every character str.split() splits on (str.isspace()); tests/test_extract_speed_paths.py checks the list against the
@@ -124,6 +124,7 @@ def word_count(text: str) -> int:
 
 
 def arabic_share(text: str) -> float:
-    """Share of Arabic-script characters among the letters of `text`."""
-    letters = sum(1 for c in text if c.isalpha())
+    """Share of Arabic-script characters among the letters of `text` (counted by ``map``, without a generator:
+    a third of the language check's time on a real page)."""
+    letters = sum(map(str.isalpha, text))
     return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0

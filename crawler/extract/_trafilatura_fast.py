@@ -152,9 +152,11 @@ def get_link_density(self: Any, elem: HtmlElement) -> float:
 
 _original_remove_unlikely = readability_lxml.Document.remove_unlikely_candidates
 _REMOVE_UNLIKELY_DIGEST = "6ef38c8475242af9"  # of the original's source text, which this was checked against
-# The parents of the descendants' class and id attributes: ``descendant::*[@class or @id]``, in document order, without
-# a predicate evaluated on every element (0.37 ms on a heavy page; 0.19 ms this way).
-_WITH_CLASS_OR_ID = etree.XPath("(descendant::*/@class|descendant::*/@id)/..")
+# The descendants with a class or an id, in document order. The predicate is evaluated on every element; the union of
+# their attributes' parents (``(descendant::*/@class|descendant::*/@id)/..``) sorts the attributes instead, which costs
+# more where most elements have one: 0.81 ms a real page (aeb+fundus, 255 KB mean), 0.58 ms this way (on the heavy
+# outlet's pages, with fewer of them, 0.19 ms that way, 0.37 this way).
+_WITH_CLASS_OR_ID = etree.XPath("descendant::*[@class or @id]")
 
 
 def remove_unlikely_candidates(self: Any) -> None:

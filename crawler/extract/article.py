@@ -278,7 +278,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
     """Reject what is not worth parsing: empty, huge, or not markup at all."""
-    if not body or not body.strip():
+    if not body or body.isspace():  # what strip() leaves empty, without a copy of the body
         return Rejected("empty_body", "the response body is empty.")
     if len(body) > MAX_BODY_BYTES:
         return Rejected("too_large", f"the body has {len(body)} bytes, over the {MAX_BODY_BYTES}-byte limit.")
@@ -290,7 +290,7 @@ def _screen(body: bytes, content_type: str | None) -> Rejected | None:
         controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
         if head.startswith(_BINARY_MAGIC) or controls > _MAX_CONTROL_SHARE * len(head):
             return Rejected("not_html", f"the body starts with binary bytes {head[:8]!r}, not markup.")
-    if b"<" not in body[:65536]:
+    if body.find(b"<", 0, 65536) < 0:
         return Rejected("not_html", "the first 64 KB hold no '<': this is not markup.")
     return None
 
