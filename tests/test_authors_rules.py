@@ -635,6 +635,10 @@ GLUED_ROLES = [
     ("Amina SaïdiRédactrice", [("Amina Saïdi", P)]),
     ("Ronald McDonald", [("Ronald McDonald", P)]),  # a capital inside a name is no role
     ("Omar DeSouza", [("Omar DeSouza", P)]),
+    # the role after the name, glued to the next element's word ('Suivre', a follow button)
+    ("Karim Benali, JournalisteSuivre", [("Karim Benali", P)]),
+    ("Par Amina Saïdi, Grande ReporterS'abonner", [("Amina Saïdi", P)]),
+    ("Karim Benali, Omar DeSouza", [("Karim Benali", P), ("Omar DeSouza", P)]),
 ]
 
 

@@ -538,8 +538,14 @@ _ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "re
                  "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende")
 
 
+# Where words break: spaces, hyphens, and a capital glued to a lower-case letter ('EditorFollow', two elements printed
+# with nothing between them).
+_WORD_BREAK = re.compile(r"[\s-]+|(?<=[^\W\d_A-Z])(?=[A-Z])")
+
+
 def _has_role_word(part: str) -> bool:
-    return any(word in _ROLE_WORDS or word.endswith(_ROLE_ENDINGS) for word in re.split(r"[\s-]+", part.lower()))
+    words = (word.lower() for word in _WORD_BREAK.split(part))
+    return any(word in _ROLE_WORDS or word.endswith(_ROLE_ENDINGS) for word in words)
 
 
 def _placed_before(segments: list[str], at: int) -> bool:
