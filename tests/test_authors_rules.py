@@ -761,3 +761,26 @@ DATED_NAMES = [
 @pytest.mark.parametrize(("lead", "expected"), DATED_NAMES, ids=[c[0][:50] for c in DATED_NAMES])
 def test_a_name_after_a_date(lead: str, expected: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == expected
+
+
+# --- an author field that names the person the page prints only as the editor names the editor, not the writer ----
+
+EDITORS = [
+    # (what the page prints, expected authors) beside a JSON-LD author 'Karim Benali'
+    ('<div class="auteur">Amina Saïdi</div><div class="infos">Editor : <a href="/k">Karim Benali</a></div>',
+     ("Amina Saïdi",)),
+    ('<div class="auteur">Amina Saïdi</div><p>Édité par Karim Benali</p>', ("Amina Saïdi",)),
+    ('<div class="auteur">Amina Saïdi</div><p>Editado por: <b>Karim Benali</b></p>', ("Amina Saïdi",)),
+    # printed as the writer too, or after a label that credits the writer: the field stands
+    ('<div class="auteur">Par Karim Benali</div><p>Édité par Karim Benali</p>', ("Karim Benali",)),
+    ('<div class="auteur"><a href="/k">Karim Benali</a></div><p>Editor : Karim Benali</p>', ("Karim Benali",)),
+    ('<div class="auteur">Amina Saïdi</div><p>Rédaction : Karim Benali</p>', ("Karim Benali",)),
+    ('<div class="auteur">Amina Saïdi</div><p>Un entretien avec Karim Benali</p>', ("Karim Benali",)),
+]
+
+
+@pytest.mark.parametrize(("printed", "expected"), EDITORS, ids=[c[0] for c in EDITORS])
+def test_an_author_field_that_names_the_editor(printed: str, expected: tuple[str, ...]) -> None:
+    head = "<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale",
+                                                      author={"@type": "Person", "name": "Karim Benali"})
+    assert _extract(page(head, printed)).authors == expected

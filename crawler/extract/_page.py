@@ -547,6 +547,43 @@ def _prints_around(el: HtmlElement, key: str) -> bool:
     return False
 
 
+# The label of an editor's credit, right before the name ('Editor : X', 'Édité par X', 'Editado por X', Indonesian
+# 'Penyunting: X'): who edited the piece, not who wrote it. Not 'Rédaction' nor 'Redakteur', which credit the writer.
+_EDITOR_LABEL = re.compile(r"(?<!\w)(?:editors?|edited\s+by|(?:é|e)dit(?:é|e)e?\s+par|editad[oa]\s+por|penyunting|redaktur)"
+                           r"\s*:?\s*$", re.IGNORECASE)
+
+
+def printed_as_editor(root: HtmlElement, name: str) -> bool:
+    """True when the page prints `name`, and every time after an editor's label ('Editor : <a>Karim Benali</a>'):
+    an author field that names the editor (a CMS's account of who published the piece), not the byline."""
+    words = name.split()
+    if not words:
+        return False
+    found = False
+    for node in _PRINTED_WITH(root, word=max(words, key=len))[:MAX_PRINTED_LOOKUPS]:
+        labelled = _after_editor_label(node.getparent(), name.casefold())
+        if labelled is False:
+            return False
+        found = found or labelled is True
+    return found
+
+
+def _after_editor_label(el: HtmlElement | None, folded: str) -> bool | None:
+    """Whether the text before the name, in the first element up to three levels up that prints something before
+    it, ends on an editor's label; False when the name opens all of them, None when none prints the name."""
+    seen = False
+    for _ in range(_NAME_PRINT_LEVELS):
+        if el is None or not isinstance(el.tag, str) or el.tag in _STOP_TAGS:
+            break
+        text = clean("".join(_printed_text(el)))
+        at = text.casefold().find(folded)
+        if at >= 0 and text[:at].strip():
+            return _EDITOR_LABEL.search(text[:at]) is not None
+        seen = seen or at >= 0
+        el = el.getparent()
+    return False if seen else None
+
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 

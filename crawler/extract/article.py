@@ -74,6 +74,7 @@ from crawler.extract._page import (
     labelled_lines,
     lead_in_lines,
     parse_html,
+    printed_as_editor,
     printed_elsewhere,
     prints_name,
 )
@@ -416,11 +417,13 @@ def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[st
     alone is not either: on the tune halves the same test fixed 3 pages there and broke 4 (a personal
     page's owner, metadata-only pages). Nor is a list of several persons: a plugin names one account, a newsroom
     that lists several (a live blog's reporters) credits each. A name the page prints without its middle names
-    ('André Klein' for 'André Oliver Klein') is printed."""
+    ('André Klein' for 'André Oliver Klein') is printed. A person the page prints only after an editor's label
+    ('Editor : X', 'Édité par X') is the editor the CMS names, not the writer: held as unprinted too."""
     if len(credits.authors) > 1:
         return set()
     return {alnum(name) for name, kind in credits.credited
-            if kind != AGENCY and name not in bodies and not any(prints_name(root, form) for form in _printed_forms(name))}
+            if kind != AGENCY and name not in bodies and (not any(prints_name(root, form) for form in _printed_forms(name))
+                                                          or printed_as_editor(root, name))}
 
 
 def _printed_forms(name: str) -> list[str]:
