@@ -181,6 +181,22 @@ LEAD_INS = [
 ]
 
 
+# --- a first name's initial 'A.' is no place's 'à'/'a' (a role or place part credits nobody) -------------------
+
+INITIALS = [
+    ("Par A. Saïdi", [("A. Saïdi", P)]),
+    ("A. Saïdi et K. Benali", [("A. Saïdi", P), ("K. Benali", P)]),
+    ("Par A.B.", [("A.B.", P)]),  # initials alone, as the Maghreb press signs short pieces
+    ("Par Amina Saïdi, a Oran", [("Amina Saïdi", P)]),  # the place, without its accent, still goes
+    ("Par Karim Benali, à Oran", [("Karim Benali", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), INITIALS, ids=[c[0] for c in INITIALS])
+def test_an_initial_is_no_place(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
 @pytest.mark.parametrize(("line", "credited"), LEAD_INS, ids=[c[0] for c in LEAD_INS])
 def test_lead_ins(line: str, credited: list[tuple[str, str]] | None) -> None:
     assert parse_byline(line).credited == (credited or [])
