@@ -192,6 +192,25 @@ INITIALS = [
 ]
 
 
+# --- French elision: a particle glued to the surname is part of the name, an article before an agency is not -----
+
+ELISIONS = [
+    ("Par Valéry Giscard d'Estaing", [("Valéry Giscard d'Estaing", P)]),
+    ("Par Amina d’Ormesson et Karim Benali", [("Amina d’Ormesson", P), ("Karim Benali", P)]),
+    ("Par Karim d'accord", []),  # a lower-case word after the elision is no name
+    ("Par Karim Benali et l'AFP", [("Karim Benali", P), ("AFP", A)]),
+    ("Par Amina Saïdi (avec l’APS)", [("Amina Saïdi", P), ("APS", A)]),
+    ("Par Karim Benali, l'AFP à Alger", [("Karim Benali", P), ("AFP", A)]),
+    ("Source : l'APS", [("APS", A)]),
+    ("Par l'Express", []),  # no agency after the article: not read as one
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), ELISIONS, ids=[c[0] for c in ELISIONS])
+def test_french_elisions(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
 @pytest.mark.parametrize(("line", "credited"), INITIALS, ids=[c[0] for c in INITIALS])
 def test_an_initial_is_no_place(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited

@@ -120,6 +120,8 @@ _ROLE_WORDS = frozenset({
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
                           "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM"})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
+# The article French elides before an agency's name ('l'AFP', 'avec l’APS'): no part of it.
+_ELIDED_ARTICLE = re.compile(r"^l['’]\s*(?=[^\W\d_])", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:avec|with|source|sources|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)  # not part of a name
 _ROLE = re.compile(
     r"^(?:(?:notre\s+)?(?:envoy(?:é|e)e?|correspondante?|journaliste|r(?:é|e)dacteur|r(?:é|e)dactrice|chef|directeur|directrice"
@@ -228,7 +230,7 @@ def _key(name: str, kind: str) -> str:
 
 def _canonical(name: str) -> str | None:
     """The canonical agency name of a credit as printed ('Agence APS' -> 'APS'), else None."""
-    return agency_name(name) or agency_name(_AVEC.sub("", name))
+    return agency_name(name) or agency_name(_ELIDED_ARTICLE.sub("", _AVEC.sub("", name)))
 
 
 def agency_name(value: str) -> str | None:
@@ -603,6 +605,8 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     part = printed_part.strip(" .:-–—*")
     printed = _LEAD_IN.sub("", part)
     printed = printed if _canonical(printed) else _AGENCY_PLACE.sub("", printed)
+    unelided = _ELIDED_ARTICLE.sub("", printed)  # "l'AFP" credits 'AFP'
+    printed = unelided if agency_name(unelided) else printed
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
@@ -679,7 +683,8 @@ def _once(value: str) -> str:
 def _name_word(word: str) -> bool:
     """A capitalised word, an initial, a particle ('de', 'ould', 'ben'), or a word of a script without capitals
     (Arabic, Chinese, Japanese, Korean, Devanagari…), where no capital can mark a name."""
-    return word[0].isupper() or _caseless_letter(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+    return (word[0].isupper() or _caseless_letter(word[0]) or word.lower().rstrip("'’") in _PARTICLES
+            or (word[:2].lower() in ("d'", "d’") and word[2:3].isupper()))  # "d'Estaing": an elided particle
 
 
 def _caseless_letter(char: str) -> bool:
