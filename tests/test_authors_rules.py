@@ -392,6 +392,15 @@ LEADING_ROLES = [
     ("Von Sahel-Info-Experte Karim Benali", [("Karim Benali", P)]),
     ("Von Gastautorin Amina Saïdi", [("Amina Saïdi", P)]),
     ("Von Chefredakteur Omar Lahlou und Leïla Haddad", [("Omar Lahlou", P), ("Leïla Haddad", P)]),
+    # French and Arabic: the trade with its article, one or two of them
+    ("Par la journaliste Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Par notre chroniqueur Karim Benali", [("Karim Benali", P)]),
+    ("بقلم الصحفية أمينة سعيدي", [("أمينة سعيدي", P)]),
+    ("بقلم الكاتب الصحفي كريم بن علي", [("كريم بن علي", P)]),
+    ("كتب مراسلنا عمر لحلو", [("عمر لحلو", P)]),
+    ("بقلم كاتب بن علي", [("كاتب بن علي", P)]),  # without the article, a first name
+    # and the trade after the name, in the feminine
+    ("Par Amina Saïdi, cheffe du service Société", [("Amina Saïdi", P)]),
 ]
 
 

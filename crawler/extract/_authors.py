@@ -110,7 +110,7 @@ _ROLE_WORDS = frozenset({
     "staff", "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "technologist", "journalist",
     "journaliste", "journalistin", "redakteur", "redakteurin", "redaktion", "rédacteur", "rédactrice", "correspondant",
     "correspondante", "chroniqueur", "chroniqueuse", "photographe", "photographer", "producer", "analyst", "professor",
-    "professeur", "directeur", "directrice", "chef", "editorialiste", "éditorialiste", "autor", "autorin",
+    "professeur", "directeur", "directrice", "chef", "cheffe", "editorialiste", "éditorialiste", "autor", "autorin",
     "صحفي", "صحفية", "محرر", "محررة",
     # what an op-ed's signer is, after the name ('Kader Kaboré, enseignant-chercheur', 'Amina Saïdi, juriste')
     "enseignant", "enseignante", "chercheur", "chercheuse", "universitaire", "consultant", "consultante", "juriste",
@@ -131,9 +131,13 @@ _ROLE = re.compile(
 )
 # A role printed before the name, alone or closing a compound ('FOCUS-Experte Karim Benali', 'Gastautorin Amina
 # Saïdi'): not part of the name, when a name of two words or more follows.
+# French and Arabic write the reporter's trade the same way, one or two of them ('la journaliste Amina Saïdi',
+# 'بقلم الكاتب الصحفي كريم بن علي', 'كتب مراسلنا …'; in Arabic only with the article: 'كاتب' alone may be a first
+# name); a title ('Dr', 'الدكتور') stays with the name, as the labels keep it.
 _LEADING_ROLE = re.compile(
-    r"^(?:[^\W\d_]+-)*(?:experte|expertin|gastautor(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?"
-    r"|kolumnist(?:in)?|journalist(?:in)?|moderator(?:in)?|chefredakteur(?:in)?)\s+(?=\S+\s+\S)",
+    r"^(?:(?:(?:le|la|notre)\s+)?(?:[^\W\d_]+-)*(?:experte|expertin|gastautor(?:in)?|redakteur(?:in)?|korrespondent(?:in)?"
+    r"|reporter(?:in)?|kolumnist(?:in)?|journalist(?:in|e)?|moderator(?:in)?|chefredakteur(?:in)?|chroniqueu(?:r|se)"
+    r"|ال(?:صحفي|صحفية|صحافي|صحافية|كاتب|كاتبة|إعلامي|إعلامية|مراسل|مراسلة)|مراسلنا|مراسلتنا)\s+)+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
 _ROLE_SUFFIX = re.compile(
