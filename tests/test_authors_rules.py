@@ -828,3 +828,21 @@ def test_an_author_field_that_names_the_editor(printed: str, expected: tuple[str
     head = "<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale",
                                                       author={"@type": "Person", "name": "Karim Benali"})
     assert _extract(page(head, printed)).authors == expected
+
+
+# --- a JSON-LD person that gives no name but a given and a family name is named by both ---------------------------
+
+GIVEN_AND_FAMILY = [
+    ({"@type": "Person", "givenName": "Amina", "familyName": "Saïdi"}, ("Amina Saïdi",)),
+    ([{"@type": "Person", "name": "Karim Benali"}, {"@type": "Person", "givenName": "أمينة", "familyName": "سعيدي"}],
+     ("Karim Benali", "أمينة سعيدي")),
+    ({"@type": "Person", "name": "Karim Benali", "givenName": "Karim", "familyName": "Benali"}, ("Karim Benali",)),
+    ({"@type": "Person", "familyName": "Saïdi"}, ("Saïdi",)),  # one word, as a typed person's first name alone
+]
+
+
+@pytest.mark.parametrize(("author", "expected"), GIVEN_AND_FAMILY, ids=[str(c[1]) for c in GIVEN_AND_FAMILY])
+def test_a_person_named_by_given_and_family_name(author: Any, expected: tuple[str, ...]) -> None:
+    head = "<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale", author=author)
+    printed = "<p>La table ronde réunissait Karim Benali, Amina Saïdi et أمينة سعيدي.</p>"  # JSON-LD names are printed
+    assert _extract(page(head, printed)).authors == expected

@@ -155,6 +155,18 @@ def strings(value: Any, key: str = "name", depth: int = 0) -> list[str]:
     return []
 
 
+def person_names(value: Any, depth: int = 0) -> list[str]:
+    """Like ``strings(value)`` for authors, where a node that gives no name but a given and a family name
+    ('givenName': 'Amina', 'familyName': 'Saïdi') is named by both, in that order."""
+    if isinstance(value, list) and depth <= 3:
+        return [s for item in value[:50] for s in person_names(item, depth + 1)]
+    if isinstance(value, dict) and "name" not in value:
+        parts = [value.get(key) for key in ("givenName", "familyName")]
+        joined = clean(" ".join(part for part in parts if isinstance(part, str)))
+        return [joined] if joined else []
+    return strings(value, depth=depth)
+
+
 def resolve(value: Any, jsonld: JsonLd) -> Any:
     """Replace ``{"@id": ...}`` references (alone or in a list) by the node they name."""
     if isinstance(value, list):

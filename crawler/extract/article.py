@@ -62,7 +62,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._headings import with_headings
-from crawler.extract._jsonld import JsonLd, read_jsonld, resolve, strings, types_of
+from crawler.extract._jsonld import JsonLd, person_names, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._missed import with_missed_paragraphs
@@ -374,10 +374,10 @@ def _fill_structured_credits(draft: _Draft) -> None:
     draft.outlets.extend(host_names(draft.url))
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
     nodes = [node for node in (people if isinstance(people, list) else [people]) if isinstance(node, dict)]
-    typed = [name for node in nodes if "Person" in types_of(node) for name in strings(node)]
+    typed = [name for node in nodes if "Person" in types_of(node) for name in person_names(node)]
     bodies = [name for node in nodes if any(k.endswith("Organization") for k in types_of(node)) for name in strings(node)]
     newsrooms = [name for node in nodes if node.get("email") for name in strings(node)]
-    found = [("json-ld", parse_names(strings(people), draft.outlets, typed, bodies, newsrooms)),
+    found = [("json-ld", parse_names(person_names(people), draft.outlets, typed, bodies, newsrooms)),
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
