@@ -846,3 +846,19 @@ def test_a_person_named_by_given_and_family_name(author: Any, expected: tuple[st
     head = "<title>Réforme fiscale</title>" + _jsonld(headline="Réforme fiscale", author=author)
     printed = "<p>La table ronde réunissait Karim Benali, Amina Saïdi et أمينة سعيدي.</p>"  # JSON-LD names are printed
     assert _extract(page(head, printed)).authors == expected
+
+
+# --- the title Korean, Japanese and Chinese write after a reporter's name is no part of it -------------------------
+
+CJK_ROLES = [
+    ("신현주 기자", [("신현주", P)]),
+    ("김철수 선임기자", [("김철수", P)]),
+    ("田中太郎記者", [("田中太郎", P)]),
+    ("王小明 记者", [("王小明", P)]),
+    ("기자", []),  # the title alone names nobody
+]
+
+
+@pytest.mark.parametrize(("value", "credited"), CJK_ROLES, ids=[c[0] for c in CJK_ROLES])
+def test_a_reporters_title_after_the_name(value: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_names([value]).credited == credited

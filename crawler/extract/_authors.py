@@ -140,8 +140,12 @@ _LEADING_ROLE = re.compile(
     r"|ال(?:صحفي|صحفية|صحافي|صحافية|كاتب|كاتبة|إعلامي|إعلامية|مراسل|مراسلة)|مراسلنا|مراسلتنا)\s+)+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
+# A role after the name: French words, or the Korean, Japanese and Chinese titles written after a reporter's name,
+# with or without a space ('신현주 기자', '田中太郎記者').
 _ROLE_SUFFIX = re.compile(
-    r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$",
+    r"\s+(?:(?:notre\s+)?envoy(?:é|e)e?\s+sp(?:é|e)ciale?|correspondante?|journaliste)\b.*$|\s+(?:à|au|depuis)\s+[A-Z][\w'-]+$"
+    r"|(?<=[\u1100-\u11ff\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff])\s*(?:선임|객원|인턴)?(?:기자|특파원|논설위원)$"
+    r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s*(?:記者|特派員|特派员|记者|編集委員)$",
     re.IGNORECASE,
 )
 # Where an agency's dispatch comes from ('AFP à Alger', 'Reuters in Oran', 'وكالة الأنباء الجزائرية من الجزائر'): not
@@ -163,6 +167,7 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "admin", "administrator", "administrateur", "webmaster", "editor", "editeur", "éditeur", "name", "nom",
     "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author", "no author",
     "sans auteur", "sign in", "log in", "se connecter", "connexion", "all posts", "alle beiträge", "tous les articles",
+    "기자", "記者", "记者",  # 'reporter' alone, without the name it follows
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
