@@ -252,6 +252,9 @@ NAME_ENDS = [
     ("Aïssata Sow, Maliweb.net", [("Aïssata Sow", P)]),
     ("Jean-Marie Toé pour Lefaso.net", [("Jean-Marie Toé", P)]),
     ("By Amina Saïdi for sahel-info.ml", [("Amina Saïdi", P)]),
+    ("Par Ismaël Sawadogo de Lefaso.net", [("Ismaël Sawadogo", P)]),  # 'de', 'from' before the address too
+    ("By Amina Saïdi from sahel-info.ml", [("Amina Saïdi", P)]),
+    ("Par Jean de La Fontaine", [("Jean de La Fontaine", P)]),  # 'de' before no address stays in the name
     ("Par Omar Lahlou, www.sahel-info.ml", [("Omar Lahlou", P)]),
     ("Lefaso.net", []),
     ("Par Karim Benali, avec AFP", [("Karim Benali", P), ("AFP", A)]),
