@@ -334,6 +334,12 @@ DATE_VALUES = [
     ("mise à jour de la version 1.2.25", None),  # a 2-digit year follows a 2-digit month: this is a version number
     ("Publié le 30/04/2019-10:20", "2019-04-30T10:20:00"),  # a 4-digit year may run on into the time
     ("du 01.04.2019-30.04.2019", "2019-04-01"),  # ... or into a second date
+    # day first, unless the second number cannot be a month: then the US order, with slashes or dashes only
+    ("Posted 09/13/2015", "2015-09-13"),
+    ("Updated 12-31-24 8:05", "2024-12-31T08:05:00"),
+    ("Publié le 13/09/2015", "2015-09-13"),
+    ("Publié le 03/09/2015", "2015-09-03"),  # both could be months: day first, as the French press prints
+    ("mise à jour 1.13.25", None),  # dots: a version number, never month first
 ]
 
 

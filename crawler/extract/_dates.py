@@ -171,11 +171,21 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
     for m in _NUMERIC.finditer(folded):
         if len(m.group(3)) == 2 and _NUMBER_BEFORE.search(folded, 0, m.start()):  # '20-22-25-10'
             continue
-        keep(m, _from_parts(_full_year(m.group(3)), m.group(2), m.group(1), m.group(4), m.group(5), m.group(6),
-                            m["zone"]))
+        day, numeric_month = _day_month(m)
+        keep(m, _from_parts(_full_year(m.group(3)), numeric_month, day, m.group(4), m.group(5), m.group(6), m["zone"]))
     for m in _SLASH_ISO.finditer(folded):
         keep(m, _from_parts(m.group(1), m.group(3), m.group(4)))
     return sorted(found)
+
+
+def _day_month(m: re.Match[str]) -> tuple[str, str]:
+    """The day and the month of a `_NUMERIC` date: day first, unless the second number cannot be a month and the
+    first can, in a date written with slashes or dashes ('09/13/2015', '12-31-24': the US order, the only reading
+    these allow); dots ('1.13.25') stay day first, so a version number stays no date."""
+    first, second = m.group(1), m.group(2)
+    if int(second) > MONTHS >= int(first) and "." not in m.group(0)[:m.end(3) - m.start()]:
+        return second, first
+    return first, second
 
 
 def _fold_with_origin(text: str) -> tuple[str, list[int]]:
