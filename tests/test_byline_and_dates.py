@@ -313,6 +313,9 @@ LINES = [
     ("Publié le 03/12/25", ("03/12/25", None)),
     ("3-12-25 14:05", ("3-12-25 14:05", None)),
     ("Publié le 03.12.25 à 14h05 | Mis à jour le 04.12.25", ("03.12.25 à 14h05", "04.12.25")),
+    # the half of the day belongs to the date's string
+    ("Posted March 3, 2025 at 8:05 pm | Updated March 4, 2025", ("March 3, 2025 at 8:05 pm", "March 4, 2025")),
+    ("نشر في 3 مارس 2025 - 08:30 م", ("3 مارس 2025 - 08:30 م", None)),
 ]
 
 DATE_VALUES = [
@@ -340,6 +343,15 @@ DATE_VALUES = [
     ("Publié le 13/09/2015", "2015-09-13"),
     ("Publié le 03/09/2015", "2015-09-03"),  # both could be months: day first, as the French press prints
     ("mise à jour 1.13.25", None),  # dots: a version number, never month first
+    # a 12-hour clock: the half of the day after the time puts the hour on the 24-hour clock
+    ("Posted March 3, 2025 at 8:05 pm", "2025-03-03T20:05:00"),
+    ("Updated 12/31/2024 12:30 AM", "2024-12-31T00:30:00"),
+    ("Published Nov. 8th, 2025 at 4:12 p.m. GMT", "2025-11-08T16:12:00+00:00"),
+    ("3 March 2025 12:05 pm", "2025-03-03T12:05:00"),
+    ("نشر في 3 مارس 2025 - 08:30 م", "2025-03-03T20:30:00"),
+    ("نشر في 3 مارس 2025 - 08:30 مساءً", "2025-03-03T20:30:00"),
+    ("نشر في 3 مارس 2025 - 08:30 ص", "2025-03-03T08:30:00"),
+    ("Publié le 3 mars 2025 à 8h05", "2025-03-03T08:05:00"),  # no half named: the 24-hour clock, as printed
 ]
 
 

@@ -25,6 +25,7 @@ from email.utils import parsedate_to_datetime
 EARLIEST_YEAR = 1990  # older pages of the Maghreb press are not on the web
 FUTURE_TOLERANCE = timedelta(days=1)
 MONTHS = 12
+NOON = 12
 
 _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
@@ -34,10 +35,13 @@ _ISO = re.compile(
 # 'heure locale' names none.
 _ZONE = (r"(?:\s*(?P<open>\()?\s*(?P<zone>(?:GMT|UTC|(?-i:TU)|بتوقيت\s+غري?ني?تش)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)"
          r"(?!\w)(?(open)\s*\)))?")
+# A 12-hour clock's half of the day after the time: 'am', 'p.m.', Arabic 'ص'/'م' or 'صباحا'/'مساءً'.
+_MERIDIEM = (r"(?:\s*(?:(?i:(?P<am>a)|(?P<pm>p))\.?\s?(?i:m)\.?"
+             r"|(?P<am_ar>ص|صباحا\u064b?)|(?P<pm_ar>م|مساء\u064b?))(?!\w))?")
 # day first, the year in four digits or two ('03/12/2025', '3-12-25 14:05'; a 2-digit year after a 2-digit month
 # only: '1.2.25' is a version number); a run of more numbers joined the same way ('20-22-25-10', a telephone) is no date
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|(?<=\d\d[/.-])\d{2}(?![/.-]\d))(?!\d)"
-                      r"(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?" + _ZONE + ")?")
+                      r"(?:\D{1,8}?(\d{1,2})\s*[h:H]\s*(\d{2})?(?::(\d{2}))?" + _MERIDIEM + _ZONE + ")?")
 _NUMBER_BEFORE = re.compile(r"\d[/.-]$")  # a 2-digit-year date that goes on a run of numbers joined the same way
 _SLASH_ISO = re.compile(r"(?<!\d)(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?!\d)")
 
@@ -85,19 +89,19 @@ def _alternation(names: dict[str, int]) -> str:
 # any word is read where the month stands, then looked up in the tables (an alternation of a hundred names costs more)
 _DAY_MONTH_WORDS = re.compile(
     r"(?<!\d)(\d{1,2})(?:er|ᵉʳ|º|st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+|del\s+)?(\d{4})"
-    r"(?:\s*(?:à|a|um|at|-|–|—|\||,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?(?::(\d{2}))?" + _ZONE + ")?",
+    r"(?:\s*(?:à|a|um|at|-|–|—|\||,|\s)\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{2})?(?::(\d{2}))?" + _MERIDIEM + _ZONE + ")?",
     re.IGNORECASE,
 )
 # month first, the English order: "November 12, 2026", "Nov. 12th, 2026 at 2:32". Any word is read, then looked
 # up in the table: an alternation of the month names tried at every word costs four times as much.
 _MONTH_DAY_WORDS = re.compile(
     r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
-    r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2})" + _ZONE + ")?",
+    r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2})" + _MERIDIEM + _ZONE + ")?",
     re.IGNORECASE,
 )
 _AR_WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
-    r"(?:\D{0,20}?(\d{1,2}):(\d{2})(?::(\d{2}))?" + _ZONE + ")?"
+    r"(?:\D{0,20}?(\d{1,2}):(\d{2})(?::(\d{2}))?" + _MERIDIEM + _ZONE + ")?"
 )
 _MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|aktualisiert|modifi|m\.?à\.?j|updated|actualizad|atualizad"
                            r"|aggiornat|geändert|تحديث|تعديل", re.IGNORECASE)
@@ -162,20 +166,32 @@ def find_date_strings(text: str) -> list[tuple[int, str, str]]:
     for pattern, months in ((_DAY_MONTH_WORDS, _WORD_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
             month = months.get(re.sub(r"\s+", " ", m.group(2).lower()))
-            keep(m, _from_parts(m.group(3), str(month), m.group(1), m.group(4), m.group(5), m.group(6), m["zone"])
+            keep(m, _from_parts(m.group(3), str(month), m.group(1), _hour(m), m.group(5), m.group(6), m["zone"])
                  if month else None)
     for m in _MONTH_DAY_WORDS.finditer(folded):
         month = _WORD_MONTHS.get(m.group(1).lower())
-        keep(m, _from_parts(m.group(3), str(month), m.group(2), m.group(4), m.group(5), None, m["zone"])
+        keep(m, _from_parts(m.group(3), str(month), m.group(2), _hour(m), m.group(5), None, m["zone"])
              if month else None)
     for m in _NUMERIC.finditer(folded):
         if len(m.group(3)) == 2 and _NUMBER_BEFORE.search(folded, 0, m.start()):  # '20-22-25-10'
             continue
         day, numeric_month = _day_month(m)
-        keep(m, _from_parts(_full_year(m.group(3)), numeric_month, day, m.group(4), m.group(5), m.group(6), m["zone"]))
+        keep(m, _from_parts(_full_year(m.group(3)), numeric_month, day, _hour(m), m.group(5), m.group(6), m["zone"]))
     for m in _SLASH_ISO.finditer(folded):
         keep(m, _from_parts(m.group(1), m.group(3), m.group(4)))
     return sorted(found)
+
+
+def _hour(m: re.Match[str]) -> str | None:
+    """The hour of a date pattern's match (its 4th group) on the 24-hour clock: '8:05 pm' is 20, '12:30 am' is 0."""
+    hour = m.group(4)
+    if hour is None or int(hour) > NOON:
+        return hour
+    if m["pm"] or m["pm_ar"]:
+        return str(int(hour) % NOON + NOON)
+    if m["am"] or m["am_ar"]:
+        return str(int(hour) % NOON)
+    return hour
 
 
 def _day_month(m: re.Match[str]) -> tuple[str, str]:
