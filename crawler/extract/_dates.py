@@ -4,8 +4,10 @@ Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32
 ``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
 ``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``; ``12. November 2026``, ``3 de mayo de 2026``,
 ``November 12, 2026``: English, German, Spanish, Portuguese, Italian, Dutch) become ``YYYY-MM-DD`` or
-``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press; a year printed in
-two digits ('03/12/25') is read in this century unless that lies past next year, else in the last one.
+``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press, unless only the
+US order is possible ('09/13/2015', slashes or dashes); a 12-hour time's half of the day ('8:05 pm', '08:30 م') is
+read onto the 24-hour clock; a year printed in two digits ('03/12/25') is read in this century unless that lies
+past next year, else in the last one.
 
 The offset rule of the article record: the offset is written when the string gives one
 (``+01:00``, ``+0100``, ``+01``), ``+00:00`` when the time is UTC by definition (a trailing ``Z``,
