@@ -453,6 +453,20 @@ def test_prompt_prefilter_answers_as_the_pattern_does(line: str) -> None:
     assert (found and found.span()) == (plain and plain.span())
 
 
+@pytest.mark.parametrize("line", [
+    "Click here to subscribe to our newsletter", "اضغط هنا للاشتراك في القناة", "Subscribe to our YouTube channel",
+    "If you buy something through our links we may earn a commission.", "CLICK HERE TO REGISTER",
+    "Si vous achetez via nos liens, nous pouvons percevoir une commission.", "Le ministre a cliqué sur le lien.",
+    "Um einen Kommentar abzugeben, melden Sie sich an.", "",
+])
+def test_calls_prefilter_answers_as_the_pattern_does(line: str) -> None:
+    from crawler.extract import _cleanup
+
+    assert _cleanup._CALLS.keys is not None  # the quick no is in place
+    found, plain = _cleanup._CALLS.search(line), _cleanup._CALLS.pattern.search(line)
+    assert (found and found.span()) == (plain and plain.span())
+
+
 def test_case_key_maps_as_the_regex_engine_compares() -> None:
     """Every character: its key is its simple lowercase (the engine's own function), then one character for each
     set of characters the engine takes for equivalent when case is ignored; so a literal matches only a character

@@ -109,9 +109,10 @@ _PROMPT = Prefiltered(re.compile(
 ))
 # More calls to the reader: 'Click here to subscribe …' and its Arabic, a channel to subscribe to, an affiliate's
 # commission on what the reader buys ('Si vous achetez via nos liens, nous pouvons percevoir une commission'), a German
-# comment form's login notice. Tune halves, body F1: aeb 3 pages fixed, fundus 2, none broken. Searched only in a line
-# that holds one of `_CALL_WORDS` (a test in C): one more unanchored search of every line would cost 7 µs a line.
-_CALLS = re.compile(
+# comment form's login notice. Tune halves, body F1: aeb 3 pages fixed, fundus 2, none broken. A pattern of its own
+# (not alternatives of _PROMPT, whose search also finds edge notices), searched, as _PROMPT is, only in a line that
+# holds one of the strings its alternatives need: one more unanchored search of every line would cost 7 µs a line.
+_CALLS = Prefiltered(re.compile(
     r"click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download)|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
     r"|subscribe\s+to\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:youtube|channel|podcast)"
     r"|if\s+you\s+(?:buy|purchase)\s+(?:something|a\s+product|anything)\s+(?:through|via|from)\s+(?:this|our|a|the)"
@@ -119,15 +120,7 @@ _CALLS = re.compile(
     r"|si\s+vous\s+achetez\s+(?:via|par|gr[âa]ce\s+[àa])\s+(?:nos|ces|les)\s+liens"
     r"|um\s+einen\s+kommentar\s+(?:abzugeben|zu\s+schreiben|zu\s+verfassen)",
     re.IGNORECASE,
-)
-_CALL_WORDS = ("click", "اضغط", "subscribe", "buy", "purchase", "commission", "achetez", "kommentar")  # one in each cue
-
-
-def _calls(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in _CALL_WORDS) and _CALLS.search(text) is not None
-
-
+))
 _BUTTON = re.compile(
     r"^\W*(?:s['’]inscrire|s['’]abonner|je\s+m['’]abonne|abonnez-vous|connexion|se\s+connecter|subscribe|sign\s+in"
     r"|read\s+more"
@@ -336,8 +329,7 @@ def is_prompt(line: str) -> bool:
     if len(line.split()) > MAX_PROMPT_WORDS:
         return False
     labels = len(line.split()) <= MAX_LABEL_WORDS and _LABELS.match(line)
-    return bool(_reads_also(line) or _BUTTON.match(line) or labels or _CREDIT.match(line) or _READING_TIME.match(line)
-                or _PROMPT.search(line) or _calls(line))
+    return _all_cue(line) or bool(labels) or _calls_reader(line)
 
 
 def without_prompts(line: str) -> str:
@@ -345,9 +337,19 @@ def without_prompts(line: str) -> str:
     keeps its article sentences (a line that is all prompt becomes empty)."""
     if not is_prompt(line):
         return line
-    if _reads_also(line) or _BUTTON.match(line) or _LABELS.match(line) or _CREDIT.match(line) or _READING_TIME.match(line):
+    if _all_cue(line) or _LABELS.match(line):
         return ""
-    return " ".join(s for s in _SENTENCE.split(line) if not (_PROMPT.search(s) or _calls(s) or _BUTTON.match(s))).strip()
+    return " ".join(s for s in _SENTENCE.split(line) if not (_calls_reader(s) or _BUTTON.match(s))).strip()
+
+
+def _all_cue(line: str) -> bool:
+    """A line that is a cue and nothing else: a 'Lire aussi' link, a button, a credit, a reading time."""
+    return bool(_reads_also(line) or _BUTTON.match(line) or _CREDIT.match(line) or _READING_TIME.match(line))
+
+
+def _calls_reader(text: str) -> bool:
+    """`text` holds a phrase addressed to the reader (_PROMPT, _CALLS)."""
+    return _PROMPT.search(text) is not None or _CALLS.search(text) is not None
 
 
 def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits]:

@@ -204,11 +204,17 @@ def _guarded(quotation: re.Match[str]) -> str:
     return quotation.group().translate(_GUARDS)
 
 
+def _segments(title: str) -> list[str]:
+    """`title` split at its separators, as ``[segment, separator, segment, …]``; a French quotation's '»' is no
+    separator."""
+    return [part.translate(_UNGUARD) for part in _SEPARATOR.split(_QUOTED.sub(_guarded, title))]
+
+
 def last_segment(title: str) -> str | None:
     """The last segment of a title that separators split in two or more ('Headline - Site'), where the site's name
     stands; None for a title of one segment."""
-    parts = _SEPARATOR.split(_QUOTED.sub(_guarded, title))
-    return parts[-1].translate(_UNGUARD).strip() if len(parts) > 2 else None
+    parts = _segments(title)
+    return parts[-1].strip() if len(parts) > 2 else None
 
 
 def strip_site(title: str, site: SiteKeys) -> str:
@@ -219,8 +225,7 @@ def strip_site(title: str, site: SiteKeys) -> str:
     bracketed = _CLOSING_BRACKET.search(title)
     if bracketed and bracketed.start() and site.matches(bracketed.group(1)):
         title = title[:bracketed.start()]
-    parts = _SEPARATOR.split(_QUOTED.sub(_guarded, title))  # [segment, separator, segment, ...]
-    parts = [part.translate(_UNGUARD) for part in parts]
+    parts = _segments(title)
     while len(parts) > 2:
         if site.matches(parts[-1]) or site.opens(parts[-1]) or site.closes(parts[-1]) or _PAGE.match(parts[-1]) \
                 or site.tagged(parts[-1]):
