@@ -111,9 +111,30 @@ def test_the_targets_summary_names_each_held_back_miss_and_nothing_on_the_tune_h
     rows = [row(held, scores, {**scores, "authors": 0.6, "body": 0.95}), row(tune, {**scores, "title": 0.0}, scores)]
 
     assert target_misses({"sahel": rows}) == [
-        "sahel authors 0.500 (1 pages): below trafilatura's 0.600",
+        "sahel authors 0.500 (1 pages): below trafilatura's 0.600 (difference -0.100, 95% interval -0.100 … -0.100)",
         "sahel authors 0.500 (1 pages): under the floor 0.9",
-        "sahel body 0.955 (1 pages): under trafilatura's 0.950 + 0.01"]
+        "sahel body 0.955 (1 pages): under trafilatura's 0.950 + 0.01 (difference +0.005, 95% interval +0.005 … +0.005)"]
+
+
+def test_the_paired_comparison_counts_pages_won_and_lost_and_bounds_the_mean_difference() -> None:
+    from bench.quality.corpora import Labels
+    from bench.quality.report import Outcome, Row, paired
+    from bench.quality.scoring import Prediction
+
+    def row(n: int, ours: float | None, theirs: float | None) -> Row:
+        page = Page("sahel", f"p{n}", f"https://sahel.example/p{n}", Path("unused"), Labels())
+        return Row(page, {"khabar": Outcome(Prediction(), {"body": ours}, 0.0),
+                          "trafilatura": Outcome(Prediction(), {"body": theirs}, 0.0)})
+
+    pairs = [(0.9, 0.7), (0.8, 0.8), (0.5, 0.6), (0.95, 0.9), (None, 0.4)]  # the unscored page is left out
+    rows = [row(n, ours, theirs) for n, (ours, theirs) in enumerate(pairs)]
+    found = paired(rows, "body")
+
+    assert found is not None and (found.wins, found.losses) == (2, 1)
+    assert found.diff == pytest.approx((0.2 + 0.0 - 0.1 + 0.05) / 4)
+    assert -0.1 <= found.low < found.diff < found.high <= 0.2
+    assert paired(rows, "body") == found  # a fixed seed: the same interval on every run
+    assert paired([row(0, None, 0.4)], "body") is None
 
 
 @pytest.mark.parametrize(("predicted", "label", "expected"), [
