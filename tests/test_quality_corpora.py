@@ -148,3 +148,134 @@ def test_the_paired_comparison_counts_pages_won_and_lost_and_bounds_the_mean_dif
 ])
 def test_the_title_score_ignores_invisible_characters(predicted: str, label: str, expected: float) -> None:
     assert score(Prediction(title=predicted), Labels(title=label))["title"] == expected
+
+
+_POSTLIGHT_TEST = r"""
+import assert from 'assert';
+const fs = require('fs');
+
+describe('SahelInfoExtractor', () => {
+  describe('initial test case', () => {
+    let result;
+    let url;
+    beforeAll(() => {
+      url =
+        'https://www.sahel.example/2024/03/09/pluies.html';
+      const html = fs.readFileSync('./fixtures/www.sahel.example.html');
+      result = Mercury.parse(url, { html, fallback: false });
+    });
+
+    it('returns the title', async () => {
+      const { title } = await result;
+      // a title cut across lines, in two kinds of quotes
+      assert.equal(
+        title,
+        'Sahel\u00a0: l\'hivernage ' +
+          "tarde à \"venir\""
+      );
+    });
+
+    it('returns the author', async () => {
+      const { author } = await result;
+      assert.equal(author, `Awa Traoré et Ali Diallo`);
+    });
+
+    it('returns the date_published', async () => {
+      const { date_published } = await result;
+      assert.equal(date_published, '2024-03-08T23:30:00.000Z');
+    });
+
+    it('returns the content', async () => {
+      const { content } = await result;
+      const first13 = excerptContent($('*').first().text(), 13);
+      assert.equal(first13, 'Les pluies tardent à venir sur le Sahel cette année.');
+    });
+  });
+
+  describe('a page without a byline', () => {
+    it('returns nothing it cannot read', async () => {
+      const html = fs.readFileSync('./fixtures/www.sahel.example--brief.html');
+      const uri = 'https://www.sahel.example/breves/1';
+      const { title, author, date_published } = await Mercury.parse(uri, { html });
+      assert.equal(title, `Brève n°${number}`);
+      assert.equal(author, null);
+      assert.equal(date_published, '2024-03-09T15:00:00.000Z');
+    });
+  });
+});
+"""
+
+
+def _postlight_corpus(tmp_path: Path) -> None:
+    (tmp_path / "src" / "extractors" / "custom" / "www.sahel.example").mkdir(parents=True)
+    (tmp_path / "src" / "extractors" / "custom" / "www.sahel.example" / "index.test.js").write_text(
+        _POSTLIGHT_TEST, encoding="utf-8")
+    (tmp_path / "fixtures").mkdir()
+    (tmp_path / "fixtures" / "www.sahel.example.html").write_text(
+        '<html><head><meta property="article:published_time" content="2024-03-09T00:30:00+01:00"></head>'
+        "<body><p>Les pluies tardent à venir sur le Sahel cette année.</p></body></html>", encoding="utf-8")
+    (tmp_path / "fixtures" / "www.sahel.example--brief.html").write_text("<p>Brève</p>", encoding="utf-8")
+
+
+def test_postlight_cases_pair_each_fixture_with_the_values_its_test_asserts(tmp_path: Path) -> None:
+    from bench.quality.corpora import read_postlight
+
+    _postlight_corpus(tmp_path)
+
+    items = list(read_postlight(tmp_path))
+
+    pages = {p.id: p for p in items if isinstance(p, Page)}
+    first = pages["www.sahel.example"]
+    assert first.url == "https://www.sahel.example/2024/03/09/pluies.html"
+    assert first.path == tmp_path / "fixtures" / "www.sahel.example.html"
+    assert first.labels.title == "Sahel\xa0: l'hivernage tarde à \"venir\""
+    assert first.labels.authors == ("Awa Traoré et Ali Diallo",)
+    # the UTC instant's day, and the day the page prints that instant in its own zone
+    assert (first.labels.date, first.labels.other_days) == ("2024-03-08", ("2024-03-09",))
+    assert first.labels.with_snippets == ("Les pluies tardent à venir sur le Sahel cette année.",)
+    brief = pages["www.sahel.example--brief"]
+    # a template with a substitution is reported, null is no label, 15:00Z with no stamp in the page is a
+    # midnight east of UTC: the next day is right too
+    assert (brief.url, brief.labels.title, brief.labels.authors) == ("https://www.sahel.example/breves/1", None, None)
+    assert (brief.labels.date, brief.labels.other_days) == ("2024-03-09", ("2024-03-10",))
+    assert [s for s in items if isinstance(s, Skipped)] == [
+        Skipped("postlight", "www.sahel.example--brief", "title not scored: a template literal with ${…} substitutions")]
+
+
+@pytest.mark.parametrize(("predicted", "expected"), [
+    ("2024-03-08", 1.0),  # the UTC day
+    ("2024-03-09T00:30:00+01:00", 1.0),  # the day the page prints
+    ("2024-03-07", 0.0),
+    (None, 0.0),
+])
+def test_a_utc_instant_label_accepts_its_utc_day_and_the_pages_own_day(predicted: str | None, expected: float) -> None:
+    labels = Labels(date="2024-03-08", other_days=("2024-03-09",))
+
+    assert score(Prediction(date=predicted), labels)["date"] == expected
+
+
+def test_a_postlight_checkout_without_its_tests_folder_is_reported(tmp_path: Path) -> None:
+    from bench.quality.corpora import read_postlight
+
+    assert list(read_postlight(tmp_path)) == [Skipped("postlight", "src/extractors/custom", "folder missing")]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("'a' + 'b' +\n  'c')", "abc"),
+    ('"l\\u2019été")', "l\u2019été"),
+    ("`deux\nlignes`)", "deux\nlignes"),
+    ("null)", None),
+    ("/* note */ 'x' // fin\n)", "x"),
+])
+def test_js_values_are_read_as_javascript_would(source: str, expected: str | None) -> None:
+    from bench.quality.js_asserts import value_at
+
+    assert value_at(source, 0) == expected
+
+
+@pytest.mark.parametrize("source", ["`n°${n}`)", "title.trim())", "'a' + b)", "moment(x).format())"])
+def test_js_values_that_need_running_the_file_are_refused(source: str) -> None:
+    from bench.quality.js_asserts import Unreadable, value_at
+
+    with pytest.raises(Unreadable):
+        value_at(source, 0)

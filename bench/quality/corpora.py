@@ -7,6 +7,8 @@
     aeb           scrapinghub/article-extraction-benchmark  ground-truth.json (articleBody, url), html/<id>.html.gz
     fundus        flairNLP/fundus       tests/resources/parser/test_data/<country>/<Publisher>.json (title, authors,
                                         publishing_date, body per parser version), <Publisher>_<date>.html.gz, meta.info
+    postlight     postlight/parser      src/extractors/custom/<domain>/index.test.js (what Mercury's tests assert:
+                                        title, author, date_published, first words of content), fixtures/*.html
 
 Each reader yields `Page`s, or `Skipped` for a page whose labels are missing or malformed (the bench reports
 it and goes on). A label that is absent stays None: that field is not scored on that page.
@@ -23,10 +25,13 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from lxml.html import document_fromstring
+
+from bench.quality import js_asserts
 
 TUNE, HELD_BACK = "tune", "held-back"
 
@@ -42,6 +47,7 @@ class Labels:
     with_snippets: tuple[str, ...] = ()  # or snippets that must / must not be in the text
     without_snippets: tuple[str, ...] = ()
     language: str | None = None  # ISO 639-1
+    other_days: tuple[str, ...] = ()  # days also right for `date` (a UTC instant's day in the page's own zone)
 
 
 @dataclass(frozen=True)
@@ -280,7 +286,105 @@ def _fundus_body(body: Any) -> str | None:
     return "\n".join(parts) or None
 
 
+# --- postlight/parser (Mercury) --------------------------------------------------------------------
+
+_POSTLIGHT_DAY_SUBJECTS = ("new_date_published", "newDatePublished.split('T')[0]",
+                           "date_published.split('T')[0]", "moment(date_published).format('YYYY-MM-DD')")
+_EXCERPT = re.compile(r"first(\d+)")
+_INSTANT = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?Z")
+_STAMP = re.compile(rb"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?\s?(Z|[+-]\d\d:?\d\d)\b")
+
+
+def read_postlight(root: Path) -> Iterator[Page | Skipped]:
+    """Mercury's custom-extractor tests: each `src/extractors/custom/<domain>/index.test.js` reads fixtures and
+    asserts what Mercury must return (bench/quality/js_asserts.py reads them without running JavaScript).
+
+    title     the asserted title, scored exactly
+    authors   the asserted author string, one byline the scorer splits into names (',', '&', ' and ', ' et ');
+              a link or a text of several lines (Mercury's output kept as the label) is no byline: not scored
+    date      `date_published` is a UTC instant ('…T15:00:00.000Z'): Mercury turns the page's local time into
+              UTC, so a page dated 4 April in Tokyo is labelled 3 April 15:00Z. Both extractors are scored on
+              the day they print (trafilatura prints no time), and the right days are the instant's UTC day,
+              its day wherever the page itself prints that instant with an offset ('2019-04-04T00:00:00+09:00'),
+              or, when the page prints it nowhere so, the next day if the instant is a local midnight east of
+              UTC (hh:00:00Z with hh >= 10: a date printed without a time in a zone ahead of UTC). A day
+              asserted through `moment(date_published).format()` is a printed day, taken as it is.
+    body      `excerptContent(text, N)`, the first N words of Mercury's content, must be in the body text
+              (the trafilatura corpus's snippet score). Mercury's content starts with what it keeps of
+              captions and glues blocks without a space ('cards.jpgCash'): about a quarter of the tune pages
+              are then a miss for every extractor alike, so read the body column as a comparison only
+    null      an asserted null (Mercury finds no author, date or title there) is no label: Mercury's own
+              extractor may miss a byline the page prints, so the field is not scored on that page
+    dek       not used: of the 31 tune pages with a dek, Khabar's body holds it on 13 and trafilatura's on 7,
+              the page's own article text on some and not others: neither 'must contain' nor 'must not' holds
+
+    Fixtures are read from `fixtures/`; a fixture named by two cases keeps the first case's labels. A field
+    whose value is not a literal is reported and not scored; a case with no usable label is skipped."""
+    base = root / "src" / "extractors" / "custom"
+    if not base.is_dir():
+        yield Skipped("postlight", "src/extractors/custom", "folder missing")
+        return
+    seen: set[str] = set()
+    for test in sorted(base.glob("*/index.test.js")):
+        for case in js_asserts.cases(test.read_text(encoding="utf-8")):
+            if case.fixture not in seen:
+                seen.add(case.fixture)
+                yield from _postlight_page(root / "fixtures" / case.fixture, case)
+
+
+def _postlight_page(path: Path, case: js_asserts.Case) -> Iterator[Page | Skipped]:
+    page_id = case.fixture.removesuffix(".html")
+    wanted = ("title", "author", "date_published", *_POSTLIGHT_DAY_SUBJECTS,
+              *(s for s in case.values if _EXCERPT.fullmatch(s)))
+    for subject, problem in case.problems.items():
+        if subject in wanted or _EXCERPT.fullmatch(subject):
+            yield Skipped("postlight", page_id, f"{subject} not scored: {problem}")
+    if not path.is_file() or case.url is None:
+        yield Skipped("postlight", page_id, "fixture missing" if case.url else "no URL passed to Mercury.parse")
+        return
+    values = case.values
+    excerpts = tuple(v for s, v in values.items() if _EXCERPT.fullmatch(s) and v and v.strip())
+    title, author = _nonempty(values.get("title")), _nonempty(values.get("author"))
+    if author and ("://" in author or "\n" in author):
+        yield Skipped("postlight", page_id, f"author not scored: a link or a profile, not a byline ({author[:40]!r})")
+        author = None
+    date, other_days = _postlight_date(values, path.read_bytes())
+    if title is None and author is None and date is None and not excerpts:
+        yield Skipped("postlight", page_id, "no title, author, date or content label")
+        return
+    yield Page("postlight", page_id, case.url, path, Labels(
+        title=title, authors=(author,) if author else None, date=date, other_days=other_days,
+        with_snippets=excerpts))
+
+
+def _postlight_date(values: dict[str, str | None], html: bytes) -> tuple[str | None, tuple[str, ...]]:
+    """(the label's day, other right days): see read_postlight's docstring."""
+    day = next((_day(values[s]) for s in _POSTLIGHT_DAY_SUBJECTS if _day(values.get(s))), None)
+    instant = _INSTANT.fullmatch(values.get("date_published") or "")
+    if instant is None:
+        return day or _day(values.get("date_published")), ()
+    when = datetime.fromisoformat(instant.group()[:19]).replace(tzinfo=UTC)
+    days = {local_day for local_day, moment in _stamps(html) if moment == when}
+    if not days and when.minute == when.second == 0 and when.hour >= 10:
+        days.add((when + timedelta(days=1)).date().isoformat())
+    utc_day = when.date().isoformat()
+    return utc_day, tuple(sorted(days - {utc_day}))
+
+
+def _stamps(html: bytes) -> Iterator[tuple[str, datetime]]:
+    """(printed day, UTC instant) of each ISO timestamp with an offset in the page."""
+    for match in _STAMP.finditer(html):
+        day, clock, zone = (g.decode("ascii") for g in match.groups())
+        zone = "+00:00" if zone == "Z" else zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+        try:
+            moment = datetime.fromisoformat(f"{day}T{clock}{zone}")
+        except ValueError:
+            continue
+        yield day, moment.astimezone(UTC)
+
+
 READERS: dict[str, Callable[[Path], Iterator[Page | Skipped]]] = {
     "readability": read_readability, "newspaper4k": read_newspaper4k, "htmldate": read_htmldate,
     "trafilatura": read_trafilatura, "aeb": read_aeb, "fundus": read_fundus,
+    "postlight": read_postlight,
 }

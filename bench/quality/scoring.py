@@ -4,7 +4,8 @@
               zero-width space, word joiner, BOM), NFC; case kept
     authors   F1 over normalised name sets (case, accents, punctuation folded; "By"/"Par" dropped; a label
               or an answer is split into names at ';', ',', ' and ', ' et ', '&'); both empty = 1
-    date      1 when the publication day is the labelled one
+    date      1 when the publication day printed is the labelled one (or one of `other_days`, where a corpus
+              labels a UTC instant: see its reader)
     body      F1 over 4-word shingles of the text (the article-extraction-benchmark metric), or, where the
               corpus only has snippets, F1 of the snippet hits (a 'with' snippet found is a true positive,
               a 'without' snippet found a false positive, a 'with' snippet missing a false negative)
@@ -106,7 +107,7 @@ def score(prediction: Prediction, labels: Labels) -> dict[str, float | None]:
     return {
         "title": None if labels.title is None else float(norm_title(prediction.title) == norm_title(labels.title)),
         "authors": None if labels.authors is None else f1(set(name_set(prediction.authors)), set(name_set(labels.authors))),
-        "date": None if labels.date is None else float((prediction.date or "")[:10] == labels.date),
+        "date": None if labels.date is None else float((prediction.date or "")[:10] in (labels.date, *labels.other_days)),
         "body": body,
         "language": None if labels.language is None else float((prediction.language or "").lower() == labels.language),
     }
