@@ -279,3 +279,28 @@ def test_js_values_that_need_running_the_file_are_refused(source: str) -> None:
 
     with pytest.raises(Unreadable):
         value_at(source, 0)
+
+
+@pytest.mark.parametrize(("saved", "published"), [
+    # Mercury's normalised meta tags: value is content again, OpenGraph names are properties again
+    (b'<meta name="og:title" value="Sahel : les pluies"><meta name="author" value="Awa Traor\xc3\xa9">',
+     b'<meta property="og:title" content="Sahel : les pluies"><meta name="author" content="Awa Traor\xc3\xa9">'),
+    # a page as published (one meta content is enough to tell) is left as it is, <input value> too
+    (b'<meta name="og:title" content="A"><meta name="x" value="B">', b'<meta name="og:title" content="A"><meta name="x" value="B">'),
+    (b'<meta charset="utf-8"><input name="q" value="pluies">', b'<meta charset="utf-8"><input name="q" value="pluies">'),
+])
+def test_postlight_pages_get_their_meta_tags_back_as_published(saved: bytes, published: bytes) -> None:
+    from bench.quality.corpora import meta_tags_as_published
+
+    assert meta_tags_as_published(saved) == published
+
+
+def test_a_postlight_page_is_read_with_its_meta_tags_restored(tmp_path: Path) -> None:
+    from bench.quality.corpora import read_postlight
+
+    _postlight_corpus(tmp_path)
+    (tmp_path / "fixtures" / "www.sahel.example.html").write_bytes(b'<meta name="article:published_time" value="x">')
+
+    page = next(p for p in read_postlight(tmp_path) if isinstance(p, Page) and p.id == "www.sahel.example")
+
+    assert page.html() == b'<meta property="article:published_time" content="x">'
