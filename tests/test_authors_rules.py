@@ -178,6 +178,12 @@ LEAD_INS = [
     ("De notre correspondante à Tombouctou, Aminata Maïga", [("Aminata Maïga", P)]),
     ("Par notre correspondant Oumar Diakité", [("Oumar Diakité", P)]),
     ("Par notre envoyée spéciale à Agadez : Mariama Issa", [("Mariama Issa", P)]),
+    # a lead-in glued to the name ('<span>Par</span><a>Karim Benali</a>'); a name that opens like one is a name
+    ("ParKarim Benali", [("Karim Benali", P)]),
+    ("ByAmina Saïdi", [("Amina Saïdi", P)]),
+    ("VonLeïla Haddad", [("Leïla Haddad", P)]),
+    ("Parfait Ouédraogo", [("Parfait Ouédraogo", P)]),
+    ("Byron Diallo", [("Byron Diallo", P)]),
 ]
 
 

@@ -462,6 +462,11 @@ def looks_like_byline(paragraph: str) -> Credits | None:
     return parsed
 
 
+# A lead-in glued to the name, where '<span>By</span><a>Karim Benali</a>' prints with nothing between them
+# ('ByKarim Benali', 'ParKarim Benali'); its capital then the name's: 'Byron', 'Parker', 'Vonnegut' stay names
+_GLUED_LEAD_IN = re.compile(r"^(?:By|Par|Von)(?=[A-Z][^\W\d_A-Z])")
+
+
 def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     """The credits in `text`; None in strict mode when a part is neither a name, a role nor an agency.
 
@@ -474,7 +479,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         return None if strict else credits
     inside = [inner[0] or inner[1] for inner in _PARENS.findall(text)]
     text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
-    lead = _PREFIX.match(text)
+    lead = _PREFIX.match(text) or _GLUED_LEAD_IN.match(text)
     text, prefixed = (text[lead.end():], 1) if lead else (text, 0)
     segments = _TAIL.split(text, maxsplit=4)
     at = _name_segment(segments, skip)
