@@ -279,6 +279,11 @@ NAME_ENDS = [
     ("Par Karim Benali, Leïla Haddad", [("Karim Benali", P), ("Leïla Haddad", P)]),  # two full names: two authors
     ("Par Karim, Leïla et Sofia", [("Karim", P), ("Leïla", P), ("Sofia", P)]),  # no full name before: first names
     ("Par Karim Benali, AFP", [("Karim Benali", P), ("AFP", A)]),
+    # a role or a profile link's label glued to the name by markup that prints nothing between them
+    ("Par Karim BenaliRedakteur", [("Karim Benali", P)]),
+    ("By Amina SaïdiTwitter", [("Amina Saïdi", P)]),
+    ("Par Leïla HaddadEmail", [("Leïla Haddad", P)]),
+    ("Par Omar McDonald", [("Omar McDonald", P)]),  # a capital inside a surname is the name's
 ]
 
 

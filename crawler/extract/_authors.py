@@ -650,10 +650,17 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
 _GLUED_WORD = re.compile(r"(?<=[^\W\d_])(?<![A-Z])([A-Z][^\W\d_A-Z]+)$")
 
 
+# The label of a link to the author's profile or contact, printed after the name ('Karim BenaliTwitter')
+_PROFILE_LINKS = frozenset({"twitter", "facebook", "instagram", "email", "mail", "contact", "bio", "profil", "profile"})
+
+
 def _unglued(value: str) -> str:
-    """The name without a role glued to it ('Karim BenaliRedakteur' -> 'Karim Benali'); any other value as is."""
+    """The name without a role or a profile link glued to it ('Karim BenaliRedakteur', 'Karim BenaliTwitter' ->
+    'Karim Benali'); any other value as is."""
     glued = _GLUED_WORD.search(value)
-    return value[:glued.start()] if glued and " " in value and _has_role_word(glued.group(1)) else value
+    if glued and " " in value and (_has_role_word(glued.group(1)) or glued.group(1).lower() in _PROFILE_LINKS):
+        return value[:glued.start()]
+    return value
 
 
 def _person(value: str, dotted: bool = True) -> str | None:
