@@ -239,6 +239,20 @@ def test_a_later_source_that_completes_the_credits_wins(head: str, authors: tupl
     assert _extract(page(f"<title>Réforme fiscale</title>{head}", printed)).authors == authors
 
 
+# Cxense's author tag is an author meta like the others; a template's empty value ('null') in one credits nobody
+CXENSE = [
+    ("cxense-author", '<meta name="cXenseParse:author" content="Omar Lahlou">', ("Omar Lahlou",)),
+    ("null-is-no-name", '<meta name="cXenseParse:author" content="null">'
+     '<meta name="cXenseParse:author" content="Omar Lahlou">', ("Omar Lahlou",)),
+    ("undefined-is-no-name", '<meta name="author" content="undefined">', ()),
+]
+
+
+@pytest.mark.parametrize(("head", "authors"), [c[1:] for c in CXENSE], ids=[c[0] for c in CXENSE])
+def test_a_cxense_author_tag(head: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page(f"<title>Réforme fiscale</title>{head}", "<p>Omar Lahlou</p>")).authors == authors
+
+
 # The site's name as its address spells it is no author, in a meta tag or a byline element; a JSON-LD Person
 # of that name is (a personal site named after its author).
 HOST_NAMES = [

@@ -168,6 +168,7 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "contributor", "invité", "anonyme", "unknown", "inconnu", "المحرر", "الإدارة", "follow author", "no author",
     "sans auteur", "sign in", "log in", "se connecter", "connexion", "all posts", "alle beiträge", "tous les articles",
     "기자", "記者", "记者",  # 'reporter' alone, without the name it follows
+    "null", "undefined", "none",  # a template's empty value printed as a word
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name

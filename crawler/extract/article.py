@@ -100,7 +100,8 @@ _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
 MAX_SITE_NAME_WORDS = 6
 _STAMP_SOURCES = ("json-ld", "opengraph", "meta", "time")
-_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dc:creator", "dcterms.creator", "sailthru.author", "byl")
+_AUTHOR_META = ("author", "parsely-author", "dc.creator", "dc:creator", "dcterms.creator", "sailthru.author", "byl",
+                "cxenseparse:author")
 # An author meta name given more times than this holds a reference list (the works a paper cites), not a byline.
 MAX_AUTHOR_METAS = 12
 
