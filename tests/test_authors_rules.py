@@ -241,6 +241,10 @@ NAME_ENDS = [
     ("By Karim Benali on Sunday, 9 March 2025", [("Karim Benali", P)]),
     ("By Amina Saïdi March 9, 2025", [("Amina Saïdi", P)]),  # the English order, month first
     ("By Omar Lahlou Monday, March 9, 2025", [("Omar Lahlou", P)]),
+    # the section (or place) an English byline names before its date
+    ("Written by Karim Benali in Sahel News on 1 June 2025 at 08:34 PM. 5 Comments", [("Karim Benali", P)]),
+    ("By Amina Saïdi in Politics on Monday, March 9, 2025", [("Amina Saïdi", P)]),
+    ("By Karim Benali in Sahel", []),  # no date after it: nothing says where the name ends
     ("Por Leïla Haddad el martes 3 de marzo", [("Leïla Haddad", P)]),
     ("Par Omar El Mardini, le 3 mars 2025", [("Omar El Mardini", P)]),
     ("Par Adama Do 12.03.2025", [("Adama Do", P)]),  # a German two-letter day wants its dot: 'Do.'

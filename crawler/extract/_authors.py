@@ -80,6 +80,8 @@ _WEEKDAYS = "(?:" + "|".join(_DAYS.values()) + r")\b|" + _DE_SHORT_DAY
 _DAY_AFTER = {"am": rf"(?:{_DAYS['de']})\b|{_DE_SHORT_DAY}", "on": rf"(?:{_DAYS['en']})\b",
               "el": rf"(?:{_DAYS['es']})\b", "il": rf"(?:{_DAYS['it']})\b"}
 _ON_A_DAY = "|".join(rf"\s+{word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.items())
+# The section or place an English byline names between the name and its date ('By X in Valve on 1 June 2019')
+_IN_SECTION_ON_A_DAY = rf"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){{0,2}}\s+on\s+(?:\d|(?:{_DAYS['en']})\b))"
 # An English date, month first, after the name ('by X March 9, 2015')
 _MONTH_FIRST = (
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -91,7 +93,7 @@ _TAIL = re.compile(
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
-    r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
+    r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
