@@ -218,6 +218,12 @@ SAHEL_URL = "https://www.courrier-sahel.ne/societe/barrage"
     ('<meta property="og:title" content="La chronique économique de Karim Benali : la dette des communes">',
      "<h1>La chronique économique de Karim Benali : la dette des communes s’envole</h1>",
      "La chronique économique de Karim Benali : la dette des communes s’envole"),
+    # an <h1> that is what the references open with before a colon prints the title's first part, no other
+    # wording of it: the reference is the title ('Artist: Album', 'Name: what it is')
+    ('<meta property="og:title" content="Kandadji : le barrage du fleuve Niger">',
+     "<h1>Kandadji</h1>", "Kandadji : le barrage du fleuve Niger"),
+    ('<meta property="og:title" content="Les Amazones: Les Amazones">',
+     "<h1>Les Amazones</h1>", "Les Amazones: Les Amazones"),
     # ... and an opening closed by a dash is part of the headline, not a kicker
     ('<meta property="og:title" content="Louer, acheter ou emprunter sa voiture – que choisir ?">',
      "<h1>Louer, acheter ou emprunter sa voiture – ce qui coûte moins</h1>",

@@ -5,7 +5,8 @@ og:title, ``<title>``) equals it or holds it between separators. Its kicker stay
 the headline with a colon and every reference prints that same 'Kicker: Headline' line; an unmarked opening element
 glued to the rest without a space is joined as a reference joins the two ('Kicker / Headline'). Otherwise an ``<h1>`` that tells the same story in
 other words wins (half of its words or more are in the references, a kicker both open with before a colon left out:
-the headline as printed, where og:title and JSON-LD often carry a version written for search engines). Otherwise the
+the headline as printed, where og:title and JSON-LD often carry a version written for search engines; not an <h1>
+that is only what a reference opens with before a colon, as in 'Artist: Album'). Otherwise the
 page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
 Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give its
@@ -385,13 +386,25 @@ def _printed_headline(headings: Sequence[Heading], references: Sequence[str], si
         return None
     best, best_share = None, 0.0
     for heading in headings:
-        if heading.tag != "h1" or heading.logo or site.matches(heading.text):
+        if heading.tag != "h1" or heading.logo or site.matches(heading.text) or _opens(heading.text, references):
             continue
         words, known = _story_words(heading.text, references)
         share = len(words & known) / len(words) if words else 0.0
         if share >= _SAME_STORY and share > best_share:
             best, best_share = heading.text, share
     return best
+
+
+def _opens(heading: str, references: Sequence[str]) -> bool:
+    """The heading is what a reference opens with before a colon ('Name: what it is', 'Artist: Album'): the
+    reference is the whole title, of which the heading prints the first part, not the story in other words."""
+    key = " ".join(heading.split()).casefold()
+    for reference in references:
+        spaced = " ".join(reference.split()).casefold()
+        rest = spaced[len(key):].lstrip() if spaced.startswith(key) else ""
+        if rest.startswith(":") and rest[1:].strip():
+            return True
+    return False
 
 
 def _story_words(heading: str, references: Sequence[str]) -> tuple[set[str], set[str]]:
