@@ -880,3 +880,21 @@ CJK_ROLES = [
 @pytest.mark.parametrize(("value", "credited"), CJK_ROLES, ids=[c[0] for c in CJK_ROLES])
 def test_a_reporters_title_after_the_name(value: str, credited: list[tuple[str, str]]) -> None:
     assert parse_names([value]).credited == credited
+
+
+# --- a job title printed after the name with no comma ------------------------------------------------
+
+TITLES = [
+    ("Par Karim Benali Grand reporter", [("Karim Benali", P)]),
+    ("Par Amina Saïdi Rédactrice en chef", [("Amina Saïdi", P)]),
+    ("By Omar Lahlou Senior Politics Editor", [("Omar Lahlou", P)]),
+    ("Par Karim Benali Editor", [("Karim Benali", P)]),
+    ("Par Jean Editor", [("Jean Editor", P)]),  # one word before: no name left to cut to
+    ("Sahel Info Staff", [("Sahel Info Staff", P)]),  # the newsroom that signs: not cut (its kind as before)
+    ("Par Karim Benali Amina Saïdi Tarek Ali Opinion writer", []),  # a whole author box: no cut, no name
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), TITLES, ids=[c[0] for c in TITLES])
+def test_a_title_after_the_name_without_a_comma(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

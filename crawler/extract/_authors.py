@@ -639,7 +639,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     if _ROLE.match(part):
         return True
     dotted = printed_part.endswith(".")
-    name = _person(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))), dotted) \
+    name = _person(_without_title(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part)))), dotted) \
         or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
@@ -654,6 +654,26 @@ _GLUED_WORD = re.compile(r"(?<=[^\W\d_])(?<![A-Z])([A-Z][^\W\d_A-Z]+)$")
 
 
 # The label of a link to the author's profile or contact, printed after the name ('Karim BenaliTwitter')
+# The words that open a job title printed after the name with no comma ('Sam Stein Senior Politics Editor', 'Karim
+# Benali Grand reporter'), when the title ends on a role word.
+_TITLE_OPENERS = frozenset({"senior", "chief", "staff", "deputy", "managing", "contributing", "associate", "executive",
+                            "special", "junior", "lead", "principal", "grand", "grande", "editor", "writer", "reporter",
+                            "correspondent", "columnist", "journaliste", "rédacteur", "rédactrice", "correspondant",
+                            "correspondante", "chroniqueur", "chroniqueuse"})
+_MAX_TITLED_NAME = 4
+
+
+def _without_title(value: str) -> str:
+    """The name without the job title printed after it with no comma, the title opened by one of _TITLE_OPENERS
+    and closed by a role word ('Sam Stein Senior Politics Editor' -> 'Sam Stein'); two to four words of name (more is
+    a name printed twice or a whole author box, left to the other rules)."""
+    words = value.split()
+    if len(words) < 3 or words[-1].lower() not in _ROLE_WORDS or words[-1].lower() == "staff":
+        return value  # 'ZDNet Japan Staff', 'Sahel Info Staff': the newsroom that signs
+    opener = next((i for i in range(2, min(len(words), _MAX_TITLED_NAME + 1)) if words[i].lower() in _TITLE_OPENERS), None)
+    return " ".join(words[:opener]) if opener is not None else value
+
+
 _PROFILE_LINKS = frozenset({"twitter", "facebook", "instagram", "email", "mail", "contact", "bio", "profil", "profile"})
 
 
