@@ -653,7 +653,6 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
 _GLUED_WORD = re.compile(r"(?<=[^\W\d_])(?<![A-Z])([A-Z][^\W\d_A-Z]+)$")
 
 
-# The label of a link to the author's profile or contact, printed after the name ('Karim BenaliTwitter')
 # The words that open a job title printed after the name with no comma ('Sam Stein Senior Politics Editor', 'Karim
 # Benali Grand reporter'), when the title ends on a role word.
 _TITLE_OPENERS = frozenset({"senior", "chief", "staff", "deputy", "managing", "contributing", "associate", "executive",
@@ -674,6 +673,7 @@ def _without_title(value: str) -> str:
     return " ".join(words[:opener]) if opener is not None else value
 
 
+# The label of a link to the author's profile or contact, printed after the name ('Karim BenaliTwitter')
 _PROFILE_LINKS = frozenset({"twitter", "facebook", "instagram", "email", "mail", "contact", "bio", "profil", "profile"})
 
 
