@@ -9,6 +9,9 @@
                                         publishing_date, body per parser version), <Publisher>_<date>.html.gz, meta.info
     postlight     postlight/parser      src/extractors/custom/<domain>/index.test.js (what Mercury's tests assert:
                                         title, author, date_published, first words of content), fixtures/*.html
+    wcxb          Murrough-Foley/web-content-extraction-benchmark  metadata.json (split, page_type),
+                                        <split>/ground-truth/<id>.json (url, ground_truth: title, author,
+                                        publish_date, main_content), <split>/html/<id>.html.gz; article pages only
 
 Each reader yields `Page`s, or `Skipped` for a page whose labels are missing or malformed (the bench reports
 it and goes on). A label that is absent stays None: that field is not scored on that page.
@@ -402,8 +405,40 @@ def _stamps(html: bytes) -> Iterator[tuple[str, datetime]]:
         yield day, moment.astimezone(UTC)
 
 
+# --- Murrough-Foley/web-content-extraction-benchmark (WCXB) ----------------------------------------
+
+def read_wcxb(root: Path) -> Iterator[Page | Skipped]:
+    """metadata.json names each page's folder (dev/ or test/: an id can sit in both, the index says which is
+    the page) and its type; only article pages are read: forums, product pages, listings are not articles."""
+    index = _read_json(root / "metadata.json") if (root / "metadata.json").is_file() else None
+    files = index.get("files") if isinstance(index, dict) else None
+    if not isinstance(files, dict):
+        yield Skipped("wcxb", "metadata.json", "index missing or without a 'files' object")
+        return
+    for page_id, info in sorted(files.items()):
+        if isinstance(info, dict) and info.get("page_type") == "article":
+            yield _wcxb_page(root / str(info.get("split")), page_id)
+
+
+def _wcxb_page(folder: Path, page_id: str) -> Page | Skipped:
+    html, labels_path = folder / "html" / f"{page_id}.html.gz", folder / "ground-truth" / f"{page_id}.json"
+    if not html.is_file() or not labels_path.is_file():
+        return Skipped("wcxb", page_id, f"{folder.name}/html/<id>.html.gz or {folder.name}/ground-truth/<id>.json missing")
+    try:
+        item = _read_json(labels_path)
+    except ValueError as err:
+        return Skipped("wcxb", page_id, f"unreadable labels: {err}")
+    truth = item.get("ground_truth") if isinstance(item, dict) else None
+    if not isinstance(truth, dict) or not isinstance(item.get("url"), str) or not _nonempty(truth.get("main_content")):
+        return Skipped("wcxb", page_id, "labels without url or ground_truth.main_content")
+    return Page("wcxb", page_id, item["url"], html, Labels(
+        title=_nonempty(truth.get("title")), authors=_author_label(truth.get("author")),
+        date=_day(truth.get("publish_date")), text=truth["main_content"]))
+
+
 READERS: dict[str, Callable[[Path], Iterator[Page | Skipped]]] = {
     "readability": read_readability, "newspaper4k": read_newspaper4k, "htmldate": read_htmldate,
     "trafilatura": read_trafilatura, "aeb": read_aeb, "fundus": read_fundus,
     "postlight": read_postlight,
+    "wcxb": read_wcxb,
 }
