@@ -22,6 +22,9 @@ AR = (
     "وانتقدت المعارضة ما وصفته بميزانية انتخابية قبل أشهر قليلة من الانتخابات المحلية المقررة في فصل الربيع.",
 )
 AD = '<div class="ad">Publicité</div>'
+C1 = "\x80\x9c"  # the two bytes after 'â' of '“' read as Latin-1
+MOJIBAKE = tuple(line.replace("« ", f"â{C1}").replace(" »", f"â{C1}").replace("La majeure", f"â{C1}La majeure")
+                 for line in FR)
 
 
 def _boxes(*boxes: str, kind: str = 'div class="story__body"') -> bytes:
@@ -57,6 +60,13 @@ LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'
     # already in the text, only its soft hyphens and spaces differ: not twice
     (_boxes(_p(FR[0]) + _p(FR[1].replace("rénovation", "ré\xadno\xadva\xadtion")), _p(FR[2])),
      [FR[0], FR[1].replace(" d'eau", "  d'eau"), FR[2]], [FR[0], FR[1].replace(" d'eau", "  d'eau"), FR[2]]),
-], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "soft-hyphens"])
+    # a page whose UTF-8 was decoded twice holds '\x80\x9c' after each 'â' of its quotes, trafilatura's lines do not:
+    # a kept paragraph is still found in the text (not twice), a missed one goes back as trafilatura gives a line
+    (_boxes(_p(FR[0]) + _p(MOJIBAKE[1]), _p(FR[2])), [FR[0], MOJIBAKE[1].replace(C1, ""), FR[2]],
+     [FR[0], MOJIBAKE[1].replace(C1, ""), FR[2]]),
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p(MOJIBAKE[2]) + _p(FR[3])), [FR[0], FR[1], FR[3]],
+     [FR[0], FR[1], MOJIBAKE[2].replace(C1, ""), FR[3]]),
+], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "soft-hyphens",
+        "mojibake-kept", "mojibake-missed"])
 def test_missed_paragraphs(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_missed_paragraphs("\n".join(text), parse_html(html)).split("\n") == expected
