@@ -138,6 +138,10 @@ ARTICLE_CELL = "<td id='c'><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" fo
     ("<table><tr><td id='g'><a href='/a'>Les plus lus du jour</a><br><a href='/b'>Un autre titre</a></td>"
      "<td id='c'><article><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS * 2)
      + "</article></td></tr></table>", {"g": "aside", "c": "div"}),
+    # a small table of promotions beside an article in plain divisions: its column is not the page's article
+    ("<div id='a'>" + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS * 3) + "</div><table><tr><td id='p'>"
+     + "".join(f"<p>Offre {n} : le guide du contribuable.</p>" for n in range(4))
+     + "</td><td id='l'><a href='/a'>Les plus lus du jour</a></td></tr></table>", {"a": "div", "p": "div", "l": "aside"}),
     # a layout table of one column per row: divisions only
     ("<table><tr><td id='h'><h2>Le Journal</h2></td></tr><tr>" + ARTICLE_CELL + "</tr></table>", {"h": "div", "c": "div"}),
     # a data table, even with a paragraph in each cell, stays a table
