@@ -121,6 +121,10 @@ def test_is_date_line(line: str, expected: bool) -> None:
      "La commission électorale a reçu les listes des candidats de Tlemcen."),
     ("The ministry said users should click here and there less often on unknown links.",
      "The ministry said users should click here and there less often on unknown links."),
+    # an affiliate-link disclosure goes; a list item telling how streamers earn through affiliate links stays
+    ("Les tarifs datent de mars. Cet article contient des affiliate links.", "Les tarifs datent de mars."),
+    ("- Programmes d'affiliation : le vidéaste touche une part des ventes faites via ses affiliate links.",
+     "- Programmes d'affiliation : le vidéaste touche une part des ventes faites via ses affiliate links."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

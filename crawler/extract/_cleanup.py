@@ -67,7 +67,8 @@ _PROMPT = Prefiltered(re.compile(
     r"|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
     r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
     r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
-    r"|enth[äa]lt\s+(?:werbung|affiliate)|affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
+    # an affiliate-link disclosure, not a list item that tells how affiliate links pay ('- Twitch: … via affiliate links')
+    r"|enth[äa]lt\s+(?:werbung|affiliate)|^(?!-\s).*?affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
     # appeals for support, app downloads, sign-up lines
     r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|(?:^|(?<=[.!?:]\s))\W{0,3}become\s+a\s+(?:member|supporter)"
     r"|unterst[üu]tze\s+(?:uns|unser)|hazte\s+(?:miembro|socio)|wesprzyj\s+nas|soutenez[-\s](?:nous|notre)|faites\s+un\s+don"
