@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import FormElement, HtmlElement, InputElement
 
+from crawler.extract._authors import Kind
 from crawler.extract._page import parse_html
 from crawler.extract.article import link_density
 
@@ -482,3 +483,27 @@ def test_case_key_maps_as_the_regex_engine_compares() -> None:
     for code, others in importlib.import_module("re._casefix")._EXTRA_CASES.items():
         assert len({_EXTRA.get(c, c) for c in (code, *others)}) == 1
     assert case_key("İSTANBUL ſign") == "istanbul sign"
+
+
+# --- pass 2 (the marked elements) read for the date lines only when a credit could be a dateline's place ---------
+
+@pytest.mark.parametrize(("credited", "gate"), [
+    ([("Karim Benali", "person")], False),  # a full name is never a place
+    ([("APS", "agency"), ("Rédaction", "desk")], False),  # nor an agency or a desk, one word or not
+    ([], False),
+    ([("Oran", "person")], True),
+    ([("Amina Saïdi", "person"), ("Tlemcen", "person")], True),
+])
+def test_date_lines_are_read_only_when_a_one_word_person_is_credited(
+        credited: list[tuple[str, Kind]], gate: bool) -> None:
+    from crawler.extract._authors import Credits, without_dateline_places
+    from crawler.extract.article import _one_word_person
+
+    credits = Credits(credited=list(credited))
+    datelines = [f"{name.split()[0]}, 12 mars 2025" for name, _ in credited] + ["Alger, 3 juin 2024"]
+    assert _one_word_person(credits) is gate
+    kept = without_dateline_places(credits, datelines)
+    if not gate:  # what the gate spares: the call would have given the credits back as they are
+        assert kept is credits
+    else:
+        assert [name for name, _ in kept.credited] == [name for name, _ in credited if " " in name]
