@@ -98,6 +98,7 @@ def test_trafilatura_replacements_are_installed() -> None:
 
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
+                         "BODY_XPATH[0]",
                          "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
                          "first copy put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
@@ -119,6 +120,43 @@ def test_trafilatura_prune_replacements_select_what_the_xpaths_select(html: str)
     for replacement in replaced:
         assert replacement.original is not None
         assert replacement(root) == replacement.original(root), replacement.original.path
+
+
+# where the article's body is, by class, id or itemprop: each way the first stage names one, before and after other
+# candidates, nested in another, on a tag it does not look at, in another case, or nowhere
+_BODIES = [
+    "<html><body><div class='entry-content'><p>Le budget d'Oran.</p></div><div class='post'><p>Autre.</p></div>"
+    "</body></html>",
+    "<html><body><section><div class='x'><p>Menu.</p></div><main class='post'><p>Le budget.</p></main>"
+    "<div class='post'><p>Le même niveau, plus loin.</p></div></section></body></html>",
+    "<html><body><div><div><p>Un.</p></div><div itemprop='articleBody'><div id='article-body'><p>Imbriqué.</p></div>"
+    "</div></div></body></html>",
+    "<html><body><p class='article-text'>Pas un div.</p><article id='articleContent'><p>Le texte.</p></article>"
+    "</body></html>",
+    "<html><body><div class='entry'><p>Le texte.</p></div></body></html>",
+    "<html><body><div class='post entry'><p>Deux classes.</p></div><section class='story ArticleContent x'><p>Le texte."
+    "</p></section></body></html>",
+    "<html><body><div class='ARTICLE-BODY'><p>Majuscules.</p></div><div id='body-text-2'><p>Le texte.</p></div>"
+    "</body></html>",
+    "<html><body><div class='article'><p>Rien de nommé.</p></div></body></html>",
+    *_PAGES,
+]
+
+
+@pytest.mark.parametrize("html", _BODIES)
+def test_body_xpath_replacement_gives_the_first_element_the_xpath_gives(html: str) -> None:
+    from trafilatura import xpaths
+
+    from crawler.extract._trafilatura_fast import FirstWhere
+
+    replacement = xpaths.BODY_XPATH[0]
+    assert isinstance(replacement, FirstWhere) and replacement.original is not None
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    for tree in (root, root.find("body")):
+        assert replacement(tree) == replacement.original(tree)[:1]
+    if "Le texte." in html:
+        assert replacement(root)[0].text_content() == "Le texte."
 
 
 def test_trafilatura_prune_replacements_find_the_comment_thread() -> None:

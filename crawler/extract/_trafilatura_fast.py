@@ -101,6 +101,49 @@ def _comment_prunes() -> list[tuple[int, str, TagsWhere]]:
     return [(0, "9cc18d34e6e2d258", TagsWhere(tags, thread))]
 
 
+class FirstWhere:
+    """``.//*[self::t1 or self::t2 …][test][1]`` where only its first element is read (``next(iter(…))``): that
+    element alone, in a list, found by a walk over the descendants with one of `tags` that stops there. The
+    expression keeps the first match among each element's children, so its first element is the first match in
+    document order."""
+
+    def __init__(self, tags: tuple[str, ...], test: Callable[[HtmlElement], bool]) -> None:
+        self.tags, self.test = tags, test
+        self.original: etree.XPath | None = None  # the expression it stands for, once installed in its place
+
+    def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
+        return next(([el] for el in tree.iterdescendants(*self.tags) if self.test(el)), [])
+
+
+def _article_body() -> FirstWhere:
+    """The first stage of the main extractor's cascade: the article's body by its class, id or itemprop."""
+    in_id = _searches(xpaths._alt(xpaths._ARTICLE_CONTENT_ID_TOKENS))
+    in_class = _searches(xpaths._alt(xpaths._ARTICLE_CONTENT_CLASS_TOKENS))
+
+    def article_body(el: HtmlElement) -> bool:
+        cls, ident = el.get("class"), el.get("id")
+        return (cls in ("post", "entry") or el.get("itemprop") == "articleBody" or ident == "articleContent"
+                or in_id(ident) or in_class(cls))
+
+    return FirstWhere(("article", "div", "main", "section"), article_body)
+
+
+# _extract, the only reader of BODY_XPATH, takes the first element of each expression's list (``next(…)``) and
+# nothing else: checked by a digest of its source, with the expression's own.
+_EXTRACT_DIGEST = "3e0e39ed3e03e8e4"
+
+
+def _replace_body_xpath() -> None:
+    main_extractor = importlib.import_module("trafilatura.main_extractor")
+    current = xpaths.BODY_XPATH[0] if xpaths.BODY_XPATH else None
+    if (isinstance(current, etree.XPath) and hashlib.sha256(current.path.encode()).hexdigest()[:16] == "caaa561ceca17064"
+            and _source_digest(main_extractor._extract) == _EXTRACT_DIGEST):
+        replacement = _article_body()
+        replacement.original = current
+        xpaths.BODY_XPATH[0] = replacement  # the list object main_extractor imported: replaced in place
+        _installed.append("BODY_XPATH[0]")
+
+
 def _replace_xpaths() -> None:
     """Each replacement takes the place of the expression whose text it was checked against (a digest of that text:
     the replacement was compared with it on the corpora, see the module docstring)."""
@@ -336,6 +379,7 @@ def install() -> list[str]:
     """Install the replacements (once; later calls do nothing) and say which are in place."""
     if not _installed and trafilatura.__version__ == CHECKED_VERSION:
         _replace_xpaths()
+        _replace_body_xpath()
         _replace_readability()
         _replace_basic_clean()
         _lend_tree()
