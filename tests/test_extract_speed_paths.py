@@ -98,7 +98,7 @@ def test_trafilatura_replacements_are_installed() -> None:
 
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
-                         "BODY_XPATH[0]",
+                         "BODY_XPATH[0]", "BODY_XPATH[2]", "BODY_XPATH[3]",
                          "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
                          "first copy put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
@@ -139,6 +139,21 @@ _BODIES = [
     "<html><body><div class='ARTICLE-BODY'><p>Majuscules.</p></div><div id='body-text-2'><p>Le texte.</p></div>"
     "</body></html>",
     "<html><body><div class='article'><p>Rien de nommé.</p></div></body></html>",
+    # the third stage's names: role, ids, whole classes, 'fulltext' in any case, a class that opens with 'article '
+    "<html><body><div class='text-x'><p>Pas entier.</p></div><main role='article'><p>Le texte.</p></main></body></html>",
+    "<html><body><p id='story'>Pas un div.</p><div id='primary-col'><p>Le texte.</p></div><div id='story'>x</div>"
+    "</body></html>",
+    "<html><body><div class='cells'><p>Non.</p></div><section class='FullText'><p>Le texte.</p></section></body></html>",
+    "<html><body><div class='the article x'><p>Non.</p></div><div class='article main'><p>Le texte.</p></div>"
+    "</body></html>",
+    "<html><body><div class='a single-post-x'><p>Le texte.</p></div></body></html>",
+    # the fourth: 'content' whole, content-main/-body, main-content with its C and M in either case, page-content
+    "<html><body><div class='contents'><p>Non.</p></div><div class='MAIN-CONTENT'><p>Non plus.</p></div>"
+    "<div id='Main-Content'><p>Le texte.</p></div></body></html>",
+    "<html><body><div class='Page-Content'><p>Le texte.</p></div><div class='content'><p>Après.</p></div></body></html>",
+    "<html><body><span class='content'>Pas un div.</span><article class='x content__body'><p>Le texte.</p></article>"
+    "</body></html>",
+    "<html><body><div id='contentBody2'><p>Le texte.</p></div></body></html>",
     *_PAGES,
 ]
 
@@ -149,14 +164,17 @@ def test_body_xpath_replacement_gives_the_first_element_the_xpath_gives(html: st
 
     from crawler.extract._trafilatura_fast import FirstWhere
 
-    replacement = xpaths.BODY_XPATH[0]
-    assert isinstance(replacement, FirstWhere) and replacement.original is not None
     root = parse_html(html.encode("utf-8"))
     assert root is not None
-    for tree in (root, root.find("body")):
-        assert replacement(tree) == replacement.original(tree)[:1]
-    if "Le texte." in html:
-        assert replacement(root)[0].text_content() == "Le texte."
+    found = []
+    for index in (0, 2, 3):
+        replacement = xpaths.BODY_XPATH[index]
+        assert isinstance(replacement, FirstWhere) and replacement.original is not None
+        for tree in (root, root.find("body")):
+            assert replacement(tree) == replacement.original(tree)[:1], (index, replacement.original.path)
+        found += replacement(root)
+    if "Le texte." in html:  # each page names the text one way, which one stage finds
+        assert [el.text_content() for el in found] == ["Le texte."]
 
 
 def test_trafilatura_prune_replacements_find_the_comment_thread() -> None:

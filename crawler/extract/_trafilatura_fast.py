@@ -102,10 +102,10 @@ def _comment_prunes() -> list[tuple[int, str, TagsWhere]]:
 
 
 class FirstWhere:
-    """``.//*[self::t1 or self::t2 …][test][1]`` where only its first element is read (``next(iter(…))``): that
-    element alone, in a list, found by a walk over the descendants with one of `tags` that stops there. The
-    expression keeps the first match among each element's children, so its first element is the first match in
-    document order."""
+    """``(.//*[self::t1 or self::t2 …][test])[1]``, or ``.//*[…][test][1]`` where only its first element is read
+    (``next(iter(…))``): that element alone, in a list, found by a walk over the descendants with one of `tags`
+    that stops there. The second form keeps the first match among each element's children, so its first element
+    is the first match in document order too."""
 
     def __init__(self, tags: tuple[str, ...], test: Callable[[HtmlElement], bool]) -> None:
         self.tags, self.test = tags, test
@@ -116,7 +116,8 @@ class FirstWhere:
 
 
 def _article_body() -> FirstWhere:
-    """The first stage of the main extractor's cascade: the article's body by its class, id or itemprop."""
+    """The first stage of the main extractor's cascade (the second, ``(.//article)[1]``, is cheap as it is): the
+    article's body by its class, id or itemprop."""
     in_id = _searches(xpaths._alt(xpaths._ARTICLE_CONTENT_ID_TOKENS))
     in_class = _searches(xpaths._alt(xpaths._ARTICLE_CONTENT_CLASS_TOKENS))
 
@@ -125,23 +126,55 @@ def _article_body() -> FirstWhere:
         return (cls in ("post", "entry") or el.get("itemprop") == "articleBody" or ident == "articleContent"
                 or in_id(ident) or in_class(cls))
 
-    return FirstWhere(("article", "div", "main", "section"), article_body)
+    return FirstWhere(_BODY_TAGS, article_body)
 
 
+def _story() -> FirstWhere:
+    """Its third stage: a story's container by its role, class or id."""
+    in_id, in_class = _searches(xpaths._alt(xpaths._STORY_ID_TOKENS)), _searches(xpaths._alt(xpaths._STORY_CLASS_TOKENS))
+    full_text = re.compile("fulltext", re.UNICODE | re.IGNORECASE).search  # re:test's 'i' flag, as lxml compiles it
+
+    def story(el: HtmlElement) -> bool:
+        cls, ident = el.get("class"), el.get("id")
+        return (el.get("role") == "article" or ident in ("article", "story")
+                or cls in ("postarea", "art-postcontent", "text", "cell", "story") or in_id(ident)
+                or full_text(cls or "") is not None or in_class(cls))
+
+    return FirstWhere(_BODY_TAGS, story)
+
+
+def _main_content() -> FirstWhere:
+    """Its fourth stage: the page's main content by its class or id (translate() lowers only the letters it names)."""
+    in_id = _searches(xpaths._alt(xpaths._MAIN_CONTENT_ID_TOKENS))
+    in_class = _searches(xpaths._alt(xpaths._MAIN_CONTENT_CLASS_TOKENS))
+
+    def main_content(el: HtmlElement) -> bool:
+        cls, ident = el.get("class"), el.get("id")
+        return (ident == "content" or cls == "content" or in_id(ident) or in_class(cls)
+                or "main-content" in (ident or "").replace("C", "c").replace("M", "m")
+                or "main-content" in (cls or "").replace("C", "c").replace("M", "m")
+                or "page-content" in (cls or "").replace("C", "c").replace("P", "p"))
+
+    return FirstWhere(_BODY_TAGS, main_content)
+
+
+_BODY_TAGS = ("article", "div", "main", "section")
 # _extract, the only reader of BODY_XPATH, takes the first element of each expression's list (``next(…)``) and
 # nothing else: checked by a digest of its source, with the expression's own.
 _EXTRACT_DIGEST = "3e0e39ed3e03e8e4"
 
 
 def _replace_body_xpath() -> None:
-    main_extractor = importlib.import_module("trafilatura.main_extractor")
-    current = xpaths.BODY_XPATH[0] if xpaths.BODY_XPATH else None
-    if (isinstance(current, etree.XPath) and hashlib.sha256(current.path.encode()).hexdigest()[:16] == "caaa561ceca17064"
-            and _source_digest(main_extractor._extract) == _EXTRACT_DIGEST):
-        replacement = _article_body()
-        replacement.original = current
-        xpaths.BODY_XPATH[0] = replacement  # the list object main_extractor imported: replaced in place
-        _installed.append("BODY_XPATH[0]")
+    if _source_digest(importlib.import_module("trafilatura.main_extractor")._extract) != _EXTRACT_DIGEST:
+        return
+    for index, digest, build in ((0, "caaa561ceca17064", _article_body), (2, "6c9b5e1fdc092943", _story),
+                                 (3, "10a7ceacc0ff8cdf", _main_content)):
+        current = xpaths.BODY_XPATH[index] if index < len(xpaths.BODY_XPATH) else None
+        if isinstance(current, etree.XPath) and hashlib.sha256(current.path.encode()).hexdigest()[:16] == digest:
+            replacement = build()
+            replacement.original = current
+            xpaths.BODY_XPATH[index] = replacement  # the list object main_extractor imported: replaced in place
+            _installed.append(f"BODY_XPATH[{index}]")
 
 
 def _replace_xpaths() -> None:
