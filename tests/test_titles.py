@@ -379,6 +379,25 @@ def test_url_folder_segment_is_a_section(title_tag: str, url: str, title: str) -
     assert title_of(f"<title>{title_tag}</title>", "", title, url) == title
 
 
+@pytest.mark.parametrize(("headline", "url", "title"), [
+    # an <h1> that prints the section or the site's name after the headline, as <title> does, loses it
+    ("Le budget 2025 adopté en première lecture | Opinion", "https://www.exemple.ne/story/opinion/contributeurs/budget",
+     "Le budget 2025 adopté en première lecture"),
+    ("Le budget 2025 adopté en première lecture - Le Courrier du Sahel", "https://www.courrierdusahel.ne/2025/budget",
+     "Le budget 2025 adopté en première lecture"),
+    ("اعتماد ميزانية 2025 في قراءة أولى | اقتصاد", "https://www.exemple.tn/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/123",
+     "اعتماد ميزانية 2025 في قراءة أولى"),
+    ("Budget Passed on First Reading | Opinion", "https://www.example.com/opinion/budget-passed", "Budget Passed on First Reading"),
+    # ... a segment that names neither stays, and so does a heading the cut would leave under three words
+    ("Le budget 2025 adopté en première lecture | Les chiffres clés", "https://www.exemple.ne/opinion/budget",
+     "Le budget 2025 adopté en première lecture | Les chiffres clés"),
+    ("Budget adopté | Opinion", "https://www.exemple.ne/opinion/budget", "Budget adopté | Opinion"),
+])
+def test_heading_loses_the_section_or_site_segment(headline: str, url: str, title: str) -> None:
+    head = f"<title>{headline}</title><meta property=\"og:title\" content=\"{headline}\">"
+    assert title_of(head, f"<h1>{headline}</h1>", title, url) == title
+
+
 @pytest.mark.parametrize(("head", "title"), [
     # a reference cut short ('…', '...') gives way to a later one that completes it, without its site name
     ('<meta property="og:title" content="Le gouvernement annonce une réforme de la fiscalité des…">'

@@ -8,7 +8,8 @@ other words wins (half of its words or more are in the references, a kicker both
 the headline as printed, where og:title and JSON-LD often carry a version written for search engines; not an <h1>
 that is only what a reference opens with before a colon, as in 'Artist: Album'). Otherwise the
 page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
-Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
+A heading that wins loses the end segments naming the site or its section, as a reference does ('Headline | Opinion'
+on /opinion/…). Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
 og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give its
 acronym), the name the page prints as its own (crawler/extract/_site_name.py), or the section is cut (a last
 segment also when it names a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
@@ -247,8 +248,16 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     without its site name. `plain_h2` gives the page's unmarked <h2>s, read only when no heading settled the title."""
     title, source = _chosen(headings, refs, site, plain_h2)
     if title is not None and source == "h1":
-        title = _spaced_as_referenced(title, refs, site)
+        title = _without_site_segments(_spaced_as_referenced(title, refs, site), site)
     return title, source
+
+
+def _without_site_segments(heading: str, site: SiteKeys) -> str:
+    """The heading without the end segments that name the site or its section, as a reference loses them
+    ('Headline | Opinion' on /opinion/…): the page prints in its <h1> what it also writes in <title>. A cut that
+    would leave fewer than three words keeps the heading ('Mali - Transition' stays whole)."""
+    cut = strip_site(heading, site)
+    return cut if cut != heading and len(cut.split()) >= _MIN_HEADLINE_WORDS else heading
 
 
 def _spaced_as_referenced(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
