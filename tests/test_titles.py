@@ -507,6 +507,21 @@ def test_site_name_before_a_colon(head: str, url: str, title: str) -> None:
     assert title_of(head, "", title, url) == title
 
 
+@pytest.mark.parametrize(("title_tag", "url", "title"), [
+    # the site's domain set before the headline with a space only is the site's name
+    ("courrierdusahel.ne Le budget 2025 adopté", "https://www.courrierdusahel.ne/2025/budget", "Le budget 2025 adopté"),
+    ("exemple.tn اعتماد ميزانية 2025", "https://www.exemple.tn/ar/123", "اعتماد ميزانية 2025"),
+    ("gazette.example.com Budget Passed", "https://gazette.example.com/2025/budget", "Budget Passed"),
+    # ... not another site's domain, not the subject of a sentence, nor the whole of the rest but one word
+    ("lemonde.fr Le budget 2025 adopté", "https://www.courrierdusahel.ne/2025/budget", "lemonde.fr Le budget 2025 adopté"),
+    ("Courrierdusahel.ne lance sa nouvelle formule", "https://www.courrierdusahel.ne/2025/formule",
+     "Courrierdusahel.ne lance sa nouvelle formule"),
+    ("courrierdusahel.ne Inondations", "https://www.courrierdusahel.ne/2025/page", "courrierdusahel.ne Inondations"),
+])
+def test_site_domain_before_the_headline(title_tag: str, url: str, title: str) -> None:
+    assert title_of(f"<title>{title_tag}</title>", "", title, url) == title
+
+
 @pytest.mark.parametrize(("title_tag", "title"), [
     # a name glued by a dash or a bar to the headline's closing mark is the site's, whatever it is
     ("Le barrage de Kandadji enfin achevé !-Nouvelles du fleuve", "Le barrage de Kandadji enfin achevé !"),

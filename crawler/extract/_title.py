@@ -14,6 +14,7 @@ og:site_name, a JSON-LD publisher or site name, the domain (which may spell it w
 acronym), the name the page prints as its own (crawler/extract/_site_name.py), or the section is cut (a last
 segment also when it names a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
 goes when the name, two words or more, is exactly the site's ('Blog name: Post title') or is its acronym ('TSA : …'),
+as does the site's domain set before the headline with a space only ('exemple.ne Le budget adopté'),
 and so does a short name glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quotation's
 closing '»' is the headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where
 no heading settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog
@@ -64,6 +65,7 @@ _MIN_HEADLINE_WORDS = 3
 _TAGGED = re.compile(r"([^:,]+?)\s*[:,]\s+(\S.*)")  # 'Site name : its tagline'
 _NAMED_LEAD = re.compile(r"([^:]{3,60}?)\s*:\s+")  # 'Carnet du fleuve: Barrage de Kandadji …'
 _MIN_NAMED_LEAD_WORDS = 2
+_DOMAIN_LEAD = re.compile(r"([^\W_][\w-]*(?:\.[^\W_][\w-]*)+)\s+(?=\w)")  # 'exemple.ne Headline'
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
@@ -111,7 +113,12 @@ class SiteKeys:
     def cut_named_lead(self, title: str) -> str:
         """`title` without an opening 'Site name: ' (Blogger's 'Blog name: Post title'): the name of two words or
         more, exactly the site's, or its acronym in capitals ('TSA : …'), before a colon ('Niger : …', one word,
-        is a kicker, kept)."""
+        is a kicker, kept); or without the site's domain set before the headline with a space only ('exemple.ne
+        Le budget adopté'), when two words or more follow and the first is no lower-case verb of a sentence."""
+        domain = _DOMAIN_LEAD.match(title)
+        rest = title[domain.end():] if domain else ""
+        if domain and self.matches(domain.group(1)) and not rest[0].islower() and len(rest.split()) >= 2:
+            return rest  # 'exemple.ne Le budget adopté'; 'Exemple.ne annonce …' is a sentence, its subject kept
         found = _NAMED_LEAD.match(title)
         if not found or not self._names_lead(found.group(1)):
             return title
