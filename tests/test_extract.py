@@ -280,6 +280,16 @@ JSONLD_CASES = [
          page('<script type="application/ld+json">[{"@type": "WebPage", "name": "Page"},'
               '{"@type": "ReportageNewsArticle", "headline": "Reportage à Tamanrasset"}]</script>'),
          {"title": "Reportage à Tamanrasset", "page_type": "ReportageNewsArticle"}),
+    Case("any-schema-article-kind-over-the-web-page",  # TechArticle, SatiricalArticle: schema.org's Article kinds
+         page('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Guide | Site"},'
+              '{"@type": "TechArticle", "headline": "Installer un serveur à Oran",'
+              ' "author": {"@type": "Person", "name": "Karim Benali"}}]}</script>',
+              '<p class="meta">Par <a href="/auteur/kb">Karim Benali</a>, le 4 mars 2025</p>'),
+         {"title": "Installer un serveur à Oran", "authors": ("Karim Benali",), "page_type": "TechArticle"}),
+    Case("any-schema-article-kind-arabic",
+         page('<script type="application/ld+json">[{"@type": "WebPage", "name": "الصفحة"},'
+              '{"@type": "SatiricalArticle", "headline": "حكاية من الجزائر العاصمة"}]</script>'),
+         {"title": "حكاية من الجزائر العاصمة", "page_type": "SatiricalArticle"}),
 ]
 
 
