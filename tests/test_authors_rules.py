@@ -523,6 +523,10 @@ def test_agencies_unnamed_are_an_agency_credit(value: str, credited: list[tuple[
     ('<div class="author vcard" style="display: none"><span class="fn">Karim Benali</span></div>', "Karim Benali", False),
     ('<p hidden>بقلم سارة بن علي</p>', "سارة بن علي", False),  # hidden by the markup
     ('<div style="display:none">Karim Benali</div><p class="auteur">Karim Benali</p>', "Karim Benali", True),
+    # React's streamed part: hidden until its script moves it into place at once, so printed
+    ('<div hidden id="S:0"><p class="auteur">Karim Benali</p></div>', "Karim Benali", True),
+    ('<div hidden id="S:12"><span>بقلم سارة بن علي</span></div>', "سارة بن علي", True),
+    ('<div hidden id="menu-S:0"><p class="auteur">Karim Benali</p></div>', "Karim Benali", False),
 ])
 def test_prints_name(html: str, name: str, expected: bool) -> None:
     root = parse_html(f"<html><head><title>{name}</title></head><body>{html}</body></html>".encode())

@@ -587,11 +587,17 @@ def _after_editor_label(el: HtmlElement | None, folded: str) -> bool | None:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+# React's streamed server rendering sends a part of the page late in a hidden <div id="S:0"> that its script moves
+# into place at once: printed, as the rest of the page is
+_STREAMED_PART = re.compile(r"S:\d+$")
+
+
 def _styled_hidden(el: HtmlElement) -> bool:
     """`el` or an element around it is hidden by its own markup (``style="display: none"``, ``hidden``): a copy
-    of the author's name that themes keep for microformats, not printed."""
+    of the author's name that themes keep for microformats, not printed. A streamed part is not hidden."""
     for item in (el, *el.iterancestors()):
-        if item.get("hidden") is not None or _HIDDEN_STYLE.search(item.get("style") or ""):
+        if ((item.get("hidden") is not None and not _STREAMED_PART.match(item.get("id") or ""))
+                or _HIDDEN_STYLE.search(item.get("style") or "")):
             return True
     return False
 
