@@ -184,6 +184,14 @@ LEAD_INS = [
     ("VonLeïla Haddad", [("Leïla Haddad", P)]),
     ("Parfait Ouédraogo", [("Parfait Ouédraogo", P)]),
     ("Byron Diallo", [("Byron Diallo", P)]),
+    # an author box's label glued to the name ('<h4>Author</h4><p>Karim Benali</p>', 'Written by<a>…</a>')
+    ("Written byAmina Saïdi", [("Amina Saïdi", P)]),
+    ("Written ByKarim Benali, Staff Writer", [("Karim Benali", P)]),
+    ("AuthorKarim Benali", [("Karim Benali", P)]),
+    ("AuteurAmina Saïdi", [("Amina Saïdi", P)]),
+    ("Écrit parLeïla Haddad", [("Leïla Haddad", P)]),
+    ("AutorinLeïla Haddad", [("Leïla Haddad", P)]),
+    ("Authorsen Diallo", [("Authorsen Diallo", P)]),  # a name that opens like the label is a name
 ]
 
 

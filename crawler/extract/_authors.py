@@ -466,8 +466,11 @@ def looks_like_byline(paragraph: str) -> Credits | None:
 
 
 # A lead-in glued to the name, where '<span>By</span><a>Karim Benali</a>' prints with nothing between them
-# ('ByKarim Benali', 'ParKarim Benali'); its capital then the name's: 'Byron', 'Parker', 'Vonnegut' stay names
-_GLUED_LEAD_IN = re.compile(r"^(?:By|Par|Von)(?=[A-Z][^\W\d_A-Z])")
+# ('ByKarim Benali', 'ParKarim Benali'), or an author box's label so printed ('Written byKarim Benali',
+# 'AuthorKarim Benali', 'AuteurKarim Benali'); its capital then the name's: 'Byron', 'Parker', 'Vonnegut',
+# 'Authorsen' stay names
+_GLUED_LEAD_IN = re.compile(r"^(?:(?:Written|Posted|Published|Écrit|Ecrit|Rédigé|Redige)\s+(?:[Bb]y|[Pp]ar)|By|Par|Von"
+                            r"|Authors?|Auteurs?|Autor(?:in)?)(?=[A-Z][^\W\d_A-Z])")
 
 
 def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
