@@ -265,6 +265,13 @@ NAME_ENDS = [
     ("Par Mohamed Lamine Ould Mohamed El Moctar", [("Mohamed Lamine Ould Mohamed El Moctar", P)]),
     ("Par Kader Kaboré, enseignant-chercheur", [("Kader Kaboré", P)]),
     ("Par Amina Saïdi, juriste et consultante", [("Amina Saïdi", P)]),
+    # a company blog's author card: the post held there; a clause whose last part holds the role is all role
+    ("Liza Benali, Marketing Director", [("Liza Benali", P)]),
+    ("Karim Benali, Founder & CEO", [("Karim Benali", P)]),
+    ("Par Amina Saïdi, fondatrice", [("Amina Saïdi", P)]),
+    ("By Paul Diallo, Home and Digital Security Expert", [("Paul Diallo", P)]),
+    ("Par Karim Benali, Amina Saïdi et Omar Lahlou, rédacteurs", [("Karim Benali", P), ("Amina Saïdi", P), ("Omar Lahlou", P)]),
+    ("Par Karim Benali, Amina Saïdi et Omar Lahlou", [("Karim Benali", P), ("Amina Saïdi", P), ("Omar Lahlou", P)]),
     # the publication's web address after the name is no part of the credit (the site signs no article)
     ("Par Ismaël Sawadogo, Lefaso.net", [("Ismaël Sawadogo", P)]),
     ("Aïssata Sow, Maliweb.net", [("Aïssata Sow", P)]),

@@ -117,6 +117,9 @@ _ROLE_WORDS = frozenset({
     # what an op-ed's signer is, after the name ('Kader Kaboré, enseignant-chercheur', 'Amina Saïdi, juriste')
     "enseignant", "enseignante", "chercheur", "chercheuse", "universitaire", "consultant", "consultante", "juriste",
     "économiste", "analyste", "expert", "experte", "avocat", "avocate", "doctorant", "doctorante", "stagiaire",
+    # a company blog's author card: the writer's post there ('Liza Burke, Marketing Director', 'X, fondatrice')
+    "director", "manager", "specialist", "founder", "cofounder", "ceo", "strategist", "coordinator",
+    "fondateur", "fondatrice", "responsable",
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
@@ -509,7 +512,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
         if parts and _WEB_ADDRESS.match(part):
             continue  # 'Ismaël Sawadogo, Lefaso.net': the publication after the name (its site signs no article)
         part = _WITH.sub("", part) if parts else part  # 'Sarah Benali, avec agences'
-        in_role = bool(parts) and _has_role_word(part)
+        in_role = bool(parts) and (_has_role_word(part) or (joined_by_comma and _role_later_in_clause(pieces, index)))
         if not in_role:
             split = _split_waw(part)
             parts.extend(split)
@@ -563,6 +566,17 @@ _ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "re
 # Where words break: spaces, hyphens, and a capital glued to a lower-case letter ('EditorFollow', two elements printed
 # with nothing between them).
 _WORD_BREAK = re.compile(r"[\s-]+|(?<=[^\W\d_A-Z])(?=[A-Z])")
+
+
+def _role_later_in_clause(pieces: list[str], index: int) -> bool:
+    """True when a part joined to `pieces[index]` by 'and'/'&' before the next comma holds a role word: the
+    comma-joined clause is one role ('Paul Frew, Home and Digital Security Expert'), its first words no name."""
+    for at in range(index + 2, len(pieces), 2):
+        if pieces[at - 1].strip()[:1] in (",", ";", "،"):
+            return False
+        if _has_role_word(pieces[at] or ""):
+            return True
+    return False
 
 
 def _has_role_word(part: str) -> bool:
