@@ -14,7 +14,7 @@ import pytest
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
 from crawler.extract._page import parse_html, printed_elsewhere, prints_name
-from tests.test_extract import URL, page
+from tests.test_extract import FR_PARAGRAPHS, URL, page
 
 P, D, A = "person", "desk", "agency"
 
@@ -917,3 +917,40 @@ TITLES = [
 @pytest.mark.parametrize(("line", "credited"), TITLES, ids=[c[0] for c in TITLES])
 def test_a_title_after_the_name_without_a_comma(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- the article's side column: an <aside> within <main>, beside the text, that prints the byline ------------------
+
+def _side_column_page(aside: str, outside: str = "", lang: str = "fr") -> str:
+    body = "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Réforme fiscale</title></head>'
+            f'<body><main><section><div class="content"><h1>Réforme fiscale</h1>{body}</div>{aside}</section></main>'
+            f"{outside}<footer><p>Tous droits réservés</p></footer></body></html>")
+
+
+SIDE_COLUMNS = [
+    ('<aside class="col"><div class="author"><h4>Auteur</h4><p class="author">Karim Benali</p></div></aside>', "",
+     ("Karim Benali",)),
+    ('<aside class="side-col"><p class="date">4 mars 2025</p><p class="post_author__x9">Written By <span>Amina Saïdi'
+     "</span></p></aside>", "", ("Amina Saïdi",)),
+    ('<aside><p class="author">بقلم سارة بن علي</p></aside>', "", ("سارة بن علي",)),
+    # two names there: other pieces' authors, no byline
+    ('<aside><p class="author">Karim Benali</p><p class="author">Amina Saïdi</p></aside>', "", ()),
+    # a box the markup calls related, and a sidebar outside <main>: the site's, not the article's
+    ('<aside class="related-posts"><p class="author">Karim Benali</p></aside>', "", ()),
+    ("", '<aside><p class="author">Karim Benali</p></aside>', ()),
+    # a lone first name is no byline there
+    ('<aside><p class="author">Karim</p></aside>', "", ()),
+]
+
+
+@pytest.mark.parametrize(("aside", "outside", "expected"), SIDE_COLUMNS, ids=[c[0][:50] + c[1][:20] for c in SIDE_COLUMNS])
+def test_a_byline_in_the_article_side_column(aside: str, outside: str, expected: tuple[str, ...]) -> None:
+    assert _extract(_side_column_page(aside, outside)).authors == expected
+
+
+def test_the_side_column_gives_way_to_the_byline_over_the_text() -> None:
+    aside = '<aside><p class="author">Amina Saïdi</p></aside>'
+    html = _side_column_page(aside).replace("<h1>Réforme fiscale</h1>",
+                                            '<h1>Réforme fiscale</h1><p class="byline">Par Karim Benali</p>')
+    assert _extract(html).authors == ("Karim Benali",)

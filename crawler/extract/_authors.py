@@ -431,6 +431,17 @@ def full_name_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credi
     return Credits()
 
 
+def side_column_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The person the bylines of the article's side column credit ('Author', 'Maryna Benali' in an <aside> beside
+    the text), when they all name the same one by a full name; nothing otherwise (two names there: a box of
+    other pieces' authors)."""
+    found = [credits for credits in (parse_byline(line, outlets) for line in lines) if credits.authors]
+    names = {alnum(name) for credits in found for name in credits.authors}
+    if len(names) == 1 and all(" " in name for name in found[0].authors):
+        return found[0]
+    return Credits()
+
+
 CLOSING_BYLINE_LINES = 2  # the byline under the text, maybe above a closing source or copyright line
 _ENDS_ON_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.$")  # 'Par A.B.': the last dot is the initial's, no full stop
 

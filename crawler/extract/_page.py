@@ -131,6 +131,7 @@ class Marked:
 
     bylines: list[str] = field(default_factory=list)
     author_names: list[str] = field(default_factory=list)  # the short text of an element that marks a name
+    side_bylines: list[str] = field(default_factory=list)  # bylines in an <aside> within <main>: the article's side column
     datelines: list[str] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
     paywall_marker: str | None = None
@@ -684,6 +685,21 @@ def _in_teaser_link(el: HtmlElement, text: str) -> bool:
 MAX_LINK_EXTRA = 20  # 'Par ', a date: what a link around a byline may add
 
 
+def _in_side_column(el: HtmlElement) -> bool:
+    """True when `el` sits in an <aside> within <main> that no class or id marks as elsewhere (related, sidebar,
+    comments): the article's own side column, where some themes print the date and the byline beside the text.
+    A site's sidebar sits outside <main>."""
+    for depth, ancestor in enumerate(el.iterancestors()):
+        if depth >= MAX_ANCESTORS or ancestor.tag in _STOP_TAGS or ancestor.tag in ("footer", "nav"):
+            return False
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if marks != " " and _token_marks(marks)[0]:
+            return False
+        if ancestor.tag == "aside":
+            return any(outer.tag == "main" for outer in ancestor.iterancestors())
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _has_mark_word(marks: str) -> bool:
     """Cached: a page gives the same classes to many elements (240 distinct marks among 620 on a real page)."""
@@ -706,7 +722,11 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     if (tag in _HEADLINE_TAGS and len(marked.headlines) < MAX_HEADLINES and _HEADLINE_MARK.search(marks)
             and not elsewhere(el)):
         marked.headlines.append(text)
-    if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS) or elsewhere(el):
+    if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS):
+        return 0
+    if elsewhere(el):
+        if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and _in_side_column(el):
+            marked.side_bylines.append(text)
         return 0
     if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text):
         marked.bylines.append(_listed_names(el) or text)

@@ -38,6 +38,7 @@ from crawler.extract._authors import (
     labelled_byline,
     parse_byline,
     parse_names,
+    side_column_byline,
     site_credited,
     without_dateline_places,
 )
@@ -507,6 +508,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(full_name_byline(lead_in_lines(draft.page.root), draft.outlets), "page")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
         draft.credit(full_name_byline(dated_names(draft.page.root), draft.outlets), "page")
+    if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
+        draft.credit(side_column_byline(draft.page.marked.side_bylines, draft.outlets), "byline")
     if _one_word_person(draft.credits):  # else no credit could be a dateline's place: pass 2 is not run for it
         draft.credits = without_dateline_places(draft.credits, draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
