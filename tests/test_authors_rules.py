@@ -77,6 +77,8 @@ DESK_SUFFIXES = [
     ("vom Support Team", [("Support Team", D)]),
     ("Par Atlas Editorial", [("Atlas Editorial", D)]),
     ("Von TV-Redaktion", [("TV-Redaktion", D)]),
+    ("By The Sahel Info editors", [("The Sahel Info editors", D)]),
+    ("By Karim Benali, Editor", [("Karim Benali", P)]),
     ("Par Karim Benali", [("Karim Benali", P)]),
     ("Par Amina Teamah", [("Amina Teamah", P)]),  # a word that only begins like one
     # the staff who wrote it: a desk, unless a name comes first ('X, Staff Writer' is X's role)

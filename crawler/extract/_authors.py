@@ -163,8 +163,8 @@ _DESKS = frozenset(alnum(s) for s in (
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
 ))
 _DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
-# ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial').
-_DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction"})
+# ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial', 'The Atlas editors').
+_DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction", "editors"})
 # ... or that ends on the staff who wrote it ('Staff Writer', 'Sahel Info staff reporters').
 _STAFF_ENDINGS = ("staff writer", "staff writers", "staff reporter", "staff reporters")
 # CMS placeholders and account names that credit nobody: dropped.
