@@ -697,7 +697,8 @@ def _without_title(value: str) -> str:
     words = value.split()
     if len(words) < 3 or words[-1].lower() not in _ROLE_WORDS or words[-1].lower() == "staff":
         return value  # 'ZDNet Japan Staff', 'Sahel Info Staff': the newsroom that signs
-    opener = next((i for i in range(2, min(len(words), _MAX_TITLED_NAME + 1)) if words[i].lower() in _TITLE_OPENERS), None)
+    openers = range(2, min(len(words), _MAX_TITLED_NAME + 1))
+    opener = next((i for i in openers if words[i].lower() in _TITLE_OPENERS), None)
     return " ".join(words[:opener]) if opener is not None else value
 
 

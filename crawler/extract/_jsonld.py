@@ -1,8 +1,9 @@
 """Read schema.org JSON-LD blocks, tolerating the ways news sites break them.
 
-The article node is chosen by type: any ``*NewsArticle`` first, then ``Article``, ``BlogPosting``
-and their kin (any ``*Article``: ``TechArticle``, ``MedicalScholarlyArticle``), and ``WebPage`` only as a last resort; nodes are searched inside ``@graph``,
-lists and ``mainEntity``. Author references by ``@id`` are resolved against the other nodes.
+The article node is chosen by type: any ``*NewsArticle`` first, then ``Article``, ``BlogPosting`` and their kin (any
+``*Article``: ``TechArticle``, ``MedicalScholarlyArticle``), and ``WebPage`` only as a last resort; nodes are
+searched inside ``@graph``, lists and ``mainEntity``. Author references by ``@id`` are resolved against the other
+nodes.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def _rank(node: dict[str, Any]) -> int:
     kinds = types_of(node)
     if any(k.endswith("NewsArticle") for k in kinds):
         return 3
-    if any(k in _ARTICLE_TYPES or k.endswith("Article") for k in kinds):  # schema.org's kinds: TechArticle, SatiricalArticle
+    if any(k in _ARTICLE_TYPES or k.endswith("Article") for k in kinds):  # TechArticle, SatiricalArticle, …
         return 2
     if any(k in _PAGE_TYPES for k in kinds):
         return 1

@@ -131,7 +131,8 @@ class Marked:
 
     bylines: list[str] = field(default_factory=list)
     author_names: list[str] = field(default_factory=list)  # the short text of an element that marks a name
-    side_bylines: list[str] = field(default_factory=list)  # bylines in an <aside> within <main>: the article's side column
+    # bylines in an <aside> within <main>: the article's side column
+    side_bylines: list[str] = field(default_factory=list)
     datelines: list[str] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
     paywall_marker: str | None = None

@@ -1,24 +1,25 @@
 """The on-page headline, and the site-name-free form of ``<title>``/og:title.
 
 A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title reference (JSON-LD headline,
-og:title, ``<title>``) equals it or holds it between separators. Its kicker stays out, unless the heading joins it to
-the headline with a colon and every reference prints that same 'Kicker: Headline' line; an unmarked opening element
-glued to the rest without a space is joined as a reference joins the two ('Kicker / Headline'). Otherwise an ``<h1>`` that tells the same story in
-other words wins (half of its words or more are in the references, a kicker both open with before a colon left out:
-the headline as printed, where og:title and JSON-LD often carry a version written for search engines; not an <h1>
-that is only what a reference opens with before a colon, as in 'Artist: Album'). Otherwise the
-page's only <h1>, when its class marks it as the headline, wins even when it tells the story in other words.
-A heading that wins loses the end segments naming the site or its section, as a reference does ('Headline | Opinion'
-on /opinion/…). Otherwise the first reference is used with its site name cut off the ends: only an end segment that matches
-og:site_name, a JSON-LD publisher or site name, the domain (which may spell it without its small words, or give its
-acronym), the name the page prints as its own (crawler/extract/_site_name.py), or the section is cut (a last
-segment also when it names a folder of the URL: 'Titre - Politique' on /politique/…), never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: '
-goes when the name, two words or more, is exactly the site's ('Blog name: Post title') or is its acronym ('TSA : …'),
-as does the site's domain set before the headline with a space only ('exemple.ne Le budget adopté'),
-and so does a short name glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quotation's
-closing '»' is the headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where
-no heading settled it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog
-name'). A reference cut short ('…') gives way to a later one that completes it.
+og:title, ``<title>``) equals it or holds it between separators. Its kicker stays out, unless the heading joins it
+to the headline with a colon and every reference prints that same 'Kicker: Headline' line; an unmarked opening
+element glued to the rest without a space is joined as a reference joins the two ('Kicker / Headline'). Otherwise an
+``<h1>`` that tells the same story in other words wins (half of its words or more are in the references, a kicker
+both open with before a colon left out: the headline as printed, where og:title and JSON-LD often carry a version
+written for search engines; not an <h1> that is only what a reference opens with before a colon, as in 'Artist:
+Album'). Otherwise the page's only <h1>, when its class marks it as the headline, wins even when it tells the story
+in other words. A heading that wins loses the end segments naming the site or its section, as a reference does
+('Headline | Opinion' on /opinion/…). Otherwise the first reference is used with its site name cut off the ends:
+only an end segment that matches og:site_name, a JSON-LD publisher or site name, the domain (which may spell it
+without its small words, or give its acronym), the name the page prints as its own (crawler/extract/_site_name.py),
+or the section is cut (a last segment also when it names a folder of the URL: 'Titre - Politique' on /politique/…),
+never the first dash of a headline ("Mali - Transition : …" keeps "Mali"); an opening 'Site name: ' goes when the
+name, two words or more, is exactly the site's ('Blog name: Post title') or is its acronym ('TSA : …'), as does the
+site's domain set before the headline with a space only ('exemple.ne Le budget adopté'), and so does a short name
+glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quotation's closing '»' is the
+headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where no heading settled
+it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A reference
+cut short ('…') gives way to a later one that completes it.
 """
 
 from __future__ import annotations
