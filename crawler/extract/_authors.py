@@ -11,7 +11,7 @@ placeholders ("admin", "webmaster") are never credits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -412,10 +412,14 @@ def labelled_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credit
 _DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*[,،](?=.*\d)")
 
 
-def without_dateline_places(credits: Credits, datelines: Iterable[str]) -> Credits:
+def without_dateline_places(credits: Credits, datelines: Callable[[], Iterable[str]]) -> Credits:
     """The credits without a one-word person that is the place the page's dateline opens with ('Von Karim Benali,
-    Oran' above 'Oran, 12 mars 2025'): a byline may end on the reporter's place, and no name is one."""
-    places = {alnum(m.group(1)) for m in map(_DATELINE_PLACE.match, datelines) if m}
+    Oran' above 'Oran, 12 mars 2025'): a byline may end on the reporter's place, and no name is one. `datelines`
+    is called only when a one-word person is credited (the page's date lines cost a second pass over its marked
+    elements, which most pages need for nothing else)."""
+    if not any(kind == PERSON and " " not in name for name, kind in credits.credited):
+        return credits
+    places = {alnum(m.group(1)) for m in map(_DATELINE_PLACE.match, datelines()) if m}
     kept = [(name, kind) for name, kind in credits.credited if not (kind == PERSON and " " not in name and alnum(name) in places)]
     return credits if len(kept) == len(credits.credited) else Credits(credited=kept, agencies=credits.agencies, line=credits.line)
 

@@ -29,7 +29,6 @@ from w3lib.encoding import read_bom
 from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
 from crawler.extract._authors import (
     AGENCY,
-    PERSON,
     Credits,
     Kind,
     byline_within,
@@ -510,19 +509,13 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(full_name_byline(dated_names(draft.page.root), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
         draft.credit(side_column_byline(draft.page.marked.side_bylines, draft.outlets), "byline")
-    if _one_word_person(draft.credits):  # else no credit could be a dateline's place: pass 2 is not run for it
-        draft.credits = without_dateline_places(draft.credits, draft.page.marked.datelines)
+    draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
     draft.agencies = tuple(a for a in dict.fromkeys(agencies) if fold(a) not in outlets)
     body = without_author_note(body, draft.credits.authors)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
-
-
-def _one_word_person(credits: Credits) -> bool:
-    """A person credited by one word: the only credit `without_dateline_places` may find to be a dateline's place."""
-    return any(kind == PERSON and " " not in name for name, kind in credits.credited)
 
 
 def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
