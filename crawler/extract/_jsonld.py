@@ -16,7 +16,8 @@ from typing import Any
 
 from crawler.extract._text import clean
 
-_ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "LiveBlogPosting", "SocialMediaPosting", "ScholarlyArticle")
+# the article's kin beside any "*Article" (Article, ScholarlyArticle, TechArticle, SatiricalArticle, …)
+_ARTICLE_KIN = ("BlogPosting", "Report", "LiveBlogPosting", "SocialMediaPosting")
 _PAGE_TYPES = ("WebPage", "ItemPage", "CollectionPage")
 _SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -127,7 +128,7 @@ def _rank(node: dict[str, Any]) -> int:
     kinds = types_of(node)
     if any(k.endswith("NewsArticle") for k in kinds):
         return 3
-    if any(k in _ARTICLE_TYPES or k.endswith("Article") for k in kinds):  # TechArticle, SatiricalArticle, …
+    if any(k.endswith("Article") or k in _ARTICLE_KIN for k in kinds):
         return 2
     if any(k in _PAGE_TYPES for k in kinds):
         return 1
