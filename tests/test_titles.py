@@ -634,3 +634,39 @@ def test_site_name_the_page_prints_as_its_own(title_tag: str, header: str, foote
                 paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
     html = html.replace(_HEADER, f"<header>{header}<nav>").replace(_FOOTER, footer or _FOOTER)
     assert extract(html, _KHASSO).title == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # a heading opened inside the <h1> is a line of its own: the date line is not the headline's
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     '<h1 class="hero__title">Les travaux du barrage de Kandadji reprennent<div class="divider"></div>'
+     '<h3 class="date-info"><span>Publié le 3 mars 2025</span> par la rédaction</h3></h1>',
+     "Les travaux du barrage de Kandadji reprennent"),
+    ('<meta property="og:title" content="سد كنداجي: استئناف الأشغال">',
+     "<h1>استئناف الأشغال في سد كنداجي<h4>نشر في 3 مارس 2025</h4></h1>", "استئناف الأشغال في سد كنداجي"),
+    # ... but a heading whose only text is a nested heading keeps it
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     "<h1><h3>Les travaux du barrage de Kandadji reprennent</h3></h1>", "Les travaux du barrage de Kandadji reprennent"),
+    # the breadcrumb's last step, printed in an <h1>, is the title in the site's words, not the headline
+    ("<title>Kandadji : reprise des travaux | Le Courrier</title>"
+     '<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     '<h1 class="breadcrumb__item breadcrumb__item--last">Kandadji : reprise des travaux</h1>'
+     '<h2 class="article__headline">Barrage de Kandadji : les travaux reprennent</h2>',
+     "Barrage de Kandadji : les travaux reprennent"),
+])
+def test_headings_that_are_not_the_headline(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("html", "logo"), [
+    # a heading that is a link to the home page is the site's name: the root, or a link the page calls home
+    ('<h1><a href="/">Le Courrier du Sahel</a></h1>', True),
+    ('<h1 class="blog-title"><a href="https://www.exemple.ne/carnet/" rel="home">Carnet du fleuve</a></h1>', True),
+    ('<h1><a href="https://www.exemple.ne/carnet/" rel="home">مدونة النهر</a></h1>', True),
+    # a link to a folder or to the article itself is not
+    ('<h1><a href="https://www.exemple.ne/carnet/">Carnet du fleuve</a></h1>', False),
+    ('<h1><a href="https://www.exemple.ne/carnet/kandadji" rel="bookmark">Barrage de Kandadji</a></h1>', False),
+])
+def test_heading_linking_home_is_the_site_name(html: str, logo: bool) -> None:
+    found = collect(parse_html(f"<html><body>{html}</body></html>".encode()))
+    assert found.headings[0].logo is logo

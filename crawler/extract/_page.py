@@ -8,6 +8,7 @@ or a paywall (1-1.5 ms; a compiled XPath of ``contains()`` tests took 5.7 ms).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,6 +88,8 @@ _STOP_TAGS = frozenset({"body", "html", "main"})
 _ELSEWHERE_TAGS = frozenset({"aside", "footer", "nav"})
 MAX_ANCESTORS = 12
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
 _HEADLINE_CLASS = re.compile(r"title|headline|titre|heading", re.IGNORECASE)
 # A kicker (surtitre) printed inside a heading, before the headline: its first child, marked by its class or a <small>.
 _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle|supertitle|surtitle|sur-?titre|eyebrow"
@@ -253,6 +256,9 @@ def _collect_title(el: HtmlElement, page: PageSignals) -> None:
 
 
 def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
+    if _BREADCRUMB.search(el.get("class") or ""):  # the trail's last step repeats the title, in the site's words
+        return
+    el = _without_nested_heading(el)
     headline_class = bool(_HEADLINE_CLASS.search(el.get("class") or "")) or el.get("itemprop") == "headline"
     if el.tag == "h2" and not headline_class:
         if len(page.plain_h2) < MAX_PLAIN_H2:
@@ -268,6 +274,35 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
         kicker, headline, after_first = _split_kicker(el, text)
         page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker, after_first,
                                      _colon_joined(el, kicker, headline)))
+
+
+def _without_nested_heading(el: HtmlElement) -> HtmlElement:
+    """`el`, or a copy of it that ends where a heading opens inside it after some text: a heading inside a heading
+    is a line of its own ('<h1>Headline<h3>Posted on …</h3></h1>', which a browser reads as two headings and libxml2
+    nests), not more of the headline."""
+    nested = next(el.iterdescendants(*_HEADING_TAGS), None)
+    if nested is None:
+        return el
+    steps = []  # child positions from `el` down to the nested heading
+    node = nested
+    while node is not el:
+        parent = node.getparent()
+        steps.append(parent.index(node))
+        node = parent
+    cut = copy.deepcopy(el)
+    inner = cut
+    for position in reversed(steps):
+        inner = inner[position]
+    node = inner
+    while node is not cut:  # the nested heading goes, and so does what follows it at every level up to `el`
+        parent = node.getparent()
+        for later in list(node.itersiblings()):
+            parent.remove(later)
+        node.tail = None
+        if node is inner:
+            parent.remove(node)
+        node = parent
+    return cut if clean(cut.text_content()) else el
 
 
 def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
@@ -381,6 +416,8 @@ def _is_logo(el: HtmlElement, text: str) -> bool:
     if link is None or clean(link.text_content()) != text:
         return False
     href = (link.get("href") or "").strip()
+    if "home" in (link.get("rel") or "").lower().split():  # WordPress's site title: '<a href="…/blog/" rel="home">'
+        return True
     return href in ("/", "./") or href.rstrip("/").count("/") <= 2 and href.startswith("http")
 
 
