@@ -670,3 +670,20 @@ def test_headings_that_are_not_the_headline(head: str, headings: str, title: str
 def test_heading_linking_home_is_the_site_name(html: str, logo: bool) -> None:
     found = collect(parse_html(f"<html><body>{html}</body></html>".encode()))
     assert found.headings[0].logo is logo
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # an <h1> that is a word or two of a long title names a thing the story is about, not the story
+    ('<meta property="og:title" content="Comment Niamey, Zinder et Maradi ont perdu leur eau en une semaine">',
+     "<h1>Comment Niamey, Zinder et Maradi ont perdu leur eau</h1><h1>Zinder</h1><h1>Maradi</h1>",
+     "Comment Niamey, Zinder et Maradi ont perdu leur eau"),
+    ('<meta property="og:title" content="Comment Niamey, Zinder et Maradi ont perdu leur eau en une semaine">',
+     "<h1>Zinder</h1><h1>Maradi</h1>", "Comment Niamey, Zinder et Maradi ont perdu leur eau en une semaine"),
+    ('<meta property="og:title" content="كيف فقدت مدينة زيندر مياهها في أسبوع واحد">',
+     "<h1>زيندر</h1>", "كيف فقدت مدينة زيندر مياهها في أسبوع واحد"),
+    # ... unless the title opens with it: the headline, the rest glued to it or after a dash
+    ('<meta property="og:title" content="Webcams - Parc national du W (Office du tourisme)">',
+     "<h1>Webcams</h1><h1>Menu</h1>", "Webcams"),
+])
+def test_printed_headline_covers_the_story(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title

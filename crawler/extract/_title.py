@@ -4,8 +4,9 @@ A heading (``<h1>``, or an ``h2`` whose class says headline) wins when a title r
 og:title, ``<title>``) equals it or holds it between separators. Its kicker stays out, unless the heading joins it
 to the headline with a colon and every reference prints that same 'Kicker: Headline' line; an unmarked opening
 element glued to the rest without a space is joined as a reference joins the two ('Kicker / Headline'). Otherwise an
-``<h1>`` that tells the same story in other words wins (half of its words or more are in the references, a kicker
-both open with before a colon left out: the headline as printed, where og:title and JSON-LD often carry a version
+``<h1>`` that tells the same story in other words wins (half of its words or more are in the references, and it
+holds a quarter of some reference's words or that reference opens with it, a kicker both open with before a colon
+left out: the headline as printed, where og:title and JSON-LD often carry a version
 written for search engines; not an <h1> that is only what a reference opens with before a colon, as in 'Artist:
 Album'). Otherwise the page's only <h1>, when its class marks it as the headline, wins even when it tells the story
 in other words. A heading that wins loses the end segments naming the site or its section, as a reference does
@@ -69,6 +70,7 @@ _MIN_NAMED_LEAD_WORDS = 2
 _DOMAIN_LEAD = re.compile(r"([^\W_][\w-]*(?:\.[^\W_][\w-]*)+)\s+(?=\w)")  # 'exemple.ne Headline'
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
+_STORY_COVER = 0.25  # ... and share of a reference's words that such an <h1> holds (tune halves: 'Discord', 'Webcams')
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
 _COLON = re.compile(r"\s*:\s+")
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
@@ -407,9 +409,19 @@ def _printed_headline(headings: Sequence[Heading], references: Sequence[str], si
             continue
         words, known = _story_words(heading.text, references)
         share = len(words & known) / len(words) if words else 0.0
-        if share >= _SAME_STORY and share > best_share:
+        if share >= _SAME_STORY and share > best_share and _covers_a_reference(heading.text, words, references):
             best, best_share = heading.text, share
     return best
+
+
+def _covers_a_reference(heading: str, words: set[str], references: Sequence[str]) -> bool:
+    """True when the heading's words make up _STORY_COVER of some reference's words or more, or a reference opens
+    with the heading ('Webcams - Park name', 'Headline' glued to the site's name): a heading that is one word of a
+    long title ('Discord' of 'How we breached X, Discord and …') names a thing the story is about (a part's
+    heading, a section), not the story."""
+    key = fold(heading)
+    return any(len(words & _words(ref)) >= _STORY_COVER * len(_words(ref)) or fold(ref).startswith(key)
+               for ref in references)
 
 
 def _opens(heading: str, references: Sequence[str]) -> bool:
