@@ -687,3 +687,42 @@ def test_heading_linking_home_is_the_site_name(html: str, logo: bool) -> None:
 ])
 def test_printed_headline_covers_the_story(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the <h1> lost characters to a wrong encoding ('?', U+FFFD): the reference that agrees on the rest spells it
+    ('<meta property="og:title" content="Le Président du Niger reçoit l’ambassadeur">',
+     '<h1 class="entry-title">Le Pr?sident du Niger re?oit l?ambassadeur</h1>',
+     "Le Président du Niger reçoit l’ambassadeur"),
+    ('<meta property="og:title" content="Barrage de Kandadji : l’été des travaux">',
+     '<h1 class="entry-title">Barrage de Kandadji \ufffd l\ufffd\ufffdt\ufffd des travaux</h1>',
+     "Barrage de Kandadji : l’été des travaux"),
+    ('<meta property="og:title" content="سد كنداجي: استئناف الأشغال">',
+     '<h1 class="entry-title">سد كنداجي? استئناف الأشغال</h1>', "سد كنداجي: استئناف الأشغال"),
+    # a question mark the reference prints too, or a reference that differs elsewhere, leaves the heading as printed
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent-ils ?">',
+     '<h1 class="entry-title">Les travaux du barrage de Kandadji reprennent-ils ?</h1>',
+     "Les travaux du barrage de Kandadji reprennent-ils ?"),
+    ('<meta property="og:title" content="Kandadji ? Les travaux reprennent">',
+     '<h1 class="entry-title">Kandadji ? Les travaux reprennent</h1>', "Kandadji ? Les travaux reprennent"),
+])
+def test_heading_with_characters_lost_to_the_encoding(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the only marked <h1> of more than 30 words is a standfirst set in the headline's place: og:title is the title
+    ('<meta property="og:title" content="Barrage de Kandadji : dix ans de travaux en chiffres">',
+     '<h1 class="post__headline">Découvrez combien a coûté le barrage de Kandadji, qui l’a financé et quand il '
+     "produira enfin son premier mégawatt. Nos journalistes ont épluché les rapports publiés depuis dix ans pour "
+     "vous aider à comprendre ce chantier hors norme du fleuve Niger.</h1>",
+     "Barrage de Kandadji : dix ans de travaux en chiffres"),
+    # ... a long headline is still one
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent">',
+     '<h1 class="post__headline">Après deux ans d’arrêt et trois changements d’entreprise, les travaux du barrage '
+     "de Kandadji reprennent sur le fleuve Niger, en amont de Niamey</h1>",
+     "Après deux ans d’arrêt et trois changements d’entreprise, les travaux du barrage de Kandadji reprennent "
+     "sur le fleuve Niger, en amont de Niamey"),
+])
+def test_marked_h1_of_a_headline_length(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title

@@ -70,7 +70,11 @@ _MIN_NAMED_LEAD_WORDS = 2
 _DOMAIN_LEAD = re.compile(r"([^\W_][\w-]*(?:\.[^\W_][\w-]*)+)\s+(?=\w)")  # 'exemple.ne Headline'
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
+# the longest headline read from a marked <h1> in other words than the references (tune halves: the headlines run to
+# 19 words, a standfirst set in the <h1> to 41)
+_MAX_MARKED_WORDS = 30
 _STORY_COVER = 0.25  # ... and share of a reference's words that such an <h1> holds (tune halves: 'Discord', 'Webcams')
+_MANGLED = re.compile("[?\ufffd]")  # a character the page's encoding lost
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
 _COLON = re.compile(r"\s*:\s+")
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
@@ -258,7 +262,7 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     without its site name. `plain_h2` gives the page's unmarked <h2>s, read only when no heading settled the title."""
     title, source = _chosen(headings, refs, site, plain_h2)
     if title is not None and source == "h1":
-        title = _without_site_segments(_spaced_as_referenced(title, refs, site), site)
+        title = _without_site_segments(_spaced_as_referenced(_unmangled(title, refs, site), refs, site), site)
     return title, source
 
 
@@ -268,6 +272,20 @@ def _without_site_segments(heading: str, site: SiteKeys) -> str:
     would leave fewer than three words keeps the heading ('Mali - Transition' stays whole)."""
     cut = strip_site(heading, site)
     return cut if cut != heading and len(cut.split()) >= _MIN_HEADLINE_WORDS else heading
+
+
+def _unmangled(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
+    """The heading as a reference spells it when the heading lost characters to a wrong encoding, printed as '?'
+    or U+FFFD ("Beginner? Guide" for "Beginner's Guide", 'Pr?sident' for 'Président'), and the two agree on
+    everything else."""
+    if "?" not in heading and "\ufffd" not in heading:
+        return heading
+    pattern = re.compile(".{1,3}?".join(map(re.escape, _MANGLED.split(" ".join(heading.split())))))
+    for _, ref in refs:
+        for text in (" ".join(ref.split()), " ".join(strip_site(ref, site).split())):
+            if text != heading and pattern.fullmatch(text):
+                return text
+    return heading
 
 
 def _spaced_as_referenced(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
@@ -458,9 +476,11 @@ def _lead(text: str) -> tuple[str, str]:
 def _marked_headline(headings: Sequence[Heading], site: SiteKeys) -> str | None:
     """The page's only <h1>, when its class (or itemprop) marks it as the headline and it reads as one (three words
     or more): the headline as printed, even where og:title and <title> were written for search engines in other
-    words. Several <h1>s, or one the page does not mark, leave the references in charge."""
+    words. Several <h1>s, or one the page does not mark, leave the references in charge; so does one of more than
+    _MAX_MARKED_WORDS words, a standfirst set in the headline's place."""
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
-    if len(h1s) == 1 and h1s[0].headline_class and len(h1s[0].text.split()) >= _MIN_HEADLINE_WORDS:
+    if len(h1s) == 1 and h1s[0].headline_class \
+            and _MIN_HEADLINE_WORDS <= len(h1s[0].text.split()) <= _MAX_MARKED_WORDS:
         return h1s[0].text
     return None
 
