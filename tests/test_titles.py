@@ -705,6 +705,8 @@ def test_printed_headline_covers_the_story(head: str, headings: str, title: str)
      "Les travaux du barrage de Kandadji reprennent-ils ?"),
     ('<meta property="og:title" content="Kandadji ? Les travaux reprennent">',
      '<h1 class="entry-title">Kandadji ? Les travaux reprennent</h1>', "Kandadji ? Les travaux reprennent"),
+    ('<meta property="og:title" content="Les travaux du barrage reprennent-ils ?!">',
+     '<h1 class="entry-title">Les travaux du barrage reprennent-ils ?</h1>', "Les travaux du barrage reprennent-ils ?"),
 ])
 def test_heading_with_characters_lost_to_the_encoding(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, SAHEL_URL) == title

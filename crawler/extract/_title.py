@@ -277,10 +277,12 @@ def _without_site_segments(heading: str, site: SiteKeys) -> str:
 def _unmangled(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
     """The heading as a reference spells it when the heading lost characters to a wrong encoding, printed as '?'
     or U+FFFD ("Beginner? Guide" for "Beginner's Guide", 'Pr?sident' for 'Président'), and the two agree on
-    everything else."""
-    if "?" not in heading and "\ufffd" not in heading:
+    everything else. A closing '?' is the headline's question mark."""
+    spaced = " ".join(heading.split())
+    body, closing = (spaced[:-1], "?") if spaced.endswith("?") else (spaced, "")
+    if "?" not in body and "\ufffd" not in body:
         return heading
-    pattern = re.compile(".{1,3}?".join(map(re.escape, _MANGLED.split(" ".join(heading.split())))))
+    pattern = re.compile(".{1,3}?".join(map(re.escape, _MANGLED.split(body))) + re.escape(closing))
     for _, ref in refs:
         for text in (" ".join(ref.split()), " ".join(strip_site(ref, site).split())):
             if text != heading and pattern.fullmatch(text):
