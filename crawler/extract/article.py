@@ -79,7 +79,7 @@ from crawler.extract._page import (
     printed_elsewhere,
     prints_name,
 )
-from crawler.extract._printed_date import printed_stamp
+from crawler.extract._printed_date import line_over_stamp, printed_stamp
 from crawler.extract._related import without_shouted_links, without_teaser_cards
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
@@ -550,7 +550,23 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
             draft.put(name, iso, source)
             setattr(draft, f"{name}_raw", raw)
             break
+    _settle_with_date_line(draft, root)
     _settle_with_url(draft)
+
+
+def _settle_with_date_line(draft: _Draft, root: HtmlElement) -> None:
+    """The article's date line over a published stamp it contradicts (see `line_over_stamp`)."""
+    published = draft.date_published
+    if published is None or draft.sources.get("date_published") not in _STAMP_SOURCES:
+        return
+    raw = line_over_stamp(published, draft.page.marked.datelines, root)
+    iso = _dates.parse_words(raw) if raw else None
+    if raw is None or iso is None or _dates.implausible(iso, draft.now, draft.hints.earliest):
+        return
+    draft.warnings.append(f"date_published: {draft.date_published_raw!r} is not the date the article's date line "
+                          f"prints ({raw!r}); the printed date is kept")
+    draft.put("date_published", iso, "byline")
+    draft.date_published_raw = raw
 
 
 def _in_english(draft: _Draft) -> bool:
