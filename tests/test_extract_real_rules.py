@@ -309,6 +309,20 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page(jsonld(headline="Réforme fiscale", datePublished="2025-06-24T10:00:00+01:00"),
           article='<p class="date">il y a 26 minutes</p>', tail='<p class="date">10.06.2025</p>'),
      {"date_published": "2025-06-24T10:00:00+01:00"}),
+    # the one element microdata marks as the publication date, over teasers' date lines printed before it
+    ("microdata-date-over-earlier-teaser-dates",
+     page(article='<div class="post-meta">Commentaires — 17 octobre 2025</div>'
+                  '<ul class="post-info"><li itemprop="datePublished"><span>19 octobre 2025</span></li></ul>'),
+     {"date_published": "2025-10-19", "date_published_raw": "19 octobre 2025"}),
+    ("microdata-date-ar",
+     page(article='<div class="post-meta">تعليقات — 17 أكتوبر 2025</div>'
+                  '<p><span itemprop="datePublished">19 أكتوبر 2025</span></p>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-10-19", "date_published_raw": "19 أكتوبر 2025"}),
+    ("two-microdata-dates-say-nothing",  # a list of teasers: the first date line stays
+     page(article='<div class="post-meta">17 octobre 2025</div>'
+                  '<ul><li itemprop="datePublished">19 octobre 2025</li><li itemprop="datePublished">20 octobre 2025</li>'
+                  '</ul>'),
+     {"date_published": "2025-10-17"}),
     ("an-update-line-is-no-publication-date",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T09:21:40"),
           article='<p class="date">Mis à jour :</p><p class="date">12 novembre 2025</p>'),

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extract._dates import published_modified_strings
@@ -128,6 +129,8 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
     if not published and machine_readable:
         return
     lines = page.marked.datelines + ([b for b in page.marked.bylines if b not in page.marked.datelines] if published else [])
+    if published:  # microdata's publication date first: the marked lines before it may be teasers' (capped count)
+        lines = [*_microdata_published(root), *lines]
     for line in lines:
         found = published_modified_strings(line)[0 if published else 1]
         if found:
@@ -142,6 +145,18 @@ def date_candidates(name: str, page: PageSignals, jsonld: JsonLd, root: HtmlElem
             yield "text", cued
             return
         yield from _htmldate(root, url)
+
+
+_MICRODATA_PUBLISHED = etree.XPath('//*[@itemprop="datePublished"][not(self::meta or self::time or @content or @datetime)]')
+
+
+def _microdata_published(root: HtmlElement) -> list[str]:
+    """The printed text of the one element microdata marks as the publication date ('<li itemprop="datePublished">
+    19 octobre 2025</li>'); none when several are marked (a list of teasers, a comment thread): which is the
+    article's, the markup does not say. Page builders wrap everything in 'widget's, so no container is asked."""
+    found = _MICRODATA_PUBLISHED(root)
+    text = clean(found[0].text_content()) if len(found) == 1 else ""
+    return [text] if text else []
 
 
 def stamp_candidates(name: str, page: PageSignals, jsonld: JsonLd) -> Iterator[tuple[str, str]]:
