@@ -98,6 +98,22 @@ def _same_numbers(printed: str, stamp: str) -> bool:
     return {day, month} <= numbers and (year in numbers or year % 100 in numbers)
 
 
+_AMBIGUOUS_ORDER = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?!\d)")
+MONTHS = 12
+
+
+def printed_order(raw: str, iso: str, root: HtmlElement) -> str:
+    """`iso`, read day first from a metadata stamp in digits whose day and month could trade places
+    ('11/01/2023 12:43:42'), or the other reading when the page prints that day and not this one ('Créé le :
+    01.11.2023'): a CMS that writes the US order into its metadata."""
+    found = _AMBIGUOUS_ORDER.match(raw)
+    if found is None or found.group(1) == found.group(2) or max(map(int, found.groups())) > MONTHS:
+        return iso
+    other = f"{iso[:5]}{iso[8:10]}-{iso[5:7]}{iso[10:]}"
+    printed = printed_days(root)
+    return other if other[:10] in printed and iso[:10] not in printed else iso
+
+
 # What introduces a publication date in running text, in the languages of the pages beside French; the cue
 # ends at most a few words before the date ('Veröffentlicht am Samstag, 3. Dezember 2011').
 _PUBLISHED_CUE = re.compile(

@@ -79,7 +79,7 @@ from crawler.extract._page import (
     printed_elsewhere,
     prints_name,
 )
-from crawler.extract._printed_date import line_over_stamp, printed_stamp
+from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
 from crawler.extract._related import without_shouted_links, without_teaser_cards
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
@@ -545,6 +545,8 @@ def _fill_dates(draft: _Draft, root: HtmlElement) -> None:
             if problem:
                 draft.warnings.append(f"{name}: {raw!r} from {source} {problem}; ignored")
                 continue
+            if source in METADATA_SOURCES:
+                iso = printed_order(raw, iso, root)
             if source in _STAMP_SOURCES:
                 iso, raw, source = local_copy(iso, _page_moments(draft)) or (iso, raw, source)
             draft.put(name, iso, source)
