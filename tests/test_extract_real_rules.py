@@ -378,6 +378,13 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("cued-date-arabic",
      page(article="<div>نشر في 5 فيفري 2025</div>", lang="ar", paragraphs=AR_PARAGRAPHS),
      {"date_published": "2025-02-05", "date_published_raw": "5 فيفري 2025", "sources": {"date_published": "text"}}),
+    ("cued-date-cue-after-the-date",  # German puts the verb last
+     page(article="<div>Dieser Beitrag wurde am Samstag, 3. Mai 2025 um 14:05 Uhr veröffentlicht.</div>"),
+     {"date_published": "2025-05-03T14:05:00", "date_published_raw": "3. Mai 2025 um 14:05",
+      "sources": {"date_published": "text"}}),
+    ("a-verb-far-after-the-date-is-no-cue",
+     page(article="<div>Am 3. Mai 2025 hat der Verlag den zweiten Band seiner Reihe veröffentlicht.</div>"),
+     {"sources_lack": "text"}),
     ("a-book-release-date-is-no-cue",  # 'Erscheinungsdatum' holds 'datum' but is another date
      page(article="<div>Roman, 320 pages. Erscheinungsdatum : 14.08.2024</div>"),
      {"sources_lack": "text"}),

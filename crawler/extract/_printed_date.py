@@ -124,17 +124,21 @@ _PUBLISHED_CUE = re.compile(
     re.IGNORECASE,
 )
 CUE_WINDOW = 40  # characters before a date searched for its cue
+# ... or, in German, what follows it: 'Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:05 Uhr veröffentlicht'
+_PUBLISHED_AFTER = re.compile(r"[^.!?\n]{0,25}?\b(?:veröffentlicht|gepostet|publiziert)\b", re.IGNORECASE)
 
 
 def cued_text_date(root: HtmlElement) -> str | None:
     """The first date the page's text introduces as the publication date ('Publié le …', 'Veröffentlicht am
-    …', 'Datum: …', 'نشر في …', 'par Leïla Haddad le …'), as printed; the last resort before htmldate's page
-    search, for pages without metadata, marked date line or URL date whose date line no class marks.
+    …', 'Datum: …', 'نشر في …', 'par Leïla Haddad le …', '… wurde am 3. Dezember 2011 veröffentlicht'), as
+    printed; the last resort before htmldate's page search, for pages without metadata, marked date line or URL
+    date whose date line no class marks. The German cue after the date: htmldate 2 fixed, trafilatura 1, 0 broken.
 
     Measured on the tune halves: htmldate corpus 3 fixed, 0 broken; trafilatura corpus 2 fixed, 0 broken
     (it answers on 11 of the 111 tune pages that reached htmldate; the other 6 htmldate had right already)."""
     text = _printed_text(root)
     for pos, _, raw in find_date_strings(text):
-        if _PUBLISHED_CUE.search(text[max(0, pos - CUE_WINDOW):pos]):
+        end = pos + len(raw)
+        if _PUBLISHED_CUE.search(text[max(0, pos - CUE_WINDOW):pos]) or _PUBLISHED_AFTER.match(text, end, end + CUE_WINDOW):
             return raw
     return None
