@@ -17,11 +17,12 @@ from crawler.extract._cleanup import is_prompt
 from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
-from crawler.extract._url_date import crosses_midnight, url_day
+from crawler.extract._url_date import crosses_midnight, url_day, url_month
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, FR_TEXT, page
 
 URL = "https://www.exemple-dz.com/politique/reforme-fiscale-2025"
 URL_DATED = "https://www.exemple-dz.com/politique/2025/11/12/reforme-fiscale"
+URL_MONTH = "https://www.exemple-dz.com/archive/2025/03/reforme-fiscale.html"
 ZH_PARAGRAPHS = (
     "市政府今天宣布新的公共交通计划，将在明年春季开通三条公交线路，连接城市东部和南部的新住宅区。",
     "交通局局长表示，新线路每天运营十八个小时，票价保持不变，老年人和学生继续享受优惠。",
@@ -102,6 +103,17 @@ def test_a_two_digit_year_whose_day_and_month_could_swap(lang: str, published: s
 ])
 def test_url_day(url: str, expected: tuple[str, str] | None) -> None:
     assert url_day(url) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.exemple-dz.com/archive/2025/03/reforme-fiscale.html", "2025-03"),
+    ("https://www.exemple-dz.com/2025/11/12/reforme-fiscale/", "2025-11"),
+    ("https://www.exemple-dz.com/2025/13/reforme-fiscale", None),  # no month 13
+    ("https://www.exemple-dz.com/archive/2025/reforme-fiscale", None),  # a year alone
+    ("https://www.exemple-dz.com/reforme?date=2025/03/", None),
+])
+def test_url_month(url: str, expected: str | None) -> None:
+    assert url_month(url) == expected
 
 
 @pytest.mark.parametrize(("stamp", "day", "expected"), [
@@ -385,6 +397,14 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("a-verb-far-after-the-date-is-no-cue",
      page(article="<div>Am 3. Mai 2025 hat der Verlag den zweiten Band seiner Reihe veröffentlicht.</div>"),
      {"sources_lack": "text"}),
+    # the last resort's date outside the month the URL gives (/2025/03/): the page's first date in that month
+    ("date-in-the-url-month-over-a-search-date-outside-it",
+     page(article="<div><span>Alger, 20 mars 2025</span></div>", tail="<p>Mis à jour 2014-06-01</p>"),
+     {"date_published": "2025-03-20", "date_published_raw": "20 mars 2025", "url": URL_MONTH}),
+    ("date-in-the-url-month-ar",
+     page(article="<div><span>الجزائر، 20 مارس 2025</span></div>", tail="<p>قانون 12 يناير 2014 ما زال ساريا.</p>",
+          lang="ar", paragraphs=AR_PARAGRAPHS),
+     {"date_published": "2025-03-20", "date_published_raw": "20 مارس 2025", "url": URL_MONTH}),
     ("a-book-release-date-is-no-cue",  # 'Erscheinungsdatum' holds 'datum' but is another date
      page(article="<div>Roman, 320 pages. Erscheinungsdatum : 14.08.2024</div>"),
      {"sources_lack": "text"}),

@@ -114,6 +114,12 @@ def printed_order(raw: str, iso: str, root: HtmlElement) -> str:
     return other if other[:10] in printed and iso[:10] not in printed else iso
 
 
+def printed_in_month(month: str, root: HtmlElement) -> str | None:
+    """The first date the page's text prints in `month` (``YYYY-MM``, the month the article's URL gives), as
+    printed."""
+    return next((raw for _, iso, raw in find_date_strings(_printed_text(root)) if iso[:7] == month), None)
+
+
 # What introduces a publication date in running text, in the languages of the pages beside French; the cue
 # ends at most a few words before the date ('Veröffentlicht am Samstag, 3. Dezember 2011').
 _PUBLISHED_CUE = re.compile(

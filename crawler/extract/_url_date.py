@@ -55,6 +55,18 @@ def url_day(url: str) -> tuple[str, str] | None:
     return None
 
 
+_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+
+
+def url_month(url: str) -> str | None:
+    """``YYYY-MM`` when the URL's path holds a year and a month as parts (``/2025/12/titre``), else None."""
+    try:
+        found = _YEAR_MONTH.search(urlsplit(url).path)
+    except ValueError:
+        return None
+    return f"{found.group(1)}-{found.group(2)}" if found and int(found.group(1)) >= EARLIEST_YEAR else None
+
+
 def parse_part(part: str) -> str | None:
     """The day a URL part found by `url_day` names (a date candidate's raw value), else None."""
     found = url_day(f"/{part.strip('/')}/")
