@@ -14,6 +14,7 @@ from lxml.html import fromstring
 from crawler.extract import Extracted, decode_html, extract_article
 from crawler.extract._body import unwrap_layout_tables, without_author_note
 from crawler.extract._cleanup import is_prompt
+from crawler.extract._dates import find_date_strings, find_dates
 from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._text import word_count
 from crawler.extract._title import SiteKeys, strip_site
@@ -114,6 +115,17 @@ def test_url_day(url: str, expected: tuple[str, str] | None) -> None:
 ])
 def test_url_month(url: str, expected: str | None) -> None:
     assert url_month(url) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("投稿日：2025年03月04日", [("2025-03-04", "2025年03月04日")]),
+    ("2025年3月4日(火) 14:05 更新", [("2025-03-04T14:05:00", "2025年3月4日(火) 14:05")]),
+    ("입력 2025년 3월 4일 오후", [("2025-03-04", "2025년 3월 4일")]),
+    ("2025年13月4日", []),  # no month 13
+])
+def test_dates_in_cjk_characters(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(iso, raw) for _, iso, raw in find_date_strings(line)] == expected
+    assert find_dates(line) == []  # the body's date-line test counts words: a CJK paragraph is one
 
 
 @pytest.mark.parametrize(("stamp", "day", "expected"), [

@@ -3,7 +3,7 @@
 Machine-readable values (``2026-11-12T14:32:00+01:00``, ``Thu, 12 Nov 2026 14:32:00 +0100``,
 ``12/11/2026``) and words (``Publié le jeudi 12 novembre 2026 à 14h32``, ``1er août 2024``,
 ``12 نوفمبر 2026``, ``12 جويلية 2026``, ``3 تشرين الثاني 2026``; ``12. November 2026``, ``3 de mayo de 2026``,
-``November 12, 2026``: English, German, Spanish, Portuguese, Italian, Dutch) become ``YYYY-MM-DD`` or
+``November 12, 2026``: English, German, Spanish, Portuguese, Italian, Dutch; ``2026年11月12日``, ``2026년 11월 12일``) become ``YYYY-MM-DD`` or
 ``YYYY-MM-DDTHH:MM:SS[+HH:MM]``. Day-first is assumed for numeric dates, as in the French press, unless only the
 US order is possible ('09/13/2015', slashes or dashes); a 12-hour time's half of the day ('8:05 pm', '08:30 م') is
 read onto the 24-hour clock; a year printed in two digits ('03/12/25') is read in this century unless that lies
@@ -133,7 +133,7 @@ def parse_machine(value: str) -> str | None:
 
 def parse_words(text: str) -> str | None:
     """The first date written in French or Arabic words (or day-first digits) in `text`."""
-    found = find_dates(text)
+    found = find_date_strings(text)
     return found[0][1] if found else None
 
 
@@ -152,18 +152,29 @@ def most_dates(text: str) -> int:
 
 
 def find_dates(text: str) -> list[tuple[int, str]]:
-    """Every date in `text`, as ``(position, iso)`` in reading order."""
-    return [(pos, iso) for pos, iso, _ in find_date_strings(text)]
+    """Every date in `text` but those in CJK characters, as ``(position, iso)`` in reading order: the body's
+    date-line test counts words, and a Chinese or Japanese paragraph is one word."""
+    return [(pos, iso) for pos, iso, _ in find_date_strings(text, cjk=False)]
 
 
-def find_date_strings(text: str) -> list[tuple[int, str, str]]:
-    """Every date in `text`, as ``(position, iso, the substring it was read from)`` in reading order."""
+# year, month, day in Chinese and Japanese ('2020年07月12日 14:05') or Korean ('2020년 7월 12일')
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+                  r"(?:\s*(?:\(\w\)|（\w）)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def find_date_strings(text: str, cjk: bool = True) -> list[tuple[int, str, str]]:
+    """Every date in `text`, as ``(position, iso, the substring it was read from)`` in reading order; `cjk`:
+    those written with 年月日 or 년월일 too."""
     folded, origin = _fold_with_origin(text)
     found: list[tuple[int, str, str]] = []
 
     def keep(m: re.Match[str], iso: str | None) -> None:
         if iso:
             found.append((origin[m.start()], iso, text[origin[m.start()]:origin[m.end() - 1] + 1].strip()))
+
+    if cjk and not folded.isascii():
+        for m in _CJK.finditer(folded):
+            keep(m, _from_parts(*m.groups()))
 
     for pattern, months in ((_DAY_MONTH_WORDS, _WORD_MONTHS), (_AR_WORDS, _AR_MONTHS)):
         for m in pattern.finditer(folded):
