@@ -199,6 +199,22 @@ MARKED_NAMES = [
      _blog('<div class="widget Blog"><div class="post hentry"><h3>Réforme fiscale</h3>{body}<span class="post-author '
            'vcard">Eingestellt von <span class="fn">Amina</span></span></div></div>'),
      ("Amina",)),
+    # a page builder wraps every block of the page in a 'widget' (Elementor, HubSpot): the post's own blocks too
+    ("byline-in-a-page-builder-widget",
+     _blog('<div class="elementor-widget-wrap"><div class="elementor-widget elementor-widget-post-info"><div '
+           'class="elementor-widget-container"><span class="post-info__item--type-author">Karim Benali</span></div>'
+           '</div><div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">'
+           '<h1>Réforme fiscale</h1>{body}</div></div></div>'),
+     ("Karim Benali",)),
+    ("byline-in-a-layout-widget-span",
+     _blog('<div class="span12 widget-span widget-type-blog_content"><div class="post-header"><h1>Réforme fiscale'
+           '</h1><span class="meta-author">Par <a class="author-link" href="/auteurs/amina">Amina Saïdi</a></span>'
+           '</div>{body}</div>'),
+     ("Amina Saïdi",)),
+    ("byline-in-a-sidebar-widget-is-no-credit",
+     _blog('<div class="post"><h1>Réforme fiscale</h1>{body}</div><div class="widget widget_recent"><span '
+           'class="author">Par Karim Benali</span></div>'),
+     ()),
     # a wrapper that names the sidebar it holds ('sticky-sidebar-parent')
     ("sidebar-parent-wrapper",
      _blog('<article class="post sticky-sidebar-parent"><header><h1>Réforme fiscale</h1><span class="byline">Par '
