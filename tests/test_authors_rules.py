@@ -355,7 +355,10 @@ SITE = '<meta property="og:site_name" content="Sahel Info">'
     ('<p class="byline">Par Sahel Info</p>', (("Sahel Info",), (D,))),
     ('<p class="byline">بقلم Sahel Info</p>', (("Sahel Info",), (D,))),
     ('<span class="author vcard"><a class="fn" rel="author" href="/">Sahel Info</a></span>', (("Sahel Info",), (D,))),
-    ('<p class="byline">Sahel Info</p>', ((), ())),  # no lead-in, no mark of a name: the site's name alone
+    # no lead-in: the byline element prints the site's name alone, or before the date
+    ('<p class="byline">Sahel Info</p>', (("Sahel Info",), (D,))),
+    ('<p class="post-author">Sahel Info | 12 mars 2025</p>', (("Sahel Info",), (D,))),
+    ('<p class="author">Sahel Info, Bamako</p>', ((), ())),  # more than the site's name: not read as the site
     ('<p class="byline">Par Sahel Info</p><p class="byline">Par Amina Saïdi</p>', (("Amina Saïdi",), (P,))),
 ])
 def test_a_byline_crediting_the_site(lead: str, expected: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
@@ -369,6 +372,7 @@ def test_a_byline_crediting_the_site(lead: str, expected: tuple[tuple[str, ...],
     ("Sahel Média", '<span class="author vcard"><a class="fn" rel="author" href="/">Sahel Média</a></span>',
      (("Sahel Média",), (D,))),
     ("أخبار الساحل", '<p class="byline">بقلم أخبار الساحل</p>', (("أخبار الساحل",), (D,))),
+    ("أخبار الساحل", '<p class="author">أخبار الساحل</p>', (("أخبار الساحل",), (D,))),  # no lead-in
     ("Oran Presse", '<p class="byline">Par Sahel Presse</p>', ((), ())),  # another company's name: no credit
 ])
 def test_a_byline_crediting_a_site_named_like_a_company(site: str, lead: str,
