@@ -13,7 +13,7 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
-from crawler.extract._page import parse_html, printed_elsewhere, prints_name
+from crawler.extract._page import lead_in_lines, parse_html, printed_elsewhere, prints_name
 from tests.test_extract import FR_PARAGRAPHS, URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -271,6 +271,10 @@ NAME_ENDS = [
     ("Liza Benali, Marketing Director", [("Liza Benali", P)]),
     ("Karim Benali, Founder & CEO", [("Karim Benali", P)]),
     ("Par Amina Saïdi, fondatrice", [("Amina Saïdi", P)]),
+    # a degree printed after the name with no comma is no part of it
+    ("Par Amina Saïdi PhD", [("Amina Saïdi", P)]),
+    ("Article by: Karim Benali RN, BSN, Sleep Consultant", [("Karim Benali", P)]),
+    ("Story by Amina Saïdi", [("Amina Saïdi", P)]),
     ("By Paul Diallo, Home and Digital Security Expert", [("Paul Diallo", P)]),
     ("Par Karim Benali, Amina Saïdi et Omar Lahlou, rédacteurs", [("Karim Benali", P), ("Amina Saïdi", P), ("Omar Lahlou", P)]),
     ("Par Karim Benali, Amina Saïdi et Omar Lahlou", [("Karim Benali", P), ("Amina Saïdi", P), ("Omar Lahlou", P)]),
@@ -825,12 +829,33 @@ LONE_LEAD_INS = [
     ('<div class="x1"><span>Von</span><a href="/a/ol">Omar Lahlou</a> <time>12.03.2025</time></div>', ("Omar Lahlou",)),
     ('<div class="x1"><span>par</span><a href="/u/kb_78">kb_78</a></div>', ()),  # an account's lone word
     ('<div class="comments"><span>Par</span><a href="/a/kb">Karim Benali</a></div>', ()),  # a commenter
+    # a label of its own, the name in the next element that prints something, a bio after it
+    ('<div class="x1"><div>Écrit par</div><div>Karim Benali</div><div>Karim couvre la politique depuis 2010.</div>'
+     '</div>', ("Karim Benali",)),
+    ('<div class="x1"><h2>Article by</h2><div>Amina Saïdi</div></div>', ("Amina Saïdi",)),
+    ('<div class="x1"><span>Written by:</span><img src="/a.jpg" alt=""><span>Omar Lahlou</span></div>', ("Omar Lahlou",)),
+    ('<div class="x1"><span>كتب</span><span>سارة بن علي</span></div>', ("سارة بن علي",)),
+    # the next element holds more than a name: no byline
+    ('<div class="x1"><div>Écrit par</div><div>Karim Benali, qui couvre la politique et l’économie du pays depuis '
+     '2010</div></div>', ()),
 ]
 
 
 @pytest.mark.parametrize(("lead", "expected"), LONE_LEAD_INS, ids=[c[0][:50] for c in LONE_LEAD_INS])
 def test_a_lead_in_alone_in_its_element(lead: str, expected: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == expected
+
+
+@pytest.mark.parametrize(("html", "lines"), [
+    ('<div class="meta"><span>Par</span> <a href="/a/kb">Karim Benali</a></div>', ["Par Karim Benali"]),
+    # an embedded post quoted in the article: its credit line is the post's
+    ('<blockquote><p>Texte du message.</p><p>Posted by <a href="/u">Karim Benali</a> on Monday, March 3, 2025</p>'
+     "</blockquote>", []),
+])
+def test_the_lines_a_lone_lead_in_opens(html: str, lines: list[str]) -> None:
+    root = parse_html(f"<html><body><main>{html}</main></body></html>".encode())
+    assert root is not None
+    assert lead_in_lines(root) == lines
 
 
 # --- a name printed after a date and a dash, alone on its line, when nothing else credits anyone ---------------------

@@ -55,7 +55,7 @@ _PREFIX = re.compile(
     r"|envoy(?:é|e)e?\s+sp(?:é|e)ciale?)"
     r"(?:\s+(?:à|a|au|en)\s+[^,:]+)?"
     r"|(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
-    r"|(?:posted|written|published|created|submitted|reported)\s+by|by"
+    r"|(?:posted|written|published|created|submitted|reported|article|story)\s+by|by"
     r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"
     r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial|contribution|reportage|analyse|enqu(?:ê|e)te"
     r"|synth(?:è|e)se|correspondance\s+particuli(?:è|e)re)\s+de"
@@ -123,7 +123,7 @@ _ROLE_WORDS = frozenset({
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
-                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM"})
+                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM", "BSN", "RDN"})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 # The article French elides before an agency's name ('l'AFP', 'avec l’APS'): no part of it.
 _ELIDED_ARTICLE = re.compile(r"^l['’]\s*(?=[^\W\d_])", re.IGNORECASE)
@@ -673,7 +673,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     if _ROLE.match(part):
         return True
     dotted = printed_part.endswith(".")
-    name = _person(_without_title(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part)))), dotted) \
+    name = _person(_without_credential(_without_title(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))))), dotted) \
         or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
@@ -694,6 +694,15 @@ _TITLE_OPENERS = frozenset({"senior", "chief", "staff", "deputy", "managing", "c
                             "correspondent", "columnist", "journaliste", "rédacteur", "rédactrice", "correspondant",
                             "correspondante", "chroniqueur", "chroniqueuse"})
 _MAX_TITLED_NAME = 4
+
+
+def _without_credential(value: str) -> str:
+    """The name without the degree printed after it with no comma ('Amina Saïdi PhD' -> 'Amina Saïdi'); a name of
+    two words or more stays whole."""
+    words = value.split()
+    if len(words) >= 3 and words[-1].replace(".", "") in _CREDENTIALS:
+        return " ".join(words[:-1])
+    return value
 
 
 def _without_title(value: str) -> str:

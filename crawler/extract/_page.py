@@ -503,34 +503,63 @@ def labelled_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
-# A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>'),
-# found in C.
-_LONE_LEAD_INS = etree.XPath(
-    "//body//text()[normalize-space(.)='By' or normalize-space(.)='by' or normalize-space(.)='Par'"
-    " or normalize-space(.)='par' or normalize-space(.)='Von' or normalize-space(.)='von' or normalize-space(.)='Por'"
-    " or normalize-space(.)='بقلم'][not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
-    " or ancestor::a)]")
+# A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
+# '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes that hold a lead-in's word, found in C, then read
+# whole by _LONE_LEAD_IN.
+_LEAD_IN_TEXTS = etree.XPath(
+    "//body//text()[string-length(normalize-space(.)) <= 14][contains(., 'y') or contains(., 'Y') or contains(., 'ar')"
+    " or contains(., 'AR') or contains(., 'on') or contains(., 'ON') or contains(., 'or') or contains(., 'بقلم')"
+    " or contains(., 'كتب')][not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    " or ancestor::a or ancestor::blockquote)]")  # a blockquote's credit is the quoted or embedded post's ('Posted by')
+_LONE_LEAD_IN = re.compile(r"^(?:(?:written|posted|published|article|story|(?:é|e)crit|r(?:é|e)dig(?:é|e)e?"
+                           r"|publi(?:é|e)e?|texte)\s+)?(?:by|par|von|por)\s*:?$|^(?:بقلم|كتب)\s*:?$", re.IGNORECASE)
 MAX_LEAD_IN_LOOKUPS = 10
+MAX_NEXT_NAME = 60  # the element after a lone lead-in holds a name or two, not a bio
 
 
 def lead_in_lines(root: HtmlElement) -> list[str]:
     """Short printed lines whose lead-in stands alone in its element ('By' then '<a>Karim Benali</a>'), read with a
     space between the elements (the markup prints 'ByKarim Benali'), outside comments, sidebars, related boxes and
-    the page footer."""
+    the page footer. When the lead-in's element prints nothing else, the next element that prints something holds
+    the name ('<div>Written by</div><div>Karim Benali</div><div>bio…</div>'): the lead-in and that element's text."""
     lines: list[str] = []
-    for node in _LONE_LEAD_INS(root)[:MAX_LEAD_IN_LOOKUPS]:
+    nodes = [node for node in _LEAD_IN_TEXTS(root) if _LONE_LEAD_IN.match(node.strip())]
+    for node in nodes[:MAX_LEAD_IN_LOOKUPS]:
         el = node.getparent()
-        for candidate in (el, el.getparent() if el is not None else None):
-            if candidate is None or not isinstance(candidate.tag, str) or candidate.tag in _CONTAINER_TAGS:
-                break
-            line = clean(" ".join(candidate.itertext()))
-            if len(line) > MAX_LABEL_LINE:
-                break
-            if len(line) > len(node.strip()):  # more than the lead-in: the line; else look around it
-                if not elsewhere(el) and line not in lines:
-                    lines.append(line)
-                break
+        if el is None or elsewhere(el):
+            continue
+        line = _lead_in_line(el, node.strip())
+        if line and line not in lines:
+            lines.append(line)
     return lines
+
+
+def _lead_in_line(el: HtmlElement, lead_in: str) -> str | None:
+    """The line a lone lead-in opens: its element's text, the next element's after it, or its parent's text."""
+    if clean(" ".join(el.itertext())) == lead_in and el.tag not in _CONTAINER_TAGS:
+        after = _next_printed(el)
+        if after:
+            return f"{lead_in} {after}"
+    for candidate in (el, el.getparent()):
+        if candidate is None or not isinstance(candidate.tag, str) or candidate.tag in _CONTAINER_TAGS:
+            return None
+        line = clean(" ".join(candidate.itertext()))
+        if len(line) > MAX_LABEL_LINE:
+            return None
+        if len(line) > len(lead_in):  # more than the lead-in: the line; else look around it
+            return line
+    return None
+
+
+def _next_printed(el: HtmlElement) -> str | None:
+    """The text of the first sibling after `el` that prints something, when short enough to be a name."""
+    for sibling in el.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in _UNPRINTED_TAGS:
+            continue
+        text = clean(" ".join(sibling.itertext()))
+        if text:
+            return text if len(text) <= MAX_NEXT_NAME else None
+    return None
 
 
 # A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'), found in C.
