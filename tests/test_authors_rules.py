@@ -730,6 +730,10 @@ GLUED_ROLES = [
     ("Karim Benali, JournalisteSuivre", [("Karim Benali", P)]),
     ("Par Amina Saïdi, Grande ReporterS'abonner", [("Amina Saïdi", P)]),
     ("Karim Benali, Omar DeSouza", [("Karim Benali", P), ("Omar DeSouza", P)]),
+    # a job title of several words glued so, up to the next comma, 'and'/'et' and all
+    ("Amina SaïdiResponsable du service Économie", [("Amina Saïdi", P)]),
+    ("Karim BenaliHead of Product and Growth, Co-Founder", [("Karim Benali", P)]),
+    ("Par Abdelkader MacArthur et Omar Lahlou", [("Abdelkader MacArthur", P), ("Omar Lahlou", P)]),
 ]
 
 
@@ -939,6 +943,9 @@ TITLES = [
     ("Par Amina Saïdi Rédactrice en chef", [("Amina Saïdi", P)]),
     ("By Omar Lahlou Senior Politics Editor", [("Omar Lahlou", P)]),
     ("Par Karim Benali Editor", [("Karim Benali", P)]),
+    # a role word opens the title too; the title's part after '&' is the same role
+    ("Par Karim Benali Fondateur & Rédacteur", [("Karim Benali", P)]),
+    ("Amina Saïdi Founder & Lead Reviewer", [("Amina Saïdi", P)]),
     ("Par Jean Editor", [("Jean Editor", P)]),  # one word before: no name left to cut to
     ("Sahel Info Staff", [("Sahel Info Staff", P)]),  # the newsroom that signs: not cut (its kind as before)
     ("Par Karim Benali Amina Saïdi Tarek Ali Opinion writer", []),  # a whole author box: no cut, no name
@@ -948,6 +955,11 @@ TITLES = [
 @pytest.mark.parametrize(("line", "credited"), TITLES, ids=[c[0] for c in TITLES])
 def test_a_title_after_the_name_without_a_comma(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+def test_a_site_named_like_a_title_is_the_site_whole() -> None:
+    # 'Expert' would close a title after 'Sahel Voyage': the site's name is no credit, nor a part of it
+    assert parse_names(["Sahel Voyage Expert"], outlets=["Sahel Voyage Expert"]).credited == []
 
 
 # --- the article's side column: an <aside> within <main>, beside the text, that prints the byline ------------------

@@ -119,7 +119,7 @@ _ROLE_WORDS = frozenset({
     "économiste", "analyste", "expert", "experte", "avocat", "avocate", "doctorant", "doctorante", "stagiaire",
     # a company blog's author card: the writer's post there ('Liza Burke, Marketing Director', 'X, fondatrice')
     "director", "manager", "specialist", "founder", "cofounder", "ceo", "strategist", "coordinator",
-    "fondateur", "fondatrice", "responsable",
+    "fondateur", "fondatrice", "responsable", "reviewer",
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
@@ -517,7 +517,7 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     glued = _GLUED_SOURCE.search(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
-    pieces = _SPLIT_KEEP.split(text)
+    pieces = _SPLIT_KEEP.split(_without_glued_title(text))
     parts: list[str] = []
     after_comma: list[bool] = []
     in_role = False
@@ -677,7 +677,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         or (part if handles and _is_handle(part) else None)
     if name is None or len(name.split()) < min_words:
         return False
-    if alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS:
+    if alnum(name) not in skip and alnum(part) not in skip and alnum(name) not in _PLACEHOLDERS:
         credits.credit(name, DESK if _is_desk(name) else PERSON)
     return True
 
@@ -685,11 +685,14 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
 # A capitalised word glued to the name's last word, where two elements print with nothing between them
 # ('<a>Karim Benali</a><span>Redakteur</span>' reads 'Karim BenaliRedakteur').
 _GLUED_WORD = re.compile(r"(?<=[^\W\d_])(?<![A-Z])([A-Z][^\W\d_A-Z]+)$")
+# ... or a job title glued so, up to the next comma ('Karim BenaliMarketing Manager', 'Amina SaïdiHead of Product and
+# Growth'): the glued capital after a word of four letters or more ('DeSantis', 'McDonald', 'MacArthur' keep theirs).
+_GLUED_TITLE = re.compile(r"(?<=[^\W\d_]{4})(?<![A-Z])([A-Z][^\W\d_A-Z]+(?:\s[^,;،]*)?)")
 
 
 # The words that open a job title printed after the name with no comma ('Sam Stein Senior Politics Editor', 'Karim
 # Benali Grand reporter'), when the title ends on a role word.
-_TITLE_OPENERS = frozenset({"senior", "chief", "staff", "deputy", "managing", "contributing", "associate", "executive",
+_TITLE_OPENERS = frozenset({"senior", "chief", "head", "staff", "deputy", "managing", "contributing", "associate", "executive",
                             "special", "junior", "lead", "principal", "grand", "grande", "editor", "writer", "reporter",
                             "correspondent", "columnist", "journaliste", "rédacteur", "rédactrice", "correspondant",
                             "correspondante", "chroniqueur", "chroniqueuse"})
@@ -713,7 +716,7 @@ def _without_title(value: str) -> str:
     if len(words) < 3 or words[-1].lower() not in _ROLE_WORDS or words[-1].lower() == "staff":
         return value  # 'ZDNet Japan Staff', 'Sahel Info Staff': the newsroom that signs
     openers = range(2, min(len(words), _MAX_TITLED_NAME + 1))
-    opener = next((i for i in openers if words[i].lower() in _TITLE_OPENERS), None)
+    opener = next((i for i in openers if words[i].lower() in _TITLE_OPENERS or words[i].lower() in _ROLE_WORDS), None)
     return " ".join(words[:opener]) if opener is not None else value
 
 
@@ -728,6 +731,19 @@ def _unglued(value: str) -> str:
     if glued and " " in value and (_has_role_word(glued.group(1)) or glued.group(1).lower() in _PROFILE_LINKS):
         return value[:glued.start()]
     return value
+
+
+def _without_glued_title(text: str) -> str:
+    """The byline without a job title glued to the name, up to the next comma ('Karim BenaliHead of Product and
+    Growth, Sahel Info' -> 'Karim Benali, Sahel Info'): the title's first word opens a title or one of its words is
+    a role; the name before it has two words or more."""
+    title = _GLUED_TITLE.search(text)
+    if not title or " " not in text[:title.start()].strip():
+        return text
+    clause = title.group(1)
+    if clause.split()[0].lower() in _TITLE_OPENERS or _has_role_word(clause):
+        return text[:title.start()] + text[title.end():]
+    return text
 
 
 def _person(value: str, dotted: bool = True) -> str | None:
