@@ -257,6 +257,12 @@ NAME_ENDS = [
     ("By Karim Benali in Sahel", []),  # no date after it: nothing says where the name ends
     ("Por Leïla Haddad el martes 3 de marzo", [("Leïla Haddad", P)]),
     ("Par Omar El Mardini, le 3 mars 2025", [("Omar El Mardini", P)]),
+    # the date glued to the name by markup that prints two elements with nothing between them; 'Last updated'
+    ("Karim BenaliMarch 9, 2025", [("Karim Benali", P)]),
+    ("Written By:Amina Saïdi, Last Updated:March 9, 2025", [("Amina Saïdi", P)]),
+    # an author box's heading names nobody
+    ("Author Bio", []),
+    ("À propos de l'auteur", []),
     ("Par Adama Do 12.03.2025", [("Adama Do", P)]),  # a German two-letter day wants its dot: 'Do.'
     ("Von Leïla Haddad am Do., 12.03.2025", [("Leïla Haddad", P)]),
     # 'Ag' inside a name is the Tuareg 'son of'; a legal form closes a company's name, which is no person

@@ -84,7 +84,7 @@ _ON_A_DAY = "|".join(rf"\s+{word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.
 _IN_SECTION_ON_A_DAY = rf"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){{0,2}}\s+on\s+(?:\d|(?:{_DAYS['en']})\b))"
 # An English date, month first, after the name ('by X March 9, 2015')
 _MONTH_FIRST = (
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"(?:\b|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
 )
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
@@ -92,7 +92,7 @@ _TAIL = re.compile(
     r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
-    r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\bupdated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
     re.IGNORECASE,
 )
@@ -174,6 +174,7 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "sans auteur", "sign in", "log in", "se connecter", "connexion", "all posts", "alle beiträge", "tous les articles",
     "기자", "記者", "记者",  # 'reporter' alone, without the name it follows
     "null", "undefined", "none",  # a template's empty value printed as a word
+    "bio", "biographie", "about the author", "à propos de l'auteur",  # an author box's heading ('Author Bio')
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
