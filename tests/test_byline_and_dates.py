@@ -215,6 +215,11 @@ MARKED_NAMES = [
      _blog('<div class="post"><h1>Réforme fiscale</h1>{body}</div><div class="widget widget_recent"><span '
            'class="author">Par Karim Benali</span></div>'),
      ()),
+    # a wrapper's layout flag: the section is laid out for a sidebar beside it, it is none
+    ("section-laid-out-for-a-sidebar",
+     _blog('<section class="l-section for_sidebar"><div class="post"><h1>Réforme fiscale</h1><span class="post-author">'
+           'Par Karim Benali</span>{body}</div></section>'),
+     ("Karim Benali",)),
     # a wrapper that names the sidebar it holds ('sticky-sidebar-parent')
     ("sidebar-parent-wrapper",
      _blog('<article class="post sticky-sidebar-parent"><header><h1>Réforme fiscale</h1><span class="byline">Par '

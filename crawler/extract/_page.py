@@ -75,11 +75,11 @@ MAX_HEADLINES = 10
 # or a headline inside one is not the article's (a comment thread's first <time> beat the article's date line).
 # <footer> and <aside> count only outside <article>: an article's own footer often holds its date and byline.
 # Matched per class token, with an optional prefix and suffix ('jp-relatedposts', 'td_block_related_posts',
-# 'comment-body'), but never a layout flag of a wrapper ('has-sidebar', 'no-comments') nor the wrapper a token
+# 'comment-body'), but never a layout flag of a wrapper ('has-sidebar', 'no-comments', 'for_sidebar') nor the wrapper a token
 # says holds one ('sticky-sidebar-parent'), nor a page builder's block: Elementor ('elementor-widget-container') and
 # HubSpot ('widget-span', 'widget-type-blog_content') call every block of the page a widget, the post's own too.
 _ELSEWHERE = re.compile(
-    r"^(?!(?:has|no|with|without|show|hide|is)[-_])(?!.*[-_]parent$)(?!elementor-widget|widget-span$|widget-type-)(?:[\w]*[-_])?(?:comments?|commentlist|forum|respond|reply|replies"
+    r"^(?!(?:has|no|with|without|show|hide|is|for)[-_])(?!.*[-_]parent$)(?!elementor-widget|widget-span$|widget-type-)(?:[\w]*[-_])?(?:comments?|commentlist|forum|respond|reply|replies"
     r"|related\w*|sidebar|widget|recommend\w*|most-?read|popular|similar|commentaires?|تعليق\w*)(?:[-_][\w-]*)?$",
     re.IGNORECASE,
 )
