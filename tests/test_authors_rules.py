@@ -260,6 +260,9 @@ NAME_ENDS = [
     # the date glued to the name by markup that prints two elements with nothing between them; 'Last updated'
     ("Karim BenaliMarch 9, 2025", [("Karim Benali", P)]),
     ("Written By:Amina Saïdi, Last Updated:March 9, 2025", [("Amina Saïdi", P)]),
+    # a dot operator between the name, the role and the date, as between any parts of a byline
+    ("By Karim Benali ⋅ Senior Analyst ⋅ Updated March 5, 2025", [("Karim Benali", P)]),
+    ("Par Amina Saïdi ∙ 5 mars 2025", [("Amina Saïdi", P)]),
     # an author box's heading names nobody
     ("Author Bio", []),
     ("À propos de l'auteur", []),

@@ -89,7 +89,7 @@ _MONTH_FIRST = (
 )
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
-    r"\s+[|•·/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"\s+[|•·⋅∙/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
