@@ -186,6 +186,18 @@ MARKED_NAMES = [
      _blog('<article><h1>إصلاح جبائي</h1><span class="author vcard"><a class="fn" rel="author" href="/ar/salma/">سلمى'
            '</a></span>{body}</article>', lang="ar", paragraphs=AR_PARAGRAPHS),
      ("سلمى",)),
+    # an account name after a lead-in, alone in an element marked as a byline; not among other parts of it
+    ("account-name-after-a-lead-in-in-a-byline",
+     _blog('<article><h1>Réforme fiscale</h1><span class="byline">par kbenali78</span>{body}</article>'),
+     ("kbenali78",)),
+    ("account-name-after-a-lead-in-in-arabic",
+     _blog('<article><h1>إصلاح جبائي</h1><span class="byline">بقلم salma_b</span>{body}</article>', lang="ar",
+           paragraphs=AR_PARAGRAPHS),
+     ("salma_b",)),
+    ("a-word-among-a-bios-parts-is-no-account",
+     _blog('<article><h1>Réforme fiscale</h1><p class="author-bio">Écrit par Karim Benali, enquête et vulgarisation'
+           '</p>{body}</article>'),
+     ()),
     ("comment-author-is-no-credit",
      _blog('<article><h1>Réforme fiscale</h1>{body}<div class="comment-author vcard"><b class="fn">lecteur42</b>'
            '</div></article>'),

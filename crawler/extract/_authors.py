@@ -344,10 +344,11 @@ def _take_newsroom(value: str, credits: Credits) -> None:
         credits.credit(name, AGENCY if _canonical(name) else DESK)
 
 
-def parse_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
-    """Names and agencies in a free-text byline, or nothing when it does not read as one."""
+def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) -> Credits:
+    """Names and agencies in a free-text byline, or nothing when it does not read as one. `handles`: the text is
+    an element the markup marks as a byline, where an account name after a lead-in ('by kbenali78') is a credit."""
     skip = _outlet_keys(outlets)
-    return _parse(text, skip, strict=True) or Credits()
+    return _parse(text, skip, strict=True, handles=handles) or Credits()
 
 
 # Where a byline may begin inside a date line ('12/03/2025 | By Karim Benali', 'Datum: 12.03.2025 Autor: Omar
@@ -494,7 +495,7 @@ _GLUED_LEAD_IN = re.compile(r"^(?:(?:Written|Posted|Published|Écrit|Ecrit|Rédi
                             r"|Authors?|Auteurs?|Autor(?:in)?)(?=[A-Z][^\W\d_A-Z])")
 
 
-def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
+def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Credits | None:
     """The credits in `text`; None in strict mode when a part is neither a name, a role nor an agency.
 
     In strict mode a byline without 'Par'/'By'/'بقلم' needs full names: a lone word in an
@@ -538,7 +539,8 @@ def _parse(text: str, skip: set[str], strict: bool) -> Credits | None:
     parts = _without_places(parts, after_comma, skip, placed=bool(lead and _PLACED_LEAD.match(lead.group())))
     min_words = 2 if strict and not prefixed else 1
     for part in parts:
-        if not _take_part(part, credits, skip, min_words, handles=not strict) and strict:
+        lone_account = handles and prefixed == 1 and len(parts) == 1  # 'by kbenali78' in a marked byline
+        if not _take_part(part, credits, skip, min_words, handles=not strict or lone_account) and strict:
             return None
     for inner in inside:  # after the names: credits keep the byline's order
         _take_parenthesis(inner, credits, skip)

@@ -467,7 +467,7 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
         return []  # pass 2 costs 1-1.5 ms; reading bylines beside JSON-LD persons fixed 1 tune page (mtb-news)
     marked = draft.page.marked
     read = ([("byline", parse_names([name], draft.outlets)) for name in marked.author_names]
-            + [("byline", parse_byline(line, draft.outlets)) for line in marked.bylines])
+            + [("byline", parse_byline(line, draft.outlets, handles=True)) for line in marked.bylines])
     if any(credits.credited for _, credits in found + read):
         return read
     read = ([("byline", site_credited(line, draft.outlets)) for line in marked.bylines]
