@@ -340,6 +340,11 @@ WITHIN = [
     ("12.03.2025 - Redaktion: Karim Benali (Pressesprecher)", [("Karim Benali", P)]),
     ("12 mars 2025 - Rédaction : Amina Saïdi", [("Amina Saïdi", P)]),
     ("Rédaction web, 12 mars 2025", []),  # no colon: no lead-in within a date line
+    # the lead-in glued to the name, two elements printed with nothing between them; 'Parker', 'Byron' are names
+    ("ParKarim Benali | 12 mars 2025 | 6 min", [("Karim Benali", P)]),
+    ("ByThe Sahel Info Team|6mins|March 12, 2025", [("The Sahel Info Team", D)]),
+    ("12 mars 2025 | Parker Jones", []),
+    ("Byron Street, 12 mars", []),
 ]
 
 

@@ -353,7 +353,8 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
 
 # Where a byline may begin inside a date line ('12/03/2025 | By Karim Benali', 'Datum: 12.03.2025 Autor: Omar
 # Lahlou'): one of the lead-ins that open a byline, as a word.
-_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم|(?:redaktion|r(?:é|e)daction)(?=\s*:))(?!\w)",
+_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم|(?:redaktion|r(?:é|e)daction)(?=\s*:))(?!\w)"
+                             r"|(?-i:(?:By|Par|Von)(?=[A-Z][^\W\d_A-Z])))",  # glued to the name: 'ByKarim Benali'
                              re.IGNORECASE)
 
 
