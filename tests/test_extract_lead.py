@@ -40,6 +40,15 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     (f'{H1}<p class="ArticleModule_teaserText__x7Qz">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     (f'{H1}<p class="ArticleModule_teasertext">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><div class="teaser-text">{AR_LEAD}</div>', AR_PARAGRAPHS, AR_TEXT, AR_LEAD),
+    # or named so in a data-* attribute (a design system's classes say nothing): the same
+    (f'{H1}<div data-gu-name="standfirst" class="dcr-1x2y3z"><p>{FR_LEAD}</p></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p data-dot="ogm-article-perex" class="e_bg c_hS">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{H1}<p data-manual="teaserText" class="css-1485smx">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    # ... a short name only: a long data-* value is state or JSON that happens to hold the word
+    (f'{H1}<p data-props=\'{{"layout": "lead", "theme": "default", "width": 640}}\'>{FR_LEAD}</p>', FR_PARAGRAPHS,
+     FR_TEXT, None),
+    # ... and a caption named so in a data-* attribute is still a caption
+    (f'{H1}<p data-role="lead-caption">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
     # after the headline that the text repeats: it goes between the headline and the first paragraph
     (f'{H1}<p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
      "Une réforme fiscale pour les petits salaires\n" + FR_TEXT, FR_LEAD),

@@ -27,6 +27,7 @@ MAX_LINK_SHARE = 0.2
 START_LINES = 6  # the text's first paragraph is among its first lines (a kicker, a headline, a date line before it)
 PROBE_CHARS = 40
 MIN_OPENING_CHARS = 20  # a paragraph's first text node, cut by a link, still reads as its start from this length
+MAX_DATA_MARK_CHARS = 40
 MAX_WALK = 150  # elements read after the headline to reach the first paragraph
 _MARK = re.compile(
     r"(?:^|[\s_-])(?:chap[oô]|chapeau|lead|leadin|leadtext|intro|introduction|teaser|abstract|standfirst|excerpt|summary"
@@ -91,10 +92,18 @@ def _standfirst_after(headline: HtmlElement, probes: list[tuple[int, str]]) -> t
                 return index, "\n".join(_run_of(marked))
         if element.tag == "h1":
             return None  # another headline: the walk from it is the one to read
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if marks != " " and _MARK.search(marks) and not _NOT_LEAD.search(marks) and _standfirst(element):
+        marks = _marks(element)
+        if marks.strip() and _MARK.search(marks) and not _NOT_LEAD.search(marks) and _standfirst(element):
             marked = element
     return None
+
+
+def _marks(element: HtmlElement) -> str:
+    """The names an element is marked with: its class, its id and the values of its data-* attributes (the
+    Guardian's data-gu-name="standfirst", a data-dot="article-perex", a data-manual="teaserText"), a name of
+    MAX_DATA_MARK_CHARS at most (longer data values are state, JSON, URLs, not names)."""
+    return " ".join(value for name, value in element.attrib.items()
+                    if name in ("class", "id") or (name.startswith("data-") and len(value) <= MAX_DATA_MARK_CHARS))
 
 
 def _run_of(marked: HtmlElement) -> list[str]:
