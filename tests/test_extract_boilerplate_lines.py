@@ -67,6 +67,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
     ("READ MORE: Oran's new tramway line opens in March", ""),
     ("SEE MORE: The port of Algiers in pictures", ""),
     ("ALSO READ: Constantine bridge closed for repairs", ""),
+    ("Read next: Le port d'Oran rouvre ses quais aux ferries", ""),
+    ("READ NEXT: Constantine bridge closed for repairs", ""),
     ("Also on elkhabar.dz Le port d'Oran rouvre ses quais", ""),
     ("FUNDA OLUNYE UDABA LAPHA | Itheku livula ichweba", ""),
     # share and feedback calls, newsletters, members-only notices
@@ -92,6 +94,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
     ("Read more: Oran's new tramway line opens in March", "Read more: Oran's new tramway line opens in March"),
     ("Also on Tuesday, the wali of Oran visited the new port terminal.",
      "Also on Tuesday, the wali of Oran visited the new port terminal."),
+    ("Read next month's report before judging the new port terminal.",
+     "Read next month's report before judging the new port terminal."),
     # filing labels on a line of their own
     ("Catégorie : Économie", ""),
     ("Tags : Oran, budget, conseil municipal", ""),
@@ -226,6 +230,15 @@ def test_clean_lines_drops_a_closing_notice() -> None:
     (["(END)"], []),
     (["Contact : redaction@exemple.dz"], ["Contact : redaction@exemple.dz"]),
     (["La fin du mandat est prévue en 2027."], ["La fin du mandat est prévue en 2027."]),
+    # the copyright notice under the text, whatever follows the mark
+    (["© Agence Sahel Presse, asp:250114-12-4471/2"], []),
+    (["Copyright © 2025 Le Quotidien d'Oran. Reproduction interdite sans autorisation."], []),
+    (["(c) 2025 Tassili Info"], []),
+    # ... but not the wire's licence notice, a sentence about copyright, or a long closing paragraph that opens so
+    (["© 2025 Agence Sahel Presse. This material may not be published, broadcast, rewritten or redistributed."],
+     ["© 2025 Agence Sahel Presse. This material may not be published, broadcast, rewritten or redistributed."]),
+    (["Le copyright des photographies reste à l'agence."], ["Le copyright des photographies reste à l'agence."]),
+    ([f"© Oran, 2025 : {FR_PARAGRAPHS[0]} {FR_PARAGRAPHS[1]}"], [f"© Oran, 2025 : {FR_PARAGRAPHS[0]} {FR_PARAGRAPHS[1]}"]),
 ])
 def test_clean_lines_drops_the_closing_marks_of_a_dispatch(closing: list[str], kept: list[str]) -> None:
     assert clean_lines([*FR_PARAGRAPHS, *closing], None)[0] == [*FR_PARAGRAPHS, *kept]

@@ -43,8 +43,9 @@ _READ_ALSO = re.compile(
     # Norwegian, Swedish, Danish, Dutch, with their colon (tune halves, body F1: fundus 1 page fixed, none broken)
     r"|(?:les\s+ogs[åa]|l[äa]s\s+ocks[åa]|l[æe]s\s+ogs[åa]|lees\s+ook)\s*:"
     # English cues with their colon, the capitals of 'READ MORE:' (a 'Read more:' link is kept as text by some
-    # labels), 'Also on <site>' boxes, Zulu 'Funda olunye udaba' (tune halves, body F1: see the commit)
-    r"|(?:see\s+more|also\s+read|(?-i:READ\s+MORE))\s*:|also\s+on\s+[\w-]+\.[a-z]{2,}|funda\s+olunye\s+udaba)(?!\w)",
+    # labels), 'Also on <site>' boxes, Zulu 'Funda olunye udaba' (tune halves, body F1: see the commit); 'Read next:'
+    # (fundus 1 page fixed, wcxb 1, none broken)
+    r"|(?:see\s+more|also\s+read|read\s+next|(?-i:READ\s+MORE))\s*:|also\s+on\s+[\w-]+\.[a-z]{2,}|funda\s+olunye\s+udaba)(?!\w)",
     re.IGNORECASE,
 )
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
@@ -171,6 +172,19 @@ _SOURCE = re.compile(r"^\W{0,2}(?:sources?|quelle|المصدر|المصادر)\s
 # What closes a dispatch after its last paragraph: the reporter's address alone, a wire's end mark ('(END)', '(FIN)').
 # Tune halves, body F1: newspaper4k 1 page fixed, 0 broken; the other corpora unchanged (no text ends so).
 _CLOSING_MARK = re.compile(r"^\W*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\((?:end|fin)\))\W*$", re.IGNORECASE)
+# The copyright notice under the text: a last line that opens with the mark ('© dpa-infocom, dpa:230428-99-483045/5',
+# 'Copyright © 2025 Le Matin d'Algérie', 'Copyright ⓒ X. Reproduction interdite'), not the wire's licence notice that
+# some labels keep as the dispatch's ('© 2025 Agence X. This material may not be published, broadcast …', see _CREDIT).
+# Tune halves, body F1: fundus 5 pages fixed, aeb 2; none broken.
+MAX_COPYRIGHT_WORDS = 30
+_COPYRIGHT = re.compile(r"^\W{0,3}(?:copyright\b|©|ⓒ|\(c\)\s)", re.IGNORECASE)
+_LICENCE = re.compile(r"\bmay\s+not\s+be\s+(?:re)?(?:published|produced|broadcast|distributed)", re.IGNORECASE)
+
+
+def _closing_copyright(line: str) -> bool:
+    return bool(_COPYRIGHT.match(line)) and len(line.split()) <= MAX_COPYRIGHT_WORDS and not _LICENCE.search(line)
+
+
 # The line that credits the desk's help under a dispatch, not the article: 'Avec la collaboration de Karim Benali',
 # 'Karim Benali a contribué à cet article', 'ساهم في إعداد التقرير: كريم بن علي', 'Reporting by …; editing by …',
 # 'X contributed to this report', 'With files from …', 'Mit Agenturmaterial.'. Only the last line, of this many words
@@ -358,7 +372,8 @@ def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits
     lines = drop_truncated_lead(drop_head(lines, title))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
     kept = [text for text in map(without_prompts, drop_related(drop_comment_thread(head))) if text]
-    while kept and (is_date_line(kept[-1]) or _CLOSING_MARK.match(kept[-1]) or (len(kept) > 1 and _contribution(kept[-1]))):
+    while kept and (is_date_line(kept[-1]) or _CLOSING_MARK.match(kept[-1])
+                    or (len(kept) > 1 and (_contribution(kept[-1]) or _closing_copyright(kept[-1])))):
         kept.pop()
     credits = Credits()
     if len(kept) > 1:
