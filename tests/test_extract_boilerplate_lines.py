@@ -100,6 +100,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
     ("Catégorie : Économie", ""),
     ("Tags : Oran, budget, conseil municipal", ""),
     ("الوسوم: وهران، الميزانية", ""),
+    ("Filed under: Oran, Économie |", ""),
+    ("Classé dans : Économie, Oran", ""),
     ("Catégorie : le conseil a classé le dossier parmi les urgences de la ville, en attendant la réunion du wali avec les élus.",
      "Catégorie : le conseil a classé le dossier parmi les urgences de la ville, en attendant la réunion du wali avec les élus."),
     # the article's own sentences stay

@@ -158,7 +158,9 @@ _BUTTON = re.compile(
 # a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
 _LABELS = re.compile(
     r"^\W{0,3}(?:kategorien?|cat[ée]gories?|categor[íi]as?|categories|tags?|schlagw[öo]rter|mots[-\s]cl[ée]s|[ée]tiquettes"
-    r"|etiquetas|الوسوم|كلمات\s+مفتاحية|التصنيف|الكلمات\s+الدالة)\s*:",
+    r"|etiquetas|الوسوم|كلمات\s+مفتاحية|التصنيف|الكلمات\s+الدالة"
+    # a blog's filing line ('Filed under: Khawarij |', 'Classé dans : Économie'): aeb 2 tune pages fixed, none broken
+    r"|filed\s+under|class[ée]e?\s+dans)\s*:",
     re.IGNORECASE,
 )
 MAX_LABEL_WORDS = 12
