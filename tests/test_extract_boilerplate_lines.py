@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._cleanup import clean_lines, without_closing_outlet, without_edge_notices, without_prompts
+from crawler.extract._cleanup import (
+    clean_lines,
+    drop_contents_box,
+    without_closing_outlet,
+    without_edge_notices,
+    without_prompts,
+)
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
 
 
@@ -266,3 +272,22 @@ def test_closing_outlet_line(tail: str, last_line: str, authors: tuple[str, ...]
 def test_without_closing_outlet_keeps_a_text_of_one_line() -> None:
     assert without_closing_outlet("Tassili Info", ["Tassili Info"]) == "Tassili Info"
     assert without_closing_outlet("Le port rouvre.\nTassili Info", ["Tassili Info"]) == "Le port rouvre."
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the header of a table of contents goes, and the items under it that name the text's subheadings
+    (["Sommaire", *FR_PARAGRAPHS], list(FR_PARAGRAPHS)),
+    (["Table des matières :", "- Le budget", "- Les écoles", FR_PARAGRAPHS[0], "Le budget", FR_PARAGRAPHS[1], "Les écoles",
+      FR_PARAGRAPHS[2]],
+     [FR_PARAGRAPHS[0], "Le budget", FR_PARAGRAPHS[1], "Les écoles", FR_PARAGRAPHS[2]]),
+    (["فهرس المحتويات", *AR_PARAGRAPHS], list(AR_PARAGRAPHS)),
+    # a list after the header that names no later line is the text's own
+    (["Sommaire", "- Le budget adopté mardi", "- Les écoles rénovées", *FR_PARAGRAPHS],
+     ["- Le budget adopté mardi", "- Les écoles rénovées", *FR_PARAGRAPHS]),
+    # a sentence that opens with the word, and a text that is only the header, stay
+    (["Sommaire de la séance : le conseil a voté le budget.", *FR_PARAGRAPHS],
+     ["Sommaire de la séance : le conseil a voté le budget.", *FR_PARAGRAPHS]),
+    (["Sommaire"], ["Sommaire"]),
+])
+def test_contents_box(lines: list[str], expected: list[str]) -> None:
+    assert drop_contents_box(lines) == expected
