@@ -497,6 +497,14 @@ AR_NOTE = "كريم بن علي صحفي في القسم الاقتصادي من
     ([*FR_PARAGRAPHS, "Karim a rejoint la rédaction en 2015 et suit les finances publiques."], ("Karim",),
      [*FR_PARAGRAPHS, "Karim a rejoint la rédaction en 2015 et suit les finances publiques."]),
     ([*FR_PARAGRAPHS, " ".join([FR_NOTE] * 5)], ("Karim Benali",), [*FR_PARAGRAPHS, " ".join([FR_NOTE] * 5)]),
+    # ... a box of several lines under the header, 'Rédigé par' / 'Written by' alone on its line
+    ([*FR_PARAGRAPHS, "Rédigé par", "Karim Benali", "Journaliste au service économie", "Lire tous ses articles",
+      "Relu par", "Amina Saïdi, cheffe d'édition"], (), list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "Written by", "Karim Benali covers the economy of western Algeria."], (), list(FR_PARAGRAPHS)),
+    # a header further up than the text's last lines is followed by the article: it stays
+    (["Auteur", *FR_PARAGRAPHS, *FR_PARAGRAPHS, *FR_PARAGRAPHS], (), ["Auteur", *FR_PARAGRAPHS, *FR_PARAGRAPHS,
+                                                                        *FR_PARAGRAPHS]),
+    ([FR_PARAGRAPHS[0], "Écrit par", *FR_PARAGRAPHS * 3], (), [FR_PARAGRAPHS[0], "Écrit par", *FR_PARAGRAPHS * 3]),
     # a header that opens the text is not a closing one
     (["Auteur", FR_PARAGRAPHS[0]], (), ["Auteur", FR_PARAGRAPHS[0]]),
 ])
