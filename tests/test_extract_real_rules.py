@@ -12,7 +12,7 @@ import pytest
 from lxml.html import fromstring
 
 from crawler.extract import Extracted, decode_html, extract_article
-from crawler.extract._body import unwrap_layout_tables, without_author_note
+from crawler.extract._body import extract_body, merged_lines, unwrap_layout_tables, without_author_note
 from crawler.extract._cleanup import is_prompt
 from crawler.extract._dates import find_date_strings, find_dates
 from crawler.extract._local_time import Moment, local_copy
@@ -177,6 +177,46 @@ def test_layout_tables_become_divisions(table: str, expected: dict[str, str]) ->
     tree = fromstring(f"<html><body>{table}</body></html>")
     unwrap_layout_tables(tree)
     assert {key: tree.get_element_by_id(key).tag for key in expected} == expected
+
+
+ALERT = ("Les vacances de printemps approchent et l'agence nationale de sécurité informatique appelle les familles à "
+         "la prudence : les escroqueries par message se multiplient à l'approche des départs.",
+         "Les agents de l'agence rappellent qu'aucun transporteur ne demande de payer des frais par un lien reçu par "
+         "message, et qu'un avis de passage se vérifie sur le site officiel du transporteur.")
+ANSWER = ("Il s'agit d'un faux message qui imite un transporteur connu.",
+          "Le transporteur n'envoie aucun avis de passage par message et ne réclame jamais de frais par ce canal.",
+          "Ne touchez pas le lien : il mène à une page qui installe un profil de configuration sur le téléphone.",
+          "Si le profil est déjà installé, passez le téléphone en mode avion puis rétablissez ses réglages d'usine.")
+QUESTION = "Un lecteur d'Oran a reçu un message qui lui annonce un colis en attente et lui demande des frais."
+RUBRIQUES = "".join(f"<a href='/r{n}'>Rubrique {n}</a><br>" for n in range(12))
+LIST_ITEM = "Une baisse de l'impôt sur le revenu des salaires modestes."
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a table of a question and its answer under the article's first paragraphs: the answer's cell is not the
+    # whole article, the paragraphs before the table stay
+    (f"<div class='menu'>{RUBRIQUES}</div><div class='contenu'><h1>Faux avis de livraison</h1><div class='texte'>"
+     + "".join(f"<p>{p}</p>" for p in ALERT) + f"</div><table><tr><td>Question</td><td><p>{QUESTION}</p></td></tr>"
+     "<tr><td>Réponse</td><td>" + "".join(f"<p>{p}</p>" for p in ANSWER) + "</td></tr></table></div>",
+     [*ALERT, QUESTION, *ANSWER]),
+    # the page's columns in a layout table: the article's column, its subheading and list kept, the menu left out
+    (f"<table><tr><td>{RUBRIQUES}</td><td><h1>Réforme fiscale</h1><p>{FR_PARAGRAPHS[0]}</p><p>{FR_PARAGRAPHS[1]}</p>"
+     f"<h2>Ce que prévoit le texte</h2><ul><li>{LIST_ITEM}</li><li>Une taxe mieux collectée.</li></ul>"
+     f"<p>{FR_PARAGRAPHS[2]}</p></td></tr></table>",
+     [FR_PARAGRAPHS[0], FR_PARAGRAPHS[1], "Ce que prévoit le texte", f"- {LIST_ITEM}", FR_PARAGRAPHS[2]]),
+])
+def test_layout_column_leaves_no_text_out(body: str, expected: list[str]) -> None:
+    text = extract_body(fromstring(f"<html><body>{body}</body></html>"), URL)
+    assert [line for line in text.split("\n") if line in expected] == expected
+
+
+@pytest.mark.parametrize(("text", "other", "missing", "expected"), [
+    ("b\nc", "a\nb\nc", {"a"}, "a\nb\nc"),  # before the first line
+    ("a\nc", "a\nb\nc\nd", {"b", "d"}, "a\nb\nc\nd"),  # after the line printed before it
+    ("c\na", "a\nb", {"b"}, "c\na\nb"),  # the text's own order stays
+])
+def test_merged_lines(text: str, other: str, missing: set[str], expected: str) -> None:
+    assert merged_lines(text, other, missing) == expected
 
 
 @pytest.mark.parametrize(("line", "expected"), [
