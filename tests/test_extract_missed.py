@@ -37,6 +37,11 @@ def _p(text: str) -> str:
     return f"<p>{text}</p>"
 
 
+REPLIES = (
+    "Merci pour ce compte rendu, j'habite le quartier de Gambetta et les travaux sur le réseau d'eau étaient attendus.",
+    "Je ne partage pas cet avis : le budget de l'an dernier promettait déjà les mêmes écoles et rien n'a été fait.",
+    "Quelqu'un sait-il si la liste des chantiers sera affichée à la mairie ou seulement publiée sur son site ?",
+)
 LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'avancement des chantiers</a> "
           "<a href='/b'>financés par la commune et ses partenaires publics</a>.")
 
@@ -66,7 +71,10 @@ LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'
      [FR[0], MOJIBAKE[1].replace(C1, ""), FR[2]]),
     (_boxes(_p(FR[0]) + _p(FR[1]), _p(MOJIBAKE[2]) + _p(FR[3])), [FR[0], FR[1], FR[3]],
      [FR[0], FR[1], MOJIBAKE[2].replace(C1, ""), FR[3]]),
+    # boxes of the article's kind that trafilatura left out as many words as it kept (the replies under a forum's first
+    # post, each in a box like the post's): none goes back
+    (_boxes(_p(FR[0]) + _p(FR[1]), *map(_p, REPLIES), _p(FR[3])), [FR[0], FR[1], FR[3]], [FR[0], FR[1], FR[3]]),
 ], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "soft-hyphens",
-        "mojibake-kept", "mojibake-missed"])
+        "mojibake-kept", "mojibake-missed", "replies"])
 def test_missed_paragraphs(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_missed_paragraphs("\n".join(text), parse_html(html)).split("\n") == expected
