@@ -97,6 +97,16 @@ DECODE_CASES = [
                  id="lying-header-meta-right"),
     pytest.param("<p>Récolte</p>".encode(), "text/html; charset=iso-8859-1",
                  ("<p>Récolte</p>", "utf-8 (declared cp1252, but the bytes are utf-8)"), id="utf8-declared-latin1"),
+    # a legacy multi-byte charset declared over UTF-8 bytes: UTF-8; its own bytes: that charset
+    pytest.param('<meta charset="euc-kr"><p>Récolte à Mopti, 한국어</p>'.encode(), None,
+                 ('<meta charset="euc-kr"><p>Récolte à Mopti, 한국어</p>', "utf-8 (declared cp949, but the bytes are utf-8)"),
+                 id="utf8-declared-euc-kr"),
+    pytest.param('<meta charset="euc-kr"><p>한국어 기사</p>'.encode("euc-kr"), None,
+                 ('<meta charset="euc-kr"><p>한국어 기사</p>', "cp949"), id="euc-kr"),
+    pytest.param('<meta charset="shift_jis"><p>東京の天気は晴れです</p>'.encode("shift_jis"), None,
+                 ('<meta charset="shift_jis"><p>東京の天気は晴れです</p>', "cp932"), id="shift-jis"),
+    pytest.param('<meta charset="gb2312"><p>市政府今天宣布新的公共交通计划</p>'.encode("gb2312"), None,
+                 ('<meta charset="gb2312"><p>市政府今天宣布新的公共交通计划</p>', "gb18030"), id="gb2312"),
 ]
 
 

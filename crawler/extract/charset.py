@@ -7,9 +7,10 @@ Labels are resolved with the WHATWG aliases, so a declared iso-8859-1 or latin-1
 Unlike a browser, an archive extractor can afford to distrust a declaration the bytes contradict,
 which misconfigured servers do often: a page declared UTF-8 whose bytes are not UTF-8 is read with
 its other declaration (the meta tag) or cp1252, unless it is UTF-8 with a few stray bytes (valid
-multi-byte characters ten times as many as undecodable bytes: those are replaced, as a browser does); a page declared in a single-byte charset whose
-non-ASCII bytes all form valid UTF-8 sequences is read as UTF-8 (random single-byte text almost
-never does). The encoding returned then says "(declared …)" so the record can carry a warning.
+multi-byte characters ten times as many as undecodable bytes: those are replaced, as a browser does); a page declared in a single-byte charset, or in
+one of the legacy multi-byte charsets of Chinese, Japanese and Korean, whose non-ASCII bytes all form valid UTF-8
+sequences is read as UTF-8 (text in those charsets almost never does: a Korean page whose UTF-8 was read as its
+declared euc-kr gave a text of mojibake, none of its words right). The encoding returned then says "(declared …)" so the record can carry a warning.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def _is_utf8(body: bytes) -> bool:
 
 
 _SINGLE_BYTE = ("cp125", "iso8859", "latin", "windows-125", "ascii", "mac")
+_LEGACY_MULTI_BYTE = ("cp949", "euc", "cp932", "shift", "sjis", "gb", "big5", "cp936", "cp950")
 
 
 def _decode_declared(body: bytes, declared: str, meta: str | None) -> tuple[str, str]:
@@ -79,7 +81,7 @@ def _decode_declared(body: bytes, declared: str, meta: str | None) -> tuple[str,
             return body.decode("utf-8", "replace"), "utf-8 (with undecodable bytes replaced)"
         actual = meta if meta and meta not in ("utf-8", "utf8") else FALLBACK_ENCODING
         return to_unicode(body, actual), f"{actual} (declared {declared}, but the bytes are not {declared})"
-    if declared.replace("-", "").startswith(_SINGLE_BYTE) and not body.isascii() and _is_utf8(body):
+    if declared.replace("-", "").startswith(_SINGLE_BYTE + _LEGACY_MULTI_BYTE) and not body.isascii() and _is_utf8(body):
         return body.decode("utf-8"), f"utf-8 (declared {declared}, but the bytes are utf-8)"
     return to_unicode(body, declared), declared
 
