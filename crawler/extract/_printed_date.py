@@ -84,6 +84,8 @@ def _first_dated_line(datelines: Iterable[str]) -> str:
             return " ".join([*lead, line])
         lead.append(line)
     return ""
+
+
 _NUMERIC_DATE = re.compile(r"(\d+)[/.-](\d+)[/.-](\d+)")
 
 
