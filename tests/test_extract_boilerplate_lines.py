@@ -102,6 +102,14 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
      "Also on Tuesday, the wali of Oran visited the new port terminal."),
     ("Read next month's report before judging the new port terminal.",
      "Read next month's report before judging the new port terminal."),
+    # 'Related:' before a title-cased headline is a link to another article; before a sentence-case run the labels keep it
+    ("Related: Le Port d'Oran Rouvre Ses Quais aux Ferries", ""),
+    ("RELATED: Oran Tramway Extension: What Changes in March", ""),
+    ("Related: le port d'Oran rouvre ses quais aux ferries", "Related: le port d'Oran rouvre ses quais aux ferries"),
+    ("Related: Oran is Algeria's busiest port after Algiers", "Related: Oran is Algeria's busiest port after Algiers"),
+    ("Related:", "Related:"),
+    ("Related projects were approved by the wali of Oran on Monday.",
+     "Related projects were approved by the wali of Oran on Monday."),
     # filing labels on a line of their own
     ("Catégorie : Économie", ""),
     ("Tags : Oran, budget, conseil municipal", ""),
