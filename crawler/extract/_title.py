@@ -74,7 +74,11 @@ _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON
 # 19 words, a standfirst set in the <h1> to 41)
 _MAX_MARKED_WORDS = 30
 _STORY_COVER = 0.25  # ... and share of a reference's words that such an <h1> holds (tune halves: 'Discord', 'Webcams')
-_MANGLED = re.compile("[?\ufffd]")  # a character the page's encoding lost
+_MANGLED = re.compile("[?\ufffd]+")  # characters the page's encoding lost, each of which stood for 1 to 3
+# A heading that lost more than this is a page read in the wrong charset (an Arabic headline become '???? ?? ?????'):
+# no reference is sought for it, and the pattern that seeks one stays small (each run a gap of bounded width).
+_MAX_MANGLED_RUNS = 4
+_MAX_MANGLED_CHARS = 8
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
 _COLON = re.compile(r"\s*:\s+")
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
@@ -277,12 +281,18 @@ def _without_site_segments(heading: str, site: SiteKeys) -> str:
 def _unmangled(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
     """The heading as a reference spells it when the heading lost characters to a wrong encoding, printed as '?'
     or U+FFFD ("Beginner? Guide" for "Beginner's Guide", 'Pr?sident' for 'Président'), and the two agree on
-    everything else. A closing '?' is the headline's question mark."""
+    everything else. A closing '?' is the headline's question mark. A heading that lost more than
+    _MAX_MANGLED_RUNS runs or _MAX_MANGLED_CHARS characters stays as printed."""
     spaced = " ".join(heading.split())
     body, closing = (spaced[:-1], "?") if spaced.endswith("?") else (spaced, "")
     if "?" not in body and "\ufffd" not in body:
         return heading
-    pattern = re.compile(".{1,3}?".join(map(re.escape, _MANGLED.split(body))) + re.escape(closing))
+    runs = _MANGLED.findall(body)
+    if len(runs) > _MAX_MANGLED_RUNS or sum(map(len, runs)) > _MAX_MANGLED_CHARS:
+        return heading
+    gaps = [f".{{{len(run)},{3 * len(run)}}}?" for run in runs]
+    pieces = [re.escape(piece) for piece in _MANGLED.split(body)]
+    pattern = re.compile("".join(p + g for p, g in zip(pieces, [*gaps, ""], strict=True)) + re.escape(closing))
     for _, ref in refs:
         for text in (" ".join(ref.split()), " ".join(strip_site(ref, site).split())):
             if text != heading and pattern.fullmatch(text):
