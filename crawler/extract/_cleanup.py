@@ -404,6 +404,7 @@ def drop_contents_box(lines: list[str]) -> list[str]:
     text of one line is left as it is."""
     if len(lines) < 2:
         return lines
+    last_at = {line.strip(): at for at, line in enumerate(lines)}  # once: a text of many headers stays linear
     kept: list[str] = []
     index = 0
     while index < len(lines):
@@ -412,8 +413,9 @@ def drop_contents_box(lines: list[str]) -> list[str]:
         if len(line) > MAX_CONTENTS_CHARS or not _CONTENTS.match(line):
             kept.append(line)
             continue
-        later = {rest.strip() for rest in lines[index:]}
-        while index < len(lines) and lines[index].startswith("- ") and lines[index][2:].strip() in later:
+        after_header = index
+        while index < len(lines) and lines[index].startswith("- ") \
+                and last_at.get(lines[index][2:].strip(), -1) >= after_header:
             index += 1
     return kept
 
