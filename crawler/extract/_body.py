@@ -27,6 +27,7 @@ from trafilatura.settings import Extractor
 from crawler.extract import _trafilatura_fast
 from crawler.extract._authors import PERSON, Credits, agencies_in, looks_like_byline, parse_byline
 from crawler.extract._cleanup import clean_lines
+from crawler.extract._lines import line_probe, text_key, with_lines_after
 from crawler.extract._text import clean, fold
 
 _trafilatura_fast.install()  # the same results, for less CPU (see the module)
@@ -153,7 +154,6 @@ def _trafilatura_text(tree: HtmlElement, url: str) -> str:
 # On the tune halves of the eight corpora the column's text leaves out .99 of it on one page (the wrong cell), .03
 # at most on the 13 others.
 MIN_LEFT_OUT_SHARE = 0.2
-PROBE_CHARS = 60  # a line is in a text that holds its first characters, whatever the spaces and line breaks
 
 
 def with_text_beside_column(text: str, tree: HtmlElement, column: HtmlElement, url: str) -> str:
@@ -164,15 +164,11 @@ def with_text_beside_column(text: str, tree: HtmlElement, column: HtmlElement, u
         plain = _trafilatura_text(tree, url)
     finally:
         column.tag = "article"
-    flat = _flat(text)
-    left_out = [line for line in plain.split("\n") if _flat(line)[:PROBE_CHARS] not in flat]
+    flat = text_key(text)
+    left_out = [line for line in plain.split("\n") if line_probe(line) not in flat]
     if sum(map(len, left_out)) < MIN_LEFT_OUT_SHARE * len(plain):
         return text
     return merged_lines(text, plain, set(left_out))
-
-
-def _flat(text: str) -> str:
-    return "".join(text.split())
 
 
 def merged_lines(text: str, other: str, missing: set[str]) -> str:
@@ -187,8 +183,7 @@ def merged_lines(text: str, other: str, missing: set[str]) -> str:
             after.setdefault(anchor, []).append(line)
         else:
             anchor = position.get(line, anchor)
-    return "\n".join([*after.get(-1, ()), *(part for index, line in enumerate(lines)
-                                              for part in (line, *after.get(index, ())))])
+    return with_lines_after(lines, after)
 
 
 def extract_container(container: HtmlElement, url: str) -> str:

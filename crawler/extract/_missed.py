@@ -23,37 +23,17 @@ The cap on what is put back changes no text on the tune halves of the eight corp
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
-from crawler.extract._text import INVISIBLE, JOINERS, clean
+from crawler.extract._lines import CONTROLS, PROBE_CHARS, line_probe, text_key, with_lines_after
+from crawler.extract._text import clean
 
 MIN_KEPT_SIBLINGS = 2
 MIN_WORDS = 12
 MAX_LINK_SHARE = 0.5
 MAX_PUT_BACK_SHARE = 0.5  # the tune pages put back .30 of the text's words at most, the two broken ones 1.08 and .98
-PROBE_CHARS = 60
 _OUTSIDE = frozenset({"aside", "nav", "header", "footer", "figure", "figcaption", "form", "li", "blockquote"})
 _NOT_INSIDE = ("math", "figure", "img", "picture", "video", "script", "style")
-# what a comparison of texts leaves out besides spaces: the invisible characters and the joiners
-_INVISIBLE = (*INVISIBLE, *JOINERS)
-# Control characters, which trafilatura's lines never hold: a page whose UTF-8 was decoded twice has '\x80\x9c' in
-# 'â\x80\x9c' for '“' in its tree, and trafilatura's line of it only 'â'. Compared with them, every such paragraph
-# trafilatura kept looked missed and came twice (wcxb tune half, body F1: 4 pages fixed, none broken).
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _key(text: str) -> str:
-    """`text` without its spaces, invisible and control characters (split and replace run in C: str.translate
-    reads every character in Python's loop, 1 ms on a long page)."""
-    key = "".join(text.split())
-    for mark in _INVISIBLE:
-        if mark in key:
-            key = key.replace(mark, "")
-    return key if key.isprintable() else _CONTROLS.sub("", key)
-
-
 def with_missed_paragraphs(text: str, root: HtmlElement) -> str:
     """`text` with the paragraphs trafilatura dropped from among the ones it kept put back in place."""
     groups: dict[tuple[str, str], list[HtmlElement]] = {}
@@ -67,11 +47,11 @@ def with_missed_paragraphs(text: str, root: HtmlElement) -> str:
     inserts: dict[int, list[str]] = {}
     for group in groups.values():
         if len(group) > MIN_KEPT_SIBLINGS:
-            starts = starts or {_start(line): index for index, line in enumerate(lines)}
+            starts = starts or {line_probe(line): index for index, line in enumerate(lines)}
             _missed_in(group, starts, text, inserts)
     if not inserts or _words(inserts) > MAX_PUT_BACK_SHARE * len(text.split()):
         return text
-    return "\n".join(line for index, kept in enumerate(lines) for line in (kept, *inserts.get(index, ())))
+    return with_lines_after(lines, inserts)
 
 
 def _words(inserts: dict[int, list[str]]) -> int:
@@ -94,8 +74,8 @@ def _missed_in(group: list[HtmlElement], starts: dict[str, int], text: str, inse
                 inserts.setdefault(line_index, []).append(missed)
             pending.clear()
         elif previous >= 0:
-            words = _CONTROLS.sub("", clean(p.text_content()))  # as trafilatura gives a line
-            flat = flat or _key(text)
+            words = CONTROLS.sub("", clean(p.text_content()))  # as trafilatura gives a line
+            flat = flat or text_key(text)
             if _missed(p, words, flat):
                 pending.append((previous, words))
 
@@ -103,17 +83,12 @@ def _missed_in(group: list[HtmlElement], starts: dict[str, int], text: str, inse
 def _line_of(p: HtmlElement, starts: dict[str, int]) -> int | None:
     """The index of the line that `p` starts, read from its first text node when that is long enough (the
     whole text of every paragraph of a page would cost more than the rest of this step)."""
-    own = _start(p.text or "")
-    return starts.get(own if len(own) == PROBE_CHARS else _start(p.text_content()))
-
-
-def _start(text: str) -> str:
-    """The first PROBE_CHARS characters of `_key(text)` (read from the start of `text` only)."""
-    return _key(text.lstrip()[:3 * PROBE_CHARS])[:PROBE_CHARS]
+    own = line_probe(p.text or "")
+    return starts.get(own if len(own) == PROBE_CHARS else line_probe(p.text_content()))
 
 
 def _missed(p: HtmlElement, words: str, flat: str) -> bool:
-    if len(words.split()) < MIN_WORDS or _key(words)[:PROBE_CHARS] in flat:
+    if len(words.split()) < MIN_WORDS or line_probe(words) in flat:
         return False
     if any(a.tag in _OUTSIDE for a in p.iterancestors()):
         return False

@@ -505,7 +505,8 @@ def labelled_lines(root: HtmlElement) -> list[str]:
 
 # A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
 # '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes that hold a lead-in's word, found in C, then read
-# whole by _LONE_LEAD_IN.
+# whole by _LONE_LEAD_IN. That list is narrower than the byline prefixes of `_authors` on purpose: a lone
+# 'Rédaction :', 'Chronique de' or 'Interview :' heads a staff list or a rubric more often than a name.
 _LEAD_IN_TEXTS = etree.XPath(
     "//body//text()[string-length(normalize-space(.)) <= 14][contains(., 'y') or contains(., 'Y') or contains(., 'ar')"
     " or contains(., 'AR') or contains(., 'on') or contains(., 'ON') or contains(., 'or') or contains(., 'بقلم')"
