@@ -249,6 +249,23 @@ def test_heading_after_the_headline_in_title_is_a_name(head: str, headings: str,
 
 
 @pytest.mark.parametrize(("head", "headings", "title"), [
+    # og:title names the work after its author ('Artist – Song'), <title> closes with the site's name: the <h1> that
+    # og:title ends with is the work's name, printed as the headline, not the site's
+    ('<meta property="og:title" content="Fatoumata Diawara – Nterini"><title>Fatoumata Diawara – Nterini Paroles | '
+     'Chansons du Sahel</title>', '<h1 class="titre">Nterini</h1><h2><a href="/artistes/fd">Fatoumata Diawara</a></h2>',
+     "Nterini"),
+    ('<meta property="og:title" content="فيروز وزكي ناصيف – سألوني"><title>فيروز وزكي ناصيف – سألوني كلمات | أغاني '
+     'الشرق</title>', '<h1 class="title">سألوني</h1><h2><a href="/fairuz">فيروز وزكي ناصيف</a></h2>', "سألوني"),
+    # ... while the <h1> that <title> closes with stays the site's name, even with og:title saying the same
+    ('<meta property="og:title" content="Barrage de Kandadji : les travaux reprennent | CarnetDuFleuve"><title>'
+     'Barrage de Kandadji : les travaux reprennent | CarnetDuFleuve</title>', "<h1>CarnetDuFleuve</h1>",
+     "Barrage de Kandadji : les travaux reprennent"),
+])
+def test_heading_after_the_author_in_og_title_is_the_headline(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, "https://www.exemple.ne/paroles/nterini") == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
     # Dublin Core and Parse.ly titles are references too, before <title>
     ('<title>rapport-2025-04 - Observatoire du Sahel</title><meta name="DC.title" content="Rapport annuel sur la '
      'sécheresse">', "", "Rapport annuel sur la sécheresse"),

@@ -329,8 +329,7 @@ def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
                 break
     if matching:
         return max(matching, key=lambda m: (m[0] == "h1", len(m[1])))[1], "h1"
-    named = [h.text for h in headings if h.tag == "h1" and not h.logo
-             and any(_holds(ref, key, fold(h.text), later=True) for ref, key in references)]
+    named = _named_by_title(headings, refs, references)
     if named:  # 'Headline | Blog name' with the blog's name in an <h1>: that name is the site's, and is cut
         site = replace(site, names=site.names | {alnum(name) for name in named})
         stripped = [(source, "" if site.matches(ref) else strip_site(ref, site)) for source, ref in refs]
@@ -349,6 +348,16 @@ def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
             return _completed(text, source, stripped[index + 1:])
     h1s = [h for h in headings if h.tag == "h1" and not h.logo and not site.matches(h.text)]
     return (h1s[0].text, "h1") if h1s else (None, None)
+
+
+def _named_by_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
+                    references: Sequence[tuple[str, str]]) -> list[str]:
+    """The <h1>s that <title> holds after its first segment: the blog's name ('Headline | Blog name'). <title> is
+    where a page closes with its name; og:title and JSON-LD name the work, and what they hold after a separator is
+    the work's own ('Artist – Song' with the song in the <h1>). Without a <title>, any reference is read."""
+    tags = [(ref, fold(ref)) for source, ref in refs if source == "title"]
+    return [h.text for h in headings if h.tag == "h1" and not h.logo
+            and any(_holds(ref, key, fold(h.text), later=True) for ref, key in tags or references)]
 
 
 def _kept_kicker(heading: Heading, refs: Sequence[tuple[str, str]]) -> str:
