@@ -21,6 +21,13 @@ glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quo
 headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where no heading settled
 it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A reference
 cut short ('…') gives way to a later one that completes it.
+
+The printed headline stays even where the references agree with each other against it (JSON-LD headline, og:title
+and <title> telling the same other words): measured on the tune halves, preferring two or three agreeing references
+to an <h1> they do not hold broke more titles than it fixed on the trafilatura corpus (12 broken, 0 fixed with three)
+and wcxb (12 broken, 3 fixed), as did keeping a kicker printed apart in the heading when every reference writes
+'Kicker: Headline' (fundus 1 fixed, trafilatura 1 broken) and taking the page's only <h1> without a headline class
+in other words (readability 7 broken, wcxb 6 broken for 3 fixed).
 """
 
 from __future__ import annotations
