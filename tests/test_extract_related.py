@@ -80,6 +80,11 @@ def test_related_header(line: str, expected: bool) -> None:
       "وقال مدير الميناء إن المشروع سيكتمل قبل نهاية السنة المقبلة إذا توفرت الاعتمادات المالية اللازمة.", AR[1]]),
     # a header followed by article paragraphs: only the header goes
     ([AR[0], "اقرأ أيضا", AR[1]], [AR[0], AR[1]]),
+    # a table at the end of the text (how trafilatura writes its rows) is the article's data, not headlines
+    ([*FR, "Pour en savoir plus", "| Wilaya | Taux |", "| Oran | 47,9 % |", "| Béjaïa | 28,2 % |"],
+     [*FR, "| Wilaya | Taux |", "| Oran | 47,9 % |", "| Béjaïa | 28,2 % |"]),
+    ([*AR, "لمزيد من المعلومات", "| الولاية | النسبة |", "| وهران | 47,9 % |"],
+     [*AR, "| الولاية | النسبة |", "| وهران | 47,9 % |"]),
 ])
 def test_drop_related(lines: list[str], expected: list[str]) -> None:
     assert drop_related(lines) == expected
@@ -149,6 +154,13 @@ def _cards(teasers: tuple[str, ...], heading: str = "h3") -> str:
     # a link around a paragraph without a heading: not a card
     (f"<p>{FR[0]}</p><p>{FR[1]}</p>" + "".join(f'<a href="/x"><p>{t}</p></a>' for t in TEASERS), [*FR, *TEASERS],
      [*FR, *TEASERS]),
+    # a link the markup leaves open wraps the article, its heading and paragraphs: it is no card, they stay
+    (f'<a href="/economie">Économie<h2>Le projet</h2><p>{FR[0]}</p><p>{FR[1]}</p>', ["Le projet", *FR],
+     ["Le projet", *FR]),
+    (f'<a href="/iqtisad">اقتصاد<h2>المشروع</h2><p>{AR[0]}</p><p>{AR[1]}</p>', ["المشروع", *AR], ["المشروع", *AR]),
+    # ... and stays beside real cards, which go
+    ('<a href="/economie">Économie<h2>Le projet</h2>' + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS * 3)
+     + f"<aside>{_cards(TEASERS)}</aside>", [*FR_PARAGRAPHS * 3, *TEASERS], list(FR_PARAGRAPHS * 3)),
     # the article's own standfirst, printed outside a link and repeated in a card of the similar articles: it stays
     (f"<h2>{TEASERS[0]}</h2><p>{FR[0]}</p><p>{FR[1]}</p><aside>{_cards(TEASERS)}</aside>", [TEASERS[0], *FR, TEASERS[1]],
      [TEASERS[0], *FR]),
