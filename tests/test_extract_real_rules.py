@@ -168,6 +168,15 @@ ARTICLE_CELL = "<td id='c'><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" fo
      + "</td><td id='l'><a href='/a'>Les plus lus du jour</a></td></tr></table>", {"a": "div", "p": "div", "l": "aside"}),
     # a layout table of one column per row: divisions only
     ("<table><tr><td id='h'><h2>Le Journal</h2></td></tr><tr>" + ARTICLE_CELL + "</tr></table>", {"h": "div", "c": "div"}),
+    # the headline's column is the article's, beside a column of unlinked briefs with more text: the article's column
+    # holds a data table and a form (boxes), yet it is no sidebar
+    ("<table><tr><td id='b'>" + "".join(f"<p>Brève {n} : {p}</p>" for n, p in enumerate(FR_PARAGRAPHS * 3))
+     + "</td><td id='c'><h1>Réforme fiscale</h1>" + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS)
+     + "<table><tr><td>Oran</td><td>47,9 %</td></tr></table><form><input name='q'></form></td></tr></table>",
+     {"b": "div", "c": "article"}),
+    ("<table><tr><td id='b'>" + "".join(f"<p>{p}</p>" for p in AR_PARAGRAPHS * 2)
+     + "</td><td id='c'><h1>إصلاح جبائي</h1>" + "".join(f"<p>{p}</p>" for p in AR_PARAGRAPHS)
+     + "<form><input name='q'></form></td></tr></table>", {"b": "div", "c": "article"}),
     # a data table, even with a paragraph in each cell, stays a table
     ("<table id='t'><tr><td id='a'><p>Tizi Ouzou</p></td><td id='b'><p>31,4 %</p></td></tr>"
      "<tr><td><p>Oran</p></td><td><p>47,9 %</p></td></tr><tr><td><p>Béjaïa</p></td><td><p>28,2 %</p></td></tr></table>",
@@ -547,6 +556,13 @@ AR_NOTE = "كريم بن علي صحفي في القسم الاقتصادي من
     ([FR_PARAGRAPHS[0], "Écrit par", *FR_PARAGRAPHS * 3], (), [FR_PARAGRAPHS[0], "Écrit par", *FR_PARAGRAPHS * 3]),
     # a header that opens the text is not a closing one
     (["Auteur", FR_PARAGRAPHS[0]], (), ["Auteur", FR_PARAGRAPHS[0]]),
+    # paragraphs under the header, more words than an author's box: a section of the text (a book review's), it stays
+    ([*FR_PARAGRAPHS, "L'auteur", *FR_PARAGRAPHS * 2], (), [*FR_PARAGRAPHS, "L'auteur", *FR_PARAGRAPHS * 2]),
+    ([*AR_PARAGRAPHS, "الكاتب", *AR_PARAGRAPHS, *AR_PARAGRAPHS], (),
+     [*AR_PARAGRAPHS, "الكاتب", *AR_PARAGRAPHS, *AR_PARAGRAPHS]),
+    # ... and a box under a later header still goes
+    ([*FR_PARAGRAPHS, "L'auteur", *FR_PARAGRAPHS, FR_PARAGRAPHS[0], "À propos de l'auteur", "Journaliste à Oran."],
+     (), [*FR_PARAGRAPHS, "L'auteur", *FR_PARAGRAPHS, FR_PARAGRAPHS[0]]),
 ])
 def test_without_author_note(lines: list[str], authors: tuple[str, ...], expected: list[str]) -> None:
     assert without_author_note("\n".join(lines), authors).split("\n") == expected
