@@ -11,6 +11,7 @@ from crawler.extract._related import (
     drop_related,
     is_related_header,
     is_shouted,
+    without_link_lists,
     without_shouted_links,
     without_teaser_cards,
 )
@@ -168,3 +169,39 @@ def _cards(teasers: tuple[str, ...], heading: str = "h3") -> str:
 def test_without_teaser_cards(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
     assert without_teaser_cards("\n".join(text), root).split("\n") == expected
+
+
+HEADLINES = ("Le port d'Oran rouvre ses quais aux chalutiers", "La wilaya lance un nouveau plan de transport urbain",
+             "Les lycéens de Béjaïa primés au concours national")
+AR_HEADLINES = ("ميناء وهران يعيد فتح أرصفته أمام قوارب الصيد", "الولاية تطلق مخططا جديدا للنقل الحضري")
+
+
+def _links(headlines: tuple[str, ...], href: str = "/article-{i}.html", label: str = "") -> str:
+    return "<ul>" + "".join(f'<li>{label}<a href="{href.format(i=i)}">{h}</a></li>' for i, h in enumerate(headlines)) \
+        + "</ul>"
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # every item one link to the site's other articles: the list goes, wherever it sits
+    (f"<p>{FR[0]}</p>{_links(HEADLINES)}<p>{FR[1]}</p>", [FR[0], *(f"- {h}" for h in HEADLINES), FR[1]], FR),
+    (f"<p>{AR[0]}</p><p>{AR[1]}</p>{_links(AR_HEADLINES)}", [*AR, *(f"- {h}" for h in AR_HEADLINES)], AR),
+    # absolute links to the same site, another of its hosts; a short label before each link
+    (f"<p>{FR[0]}</p>{_links(HEADLINES, 'https://sport.example.dz/a{i}', '<b>Oran :</b> ')}",
+     [FR[0], *(f"- Oran : {h}" for h in HEADLINES)], [FR[0]]),
+    # links to other sites (the sources of the article): the list stays
+    (f"<p>{FR[0]}</p>{_links(HEADLINES, 'https://ailleurs.org/a{i}')}",
+     [FR[0], *(f"- {h}" for h in HEADLINES)], [FR[0], *(f"- {h}" for h in HEADLINES)]),
+    # items with text of their own beside the link, links of two words, a single item: the list stays
+    (f"<p>{FR[0]}</p>{_links(HEADLINES, label=FR[1] + ' ')}",
+     [FR[0], *(f"- {FR[1]} {h}" for h in HEADLINES)], [FR[0], *(f"- {FR[1]} {h}" for h in HEADLINES)]),
+    (f"<p>{FR[0]}</p>{_links(('Oran demain', 'Béjaïa hier'))}", [FR[0], "- Oran demain", "- Béjaïa hier"],
+     [FR[0], "- Oran demain", "- Béjaïa hier"]),
+    (f"<p>{FR[0]}</p>{_links(HEADLINES[:1])}", [FR[0], f"- {HEADLINES[0]}"], [FR[0], f"- {HEADLINES[0]}"]),
+    # anchors within the page (a contents box) are not other articles; a list the text does not hold whole is let be
+    (f"<p>{FR[0]}</p>{_links(HEADLINES, '#part-{i}')}", [FR[0], *(f"- {h}" for h in HEADLINES)],
+     [FR[0], *(f"- {h}" for h in HEADLINES)]),
+    (f"<p>{FR[0]}</p>{_links(HEADLINES)}", [FR[0], f"- {HEADLINES[0]}"], [FR[0], f"- {HEADLINES[0]}"]),
+])
+def test_without_link_lists(body: str, text: list[str], expected: list[str]) -> None:
+    root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
+    assert without_link_lists("\n".join(text), root, "www.example.dz").split("\n") == expected
