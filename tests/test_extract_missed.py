@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract._missed import with_missed_paragraphs
+from crawler.extract._missed import with_leading_text, with_missed_paragraphs
 from crawler.extract._page import parse_html
 
 FR = (
@@ -78,3 +78,31 @@ LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'
         "mojibake-kept", "mojibake-missed", "replies"])
 def test_missed_paragraphs(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_missed_paragraphs("\n".join(text), parse_html(html)).split("\n") == expected
+
+
+OPENING = "Le conseil municipal d'Oran a adopté mardi soir"
+
+
+def _br_set(lead: str, *rest: str, around: str = "div") -> bytes:
+    body = f'<{around} class="content">{lead}<br><br>' + "<br><br>".join(rest) + f"<br></{around}>"
+    return f"<html><body><article><h1>Budget d'Oran</h1>{body}</article></body></html>".encode()
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # the article set between <br>s: its leading text, lost, goes back before the first line the <br>s start
+    (_br_set(FR[0], FR[1], FR[2]), FR[1:3], FR[:3]),
+    (_br_set(AR[0], AR[1], AR[2]), AR[1:], AR),
+    # inline markup and a short link in the leading text are part of it
+    (_br_set(f"Le conseil <em>municipal</em> d'Oran a adopté <a href='/budget'>mardi soir</a>{FR[0][len(OPENING):]}", FR[1], FR[2]),
+     FR[1:3], FR[:3]),
+    # already in the text, too short, mostly a link, in an aside: nothing changes
+    (_br_set(FR[0], FR[1], FR[2]), FR[:3], FR[:3]),
+    (_br_set("Oran, le 12 mars", FR[1], FR[2]), FR[1:3], FR[1:3]),
+    (_br_set(f"<a href='/autre'>{FR[0]}</a>", FR[1], FR[2]), FR[1:3], FR[1:3]),
+    (_br_set(FR[0], FR[1], FR[2], around="aside"), FR[1:3], FR[1:3]),
+    # a container whose lines after its <br>s are not in the text (a sidebar's): its leading text stays out
+    (_br_set(FR[0], FR[3], FR[3]), FR[1:3], FR[1:3]),
+])
+def test_leading_text(html: bytes, text: list[str], expected: list[str]) -> None:
+    root = parse_html(html)
+    assert with_leading_text("\n".join(text), root).split("\n") == list(expected)
