@@ -224,6 +224,9 @@ def without_link_lists(text: str, root: HtmlElement, host: str) -> str:
     items = {line for line in lines if line.startswith("- ")}
     dropped: set[str] = set()
     for listing in root.iter("ul", "ol"):
+        first = next(listing.iterchildren("li"), None)  # a menu's first item is no line of the text: passed over
+        if first is None or f"- {clean(first.text_content())}" not in items:
+            continue
         listed = _link_list(listing, host)
         if listed and all(f"- {item}" in items for item in listed):
             dropped.update(f"- {item}" for item in listed)
