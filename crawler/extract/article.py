@@ -63,6 +63,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._headings import with_headings
+from crawler.extract._hidden_microdata import without_hidden_microdata
 from crawler.extract._jsonld import JsonLd, person_names, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
@@ -278,7 +279,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_leading_text(text, root)
     text = with_lead(text, root, draft.title)
     text = without_teaser_cards(without_shouted_links(with_headings(text, root), root), root)
-    return without_link_lists(text, root, urlsplit(url).netloc.lower())
+    return without_hidden_microdata(without_link_lists(text, root, urlsplit(url).netloc.lower()), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
