@@ -50,6 +50,7 @@ from crawler.extract._body import (
     without_author_note,
 )
 from crawler.extract._cleanup import without_closing_outlet
+from crawler.extract._fact_boxes import without_fact_boxes
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -279,7 +280,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_leading_text(text, root)
     text = with_lead(text, root, draft.title)
     text = without_teaser_cards(without_shouted_links(with_headings(text, root), root), root)
-    return without_hidden_microdata(without_link_lists(text, root, urlsplit(url).netloc.lower()), root)
+    text = without_hidden_microdata(without_link_lists(text, root, urlsplit(url).netloc.lower()), root)
+    return without_fact_boxes(text, root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
