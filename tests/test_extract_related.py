@@ -11,6 +11,7 @@ from crawler.extract._related import (
     drop_related,
     is_related_header,
     is_shouted,
+    without_hover_cards,
     without_link_lists,
     without_shouted_links,
     without_teaser_cards,
@@ -205,3 +206,28 @@ def _links(headlines: tuple[str, ...], href: str = "/article-{i}.html", label: s
 def test_without_link_lists(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
     assert without_link_lists("\n".join(text), root, "www.example.dz").split("\n") == expected
+
+
+CARD = ('<span class="card"><img src="/p/benali.jpg"><a href="/p/benali">Karim Benali</a>'
+        '<a href="/a1">Le port d\'Oran rouvre ses quais</a> <a href="/a2">Budget : la wilaya vote</a></span>')
+AR_CARD = ('<span><img src="/p/x.jpg"><a href="/p/x">كريم بن علي</a><a href="/a1">ميناء وهران يعيد فتح أرصفته</a>'
+           '<a href="/a2">الولاية تصوت على الميزانية</a></span>')
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # the card inside the sentence goes from its line; the name it hangs from stays
+    (f'<p>Le député <span><a href="/p/benali">Karim Benali</a>{CARD}</span> a voté contre le budget.</p>',
+     ["Le député Karim BenaliKarim BenaliLe port d'Oran rouvre ses quais Budget : la wilaya vote a voté contre le budget."],
+     ["Le député Karim Benali a voté contre le budget."]),
+    (f'<p>قال النائب <span><a href="/p/x">كريم بن علي</a>{AR_CARD}</span> إنه صوت ضد الميزانية.</p>',
+     ["قال النائب كريم بن عليكريم بن عليميناء وهران يعيد فتح أرصفتهالولاية تصوت على الميزانية إنه صوت ضد الميزانية."],
+     ["قال النائب كريم بن علي إنه صوت ضد الميزانية."]),
+    # a picture with one link (a portrait that links to its page), links without a picture: not a card
+    (f'<p>{FR[0]} <span><img src="/x.jpg"><a href="/x">Karim Benali</a></span></p>', [f"{FR[0]} Karim Benali"],
+     [f"{FR[0]} Karim Benali"]),
+    (f'<p>{FR[0]} <span><a href="/a">Oran</a> <a href="/b">Béjaïa</a></span></p>', [f"{FR[0]} Oran Béjaïa"],
+     [f"{FR[0]} Oran Béjaïa"]),
+])
+def test_without_hover_cards(body: str, text: list[str], expected: list[str]) -> None:
+    root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
+    assert without_hover_cards("\n".join(text), root).split("\n") == expected

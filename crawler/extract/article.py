@@ -82,7 +82,12 @@ from crawler.extract._page import (
     prints_name,
 )
 from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
-from crawler.extract._related import without_link_lists, without_shouted_links, without_teaser_cards
+from crawler.extract._related import (
+    without_hover_cards,
+    without_link_lists,
+    without_shouted_links,
+    without_teaser_cards,
+)
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class, last_segment
@@ -281,7 +286,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_lead(text, root, draft.title)
     text = without_teaser_cards(without_shouted_links(with_headings(text, root), root), root)
     text = without_hidden_microdata(without_link_lists(text, root, urlsplit(url).netloc.lower()), root)
-    return without_fact_boxes(text, root)
+    return without_hover_cards(without_fact_boxes(text, root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
