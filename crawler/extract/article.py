@@ -50,7 +50,6 @@ from crawler.extract._body import (
     without_author_note,
 )
 from crawler.extract._cleanup import without_closing_outlet
-from crawler.extract._fact_boxes import without_fact_boxes
 from crawler.extract._fields import (
     canonical_url,
     date_candidates,
@@ -64,7 +63,6 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._headings import with_headings
-from crawler.extract._hidden_microdata import without_hidden_microdata
 from crawler.extract._jsonld import JsonLd, person_names, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._local_time import Moment, local_copy
@@ -88,6 +86,7 @@ from crawler.extract._related import (
     without_shouted_links,
     without_teaser_cards,
 )
+from crawler.extract._set_apart import without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
 from crawler.extract._title import SiteKeys, choose_title, headline_by_class, last_segment
@@ -285,8 +284,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_leading_text(text, root)
     text = with_lead(text, root, draft.title)
     text = without_teaser_cards(without_shouted_links(with_headings(text, root), root), root)
-    text = without_hidden_microdata(without_link_lists(text, root, urlsplit(url).netloc.lower()), root)
-    return without_hover_cards(without_fact_boxes(text, root), root)
+    text = without_link_lists(text, root, urlsplit(url).netloc.lower())
+    return without_hover_cards(without_set_apart_boxes(text, root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:

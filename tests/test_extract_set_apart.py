@@ -1,0 +1,57 @@
+"""Table-driven tests of crawler/extract/_set_apart.py: the lines of a complementary box (a fact box) and of a hidden
+schema.org box go, the article's lines stay, and a box that holds the article is not taken for one set apart. Every
+line here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract._page import parse_html
+from crawler.extract._set_apart import without_set_apart_boxes
+
+FR = ("Le conseil municipal d'Oran a adopté mardi soir le budget de l'année prochaine, en hausse de huit pour cent.",
+      "La majeure partie des crédits ira à la rénovation des écoles primaires et au réseau d'eau potable.",
+      "L'opposition a dénoncé un budget « électoraliste », à quelques mois du scrutin local.")
+AR = ("صادق المجلس البلدي لوهران مساء الثلاثاء على ميزانية السنة المقبلة.",
+      "وستخصص معظم الاعتمادات لترميم المدارس الابتدائية وتجديد شبكة المياه.")
+BOX = ("Le budget en chiffres", "Recettes : 12 milliards de dinars", "Dépenses : 11,5 milliards de dinars")
+META = ("Budget d'Oran", "budget, Oran, conseil municipal", "2026-03-10T21:05:00+01:00",
+        "https://www.example.dz/images/oran-budget.jpg")
+
+
+def _page(box: str, paragraphs: tuple[str, ...] = FR) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:2]) + box + "".join(f"<p>{p}</p>" for p in paragraphs[2:])
+    return f"<html><body><article>{body}</article></body></html>".encode()
+
+
+def _facts(attributes: str, lines: tuple[str, ...] = BOX) -> str:
+    return f"<div {attributes}><h3>{lines[0]}</h3><ul>" + "".join(f"<li>{x}</li>" for x in lines[1:]) + "</ul></div>"
+
+
+def _microdata(lines: tuple[str, ...], style: str = "display:none;") -> str:
+    items = "".join(f'<div itemprop="p{i}">{line}</div>' for i, line in enumerate(lines))
+    return f'<div style="{style}" itemscope itemtype="https://schema.org/NewsArticle">{items}</div>'
+
+
+BOX_LINES = [BOX[0], *(f"- {x}" for x in BOX[1:])]
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # a fact box with the role of an aside: its heading and its items go
+    (_page(_facts('role="complementary" class="faktaboks"')), [*FR[:2], *BOX_LINES, FR[2]], list(FR)),
+    (_page(_facts('role="complementary"', ("أرقام الميزانية", "الإيرادات: 12 مليار دينار")), AR),
+     [*AR, "أرقام الميزانية", "- الإيرادات: 12 مليار دينار"], list(AR)),
+    # a box of no such role, whatever its class: its lines stay
+    (_page(_facts('class="infobox"')), [*FR[:2], *BOX_LINES, FR[2]], [*FR[:2], *BOX_LINES, FR[2]]),
+    # a hidden schema.org box: its headline, keywords, stamp and picture address go
+    (_page(_microdata(META)), [*FR, *META], list(FR)),
+    (_page(_microdata(("الميزانية", "2026-03-10T21:05:00+01:00")), AR), [*AR, "2026-03-10T21:05:00+01:00"], list(AR)),
+    # the same box printed (no style that hides it): its lines stay
+    (_page(_microdata(META, style="margin:0")), [*FR, *META], [*FR, *META]),
+    # a box that holds the article: most of the text, it stays
+    (_page(_microdata((*FR, *META))), [*FR, *META], [*FR, *META]),
+    (f'<html><body><div role="complementary">{"".join(f"<p>{p}</p>" for p in FR)}</div></body></html>'.encode(),
+     list(FR), list(FR)),
+])
+def test_without_set_apart_boxes(html: bytes, text: list[str], expected: list[str]) -> None:
+    assert without_set_apart_boxes("\n".join(text), parse_html(html)).split("\n") == expected
