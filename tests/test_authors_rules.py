@@ -692,6 +692,28 @@ def test_names_listed_in_their_own_elements(byline: str, expected: tuple[str, ..
     assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
 
 
+# --- a job title the markup prints in its own element beside the name is no part of the byline ---------------
+
+ROLE_ELEMENTS = [
+    # (byline element, expected authors)
+    ('<div class="author-line"><span class="author-label">Écrit par :</span> <span class="author-name">Amina Saïdi</span>'
+     ' <span class="author-title">Jardinière &amp; Astrologue</span></div>', ("Amina Saïdi",)),
+    ('<div class="article-author-section"><div><a class="article-author-section--name" href="/u/7">Karim Benali</a>'
+     '<div class="article-author-section--position">Développeur Full-Stack Drupal/PHP</div></div>'
+     '<div class="text-end">11 mars 2025</div></div>', ("Karim Benali",)),
+    ('<p class="byline">Par <span>Omar Lahlou</span> <span itemprop="jobTitle">Correspondant</span></p>', ("Omar Lahlou",)),
+    ('<div class="auteur"><span>سارة بن علي</span> <span class="auteur-fonction">مراسلة</span></div>', ("سارة بن علي",)),
+    # not a role: the name's own element ('author-name'), and a title word within a name's class ('author-titlebar')
+    ('<div class="byline"><span class="author-name">Karim Benali</span></div>', ("Karim Benali",)),
+    ('<div class="author-titlebar">Par Karim Benali</div>', ("Karim Benali",)),
+]
+
+
+@pytest.mark.parametrize(("byline", "expected"), ROLE_ELEMENTS, ids=[c[0][:60] for c in ROLE_ELEMENTS])
+def test_a_job_title_in_its_own_element(byline: str, expected: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
+
+
 # --- no name holds a label's colon: a photo credit in an element marked 'autor' credits nobody ----------------
 
 PHOTO_CREDITS = [

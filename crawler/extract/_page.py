@@ -711,12 +711,38 @@ def _listed_names(el: HtmlElement) -> str | None:
     when the byline is not such a list (one element, a lead-in or separator in the text, a one-word part)."""
     while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip():
         el = el[0]  # through the wrappers around the list
-    children = [child for child in el if isinstance(child.tag, str)]  # not the comments between them
+    children = [child for child in el if isinstance(child.tag, str) and not _role_marked(child)]  # no comment, no title
     if (len(children) < 2 or (el.text or "").strip() or len({child.tag for child in children}) > 1
             or any((node.tail or "").strip() for node in el)):
         return None
-    names = [clean(child.text_content()) for child in children]
+    names = [_without_roles(child, clean(child.text_content())) for child in children]
     return ", ".join(names) if all(len(name.split()) >= 2 for name in names) else None
+
+
+# A job title the markup prints in its own element beside the name ('<span class="author-title">Gardener &amp;
+# Astrologer</span>', 'article-author-section--position', itemprop="jobTitle"): no part of the byline. A class token
+# that ends with the word, or an author/byline token followed by 'title', 'role' or 'job' alone ('author-title').
+_ROLE_MARK = re.compile(r"(?:^|[-_])(?:job-?title|jobtitle|position|designation|occupation|fonction)$"
+                        r"|^(?:author|byline|auteur|autor)[-_]+(?:title|role|job)$", re.IGNORECASE)
+
+
+def _role_marked(el: HtmlElement) -> bool:
+    if el.get("itemprop") == "jobTitle":
+        return True
+    return any(_ROLE_MARK.search(token) for token in (el.get("class") or "").split())
+
+
+def _without_roles(el: HtmlElement, text: str) -> str:
+    """The byline element's text without the job titles its elements print (`text` when it prints none)."""
+    roles = [item for item in el.iterdescendants() if isinstance(item.tag, str) and _role_marked(item)]
+    if not roles:
+        return text
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not _role_marked(child):
+            parts.append(_without_roles(child, clean(child.text_content())))
+        parts.append(child.tail or "")
+    return clean(" ".join(parts))
 
 
 def _collect_marked(root: HtmlElement) -> Marked:
@@ -797,8 +823,8 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
         if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and _in_side_column(el):
             marked.side_bylines.append(text)
         return 0
-    if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text):
-        marked.bylines.append(_listed_names(el) or text)
+    if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and not _role_marked(el):
+        marked.bylines.append(_listed_names(el) or _without_roles(el, text))
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             marked.author_names.append(text)
     if any(k in label for k in _DATELINE_WORDS):
