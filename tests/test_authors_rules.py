@@ -714,27 +714,6 @@ def test_a_job_title_in_its_own_element(byline: str, expected: tuple[str, ...]) 
     assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
 
 
-# --- an element whose class marks the author's name alone credits it as an author field would ------------------
-
-MARKED_NAMES = [
-    # (byline element, expected authors)
-    ('<div class="byline"><span class="by">Par</span> <span class="author_name"><a href="/auteur/as">Amina saïdi</a>'
-     '</span> <div class="date">12 mars 2025</div></div>', ("Amina saïdi",)),  # as the account spells it
-    ('<div class="author-box"><h4 class="author-box__name">Le Coin du jardinier</h4></div>', ("Le Coin du jardinier",)),
-    ('<div class="auteur"><span class="auteur-meta"><a class="authors__name" href="/a/7">Karim benali</a></span></div>',
-     ("Karim benali",)),
-    ('<p class="author"><span class="author-name">سارة بن علي</span></p>', ("سارة بن علي",)),
-    # a lead-in inside the element before a placeholder, a name that opens in lower case: still nobody
-    ('<div class="post-meta"><span class="author-name">Publié par Unknown</span></div>', ()),
-    ('<div class="post-meta"><span class="author-name">amina saïdi</span></div>', ()),
-]
-
-
-@pytest.mark.parametrize(("byline", "expected"), MARKED_NAMES, ids=[c[0][:60] for c in MARKED_NAMES])
-def test_an_author_name_element(byline: str, expected: tuple[str, ...]) -> None:
-    assert _extract(page("<title>Réforme fiscale</title>", byline)).authors == expected
-
-
 # --- no name holds a label's colon: a photo credit in an element marked 'autor' credits nobody ----------------
 
 PHOTO_CREDITS = [

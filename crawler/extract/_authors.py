@@ -368,17 +368,6 @@ def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
     return Credits()
 
 
-def marked_name_credits(name: str, outlets: Iterable[str] = ()) -> Credits:
-    """An element the markup marks as the author's name alone (``rel="author"``, ``author vcard``, a class
-    'author-name'), read as an author field; a name the field would refuse for a lower-case word ('Cindy
-    mangomini', 'Ask the Doctors': an account's spelling) is still the one it marks, as a JSON-LD person is, unless
-    the element prints a lead-in before it ('Publié par Unknown') or the site's name (the site signs: site_credited)."""
-    credits = parse_names([name], outlets)
-    if credits.credited or _LEAD_IN_WITHIN.search(name) or alnum(name) in _outlet_keys(outlets):
-        return credits
-    return parse_names([name], outlets, persons=[name])
-
-
 def site_credited(line: str, outlets: Iterable[str], marked_name: bool = False) -> Credits:
     """What a byline element credits when it names the site itself: 'Par Sahel Info' (a lead-in, then the
     site's name), a byline element whose name part is the site's name ('Sahel Info', 'Sahel Info | 12 mars 2025';

@@ -694,22 +694,15 @@ _COLLECTORS = {"meta": _collect_meta, "link": _collect_link, "script": _collect_
                "title": _collect_title, "h1": _collect_heading, "h2": _collect_heading, "time": _collect_time}
 
 
-def _names_author(el: HtmlElement, marks: str, text: str) -> bool:
-    """The element holds an author's name and nothing else: ``rel="author"``, ``itemprop="author"``, the
-    microformat's ``author vcard`` / ``fn`` (WordPress, Blogger), never a comment's author; or a class that says
-    so ('author-name', 'author_name', 'elementor-author-box__name') around a full name alone (two to four words,
-    no comma, no digit: not 'Reuters,' and 'Washington,' a site splits into such elements)."""
+def _names_author(el: HtmlElement, marks: str) -> bool:
+    """The element holds an author's name and nothing else: ``rel="author"``, ``itemprop="author"``, or the
+    microformat's ``author vcard`` / ``fn`` (WordPress, Blogger), never a comment's author."""
     tokens = marks.lower().split()
     if any(_ELSEWHERE.match(token) for token in tokens):
         return False
     if "author" in (el.get("rel") or "").lower().split() or el.get("itemprop") in ("author", "creator"):
         return True
-    if any("author" in token and token.endswith("name") for token in tokens):
-        return _FULL_NAME_ALONE.match(text) is not None
     return any("author" in token for token in tokens) and bool({"vcard", "fn"} & set(tokens))
-
-
-_FULL_NAME_ALONE = re.compile(r"^[^\W\d_][^,;|\d\s]*(?:\s+[^,;|\d\s]+){1,3}$")
 
 
 def _listed_names(el: HtmlElement) -> str | None:
@@ -832,7 +825,7 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
         return 0
     if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and not _role_marked(el):
         marked.bylines.append(_listed_names(el) or _without_roles(el, text))
-        if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks, text):
+        if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             marked.author_names.append(text)
     if any(k in label for k in _DATELINE_WORDS):
         marked.datelines.append(text)

@@ -35,7 +35,6 @@ from crawler.extract._authors import (
     closing_byline,
     full_name_byline,
     labelled_byline,
-    marked_name_credits,
     parse_byline,
     parse_names,
     side_column_byline,
@@ -476,7 +475,7 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
     if any(credits.authors for _, credits in found):
         return []  # pass 2 costs 1-1.5 ms; reading bylines beside JSON-LD persons fixed 1 tune page (mtb-news)
     marked = draft.page.marked
-    read = ([("byline", marked_name_credits(name, draft.outlets)) for name in marked.author_names]
+    read = ([("byline", parse_names([name], draft.outlets)) for name in marked.author_names]
             + [("byline", parse_byline(line, draft.outlets, handles=True)) for line in marked.bylines])
     if any(credits.credited for _, credits in found + read):
         return read
