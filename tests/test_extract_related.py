@@ -16,7 +16,9 @@ from crawler.extract._related import (
     without_shouted_links,
     without_teaser_cards,
 )
-from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
+from crawler.extract.article import extract_article
+from crawler.extract.outcome import Extracted
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
 
 FR = list(FR_PARAGRAPHS[:2])
 AR = list(AR_PARAGRAPHS[:2])
@@ -231,3 +233,46 @@ AR_CARD = ('<span><img src="/p/x.jpg"><a href="/p/x">كريم بن علي</a><a 
 def test_without_hover_cards(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
     assert without_hover_cards("\n".join(text), root).split("\n") == expected
+INFO_FR = ("Horaires : du samedi au jeudi, de 9 h à 17 h", "Entrée : 200 dinars, gratuite pour les enfants")
+INFO_AR = ("مواعيد الزيارة من السبت إلى الخميس", "سعر الدخول مئتا دينار ومجاني للأطفال")
+
+
+def _list(items: tuple[str, ...], linked: bool) -> str:
+    return "<ul>" + "".join(f'<li><a href="/a{i}">{t}</a></li>' if linked else f"<li>{t}</li>"
+                            for i, t in enumerate(items)) + "</ul>"
+
+
+@pytest.mark.parametrize(("header", "items", "linked", "kept"), [
+    # a 'for more information' header over a list the page prints without links: the article's own, it stays
+    ("En savoir plus", INFO_FR, False, True),
+    ("Pour en savoir plus :", INFO_FR, False, True),
+    ("لمزيد من المعلومات", INFO_AR, False, True),
+    # the same list printed as links: other pages, it goes as before
+    ("En savoir plus", INFO_FR, True, False),
+    ("لمزيد من المعلومات", INFO_AR, True, False),
+    # a header that announces other articles takes its list whatever the markup
+    ("Sur le même sujet", INFO_FR, False, False),
+    ("ذات صلة", INFO_AR, False, False),
+])
+def test_information_list_stays_when_the_page_prints_no_links(
+        header: str, items: tuple[str, ...], linked: bool, kept: bool) -> None:
+    paragraphs = FR if items == INFO_FR else AR
+    root = parse_html(("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                       + f"<h3>{header}</h3>{_list(items, linked)}</article></body></html>").encode())
+    lines = [*paragraphs, header, *(f"- {item}" for item in items)]
+    assert drop_related(lines, root) == (lines if kept else paragraphs)
+    assert drop_related(lines) == paragraphs  # without the page: lines alone cannot tell
+
+
+def test_information_list_kept_mid_text() -> None:
+    root = parse_html(f"<html><body><p>{FR[0]}</p><h3>En savoir plus</h3>{_list(INFO_FR, False)}<p>{FR[1]}</p>"
+                      "</body></html>".encode())
+    lines = [FR[0], "En savoir plus", *(f"- {item}" for item in INFO_FR), FR[1]]
+    assert clean_lines(lines, None, root)[0] == lines
+
+
+def test_article_keeps_its_information_list() -> None:
+    tail = "<h3>Pour en savoir plus</h3><ul>" + "".join(f"<li>{t}</li>" for t in INFO_FR) + "</ul>"
+    outcome = extract_article(page(tail=tail).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n")[-3:] == ["Pour en savoir plus", *(f"- {t}" for t in INFO_FR)]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lxml.html import HtmlElement
+
 from crawler.extract._authors import Credits, agencies_in
 from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates, most_dates
@@ -420,11 +422,14 @@ def drop_contents_box(lines: list[str]) -> list[str]:
     return kept
 
 
-def clean_lines(lines: list[str], title: str | None) -> tuple[list[str], Credits]:
-    """The article's lines without the non-article ones; agencies named by a closing source line."""
+def clean_lines(lines: list[str], title: str | None,
+                root: HtmlElement | None = None) -> tuple[list[str], Credits]:
+    """The article's lines without the non-article ones; agencies named by a closing source line. The page's tree
+    `root`, when given, tells the article's own lists from lists of links (see crawler.extract._related)."""
     lines = drop_truncated_lead(drop_head(lines, title))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [text for text in map(without_prompts, drop_related(drop_contents_box(drop_comment_thread(head)))) if text]
+    kept = [text for text in map(without_prompts, drop_related(drop_contents_box(drop_comment_thread(head)), root))
+            if text]
     while kept and (is_date_line(kept[-1]) or _CLOSING_MARK.match(kept[-1])
                     or (len(kept) > 1 and (_contribution(kept[-1]) or _closing_copyright(kept[-1])))):
         kept.pop()

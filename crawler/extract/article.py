@@ -490,7 +490,7 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
 
 
 def _fill_text(draft: _Draft, text: str) -> None:
-    body, byline, closing = split_credits(text, draft.title)
+    body, byline, closing = split_credits(text, draft.title, draft.page.root)
     trimmed = without_closing_outlet(body, draft.outlets)  # the site's name under the text, as it signs its pieces
     signed_over_outlet, body = trimmed != body, trimmed
     if byline is not None and byline.line and printed_elsewhere(draft.page.root, byline.line):
