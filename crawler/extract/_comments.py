@@ -5,6 +5,11 @@ The article's own text never has such a line, and a live blog that stamps its en
 at the top: the thread is cut only when the first of at least `MIN_STAMPS` such lines comes after the
 first half of the text, and it goes from that line (with the commenter's name line before it, when that
 line is short) to the end.
+
+A live blog whose stamped entries start in the second half is no thread either (see `is_live_blog`): each stamp heads
+an entry of `MIN_ENTRY_WORDS` words or more (right after it, or after the entry's short heading), none follows a
+commenter's name (a short line with no sentence end) and no line of the stretch is a reply or report link. A
+synthetic live blog lost its last updates (body F1 .76, trafilatura .995); no tune page of the seven corpora changes.
 """
 
 from __future__ import annotations
@@ -13,6 +18,11 @@ import re
 
 MIN_STAMPS = 3
 MAX_NAME_WORDS = 4
+MIN_ENTRY_WORDS = 20
+MAX_ENTRY_HEADING_WORDS = 15
+_SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", ")", "؟")
+_REPLY = re.compile(r"^\W*(?:r[ée]pondre|signaler|reply|report|رد|الرد|إبلاغ|responder|denunciar|antworten|melden)\W*$",
+                    re.IGNORECASE)
 _UNIT = (r"(?:secondes?|minutes?|mins?|heures?|h|jours?|semaines?|mois|ans?|seconds?|hours?|days?|weeks?|months?|years?"
          r"|segundos?|minutos?|horas?|d[íi]as?|semanas?|meses|a[ñn]os?|sekunden|minuten|stunden?|tagen?|wochen?|monaten?|jahren?)")
 _RELATIVE = re.compile(
@@ -35,6 +45,28 @@ def drop_comment_thread(lines: list[str]) -> list[str]:
     first = stamps[0]
     if 2 * sum(map(len, lines[:first])) < sum(map(len, lines)):
         return lines
-    if first > 0 and len(lines[first - 1].split()) <= MAX_NAME_WORDS and not lines[first - 1].endswith((".", "!", "?")):
+    if is_live_blog(lines, stamps):
+        return lines
+    if first > 0 and _name_line(lines[first - 1]):
         first -= 1
     return lines[:first]
+
+
+def is_live_blog(lines: list[str], stamps: list[int]) -> bool:
+    """The stamps at `stamps` head a live blog's entries, not readers' comments (see the module's docstring)."""
+    if any(_REPLY.match(line) for line in lines[stamps[0]:]):
+        return False
+    return all(_heads_entry(lines, stamp) and not (stamp > 0 and _name_line(lines[stamp - 1])) for stamp in stamps)
+
+
+def _heads_entry(lines: list[str], stamp: int) -> bool:
+    """The stamp at `stamp` is followed by a substantial paragraph, or by a short heading and such a paragraph."""
+    after = lines[stamp + 1:stamp + 3]
+    if after and len(after[0].split()) <= MAX_ENTRY_HEADING_WORDS and not after[0].endswith(_SENTENCE_END):
+        after = after[1:]
+    return bool(after) and len(after[0].split()) >= MIN_ENTRY_WORDS
+
+
+def _name_line(line: str) -> bool:
+    """A commenter's name: a short line with no sentence end, not itself a stamp."""
+    return len(line.split()) <= MAX_NAME_WORDS and not line.endswith((".", "!", "?")) and not is_relative_stamp(line)
