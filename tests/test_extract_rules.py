@@ -62,6 +62,27 @@ def test_drop_head(lines: list[str], title: str | None, expected: list[str]) -> 
     assert drop_head(lines, title) == expected
 
 
+@pytest.mark.parametrize(("lines", "title", "from_heading", "expected"), [
+    # a title from the metadata that the first paragraph repeats: the page titles itself with its lead, it stays
+    ([*FR_PARAGRAPHS], FR_PARAGRAPHS[0], False, [*FR_PARAGRAPHS]),
+    ([*AR_PARAGRAPHS], AR_PARAGRAPHS[0], False, [*AR_PARAGRAPHS]),
+    # a headline-sized repeat of such a title still goes
+    (["Le port d'Oran rouvre ses quais", *FR_PARAGRAPHS], "Le port d'Oran rouvre ses quais", False, [*FR_PARAGRAPHS]),
+    (["إصلاح جبائي أمام البرلمان", *AR_PARAGRAPHS], "إصلاح جبائي أمام البرلمان", False, [*AR_PARAGRAPHS]),
+    # a long headline read from a heading element goes whatever its length
+    ([*FR_PARAGRAPHS], FR_PARAGRAPHS[0], True, list(FR_PARAGRAPHS[1:])),
+])
+def test_drop_head_by_title_origin(lines: list[str], title: str, from_heading: bool, expected: list[str]) -> None:
+    assert drop_head(lines, title, from_heading) == expected
+
+
+@pytest.mark.parametrize("paragraphs", [FR_PARAGRAPHS, AR_PARAGRAPHS])
+def test_title_tag_that_repeats_the_first_paragraph(paragraphs: tuple[str, ...]) -> None:
+    outcome = extract(page(f"<title>{paragraphs[0]}</title>", paragraphs=paragraphs))
+    assert (outcome.title, outcome.sources["title"]) == (paragraphs[0], "title")
+    assert outcome.text == "\n".join(paragraphs)
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("08/09/2026 16:20", True),
     ("vendredi 17 juillet 2026, par", True),

@@ -233,12 +233,12 @@ def with_container_fallback(text: str, tree: HtmlElement, url: str) -> str:
     return fallback if len(fallback.split()) > words else text
 
 
-def split_credits(text: str, title: str | None,
-                  root: HtmlElement | None = None) -> tuple[str, Credits | None, Credits]:
+def split_credits(text: str, title: str | None, root: HtmlElement | None = None,
+                  title_from_heading: bool = True) -> tuple[str, Credits | None, Credits]:
     """``(text, byline credits, agency credits)``: drop what is not the article (`clean_lines`, which reads the
-    page's tree `root` when given), the leading byline paragraph and a closing agency-only line ('Avec AFP'), and
-    read the dateline's agency."""
-    lines, source = clean_lines(text.split("\n"), title, root)
+    page's tree `root` when given and the title's origin), the leading byline paragraph and a closing agency-only
+    line ('Avec AFP'), and read the dateline's agency."""
+    lines, source = clean_lines(text.split("\n"), title, root, title_from_heading)
     byline = None
     for index, line in enumerate(lines[:BYLINE_WINDOW]):
         byline = looks_like_byline(line)

@@ -107,6 +107,8 @@ _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _MAX_CONTROL_SHARE = 0.02  # text markup has none; a binary file has ~12% in its first KB
 MAX_SITE_NAME_WORDS = 6
 _STAMP_SOURCES = ("json-ld", "opengraph", "meta", "time")
+# where a title read from a heading element comes from (choose_title, headline_by_class, an outlet's selector)
+HEADING_TITLE_SOURCES = ("h1", "h2", "page", "selector")
 _AUTHOR_META = ("author", "parsely-author", "dc.creator", "dc:creator", "dcterms.creator", "sailthru.author", "byl",
                 "cxenseparse:author")
 # An author meta name given more times than this holds a reference list (the works a paper cites), not a byline.
@@ -490,7 +492,8 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
 
 
 def _fill_text(draft: _Draft, text: str) -> None:
-    body, byline, closing = split_credits(text, draft.title, draft.page.root)
+    body, byline, closing = split_credits(text, draft.title, draft.page.root,
+                                          draft.sources.get("title") in HEADING_TITLE_SOURCES)
     trimmed = without_closing_outlet(body, draft.outlets)  # the site's name under the text, as it signs its pieces
     signed_over_outlet, body = trimmed != body, trimmed
     if byline is not None and byline.line and printed_elsewhere(draft.page.root, byline.line):
