@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract._comments import drop_comment_thread, is_relative_stamp
-from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS
+from crawler.extract.article import extract_article
+from crawler.extract.outcome import Extracted
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
 
 FR = list(FR_PARAGRAPHS[:3])
 AR = list(AR_PARAGRAPHS[:3])
@@ -73,3 +75,13 @@ LIVE_AR = [*AR, *AR, "منذ ساعتين", ENTRIES_AR[0], "منذ 35 دقيقة
 ])
 def test_drop_comment_thread(lines: list[str], expected: list[str]) -> None:
     assert drop_comment_thread(lines) == expected
+
+
+def test_article_keeps_a_live_blog_stamped_in_its_second_half() -> None:
+    tail = (f"<p>Il y a 2 heures</p><p>{ENTRIES_FR[0]}</p><p>il y a 35 min</p><h3>Des familles évacuées à Haï Sabah</h3>"
+            f"<p>{ENTRIES_FR[1]}</p><p>Il y a 10 min</p><p>{ENTRIES_FR[2]}</p>")
+    outcome = extract_article(page(tail=tail, paragraphs=FR_PARAGRAPHS * 2).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n")[-7:] == ["Il y a 2 heures", ENTRIES_FR[0], "il y a 35 min",
+                                             "Des familles évacuées à Haï Sabah", ENTRIES_FR[1], "Il y a 10 min",
+                                             ENTRIES_FR[2]]
