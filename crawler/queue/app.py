@@ -28,7 +28,10 @@ def celery_app(config: QueueConfig) -> Celery:
         broker_transport_options={"visibility_timeout": config.visibility_timeout,
                                   # look for jobs of dead workers every few seconds (kombu's default: ~100 s)
                                   "unacked_restore_interval": max(1, min(10, int(config.visibility_timeout / 4))),
-                                  "unacked_restore_throttle": 1},
+                                  "unacked_restore_throttle": 1,
+                                  # the lock on that sweep: a worker killed while it sweeps leaves it behind, and
+                                  # kombu's 5 minutes would hold back every dead worker's job that long
+                                  "unacked_mutex_expire": max(1, min(300, int(config.visibility_timeout / 4)))},
         broker_connection_retry=True, broker_connection_retry_on_startup=True, broker_connection_max_retries=None,
         worker_cancel_long_running_tasks_on_connection_loss=False,
         task_serializer="json", accept_content=["json"], task_default_queue=QUEUE,
