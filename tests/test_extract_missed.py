@@ -62,6 +62,9 @@ LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'
     # a caption's paragraph (it holds the picture)
     (_boxes(_p(FR[0]) + _p(FR[1]), f"<p><img src='a.jpg'>{FR[3]}</p>" + _p(FR[2])), [FR[0], FR[1], FR[2]],
      [FR[0], FR[1], FR[2]]),
+    # a caption set in a paragraph of the article's kind, marked by a class inside it (the picture beside it)
+    (_boxes(_p(FR[0]) + _p(FR[1]), f"<img src='a.jpg'><p><span class='article-caption'>{FR[3]} | Photo K. B.</span></p>"
+            + _p(FR[2])), [FR[0], FR[1], FR[2]], [FR[0], FR[1], FR[2]]),
     # already in the text, only its soft hyphens and spaces differ: not twice
     (_boxes(_p(FR[0]) + _p(FR[1].replace("rénovation", "ré\xadno\xadva\xadtion")), _p(FR[2])),
      [FR[0], FR[1].replace(" d'eau", "  d'eau"), FR[2]], [FR[0], FR[1].replace(" d'eau", "  d'eau"), FR[2]]),
@@ -74,7 +77,7 @@ LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'
     # boxes of the article's kind that trafilatura left out as many words as it kept (the replies under a forum's first
     # post, each in a box like the post's): none goes back
     (_boxes(_p(FR[0]) + _p(FR[1]), *map(_p, REPLIES), _p(FR[3])), [FR[0], FR[1], FR[3]], [FR[0], FR[1], FR[3]]),
-], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "soft-hyphens",
+], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "caption-class", "soft-hyphens",
         "mojibake-kept", "mojibake-missed", "replies"])
 def test_missed_paragraphs(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_missed_paragraphs("\n".join(text), parse_html(html)).split("\n") == expected

@@ -133,6 +133,12 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
      [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
     # Arabic has no capitals: nothing to do
     (f'<p>{AR[0]}</p><p><a href="/x">{AR[1]}</a></p>', AR, AR),
+    # a subheading in capitals that a table of contents links to, or that is itself a link (a listicle's item to the
+    # shop): the article's own text, it stays
+    (f'<nav><ul><li><a href="#mca">{SHOUTED}</a></li></ul></nav><p>{FR[0]}</p><h2 id="mca">{SHOUTED}</h2><p>{FR[1]}</p>',
+     [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
+    (f'<p>{FR[0]}</p><h3><strong><a href="https://boutique.example/mca">{SHOUTED}</a></strong></h3><p>{FR[1]}</p>',
+     [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
 ])
 def test_without_shouted_links(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())

@@ -17,6 +17,7 @@ from crawler.errors import CatalogInvalid
 from crawler.extract import Extracted, ExtractHints, Selectors, extract_article
 from crawler.extract._authors import parse_byline
 from crawler.extract._cleanup import clean_lines, drop_head, is_date_line, is_prompt, without_prompts
+from crawler.extract._page import parse_html
 from tests.test_extract import AR_PARAGRAPHS, AR_TEXT, FR_PARAGRAPHS, FR_TEXT, URL, page
 
 AR_URL = "https://www.echourouk-dz.com/news/islah-jibai-2025"
@@ -102,6 +103,9 @@ def test_title_tag_that_repeats_the_first_paragraph(paragraphs: tuple[str, ...])
     # a part that is a sentence, or a strip without a date, is not one
     ("Oran | Le wali a signé le décret du 12 mars 2026. | Économie", False),
     ("Karim Benali | Oran | Économie", False),
+    # a line that opens what follows, its colon last
+    ("À compter du 2 juin 2026 :", False),
+    ("Dès le 12/03/2026:", False),
     ("Économie | Le conseil des ministres adopte la loi de finances complémentaire pour 2026 | 12 mars 2026", False),
 ])
 def test_is_date_line(line: str, expected: bool) -> None:
@@ -146,6 +150,13 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("Les tarifs datent de mars. Cet article contient des affiliate links.", "Les tarifs datent de mars."),
     ("- Programmes d'affiliation : le vidéaste touche une part des ventes faites via ses affiliate links.",
      "- Programmes d'affiliation : le vidéaste touche une part des ventes faites via ses affiliate links."),
+    ("Les prix datent de mars. Certains liens de cette page sont des liens affiliés.", "Les prix datent de mars."),
+    ("Les tarifs datent de mars. Affiliate links: nous touchons une commission sur vos achats.", "Les tarifs datent de mars."),
+    # a sentence of the article on affiliate links as a trade stays
+    ("Les créateurs tirent une part croissante de leurs revenus des affiliate links et des partenariats.",
+     "Les créateurs tirent une part croissante de leurs revenus des affiliate links et des partenariats."),
+    ("To measure such partnerships, brands implement affiliate links, UTM tracking and discount codes.",
+     "To measure such partnerships, brands implement affiliate links, UTM tracking and discount codes."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected
@@ -200,6 +211,24 @@ def test_a_contribution_line_before_the_last_stays() -> None:
     """Only the closing line: a credit with a paragraph after it is read as the text's."""
     lines = [FR2[0], "Karim Benali a contribué à cet article.", FR2[1]]
     assert clean_lines(lines, None)[0] == lines
+
+
+_LISTING = "<pre>services:\n  web:\n    image: nginx/alpine\n</pre><p>Puis <code>tags: [Étiquette!]!</code> dans le schéma.</p>"
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    # a line of code that reads as a picture's credit or as filing labels stays when the page prints it as code
+    ("image: nginx/alpine", True),
+    ("tags: [Étiquette!]!", True),
+    # the same lines outside the page's code go, as any other
+    ("Image: Karim Benali", False),
+    ("Tags : Oran, budget", False),
+])
+def test_a_line_the_page_prints_as_code_is_no_prompt(line: str, kept: bool) -> None:
+    root = parse_html(f"<html><body><article>{_LISTING}</article></body></html>".encode())
+    lines = [FR2[0], line, FR2[1]]
+    assert clean_lines(lines, None, root)[0] == (lines if kept else FR2)
+    assert clean_lines(lines, None)[0] == FR2
 
 
 @pytest.mark.parametrize(("line", "expected"), [

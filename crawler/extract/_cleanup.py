@@ -12,8 +12,9 @@ paragraph of the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extract._authors import Credits, agencies_in
@@ -21,7 +22,7 @@ from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates, most_dates
 from crawler.extract._prefilter import Prefiltered
 from crawler.extract._related import drop_related
-from crawler.extract._text import alnum, fold
+from crawler.extract._text import alnum, clean, fold
 
 HEAD_LINES = 4  # kicker, headline, date line: the headline is never further down than this
 MAX_KICKER_WORDS = 8
@@ -56,6 +57,9 @@ _READ_ALSO = re.compile(
     r"|(?:see\s+more|also\s+read|read\s+next|(?-i:READ\s+MORE))\s*:|also\s+on\s+[\w-]+\.[a-z]{2,}|funda\s+olunye\s+udaba)(?!\w)",
     re.IGNORECASE,
 )
+_AFFILIATE_LINKS = r"(?:affiliate[\s-]links?|liens?\s+(?:affili[ée]s?|d['’]affiliation))"
+_DISCLOSURE_CUES = (r"you|your|i|we|us|our|my|me|commissions?|this\s+(?:blog\s+)?(?:post|page|article|site|website|blog|review|guide)"
+                    r"|vous|votre|vos|nous|notre|nos|je|cet\s+article|cette\s+page|ce\s+site")
 # Phrases addressed to the reader, specific enough not to meet in a news sentence ("se connecter au portail",
 # "les abonnés du réseau" and "للمشتركين في شبكة الهاتف" are news; "abonnez-vous", "للمشتركين فقط" are not). Searched
 # only in a line that holds one of the strings every alternative needs (see crawler.extract._prefilter).
@@ -76,8 +80,13 @@ _PROMPT = Prefiltered(re.compile(
     r"|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
     r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
     r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
-    # an affiliate-link disclosure, not a list item that tells how affiliate links pay ('- Twitch: … via affiliate links')
-    r"|enth[äa]lt\s+(?:werbung|affiliate)|^(?!-\s).*?affiliate[\s-]links?|this\s+post\s+contains\s+(?:affiliate|references)"
+    # an affiliate-link disclosure: a sentence that names affiliate links and the reader, the writer or the page ('This
+    # post contains affiliate links', 'If you buy through affiliate links, I may earn …', 'Cet article contient des liens
+    # affiliés'); not a list item that tells how affiliate links pay ('- Twitch: … via affiliate links') nor a sentence
+    # on affiliate links as a trade ('brands implement affiliate links, UTM tracking and discount codes': wcxb tune half,
+    # see the commit)
+    r"|enth[äa]lt\s+(?:werbung|affiliate)|this\s+post\s+contains\s+(?:affiliate|references)"
+    rf"|^(?!-\s).*?(?:{_AFFILIATE_LINKS}[^.!?]*?\b(?:{_DISCLOSURE_CUES})\b|\b(?:{_DISCLOSURE_CUES})\b[^.!?]*?{_AFFILIATE_LINKS})"
     # appeals for support, app downloads, sign-up lines
     r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|(?:^|(?<=[.!?:]\s))\W{0,3}become\s+a\s+(?:member|supporter)"
     r"|unterst[üu]tze\s+(?:uns|unser)|hazte\s+(?:miembro|socio)|wesprzyj\s+nas|soutenez[-\s](?:nous|notre)|faites\s+un\s+don"
@@ -311,6 +320,8 @@ def _strip_part(part: str) -> bool:
 
 
 def _dated(line: str) -> bool:
+    if line.endswith(":"):  # it opens what follows: 'Effective beginning 6/2/2025:', 'Dès le 12 mars 2026 :'
+        return False
     words = len(line.split())
     if words > MAX_DATE_LINE_WORDS * most_dates(line):  # too long for the dates it could hold: no search
         return False
@@ -433,12 +444,14 @@ def drop_contents_box(lines: list[str]) -> list[str]:
 def clean_lines(lines: list[str], title: str | None, root: HtmlElement | None = None,
                 title_from_heading: bool = True) -> tuple[list[str], Credits]:
     """The article's lines without the non-article ones; agencies named by a closing source line. The page's tree
-    `root`, when given, tells the article's own lists from lists of links (see crawler.extract._related); a title
+    `root`, when given, tells the article's own lists from lists of links (see crawler.extract._related) and its code
+    from prompts (a line it prints in <pre> or <code>, see `PrintedCode`: 'tags: [Tag!]!' is a schema's); a title
     that no heading element gave only takes a headline-sized line from the top (see drop_head)."""
+    code: Container[str] = PrintedCode(root) if root is not None else ()
     lines = drop_truncated_lead(drop_head(lines, title, title_from_heading))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [text for text in map(without_prompts, drop_related(drop_contents_box(drop_comment_thread(head)), root))
-            if text]
+    kept = [text for line in drop_related(drop_contents_box(drop_comment_thread(head)), root)
+            if (text := _unprompted(line, code))]
     while kept and (is_date_line(kept[-1]) or _CLOSING_MARK.match(kept[-1])
                     or (len(kept) > 1 and (_contribution(kept[-1]) or _closing_copyright(kept[-1])))):
         kept.pop()
@@ -449,6 +462,29 @@ def clean_lines(lines: list[str], title: str | None, root: HtmlElement | None = 
             credits = agencies_in(source.group(1).replace("+", ","))
             kept.pop()
     return without_edge_notices(kept), credits
+
+
+def _unprompted(line: str, code: Container[str]) -> str:
+    text = without_prompts(line)
+    return line if text != line and line in code else text  # the page's code read only for a line that changed
+
+
+class PrintedCode:
+    """The lines a page prints in <pre> and <code> (listings, configuration files), read when first asked for: a
+    line of code that reads as a label or a button ('tags: [Tag!]!', 'image: mailhog/mailhog', 'comments(') stays.
+    wcxb tune half, body F1: 2 pages fixed, none broken (see the commit)."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root
+        self._lines: set[str] | None = None
+
+    def __contains__(self, line: object) -> bool:
+        if self._lines is None:
+            self._lines = {clean(part) for block in _CODE_BLOCKS(self._root) for part in block.text_content().split("\n")}
+        return line in self._lines
+
+
+_CODE_BLOCKS = etree.XPath("//pre[not(ancestor::pre)]|//code[not(ancestor::pre or ancestor::code)]")
 
 
 def _contribution(line: str) -> bool:

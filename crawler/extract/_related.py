@@ -164,9 +164,16 @@ def without_shouted_links(text: str, root: HtmlElement) -> str:
     shouted = {line for line in lines if is_shouted(line)}
     if not shouted:
         return text
-    linked = {line for line in (_linked_text(link, shouted) for link in root.iter("a")) if line in shouted}
+    linked = {line for line in (_linked_text(link, shouted) for link in root.iter("a") if not _names_own_text(link))
+              if line in shouted}
     kept = [line for line in lines if line not in linked]
     return "\n".join(kept) if kept else text
+
+
+def _names_own_text(link: HtmlElement) -> bool:
+    """A link that names the article's own text, not another article: an anchor in the page (a table of contents
+    lists the subheadings), or a subheading set as a link (a listicle's 'CANON EOS R6 MARK II' to the shop)."""
+    return (link.get("href") or "").startswith("#") or next(link.iterancestors(*_SUBHEADINGS), None) is not None
 
 
 def _linked_text(link: HtmlElement, shouted: set[str]) -> str:
@@ -189,6 +196,7 @@ def _linked_text(link: HtmlElement, shouted: set[str]) -> str:
 
 
 _LINK_PARAGRAPHS = frozenset({"p", "li", "h2", "h3", "h4", "strong", "b", "div"})
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 # Teaser cards of other articles that trafilatura keeps: a link that wraps a heading and a paragraph (the other
