@@ -174,6 +174,11 @@ def _cards(teasers: tuple[str, ...], heading: str = "h3") -> str:
     # the article's own standfirst, printed outside a link and repeated in a card of the similar articles: it stays
     (f"<h2>{TEASERS[0]}</h2><p>{FR[0]}</p><p>{FR[1]}</p><aside>{_cards(TEASERS)}</aside>", [TEASERS[0], *FR, TEASERS[1]],
      [TEASERS[0], *FR]),
+    # a listing of cards, whose text is mostly the cards' headlines and summaries: the cards are its content, they stay
+    (f"<p>{FR[0]}</p>{_cards(TEASERS)}", [FR[0], "Titre 0", TEASERS[0], "Titre 1", TEASERS[1]],
+     [FR[0], "Titre 0", TEASERS[0], "Titre 1", TEASERS[1]]),
+    (f"<p>{AR[0]}</p>{_cards(AR_TEASERS, 'h2')}", [AR[0], "Titre 0", AR_TEASERS[0], "Titre 1", AR_TEASERS[1]],
+     [AR[0], "Titre 0", AR_TEASERS[0], "Titre 1", AR_TEASERS[1]]),
 ])
 def test_without_teaser_cards(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
