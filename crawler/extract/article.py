@@ -65,6 +65,7 @@ from crawler.extract._fields import (
 from crawler.extract._headings import with_headings
 from crawler.extract._jsonld import JsonLd, person_names, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
+from crawler.extract._lists import with_lists
 from crawler.extract._local_time import Moment, local_copy
 from crawler.extract._missed import with_leading_text, with_missed_paragraphs
 from crawler.extract._page import (
@@ -285,7 +286,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
     text = with_leading_text(text, root)
     text = with_lead(text, root, draft.title)
-    text = without_teaser_cards(without_shouted_links(with_headings(text, root), root), root)
+    text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
     text = without_link_lists(text, root, urlsplit(url).netloc.lower())
     return without_hover_cards(without_set_apart_boxes(text, root), root)
 
