@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from crawler.extract._authors import looks_like_byline
 from crawler.extract._cleanup import is_prompt
+from crawler.extract._lines import sibling_text
 from crawler.extract._related import is_related_header
 from crawler.extract._text import clean
 
@@ -36,8 +37,8 @@ def with_headings(text: str, root: HtmlElement) -> str:
         line = clean(heading.text_content())
         if not line or line in position:
             continue
-        before = position.get(_block_text(heading, previous=True))
-        if before is not None and position.get(_block_text(heading, previous=False)) == before + 1 \
+        before = position.get(sibling_text(heading, previous=True))
+        if before is not None and position.get(sibling_text(heading, previous=False)) == before + 1 \
                 and _subheading(line):
             after.setdefault(before, line)
     if not after:
@@ -50,8 +51,3 @@ def _subheading(line: str) -> bool:
     return (len(line.split()) <= MAX_WORDS and looks_like_byline(line) is None and not is_prompt(line)
             and not is_related_header(line))
 
-
-def _block_text(heading: HtmlElement, previous: bool) -> str:
-    """The text of the nearest sibling before (or after) `heading` that has any."""
-    siblings = heading.itersiblings(preceding=previous)
-    return next((text for text in (clean(s.text_content()) for s in siblings if isinstance(s.tag, str)) if text), "")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract._text import INVISIBLE, JOINERS
+from lxml.html import HtmlElement
+
+from crawler.extract._text import INVISIBLE, JOINERS, clean
 
 PROBE_CHARS = 60
 # what a comparison of texts leaves out besides spaces: the invisible characters and the joiners
@@ -40,3 +42,10 @@ def with_lines_after(lines: list[str], after: dict[int, list[str]]) -> str:
     """`lines` joined, each followed by the lines `after` holds for its index; those of index -1 come first."""
     return "\n".join([*after.get(-1, ()), *(part for index, line in enumerate(lines)
                                              for part in (line, *after.get(index, ())))])
+
+
+def sibling_text(element: HtmlElement, previous: bool) -> str:
+    """The text of the nearest sibling before (or after) `element` that has any: the line a text prints next to
+    what `element` would add (a subheading, a list)."""
+    siblings = element.itersiblings(preceding=previous)
+    return next((text for text in (clean(s.text_content()) for s in siblings if isinstance(s.tag, str)) if text), "")

@@ -19,16 +19,18 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from crawler.extract._lines import line_probe, sibling_text, text_key, with_lines_after
 from crawler.extract._text import clean
 
 MAX_LINK_SHARE = 0.5
 MAX_PUT_BACK_SHARE = 0.5
-PROBE_CHARS = 60
 # outside navigation, asides, headers, footers, forms, figures, links, tables and other lists; without pictures (a
 # gallery's captions), players, scripts (their code is text to lxml) or controls.
 _OUTSIDE = ("nav", "aside", "header", "footer", "form", "figure", "li", "a", "button", "table")
 _NOT_INSIDE = ("img", "picture", "figure", "video", "audio", "iframe", "svg", "script", "style", "noscript", "button",
                "input", "select", "textarea")
+
+
 def with_lists(text: str, root: HtmlElement) -> str:
     """`text` with the lists printed between two of its consecutive lines put back between them."""
     lines = text.split("\n")
@@ -38,19 +40,19 @@ def with_lists(text: str, root: HtmlElement) -> str:
     flat = None
     after: dict[int, list[str]] = {}
     for listing in root.iter("ul", "ol"):  # where the list prints first: the walk up is for the few that pass
-        before = position.get(_block_text(listing, previous=True))
-        if before is None or before in after or position.get(_block_text(listing, previous=False)) != before + 1:
+        before = position.get(sibling_text(listing, previous=True))
+        if before is None or before in after or position.get(sibling_text(listing, previous=False)) != before + 1:
             continue
         if any(a.tag in _OUTSIDE for a in listing.iterancestors()):
             continue
-        flat = flat if flat is not None else "".join(text.split())
+        flat = flat if flat is not None else text_key(text)
         items = _items(listing, flat)
         if items:
             after[before] = items
     if not after or sum(len(item.split()) for items in after.values() for item in items) > MAX_PUT_BACK_SHARE * len(
             text.split()):
         return text
-    return "\n".join(part for index, line in enumerate(lines) for part in (line, *after.get(index, ())))
+    return with_lines_after(lines, after)
 
 
 def _items(listing: HtmlElement, flat: str) -> list[str]:
@@ -59,13 +61,8 @@ def _items(listing: HtmlElement, flat: str) -> list[str]:
         return []
     items = [clean(item.text_content()) for item in listing.iterchildren("li")]
     items = [item for item in items if item]
-    if not items or any("".join(item.split())[:PROBE_CHARS] in flat for item in items):
+    if not items or any(line_probe(item) in flat for item in items):
         return []
     linked = sum(len(clean(a.text_content())) for a in listing.iter("a"))
     return [f"- {item}" for item in items] if linked <= MAX_LINK_SHARE * sum(map(len, items)) else []
 
-
-def _block_text(element: HtmlElement, previous: bool) -> str:
-    """The text of the nearest sibling before (or after) `element` that has any."""
-    siblings = element.itersiblings(preceding=previous)
-    return next((text for text in (clean(s.text_content()) for s in siblings if isinstance(s.tag, str)) if text), "")
