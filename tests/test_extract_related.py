@@ -3,11 +3,14 @@ headlines under it go, the article's own lines stay. Every line here was written
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from crawler.extract._cleanup import clean_lines
 from crawler.extract._page import parse_html
 from crawler.extract._related import (
+    MAX_HOVER_CARDS,
     drop_related,
     is_related_header,
     is_shouted,
@@ -244,6 +247,22 @@ AR_CARD = ('<span><img src="/p/x.jpg"><a href="/p/x">كريم بن علي</a><a 
 def test_without_hover_cards(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
     assert without_hover_cards("\n".join(text), root).split("\n") == expected
+
+
+def _profile(n: int) -> str:
+    return (f'<p>Élu n° {n} <span><img src="/p/{n}.jpg"><a href="/p/{n}">Fiche {n}</a><a href="/v/{n}">Votes {n}</a>'
+            f'</span> de la wilaya.</p>')
+
+
+def test_a_page_of_more_hover_cards_than_the_bound_keeps_them_all_at_once() -> None:
+    """A directory of profiles is the page's content; and 8,000 of them cost what 8,000 lines cost, not 8,000²."""
+    for count, kept in ((MAX_HOVER_CARDS, False), (MAX_HOVER_CARDS + 1, True), (8000, True)):
+        root = parse_html(f"<html><body><article>{''.join(map(_profile, range(count)))}</article></body></html>".encode())
+        text = "\n".join(f"Élu n° {n} Fiche {n}Votes {n} de la wilaya." for n in range(count))
+        started = time.process_time()
+        result = without_hover_cards(text, root)
+        assert (result == text) is kept, count
+        assert time.process_time() - started < 2.0
 INFO_FR = ("Horaires : du samedi au jeudi, de 9 h à 17 h", "Entrée : 200 dinars, gratuite pour les enfants")
 INFO_AR = ("مواعيد الزيارة من السبت إلى الخميس", "سعر الدخول مئتا دينار ومجاني للأطفال")
 

@@ -218,7 +218,7 @@ _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 MIN_TEASER_CARDS = 2
 MAX_CARD_WORDS = 200
 MAX_CARD_LINE_SHARE = 0.5
-_LINKED_PARAGRAPHS = etree.XPath("//a//p")  # in C: 0.04 ms a heavy page, where a test of every link takes 0.8 ms
+_LINKED_PARAGRAPHS = etree.XPath("//p[ancestor::a]")  # in C, one step (see _HOVER_CARDS); a test of every link: 0.8 ms
 _CARD_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -327,14 +327,20 @@ def _site(netloc: str) -> str:
 # holds it. The card is the innermost <span> inside a <p> that holds a picture and HOVER_CARD_LINKS links or more. Tune
 # halves, body F1: aeb 1 page fixed (.873 -> 1), none broken; no other tune page of the six corpora has such a card.
 HOVER_CARD_LINKS = 2
-_HOVER_CARDS = etree.XPath(f"//p//span[.//img][count(.//a) >= {HOVER_CARD_LINKS}]"
+# More such spans than this on a page are its content (a directory of people, a gallery of profiles), not cards over
+# a few names: the page keeps them (the most on a page of the eight corpora is 2). The bound also keeps the removal,
+# which reads every line for every card, from growing with the square of a hostile page's size.
+MAX_HOVER_CARDS = 20
+# one step over the spans, each asked for a paragraph above it: libxml2 merges the node sets of '//p//span' with a
+# check for duplicates that grows with the square of their size (8,000 paragraphs: 3.2 s, here 8 ms)
+_HOVER_CARDS = etree.XPath(f"//span[ancestor::p][.//img][count(.//a) >= {HOVER_CARD_LINKS}]"
                            f"[not(.//span[.//img][count(.//a) >= {HOVER_CARD_LINKS}])]")
 
 
 def without_hover_cards(text: str, root: HtmlElement) -> str:
     """`text` without the text of the hover cards set inside its lines (see HOVER_CARD_LINKS)."""
-    cards = [card for card in map(clean, (el.text_content() for el in _HOVER_CARDS(root))) if card]
-    if not cards:
+    cards = list(dict.fromkeys(card for card in map(clean, (el.text_content() for el in _HOVER_CARDS(root))) if card))
+    if not cards or len(cards) > MAX_HOVER_CARDS:
         return text
     lines = text.split("\n")
     for card in cards:
