@@ -129,6 +129,7 @@ def with_leading_text(text: str, root: HtmlElement) -> str:
     lines = text.split("\n")
     starts: dict[str, int] = {}
     inserts: dict[int, str] = {}
+    flat = ""
     for container, breaks in containers.items():
         if breaks < MIN_BREAKS or not (container.text or "").strip():
             continue
@@ -136,7 +137,8 @@ def with_leading_text(text: str, root: HtmlElement) -> str:
         first = next((starts[key] for key in (line_probe(br.tail or "") for br in container.iterchildren("br"))
                       if len(key) == PROBE_CHARS and key in starts), None)
         if first is not None and first not in inserts:
-            leading = _leading(container, text)
+            flat = flat or text_key(text)  # once: read for every container, it grew with the square of the page
+            leading = _leading(container, flat)
             if leading:
                 inserts[first] = leading
     if not inserts:
@@ -145,7 +147,7 @@ def with_leading_text(text: str, root: HtmlElement) -> str:
                                                                            else (kept,)))
 
 
-def _leading(container: HtmlElement, text: str) -> str | None:
+def _leading(container: HtmlElement, flat: str) -> str | None:
     """The container's text before its first <br> (inline children included), when it is a missed paragraph."""
     parts, linked = [container.text or ""], 0
     for child in container.iterchildren():
@@ -157,7 +159,7 @@ def _leading(container: HtmlElement, text: str) -> str | None:
     words = CONTROLS.sub("", clean("".join(parts)))
     if len(words.split()) < MIN_LEADING_WORDS or linked > MAX_LINK_SHARE * len(words):
         return None
-    if text_key(words)[:PROBE_CHARS] in text_key(text) or any(a.tag in _OUTSIDE for a in container.iterancestors()) \
+    if line_probe(words) in flat or any(a.tag in _OUTSIDE for a in container.iterancestors()) \
             or container.tag in _OUTSIDE:
         return None
     return words
