@@ -40,6 +40,8 @@ def with_lists(text: str, root: HtmlElement) -> str:
     flat = None
     after: dict[int, list[str]] = {}
     for listing in root.iter("ul", "ol"):  # where the list prints first: the walk up is for the few that pass
+        if not any(clean(item.text_content()) for item in listing.iterchildren("li")):
+            continue  # nothing to put back; and a run of empty lists, each read past the others, grew with its square
         before = position.get(sibling_text(listing, previous=True))
         if before is None or before in after or position.get(sibling_text(listing, previous=False)) != before + 1:
             continue
