@@ -143,8 +143,7 @@ def with_leading_text(text: str, root: HtmlElement) -> str:
                 inserts[first] = leading
     if not inserts:
         return text
-    return "\n".join(line for index, kept in enumerate(lines) for line in ((inserts[index], kept) if index in inserts
-                                                                           else (kept,)))
+    return with_lines_after(lines, {index - 1: [leading] for index, leading in inserts.items()})  # before its line
 
 
 def _leading(container: HtmlElement, flat: str) -> str | None:
