@@ -218,6 +218,9 @@ def _links(headlines: tuple[str, ...], href: str = "/article-{i}.html", label: s
     (f"<p>{FR[0]}</p>{_links(HEADLINES, '#part-{i}')}", [FR[0], *(f"- {h}" for h in HEADLINES)],
      [FR[0], *(f"- {h}" for h in HEADLINES)]),
     (f"<p>{FR[0]}</p>{_links(HEADLINES)}", [FR[0], f"- {HEADLINES[0]}"], [FR[0], f"- {HEADLINES[0]}"]),
+    # a broken address ('http://[' opens an IPv6 address never closed) is no page of the site: the list stays
+    (f"<p>{FR[0]}</p>{_links(HEADLINES, 'http://[oran/a{i}')}", [FR[0], *(f"- {h}" for h in HEADLINES)],
+     [FR[0], *(f"- {h}" for h in HEADLINES)]),
 ])
 def test_without_link_lists(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())

@@ -312,7 +312,10 @@ def _to_site(href: str, host: str) -> bool:
     href = href.strip()
     if href.startswith("#") or not href or href.startswith(("mailto:", "javascript:")):
         return False
-    netloc = urlsplit(href).netloc.lower()
+    try:
+        netloc = urlsplit(href).netloc.lower()
+    except ValueError:  # 'http://[broken': no address, so no page of the site
+        return False
     return not netloc or _site(netloc) == _site(host)
 
 
