@@ -44,8 +44,7 @@ def test_a_dead_workers_job_comes_back_soon_after_the_visibility_timeout_though_
                                timeout=60, check=False)
         assert dying.returncode == 9, dying.stderr.decode()
         client = redis.Redis.from_url(url)
-        assert client.llen(QUEUE) == 0  # the job is with the dead worker, the sweep lock still held
-        assert client.exists("unacked_mutex")
+        assert client.llen(QUEUE) == 0  # the job is with the dead worker (its sweep lock lives 1 s here: not checked)
         app = celery_app(QueueConfig(url=url, visibility_timeout=VISIBILITY, lease=1, busy_retry=1))
         started = time.monotonic()
         with app.connection_for_write() as connection:
