@@ -8,6 +8,7 @@ import time
 import pytest
 
 from crawler.extract._cleanup import clean_lines
+from crawler.extract._hosts import site_domain
 from crawler.extract._page import parse_html
 from crawler.extract._related import (
     MAX_HOVER_CARDS,
@@ -309,3 +310,30 @@ def test_article_keeps_its_information_list() -> None:
     outcome = extract_article(page(tail=tail).encode(), URL)
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n")[-3:] == ["Pour en savoir plus", *(f"- {t}" for t in INFO_FR)]
+
+
+@pytest.mark.parametrize(("host", "site"), [
+    ("www.elwatan.com", "elwatan.com"),
+    ("sport.elwatan.com", "elwatan.com"),
+    ("WWW.Elwatan.COM:8080", "elwatan.com"),
+    # under a second-level suffix the site keeps one more label
+    ("news.bbc.co.uk", "bbc.co.uk"),
+    ("www.aps.com.dz", "aps.com.dz"),
+    ("lefaso.net", "lefaso.net"),
+    ("localhost", "localhost"),
+    ("", ""),
+])
+def test_site_domain(host: str, site: str) -> None:
+    assert site_domain(host) == site
+
+
+@pytest.mark.parametrize(("href", "dropped"), [
+    # another host of the same site under 'com.dz': the site's other articles, the list goes
+    ("https://sport.aps.com.dz/a{i}", True),
+    # another site under the same suffix: its articles are sources, the list stays
+    ("https://www.elmoudjahid.com.dz/a{i}", False),
+])
+def test_link_lists_under_a_second_level_suffix(href: str, dropped: bool) -> None:
+    root = parse_html(f"<html><body><article><p>{FR[0]}</p>{_links(HEADLINES, href)}</article></body></html>".encode())
+    text = [FR[0], *(f"- {h}" for h in HEADLINES)]
+    assert without_link_lists("\n".join(text), root, "www.aps.com.dz").split("\n") == ([FR[0]] if dropped else text)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.extract._hosts import site_domain
 from crawler.extract._text import clean
 
 MAX_HEADER_WORDS = 8
@@ -262,7 +263,7 @@ def _unlinked_paragraphs(root: HtmlElement) -> Iterator[str]:
 
 
 # Lists of other articles set in the text with no header before them, which trafilatura keeps as '- …' lines: every
-# item of the list is one link, to a page of the same site (the host's last two labels: 'www.elwatan.com' and
+# item of the list is one link, to a page of the same site (`_hosts.site_domain`: 'www.elwatan.com' and
 # 'sport.elwatan.com' are one site), whose text is a headline of MIN_LINKED_WORDS words or more and at least half the
 # item's (a short label before it at most: '« Quote » : <a>Headline</a>'); all the list's items are lines of the
 # text. A list of links to other sites (sources, references) stays. Tune halves, body F1: aeb 1 page fixed (.982 ->
@@ -313,15 +314,10 @@ def _to_site(href: str, host: str) -> bool:
     if href.startswith("#") or not href or href.startswith(("mailto:", "javascript:")):
         return False
     try:
-        netloc = urlsplit(href).netloc.lower()
+        parts = urlsplit(href)
     except ValueError:  # 'http://[broken': no address, so no page of the site
         return False
-    return not netloc or _site(netloc) == _site(host)
-
-
-def _site(netloc: str) -> str:
-    parts = netloc.split(":")[0].removeprefix("www.").split(".")
-    return ".".join(parts[-2:])
+    return not parts.netloc or site_domain(parts.hostname or "") == site_domain(host)
 
 
 # Hover cards: a box set inside a paragraph's sentence, shown when the pointer is over a name, with the person's

@@ -63,6 +63,7 @@ from crawler.extract._fields import (
     title_refs,
 )
 from crawler.extract._headings import with_headings
+from crawler.extract._hosts import site_domain
 from crawler.extract._jsonld import JsonLd, person_names, read_jsonld, resolve, strings, types_of
 from crawler.extract._lead import with_lead
 from crawler.extract._lists import with_lists
@@ -287,7 +288,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_leading_text(text, root)
     text = with_lead(text, root, draft.title)
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
-    text = without_link_lists(text, root, urlsplit(url).netloc.lower())
+    text = without_link_lists(text, root, urlsplit(url).hostname or "")
     return without_hover_cards(without_set_apart_boxes(text, root), root)
 
 
@@ -457,18 +458,14 @@ def _author_metas(page: PageSignals, key: str) -> list[str]:
     return values if len(values) <= MAX_AUTHOR_METAS else []
 
 
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "gv"})
-
-
 def host_names(url: str) -> list[str]:
     """The site's name as its address spells it ('https://www.autozeitung.de/x' -> 'autozeitung.de',
     'autozeitung'): an author field that says only that ('Auto Zeitung') names the site, not a person."""
-    host = urlsplit(url).hostname or ""
-    labels = host.removeprefix("www.").split(".")
-    if len(labels) < 2:
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    if "." not in host:
         return []
-    name = labels[-3] if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else labels[-2]
-    return [".".join(labels), name] if len(name) > 2 else [".".join(labels)]
+    name = site_domain(host).split(".")[0]
+    return [host, name] if len(name) > 2 else [host]
 
 
 def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
