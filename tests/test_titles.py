@@ -566,6 +566,16 @@ def test_site_name_glued_to_the_closing_mark(title_tag: str, title: str) -> None
      "Barrage de Kandadji :les travaux reprennent"),
     ("Barrage de Kandadji – les travaux reprennent", "<h1>Barrage de Kandadji - les travaux reprennent</h1>",
      "Barrage de Kandadji - les travaux reprennent"),
+    # an ellipsis the page's typography sets as '…' where the publisher typed three full stops
+    ("Kandadji : les travaux reprennent (enfin...) à Ayorou | Courrier Sahel",
+     "<h1>Kandadji : les travaux reprennent (enfin…) à Ayorou</h1>",
+     "Kandadji : les travaux reprennent (enfin...) à Ayorou"),
+    ("سد كنداجي... استئناف الأشغال في أيورو", "<h1>سد كنداجي… استئناف الأشغال في أيورو</h1>",
+     "سد كنداجي... استئناف الأشغال في أيورو"),
+    # ... and as printed when the reference sets '…' too, or tells more than the heading
+    ("Kandadji : les travaux reprennent (enfin…) à Ayorou", "<h1>Kandadji : les travaux reprennent (enfin…) à Ayorou</h1>",
+     "Kandadji : les travaux reprennent (enfin…) à Ayorou"),
+    ("سد كنداجي... استئناف الأشغال في أيورو", "<h1>سد كنداجي… استئناف الأشغال</h1>", "سد كنداجي… استئناف الأشغال"),
 ])
 def test_heading_spaced_as_the_references(og_title: str, headings: str, title: str) -> None:
     head = f'<meta property="og:title" content="{og_title}">'

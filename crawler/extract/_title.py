@@ -308,14 +308,20 @@ def _unmangled(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) ->
 
 
 def _spaced_as_referenced(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
-    """The heading as a reference spells it when the two differ in their spaces only: the heading's elements meet
-    without the space the publisher wrote ('<span>Kandadji :</span>les travaux reprennent')."""
-    key = "".join(heading.split())
-    spelled = [text for _, ref in refs if key in "".join(ref.split())
-               for text in (ref, strip_site(ref, site)) if "".join(text.split()) == key]
+    """The heading as a reference spells it when the two differ in their spaces only, or in an ellipsis typed as
+    three full stops: the heading's elements meet without the space the publisher wrote ('<span>Kandadji :</span>les
+    travaux reprennent'), or the page's typography set '…' where the publisher typed '...'."""
+    key = _spelling_key(heading)
+    spelled = [text for _, ref in refs if key in _spelling_key(ref)
+               for text in (ref, strip_site(ref, site)) if _spelling_key(text) == key]
     if not spelled or any(" ".join(text.split()) == heading for text in spelled):
         return heading
     return " ".join(spelled[0].split())
+
+
+def _spelling_key(text: str) -> str:
+    """`text` without its spaces, an ellipsis written as three full stops."""
+    return "".join(text.split()).replace("\u2026", "...")
 
 
 def _chosen(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
