@@ -768,3 +768,35 @@ def test_heading_that_lost_many_characters_stays_as_printed_at_once() -> None:
 ])
 def test_marked_h1_of_a_headline_length(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+SITE_URL = "https://www.carnets-sahel.ne/a-propos"
+
+
+@pytest.mark.parametrize(("head", "headings", "title", "source"), [
+    # a page that names nothing but its site (its 'About' page): the name its <h1> prints ...
+    ('<meta property="og:site_name" content="Carnets du Sahel"><title>À propos - Carnets du Sahel</title>',
+     '<h1><a href="/" rel="home">Carnets du Sahel</a></h1>', "Carnets du Sahel", "site-name"),
+    ('<meta property="og:site_name" content="أصداء الساحل"><title>من نحن - أصداء الساحل</title>',
+     "<h1>أصداء الساحل</h1>", "أصداء الساحل", "site-name"),
+    # ... else its first reference as published
+    ('<meta property="og:site_name" content="Carnets du Sahel"><title>À propos - Carnets du Sahel</title>', "",
+     "À propos - Carnets du Sahel", "site-name"),
+    # a headline of its own beside the site's name is the title
+    ('<meta property="og:site_name" content="Carnets du Sahel"><title>Kandadji : le chantier reprend - Carnets du '
+     'Sahel</title>', '<h1><a href="/" rel="home">Carnets du Sahel</a></h1>', "Kandadji : le chantier reprend", "title"),
+])
+def test_page_naming_only_its_site(head: str, headings: str, title: str, source: str) -> None:
+    arabic = title[0] >= "\u0600"
+    html = page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS)
+    found = extract(html, SITE_URL)
+    assert (found.title, found.sources["title"]) == (title, source)
+
+
+def test_site_name_title_cuts_no_line_from_the_text() -> None:
+    """The site's name is no headline: a first line that holds it ('Bienvenue sur Carnets du Sahel') stays."""
+    head = '<meta property="og:site_name" content="Carnets du Sahel"><title>À propos - Carnets du Sahel</title>'
+    paragraphs = ("Bienvenue sur Carnets du Sahel", *FR_PARAGRAPHS)
+    found = extract(page(head, "<h1>Carnets du Sahel</h1>", paragraphs=paragraphs), SITE_URL)
+    assert found.title == "Carnets du Sahel"
+    assert "Bienvenue sur Carnets du Sahel" in found.text.split("\n")

@@ -519,6 +519,14 @@ def _marked_headline(headings: Sequence[Heading], site: SiteKeys) -> str | None:
     return None
 
 
+def site_named(headings: Sequence[Heading], refs: Sequence[tuple[str, str]]) -> str | None:
+    """The title of a page that names nothing but its site (its 'About' page: '<h1>Blog name</h1>', <title> 'About
+    - Blog name'): the name its <h1> prints, else the first reference as published; None on a page without either.
+    Read last, when no heading or reference gave a headline of its own."""
+    named = next((h.text for h in headings if h.tag == "h1"), None)
+    return named or (refs[0][1] if refs else None)
+
+
 def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:
     """The first element text marked as a title (class 'titre', 'title'…) that reads as a headline: three
     words or more (a section label has one or two), not the site name."""

@@ -91,7 +91,7 @@ from crawler.extract._related import (
 from crawler.extract._set_apart import without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
-from crawler.extract._title import SiteKeys, choose_title, headline_by_class, last_segment
+from crawler.extract._title import SiteKeys, choose_title, headline_by_class, last_segment, site_named
 from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
@@ -111,6 +111,9 @@ MAX_SITE_NAME_WORDS = 6
 _STAMP_SOURCES = ("json-ld", "opengraph", "meta", "time")
 # where a title read from a heading element comes from (choose_title, headline_by_class, an outlet's selector)
 HEADING_TITLE_SOURCES = ("h1", "h2", "page", "selector")
+# a page that names nothing but its site is titled by that name (_title.site_named), which is no headline to cut
+# from the top of the text
+SITE_NAME_TITLE = "site-name"
 _AUTHOR_META = ("author", "parsely-author", "dc.creator", "dc:creator", "dcterms.creator", "sailthru.author", "byl",
                 "cxenseparse:author")
 # An author meta name given more times than this holds a reference list (the works a paper cites), not a byline.
@@ -286,7 +289,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
             return text
     text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
     text = with_leading_text(text, root)
-    text = with_lead(text, root, draft.title)
+    text = with_lead(text, root, _headline(draft))
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
     text = without_link_lists(text, root, urlsplit(url).hostname or "")
     return without_hover_cards(without_set_apart_boxes(text, root), root)
@@ -361,10 +364,13 @@ def _fill_title(draft: _Draft, html: str) -> None:
     title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
+    if title is None:
+        title, source = site_named(draft.page.headings, refs), SITE_NAME_TITLE
     if draft.finds.title:
         title, source = draft.finds.title, "selector"
     draft.put("title", title, source)
-    draft.outlets.extend(_title_remainders(title, draft.page.title_tag))
+    if source != SITE_NAME_TITLE:  # around the site's name, <title> prints the page's label ('About - Name')
+        draft.outlets.extend(_title_remainders(title, draft.page.title_tag))
     by_kind = dict(reversed(refs))
     for kind in ("title", "opengraph"):
         seo = by_kind.get(kind)
@@ -489,8 +495,13 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
     return [("byline", byline_within(line, draft.outlets)) for line in lines]
 
 
+def _headline(draft: _Draft) -> str | None:
+    """The title as the text's headline: none when the title is only the site's name."""
+    return None if draft.sources.get("title") == SITE_NAME_TITLE else draft.title
+
+
 def _fill_text(draft: _Draft, text: str) -> None:
-    body, byline, closing = split_credits(text, draft.title, draft.page.root,
+    body, byline, closing = split_credits(text, _headline(draft), draft.page.root,
                                           draft.sources.get("title") in HEADING_TITLE_SOURCES)
     trimmed = without_closing_outlet(body, draft.outlets)  # the site's name under the text, as it signs its pieces
     signed_over_outlet, body = trimmed != body, trimmed
