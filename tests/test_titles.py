@@ -800,3 +800,28 @@ def test_site_name_title_cuts_no_line_from_the_text() -> None:
     found = extract(page(head, "<h1>Carnets du Sahel</h1>", paragraphs=paragraphs), SITE_URL)
     assert found.title == "Carnets du Sahel"
     assert "Bienvenue sur Carnets du Sahel" in found.text.split("\n")
+
+
+def _filed_under(section: str, headline: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"headline": "{headline}", "articleSection": "{section}"}}</script>')
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # a CMS that files the article under its own title: that 'section' is the headline, not a segment to cut
+    (_filed_under("Le coût des études en ligne", "Le coût des études en ligne")
+     + '<meta property="og:title" content="Le coût des études en ligne [2025] : frais et bourses">',
+     "<h1>Le coût des études en ligne</h1>", "Le coût des études en ligne"),
+    (_filed_under("تكلفة الدراسة عبر الإنترنت", "تكلفة الدراسة عبر الإنترنت")
+     + '<meta property="og:title" content="تكلفة الدراسة عبر الإنترنت [2025]: الرسوم والمنح">',
+     "<h1>تكلفة الدراسة عبر الإنترنت</h1>", "تكلفة الدراسة عبر الإنترنت"),
+    # a section of a few words stays one, printed in an <h1> or not
+    (_filed_under("Politique", "Réforme fiscale : le projet adopté")
+     + "<title>Réforme fiscale : le projet adopté - Politique</title>",
+     "<h1>Politique</h1>", "Réforme fiscale : le projet adopté"),
+    (_filed_under("Afrique du Nord", "Réforme fiscale : le projet adopté en conseil")
+     + "<title>Réforme fiscale : le projet adopté en conseil | Afrique du Nord</title>",
+     "<h1>Afrique du Nord</h1>", "Réforme fiscale : le projet adopté en conseil"),
+])
+def test_section_that_is_the_headline(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, URL) == title

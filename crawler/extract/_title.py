@@ -80,6 +80,7 @@ _TAGGED = re.compile(r"([^:,]+?)\s*[:,]\s+(\S.*)")  # 'Site name : its tagline'
 _NAMED_LEAD = re.compile(r"([^:]{3,60}?)\s*:\s+")  # 'Carnet du fleuve: Barrage de Kandadji …'
 _MIN_NAMED_LEAD_WORDS = 2
 _DOMAIN_LEAD = re.compile(r"([^\W_][\w-]*(?:\.[^\W_][\w-]*)+)\s+(?=\w)")  # 'exemple.ne Headline'
+_MIN_SECTION_WORDS = 4  # a section of this many words that a reference prints whole is the headline
 _MIN_H2_WORDS = 2  # an unmarked <h2> of one word is a section or a widget's label
 _SAME_STORY = 0.5  # share of an <h1>'s words found in the og:title/<title>/JSON-LD headline: the same story
 # the longest headline read from a marked <h1> in other words than the references (tune halves: the headlines run to
@@ -522,6 +523,17 @@ def _marked_headline(headings: Sequence[Heading], site: SiteKeys) -> str | None:
             and _MIN_HEADLINE_WORDS <= len(h1s[0].text.split()) <= _MAX_MARKED_WORDS:
         return h1s[0].text
     return None
+
+
+def as_section(section: str | None, refs: Sequence[tuple[str, str]], headings: Sequence[Heading]) -> str | None:
+    """The section as the title reads it: none when it is a headline, a line of _MIN_SECTION_WORDS words or more
+    that a reference or an <h1> prints whole (a CMS that files the article under its own title, articleSection
+    'Average Cost of Online College'): cut as a section, the headline would be lost."""
+    if not section or len(section.split()) < _MIN_SECTION_WORDS:
+        return section
+    key = alnum(section)
+    texts = [ref for _, ref in refs] + [h.text for h in headings if h.tag == "h1"]
+    return None if any(alnum(text) == key for text in texts) else section
 
 
 def site_named(headings: Sequence[Heading], refs: Sequence[tuple[str, str]]) -> str | None:

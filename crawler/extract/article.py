@@ -91,7 +91,14 @@ from crawler.extract._related import (
 from crawler.extract._set_apart import without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
-from crawler.extract._title import SiteKeys, choose_title, headline_by_class, last_segment, site_named
+from crawler.extract._title import (
+    SiteKeys,
+    as_section,
+    choose_title,
+    headline_by_class,
+    last_segment,
+    site_named,
+)
 from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
@@ -356,11 +363,12 @@ def _fill_metadata(draft: _Draft, html: str) -> None:
 
 def _fill_title(draft: _Draft, html: str) -> None:
     refs = title_refs(draft.page, draft.jsonld)
-    site = SiteKeys.build(draft.outlets, draft.url, draft.section)
+    section = as_section(draft.section, refs, draft.page.headings)
+    site = SiteKeys.build(draft.outlets, draft.url, section)
     printed = printed_site_name(last_segment(draft.page.title_tag or ""), draft.page.root, html, site.matches)
     if printed:  # the page prints the <title>'s last segment as its name: the site's, as og:site_name would say
         draft.outlets.append(printed)
-        site = SiteKeys.build(draft.outlets, draft.url, draft.section)
+        site = SiteKeys.build(draft.outlets, draft.url, section)
     title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
