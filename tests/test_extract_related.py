@@ -9,6 +9,7 @@ import pytest
 
 from crawler.extract._cleanup import clean_lines
 from crawler.extract._hosts import site_domain
+from crawler.extract._lines import bounded_removal
 from crawler.extract._page import parse_html
 from crawler.extract._related import (
     MAX_HOVER_CARDS,
@@ -204,8 +205,8 @@ def _links(headlines: tuple[str, ...], href: str = "/article-{i}.html", label: s
     (f"<p>{FR[0]}</p>{_links(HEADLINES)}<p>{FR[1]}</p>", [FR[0], *(f"- {h}" for h in HEADLINES), FR[1]], FR),
     (f"<p>{AR[0]}</p><p>{AR[1]}</p>{_links(AR_HEADLINES)}", [*AR, *(f"- {h}" for h in AR_HEADLINES)], AR),
     # absolute links to the same site, another of its hosts; a short label before each link
-    (f"<p>{FR[0]}</p>{_links(HEADLINES, 'https://sport.example.dz/a{i}', '<b>Oran :</b> ')}",
-     [FR[0], *(f"- Oran : {h}" for h in HEADLINES)], [FR[0]]),
+    (f"<p>{FR[0]}</p><p>{FR[1]}</p>{_links(HEADLINES, 'https://sport.example.dz/a{i}', '<b>Oran :</b> ')}",
+     [*FR, *(f"- Oran : {h}" for h in HEADLINES)], FR),
     # links to other sites (the sources of the article): the list stays
     (f"<p>{FR[0]}</p>{_links(HEADLINES, 'https://ailleurs.org/a{i}')}",
      [FR[0], *(f"- {h}" for h in HEADLINES)], [FR[0], *(f"- {h}" for h in HEADLINES)]),
@@ -236,12 +237,12 @@ AR_CARD = ('<span><img src="/p/x.jpg"><a href="/p/x">كريم بن علي</a><a 
 
 @pytest.mark.parametrize(("body", "text", "expected"), [
     # the card inside the sentence goes from its line; the name it hangs from stays
-    (f'<p>Le député <span><a href="/p/benali">Karim Benali</a>{CARD}</span> a voté contre le budget.</p>',
-     ["Le député Karim BenaliKarim BenaliLe port d'Oran rouvre ses quais Budget : la wilaya vote a voté contre le budget."],
-     ["Le député Karim Benali a voté contre le budget."]),
-    (f'<p>قال النائب <span><a href="/p/x">كريم بن علي</a>{AR_CARD}</span> إنه صوت ضد الميزانية.</p>',
-     ["قال النائب كريم بن عليكريم بن عليميناء وهران يعيد فتح أرصفتهالولاية تصوت على الميزانية إنه صوت ضد الميزانية."],
-     ["قال النائب كريم بن علي إنه صوت ضد الميزانية."]),
+    (f'<p>{FR[0]}</p><p>Le député <span><a href="/p/benali">Karim Benali</a>{CARD}</span> a voté contre le budget.</p>',
+     [FR[0], "Le député Karim BenaliKarim BenaliLe port d'Oran rouvre ses quais Budget : la wilaya vote a voté contre "
+      "le budget."], [FR[0], "Le député Karim Benali a voté contre le budget."]),
+    (f'<p>{AR[0]}</p><p>قال النائب <span><a href="/p/x">كريم بن علي</a>{AR_CARD}</span> إنه صوت ضد الميزانية.</p>',
+     [AR[0], "قال النائب كريم بن عليكريم بن عليميناء وهران يعيد فتح أرصفتهالولاية تصوت على الميزانية إنه صوت ضد الميزانية."],
+     [AR[0], "قال النائب كريم بن علي إنه صوت ضد الميزانية."]),
     # a picture with one link (a portrait that links to its page), links without a picture: not a card
     (f'<p>{FR[0]} <span><img src="/x.jpg"><a href="/x">Karim Benali</a></span></p>', [f"{FR[0]} Karim Benali"],
      [f"{FR[0]} Karim Benali"]),
@@ -334,6 +335,42 @@ def test_site_domain(host: str, site: str) -> None:
     ("https://www.elmoudjahid.com.dz/a{i}", False),
 ])
 def test_link_lists_under_a_second_level_suffix(href: str, dropped: bool) -> None:
-    root = parse_html(f"<html><body><article><p>{FR[0]}</p>{_links(HEADLINES, href)}</article></body></html>".encode())
-    text = [FR[0], *(f"- {h}" for h in HEADLINES)]
-    assert without_link_lists("\n".join(text), root, "www.aps.com.dz").split("\n") == ([FR[0]] if dropped else text)
+    body = f"<p>{FR[0]}</p><p>{FR[1]}</p>{_links(HEADLINES, href)}"
+    root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
+    text = [*FR, *(f"- {h}" for h in HEADLINES)]
+    assert without_link_lists("\n".join(text), root, "www.aps.com.dz").split("\n") == (FR if dropped else text)
+
+
+@pytest.mark.parametrize(("body", "text", "removal"), [
+    # a page whose text is mostly the site's own headlines (a dossier: a line over the list of its articles)
+    (f"<p>Dossier : le port d'Oran</p>{_links(HEADLINES)}", ["Dossier : le port d'Oran", *(f"- {h}" for h in HEADLINES)],
+     "links"),
+    (f"<p>ملف ميناء وهران</p>{_links(AR_HEADLINES)}", ["ملف ميناء وهران", *(f"- {h}" for h in AR_HEADLINES)], "links"),
+    # a results page made of shouted links under one short line
+    (f'<p>Résultats</p><p><a href="/a">{SHOUTED}</a></p><p><a href="/b">LA JS KABYLIE ACCROCHÉE À TIZI OUZOU</a></p>',
+     ["Résultats", SHOUTED, "LA JS KABYLIE ACCROCHÉE À TIZI OUZOU"], "shouted"),
+    # a line whose card text is most of it: the card is read as the text, which stays
+    (f'<p>Karim Benali {CARD}</p>', ["Karim Benali Karim BenaliLe port d'Oran rouvre ses quais Budget : la wilaya vote"],
+     "hover"),
+])
+def test_a_removal_read_from_the_markup_never_takes_most_of_the_text(body: str, text: list[str], removal: str) -> None:
+    """trafilatura chose the text as the page's main content: a removal that would leave less than half of its words
+    leaves it whole (`_lines.bounded_removal`)."""
+    root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
+    joined = "\n".join(text)
+    result = {"links": lambda: without_link_lists(joined, root, "www.example.dz"),
+              "shouted": lambda: without_shouted_links(joined, root),
+              "hover": lambda: without_hover_cards(joined, root)}[removal]()
+    assert result == joined
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    ("un deux trois quatre\ncinq six", "un deux trois quatre", "un deux trois quatre"),  # a third of the words go
+    ("un deux\ntrois quatre", "un deux", "un deux"),  # half the words go: the bound is not passed
+    ("un deux trois\nquatre cinq six sept", "un deux trois", "un deux trois\nquatre cinq six sept"),  # more than half
+    ("واحد اثنان\nثلاثة أربعة خمسة", "واحد اثنان", "واحد اثنان\nثلاثة أربعة خمسة"),
+    ("un deux", "", "un deux"),  # nothing left
+    ("un deux", "un deux", "un deux"),
+])
+def test_bounded_removal(before: str, after: str, expected: str) -> None:
+    assert bounded_removal(before, after) == expected

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extract._hosts import site_domain
+from crawler.extract._lines import bounded_removal
 from crawler.extract._text import clean
 
 MAX_HEADER_WORDS = 8
@@ -167,8 +168,7 @@ def without_shouted_links(text: str, root: HtmlElement) -> str:
         return text
     linked = {line for line in (_linked_text(link, shouted) for link in root.iter("a") if not _names_own_text(link))
               if line in shouted}
-    kept = [line for line in lines if line not in linked]
-    return "\n".join(kept) if kept else text
+    return bounded_removal(text, "\n".join(line for line in lines if line not in linked))
 
 
 def _names_own_text(link: HtmlElement) -> bool:
@@ -291,8 +291,7 @@ def without_link_lists(text: str, root: HtmlElement, host: str) -> str:
             dropped.update(f"- {item}" for item in listed)
     if not dropped:
         return text
-    kept = [line for line in lines if line not in dropped]
-    return "\n".join(kept) if kept else text
+    return bounded_removal(text, "\n".join(line for line in lines if line not in dropped))
 
 
 def _link_list(listing: HtmlElement, host: str) -> list[str]:
@@ -344,4 +343,4 @@ def without_hover_cards(text: str, root: HtmlElement) -> str:
     lines = text.split("\n")
     for card in cards:
         lines = [" ".join(line.replace(card, " ").split()) if card in line and card != line else line for line in lines]
-    return "\n".join(line for line in lines if line)
+    return bounded_removal(text, "\n".join(line for line in lines if line))
