@@ -232,6 +232,20 @@ MARKED_NAMES = [
      _blog('<section class="l-section for_sidebar"><div class="post"><h1>Réforme fiscale</h1><span class="post-author">'
            'Par Karim Benali</span>{body}</div></section>'),
      ("Karim Benali",)),
+    # names each in its own marked element, joined by what the page prints between them: one byline
+    ("rel-author-names-joined-by-et",
+     _blog('<article><header><h1>Réforme fiscale</h1><div>Par <a rel="author" href="/a/kb">Karim Benali</a>, <a '
+           'rel="author" href="/a/as">Amina Saïdi</a> et <a rel="author" href="/a/ol">Omar Lahlou</a></div></header>'
+           '{body}</article>'),
+     ("Karim Benali", "Amina Saïdi", "Omar Lahlou")),
+    ("rel-author-names-joined-by-waw",
+     _blog('<article><h1>إصلاح جبائي</h1><address><a rel="author" href="/ar/kb">كريم بن علي</a> و <a rel="author" '
+           'href="/ar/as">أمينة سعيدي</a></address>{body}</article>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     ("كريم بن علي", "أمينة سعيدي")),
+    ("rel-author-names-apart-are-two-bylines",
+     _blog('<article><h1>Réforme fiscale</h1><p><a rel="author" href="/a/kb">Karim Benali</a></p>{body}<p>Lire aussi '
+           '<a rel="author" href="/a/as">Amina Saïdi</a></p></article>'),
+     ("Karim Benali",)),
     # a wrapper that names the sidebar it holds ('sticky-sidebar-parent')
     ("sidebar-parent-wrapper",
      _blog('<article class="post sticky-sidebar-parent"><header><h1>Réforme fiscale</h1><span class="byline">Par '
@@ -268,9 +282,40 @@ COMPLETED = [
 
 @pytest.mark.parametrize(("head", "authors"), [c[1:] for c in COMPLETED], ids=[c[0] for c in COMPLETED])
 def test_a_later_source_that_completes_the_credits_wins(head: str, authors: tuple[str, ...]) -> None:
-    printed = '<p class="auteurs">Karim Benali, Amina Saïdi, Omar Lahlou</p>'  # a JSON-LD name must be printed
+    # a JSON-LD name must be printed; here in no marked byline, which would credit all three (PRINTED_COAUTHORS)
+    printed = '<p>Karim Benali, Amina Saïdi, Omar Lahlou</p>'
     assert _extract(page(f"<title>Réforme fiscale</title>{head}", printed)).authors == authors
 
+
+
+# A marked byline that prints the author field's one person among others credits them all, as printed: the field
+# left the co-authors out. Only the first marked byline that prints the person is read (a later list is the staff's).
+PRINTED_COAUTHORS = [
+    ("co-author-beside-the-jsonld-person", jsonld(author={"@type": "Person", "name": "Karim Benali"}),
+     '<p class="byline">Par Karim Benali et Amina Saïdi</p>', (), ("Karim Benali", "Amina Saïdi")),
+    ("titled-names-in-the-byline", jsonld(author={"@type": "Person", "name": "Karim Benali"}),
+     '<p class="auteurs">Par Dr Karim Benali, Amina Saïdi</p>', (), ("Dr Karim Benali", "Amina Saïdi")),
+    ("arabic-co-author", jsonld(author={"@type": "Person", "name": "كريم بن علي"}),
+     '<p class="byline">بقلم كريم بن علي و أمينة سعيدي</p>', AR_PARAGRAPHS, ("كريم بن علي", "أمينة سعيدي")),
+    ("the-byline-alone-adds-nobody", jsonld(author={"@type": "Person", "name": "Karim Benali"}),
+     '<p class="byline">Par Karim Benali</p><div class="author">Omar Lahlou, Amina Saïdi</div>', (),
+     ("Karim Benali",)),
+    ("a-byline-without-the-person-adds-nobody", jsonld(author={"@type": "Person", "name": "Karim Benali"}),
+     '<p>Karim Benali</p><p class="byline">Par Omar Lahlou et Amina Saïdi</p>', (), ("Karim Benali",)),
+    ("two-field-persons-stay", jsonld(author=[{"@type": "Person", "name": "Karim Benali"},
+                                              {"@type": "Person", "name": "Amina Saïdi"}]),
+     '<p class="byline">Par Karim Benali, Amina Saïdi et Omar Lahlou</p>', (), ("Karim Benali", "Amina Saïdi")),
+]
+
+
+@pytest.mark.parametrize(("head", "printed", "paragraphs", "authors"), [c[1:] for c in PRINTED_COAUTHORS],
+                         ids=[c[0] for c in PRINTED_COAUTHORS])
+def test_a_marked_byline_adds_the_co_authors_of_the_field_person(head: str, printed: str, paragraphs: tuple[str, ...],
+                                                                 authors: tuple[str, ...]) -> None:
+    lang = "ar" if paragraphs else "fr"
+    header = f"<header><h1>Réforme fiscale</h1>{printed}</header>"  # over the text: trafilatura leaves it out
+    html = page(f"<title>Réforme fiscale</title>{head}", header, lang=lang, **({"paragraphs": paragraphs} if paragraphs else {}))
+    assert _extract(html).authors == authors
 
 # Cxense's author tag is an author meta like the others; a template's empty value ('null') in one credits nobody
 CXENSE = [

@@ -803,6 +803,27 @@ def _has_mark_word(marks: str) -> bool:
     return _MARK_WORDS.search(marks) is not None
 
 
+# What joins two names printed each in its own element ('<a rel="author">X</a> and <a rel="author">Y</a>')
+_NAMES_JOIN = re.compile(r"^\s*(?:,|;|&|and|et|und|y|e|و|،)\s*$", re.IGNORECASE)
+
+
+def _file_author_name(el: HtmlElement, text: str, marked: Marked) -> None:
+    """File the name `el` marks; a name that follows the last one filed in the next element, joined to it by a
+    comma or 'and' ('<a rel="author">Karim Benali</a> et <a rel="author">Amina Saïdi</a>'), joins its byline:
+    one byline crediting both, as the page prints it, not two that each credit one."""
+    previous = el.getprevious()
+    if (previous is not None and marked.author_names and _NAMES_JOIN.match(previous.tail or "")
+            and len(marked.author_names[-1]) + len(text) < MAX_MARKED_TEXT  # a byline's length, no more
+            and marked.author_names[-1].endswith(clean(previous.text_content()))
+            and _names_author(previous, previous.get("class") or "")):
+        joined = f"{marked.author_names[-1]} {clean(previous.tail or '')} {text}".replace(" ,", ",").replace(" ،", "،")
+        if len(marked.bylines) >= 2 and marked.bylines[-2] == marked.author_names[-1]:
+            marked.bylines[-2:] = [joined]
+        marked.author_names[-1] = joined
+        return
+    marked.author_names.append(text)
+
+
 def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     """File `el` under bylines, date lines, headlines or the paywall marker; returns 1 when it was filed."""
     tag = el.tag if isinstance(el.tag, str) else ""
@@ -826,7 +847,7 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and not _role_marked(el):
         marked.bylines.append(_listed_names(el) or _without_roles(el, text))
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
-            marked.author_names.append(text)
+            _file_author_name(el, text, marked)
     if any(k in label for k in _DATELINE_WORDS):
         marked.datelines.append(text)
     return 1
