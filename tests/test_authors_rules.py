@@ -158,6 +158,11 @@ LEAD_INS = [
     ("Par Ursula von der Leyen", [("Ursula von der Leyen", P)]),
     ("Par Karim van den Berg et Amina ter Horst", [("Karim van den Berg", P), ("Amina ter Horst", P)]),
     ("Eingestellt von der Karim", [("der Karim", P)]),
+    # an author box's link to the author's other pieces: its words are no part of the name
+    ("Read more about The Sahel Info Team", [("The Sahel Info Team", D)]),
+    ("Voir tous les articles de Karim Benali", [("Karim Benali", P)]),
+    ("Plus d'articles de Amina Saïdi", [("Amina Saïdi", P)]),
+    ("المزيد من مقالات كريم بن علي", [("كريم بن علي", P)]),
     ("Par Karim der", None),  # a particle never ends a name
     # a credit line that names what the person did besides writing, and a column's or an op-ed's lead-in
     ("Texte et photos : Amina Saïdi", [("Amina Saïdi", P)]),
@@ -345,6 +350,9 @@ WITHIN = [
     ("ByThe Sahel Info Team|6mins|March 12, 2025", [("The Sahel Info Team", D)]),
     ("12 mars 2025 | Parker Jones", []),
     ("Byron Street, 12 mars", []),
+    # a day, month, comma, year after the name ('31 May, 2023')
+    ("par L'équipe Sahel Info 31 mai, 2025", [("L'équipe Sahel Info", D)]),
+    ("12 mars 2025 بقلم كريم بن علي 3 mars, 2025", [("كريم بن علي", P)]),
 ]
 
 

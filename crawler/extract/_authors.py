@@ -55,7 +55,11 @@ _PREFIX = re.compile(
     r"|envoy(?:é|e)e?\s+sp(?:é|e)ciale?)"
     r"(?:\s+(?:à|a|au|en)\s+[^,:]+)?"
     r"|(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
-    r"|(?:posted|written|published|created|submitted|reported|article|story)\s+by|by"
+    r"|(?:posted|written|published|created|submitted|reported|article|story)\s+by"
+    # the link of an author box to the author's other pieces ('Read more about X', 'Voir tous les articles de X')
+    r"|read\s+more\s+(?:about|from|by)|more\s+(?:from|by)|(?:view|see)\s+(?:all\s+)?(?:posts|articles|stories)\s+by"
+    r"|(?:voir\s+)?tous\s+les\s+articles\s+de|plus\s+d['’]articles\s+de|المزيد\s+من\s+مقالات|كل\s+مقالات"
+    r"|by"
     r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"
     r"|(?:une?\s+)?(?:chronique|tribune|billet|documentaire|(?:é|e)ditorial|contribution|reportage|analyse|enqu(?:ê|e)te"
     r"|synth(?:è|e)se|correspondance\s+particuli(?:è|e)re)\s+de"
@@ -90,7 +94,7 @@ _MONTH_FIRST = (
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·⋅∙/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?\s+\d{4}|\bil\s+y\s+a\b"
+    r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?,?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
