@@ -85,6 +85,9 @@ DESK_SUFFIXES = [
     ("By Staff Writer", [("Staff Writer", D)]),
     ("Par Sahel Info staff reporters", [("Sahel Info staff reporters", D)]),
     ("By Karim Benali, Staff Writer", [("Karim Benali", P)]),
+    ("Par Sahel Info Staff", [("Sahel Info Staff", D)]),  # the newsroom's staff sign
+    ("بقلم Sahel Info Staff", [("Sahel Info Staff", D)]),
+    ("Par Amina Staffani", [("Amina Staffani", P)]),
 ]
 
 
@@ -991,7 +994,7 @@ TITLES = [
     ("Par Karim Benali Fondateur & Rédacteur", [("Karim Benali", P)]),
     ("Amina Saïdi Founder & Lead Reviewer", [("Amina Saïdi", P)]),
     ("Par Jean Editor", [("Jean Editor", P)]),  # one word before: no name left to cut to
-    ("Sahel Info Staff", [("Sahel Info Staff", P)]),  # the newsroom that signs: not cut (its kind as before)
+    ("Sahel Info Staff", [("Sahel Info Staff", D)]),  # the newsroom that signs: not cut, a desk
     ("Par Karim Benali Amina Saïdi Tarek Ali Opinion writer", []),  # a whole author box: no cut, no name
 ]
 

@@ -168,7 +168,8 @@ _DESKS = frozenset(alnum(s) for s in (
 ))
 _DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
 # ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial', 'The Atlas editors').
-_DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction", "editors"})
+_DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction", "editors",
+                            "staff"})
 # ... or that ends on the staff who wrote it ('Staff Writer', 'Sahel Info staff reporters').
 _STAFF_ENDINGS = ("staff writer", "staff writers", "staff reporter", "staff reporters")
 # CMS placeholders and account names that credit nobody: dropped.
