@@ -118,6 +118,13 @@ STRUCTURED = [
     (["Karim Benali, Amina Saïdi"], [("Karim Benali", P), ("Amina Saïdi", P)]),  # two names, not one inverted
     (["Amina Saïdi, PhD"], [("Amina Saïdi", P)]),  # a degree is no name
     (["Karim Benali, MD, et Omar Lahlou"], [("Karim Benali", P), ("Omar Lahlou", P)]),
+    # a field that is no list of names: a capitalised word split off it credits nobody; a full name and an
+    # account name there still do
+    (["Centre de recherche et Innovation"], []),
+    (["design: Sahel Studio, Karim Benali, Atlas"], [("Karim Benali", P)]),
+    (["sahel/kb, amina"], [("amina", P)]),
+    (["sahel/kb، أمينة"], [("أمينة", P)]),  # a word of a script without capitals: a first name as well
+    (["Karim Benali et Amina"], [("Karim Benali", P), ("Amina", P)]),
 ]
 
 

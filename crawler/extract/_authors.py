@@ -544,10 +544,16 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
             after_comma.extend([joined_by_comma] + [False] * (len(split) - 1))
     parts = _without_places(parts, after_comma, skip, placed=bool(lead and _PLACED_LEAD.match(lead.group())))
     min_words = 2 if strict and not prefixed else 1
+    rejected = False
     for part in parts:
         lone_account = handles and prefixed == 1 and len(parts) == 1  # 'by kbenali78' in a marked byline
-        if not _take_part(part, credits, skip, min_words, handles=not strict or lone_account) and strict:
-            return None
+        if not _take_part(part, credits, skip, min_words, handles=not strict or lone_account):
+            if strict:
+                return None
+            rejected = True
+    if rejected:  # 'Center for Drug Evaluation and Research': no list of names, a capitalised word of it no person
+        credits.credited = [(name, kind) for name, kind in credits.credited
+                            if kind != PERSON or " " in name.strip() or not name[:1].isupper()]  # 'kesm': an account
     for inner in inside:  # after the names: credits keep the byline's order
         _take_parenthesis(inner, credits, skip)
     if strict and not parts and not credits.credited:
