@@ -246,6 +246,22 @@ MARKED_NAMES = [
      _blog('<article><h1>Réforme fiscale</h1><p><a rel="author" href="/a/kb">Karim Benali</a></p>{body}<p>Lire aussi '
            '<a rel="author" href="/a/as">Amina Saïdi</a></p></article>'),
      ("Karim Benali",)),
+    # a theme that calls its main column 'sidebar' by id and the page's content by class: the byline is the post's
+    ("main-column-named-sidebar",
+     _blog('<article class="post"><div id="sidebar" class="site-content content-area"><header><h1>Réforme fiscale'
+           '</h1><span class="author vcard"><a class="url fn" rel="author" href="/auteur/kb/">Karim Benali</a></span>'
+           '</header>{body}</div></article>'),
+     ("Karim Benali",)),
+    ("main-column-named-sidebar-in-arabic",
+     _blog('<article class="post"><div id="sidebar" class="content-area"><header><h1>إصلاح جبائي</h1><span '
+           'class="author vcard"><a class="url fn" rel="author" href="/ar/kb/">كريم بن علي</a></span></header>{body}'
+           '</div></article>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     ("كريم بن علي",)),
+    ("a-sidebar-is-still-one",
+     _blog('<article class="post"><header><h1>Réforme fiscale</h1></header>{body}</article><div id="sidebar" '
+           'class="widget-area"><span class="author vcard"><a class="url fn" rel="author" href="/auteur/kb/">Karim '
+           'Benali</a></span></div>'),
+     ()),
     # a wrapper that names the sidebar it holds ('sticky-sidebar-parent')
     ("sidebar-parent-wrapper",
      _blog('<article class="post sticky-sidebar-parent"><header><h1>Réforme fiscale</h1><span class="byline">Par '

@@ -447,7 +447,14 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     """Does a token of `marks` (an element's class and id) say elsewhere, does one say the post itself? Cached:
     the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
     tokens = marks.split()
-    return any(_ELSEWHERE.match(token) for token in tokens), any(_POST.match(token) for token in tokens)
+    said_elsewhere = any(_ELSEWHERE.match(token) for token in tokens)
+    if said_elsewhere and any(_PAGE_CONTENT.match(token) for token in tokens):
+        said_elsewhere = False  # '<div id="sidebar" class="site-content content-area">': a theme's name for its main column
+    return said_elsewhere, any(_POST.match(token) for token in tokens)
+
+
+# The page's main column, named so by the same element that a theme calls 'sidebar' (its column's position)
+_PAGE_CONTENT = re.compile(r"^(?:site|main|page|primary)[-_]content$|^content[-_]area$", re.IGNORECASE)
 
 
 # ``//body/descendant::text()``: the text nodes of ``//body//text()``, for 10 % less (libxml2 walks ``//text()`` with a
