@@ -257,6 +257,11 @@ MARKED_NAMES = [
            'class="author vcard"><a class="url fn" rel="author" href="/ar/kb/">كريم بن علي</a></span></header>{body}'
            '</div></article>', lang="ar", paragraphs=AR_PARAGRAPHS),
      ("كريم بن علي",)),
+    ("a-related-box-in-a-content-area-is-still-one",
+     _blog('<article class="post"><header><h1>Réforme fiscale</h1></header>{body}</article><section class="content-area '
+           'related-post"><span class="author vcard"><a class="url fn" rel="author" href="/auteur/kb/">Karim Benali</a>'
+           '</span></section>'),
+     ()),
     ("a-sidebar-is-still-one",
      _blog('<article class="post"><header><h1>Réforme fiscale</h1></header>{body}</article><div id="sidebar" '
            'class="widget-area"><span class="author vcard"><a class="url fn" rel="author" href="/auteur/kb/">Karim '

@@ -447,13 +447,16 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     """Does a token of `marks` (an element's class and id) say elsewhere, does one say the post itself? Cached:
     the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
     tokens = marks.split()
-    said_elsewhere = any(_ELSEWHERE.match(token) for token in tokens)
-    if said_elsewhere and any(_PAGE_CONTENT.match(token) for token in tokens):
+    elsewhere_tokens = [token for token in tokens if _ELSEWHERE.match(token)]
+    said_elsewhere = bool(elsewhere_tokens)
+    if said_elsewhere and all("sidebar" in token.lower() for token in elsewhere_tokens) and any(
+            _PAGE_CONTENT.match(token) for token in tokens):
         said_elsewhere = False  # '<div id="sidebar" class="site-content content-area">': a theme's name for its main column
     return said_elsewhere, any(_POST.match(token) for token in tokens)
 
 
-# The page's main column, named so by the same element that a theme calls 'sidebar' (its column's position)
+# The page's main column, named so by the same element that a theme calls 'sidebar' (its column's position); a
+# related box or a comment thread that says 'content-area' stays elsewhere ('content-area related-post')
 _PAGE_CONTENT = re.compile(r"^(?:site|main|page|primary)[-_]content$|^content[-_]area$", re.IGNORECASE)
 
 
