@@ -1,5 +1,5 @@
 """Table-driven tests of crawler/extract/_set_apart.py: the lines of a complementary box (a fact box) and of a hidden
-schema.org box go, the article's lines stay, and a box that holds the article is not taken for one set apart. Every
+schema.org box and of a heading hidden from sight go, the article's lines stay, and a box that holds the article is not taken for one set apart. Every
 line here was written for these tests."""
 
 from __future__ import annotations
@@ -52,6 +52,32 @@ BOX_LINES = [BOX[0], *(f"- {x}" for x in BOX[1:])]
     (_page(_microdata((*FR, *META))), [*FR, *META], [*FR, *META]),
     (f'<html><body><div role="complementary">{"".join(f"<p>{p}</p>" for p in FR)}</div></body></html>'.encode(),
      list(FR), list(FR)),
+    # a heading hidden from sight but read aloud: its line goes, whichever class hides it
+    (_page('<h2 class="visually-hidden">Contenu de l\'article</h2>'), [*FR[:2], "Contenu de l'article", FR[2]], list(FR)),
+    (_page('<div class="field__label visually-hidden">Image principale</div>'), [*FR[:2], "Image principale", FR[2]],
+     list(FR)),
+    (_page('<h3 class="u-visuallyhidden">محتوى المقال</h3>', AR), [*AR, "محتوى المقال"], list(AR)),
+    # other classes that hide from sight are not read (see the module): their lines stay
+    (_page('<p class="sr-only">Contenu de l\'article</p>'), [*FR[:2], "Contenu de l'article", FR[2]],
+     [*FR[:2], "Contenu de l'article", FR[2]]),
+    # the same words in a link hidden from sight (a skip link, an icon's label): a visible line that prints them stays
+    (_page('<a class="visually-hidden" href="#suite">Lire la suite</a>'), [*FR[:2], "Lire la suite", FR[2]],
+     [*FR[:2], "Lire la suite", FR[2]]),
+    (_page('<a href="https://x.example.dz"><span class="visually-hidden">Facebook</span></a><ul><li>Facebook</li></ul>'),
+     [*FR[:2], "- Facebook", FR[2]], [*FR[:2], "- Facebook", FR[2]]),
+    # a class that only holds the words, a link shown on focus: the line stays
+    (_page('<div class="visually-hidden-mobile">Le budget</div>'), [*FR[:2], "Le budget", FR[2]],
+     [*FR[:2], "Le budget", FR[2]]),
+    (_page('<div class="visually-hidden--focusable">Aller au contenu</div>'), [*FR[:2], "Aller au contenu", FR[2]],
+     [*FR[:2], "Aller au contenu", FR[2]]),
 ])
 def test_without_set_apart_boxes(html: bytes, text: list[str], expected: list[str]) -> None:
     assert without_set_apart_boxes("\n".join(text), parse_html(html)).split("\n") == expected
+    # the page's source given: the same lines go (the class's word is searched in it first)
+    assert without_set_apart_boxes("\n".join(text), parse_html(html), html.decode()).split("\n") == expected
+
+
+def test_labels_hidden_from_sight_are_looked_for_only_in_a_page_that_names_their_class() -> None:
+    html = _page('<h2 class="visually-hidden">Contenu de l\'article</h2>')
+    text = "\n".join([*FR[:2], "Contenu de l'article", FR[2]])
+    assert without_set_apart_boxes(text, parse_html(html), "<html>no such class</html>") == text

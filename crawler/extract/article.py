@@ -274,7 +274,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     draft.finds = _selectors.find(root, draft.hints.selectors)
     draft.warnings.extend(draft.finds.warnings)
     _fill_metadata(draft, html)
-    text = _body_text(draft, root, url)
+    text = _body_text(draft, root, url, html)
     if not text:
         return Rejected("no_text", f"trafilatura found no article text in {len(body)} bytes of HTML.")
     _fill_text(draft, text)
@@ -287,7 +287,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     return draft.freeze()
 
 
-def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
+def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     _selectors.drop_excluded(root, draft.hints.selectors)
     if draft.finds.body is not None:
         text = extract_container(draft.finds.body, url)
@@ -299,7 +299,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str) -> str:
     text = with_lead(text, root, _headline(draft))
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
     text = without_link_lists(text, root, urlsplit(url).hostname or "")
-    return without_hover_cards(without_set_apart_boxes(text, root), root)
+    return without_hover_cards(without_set_apart_boxes(text, root, html), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
