@@ -9,6 +9,7 @@ import pytest
 
 from crawler.extract._cleanup import clean_lines
 from crawler.extract._hosts import site_domain
+from crawler.extract._jsonld import read_jsonld
 from crawler.extract._lines import bounded_removal
 from crawler.extract._page import parse_html
 from crawler.extract._related import (
@@ -20,6 +21,7 @@ from crawler.extract._related import (
     without_link_lists,
     without_shouted_links,
     without_teaser_cards,
+    without_video_teasers,
 )
 from crawler.extract.article import extract_article
 from crawler.extract.outcome import Extracted
@@ -374,3 +376,39 @@ def test_a_removal_read_from_the_markup_never_takes_most_of_the_text(body: str, 
 ])
 def test_bounded_removal(before: str, after: str, expected: str) -> None:
     assert bounded_removal(before, after) == expected
+VIDEO_FR = "Le ministre des Finances détaille à la télévision les grandes lignes de la réforme fiscale votée mardi."
+VIDEO_AR = "وزير المالية يشرح على التلفزيون الخطوط العريضة للإصلاح الجبائي الذي صودق عليه يوم الثلاثاء."
+
+
+@pytest.mark.parametrize(("text", "videos", "description", "expected"), [
+    # an embedded video's description printed in the text, its date and length after it: the line goes
+    ([FR_PARAGRAPHS[0], f"{VIDEO_FR} 21.04.2025 | 3:18 min", *FR_PARAGRAPHS[1:]], [VIDEO_FR], None, list(FR_PARAGRAPHS)),
+    ([*AR_PARAGRAPHS[:2], VIDEO_AR, AR_PARAGRAPHS[2]], [VIDEO_AR], "وصف الصفحة", list(AR_PARAGRAPHS)),
+    # the page's own description (the video carries the standfirst): the line stays
+    ([VIDEO_FR, *FR_PARAGRAPHS], [VIDEO_FR], VIDEO_FR, [VIDEO_FR, *FR_PARAGRAPHS]),
+    # a description too short to tell ('Le direct'), a line that only holds it further on: the lines stay
+    ([*FR_PARAGRAPHS, "Le direct de 20 heures"], ["Le direct de 20 heures"], None, [*FR_PARAGRAPHS, "Le direct de 20 heures"]),
+    ([*FR_PARAGRAPHS, f"Voir aussi : {VIDEO_FR}"], [VIDEO_FR], None, [*FR_PARAGRAPHS, f"Voir aussi : {VIDEO_FR}"]),
+    # the video's description is most of the text (a video page): it stays
+    ([FR_PARAGRAPHS[0][:40], VIDEO_FR], [VIDEO_FR], None, [FR_PARAGRAPHS[0][:40], VIDEO_FR]),
+])
+def test_without_video_teasers(text: list[str], videos: list[str], description: str | None,
+                               expected: list[str]) -> None:
+    assert without_video_teasers("\n".join(text), videos, description).split("\n") == expected
+
+
+def test_videos_are_the_video_objects_other_than_the_article() -> None:
+    blocks = ['{"@type": "NewsArticle", "headline": "Réforme fiscale", "description": "Le texte."}',
+              f'{{"@type": "VideoObject", "description": "{VIDEO_FR}", "duration": "PT3M18S"}}',
+              '{"@type": "ImageObject", "description": "Une photo."}']
+    assert read_jsonld(blocks).videos == [VIDEO_FR]
+    assert read_jsonld([blocks[1]]).videos == []  # the page's one node: the video is the article
+
+
+def test_an_embedded_videos_teaser_leaves_the_article_text() -> None:
+    block = f'<script type="application/ld+json">{{"@type": "VideoObject", "description": "{VIDEO_FR}"}}</script>'
+    html = page(head='<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Réforme"}</script>',
+                tail=f'<div class="player">{block}<p>{VIDEO_FR} 21.04.2025 | 3:18 min</p></div>')
+    outcome = extract_article(html.encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == list(FR_PARAGRAPHS)

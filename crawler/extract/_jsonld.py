@@ -32,6 +32,7 @@ class JsonLd:
     types: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    videos: list[str] = field(default_factory=list)  # the descriptions of the videos an article's page describes
     broken: int = 0
 
     def get(self, key: str) -> Any:
@@ -51,6 +52,9 @@ def read_jsonld(scripts: list[str]) -> JsonLd:
             break
     _index(nodes, result)
     result.article = _choose(nodes)
+    if result.article is not None:  # the videos an article embeds; a page without one may be the video's own
+        result.videos = [clean(node["description"]) for node in nodes if node is not result.article
+                         and "VideoObject" in types_of(node) and isinstance(node.get("description"), str)]
     return result
 
 

@@ -6,6 +6,9 @@ most), so a sentence that starts with the same words stays. What goes with it: t
 it ("- …", how trafilatura writes <li>), and, when the header opens the last block of the text, every
 headline-like line (short, no sentence end) from there to the end. A subheading after a header mid-text
 stays: it is followed by the article's own paragraphs.
+
+Other articles' teasers that trafilatura keeps also go: cards of links, lists of links to the site, hover cards, and
+the description of a video the page embeds printed under its player (`without_video_teasers`).
 """
 
 from __future__ import annotations
@@ -344,3 +347,26 @@ def without_hover_cards(text: str, root: HtmlElement) -> str:
     for card in cards:
         lines = [" ".join(line.replace(card, " ").split()) if card in line and card != line else line for line in lines]
     return bounded_removal(text, "\n".join(line for line in lines if line))
+
+
+# An embedded video's teaser: the description of a video that the JSON-LD of an article's page describes beside the
+# article (a player the page embeds in the text, its description, date and length printed under it: 'Neben Raketen und
+# Drohnen … 21.04.2024 | 3:18 min'), printed as a line of the text. The page's own description is no such teaser (an
+# article whose video carries its standfirst). Tune halves, body F1: fundus 1 page fixed (.817 -> .915), none broken;
+# the other corpora unchanged. Cost: 0.003 ms a page (the JSON-LD is read already).
+MIN_VIDEO_TEASER_WORDS = 8
+VIDEO_PROBE_CHARS = 60
+MAX_VIDEO_TEASERS = 50  # the videos read a page: each line is compared with each (500 JSON-LD nodes a page at most)
+
+
+def without_video_teasers(text: str, videos: list[str], description: str | None) -> str:
+    """`text` without the lines that open with the description of a video the page embeds (see above), unless they
+    would be most of the text."""
+    own = (description or "")[:VIDEO_PROBE_CHARS]
+    teasers = tuple(video for video in videos[:MAX_VIDEO_TEASERS]
+                    if len(video.split()) >= MIN_VIDEO_TEASER_WORDS and video[:VIDEO_PROBE_CHARS] != own)
+    if not teasers:
+        return text
+    lines = text.split("\n")
+    kept = [line for line in lines if not line.startswith(teasers)]
+    return text if len(kept) == len(lines) else bounded_removal(text, "\n".join(kept))

@@ -87,6 +87,7 @@ from crawler.extract._related import (
     without_link_lists,
     without_shouted_links,
     without_teaser_cards,
+    without_video_teasers,
 )
 from crawler.extract._set_apart import without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
@@ -299,6 +300,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     text = with_lead(text, root, _headline(draft))
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
     text = without_link_lists(text, root, urlsplit(url).hostname or "")
+    text = without_video_teasers(text, draft.jsonld.videos, draft.description)
     return without_hover_cards(without_set_apart_boxes(text, root, html), root)
 
 
