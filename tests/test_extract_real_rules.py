@@ -463,6 +463,13 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page(article="<div><p>وهران، (12 نوفمبر 2025). أطلقت الولاية أمس ورشة الميناء الجديد.</p></div>",
           lang="ar", paragraphs=AR_PARAGRAPHS),
      {"date_published": "2025-11-12", "date_published_raw": "12 نوفمبر 2025", "sources": {"date_published": "text"}}),
+    # German 'Stand' (as of), a noun: capitalised; the French 'stand' of a fair is no cue
+    ("cued-date-stand",
+     page(article="<div><p>Ein Überblick über die Regeln (Stand 14. Januar 2025).</p></div>"),
+     {"date_published": "2025-01-14", "date_published_raw": "14. Januar 2025", "sources": {"date_published": "text"}}),
+    ("a-fair-stand-is-no-cue",
+     page(article="<div><p>Le stand de la wilaya ouvrira le 3 mai 2025 au salon d'Oran.</p></div>"),
+     {"sources_lack": "text"}),
     ("a-date-in-brackets-after-a-lowercase-word-is-no-dateline",
      page(article="<div><p>Le texte voté (12.11.2025) entre en vigueur, dit-il, (3 mars 2026) au plus tard.</p></div>"),
      {"sources_lack": "text"}),
