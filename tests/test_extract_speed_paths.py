@@ -99,6 +99,7 @@ def test_trafilatura_replacements_are_installed() -> None:
     installed = _trafilatura_fast.install()
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
                          "BODY_XPATH[0]", "BODY_XPATH[2]", "BODY_XPATH[3]",
+                         "OVERALL_DISCARD_XPATH[0]", "OVERALL_DISCARD_XPATH[1]",
                          "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
                          "first copy put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
@@ -106,7 +107,25 @@ def test_trafilatura_replacements_are_installed() -> None:
         "replacement against the new trafilatura and update CHECKED_VERSION")
 
 
-@pytest.mark.parametrize("html", _PAGES)
+# what the main extractor discards: by class or id (the cookie test reads the first of the two in the element's
+# attributes), role in either case, data attributes, on the tags it looks at (trafilatura's <item> and <list> too)
+# and on others; then hidden elements by style, id (the first of id and style) or aria-hidden, reply boxes by the first
+# of id and class, and elements that only come near
+_DISCARDED = (
+    "<html><body><div class='share-bar'>a</div><p id='sidebar-2'>b</p><span class='Byline x'>c</span>"
+    "<section class='main' id='cookie-note'>d</section><section id='cookie-note' class='main'>e</section>"
+    "<div id='x' class='cookies'>f</div><div class='cookies' id='x'>g</div><item class=' ad '>h</item>"
+    "<list class='tag-list'>i</list><div role='Navigation'>j</div><div role='NAV'>k</div><p data-lp-replacement-content=''>"
+    "l</p><span data-component='MostPopularStoriesList'>m</span><article class='share-bar'>n</article>"
+    "<div class='shared' id='premium-box'>o</div><div class='Tags'>p</div><div id='ad-top' class='adx'>q</div>"
+    "<div class='reply-box'>r</div><div id='main' class='reply-box'>s</div><div class='reply-box' id='main'>t</div>"
+    "<h2 class='comments-title'>u</h2><h2 class='comments-title x'>v</h2><p id='is-hidden' style='color: red'>w</p>"
+    "<p style='color: red' id='is-hidden'>x</p><p style='visibility: hidden'>y</p><p style='display:none'>z</p>"
+    "<b style='display: none'>A</b><i aria-hidden='true'>B</i><i aria-hidden='TRUE'>C</i><p class='x hidden'>D</p>"
+    "<p class='hidden'>E</p><div id='reader-comments'>F</div><p>Le texte de l'article, gardé.</p></body></html>")
+
+
+@pytest.mark.parametrize("html", [*_PAGES, _DISCARDED])
 def test_trafilatura_prune_replacements_select_what_the_xpaths_select(html: str) -> None:
     from trafilatura import xpaths
 
@@ -114,12 +133,17 @@ def test_trafilatura_prune_replacements_select_what_the_xpaths_select(html: str)
 
     root = parse_html(html.encode("utf-8"))
     assert root is not None
-    replaced = [e for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH")
+    replaced = [e for name in ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "OVERALL_DISCARD_XPATH")
                 for e in getattr(xpaths, name) if isinstance(e, TagsWhere)]
-    assert len(replaced) == 3
+    assert len(replaced) == 5
     for replacement in replaced:
         assert replacement.original is not None
-        assert replacement(root) == replacement.original(root), replacement.original.path
+        for tree in (root, root.find("body")):
+            assert replacement(tree) == replacement.original(tree), replacement.original.path
+    if html is _DISCARDED:
+        boilerplate, hidden = (xpaths.OVERALL_DISCARD_XPATH[index](root) for index in (0, 1))
+        assert "".join(el.text for el in boilerplate) == "abceghijlmoq"
+        assert "".join(el.text for el in hidden) == "rtuvwyzABDF"
 
 
 # where the article's body is, by class, id or itemprop: each way the first stage names one, before and after other

@@ -54,8 +54,8 @@ class TagsWhere:
     """``.//*[self::t1 or self::t2 …][test]`` as lxml's tag-filtered iteration and a Python test: the same elements
     (the descendants of the context element with one of `tags`, no namespace), in document order."""
 
-    def __init__(self, tags: tuple[str, ...], test: Callable[[HtmlElement], bool]) -> None:
-        self.tags, self.test = tags, test
+    def __init__(self, tags: tuple[Any, ...], test: Callable[[HtmlElement], bool]) -> None:
+        self.tags, self.test = tags, test  # tag names, or etree.Element for every element (``.//*``)
         self.original: etree.XPath | None = None  # the expression it stands for, once installed in its place
 
     def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
@@ -66,6 +66,14 @@ def _searches(pattern: str) -> Callable[[str | None], bool]:
     """EXSLT ``re:test(@attr, pattern)`` as lxml runs it: ``re.search`` on the attribute's value, '' when absent."""
     search = re.compile(pattern, re.UNICODE).search
     return lambda value: search(value or "") is not None
+
+
+def _searches_cached(pattern: str) -> Callable[[str | None], bool]:
+    """`_searches`, its answers remembered by value: a page gives the same class to many elements, and these patterns
+    (long alternations) cost a microsecond a search."""
+    search = re.compile(pattern, re.UNICODE).search
+    found = functools.lru_cache(maxsize=4096)(lambda value: search(value) is not None)
+    return lambda value: found(value or "")
 
 
 def _raw_tree_prunes() -> list[tuple[int, str, TagsWhere]]:
@@ -189,6 +197,71 @@ def _replace_xpaths() -> None:
                 replacement.original = current
                 expressions[index] = replacement  # the list object trafilatura.core imported: replaced in place
                 _installed.append(f"{name}[{index}]")
+
+
+# --- the main extractor's discard prunes (OVERALL_DISCARD_XPATH) ------------------------------------------------
+
+def _first_of(el: HtmlElement, first: str, second: str) -> str:
+    """``string(@first|@second)`` as XPath and EXSLT read it: the value of whichever of the two attributes comes first in
+    the element's attributes (document order), '' when it has neither."""
+    one: str | None = el.get(first)
+    other: str | None = el.get(second)
+    if one is None:
+        return other or ""
+    if other is None:
+        return one
+    return next(str(value) for name, value in el.items() if name in (first, second))
+
+
+def _boilerplate_blocks() -> TagsWhere:
+    """Its first expression: blocks whose class or id names navigation, sharing, ads, footers, bylines, cookie
+    banners (by the first of the two), or whose role says navigation."""
+    cookie = _searches(xpaths._alt(xpaths._CONSENT_ID_CLASS_TOKENS))
+    in_id = _searches_cached(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_ID_TOKENS))
+    in_class = _searches_cached(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_CLASS_TOKENS))
+
+    def boilerplate(el: HtmlElement) -> bool:
+        cls, ident = el.get("class"), el.get("id")
+        if (cls is not None or ident is not None) and (in_class(cls) or in_id(ident) or cookie(_first_of(el, "id", "class"))):
+            return True
+        role = el.get("role")
+        return (el.get("data-lp-replacement-content") is not None or (role is not None and "nav" in role.replace("N", "n"))
+                or "MostPopularStories" in (el.get("data-component") or ""))
+
+    return TagsWhere(("div", "item", "list", "p", "section", "span"), boilerplate)
+
+
+_HIDDEN_CLASS = "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|noprint|notloaded"
+_HIDDEN_ID = "reader-comments|akismet"
+
+
+def _hidden_or_replies() -> TagsWhere:
+    """Its second: any element hidden by its style, id or class or ``aria-hidden``, reply boxes and comment titles."""
+    in_id, in_class = _searches(_HIDDEN_ID), _searches_cached(_HIDDEN_CLASS)
+
+    def hidden(el: HtmlElement) -> bool:
+        cls, ident, style = el.get("class"), el.get("id"), el.get("style")
+        if (cls is not None or ident is not None) and (
+                cls == "comments-title" or in_class(cls) or in_id(ident) or _first_of(el, "id", "class").startswith("reply-")):
+            return True
+        if (ident is not None or style is not None) and (
+                "hidden" in _first_of(el, "id", "style")
+                or (style is not None and ("display:none" in style or "display: none" in style))):
+            return True
+        return bool(el.get("aria-hidden") == "true")
+
+    return TagsWhere((etree.Element,), hidden)
+
+
+def _replace_overall_discard() -> None:
+    expressions: list[Any] = xpaths.OVERALL_DISCARD_XPATH
+    for index, digest, replacement in ((0, "a837e58a1b1ea116", _boilerplate_blocks()),
+                                       (1, "c1d5b70b8cd03783", _hidden_or_replies())):
+        current = expressions[index] if index < len(expressions) else None
+        if isinstance(current, etree.XPath) and hashlib.sha256(current.path.encode()).hexdigest()[:16] == digest:
+            replacement.original = current
+            expressions[index] = replacement  # the list object main_extractor and external imported: replaced in place
+            _installed.append(f"OVERALL_DISCARD_XPATH[{index}]")
 
 
 # --- readability fallback -------------------------------------------------------------------------------------
@@ -413,6 +486,7 @@ def install() -> list[str]:
     if not _installed and trafilatura.__version__ == CHECKED_VERSION:
         _replace_xpaths()
         _replace_body_xpath()
+        _replace_overall_discard()
         _replace_readability()
         _replace_basic_clean()
         _lend_tree()
