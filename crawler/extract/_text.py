@@ -107,11 +107,16 @@ WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u
               "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
+_ASCII_WHITESPACE = tuple(space for space in WHITESPACE if space.isascii())
+
+
 def visible_chars(text: str) -> int:
     """How many characters of `text` are not whitespace (``sum(map(len, text.split()))``): its length less a count
     of each whitespace character it holds, without a string per word (0.11 ms on a heavy page's 40 000 characters
-    of text, where splitting took 0.28)."""
-    return len(text) - sum([text.count(space) for space in WHITESPACE if space in text])
+    of text, where splitting took 0.28). An ASCII text (``isascii`` reads a flag of the string) is searched for the
+    ASCII whitespace alone: a page's scripts, 0.67 -> 0.4 ms a page of aeb and fundus."""
+    spaces = _ASCII_WHITESPACE if text.isascii() else WHITESPACE
+    return len(text) - sum([text.count(space) for space in spaces if space in text])
 
 
 def word_count(text: str) -> int:
