@@ -529,9 +529,10 @@ def test_required_strings_are_read_from_the_pattern(pattern: str, keys: tuple[st
 def test_prompt_prefilter_answers_as_the_pattern_does(line: str) -> None:
     from crawler.extract import _cleanup
 
-    assert _cleanup._PROMPT.keys is not None  # the quick no is in place
+    assert _cleanup._PROMPT.keys is not None and _cleanup._PROMPT.by_key is not None  # the quick no is in place
     found, plain = _cleanup._PROMPT.search(line), _cleanup._PROMPT.pattern.search(line)
     assert (found and found.span()) == (plain and plain.span())
+    assert _cleanup._PROMPT.found(line) is (plain is not None)
 
 
 @pytest.mark.parametrize("line", [
@@ -543,9 +544,38 @@ def test_prompt_prefilter_answers_as_the_pattern_does(line: str) -> None:
 def test_calls_prefilter_answers_as_the_pattern_does(line: str) -> None:
     from crawler.extract import _cleanup
 
-    assert _cleanup._CALLS.keys is not None  # the quick no is in place
+    assert _cleanup._CALLS.keys is not None and _cleanup._CALLS.by_key is not None  # the quick no is in place
     found, plain = _cleanup._CALLS.search(line), _cleanup._CALLS.pattern.search(line)
     assert (found and found.span()) == (plain and plain.span())
+    assert _cleanup._CALLS.found(line) is (plain is not None)
+
+
+@pytest.mark.parametrize(("pattern", "parts"), [
+    (r"abonnez-vous|notre\s+newsletter", ["abonnez-vous", r"notre\s+newsletter"]),
+    (r"(?:suivez|retrouvez)[-\s]nous|x[|(]y\|z|[]|]w|[^]|]v", [r"(?:suivez|retrouvez)[-\s]nous", r"x[|(]y\|z", "[]|]w", "[^]|]v"]),
+    (r"^(?!-\s).*?(?:a|b)$", [r"^(?!-\s).*?(?:a|b)$"]),
+])
+def test_alternatives_are_cut_at_the_top_level(pattern: str, parts: list[str]) -> None:
+    import re
+
+    from crawler.extract._prefilter import top_level_alternatives
+
+    assert top_level_alternatives(pattern) == parts
+    for part in parts:
+        re.compile(part)
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our newsletter", "Publié le 3 mars. Sign up for our daily briefing", "- Sign up for a Hulu account",
+    "This post contains affiliate links, which means we may earn a commission.", "- Twitch: paid via affiliate links",
+    "Brands implement affiliate links, UTM tracking and discount codes.", "READ MORE: le budget", "Read more: le budget",
+    "Commentaires : les propos n'engagent que leurs auteurs", "Les commentaires sont publiés après modération",
+])
+def test_alternatives_answer_as_the_whole_pattern(line: str) -> None:
+    from crawler.extract import _cleanup
+
+    for prefiltered in (_cleanup._PROMPT, _cleanup._CALLS):
+        assert prefiltered.found(line) is (prefiltered.pattern.search(line) is not None)
 
 
 def test_case_key_maps_as_the_regex_engine_compares() -> None:

@@ -405,7 +405,7 @@ def _all_cue(line: str) -> bool:
 
 def _calls_reader(text: str) -> bool:
     """`text` holds a phrase addressed to the reader (_PROMPT, _CALLS)."""
-    return _PROMPT.search(text) is not None or _CALLS.search(text) is not None
+    return _PROMPT.found(text) or _CALLS.found(text)
 
 
 # A table of contents over the text: its header alone on a line ('Sommaire', 'Table des matières', 'Table of contents',
@@ -501,7 +501,7 @@ def without_edge_notices(lines: list[str]) -> list[str]:
 
 
 def _edge_notice(line: str) -> bool:
-    return MAX_PROMPT_WORDS < len(line.split()) <= MAX_EDGE_NOTICE_WORDS and _PROMPT.search(line) is not None
+    return MAX_PROMPT_WORDS < len(line.split()) <= MAX_EDGE_NOTICE_WORDS and _PROMPT.found(line)
 
 
 MIN_OUTLET_KEY = 4  # 'Sahelweb.net', 'Tassili Info': a name this long is the outlet's, not a word of the text
