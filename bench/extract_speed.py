@@ -14,7 +14,8 @@ request lines on stdin and writes one JSON line per page:
                  (it detects the charset itself, as a plain user's call does) and, the harder baseline,
                  a str already decoded by the loop
 
-Printed per extractor (best of R runs): pages/s over the whole run (start-up included), in steady state
+The extractors' runs are taken in turn (khabar, trafilatura bytes, trafilatura str, khabar, …), so that a drift of
+the machine's state falls on all of them alike. Printed per extractor (best of R runs): pages/s over the whole run (start-up included), in steady state
 (first to last answer line) and per CPU second of the child (start-up included), then the ratios
 khabar / trafilatura (target >= 1.0). Numbers only, no assertion: on a loaded machine the wall-clock figures
 move by tens of per cent, the CPU figure by a few.
@@ -58,6 +59,9 @@ for line in sys.stdin:
     sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\\n")
     sys.stdout.flush()
 """
+KHABAR = [sys.executable, "-m", "crawler.cli", "extract", "--jsonl"]
+TRAFILATURA_BYTES = [sys.executable, "-c", TRAFILATURA_LOOP, "bytes"]
+TRAFILATURA_STR = [sys.executable, "-c", TRAFILATURA_LOOP, "str"]
 
 
 def corpus_requests() -> list[dict[str, str]]:
@@ -162,9 +166,18 @@ def timed_run(cmd: list[str], lines: list[str]) -> tuple[float, float, int, floa
     return last - started, last - first, answers, _children_cpu() - cpu_before
 
 
-def best(cmd: list[str], lines: list[str], runs: int) -> tuple[float, float, float]:
-    """Best pages/s over `runs`: (whole run, steady state, per CPU second of the whole run)."""
-    results = [timed_run(cmd, lines) for _ in range(runs)]
+def interleaved(cmds: list[list[str]], lines: list[str], runs: int) -> list[list[tuple[float, float, int, float]]]:
+    """`runs` timed runs of each command, taken in turn (a, b, c, a, b, c, …) so that a drift of the machine's state
+    (other processes, caches, frequency) falls on every extractor alike: each command's results, in `cmds` order."""
+    results: list[list[tuple[float, float, int, float]]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for index, cmd in enumerate(cmds):
+            results[index].append(timed_run(cmd, lines))
+    return results
+
+
+def best(results: list[tuple[float, float, int, float]]) -> tuple[float, float, float]:
+    """Best pages/s over a command's runs: (whole run, steady state, per CPU second of the whole run)."""
     whole = max(n / wall for wall, _, n, _ in results)
     steady = max((n - 1) / steady for _, steady, n, _ in results if steady > 0)
     cpu = max(n / cpu for _, _, n, cpu in results if cpu > 0)
@@ -175,9 +188,8 @@ def measure(name: str, requests: list[dict[str, str]], repeat: int, runs: int) -
     lines = [json.dumps(r) + "\n" for r in requests] * repeat
     size = sum(Path(r["html_path"]).stat().st_size for r in requests) / len(requests) / 1024
     print(f"\n{name}: {len(requests)} pages (mean {size:.0f} KB) x {repeat} = {len(lines)} requests, best of {runs} runs")
-    khabar = best([sys.executable, "-m", "crawler.cli", "extract", "--jsonl"], lines, runs)
-    raw = best([sys.executable, "-c", TRAFILATURA_LOOP, "bytes"], lines, runs)
-    text = best([sys.executable, "-c", TRAFILATURA_LOOP, "str"], lines, runs)
+    khabar, raw, text = (best(results) for results in interleaved([KHABAR, TRAFILATURA_BYTES, TRAFILATURA_STR],
+                                                                  lines, runs))
     print(f"{'':34} {'whole run':>12} {'steady':>12} {'per CPU s':>12}")
     for label, numbers in (("khabar extract --jsonl", khabar), ("trafilatura, bytes in", raw),
                            ("trafilatura, str in (pre-decoded)", text)):
@@ -187,17 +199,18 @@ def measure(name: str, requests: list[dict[str, str]], repeat: int, runs: int) -
     print("(target >= 1.0; 'per CPU s' counts the child's own CPU time, start-up included, and is the figure that "
           "the load of other processes moves least)")
     # CPU a page once started: the same run's CPU less that of a run of one page (start-up and one page)
-    print(f"{'CPU ms a page, start-up left out':34} " + " ".join(
-        f"{label} {1000 * steady_cpu(cmd, lines, runs):.2f}" for label, cmd in (
-            ("khabar", [sys.executable, "-m", "crawler.cli", "extract", "--jsonl"]),
-            ("trafilatura bytes", [sys.executable, "-c", TRAFILATURA_LOOP, "bytes"]))))
+    khabar_cpu, trafilatura_cpu = steady_cpu([KHABAR, TRAFILATURA_BYTES], lines, runs)
+    print(f"{'CPU ms a page, start-up left out':34} khabar {1000 * khabar_cpu:.2f} trafilatura bytes "
+          f"{1000 * trafilatura_cpu:.2f} (ratio {trafilatura_cpu / khabar_cpu:.2f}x)")
 
 
-def steady_cpu(cmd: list[str], lines: list[str], runs: int) -> float:
-    """CPU seconds a page after start-up: (least CPU of a whole run - least CPU of a one-page run) / (pages - 1)."""
-    whole = min(timed_run(cmd, lines)[3] for _ in range(runs))
-    one = min(timed_run(cmd, lines[:1])[3] for _ in range(runs))
-    return (whole - one) / max(1, len(lines) - 1)
+def steady_cpu(cmds: list[list[str]], lines: list[str], runs: int) -> list[float]:
+    """CPU seconds a page after start-up, for each command: (least CPU of a whole run - least CPU of a one-page run)
+    / (pages - 1), the runs of the commands interleaved."""
+    wholes = interleaved(cmds, lines, runs)
+    ones = interleaved(cmds, lines[:1], runs)
+    return [(min(r[3] for r in whole) - min(r[3] for r in one)) / max(1, len(lines) - 1)
+            for whole, one in zip(wholes, ones, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
