@@ -667,3 +667,16 @@ def test_printed_text_of_a_huge_page_is_read_in_linear_time() -> None:
     text = _printed_text(root)
     assert time.process_time() - started < 0.15
     assert text.count("le 6 janvier 2026") == 6400 and "x" not in text.split()
+
+
+def test_a_remembered_class_search_keeps_no_long_value() -> None:
+    from crawler.extract import _trafilatura_fast
+
+    # the discard prunes remember their answers by class value in a long-lived worker: a short value is remembered,
+    # a long generated one (a hostile page's) is searched each time and never kept
+    cached = _trafilatura_fast.CachedSearch("share|footer")
+    search = cached.test
+    long_value = "x" * (_trafilatura_fast.MAX_CACHED_CHARS + 1) + " footer"
+    assert search("post-footer") and not search("post-body") and search(long_value) and not search(None)
+    assert cached.cached.cache_info().currsize == 3  # 'post-footer', 'post-body', '' (None)
+    assert search(long_value) and cached.cached.cache_info().currsize == 3
