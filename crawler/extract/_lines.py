@@ -51,7 +51,6 @@ def sibling_text(element: HtmlElement, previous: bool) -> str:
     return next((text for text in (clean(s.text_content()) for s in siblings if isinstance(s.tag, str)) if text), "")
 
 
-
 # The removals that read the page's markup for what is not the article (lists of links to the site, shouted links,
 # complementary and hidden schema.org boxes, hover cards) take at most this share of the text's words. trafilatura
 # chose the text as the page's main content: a removal that would take the greater part of it reads the article

@@ -41,9 +41,10 @@ from crawler.extract._lines import bounded_removal
 from crawler.extract._text import clean
 
 MAX_LABELS = 20  # labels hidden from sight read a page (a page may hide one in every link of its menus)
-_BOXES = etree.XPath("//*[@role='complementary' or (@itemscope and @style)]")
-_BOXES_AND_LABELS = etree.XPath("//*[@role='complementary' or (@itemscope and @style) or contains(@class, 'isually')]")
 _LABEL_CLASS_WORD = "isually"  # what every class _UNSEEN_CLASS names holds
+_BOX = "@role='complementary' or (@itemscope and @style)"
+_BOXES = etree.XPath(f"//*[{_BOX}]")
+_BOXES_AND_LABELS = etree.XPath(f"//*[{_BOX} or contains(@class, '{_LABEL_CLASS_WORD}')]")
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _UNSEEN_CLASS = re.compile(r"(?:^|\s)[\w-]*visually-?hidden(?:\s|$)", re.IGNORECASE)
 
