@@ -269,7 +269,8 @@ NAME_ENDS = [
     # the section (or place) an English byline names before its date
     ("Written by Karim Benali in Sahel News on 1 June 2025 at 08:34 PM. 5 Comments", [("Karim Benali", P)]),
     ("By Amina Saïdi in Politics on Monday, March 9, 2025", [("Amina Saïdi", P)]),
-    ("By Karim Benali in Sahel", []),  # no date after it: nothing says where the name ends
+    ("By Karim Benali in Sahel", [("Karim Benali", P)]),  # at the line's end: the post's category or place
+    ("By Karim Benali in the Sahel", []),  # no capitalised words after 'in': nothing says where the name ends
     ("Por Leïla Haddad el martes 3 de marzo", [("Leïla Haddad", P)]),
     ("Par Omar El Mardini, le 3 mars 2025", [("Omar El Mardini", P)]),
     # the date glued to the name by markup that prints two elements with nothing between them; 'Last updated'
@@ -1050,4 +1051,46 @@ def test_the_side_column_gives_way_to_the_byline_over_the_text() -> None:
     aside = '<aside><p class="author">Amina Saïdi</p></aside>'
     html = _side_column_page(aside).replace("<h1>Réforme fiscale</h1>",
                                             '<h1>Réforme fiscale</h1><p class="byline">Par Karim Benali</p>')
+    assert _extract(html).authors == ("Karim Benali",)
+
+
+# --- what an author card prints around the name: its label, the writer's company, the post's category ------------
+
+CARD_LINES = [
+    # the card's label after the name, the bio after it
+    ("Karim Benali Author Karim writes about the Sahel economy for our readers.", [("Karim Benali", P)]),
+    ("Amina Saïdi Auteure Amina couvre la politique à Oran depuis 2015.", [("Amina Saïdi", P)]),
+    ("Omar Lahlou Autor", [("Omar Lahlou", P)]),
+    ("No Author", []),  # a template's placeholder, not a name then a label
+    # the company the writer is at
+    ("Karim Benali @ Sahel Info", [("Karim Benali", P)]),
+    # the post's category after the name, at the line's end, and after a date
+    ("By Karim Benali in Business", [("Karim Benali", P)]),
+    ("Posted by Amina Saidi in Travel Tips", [("Amina Saidi", P)]),
+    # an author box's sentence, and a role that says what it is the head of
+    ("This post was written by Karim Benali, Head of Marketing and Community Development", [("Karim Benali", P)]),
+    ("This article was written by Amina Saidi", [("Amina Saidi", P)]),
+    ("Par Karim Benali, directeur de la publication et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("By Karim Benali and Amina Saidi", [("Karim Benali", P), ("Amina Saidi", P)]),
+    ("بقلم سارة بن علي", [("سارة بن علي", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), CARD_LINES, ids=[c[0][:50] for c in CARD_LINES])
+def test_what_an_author_card_prints_around_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("12 mars 2025 by Karim Benali in Business", [("Karim Benali", P)]),
+    ("Dec 08, 2019 by Amina Saidi in Growth", [("Amina Saidi", P)]),
+])
+def test_a_category_after_the_name_in_a_date_line(line: str, expected: list[tuple[str, str]]) -> None:
+    assert byline_within(line).credited == expected
+
+
+def test_an_author_card_marked_as_a_byline() -> None:
+    card = ('<div class="author-box"><span>Karim Benali</span> Author <p>Karim writes about the economy of the '
+            "Sahel.</p></div>")
+    html = _side_column_page("").replace("</div></section>", f"</div>{card}</section>").replace('lang="fr"', 'lang="en"')
     assert _extract(html).authors == ("Karim Benali",)

@@ -55,7 +55,8 @@ _PREFIX = re.compile(
     r"|envoy(?:é|e)e?\s+sp(?:é|e)ciale?)"
     r"(?:\s+(?:à|a|au|en)\s+[^,:]+)?"
     r"|(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
-    r"|(?:posted|written|published|created|submitted|reported|article|story)\s+by"
+    r"|(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?(?:posted|written|published|created|submitted|reported)\s+by"
+    r"|(?:article|story)\s+by"
     # the link of an author box to the author's other pieces ('Read more about X', 'Voir tous les articles de X')
     r"|read\s+more\s+(?:about|from|by)|more\s+(?:from|by)|(?:view|see)\s+(?:all\s+)?(?:posts|articles|stories)\s+by"
     r"|(?:voir\s+)?tous\s+les\s+articles\s+de|plus\s+d['’]articles\s+de|المزيد\s+من\s+مقالات|كل\s+مقالات"
@@ -85,6 +86,9 @@ _DAY_AFTER = {"am": rf"(?:{_DAYS['de']})\b|{_DE_SHORT_DAY}", "on": rf"(?:{_DAYS[
               "el": rf"(?:{_DAYS['es']})\b", "il": rf"(?:{_DAYS['it']})\b"}
 _ON_A_DAY = "|".join(rf"\s+{word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.items())
 # The section or place an English byline names between the name and its date ('By X in Valve on 1 June 2019')
+# ... or at the line's end, where the theme prints the post's category after its author ('by X in Growth'): only
+# after a lead-in ('Iberische Weine in Berlin' alone is a shop and its town)
+_IN_SECTION_AT_END = r"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,2}\s*$)"
 _IN_SECTION_ON_A_DAY = rf"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){{0,2}}\s+on\s+(?:\d|(?:{_DAYS['en']})\b))"
 # An English date, month first, after the name ('by X March 9, 2015')
 _MONTH_FIRST = (
@@ -96,10 +100,14 @@ _TAIL = re.compile(
     r"\s+[|•·⋅∙/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?,?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
+    # an author card's label after the name, its bio after that ('X Author X is …'), or the company the writer is at
+    # ('X @ Sahel Info')
+    r"|(?<!\bno)\s+(?-i:Author|Auteure?|Autor(?:in)?)(?:\s|$)|\s+@\s+"  # 'No Author' is a placeholder
     r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
     re.IGNORECASE,
 )
+_TAIL_AFTER_LEAD_IN = re.compile(_TAIL.pattern + "|" + _IN_SECTION_AT_END, re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|@\w+")
 _PARENS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
 # An interview's credit joins interviewer and guest ('X im Gespräch mit Y', 'X en conversation avec Y'): both credited.
@@ -123,7 +131,7 @@ _ROLE_WORDS = frozenset({
     "économiste", "analyste", "expert", "experte", "avocat", "avocate", "doctorant", "doctorante", "stagiaire",
     # a company blog's author card: the writer's post there ('Liza Burke, Marketing Director', 'X, fondatrice')
     "director", "manager", "specialist", "founder", "cofounder", "ceo", "strategist", "coordinator",
-    "fondateur", "fondatrice", "responsable", "reviewer",
+    "fondateur", "fondatrice", "responsable", "reviewer", "head",
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
@@ -515,7 +523,7 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
     lead = _PREFIX.match(text) or _GLUED_LEAD_IN.match(text)
     text, prefixed = (text[lead.end():], 1) if lead else (text, 0)
-    segments = _TAIL.split(text, maxsplit=4)
+    segments = (_TAIL_AFTER_LEAD_IN if lead else _TAIL).split(text, maxsplit=4)
     at = _name_segment(segments, skip)
     if not lead and _placed_before(segments, at):
         at += 1  # 'الرباط - يوسف الإدريسي': the town the piece was written in, then its author
@@ -534,6 +542,8 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
         joined_by_comma = index > 0 and pieces[index - 1].strip()[:1] in (",", ";", "،")  # ', and': English lists
         if not part or (in_role and joined_by_comma):
             continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
+        if in_role and _OF_ROLE.search(pieces[index - 2] or ""):
+            continue  # 'X, Head of Marketing and Community Development': what the role is of goes on after 'and'
         if parts and _WEB_ADDRESS.match(part):
             continue  # 'Ismaël Sawadogo, Lefaso.net': the publication after the name (its site signs no article)
         part = _WITH.sub("", part) if parts else part  # 'Sarah Benali, avec agences'
@@ -598,6 +608,11 @@ _ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "re
 # Where words break: spaces, hyphens, and a capital glued to a lower-case letter ('EditorFollow', two elements printed
 # with nothing between them).
 _WORD_BREAK = re.compile(r"[\s-]+|(?<=[^\W\d_A-Z])(?=[A-Z])")
+
+
+# A role that says what it is the head of ('Head of Marketing', 'Director of Sales'): an 'and' after it joins two things
+# the role is of, not two names.
+_OF_ROLE = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
 
 
 def _role_later_in_clause(pieces: list[str], index: int) -> bool:
