@@ -766,6 +766,13 @@ AGENCY_PLACES = [
     ("وكالة الأنباء الجزائرية من الجزائر", [("وكالة الأنباء الجزائرية", A)]),
     ("Par Karim Benali à Oran", [("Karim Benali", P)]),
     ("Iberische Weine in Berlin", []),  # a shop's name and its town: no agency, no person
+    # the wire's dateline after a comma: the agency, then its town
+    ("AFP, MANILA", [("AFP", A)]),
+    ("Reuters, Nairobi", [("Reuters", A)]),
+    ("وكالة الأنباء الجزائرية، وهران", [("وكالة الأنباء الجزائرية", A)]),
+    ("Par Karim Benali et AFP, Bamako", [("Karim Benali", P), ("AFP", A)]),
+    ("AFP, Karim Benali", [("AFP", A), ("Karim Benali", P)]),  # a full name after the agency: a co-author
+    ("Anadolu Ajansı", [("Anadolu Ajansı", A)]),  # the agency's Turkish name
 ]
 
 

@@ -39,7 +39,7 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "AGP": ("AGP", "Agence guinéenne de presse", "Agence guineenne de presse"),
     "LANA": ("LANA", "وكالة الأنباء الليبية"),
     "Xinhua": ("Xinhua", "شينخوا"),
-    "Anadolu": ("Anadolu", "AA", "Agence Anadolu", "Anadolu Agency", "الأناضول", "وكالة الأناضول"),
+    "Anadolu": ("Anadolu", "AA", "Agence Anadolu", "Anadolu Agency", "Anadolu Ajansı", "الأناضول", "وكالة الأناضول"),
     "DPA": ("DPA",),
     "EFE": ("EFE",),
     "ANSA": ("ANSA",),
@@ -575,13 +575,16 @@ def _without_places(parts: list[str], after_comma: list[bool], skip: set[str], p
     """The parts without the place a byline or an author field ends on: single words after a comma that follow a
     full name or the site's name ('Von Karim Benali, Oran', 'Sahel Info, Bamako, Mali'). After a French or Arabic
     lead-in (`placed`: 'Par Adama Diarra, Sikasso', 'بقلم سيدي ولد باه، نواكشوط') a full name is enough: that
-    press signs with the town the piece was written in, never with a second author's first name alone."""
+    press signs with the town the piece was written in, never with a second author's first name alone. After an
+    agency the lone word is the wire's dateline town ('AFP, MANILA')."""
     end = len(parts)
     while end > 1 and after_comma[end - 1] and _lone_word(parts[end - 1]):
         end -= 1
     if end == len(parts):
         return parts
     if any(alnum(p) in skip for p in parts[:end]) or (placed and len(parts[end - 1].split()) > 1):
+        return parts[:end]
+    if _canonical(parts[end - 1].strip()):  # 'AFP, MANILA': the wire's dateline, the agency then its place
         return parts[:end]
     return parts
 
