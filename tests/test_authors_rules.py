@@ -1101,3 +1101,19 @@ def test_an_author_card_marked_as_a_byline() -> None:
             "Sahel.</p></div>")
     html = _side_column_page("").replace("</div></section>", f"</div>{card}</section>").replace('lang="fr"', 'lang="en"')
     assert _extract(html).authors == ("Karim Benali",)
+
+
+# --- a role's clause goes on after 'and'/'&' once a comma has continued it ---------------------------------------
+
+ROLE_CLAUSES = [
+    ("By Karim Benali, Senior Director, Content & Marketing, Sahel Info and Atlas Institute", [("Karim Benali", P)]),
+    ("Par Amina Saïdi, directrice, Culture & Société", [("Amina Saïdi", P)]),
+    ("By Karim Benali, Staff Writer and Amina Saidi", [("Karim Benali", P), ("Amina Saidi", P)]),
+    ("Par Karim Benali, directeur de la publication et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("بقلم كريم بن علي و أمينة سعيدي", [("كريم بن علي", P), ("أمينة سعيدي", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), ROLE_CLAUSES, ids=[c[0][:50] for c in ROLE_CLAUSES])
+def test_a_role_clause_after_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

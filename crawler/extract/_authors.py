@@ -536,18 +536,21 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     pieces = _SPLIT_KEEP.split(_without_glued_title(text))
     parts: list[str] = []
     after_comma: list[bool] = []
-    in_role = False
+    in_role = role_goes_on = False
     for index in range(0, len(pieces), 2):
         part = pieces[index].strip() if pieces[index] else ""
         joined_by_comma = index > 0 and pieces[index - 1].strip()[:1] in (",", ";", "،")  # ', and': English lists
         if not part or (in_role and joined_by_comma):
+            role_goes_on = in_role
             continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
-        if in_role and _OF_ROLE.search(pieces[index - 2] or ""):
-            continue  # 'X, Head of Marketing and Community Development': what the role is of goes on after 'and'
+        if in_role and (role_goes_on or _OF_ROLE.search(pieces[index - 2] or "")):
+            continue  # 'X, Head of Marketing and Community Development', 'X, Director, Content & Marketing': what
+            # the role is of goes on after 'and' or '&'
         if parts and _WEB_ADDRESS.match(part):
             continue  # 'Ismaël Sawadogo, Lefaso.net': the publication after the name (its site signs no article)
         part = _WITH.sub("", part) if parts else part  # 'Sarah Benali, avec agences'
         in_role = bool(parts) and (_has_role_word(part) or (joined_by_comma and _role_later_in_clause(pieces, index)))
+        role_goes_on = False
         if not in_role:
             split = _split_waw(part)
             parts.extend(split)
