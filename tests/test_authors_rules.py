@@ -1111,6 +1111,10 @@ ROLE_CLAUSES = [
     ("By Karim Benali, Staff Writer and Amina Saidi", [("Karim Benali", P), ("Amina Saidi", P)]),
     ("Par Karim Benali, directeur de la publication et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
     ("بقلم كريم بن علي و أمينة سعيدي", [("كريم بن علي", P), ("أمينة سعيدي", P)]),
+    # a title after the name with no comma, its desk after one; a co-author's slot the template left empty
+    ("& Karim Benali Writer, Economy", [("Karim Benali", P)]),
+    ("Par Amina Saïdi Grand reporter, Oran", [("Amina Saïdi", P)]),
+    ("By Karim Benali Editor and Amina Saidi", [("Karim Benali", P), ("Amina Saidi", P)]),
 ]
 
 

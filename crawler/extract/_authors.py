@@ -520,7 +520,8 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     if _COPYRIGHT.match(text):
         return None if strict else credits
     inside = [inner[0] or inner[1] for inner in _PARENS.findall(text)]
-    text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–— ")  # ', par X' after a date the markup left out
+    # ', par X' after a date the markup left out; '& X' after a co-author's slot the template left empty
+    text = clean(_PARENS.sub(" ", text)).lstrip(",;:.|·•-–—& ")
     lead = _PREFIX.match(text) or _GLUED_LEAD_IN.match(text)
     text, prefixed = (text[lead.end():], 1) if lead else (text, 0)
     segments = (_TAIL_AFTER_LEAD_IN if lead else _TAIL).split(text, maxsplit=4)
@@ -555,6 +556,7 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
             split = _split_waw(part)
             parts.extend(split)
             after_comma.extend([joined_by_comma] + [False] * (len(split) - 1))
+            in_role = _without_title(part) != part  # 'X Staff Writer, Hardware': the title's clause goes on
     parts = _without_places(parts, after_comma, skip, placed=bool(lead and _PLACED_LEAD.match(lead.group())))
     min_words = 2 if strict and not prefixed else 1
     rejected = False
