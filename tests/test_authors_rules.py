@@ -1121,3 +1121,34 @@ ROLE_CLAUSES = [
 @pytest.mark.parametrize(("line", "credited"), ROLE_CLAUSES, ids=[c[0][:50] for c in ROLE_CLAUSES])
 def test_a_role_clause_after_the_name(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- an author field that names a body (a foundation, an institute) credits a desk, whatever its type -------------
+
+BODIES = [
+    # (value, typed a person, credited)
+    ("Sahel Heart Foundation", True, [("Sahel Heart Foundation", D)]),
+    ("Institut Pasteur de Dakar", False, [("Institut Pasteur de Dakar", D)]),
+    ("جمعية الصحفيين الجزائريين", True, [("جمعية الصحفيين الجزائريين", D)]),
+    ("Karim Benali", True, [("Karim Benali", P)]),
+]
+
+
+@pytest.mark.parametrize(("value", "typed", "credited"), BODIES, ids=[c[0] for c in BODIES])
+def test_an_author_field_that_names_a_body(value: str, typed: bool, credited: list[tuple[str, str]]) -> None:
+    assert parse_names([value], persons=[value] if typed else []).credited == credited
+
+
+def test_a_body_in_the_author_field_gives_way_to_the_printed_byline() -> None:
+    head = _jsonld(headline="Réforme fiscale", author={"@type": "Person", "name": "Sahel Heart Foundation"})
+    html = _side_column_page("").replace("</head>", f"{head}</head>").replace(
+        "<h1>Réforme fiscale</h1>", '<h1>Réforme fiscale</h1><p class="byline">par Amina Saïdi, nutritionniste</p>')
+    assert _extract(html).authors == ("Amina Saïdi",)
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    ("by Karim Benali, Dietitian", [("Karim Benali", P)]),
+    ("Par Amina Saïdi, diététicienne", [("Amina Saïdi", P)]),
+])
+def test_a_health_writers_trade_after_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

@@ -132,6 +132,9 @@ _ROLE_WORDS = frozenset({
     # a company blog's author card: the writer's post there ('Liza Burke, Marketing Director', 'X, fondatrice')
     "director", "manager", "specialist", "founder", "cofounder", "ceo", "strategist", "coordinator",
     "fondateur", "fondatrice", "responsable", "reviewer", "head",
+    # a health site's writer ('X, Dietitian', 'Amina Saïdi, nutritionniste')
+    "dietitian", "dietician", "nutritionist", "nutritionniste", "diététicienne", "diététicien", "nurse", "pharmacist",
+    "physician", "therapist", "psychologist", "psychologue", "médecin",
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
@@ -301,6 +304,9 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
         if alnum(value) in bodies:
             _take_body(value, credits, skip)
             continue
+        if _names_a_body(value):
+            _take_body(value, credits, skip)  # 'British Heart Foundation' typed a person: a body, credited as a desk
+            continue
         inverted = _inverted(value)
         if inverted:
             if alnum(inverted) not in skip:
@@ -311,6 +317,19 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
             parsed.credit(clean(value), PERSON)  # typed a person: 'Karim benali', as the account spells it
         credits.add(parsed)
     return credits
+
+
+# Words that name a body, not a person ('Sahel Heart Foundation', 'Institut Pasteur', 'جمعية الصحفيين'): an author field
+# that holds one credits an organisation, whatever type the page gives it.
+_BODY_WORDS = frozenset({
+    "foundation", "institute", "association", "society", "university", "council", "ministry", "department",
+    "fondation", "institut", "université", "universite", "ministère", "ministere", "stiftung", "verband", "verein",
+    "universität", "universitat", "fundación", "fundacion", "مؤسسة", "جمعية", "جامعة", "وزارة",
+})
+
+
+def _names_a_body(value: str) -> bool:
+    return any(word in _BODY_WORDS for word in clean(value).lower().split())
 
 
 def _typed_name(value: str) -> bool:
