@@ -1152,3 +1152,32 @@ def test_a_body_in_the_author_field_gives_way_to_the_printed_byline() -> None:
 ])
 def test_a_health_writers_trade_after_the_name(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- an author card the markup does not mark: its label after the name, or 'Written by X' ------------------------
+
+def _card_page(card: str, lang: str = "en") -> str:
+    return _side_column_page("").replace("</div></section>", f"</div>{card}</section>").replace('lang="fr"', f'lang="{lang}"')
+
+
+AUTHOR_CARDS = [
+    ('<div><div><h3>Karim Benali</h3><span>Author</span></div><p>Karim writes about the Sahel.</p></div>',
+     ("Karim Benali",)),
+    ('<div><p>Amina Saïdi<span>| Auteure</span></p><p>Amina couvre la politique à Oran.</p></div>', ("Amina Saïdi",)),
+    ("<div><h3>Written by Karim Benali</h3><p>Karim writes about the economy.</p></div>", ("Karim Benali",)),
+    ("<div><h4>Écrit par Amina Saïdi</h4></div>", ("Amina Saïdi",)),
+    # a first name alone is no byline; a card in the comments is a commenter's
+    ("<div><h3>Karim</h3><span>Author</span></div>", ()),
+    ('<div class="comments"><div><h3>Karim Benali</h3><span>Author</span></div></div>', ()),
+]
+
+
+@pytest.mark.parametrize(("card", "expected"), AUTHOR_CARDS, ids=[c[0][:60] for c in AUTHOR_CARDS])
+def test_an_author_card_the_markup_does_not_mark(card: str, expected: tuple[str, ...]) -> None:
+    assert _extract(_card_page(card)).authors == expected
+
+
+def test_an_arabic_page_byline_is_not_shadowed_by_a_card() -> None:
+    card = "<div><h3>Written by Karim Benali</h3></div>"
+    html = _card_page(card, "ar").replace("<h1>Réforme fiscale</h1>", '<h1>Réforme fiscale</h1><p class="byline">بقلم سارة بن علي</p>')
+    assert _extract(html).authors == ("سارة بن علي",)

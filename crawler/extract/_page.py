@@ -573,6 +573,46 @@ def _next_printed(el: HtmlElement) -> str | None:
     return None
 
 
+# An author card's lines: the card's label printed in its own element after the name ('<h3>Karim Benali</h3>
+# <span>Author</span>', '<p>Amina Saïdi<span>| Auteure</span></p>'), or a heading that says who wrote the piece
+# ('<h3>Written by Karim Benali</h3>'); short text nodes found in C, then read whole by _CARD_LABEL / _WRITTEN_BY.
+_CARD_TEXTS = etree.XPath(
+    "//body//text()[string-length(normalize-space(.)) <= 60][contains(., 'uth') or contains(., 'ute') or contains(., 'uto')"
+    " or contains(., 'by') or contains(., 'crit')][not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    " or ancestor::a or ancestor::blockquote)]")
+_CARD_LABEL = re.compile(r"^[|·•–—-]?\s*(?:Author|Auteure?|Autor(?:in)?)$")
+_WRITTEN_BY = re.compile(r"^(?:written|(?:é|e)crit)\s+(?:by|par)\s+\S", re.IGNORECASE)
+MAX_CARD_LOOKUPS = 10
+
+
+def author_card_lines(root: HtmlElement) -> list[str]:
+    """The lines of author cards outside comments, sidebars, related boxes and the page footer: the text of the
+    element around a card's label that stands alone after the name ('Karim Benali Author'), or a line that opens
+    with 'Written by'."""
+    lines: list[str] = []
+    found = [node for node in _CARD_TEXTS(root) if _CARD_LABEL.match(node.strip()) or _WRITTEN_BY.match(node.strip())]
+    for node in found[:MAX_CARD_LOOKUPS]:
+        el = node.getparent()
+        if el is None or not isinstance(el.tag, str) or elsewhere(el):
+            continue
+        line = _card_line(el, node.strip())
+        if line and line not in lines:
+            lines.append(line)
+    return lines
+
+
+def _card_line(el: HtmlElement, text: str) -> str | None:
+    """The line a card's text opens or closes: the 'Written by' line itself, else the label's parent's text when it
+    prints more than the label (the name before it), in a line's length."""
+    if _WRITTEN_BY.match(text):
+        return text
+    parent = el if el.text is None or el.text.strip() != text else el.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag in _CONTAINER_TAGS:
+        return None
+    line = clean(" ".join(parent.itertext()))
+    return line if len(text) < len(line) <= MAX_LABEL_LINE else None
+
+
 # A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'), found in C.
 _DATED_NAME_TEXTS = etree.XPath(
     "//body//text()[contains(., ' - ') or contains(., ' – ')][string-length(.) < 80][not(ancestor::script"

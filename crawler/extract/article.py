@@ -72,6 +72,7 @@ from crawler.extract._missed import with_leading_text, with_missed_paragraphs
 from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
+    author_card_lines,
     collect,
     dated_names,
     labelled_lines,
@@ -559,6 +560,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
     if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
         draft.credit(full_name_byline(lead_in_lines(draft.page.root), draft.outlets), "page")
+    if not draft.credits.credited:  # an author card: 'Written by X', or its label after the name ('X Author')
+        draft.credit(full_name_byline(author_card_lines(draft.page.root), draft.outlets), "page")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
         draft.credit(full_name_byline(dated_names(draft.page.root), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
