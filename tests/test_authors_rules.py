@@ -1181,3 +1181,20 @@ def test_an_arabic_page_byline_is_not_shadowed_by_a_card() -> None:
     card = "<div><h3>Written by Karim Benali</h3></div>"
     html = _card_page(card, "ar").replace("<h1>Réforme fiscale</h1>", '<h1>Réforme fiscale</h1><p class="byline">بقلم سارة بن علي</p>')
     assert _extract(html).authors == ("سارة بن علي",)
+
+
+# --- a meta line that opens with the date, then the name; a writer who signs for a team ------------------------
+
+DATE_FIRST = [
+    ("Dec. 19, 2025 · Karim Benali", [("Karim Benali", P)]),
+    ("12.03.2025 | Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Dec. 19, 2025 · Karim Benali on behalf of the Atlas Docs team", [("Karim Benali", P)]),
+    ("Karim Benali on behalf of the Release Team", [("Karim Benali", P)]),
+    ("12.03.2025 | سارة بن علي", [("سارة بن علي", P)]),
+    ("12.03.2025 | Sport", []),  # a section, one word: no name
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), DATE_FIRST, ids=[c[0][:50] for c in DATE_FIRST])
+def test_a_meta_line_that_opens_with_the_date(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

@@ -102,6 +102,7 @@ _TAIL = re.compile(
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     # an author card's label after the name, its bio after that ('X Author X is …'), or the company the writer is at
     # ('X @ Sahel Info')
+    r"|\s+on\s+behalf\s+of\b"  # 'X on behalf of the Release Team': X signs for the team
     r"|(?<!\bno)\s+(?-i:Author|Auteure?|Autor(?:in)?)(?:\s|$)|\s+@\s+"  # 'No Author' is a placeholder
     r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
@@ -673,9 +674,10 @@ def _name_segment(segments: list[str], skip: set[str]) -> int:
     """'Outlet - Name' credits the outlet first: the index of the name part, the first segment that is not an
     outlet."""
     for index, segment in enumerate(segments[:-1]):
-        if alnum(segment) not in skip:
+        if alnum(segment) and alnum(segment) not in skip:
             return index
-    return len(segments) - 1 if len(segments) > 1 and alnum(segments[0]) in skip else 0
+    # 'Dec. 19, 2025 · Name': the date the line opens with leaves nothing before the name
+    return len(segments) - 1 if len(segments) > 1 and (alnum(segments[0]) in skip or not alnum(segments[0])) else 0
 
 
 def agencies_in(text: str) -> Credits:
