@@ -101,6 +101,42 @@ def test_drop_related(lines: list[str], expected: list[str]) -> None:
     assert drop_related(lines) == expected
 
 
+BRIEF_FR = ("Le Centre culturel d'Oran accueille à partir de samedi une exposition consacrée aux photographes du port, "
+            "avec plus de quatre-vingts tirages inédits.")
+INFO_FR = ["Centre culturel d'Oran, 12 boulevard de la Soummam", "Ouvert du mardi au dimanche, de 9 heures à 18 heures",
+           "Entrée libre pour les étudiants et les moins de 12 ans", "Visites guidées le samedi sur réservation"]
+BRIEF_EN = "The Oran film festival opens on Saturday with eleven features from across North Africa."
+INFO_EN = ["Oran Cultural Centre, 12 Soummam Boulevard", "Screenings daily at 3 pm and 8 pm",
+           "Tickets on sale at the door"]
+BRIEF_AR = "يفتتح مهرجان وهران للفيلم يوم السبت بعرض أحد عشر فيلما من شمال إفريقيا."
+INFO_AR = ["المركز الثقافي لوهران، شارع الصومام", "العروض يوميا على الساعة الثالثة والثامنة مساء", "الدخول مجاني للطلبة"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # what a header would take is most of the text's words: the header opens the article's own section, all stays
+    ([BRIEF_FR, "En savoir plus", *INFO_FR], [BRIEF_FR, "En savoir plus", *INFO_FR]),
+    ([BRIEF_EN, "More information", *INFO_EN], [BRIEF_EN, "More information", *INFO_EN]),
+    ([BRIEF_AR, "لمزيد من المعلومات", *INFO_AR], [BRIEF_AR, "لمزيد من المعلومات", *INFO_AR]),
+    # under the text of an article of some length, the same lines are a block of links: they go
+    ([*FR_PARAGRAPHS, BRIEF_FR, "Sur le même sujet", *INFO_FR[:2]], [*FR_PARAGRAPHS, BRIEF_FR]),
+    ([*AR_PARAGRAPHS, "ذات صلة", *INFO_AR[:2]], list(AR_PARAGRAPHS)),
+    # a header over a list in the middle: the share counts it too
+    ([BRIEF_EN, "Read also", "- Oran Cultural Centre reopens its doors to the public", BRIEF_EN],
+     [BRIEF_EN, BRIEF_EN]),
+    (["Short note.", "Related", "- One other headline of the site here", "- And another headline of the site"],
+     ["Short note.", "Related", "- One other headline of the site here", "- And another headline of the site"]),
+])
+def test_drop_related_takes_no_more_than_a_bounded_share(lines: list[str], expected: list[str]) -> None:
+    assert drop_related(lines) == expected
+
+
+def test_a_brief_keeps_its_practical_information_under_a_related_header() -> None:
+    html = page(paragraphs=(BRIEF_FR,), tail="".join(f"<p>{line}</p>" for line in ["En savoir plus", *INFO_FR]))
+    outcome = extract_article(html.encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == [BRIEF_FR, "En savoir plus", *INFO_FR]
+
+
 def test_clean_lines_drops_a_related_list() -> None:
     lines = [*FR, "Plus de contenus El Watan", "- Alger : le tramway prolongé", "- Sétif : un nouveau stade"]
     assert clean_lines(lines, None)[0] == FR
