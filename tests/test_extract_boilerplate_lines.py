@@ -237,6 +237,39 @@ def test_notices_at_the_edges_of_the_text(lines: list[str], expected: list[str])
     assert without_edge_notices(lines) == expected
 
 
+# Closing paragraphs of 41 to 80 words whose last sentence alone calls the reader.
+EN_CLOSING = ("The new ferry line between Oran and Alicante will run three crossings a week from June, with cabins for "
+              "families and a deck kept for cyclists. The operator says fares will stay below those of the airlines "
+              "through the summer, and that the crossing will take nine hours in good weather.")
+FR_CLOSING = ("La nouvelle ligne entre Oran et Alicante assurera trois traversées par semaine dès juin, avec des cabines "
+              "pour les familles et un pont réservé aux cyclistes. L'armateur promet des tarifs inférieurs à ceux des "
+              "compagnies aériennes tout l'été, pour une traversée de neuf heures par beau temps.")
+AR_CLOSING = ("سيؤمن الخط البحري الجديد بين وهران وأليكانتي ثلاث رحلات في الأسبوع ابتداء من شهر جوان، مع قمرات "
+              "للعائلات وسطح مخصص لراكبي الدراجات. وتعد الشركة المشغلة بأسعار أقل من أسعار شركات الطيران طيلة فصل "
+              "الصيف، على أن تدوم الرحلة تسع ساعات في الظروف الجوية العادية وفق ما أعلنه مدير الشركة يوم الأحد.")
+EN_CALL = "Sign up for our newsletter to get the timetable."
+FR_CALL = "Inscrivez-vous à notre newsletter pour recevoir les horaires."
+AR_CALL = "اشترك في نشرتنا الإخبارية لتصلك المواعيد."
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the article's closing paragraph ended by a call: the call goes, the paragraph stays
+    ([*FR_PARAGRAPHS, f"{FR_CLOSING} {FR_CALL}"], [*FR_PARAGRAPHS, FR_CLOSING]),
+    ([*FR_PARAGRAPHS, f"{EN_CLOSING} {EN_CALL}"], [*FR_PARAGRAPHS, EN_CLOSING]),
+    ([*AR_PARAGRAPHS, f"{AR_CLOSING} {AR_CALL}"], [*AR_PARAGRAPHS, AR_CLOSING]),
+    # a prompt before the last sentence: a notice, which goes whole
+    ([*FR_PARAGRAPHS, f"{FR_CALL} {FR_CLOSING}"], list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, f"{FR_CLOSING} {FR_CALL} {FR_PARAGRAPHS[0][:60]}."], list(FR_PARAGRAPHS)),
+    # at the top of the text a paragraph so ended is a notice over the article: it goes whole
+    ([f"{FR_CLOSING} {FR_CALL}", *FR_PARAGRAPHS], list(FR_PARAGRAPHS)),
+    # both edges at once, and a text of two lines
+    ([FR_DISCLOSURE, FR_PARAGRAPHS[0], f"{EN_CLOSING} {EN_CALL}"], [FR_PARAGRAPHS[0], EN_CLOSING]),
+    ([FR_DISCLOSURE, FR_COMMENT_RULES], []),
+])
+def test_a_closing_call_leaves_its_paragraph(lines: list[str], expected: list[str]) -> None:
+    assert without_edge_notices(lines) == expected
+
+
 def test_clean_lines_drops_a_closing_notice() -> None:
     assert clean_lines([*AR_PARAGRAPHS, AR_COMMENT_RULES], None)[0] == list(AR_PARAGRAPHS)
 

@@ -493,15 +493,33 @@ def _contribution(line: str) -> bool:
 
 def without_edge_notices(lines: list[str]) -> list[str]:
     """`lines` without a first or last line that is a notice too long for a prompt line (see
-    MAX_EDGE_NOTICE_WORDS); a text of one line is left as it is."""
+    MAX_EDGE_NOTICE_WORDS), the last one's closing call alone when it is the article's paragraph (see
+    `_closing_paragraph`); a text of one line is left as it is."""
     if len(lines) < 2:
         return lines
-    first, last = (_edge_notice(lines[0]), _edge_notice(lines[-1]))
-    return lines[1 if first else 0:len(lines) - 1 if last else len(lines)]
+    head = lines[1:] if _edge_notice(lines[0]) else lines
+    last = _closing_paragraph(lines[-1])
+    return [*head[:-1], last] if last else head[:-1]
 
 
 def _edge_notice(line: str) -> bool:
     return MAX_PROMPT_WORDS < len(line.split()) <= MAX_EDGE_NOTICE_WORDS and _PROMPT.found(line)
+
+
+# A notice under the text says what it is before its last sentence: a disclosure names its affiliate links, a comment
+# box's rules the comments, an author's box gives its 'Follow us on' before a closing line. A closing paragraph whose
+# only prompt is its last sentence is the article's own, ended by a call to the reader ('… nine hours in good weather.
+# Sign up for our newsletter to get the timetable.'): the call goes, as a prompt sentence of a shorter line does
+# (`without_prompts`), and the paragraph stays. wcxb tune half, body F1: 1 page fixed (.973 -> .987), none broken;
+# the other corpora unchanged.
+def _closing_paragraph(line: str) -> str:
+    """The text's last line, '' when it is a notice, without its last sentence when only that one is a prompt."""
+    if not _edge_notice(line):
+        return line
+    sentences = _SENTENCE.split(line)
+    if len(sentences) > 1 and _PROMPT.found(sentences[-1]) and not any(map(_PROMPT.found, sentences[:-1])):
+        return " ".join(sentences[:-1])
+    return ""
 
 
 MIN_OUTLET_KEY = 4  # 'Sahelweb.net', 'Tassili Info': a name this long is the outlet's, not a word of the text
