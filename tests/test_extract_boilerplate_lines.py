@@ -15,7 +15,7 @@ from crawler.extract._cleanup import (
     without_edge_notices,
     without_prompts,
 )
-from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
+from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -332,3 +332,32 @@ def test_without_closing_outlet_keeps_a_text_of_one_line() -> None:
 ])
 def test_contents_box(lines: list[str], expected: list[str]) -> None:
     assert drop_contents_box(lines) == expected
+
+
+FR_TOUR = ["Les dates de la tournée :", "- 12 mars 2026 : Oran", "- 14 mars 2026 : Alger", "- 20 mars 2026 : Constantine"]
+EN_TOUR = ["The tour dates:", "- March 12, 2026: Oran", "- March 14, 2026: Algiers", "- March 20, 2026: Constantine"]
+AR_TOUR = ["مواعيد الجولة:", "- 12 مارس 2026 : وهران", "- 14 مارس 2026 : الجزائر", "- 20 مارس 2026 : قسنطينة"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a closing schedule of three dates or more is the article's: it stays
+    ([*FR_PARAGRAPHS, *FR_TOUR], [*FR_PARAGRAPHS, *FR_TOUR]),
+    ([*FR_PARAGRAPHS, *EN_TOUR], [*FR_PARAGRAPHS, *EN_TOUR]),
+    ([*AR_PARAGRAPHS, *AR_TOUR], [*AR_PARAGRAPHS, *AR_TOUR]),
+    # and a copyright line under it still goes
+    ([*FR_PARAGRAPHS, *FR_TOUR, "© 2026 Le Quotidien d'Oran"], [*FR_PARAGRAPHS, *FR_TOUR]),
+    # one or two date lines under the text are its stamps: they go
+    ([*FR_PARAGRAPHS, "Publié le 12 mars 2026"], list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "Publié le 12 mars 2026", "Mis à jour le 13 mars 2026"], list(FR_PARAGRAPHS)),
+    ([*AR_PARAGRAPHS, "نشر في 12 مارس 2026"], list(AR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, *FR_TOUR[:3]], [*FR_PARAGRAPHS, FR_TOUR[0]]),  # two: read as stamps
+])
+def test_a_closing_schedule_stays(lines: list[str], expected: list[str]) -> None:
+    assert clean_lines(lines, None)[0] == expected
+
+
+def test_an_article_keeps_its_closing_schedule() -> None:
+    tail = f"<p>{FR_TOUR[0]}</p><ul>{''.join(f'<li>{item[2:]}</li>' for item in FR_TOUR[1:])}</ul>"
+    outcome = extract_article(page(tail=tail).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == [*FR_PARAGRAPHS, *FR_TOUR]
