@@ -78,7 +78,7 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("Also on elkhabar.dz Le port d'Oran rouvre ses quais", ""),
     ("FUNDA OLUNYE UDABA LAPHA | Itheku livula ichweba", ""),
     # share and feedback calls, newsletters, members-only notices
-    ("Like this story? Share it with a friend!", "Like this story?"),
+    ("Like this story? Share it with a friend!", ""),
     ("Tell us what YOU think...", ""),
     ("Get more Oran news by signing up to our free weekly newsletter", ""),
     ("Der Oran-Newsletter informiert Sie jeden Morgen über das Wichtigste.", ""),
@@ -192,6 +192,24 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
      "Voir aussi loin que possible : c'est la devise du nouveau directeur de l'observatoire de Tamanrasset."),
     ("Lire aussi Le budget de la commune de Kayes adopté", ""),
     ("LIRE AUSSI : Le budget de la commune de Kayes adopté.", ""),
+    # a sign-up box under the text: its pitch, the reader's liking asked, its form's consent and messages
+    ("Enjoyed this article? Get the Oran Weekly delivered to your inbox.", ""),
+    ("Join our newsletter for the week's best stories from the Sahel.", ""),
+    ("Be sure to sign up below so you never miss a post!", ""),
+    ("The mayor closed the session early. Like this story? Share it with your neighbours.",
+     "The mayor closed the session early. Share it with your neighbours."),
+    ("By entering your email, you agree to receive marketing emails from Oran Media.", ""),
+    ("Your submission has been received!", ""),
+    ("Something went wrong while submitting the form.", ""),
+    ("Already have an account? Log in", ""),
+    ("This website uses cookies to improve your experience.", ""),
+    # ... not the article's sentences on the same subjects
+    ("Residents said they liked the story the mayor told about the old market.",
+     "Residents said they liked the story the mayor told about the old market."),
+    ("The bank says the letters were delivered to customers by hand, not by email.",
+     "The bank says the letters were delivered to customers by hand, not by email."),
+    ("By clicking the wrong button, a clerk sent the ballots to the printer twice.",
+     "By clicking the wrong button, a clerk sent the ballots to the printer twice."),
 ])
 def test_boilerplate_lines(line: str, expected: str) -> None:
     assert without_prompts(line) == expected
@@ -278,6 +296,11 @@ def test_clean_lines_drops_a_closing_notice() -> None:
     (["karim.benali@exemple.dz", "(FIN)"], []),
     (["(END)"], []),
     (["Contact : redaction@exemple.dz"], ["Contact : redaction@exemple.dz"]),
+    # the reporter's address under its label, and the reporter's social account alone on a line
+    (["• Email: karim.benali@exemple.com"], []),
+    (["karim.benali@exemple.com", "twitter.com/karimbenali"], []),
+    (["@karimbenali"], []),
+    (["Follow the council's vote on x.com/oranvotes tonight."], ["Follow the council's vote on x.com/oranvotes tonight."]),
     (["La fin du mandat est prévue en 2027."], ["La fin du mandat est prévue en 2027."]),
     # the copyright notice under the text, whatever follows the mark
     (["© Agence Sahel Presse, asp:250114-12-4471/2"], []),
