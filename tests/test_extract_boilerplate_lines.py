@@ -210,6 +210,15 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
      "The bank says the letters were delivered to customers by hand, not by email."),
     ("By clicking the wrong button, a clerk sent the ballots to the printer twice.",
      "By clicking the wrong button, a clerk sent the ballots to the printer twice."),
+    # the Japanese press's membership pitch and the labels of the boxes under the text; its sentences stay
+    ("- 会員向け記事が読み放題", ""),
+    ("【春のキャンペーン】今なら月額100円！詳しくはこちら", ""),
+    ("紙の新聞の読者は無料で会員登録できます。", ""),
+    ("関連キーワード", ""),
+    ("おすすめ情報", ""),
+    ("オラン市議会は13日、新しい図書館の建設計画を承認した。", "オラン市議会は13日、新しい図書館の建設計画を承認した。"),
+    ("市は関連記事の掲載を求めた。", "市は関連記事の掲載を求めた。"),
+    ("同社は雑誌の読み放題サービスを来月から始めると発表した。", "同社は雑誌の読み放題サービスを来月から始めると発表した。"),
 ])
 def test_boilerplate_lines(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -147,7 +147,12 @@ _CALLS = Prefiltered(re.compile(
     r"|(?:^|(?<=[.!?:]\s))\W{0,3}(?:enjoy(?:ed)?|like[ds]?|love[ds]?)\s+(?:this|the|our)\s+(?:article|post|piece|story)\s*\?"
     r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
     r"|by\s+(?:entering|submitting|providing|clicking)\b[^.]{0,80}\byou\s+(?:agree|consent|are\s+(?:agreeing|consenting))"
-    r"|already\s+have\s+an\s+account\s*\?|this\s+(?:website|site)\s+uses\s+cookies|receive\s+notifications\s+about\s+new\s+posts",
+    r"|already\s+have\s+an\s+account\s*\?|this\s+(?:website|site)\s+uses\s+cookies|receive\s+notifications\s+about\s+new\s+posts"
+    # the Japanese press's membership pitch: its articles to read without limit ('記事が読み放題'; not a service's
+    # '読み放題' in a sentence of the article), signing up as a member ('会員登録'), the latest news delivered, 'details
+    # here' ('詳しくはこちら'). A Japanese line has no spaces to count words by and no sentence break the cut reads: each
+    # phrase is one a sentence of the article does not hold.
+    r"|記事(?:が|も)?読み放題|無料で会員登録|会員登録(?:で|すると|はこちら)|最新情報をお届け|詳しくはこちら",
     re.IGNORECASE,
 ))
 _BUTTON = re.compile(
@@ -169,6 +174,9 @@ _BUTTON = re.compile(
     r"|شارك(?:\s+(?:المقال|الخبر|الموضوع|على\s+\S+))?|laisser\s+une\s+r[ée]ponse|التعليقات|(?:اترك|أترك|أكتب|اكتب)\s+تعليقا?"
     r"|t[ée]l[ée]charge[rz]\s+(?:l['’]|notre\s+)application"
     r"|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
+    # the Japanese press's labels over the boxes under the text: related keywords and articles, recommendations, a
+    # button to follow the article's category
+    r"|関連キーワード|関連記事|おすすめ情報|おすすめ記事|あわせて読みたい|カテゴリーをフォローする"
     # an update's time alone on a line, no date ('Mis à jour à 14h05', 'آخر تحديث: 14:05', 'Updated at 1:23 p.m.'): tune
     # halves, body F1: aeb 1 page fixed, none broken
     r"|(?:(?:last\s+)?updated(?:\s+at)?|mis\s+[àa]\s+jour(?:\s+[àa])?|actualis[ée]e?(?:\s+[àa])?|aktualisiert(?:\s+um)?"
