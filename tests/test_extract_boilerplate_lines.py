@@ -218,6 +218,7 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("おすすめ情報", ""),
     ("オラン市議会は13日、新しい図書館の建設計画を承認した。", "オラン市議会は13日、新しい図書館の建設計画を承認した。"),
     ("市は関連記事の掲載を求めた。", "市は関連記事の掲載を求めた。"),
+    ("Newsletter: Oran Sport", ""),
     ("同社は雑誌の読み放題サービスを来月から始めると発表した。", "同社は雑誌の読み放題サービスを来月から始めると発表した。"),
 ])
 def test_boilerplate_lines(line: str, expected: str) -> None:
@@ -294,6 +295,22 @@ AR_CALL = "اشترك في نشرتنا الإخبارية لتصلك الموا
     ([FR_DISCLOSURE, FR_COMMENT_RULES], []),
 ])
 def test_a_closing_call_leaves_its_paragraph(lines: list[str], expected: list[str]) -> None:
+    assert without_edge_notices(lines) == expected
+
+
+# A review site's disclosure that it may earn a commission on what the reader buys, over or under the text.
+EN_DISCLOSURE = "We test every charger we review. If you buy through our links, we may earn a commission at no cost to you."
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ([EN_DISCLOSURE, *FR_PARAGRAPHS], list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "Oran Reviews may receive a commission on orders placed through its links."], list(FR_PARAGRAPHS)),
+    # inside the text it stays, and so does a sentence on commissions that is no disclosure
+    ([FR_PARAGRAPHS[0], EN_DISCLOSURE, FR_PARAGRAPHS[1]], [FR_PARAGRAPHS[0], EN_DISCLOSURE, FR_PARAGRAPHS[1]]),
+    (["Estate agents earn a commission of three per cent in Oran, the chamber said.", *FR_PARAGRAPHS],
+     ["Estate agents earn a commission of three per cent in Oran, the chamber said.", *FR_PARAGRAPHS]),
+])
+def test_commission_disclosure_at_the_edges(lines: list[str], expected: list[str]) -> None:
     assert without_edge_notices(lines) == expected
 
 

@@ -173,7 +173,7 @@ _BUTTON = re.compile(
     r"|(?:imprimer|envoyer)(?:\s+(?:cet|l['’])\s*article)?|envoyer\s+(?:[àa]\s+un\s+ami|par\s+e-?mail)"
     r"|شارك(?:\s+(?:المقال|الخبر|الموضوع|على\s+\S+))?|laisser\s+une\s+r[ée]ponse|التعليقات|(?:اترك|أترك|أكتب|اكتب)\s+تعليقا?"
     r"|t[ée]l[ée]charge[rz]\s+(?:l['’]|notre\s+)application"
-    r"|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?"
+    r"|bild\s+anzeigen|(?:[\w'’-]+\s+){0,3}newsletters?|newsletters?\s*:\s*[^.!?]{1,40}"
     # the Japanese press's labels over the boxes under the text: related keywords and articles, recommendations, a
     # button to follow the article's category
     r"|関連キーワード|関連記事|おすすめ情報|おすすめ記事|あわせて読みたい|カテゴリーをフォローする"
@@ -545,7 +545,18 @@ def without_edge_notices(lines: list[str]) -> list[str]:
 
 
 def _edge_notice(line: str) -> bool:
-    return MAX_PROMPT_WORDS < len(line.split()) <= MAX_EDGE_NOTICE_WORDS and _PROMPT.found(line)
+    words = len(line.split())
+    if words > MAX_EDGE_NOTICE_WORDS:
+        return False
+    return (words > MAX_PROMPT_WORDS and _PROMPT.found(line)) or _COMMISSION.search(line) is not None
+
+
+# A review site's disclosure over (or under) the text: the site may earn a commission on what the reader buys ('If you
+# buy through the links below, we may earn a commission', 'Oran Reviews may receive a commission on orders'). Inside the
+# text such a sentence may be the labels' (a tech site's disclosure line among its first paragraphs): only the first
+# and the last line go. Tune halves, body F1: see the commit.
+_COMMISSION = re.compile(r"\b(?:we|may)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commissions?\b",
+                         re.IGNORECASE)
 
 
 # A notice under the text says what it is before its last sentence: a disclosure names its affiliate links, a comment
