@@ -219,6 +219,7 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("オラン市議会は13日、新しい図書館の建設計画を承認した。", "オラン市議会は13日、新しい図書館の建設計画を承認した。"),
     ("市は関連記事の掲載を求めた。", "市は関連記事の掲載を求めた。"),
     ("Newsletter: Oran Sport", ""),
+    ("Kommentar abgeben", ""),
     ("同社は雑誌の読み放題サービスを来月から始めると発表した。", "同社は雑誌の読み放題サービスを来月から始めると発表した。"),
 ])
 def test_boilerplate_lines(line: str, expected: str) -> None:

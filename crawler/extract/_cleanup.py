@@ -162,6 +162,7 @@ _BUTTON = re.compile(
     # comment counts and links, share buttons, photo-credit and advertising labels left alone on a line
     r"|(?:view|show|load)\s+(?:all\s+)?comments|\d*\s*comments?|\d*\s*commentaires?|\d*\s*kommentare?|\d*\s*comentarios?"
     r"|keine\s+kommentare|no\s+comments|aucun\s+commentaire|post\s+a\s+comment|leave\s+a\s+(?:comment|reply)"
+    r"|kommentare?\s+(?:abgeben|schreiben|verfassen)"
     r"|(?:laisser|ajouter|r[ée]agir\s+[àa])\s+(?:un\s+commentaire|cet\s+article)|comentar|أضف\s+تعليق(?:ا|ك)?|لا\s+توجد\s+تعليقات"
     r"|\d*\s*تعليق(?:ات)?|partager|share|teilen|compartir|مشاركة"
     # share, print and mail buttons in French and Arabic ('Partager sur Facebook', 'Partagez cet article', 'شارك على
