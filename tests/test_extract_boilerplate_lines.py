@@ -220,6 +220,10 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("市は関連記事の掲載を求めた。", "市は関連記事の掲載を求めた。"),
     ("Newsletter: Oran Sport", ""),
     ("Kommentar abgeben", ""),
+    ("Mehr zur Wahl in Oran lesen Sie in unserem Liveblog:", ""),
+    ("Hier geht's zum Newsletter!", ""),
+    ("Mehr als die Hälfte der Befragten lesen Sie täglich, sagt die Studie.",
+     "Mehr als die Hälfte der Befragten lesen Sie täglich, sagt die Studie."),
     ("同社は雑誌の読み放題サービスを来月から始めると発表した。", "同社は雑誌の読み放題サービスを来月から始めると発表した。"),
 ])
 def test_boilerplate_lines(line: str, expected: str) -> None:

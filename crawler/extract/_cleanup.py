@@ -138,6 +138,10 @@ _CALLS = Prefiltered(re.compile(
     r"|(?:earn|receive)\s+(?:an?\s+)?(?:affiliate\s+)?commission\s+(?:from|on)\s+(?:purchases|sales)"
     r"|si\s+vous\s+achetez\s+(?:via|par|gr[âa]ce\s+[àa])\s+(?:nos|ces|les)\s+liens"
     r"|um\s+einen\s+kommentar\s+(?:abzugeben|zu\s+schreiben|zu\s+verfassen)"
+    # the German press's pointers to its other pages ('Mehr zur Wahl lesen Sie in unserem Liveblog:', 'Hier geht's zum
+    # Newsletter!'): fundus 2 tune pages fixed, none broken
+    r"|mehr\s+(?:dazu|zu[mr]?\s+[^.!?]{1,60}?)\s+lesen\s+sie\s+(?:in\s+unsere[mnr]?|hier|auf|bei)\b"
+    r"|hier\s+geht['’]?s\s+zu[mr]?\s+(?:anmeldung|newsletter|abo|registrierung|liveblog|podcast)"
     # a sign-up box under the text: its pitch ('Get new posts delivered to your inbox', 'Join our newsletter', 'Sign up
     # below'), the reader's liking asked ('Enjoyed this article?' opening a sentence), its form's consent and messages
     # ('By entering your email, you agree …', 'Your submission has been received', 'Already have an account?'), a
