@@ -222,6 +222,8 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("Kommentar abgeben", ""),
     ("Mehr zur Wahl in Oran lesen Sie in unserem Liveblog:", ""),
     ("Hier geht's zum Newsletter!", ""),
+    ("Follow the agency's full coverage of the Sahel elections at https://wire.example/sahel", ""),
+    ("Follow the coverage of the trial: the court sits again on Monday.", "Follow the coverage of the trial: the court sits again on Monday."),
     ("Mehr als die Hälfte der Befragten lesen Sie täglich, sagt die Studie.",
      "Mehr als die Hälfte der Befragten lesen Sie täglich, sagt die Studie."),
     ("同社は雑誌の読み放題サービスを来月から始めると発表した。", "同社は雑誌の読み放題サービスを来月から始めると発表した。"),

@@ -142,6 +142,8 @@ _CALLS = Prefiltered(re.compile(
     # Newsletter!'): fundus 2 tune pages fixed, none broken
     r"|mehr\s+(?:dazu|zu[mr]?\s+[^.!?]{1,60}?)\s+lesen\s+sie\s+(?:in\s+unsere[mnr]?|hier|auf|bei)\b"
     r"|hier\s+geht['’]?s\s+zu[mr]?\s+(?:anmeldung|newsletter|abo|registrierung|liveblog|podcast)"
+    # a wire's pointer to its coverage under the story ('Follow the agency's full coverage of the vote at https://…')
+    r"|^\W{0,3}follow\s+[^.!?]{1,80}?\bcoverage\b[^.!?]{0,80}?\bat\s+(?:https?://|www\.)\S+\s*$"
     # a sign-up box under the text: its pitch ('Get new posts delivered to your inbox', 'Join our newsletter', 'Sign up
     # below'), the reader's liking asked ('Enjoyed this article?' opening a sentence), its form's consent and messages
     # ('By entering your email, you agree …', 'Your submission has been received', 'Already have an account?'), a
