@@ -316,6 +316,11 @@ EN_DISCLOSURE = "We test every charger we review. If you buy through our links, 
     ([FR_PARAGRAPHS[0], EN_DISCLOSURE, FR_PARAGRAPHS[1]], [FR_PARAGRAPHS[0], EN_DISCLOSURE, FR_PARAGRAPHS[1]]),
     (["Estate agents earn a commission of three per cent in Oran, the chamber said.", *FR_PARAGRAPHS],
      ["Estate agents earn a commission of three per cent in Oran, the chamber said.", *FR_PARAGRAPHS]),
+    # a subscription's price pitched under the text goes; inside the text a price is the article's
+    ([*FR_PARAGRAPHS, "Stay informed with the Oran Times. Read every story for only $5 a month."], list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "6 issues for £9. Click here to order."], list(FR_PARAGRAPHS)),
+    ([FR_PARAGRAPHS[0], "The bus pass is sold for only 500 dinars a month.", FR_PARAGRAPHS[1]],
+     [FR_PARAGRAPHS[0], "The bus pass is sold for only 500 dinars a month.", FR_PARAGRAPHS[1]]),
 ])
 def test_commission_disclosure_at_the_edges(lines: list[str], expected: list[str]) -> None:
     assert without_edge_notices(lines) == expected

@@ -555,13 +555,19 @@ def _edge_notice(line: str) -> bool:
     words = len(line.split())
     if words > MAX_EDGE_NOTICE_WORDS:
         return False
-    return (words > MAX_PROMPT_WORDS and _PROMPT.found(line)) or _COMMISSION.search(line) is not None
+    return (words > MAX_PROMPT_WORDS and _PROMPT.found(line)) or _COMMISSION.search(line) is not None \
+        or _PRICE_PITCH.search(line) is not None
 
 
 # A review site's disclosure over (or under) the text: the site may earn a commission on what the reader buys ('If you
 # buy through the links below, we may earn a commission', 'Oran Reviews may receive a commission on orders'). Inside the
 # text such a sentence may be the labels' (a tech site's disclosure line among its first paragraphs): only the first
 # and the last line go. Tune halves, body F1: see the commit.
+# A subscription's price pitched over or under the text ('Read every story for only $5 a month', '6 issues for
+# £9'); a price inside the text is the article's (a review's 'from $3 to $15 per month'). Tune halves, body F1: aeb 1
+# page fixed, fundus 1, none broken.
+_PRICE_PITCH = re.compile(r"\bfor\s+(?:only|just)\s+\S{1,10}\s*(?:a|per|/)\s*(?:month|year|week)\b|\b\d+\s+issues\s+for\s+\S{1,10}",
+                          re.IGNORECASE)
 _COMMISSION = re.compile(r"\b(?:we|may)\s+(?:may\s+)?(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commissions?\b",
                          re.IGNORECASE)
 
