@@ -188,6 +188,8 @@ _BUTTON = re.compile(
     # halves, body F1: aeb 1 page fixed, none broken
     r"|(?:(?:last\s+)?updated(?:\s+at)?|mis\s+[àa]\s+jour(?:\s+[àa])?|actualis[ée]e?(?:\s+[àa])?|aktualisiert(?:\s+um)?"
     r"|آخر\s+تحديث)\s*:?\s*\d{1,2}(?::|h|\.)\d{2}(?:\s*(?:[ap]\.?\s?m\.?|uhr))?"
+    # and the Scandinavian press's strip of such times ('Uppdaterad 09.41 | Publicerad 08.05'): fundus 1 tune page fixed
+    r"|(?:(?:uppdaterad|publicerad|oppdatert|publisert|opdateret|publiceret)\s*:?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[|·]\s*|$)){1,2}"
     r"|(?:cr[ée]dits?\s+photos?|photo\s+credits?|image\s+credits?|titelbild|beitragsbild|bildquelle)\b.{0,60}"
     # a picture's credit left alone on a line: 'Photo : AFP', 'Image: X / Facebook', 'Foto: X', 'صورة: X'
     r"|(?:photos?|images?|fotos?|bild|pictures?|(?:ال)?صورة)\s*:\s*[^.!?]{1,60}"
