@@ -341,6 +341,8 @@ def test_clean_lines_drops_a_closing_notice() -> None:
     (["• Email: karim.benali@exemple.com"], []),
     (["karim.benali@exemple.com", "twitter.com/karimbenali"], []),
     (["@karimbenali"], []),
+    (["Sendung: Radio Oran, 24.04.2026, 15:10 Uhr"], []),
+    (["Dieses Thema im Programm: Oran TV | Nachrichten | 20.04.2026 20:00 Uhr"], []),
     (["Follow the council's vote on x.com/oranvotes tonight."], ["Follow the council's vote on x.com/oranvotes tonight."]),
     (["La fin du mandat est prévue en 2027."], ["La fin du mandat est prévue en 2027."]),
     # the copyright notice under the text, whatever follows the mark

@@ -221,7 +221,10 @@ _SOURCE = re.compile(r"^\W{0,2}(?:sources?|quelle|المصدر|المصادر)\s
 # a line ('twitter.com/name', 'x.com/name', '@name'), as the American and Canadian press close a story: see the commit.
 _CLOSING_MARK = re.compile(
     r"^\W*(?:(?:e-?mail|courriel)\s*:\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\((?:end|fin)\)"
-    r"|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w{1,30}|@\w{2,30})\W*$",
+    r"|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w{1,30}|@\w{2,30}"
+    # a German public broadcaster's note on the programme that aired the story ('Sendung: Radio Oran, 12.03.2026, 18:30 Uhr',
+    # 'Dieses Thema im Programm: …'): fundus 1 tune page fixed, none broken
+    r"|(?:sendung|dieses\s+thema\s+im\s+programm)\s*:\s*[^!?]{1,100})\W*$",
     re.IGNORECASE,
 )
 # The copyright notice under the text: a last line that opens with the mark ('© dpa-infocom, dpa:230428-99-483045/5',
