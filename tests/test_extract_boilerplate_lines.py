@@ -352,6 +352,8 @@ def test_clean_lines_drops_a_closing_notice() -> None:
     # ... but not the wire's licence notice, a sentence about copyright, or a long closing paragraph that opens so
     (["© 2025 Agence Sahel Presse. This material may not be published, broadcast, rewritten or redistributed."],
      ["© 2025 Agence Sahel Presse. This material may not be published, broadcast, rewritten or redistributed."]),
+    (["© 2025 Agence Sahel Presse. All Rights Reserved. This material may not be published, broadcast or rewritten."],
+     ["© 2025 Agence Sahel Presse. All Rights Reserved. This material may not be published, broadcast or rewritten."]),
     (["Le copyright des photographies reste à l'agence."], ["Le copyright des photographies reste à l'agence."]),
     ([f"© Oran, 2025 : {FR_PARAGRAPHS[0]} {FR_PARAGRAPHS[1]}"], [f"© Oran, 2025 : {FR_PARAGRAPHS[0]} {FR_PARAGRAPHS[1]}"]),
 ])
