@@ -220,6 +220,7 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("市は関連記事の掲載を求めた。", "市は関連記事の掲載を求めた。"),
     ("Newsletter: Oran Sport", ""),
     ("Kommentar abgeben", ""),
+    ("Subscribe to Oran Tech on YouTube for more gadget news:", ""),
     ("Uppdaterad 09.41 | Publicerad 08.05", ""),
     ("Publisert kl. 09.12", ""),
     ("Publisert 09.12 var kampen allerede avgjort, sier treneren.", "Publisert 09.12 var kampen allerede avgjort, sier treneren."),

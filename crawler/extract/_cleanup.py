@@ -134,6 +134,7 @@ _PROMPT = Prefiltered(re.compile(
 _CALLS = Prefiltered(re.compile(
     r"click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download)|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
     r"|subscribe\s+to\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:youtube|channel|podcast)"
+    r"|subscribe\s+to\s+(?:[\w.'’-]+\s+){1,3}on\s+(?:youtube|spotify|apple\s+podcasts)"  # aeb 1 tune page fixed
     r"|if\s+you\s+(?:buy|purchase)\s+(?:something|a\s+product|anything)\s+(?:through|via|from)\s+(?:this|our|a|the)"
     r"|(?:earn|receive)\s+(?:an?\s+)?(?:affiliate\s+)?commission\s+(?:from|on)\s+(?:purchases|sales)"
     r"|si\s+vous\s+achetez\s+(?:via|par|gr[âa]ce\s+[àa])\s+(?:nos|ces|les)\s+liens"
