@@ -151,7 +151,7 @@ _CALLS = Prefiltered(re.compile(
     # cookie banner. Tune halves, body F1: see the commit.
     r"|(?:delivered|straight|right|sent)\s+(?:to|into)\s+your\s+inbox|join\s+our\s+(?:newsletter|mailing\s+list|email\s+list)"
     r"|(?:subscribe|sign\s+up)\s+below|we\s+need\s+your\s+help\s+to\s+keep"
-    r"|(?:^|(?<=[.!?:]\s))\W{0,3}(?:enjoy(?:ed)?|like[ds]?|love[ds]?)\s+(?:this|the|our)\s+(?:article|post|piece|story)\s*\?"
+    r"|(?:^|(?<=[.!?:]\s))\W{0,3}(?:enjoy(?:ed)?|like[ds]?|love[ds]?)\s+(?:this|the|our)\s+(?:article\?|post\?|piece\?|story\?)"
     r"|your\s+submission\s+has\s+been\s+received|something\s+went\s+wrong\s+while\s+submitting"
     r"|by\s+(?:entering|submitting|providing|clicking)\b[^.]{0,80}\byou\s+(?:agree|consent|are\s+(?:agreeing|consenting))"
     r"|already\s+have\s+an\s+account\s*\?|this\s+(?:website|site)\s+uses\s+cookies|receive\s+notifications\s+about\s+new\s+posts"
