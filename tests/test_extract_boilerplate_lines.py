@@ -199,10 +199,10 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("The mayor closed the session early. Like this story? Share it with your neighbours.",
      "The mayor closed the session early. Share it with your neighbours."),
     ("By entering your email, you agree to receive marketing emails from Oran Media.", ""),
-    ("Your submission has been received!", ""),
-    ("Something went wrong while submitting the form.", ""),
+    ("Thanks, your submission has been received.", ""),
+    ("Sorry, something went wrong while submitting your details.", ""),
     ("Already have an account? Log in", ""),
-    ("This website uses cookies to improve your experience.", ""),
+    ("This website uses cookies so that the Oran Weekly works as it should.", ""),
     # ... not the article's sentences on the same subjects
     ("Residents said they liked the story the mayor told about the old market.",
      "Residents said they liked the story the mayor told about the old market."),
