@@ -13,7 +13,7 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
-from crawler.extract._page import lead_in_lines, parse_html, printed_elsewhere, prints_name
+from crawler.extract._page import lead_in_lines, parse_html, printed_elsewhere, printed_nodes, prints_name
 from tests.test_extract import FR_PARAGRAPHS, URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -921,7 +921,7 @@ def test_a_lead_in_alone_in_its_element(lead: str, expected: tuple[str, ...]) ->
 def test_the_lines_a_lone_lead_in_opens(html: str, lines: list[str]) -> None:
     root = parse_html(f"<html><body><main>{html}</main></body></html>".encode())
     assert root is not None
-    assert lead_in_lines(root) == lines
+    assert lead_in_lines(printed_nodes(root)) == lines
 
 
 # --- a name printed after a date and a dash, alone on its line, when nothing else credits anyone ---------------------

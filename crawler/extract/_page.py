@@ -67,6 +67,10 @@ _MARK_WORDS = re.compile(r"author|byline|auteur|autor|signature|date|publi|poste
 _MARK_WORDS_LOWER = re.compile(_MARK_WORDS.pattern)
 _BYLINE_WORDS = ("author", "byline", "auteur", "autor", "signature")  # 'autor': German, Spanish, Polish ('autorenzeile')
 _DATELINE_WORDS = ("date", "publi", "posted", "time", "meta", "signature", "byline", "created", "submitted")
+# Whether a lower-cased label holds one of the words, asked in one C search (a generator over the words: 4 µs a label).
+_BYLINE_LABEL = re.compile("|".join(map(re.escape, _BYLINE_WORDS)))
+_DATELINE_LABEL = re.compile("|".join(map(re.escape, _DATELINE_WORDS)))
+_LINE_LABEL = re.compile("|".join(map(re.escape, dict.fromkeys(_BYLINE_WORDS + _DATELINE_WORDS))))
 # A headline in a <div>/<span> (hand-made CMSs): a class or id that is a title word, whole.
 _HEADLINE_MARK = re.compile(r"(?:^|[\s_-])(?:titre|title|headline)(?:[\s_-]|$)", re.IGNORECASE)
 _HEADLINE_TAGS = frozenset({"div", "span", "p", "h1", "h2", "h3", "td", "header"})
@@ -156,6 +160,7 @@ class PageSignals:
     times: list[TimeElement] = field(default_factory=list)
     plain_h2: list[HtmlElement] = field(default_factory=list)  # <h2>s no class marks as a headline: read on demand
     _marked: Marked | None = None
+    _printed_nodes: list[PrintedNode] | None = None
 
     def plain_h2_texts(self) -> list[str]:
         """The texts of the unmarked <h2>s (only the title's last resort reads them)."""
@@ -167,6 +172,14 @@ class PageSignals:
         if self._marked is None:
             self._marked = _collect_marked(self.root)
         return self._marked
+
+    @property
+    def printed_nodes(self) -> list[PrintedNode]:
+        """The <body>'s printed text nodes (`printed_nodes`), walked on first use: the credit lines' three searches
+        read them in turn, the tree unchanged in between."""
+        if self._printed_nodes is None:
+            self._printed_nodes = printed_nodes(self.root)
+        return self._printed_nodes
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
         """The first non-empty content among `keys`, as ``(key, content)``."""
@@ -481,25 +494,68 @@ def printed_elsewhere(root: HtmlElement, line: str) -> bool:
     return False
 
 
-# Text nodes that hold a credit label ('Autor:', 'Auteur :', 'Rédaction :'), any case, found in C.
-_LABEL_TEXTS = etree.XPath(
-    "//body//text()[contains(., ':')][contains(., 'utor') or contains(., 'UTOR') or contains(., 'uteur')"
-    " or contains(., 'UTEUR') or contains(., 'uthor') or contains(., 'UTHOR') or contains(., 'aktion')"
-    " or contains(., 'AKTION') or contains(., 'action') or contains(., 'ACTION') or contains(., 'Von:')"
-    " or contains(., 'Von :') or contains(., 'Par:') or contains(., 'Par :') or contains(., 'By:')][not(ancestor::script"
-    " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a)]")
+# The text nodes of the <body> that the page prints, each with the element lxml hangs it on (the element whose text or
+# tail it is, as an XPath's text result's getparent() says) and which of IN_LINK, IN_QUOTE and IN_TITLE elements are
+# around it. Read by one walk over the elements (`printed_nodes`, once a page), for the three searches of credit lines
+# below, each a filter of its nodes: as three XPaths over ``//body//text()`` with ``not(ancestor::script or … or
+# ancestor::a)``, each a walk of the text nodes in C that casts every node to a string, they took 5.0 ms a page that
+# needed them (63 of 300 aeb, fundus and wcxb pages), 1.8 ms this way (CPU, interleaved runs).
+PrintedNode = tuple[str, HtmlElement, int]
+IN_LINK, IN_QUOTE, IN_TITLE = 1, 2, 4
+_AROUND_FLAGS = {"a": IN_LINK, "blockquote": IN_QUOTE, "title": IN_TITLE}
+
+
+def printed_nodes(root: HtmlElement) -> list[PrintedNode]:
+    """The text nodes of ``//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or
+    ancestor::template)]`` that are not blank, in document order, each as ``(text, element, flags)`` (see
+    IN_LINK)."""
+    nodes: list[PrintedNode] = []
+    for body in root.getroottree().getroot().iter("body"):
+        ancestors = [ancestor.tag for ancestor in body.iterancestors()]
+        if "body" in ancestors or not _UNPRINTED_TAGS.isdisjoint(ancestors):
+            continue  # its text nodes are its outer <body>'s, or none is printed
+        flags = 0
+        for tag in ancestors:
+            flags |= _AROUND_FLAGS.get(tag, 0)
+        _walk_printed(body, flags, nodes)
+    return nodes
+
+
+def _walk_printed(el: HtmlElement, flags: int, nodes: list[PrintedNode]) -> None:
+    """Append the text nodes within `el`, `flags` those of `el` and the elements around it: its text, then each
+    child's (not under _UNPRINTED_TAGS) and the child's tail (the tail sits in `el`, outside the child). Blank ones
+    are left out: none holds what the searches look for (a letter, a colon, a dash)."""
+    text = el.text
+    if text is not None and not text.isspace():
+        nodes.append((text, el, flags))
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _UNPRINTED_TAGS:
+            _walk_printed(child, flags | _AROUND_FLAGS.get(tag, 0), nodes)
+        tail = child.tail
+        if tail is not None and not tail.isspace():
+            nodes.append((tail, child, flags))
+
+
+# Text nodes that hold a credit label ('Autor:', 'Auteur :', 'Rédaction :'), any case, outside links.
+_LABEL_WORDS = ("utor", "UTOR", "uteur", "UTEUR", "uthor", "UTHOR", "aktion", "AKTION", "action", "ACTION", "Von:",
+                "Von :", "Par:", "Par :", "By:")
 MAX_LABEL_LINE = 160
 MAX_LABEL_LOOKUPS = 20
 MAX_LABEL_ALONE = 13  # 'Rédaction :', 'Autorinnen:' and their spaces
 
 
-def labelled_lines(root: HtmlElement) -> list[str]:
+def _label_nodes(nodes: list[PrintedNode]) -> list[PrintedNode]:
+    return [node for node in nodes if not node[2] & IN_LINK and ":" in node[0]
+            and any(word in node[0] for word in _LABEL_WORDS)]
+
+
+def labelled_lines(nodes: list[PrintedNode]) -> list[str]:
     """Short printed lines that hold a credit label ('Autorin: X, Projektleiterin', 'Datum: … Autor: X'), outside
     comments, sidebars, related boxes and the page footer: the text of the label's element, or of the element
-    around it when the label stands alone ('<b>Auteur :</b> X')."""
+    around it when the label stands alone ('<b>Auteur :</b> X'). `nodes`: the page's `printed_nodes`."""
     lines: list[str] = []
-    for node in _LABEL_TEXTS(root)[:MAX_LABEL_LOOKUPS]:
-        el = node.getparent()
+    for _, el, _ in _label_nodes(nodes)[:MAX_LABEL_LOOKUPS]:
         for candidate in (el, el.getparent() if el is not None else None):
             if candidate is None or not isinstance(candidate.tag, str) or candidate.tag in _CONTAINER_TAGS:
                 break
@@ -513,33 +569,96 @@ def labelled_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
+# An author card's lines: the card's label printed in its own element after the name ('<h3>Karim Benali</h3>
+# <span>Author</span>', '<p>Amina Saïdi<span>| Auteure</span></p>'), or a heading that says who wrote the piece
+# ('<h3>Written by Karim Benali</h3>'): short printed text nodes (60 characters at most, XPath's normalize-space()
+# applied) outside links and quotes that hold a label's or a lead-in's letters, then read whole by _CARD_LABEL /
+# _WRITTEN_BY.
+MAX_CARD_NODE_CHARS = 60
+_CARD_LETTERS = ("uth", "ute", "uto", "by", "crit")
+_CARD_LABEL = re.compile(r"^[|·•–—-]?\s*(?:Author|Auteure?|Autor(?:in)?)$")
+_WRITTEN_BY = re.compile(r"^(?:written|(?:é|e)crit)\s+(?:by|par)\s+\S", re.IGNORECASE)
+MAX_CARD_LOOKUPS = 10
+
+
+def _card_nodes(nodes: list[PrintedNode]) -> list[PrintedNode]:
+    return [node for node in nodes if not node[2] & (IN_LINK | IN_QUOTE) and _short_when_normalized(node[0], MAX_CARD_NODE_CHARS)
+            and any(letters in node[0] for letters in _CARD_LETTERS)]
+
+
+def author_card_lines(nodes: list[PrintedNode]) -> list[str]:
+    """The lines of author cards outside comments, sidebars, related boxes and the page footer: the text of the
+    element around a card's label that stands alone after the name ('Karim Benali Author'), or a line that opens
+    with 'Written by'. `nodes`: the page's `printed_nodes`."""
+    lines: list[str] = []
+    found = [(text.strip(), el) for text, el, _ in _card_nodes(nodes)
+             if _CARD_LABEL.match(text.strip()) or _WRITTEN_BY.match(text.strip())]
+    for text, el in found[:MAX_CARD_LOOKUPS]:
+        if el is None or not isinstance(el.tag, str) or elsewhere(el):
+            continue
+        line = _card_line(el, text)
+        if line and line not in lines:
+            lines.append(line)
+    return lines
+
+
+def _card_line(el: HtmlElement, text: str) -> str | None:
+    """The line a card's text opens or closes: the 'Written by' line itself, else the label's parent's text when it
+    prints more than the label (the name before it), in a line's length."""
+    if _WRITTEN_BY.match(text):
+        return text
+    parent = el if el.text is None or el.text.strip() != text else el.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag in _CONTAINER_TAGS:
+        return None
+    line = clean(" ".join(parent.itertext()))
+    return line if len(text) < len(line) <= MAX_LABEL_LINE else None
+
+
+
 # A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
-# '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes that hold a lead-in's word, found in C, then read
-# whole by _LONE_LEAD_IN. That list is narrower than the byline prefixes of `_authors` on purpose: a lone
-# 'Rédaction :', 'Chronique de' or 'Interview :' heads a staff list or a rubric more often than a name.
-_LEAD_IN_TEXTS = etree.XPath(
-    "//body//text()[string-length(normalize-space(.)) <= 14][contains(., 'y') or contains(., 'Y') or contains(., 'ar')"
-    " or contains(., 'AR') or contains(., 'on') or contains(., 'ON') or contains(., 'or') or contains(., 'بقلم')"
-    " or contains(., 'كتب')][not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
-    " or ancestor::a or ancestor::blockquote)]")  # a blockquote's credit is the quoted or embedded post's ('Posted by')
+# '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes (14 characters at most, XPath's normalize-space()
+# applied) that hold a lead-in's letters, outside links and quotes (a blockquote's credit is the quoted or embedded
+# post's: 'Posted by'), then read whole by _LONE_LEAD_IN. That list is narrower than the byline prefixes of
+# `_authors` on purpose: a lone 'Rédaction :', 'Chronique de' or 'Interview :' heads a staff list or a rubric more
+# often than a name.
+MAX_LEAD_IN_CHARS = 14
+_LEAD_IN_LETTERS = ("y", "Y", "ar", "AR", "on", "ON", "or", "بقلم", "كتب")
+_XML_SPACES = " \t\r\n"  # what XPath's normalize-space() strips and collapses
+_XML_SPACE_RUNS = re.compile(r"[ \t\r\n]+")
 _LONE_LEAD_IN = re.compile(r"^(?:(?:written|posted|published|article|story|(?:é|e)crit|r(?:é|e)dig(?:é|e)e?"
                            r"|publi(?:é|e)e?|texte)\s+)?(?:by|par|von|por)\s*:?$|^(?:بقلم|كتب)\s*:?$", re.IGNORECASE)
 MAX_LEAD_IN_LOOKUPS = 10
 MAX_NEXT_NAME = 60  # the element after a lone lead-in holds a name or two, not a bio
 
 
-def lead_in_lines(root: HtmlElement) -> list[str]:
+def _short_when_normalized(text: str, limit: int = MAX_LEAD_IN_CHARS) -> bool:
+    """``string-length(normalize-space(text)) <= limit``: XPath's spaces stripped at the ends and each run of them
+    within made one space (which only shortens the text: a short text needs no more look)."""
+    stripped = text.strip(_XML_SPACES)
+    if len(stripped) <= limit:
+        return True
+    if not any(run in stripped for run in ("  ", "\t", "\r", "\n")):
+        return False  # no run to collapse
+    return len(_XML_SPACE_RUNS.sub(" ", stripped)) <= limit
+
+
+def _lead_in_nodes(nodes: list[PrintedNode]) -> list[PrintedNode]:
+    return [node for node in nodes if not node[2] & (IN_LINK | IN_QUOTE) and _short_when_normalized(node[0])
+            and any(letters in node[0] for letters in _LEAD_IN_LETTERS)]
+
+
+def lead_in_lines(nodes: list[PrintedNode]) -> list[str]:
     """Short printed lines whose lead-in stands alone in its element ('By' then '<a>Karim Benali</a>'), read with a
     space between the elements (the markup prints 'ByKarim Benali'), outside comments, sidebars, related boxes and
     the page footer. When the lead-in's element prints nothing else, the next element that prints something holds
-    the name ('<div>Written by</div><div>Karim Benali</div><div>bio…</div>'): the lead-in and that element's text."""
+    the name ('<div>Written by</div><div>Karim Benali</div><div>bio…</div>'): the lead-in and that element's text.
+    `nodes`: the page's `printed_nodes`."""
     lines: list[str] = []
-    nodes = [node for node in _LEAD_IN_TEXTS(root) if _LONE_LEAD_IN.match(node.strip())]
-    for node in nodes[:MAX_LEAD_IN_LOOKUPS]:
-        el = node.getparent()
+    found = [(text, el) for text, el, _ in _lead_in_nodes(nodes) if _LONE_LEAD_IN.match(text.strip())]
+    for text, el in found[:MAX_LEAD_IN_LOOKUPS]:
         if el is None or elsewhere(el):
             continue
-        line = _lead_in_line(el, node.strip())
+        line = _lead_in_line(el, text.strip())
         if line and line not in lines:
             lines.append(line)
     return lines
@@ -573,63 +692,27 @@ def _next_printed(el: HtmlElement) -> str | None:
     return None
 
 
-# An author card's lines: the card's label printed in its own element after the name ('<h3>Karim Benali</h3>
-# <span>Author</span>', '<p>Amina Saïdi<span>| Auteure</span></p>'), or a heading that says who wrote the piece
-# ('<h3>Written by Karim Benali</h3>'); short text nodes found in C, then read whole by _CARD_LABEL / _WRITTEN_BY.
-_CARD_TEXTS = etree.XPath(
-    "//body//text()[string-length(normalize-space(.)) <= 60][contains(., 'uth') or contains(., 'ute') or contains(., 'uto')"
-    " or contains(., 'by') or contains(., 'crit')][not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
-    " or ancestor::a or ancestor::blockquote)]")
-_CARD_LABEL = re.compile(r"^[|·•–—-]?\s*(?:Author|Auteure?|Autor(?:in)?)$")
-_WRITTEN_BY = re.compile(r"^(?:written|(?:é|e)crit)\s+(?:by|par)\s+\S", re.IGNORECASE)
-MAX_CARD_LOOKUPS = 10
-
-
-def author_card_lines(root: HtmlElement) -> list[str]:
-    """The lines of author cards outside comments, sidebars, related boxes and the page footer: the text of the
-    element around a card's label that stands alone after the name ('Karim Benali Author'), or a line that opens
-    with 'Written by'."""
-    lines: list[str] = []
-    found = [node for node in _CARD_TEXTS(root) if _CARD_LABEL.match(node.strip()) or _WRITTEN_BY.match(node.strip())]
-    for node in found[:MAX_CARD_LOOKUPS]:
-        el = node.getparent()
-        if el is None or not isinstance(el.tag, str) or elsewhere(el):
-            continue
-        line = _card_line(el, node.strip())
-        if line and line not in lines:
-            lines.append(line)
-    return lines
-
-
-def _card_line(el: HtmlElement, text: str) -> str | None:
-    """The line a card's text opens or closes: the 'Written by' line itself, else the label's parent's text when it
-    prints more than the label (the name before it), in a line's length."""
-    if _WRITTEN_BY.match(text):
-        return text
-    parent = el if el.text is None or el.text.strip() != text else el.getparent()
-    if parent is None or not isinstance(parent.tag, str) or parent.tag in _CONTAINER_TAGS:
-        return None
-    line = clean(" ".join(parent.itertext()))
-    return line if len(text) < len(line) <= MAX_LABEL_LINE else None
-
-
-# A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'), found in C.
-_DATED_NAME_TEXTS = etree.XPath(
-    "//body//text()[contains(., ' - ') or contains(., ' – ')][string-length(.) < 80][not(ancestor::script"
-    " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a or ancestor::title)]")
+# A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'): text nodes under 80
+# characters with a spaced dash, outside links and titles.
+MAX_DATED_NODE_CHARS = 80
 _DATE_DASH = r"^\s*\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\s+[-–]\s"
 _DATED_LINE = re.compile(_DATE_DASH)
 _DATED_NAME = re.compile(_DATE_DASH + r"\s*((?:(?!\s[-–|•·]\s).)+?)\s*$")  # one dash only
 MAX_DATED_NAME_LOOKUPS = 20
 
 
-def dated_names(root: HtmlElement) -> list[str]:
+def _dashed_nodes(nodes: list[PrintedNode]) -> list[PrintedNode]:
+    return [node for node in nodes if not node[2] & (IN_LINK | IN_TITLE) and len(node[0]) < MAX_DATED_NODE_CHARS
+            and (" - " in node[0] or " – " in node[0])]
+
+
+def dated_names(nodes: list[PrintedNode]) -> list[str]:
     """The name printed after a date and a dash, alone on its line ('12.03.2025 - Amina Saïdi'), outside comments,
     sidebars, related boxes and the page footer, when the page prints one such line: several are a listing
-    (events, other posts), not a byline."""
-    dated = [node for node in _DATED_NAME_TEXTS(root)[:MAX_DATED_NAME_LOOKUPS] if _DATED_LINE.match(node)]
-    match = _DATED_NAME.match(dated[0]) if len(dated) == 1 else None
-    el = dated[0].getparent() if match else None
+    (events, other posts), not a byline. `nodes`: the page's `printed_nodes`."""
+    dated = [(text, el) for text, el, _ in _dashed_nodes(nodes)[:MAX_DATED_NAME_LOOKUPS] if _DATED_LINE.match(text)]
+    match = _DATED_NAME.match(dated[0][0]) if len(dated) == 1 else None
+    el = dated[0][1] if match else None
     return [match.group(1)] if match and el is not None and not elsewhere(el) else []
 
 
@@ -799,15 +882,17 @@ def _collect_marked(root: HtmlElement) -> Marked:
     """The elements whose class or id holds a mark word, or whose itemprop or rel marks an author or a date, filed
     in document order. Every element is walked (lxml's ``iter``, 0.35 ms on a real page of 255 KB) and asked for its
     attributes: an XPath that handed over the ones with a class, id, itemprop or rel (``(//@class|…)/..``) took
-    1.0 ms on those pages, sorting the attributes into document order, and the elements it skipped have no mark."""
+    1.0 ms on those pages, sorting the attributes into document order, and the elements it skipped have no mark.
+    The class and the id are asked apart (no mark word holds a space, so one of them holds it where the two joined
+    do), each value remembered alone: a page repeats a class far more often than a class and id pair."""
     marked = Marked()
     count = 0
     for el in root.iter():
         cls, ident = el.get("class"), el.get("id")
-        marks = f"{cls} {ident}" if cls and ident else cls or ident or ""
-        if not (marks and _has_mark_word(marks)) and el.get("itemprop") not in _MARK_PROPS and el.get("rel") != "author":
+        if not ((cls and _has_mark_word(cls)) or (ident and _has_mark_word(ident))) and (
+                el.get("itemprop") not in _MARK_PROPS and el.get("rel") != "author"):
             continue
-        count += _file_marked(el, marks, marked)
+        count += _file_marked(el, f"{cls} {ident}" if cls and ident else cls or ident or "", marked)
         if count >= MAX_MARKED:
             break
     return marked
@@ -888,16 +973,17 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     if (tag in _HEADLINE_TAGS and len(marked.headlines) < MAX_HEADLINES and _HEADLINE_MARK.search(marks)
             and not elsewhere(el)):
         marked.headlines.append(text)
-    if not any(k in label for k in _BYLINE_WORDS + _DATELINE_WORDS):
+    if not _LINE_LABEL.search(label):
         return 0
+    byline_label = _BYLINE_LABEL.search(label) is not None
     if elsewhere(el):
-        if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and _in_side_column(el):
+        if byline_label and not _in_teaser_link(el, text) and _in_side_column(el):
             marked.side_bylines.append(text)
         return 0
-    if any(k in label for k in _BYLINE_WORDS) and not _in_teaser_link(el, text) and not _role_marked(el):
+    if byline_label and not _in_teaser_link(el, text) and not _role_marked(el):
         marked.bylines.append(_listed_names(el) or _without_roles(el, text))
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             _file_author_name(el, text, marked)
-    if any(k in label for k in _DATELINE_WORDS):
+    if _DATELINE_LABEL.search(label):
         marked.datelines.append(text)
     return 1

@@ -557,13 +557,13 @@ def _fill_text(draft: _Draft, text: str) -> None:
     if not draft.credits.credited:
         draft.credit(closing_byline(body, draft.outlets), "signature")
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
-        draft.credit(labelled_byline(labelled_lines(draft.page.root), draft.outlets), "page")
+        draft.credit(labelled_byline(labelled_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
-        draft.credit(full_name_byline(lead_in_lines(draft.page.root), draft.outlets), "page")
+        draft.credit(full_name_byline(lead_in_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # an author card: 'Written by X', or its label after the name ('X Author')
-        draft.credit(full_name_byline(author_card_lines(draft.page.root), draft.outlets), "page")
+        draft.credit(full_name_byline(author_card_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
-        draft.credit(full_name_byline(dated_names(draft.page.root), draft.outlets), "page")
+        draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
         draft.credit(side_column_byline(draft.page.marked.side_bylines, draft.outlets), "byline")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
