@@ -745,3 +745,21 @@ def test_credit_lines_of_a_huge_page_are_read_in_linear_time() -> None:
     assert time.process_time() - started < 0.5  # 0.17 s on a loaded machine
     assert len(nodes) == 6 * 8000 and lines[0] == ["Autor: Amina Saïdi"] and lines[1] == ["By Karim Benali"]
     assert lines[2] == []  # many dated lines: a listing
+
+
+def test_the_author_checks_share_their_searches_of_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawler.extract import _page
+
+    html = ("<html><body><p class='byline'>Par <a href='/a/kb'>Karim Benali</a></p><p>Édité par Amina Saïdi</p>"
+            "<p style='display:none'>Sara Bensalem</p><p>Le conseil municipal a voté le budget.</p></body></html>")
+    root = parse_html(html.encode())
+    names = ["Karim Benali", "karim benali", "Amina Saïdi", "Sara Bensalem", "Nadia Ould Ali", "Karim Ould Benali"]
+    alone = [(_page.prints_name(root, name), _page.printed_as_editor(root, name)) for name in names]
+    searched: list[str] = []
+    search = _page._PRINTED_WITH
+    monkeypatch.setattr(_page, "_PRINTED_WITH", lambda root, word: searched.append(word) or search(root, word=word))
+    printed = _page.PrintedWords(root)
+    shared = [(_page.prints_name(root, name, printed), _page.printed_as_editor(root, name, printed)) for name in names]
+    assert shared == alone == [(True, False), (True, False), (True, True), (False, False), (False, False),
+                               (False, False)]
+    assert len(searched) == len(set(searched))  # each word searched once

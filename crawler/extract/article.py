@@ -72,6 +72,7 @@ from crawler.extract._missed import with_leading_text, with_missed_paragraphs
 from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
+    PrintedWords,
     author_card_lines,
     collect,
     dated_names,
@@ -413,7 +414,8 @@ def _fill_structured_credits(draft: _Draft) -> None:
              ("opengraph", parse_names(page.metas.get("article:author", []), draft.outlets)),
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
-    unprinted = _unprinted(found[0][1], draft.page.root, bodies)
+    printed = PrintedWords(page.root)  # the names' searches, shared by the checks of this step
+    unprinted = _unprinted(found[0][1], printed, bodies)
     found = [(source, _without(credits, unprinted)) for source, credits in found]
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
@@ -421,10 +423,10 @@ def _fill_structured_credits(draft: _Draft) -> None:
     for source, credits in found + [(source, _without(c, unprinted)) for source, c in _byline_credits(draft, found)]:
         agencies.add(Credits(agencies=credits.agencies))
         draft.credit(credits, source)
-    printed = _printed_bylines_over_meta(draft, found)
-    if printed:
+    over_meta = _printed_bylines_over_meta(draft, found, printed)
+    if over_meta:
         draft.credits = Credits()
-        for source, credits in printed:
+        for source, credits in over_meta:
             draft.credit(credits, source)
     coauthors = _printed_coauthors(draft)
     if coauthors.credited:  # over the field's spelling of its person ('Karim Benali' where the byline has 'Dr …')
@@ -433,11 +435,12 @@ def _fill_structured_credits(draft: _Draft) -> None:
     draft.agencies = tuple(agencies.agencies)
 
 
-def _printed_bylines_over_meta(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tuple[str, Credits]]:
+def _printed_bylines_over_meta(draft: _Draft, found: list[tuple[str, Credits]],
+                               printed: PrintedWords) -> list[tuple[str, Credits]]:
     """The byline elements' credits when the persons came from a meta tag the page never prints and a byline
     element credits a person: the tag names another site's or the CMS's account, the byline who wrote."""
     if draft.sources.get("authors") not in _META_SOURCES or any(
-            prints_name(draft.page.root, name) for name in draft.credits.authors):
+            prints_name(draft.page.root, name, printed) for name in draft.credits.authors):
         return []
     read = _byline_credits(draft, [(source, credits) for source, credits in found if source not in _META_SOURCES])
     return read if any(credits.authors for _, credits in read) else []
@@ -446,7 +449,7 @@ def _printed_bylines_over_meta(draft: _Draft, found: list[tuple[str, Credits]]) 
 _META_SOURCES = ("opengraph", "microdata", "meta")
 
 
-def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[str]:
+def _unprinted(credits: Credits, printed: PrintedWords, bodies: list[str]) -> set[str]:
     """The JSON-LD persons and desks that no text of the page prints (keys): no byline, in JSON-LD or in the
     meta tags and hidden byline elements that repeat them (SEO plugins name the account that posted every post, whether the theme prints
     a byline or not). Agencies, and bodies typed as organisations, are not held to it. A meta author tag
@@ -458,8 +461,9 @@ def _unprinted(credits: Credits, root: HtmlElement, bodies: list[str]) -> set[st
     if len(credits.authors) > 1:
         return set()
     return {alnum(name) for name, kind in credits.credited
-            if kind != AGENCY and name not in bodies and (not any(prints_name(root, form) for form in _printed_forms(name))
-                                                          or printed_as_editor(root, name))}
+            if kind != AGENCY and name not in bodies and (
+                not any(prints_name(printed.root, form, printed) for form in _printed_forms(name))
+                or printed_as_editor(printed.root, name, printed))}
 
 
 def _printed_forms(name: str) -> list[str]:
