@@ -696,6 +696,9 @@ _CREDIT_LINE_XPATHS = {
     " or ancestor::template or ancestor::a or ancestor::blockquote)]",
     "_dashed_nodes": "//body//text()[contains(., ' - ') or contains(., ' – ')][string-length(.) < 80][not(ancestor::script"
     " or ancestor::style or ancestor::noscript or ancestor::template or ancestor::a or ancestor::title)]",
+    "_card_nodes": "//body//text()[string-length(normalize-space(.)) <= 60][contains(., 'uth') or contains(., 'ute')"
+    " or contains(., 'uto') or contains(., 'by') or contains(., 'crit')][not(ancestor::script or ancestor::style"
+    " or ancestor::noscript or ancestor::template or ancestor::a or ancestor::blockquote)]",
 }
 
 
@@ -715,6 +718,10 @@ _CREDIT_LINE_XPATHS = {
     # a fragment (lxml makes the <body>), a comment the parser drops between two texts, a page with no <body>
     "<p>Auteur: Karim Benali</p><p>By<!-- x --> </p>Par<!-- c -->: Nom",
     "<html><head><title>12.03.2025 - Titre</title></head></html>",
+    # author cards: a label after the name, 'Written by' and 'Écrit par' lines, one in a link, one in a quote, one long
+    "<html><body><div><h3>Karim Benali</h3><span>Author</span></div><p>Amina Saïdi<span>| Auteure</span></p>"
+    "<h3>Written by Sara Bensalem</h3><a href='/a'>Écrit par Nadia</a><blockquote>Written by Karim</blockquote>"
+    f"<p>Écrit par {'x' * 60}</p><p>   Autorin   \n  </p></body></html>",
 ])
 def test_credit_line_searches_find_what_their_xpaths_find(html: str) -> None:
     from lxml import etree
