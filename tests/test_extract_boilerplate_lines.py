@@ -430,3 +430,41 @@ def test_an_article_keeps_its_closing_schedule() -> None:
     outcome = extract_article(page(tail=tail).encode(), URL)
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == [*FR_PARAGRAPHS, *FR_TOUR]
+
+
+# A German consent box held in the text, longer than a prompt line (written for these tests).
+DE_CONSENT = (
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an "
+    "Drittplattformen übermittelt werden. Weitere Hinweise zu diesen Diensten und zu Ihren Wahlmöglichkeiten finden "
+    "Sie jederzeit in den Einstellungen zum Datenschutz, die am Ende jeder Seite unseres Angebots verlinkt sind und "
+    "in denen Sie Ihre Auswahl auch wieder ändern können.")
+DE_POINTER = ("An dieser Stelle finden Sie einen von der Redaktion ausgewählten externen Inhalt, der den Bericht aus "
+              "Oran mit einer Karte ergänzt. Sie können ihn mit einem Klick einblenden.")
+DE_NEWS = ["Der Stadtrat von Oran hat am Dienstag den Haushalt für das kommende Jahr beschlossen.",
+           "Die Opposition kritisierte, dass der Betreiber der Parkhäuser Daten an Dritte übermittelt habe.",
+           "Die Abstimmung fiel mit 31 zu 12 Stimmen deutlich aus."]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the box goes whole, in the middle of the text as at its edges, the article's lines stay
+    ([DE_NEWS[0], DE_POINTER, DE_CONSENT, *DE_NEWS[1:]], DE_NEWS),
+    ([*DE_NEWS, DE_CONSENT], DE_NEWS),
+    # a news sentence on data sent to third parties stays, and so does a paragraph on the paper's own content
+    (DE_NEWS, DE_NEWS),
+    ([*DE_NEWS, "Die Zeitung zeigt externe Inhalte erst nach Zustimmung der Leser, sagte der Chefredakteur."],
+     [*DE_NEWS, "Die Zeitung zeigt externe Inhalte erst nach Zustimmung der Leser, sagte der Chefredakteur."]),
+    # a paragraph longer than a notice that quotes the box's wording stays
+    ([*DE_NEWS, " ".join([DE_CONSENT, *DE_NEWS * 3])], [*DE_NEWS, " ".join([DE_CONSENT, *DE_NEWS * 3])]),
+    # French and Arabic texts are unchanged
+    (list(FR_PARAGRAPHS), list(FR_PARAGRAPHS)),
+    (list(AR_PARAGRAPHS), list(AR_PARAGRAPHS)),
+])
+def test_a_consent_box_in_the_text_goes(lines: list[str], expected: list[str]) -> None:
+    assert clean_lines(lines, None)[0] == expected
+
+
+def test_an_article_loses_its_consent_box() -> None:
+    tail = f"<div class='consent'><p>{DE_POINTER}</p><p>{DE_CONSENT}</p></div>"
+    outcome = extract_article(page(tail=tail).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == list(FR_PARAGRAPHS)
