@@ -468,3 +468,20 @@ def test_an_article_loses_its_consent_box() -> None:
     outcome = extract_article(page(tail=tail).encode(), URL)
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == list(FR_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    # the page's tags as a closing list under their header go, header and items
+    (["Tags :", "- Oran", "- Budget municipal"], []),
+    (["- Etiketler :", "- Haberler -", "- Ekonomi"], []),
+    (["الوسوم:", "- وهران", "- الميزانية"], []),
+    # a closing list with no header, or under a sentence, is the article's
+    (["- Oran", "- Budget municipal"], ["- Oran", "- Budget municipal"]),
+    (["Les quartiers concernés :", "- Oran", "- Es Senia"], ["Les quartiers concernés :", "- Oran", "- Es Senia"]),
+    # a header followed by a long item or a paragraph is no tag list: the items stay, the label line goes as before
+    (["Tags :", "- Le conseil municipal a voté le budget de la ville mardi soir"],
+     ["- Le conseil municipal a voté le budget de la ville mardi soir"]),
+    (["Tags :", "- Oran", FR_PARAGRAPHS[0]], ["- Oran", FR_PARAGRAPHS[0]]),
+])
+def test_a_closing_tag_list_goes(tail: list[str], expected: list[str]) -> None:
+    assert clean_lines([*FR_PARAGRAPHS, *tail], None)[0] == [*FR_PARAGRAPHS, *expected]

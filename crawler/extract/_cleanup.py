@@ -203,7 +203,7 @@ _BUTTON = re.compile(
 # a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
 _LABELS = re.compile(
     r"^\W{0,3}(?:kategorien?|cat[ée]gories?|categor[íi]as?|categories|tags?|schlagw[öo]rter|mots[-\s]cl[ée]s|[ée]tiquettes"
-    r"|etiquetas|الوسوم|كلمات\s+مفتاحية|التصنيف|الكلمات\s+الدالة"
+    r"|etiquetas|etiketler|etiketter|الوسوم|كلمات\s+مفتاحية|التصنيف|الكلمات\s+الدالة"
     # a blog's filing line ('Filed under: Khawarij |', 'Classé dans : Économie'): aeb 2 tune pages fixed, none broken
     r"|filed\s+under|class[ée]e?\s+dans)\s*:",
     re.IGNORECASE,
@@ -513,7 +513,7 @@ def clean_lines(lines: list[str], title: str | None, root: HtmlElement | None = 
     code: Container[str] = PrintedCode(root) if root is not None else ()
     lines = drop_truncated_lead(drop_head(lines, title, title_from_heading))
     head = [line for line in lines[:3] if not is_date_line(line)] + lines[3:]
-    kept = [text for line in drop_related(drop_contents_box(drop_comment_thread(head)), root)
+    kept = [text for line in drop_related(drop_contents_box(drop_comment_thread(drop_closing_tag_list(head))), root)
             if (text := _unprompted(line, code))]
     while kept and (_closing_stamp(kept) or _CLOSING_MARK.match(kept[-1])
                     or (len(kept) > 1 and (_contribution(kept[-1]) or _closing_copyright(kept[-1])))):
@@ -525,6 +525,34 @@ def clean_lines(lines: list[str], title: str | None, root: HtmlElement | None = 
             credits = agencies_in(source.group(1).replace("+", ","))
             kept.pop()
     return without_edge_notices(kept), credits
+
+
+# The page's tags under the text as a list: a filing label's header alone ('Tags :', '- Etiketler :', 'الوسوم:'), then
+# only short items to the end ('- Oran', '- Budget'). The header alone went as a label line (see _LABELS), its items
+# stayed. Tune halves, body F1: fundus 1 page fixed, none broken; the other corpora unchanged.
+MAX_TAG_WORDS = 4
+_TAG_ITEM = re.compile(r"^-\s+\S")
+
+
+def drop_closing_tag_list(lines: list[str]) -> list[str]:
+    """`lines` without a closing list of tags under its header (see MAX_TAG_WORDS); a text that is only the list stays."""
+    start = len(lines)
+    while start > 1 and _tag_item(lines[start - 1]) and not _tag_header(lines[start - 1]):
+        start -= 1
+    header = start - 1
+    if start == len(lines) or header < 1 or not _tag_header(lines[header]):
+        return lines
+    return lines[:header]
+
+
+def _tag_item(line: str) -> bool:
+    return _TAG_ITEM.match(line) is not None and len(line.split()) <= MAX_TAG_WORDS + 1  # '- ' is a word
+
+
+def _tag_header(line: str) -> bool:
+    """A filing label alone on its line: 'Tags :', '- Etiketler :' (not 'Tags : Oran, budget')."""
+    label = _LABELS.match(line)
+    return label is not None and not line[label.end():].strip(" -–—|:")
 
 
 # A date line under the text is its stamp ('Publié le … ', then 'Mis à jour le …'): one or two lines. A run of more
