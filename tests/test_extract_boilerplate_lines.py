@@ -485,3 +485,8 @@ def test_an_article_loses_its_consent_box() -> None:
 ])
 def test_a_closing_tag_list_goes(tail: list[str], expected: list[str]) -> None:
     assert clean_lines([*FR_PARAGRAPHS, *tail], None)[0] == [*FR_PARAGRAPHS, *expected]
+
+
+def test_an_events_details_under_a_category_label_stay() -> None:
+    details = ["- Lieu :", "- Début :", "- Catégorie :", "- Mis en ligne :", "- Adresse :"]
+    assert clean_lines([*FR_PARAGRAPHS, *details], None)[0] == [*FR_PARAGRAPHS, *details[:2], *details[3:]]

@@ -546,7 +546,9 @@ def drop_closing_tag_list(lines: list[str]) -> list[str]:
 
 
 def _tag_item(line: str) -> bool:
-    return _TAG_ITEM.match(line) is not None and len(line.split()) <= MAX_TAG_WORDS + 1  # '- ' is a word
+    """A short list item that is not a label itself: an event's details ('- Kategorie:', '- Anschrift:') are no tags."""
+    return (_TAG_ITEM.match(line) is not None and len(line.split()) <= MAX_TAG_WORDS + 1  # '- ' is a word
+            and not line.rstrip().endswith(":"))
 
 
 def _tag_header(line: str) -> bool:
