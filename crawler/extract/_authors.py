@@ -561,8 +561,10 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     for index in range(0, len(pieces), 2):
         part = pieces[index].strip() if pieces[index] else ""
         joined_by_comma = index > 0 and pieces[index - 1].strip()[:1] in (",", ";", "،")  # ', and': English lists
-        if not part or (in_role and joined_by_comma):
-            role_goes_on = in_role
+        if not part:
+            continue  # between ', ' and 'et ' ('X, correspondant, et Y'): the next part is joined by the word
+        if in_role and joined_by_comma:
+            role_goes_on = True
             continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
         if in_role and (role_goes_on or _OF_ROLE.search(pieces[index - 2] or "")):
             continue  # 'X, Head of Marketing and Community Development', 'X, Director, Content & Marketing': what
