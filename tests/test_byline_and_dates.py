@@ -61,6 +61,13 @@ BYLINES = [
     ("By Amina Saïdi, Senior Staff Writer, Politics, and Economy Desk", [("Amina Saïdi", P)], []),
     ("von Karim Benali, Online-Redaktion Veröffentlicht: 26.12.2025", [("Karim Benali", P)], []),
     ("Par Karim Benali, correspondant, et Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    # the English press's ', and' after a one-part role: a second author, or the wire; after a role that goes on
+    # over comma-joined parts the list is the role's
+    ("By Karim Benali, correspondent, and Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    ("By Karim Benali, Staff Writer, and Amina Saïdi, Correspondent", [("Karim Benali", P), ("Amina Saïdi", P)], []),
+    ("By Karim Benali, Staff Writer, and Associated Press", [("Karim Benali", P), ("Associated Press", A)], ["AP"]),
+    ("By Karim Benali, Senior Editor, and Economy Desk", [("Karim Benali", P)], []),
+    ("By Karim Benali, Senior Technologist, Speech, Privacy, and Technology Project", [("Karim Benali", P)], []),
     ("بقلم: محمد الأمين، صحفي", [("محمد الأمين", P)], []),
     (", par Karim Benali", [("Karim Benali", P)], []),  # the date before the comma sat in another element
     ("Por Leïla Haddad, Omar Lahlou y Amina Saïdi", [("Leïla Haddad", P), ("Omar Lahlou", P), ("Amina Saïdi", P)], []),

@@ -563,10 +563,13 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
         joined_by_comma = index > 0 and pieces[index - 1].strip()[:1] in (",", ";", "،")  # ', and': English lists
         if not part:
             continue  # between ', ' and 'et ' ('X, correspondant, et Y'): the next part is joined by the word
-        if in_role and joined_by_comma:
+        # ', and' right after a one-part role: a second author ('X, Staff Writer, and Y'); after a role that went on
+        # ('X, Senior Technologist, Speech, Privacy, and Technology Project') the list is the role's
+        second = in_role and joined_by_comma and not role_goes_on and _second_author(pieces[index - 1], part)
+        if in_role and joined_by_comma and not second:
             role_goes_on = True
             continue  # 'X, Senior Staff Technologist, Speech, Privacy and Technology Project': the role goes on
-        if in_role and (role_goes_on or _OF_ROLE.search(pieces[index - 2] or "")):
+        if in_role and not second and (role_goes_on or _OF_ROLE.search(pieces[index - 2] or "")):
             continue  # 'X, Head of Marketing and Community Development', 'X, Director, Content & Marketing': what
             # the role is of goes on after 'and' or '&'
         if parts and _WEB_ADDRESS.match(part):
@@ -643,6 +646,19 @@ _WORD_BREAK = re.compile(r"[\s-]+|(?<=[^\W\d_A-Z])(?=[A-Z])")
 # A role that says what it is the head of ('Head of Marketing', 'Director of Sales'): an 'and' after it joins two things
 # the role is of, not two names.
 _OF_ROLE = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
+
+
+def _second_author(joiner: str, part: str) -> bool:
+    """True when ', and' joins a full name or an agency to the role before it: 'By X, Staff Writer, and Y' credits Y
+    too (as 'Par X, correspondant, et Y' does), where 'X, Senior Writer, and Economy Desk' goes on with the role."""
+    if joiner.strip().lower() != ", and" or _has_role_word(part):
+        return False
+    if _canonical(part):
+        return True  # 'By X, Staff Writer, and Associated Press': the wire the byline credits too
+    if _is_desk(part):
+        return False
+    name = _person(part)
+    return name is not None and len([w for w in name.split() if w.lower() not in _PARTICLES]) >= 2
 
 
 def _role_later_in_clause(pieces: list[str], index: int) -> bool:
