@@ -648,10 +648,13 @@ _WORD_BREAK = re.compile(r"[\s-]+|(?<=[^\W\d_A-Z])(?=[A-Z])")
 _OF_ROLE = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
 
 
+_COMMA_AND = re.compile(r",\s*and", re.IGNORECASE)
+
+
 def _second_author(joiner: str, part: str) -> bool:
     """True when ', and' joins a full name or an agency to the role before it: 'By X, Staff Writer, and Y' credits Y
     too (as 'Par X, correspondant, et Y' does), where 'X, Senior Writer, and Economy Desk' goes on with the role."""
-    if joiner.strip().lower() != ", and" or _has_role_word(part):
+    if not _COMMA_AND.fullmatch(joiner.strip()) or _has_role_word(part):
         return False
     if _canonical(part):
         return True  # 'By X, Staff Writer, and Associated Press': the wire the byline credits too
