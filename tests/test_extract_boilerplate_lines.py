@@ -434,10 +434,10 @@ def test_an_article_keeps_its_closing_schedule() -> None:
 
 # A German consent box held in the text, longer than a prompt line (written for these tests).
 DE_CONSENT = (
-    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an "
-    "Drittplattformen übermittelt werden. Weitere Hinweise zu diesen Diensten und zu Ihren Wahlmöglichkeiten finden "
-    "Sie jederzeit in den Einstellungen zum Datenschutz, die am Ende jeder Seite unseres Angebots verlinkt sind und "
-    "in denen Sie Ihre Auswahl auch wieder ändern können.")
+    "Ich bin damit einverstanden, dass mir auf dieser Seite externe Inhalte der Karte von Oran eingeblendet werden. "
+    "Dabei können Daten an Drittanbieter weitergegeben werden. Meine Wahl kann ich in den Datenschutz-Einstellungen "
+    "am Seitenende jederzeit wieder ändern, auch für jede Karte und jedes Video einzeln, ohne dass dafür ein Konto "
+    "bei der Zeitung nötig ist.")
 DE_POINTER = ("An dieser Stelle finden Sie einen von der Redaktion ausgewählten externen Inhalt, der den Bericht aus "
               "Oran mit einer Karte ergänzt. Sie können ihn mit einem Klick einblenden.")
 DE_NEWS = ["Der Stadtrat von Oran hat am Dienstag den Haushalt für das kommende Jahr beschlossen.",

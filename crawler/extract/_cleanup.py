@@ -425,10 +425,10 @@ def is_prompt(line: str) -> bool:
     return _all_cue(line) or bool(labels) or _calls_reader(line)
 
 
-# A box in the text that holds back embedded content until the reader consents, as the German press words it ('Ich bin
-# damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an
-# Drittplattformen übermittelt werden. …', 'An dieser Stelle finden Sie einen externen Inhalt, der den Artikel
-# ergänzt'): longer than a prompt line and anywhere in the text, it goes whole up to MAX_EDGE_NOTICE_WORDS. A news
+# A box in the text that holds back embedded content until the reader consents, as the German press words it (the
+# reader agrees that external content be shown, 'ich bin damit einverstanden, dass mir … externe Inhalte …'; data may
+# then go to third parties, 'dabei können Daten an Drittanbieter weitergegeben werden'; 'an dieser Stelle finden Sie
+# einen … externen Inhalt'): longer than a prompt line and anywhere in the text, it goes whole up to MAX_EDGE_NOTICE_WORDS. A news
 # sentence on data sent to third parties ('Der Konzern hat Daten an Dritte übermittelt') is not the box's wording.
 # Tune halves, body F1: fundus 1 page fixed, none broken; the other corpora unchanged.
 _CONSENT_BOX = Prefiltered(re.compile(
