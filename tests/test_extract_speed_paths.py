@@ -770,3 +770,24 @@ def test_the_author_checks_share_their_searches_of_a_word(monkeypatch: pytest.Mo
     assert shared == alone == [(True, False), (True, False), (True, True), (False, False), (False, False),
                                (False, False)]
     assert len(searched) == len(set(searched))  # each word searched once
+
+
+@pytest.mark.parametrize(("module", "name", "short", "long_value"), [
+    ("crawler.extract._text", "fold", "Élection à Oran", "Élection à Oran " * 100),
+    ("crawler.extract._text", "alnum", "El-Watan.com", "El-Watan.com " * 100),
+    ("crawler.extract._page", "_has_mark_word", "post-author byline", "x" * 300 + " byline"),
+    ("crawler.extract._page", "_token_marks", "comments sidebar", "x" * 300 + " comments"),
+])
+def test_the_text_caches_answer_a_long_value_without_keeping_it(module: str, name: str, short: str,
+                                                                 long_value: str) -> None:
+    import importlib
+
+    from crawler.extract._cache import MAX_CACHED_CHARS
+
+    function = getattr(importlib.import_module(module), name)
+    function.cached.cache_clear()
+    assert len(long_value) > MAX_CACHED_CHARS
+    answers = function(short), function(long_value)
+    assert function.cached.cache_info().currsize == 1  # the short value's answer only
+    assert answers == (function.cached.__wrapped__(short), function.cached.__wrapped__(long_value))
+    assert function(long_value) == answers[1] and function.cached.cache_info().currsize == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -25,6 +24,7 @@ from lxml.html import (
     document_fromstring,
 )
 
+from crawler.extract._cache import remembered_if_short
 from crawler.extract._text import alnum, clean
 
 # Same parser settings as trafilatura's, so the tree we hand it is the tree it would build.
@@ -456,7 +456,7 @@ def elsewhere(el: HtmlElement) -> bool:
     return False
 
 
-@lru_cache(maxsize=2048)
+@remembered_if_short(2048)
 def _token_marks(marks: str) -> tuple[bool, bool]:
     """Does a token of `marks` (an element's class and id) say elsewhere, does one say the post itself? Cached:
     the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
@@ -951,7 +951,7 @@ def _in_side_column(el: HtmlElement) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+@remembered_if_short(4096)
 def _has_mark_word(marks: str) -> bool:
     """Cached: a page gives the same classes to many elements (240 distinct marks among 620 on a real page)."""
     if marks.isascii():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import lru_cache
+
+from crawler.extract._cache import remembered_if_short
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 # a tag of the markup a CMS leaves in a summary, in lower case as CMSs write it: a title in angle brackets
@@ -74,7 +75,7 @@ def without_markup(value: str) -> str:
     return value
 
 
-@lru_cache(maxsize=4096)
+@remembered_if_short(4096)
 def fold(value: str) -> str:
     """A comparison key: case-folded, accents and punctuation variants flattened (cached: titles
     and site names are compared many times per page)."""
@@ -95,7 +96,7 @@ def _without_marks(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)
+@remembered_if_short(4096)
 def alnum(value: str) -> str:
     """Only the letters and digits of `fold(value)`: 'El-Watan.com' -> 'elwatancom'."""
     return "".join(filter(str.isalnum, fold(value)))
