@@ -791,3 +791,15 @@ def test_the_text_caches_answer_a_long_value_without_keeping_it(module: str, nam
     assert function.cached.cache_info().currsize == 1  # the short value's answer only
     assert answers == (function.cached.__wrapped__(short), function.cached.__wrapped__(long_value))
     assert function(long_value) == answers[1] and function.cached.cache_info().currsize == 1
+
+
+def test_the_cookie_banner_search_answers_a_long_class_without_keeping_it() -> None:
+    from lxml import etree
+
+    from crawler.extract._cache import MAX_CACHED_CHARS
+    from crawler.extract._trafilatura_fast import BasicClean
+
+    clean = BasicClean("cookie|consent", etree.XPath("//nothing"))
+    long_value = "x" * MAX_CACHED_CHARS + " cookie-banner"
+    assert clean.cookie("cookie-notice") and not clean.cookie("post-body") and clean.cookie(long_value)
+    assert clean.cookie.cached.cache_info().currsize == 2  # type: ignore[attr-defined]

@@ -46,6 +46,8 @@ from lxml.html import HtmlElement
 from trafilatura import readability_lxml, xpaths
 from trafilatura.xml import delete_element
 
+from crawler.extract._cache import remembered_if_short
+
 CHECKED_VERSION = "2.3.1"
 _installed: list[str] = []
 
@@ -385,7 +387,7 @@ class BasicClean:
 
     def __init__(self, cookie_pattern: str, original: etree.XPath) -> None:
         search = re.compile(cookie_pattern, re.UNICODE | re.IGNORECASE).search  # as lxml compiles it for 'i'
-        self.cookie = functools.lru_cache(maxsize=4096)(lambda value: search(value) is not None)
+        self.cookie = remembered_if_short(CACHED_VALUES)(lambda value: search(value) is not None)
         self.original = original
 
     def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
