@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -591,13 +592,19 @@ def author_card_lines(nodes: list[PrintedNode]) -> list[str]:
     """The lines of author cards outside comments, sidebars, related boxes and the page footer: the text of the
     element around a card's label that stands alone after the name ('Karim Benali Author'), or a line that opens
     with 'Written by'. `nodes`: the page's `printed_nodes`."""
-    lines: list[str] = []
     found = [(text.strip(), el) for text, el, _ in _card_nodes(nodes)
              if _CARD_LABEL.match(text.strip()) or _WRITTEN_BY.match(text.strip())]
-    for text, el in found[:MAX_CARD_LOOKUPS]:
-        if el is None or not isinstance(el.tag, str) or elsewhere(el):
+    return _lines_around(found[:MAX_CARD_LOOKUPS], _card_line)
+
+
+def _lines_around(found: list[tuple[str, HtmlElement]], line_of: Callable[[HtmlElement, str], str | None]) -> list[str]:
+    """The distinct lines `line_of` reads around each found text (stripped) and its element, outside comments,
+    sidebars, related boxes and the page footer: what the searches of credit lines by a text alone keep."""
+    lines: list[str] = []
+    for text, el in found:
+        if el is None or elsewhere(el):
             continue
-        line = _card_line(el, text)
+        line = line_of(el, text)
         if line and line not in lines:
             lines.append(line)
     return lines
@@ -606,6 +613,8 @@ def author_card_lines(nodes: list[PrintedNode]) -> list[str]:
 def _card_line(el: HtmlElement, text: str) -> str | None:
     """The line a card's text opens or closes: the 'Written by' line itself, else the label's parent's text when it
     prints more than the label (the name before it), in a line's length."""
+    if not isinstance(el.tag, str):
+        return None  # the tail of a comment or processing instruction: no card's element
     if _WRITTEN_BY.match(text):
         return text
     parent = el if el.text is None or el.text.strip() != text else el.getparent()
@@ -654,15 +663,8 @@ def lead_in_lines(nodes: list[PrintedNode]) -> list[str]:
     the page footer. When the lead-in's element prints nothing else, the next element that prints something holds
     the name ('<div>Written by</div><div>Karim Benali</div><div>bio…</div>'): the lead-in and that element's text.
     `nodes`: the page's `printed_nodes`."""
-    lines: list[str] = []
-    found = [(text, el) for text, el, _ in _lead_in_nodes(nodes) if _LONE_LEAD_IN.match(text.strip())]
-    for text, el in found[:MAX_LEAD_IN_LOOKUPS]:
-        if el is None or elsewhere(el):
-            continue
-        line = _lead_in_line(el, text.strip())
-        if line and line not in lines:
-            lines.append(line)
-    return lines
+    found = [(text.strip(), el) for text, el, _ in _lead_in_nodes(nodes) if _LONE_LEAD_IN.match(text.strip())]
+    return _lines_around(found[:MAX_LEAD_IN_LOOKUPS], _lead_in_line)
 
 
 def _lead_in_line(el: HtmlElement, lead_in: str) -> str | None:

@@ -46,7 +46,7 @@ from lxml.html import HtmlElement
 from trafilatura import readability_lxml, xpaths
 from trafilatura.xml import delete_element
 
-from crawler.extract._cache import remembered_if_short
+from crawler.extract._cache import MAX_CACHED_CHARS, remembered_if_short
 
 CHECKED_VERSION = "2.3.1"
 _installed: list[str] = []
@@ -70,9 +70,8 @@ def _searches(pattern: str) -> Callable[[str | None], bool]:
     return lambda value: search(value or "") is not None
 
 
-# The longest attribute value whose answer is remembered: a long-lived worker keeps CACHED_VALUES values a pattern, so
-# a page of long generated class strings (a hostile one: 100 KB each) must not fill its memory with them.
-CACHED_VALUES, MAX_CACHED_CHARS = 4096, 256
+# The class values whose answers a pattern remembers (those of at most _cache.MAX_CACHED_CHARS characters)
+CACHED_VALUES = 4096
 
 
 class CachedSearch:
