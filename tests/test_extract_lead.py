@@ -86,6 +86,15 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     (f'{H1}<div class="summary"><h2>En bref</h2><ul><li>{FR_LEAD}</li></ul></div>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><div class="summary"><h3>باختصار</h3><p>{AR_LEAD}</p></div>',
      AR_PARAGRAPHS, AR_TEXT, None),
+    # a magazine's subheadline ('dek', 'deck'), even one also marked as a summary: a second title, not a standfirst
+    (f'{H1}<p class="dek">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<p class="c-entry-summary p-dek">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'{H1}<div class="ArticleHero_dek__Q1w2e">{FR_LEAD}</div>', FR_PARAGRAPHS, FR_TEXT, None),
+    (f'<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1><span class="story-deck">{AR_LEAD}</span>', AR_PARAGRAPHS, AR_TEXT,
+     None),
+    # ... and the standfirst before a related story's dek is still the standfirst
+    (f'{H1}<p class="summary">{FR_LEAD}</p><div class="related"><p class="dek">Le fisc allège les petits salaires '
+     'dès le mois de janvier prochain.</p></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     # before the headline, or in a list of links, or cut with '…': another article's teaser
     (f'<p class="teaser">{FR_LEAD}</p>{H1}', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<ul><li><p class="teaser">{FR_LEAD}</p></li></ul>', FR_PARAGRAPHS, FR_TEXT, None),
