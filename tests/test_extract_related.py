@@ -235,6 +235,17 @@ HEADLINES = ("Le port d'Oran rouvre ses quais aux chalutiers", "La wilaya lance 
 AR_HEADLINES = ("ميناء وهران يعيد فتح أرصفته أمام قوارب الصيد", "الولاية تطلق مخططا جديدا للنقل الحضري")
 
 
+TRAIL = ('<ul><li><a href="/">Accueil</a></li><li><a href="/regions/">Régions</a></li><li><a href="/regions/oran/">'
+         "Oran</a></li><li>Le port rouvre ses quais</li></ul>")
+LINKED_TRAIL = TRAIL.replace("<li>Le port", '<li><a href="/regions/oran/port.html">Le port')
+OFF_HOME_TRAIL = TRAIL.replace('href="/"', 'href="/une/"')
+GAPPED_TRAIL = TRAIL.replace('<a href="/regions/">Régions</a>', "Régions")
+TRAIL_LINES = ["- Accueil", "- Régions", "- Oran", "- Le port rouvre ses quais"]
+AR_TRAIL = ('<ol><li><a href="https://www.example.dz/">الرئيسية</a></li><li><a href="/watani/">وطني</a></li>'
+            "<li>ميناء وهران يعيد فتح أرصفته</li></ol>")
+AR_TRAIL_LINES = ["- الرئيسية", "- وطني", "- ميناء وهران يعيد فتح أرصفته"]
+
+
 def _links(headlines: tuple[str, ...], href: str = "/article-{i}.html", label: str = "") -> str:
     return "<ul>" + "".join(f'<li>{label}<a href="{href.format(i=i)}">{h}</a></li>' for i, h in enumerate(headlines)) \
         + "</ul>"
@@ -263,6 +274,16 @@ def _links(headlines: tuple[str, ...], href: str = "/article-{i}.html", label: s
     # a broken address ('http://[' opens an IPv6 address never closed) is no page of the site: the list stays
     (f"<p>{FR[0]}</p>{_links(HEADLINES, 'http://[oran/a{i}')}", [FR[0], *(f"- {h}" for h in HEADLINES)],
      [FR[0], *(f"- {h}" for h in HEADLINES)]),
+    # a breadcrumb trail: home page, sections, the page itself; its items go, however short
+    (f"{TRAIL}<p>{FR[0]}</p><p>{FR[1]}</p>", [*TRAIL_LINES, *FR], FR),
+    (f"{AR_TRAIL}<p>{AR[0]}</p><p>{AR[1]}</p>", [*AR_TRAIL_LINES, *AR], AR),
+    (f"{LINKED_TRAIL}<p>{FR[0]}</p>", [*TRAIL_LINES, FR[0]], [FR[0]]),
+    # ... not a list whose first link leads elsewhere than the home page, nor one of two items, nor one with an
+    # unlinked item before its last
+    (f"{OFF_HOME_TRAIL}<p>{FR[0]}</p>", [*TRAIL_LINES, FR[0]], [*TRAIL_LINES, FR[0]]),
+    ('<ul><li><a href="/">Accueil</a></li><li>Oran</li></ul>' f"<p>{FR[0]}</p>", ["- Accueil", "- Oran", FR[0]],
+     ["- Accueil", "- Oran", FR[0]]),
+    (f"{GAPPED_TRAIL}<p>{FR[0]}</p>", [*TRAIL_LINES, FR[0]], [*TRAIL_LINES, FR[0]]),
 ])
 def test_without_link_lists(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
@@ -450,3 +471,11 @@ def test_an_embedded_videos_teaser_leaves_the_article_text() -> None:
     outcome = extract_article(html.encode(), URL)
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == list(FR_PARAGRAPHS)
+
+
+def test_record_text_leaves_out_a_breadcrumb_trail() -> None:
+    html = page(lead=f'<div class="trail">{TRAIL}</div>')
+    outcome = extract_article(html.encode("utf-8"), URL)
+    assert isinstance(outcome, Extracted)
+    assert not any(line in outcome.text.split("\n") for line in TRAIL_LINES)
+    assert outcome.text.split("\n")[:2] == FR

@@ -295,6 +295,12 @@ def _unlinked_paragraphs(root: HtmlElement) -> Iterator[str]:
 MIN_LINK_LIST_ITEMS = 2
 MIN_LINKED_WORDS = 3
 MAX_ITEM_WORDS = 25
+# A breadcrumb trail set as a list in the article's box goes the same way: its first item links to the site's home
+# page ('/', the host's root), every other item but the last is one link to the site (a section), and the last
+# names the page itself (a link or none); trafilatura keeps its items as the text's first '- …' lines. Tune halves,
+# body F1: fundus 1 page fixed (.961 -> .996), wcxb 1 broken (.004 -> 0, a product page read wrong anyway); the other
+# corpora unchanged.
+MIN_TRAIL_ITEMS = 3
 
 
 def without_link_lists(text: str, root: HtmlElement, host: str) -> str:
@@ -308,7 +314,7 @@ def without_link_lists(text: str, root: HtmlElement, host: str) -> str:
         first = next(listing.iterchildren("li"), None)  # a menu's first item is no line of the text: passed over
         if first is None or f"- {clean(first.text_content())}" not in items:
             continue
-        listed = _link_list(listing, host)
+        listed = _link_list(listing, host) or _trail(listing, host)
         if listed and all(f"- {item}" in items for item in listed):
             dropped.update(f"- {item}" for item in listed)
     if not dropped:
@@ -328,6 +334,34 @@ def _link_list(listing: HtmlElement, host: str) -> list[str]:
             return []
         texts.append(whole)
     return texts if len(texts) >= MIN_LINK_LIST_ITEMS else []
+
+
+def _trail(listing: HtmlElement, host: str) -> list[str]:
+    """The items of a breadcrumb trail (see MIN_TRAIL_ITEMS), or [] when `listing` is not one."""
+    items = list(listing.iterchildren("li"))
+    if len(items) < MIN_TRAIL_ITEMS:
+        return []
+    texts = []
+    for index, item in enumerate(items):
+        links = [link.get("href") or "" for link in item.iter("a")]
+        last = index == len(items) - 1
+        if len(links) > 1 or (not links and not last) or (links and not _to_site(links[0], host)):
+            return []
+        if index == 0 and not _home(links[0]):
+            return []
+        whole = clean(item.text_content())
+        if not whole or len(whole.split()) > MAX_ITEM_WORDS:
+            return []
+        texts.append(whole)
+    return texts
+
+
+def _home(href: str) -> bool:
+    """`href` (a link to the site) leads to its home page."""
+    try:
+        return urlsplit(href.strip()).path in ("", "/")
+    except ValueError:
+        return False
 
 
 def _to_site(href: str, host: str) -> bool:
