@@ -20,13 +20,14 @@ import re
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, fromstring
+from lxml.html import HtmlElement, fragment_fromstring, fromstring
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 from crawler.extract import _trafilatura_fast
 from crawler.extract._authors import PERSON, Credits, agencies_in, looks_like_byline, parse_byline
 from crawler.extract._cleanup import clean_lines
+from crawler.extract._flight import flight_html
 from crawler.extract._lines import line_probe, text_key, with_lines_after
 from crawler.extract._text import clean, fold
 
@@ -231,6 +232,20 @@ def with_container_fallback(text: str, tree: HtmlElement, url: str) -> str:
         return text
     fallback = extract_container(best, url)
     return fallback if len(fallback.split()) > words else text
+
+
+def with_flight_fallback(text: str, source: str, url: str) -> str:
+    """`text`, or, when trafilatura kept only a few words of a page that sends the article's HTML in its flight
+    data alone (`_flight`), the text of that HTML."""
+    fragment = flight_html(text, source)
+    if fragment is None:
+        return text
+    try:
+        box = fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):  # markup lxml cannot read: the text trafilatura kept stays
+        return text
+    fallback = extract_container(box, url)
+    return fallback if len(fallback.split()) > len(text.split()) else text
 
 
 def split_credits(text: str, title: str | None, root: HtmlElement | None = None,

@@ -47,6 +47,7 @@ from crawler.extract._body import (
     extract_container,
     split_credits,
     with_container_fallback,
+    with_flight_fallback,
     without_author_note,
 )
 from crawler.extract._cleanup import without_closing_outlet
@@ -297,7 +298,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
         if text:
             draft.sources["text"] = "selector"
             return text
-    text = with_missed_paragraphs(with_container_fallback(extract_body(root, url), root, url), root)
+    text = with_flight_fallback(with_container_fallback(extract_body(root, url), root, url), html, url)
+    text = with_missed_paragraphs(text, root)
     text = with_leading_text(text, root)
     text = with_lead(text, root, _headline(draft))
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
