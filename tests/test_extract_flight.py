@@ -57,6 +57,13 @@ def test_flight_html(row: str, text: str, found: bool) -> None:
     assert (html == row) if found else html is None
 
 
+def test_a_text_row_right_after_another() -> None:
+    menu, row = "<nav>Accueil Politique Sport</nav>", _row_html(FR_BODY)
+    payload = f'0:T{len(menu.encode("utf-8")):x},{menu}1:T{len(row.encode("utf-8")):x},{row}'
+    scripts = f"<script>self.__next_f.push([1,{_json_string(payload)}])</script>"
+    assert flight_html("", _page(scripts)) == row
+
+
 def test_no_flight_data_no_fallback() -> None:
     assert flight_html("", _page("<script>window.__data = {};</script>")) is None
 

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 SHORT_TEXT_WORDS = 50  # the text trafilatura kept is this short (as `_body.with_container_fallback` has it)
 MIN_ROW_WORDS = 150  # a row of HTML read as the article holds at least this many words
 MAX_PUSHES = 2000  # flight scripts read a page (a page streams a few dozen)
 MARKER = "self.__next_f.push("
 _PUSH = re.compile(r'self\.__next_f\.push\(\[1,\s*"((?:[^"\\]|\\.)*)"\]\)')
-_TEXT_ROW = re.compile(rb"(?:^|\n)[0-9a-zA-Z]+:T([0-9a-f]{1,8}),")
+_ROW_AT = re.compile(rb"[0-9a-zA-Z]+:T([0-9a-f]{1,8}),")
+_TEXT_ROW = re.compile(rb"\n[0-9a-zA-Z]+:T([0-9a-f]{1,8}),")
 _PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -31,17 +33,27 @@ def flight_html(text: str, source: str) -> str | None:
     the page `source` streams such data; None otherwise."""
     if len(text.split()) >= SHORT_TEXT_WORDS or MARKER not in source:
         return None
-    payload = _payload(source)
     best, best_words = None, 0
-    for match in _TEXT_ROW.finditer(payload):
-        start = match.end()
-        row = payload[start:start + int(match.group(1), 16)].decode("utf-8", "replace")
+    for row in _text_rows(_payload(source)):
         if not _PARAGRAPH.search(row):
             continue
         words = len(_TAG.sub(" ", row).split())
         if words > best_words:
             best, best_words = row, words
     return best if best_words >= max(MIN_ROW_WORDS, 2 * len(text.split())) else None
+
+
+def _text_rows(payload: bytes) -> Iterator[str]:
+    """The text rows of `payload` in order. A row starts the payload, follows a newline or follows a text row's
+    last byte (a text row ends with no newline); a text row's own bytes are skipped, never read as rows."""
+    position = 0
+    while True:
+        match = _ROW_AT.match(payload, position) or _TEXT_ROW.search(payload, position)
+        if match is None:
+            return
+        start = match.end()
+        position = start + int(match.group(1), 16)
+        yield payload[start:position].decode("utf-8", "replace")
 
 
 def _payload(source: str) -> bytes:
