@@ -825,3 +825,33 @@ def _filed_under(section: str, headline: str) -> str:
 ])
 def test_section_that_is_the_headline(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, URL) == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # a reference that is the heading followed by a year keeps it: the edition of a ranking or a guide
+    ('<meta property="og:title" content="Les meilleures pirogues du fleuve Niger en 2025">'
+     "<title>Les meilleures pirogues du fleuve Niger en 2025 | Le Courrier du Sahel</title>",
+     "<h1>Les meilleures pirogues du fleuve Niger</h1>", "Les meilleures pirogues du fleuve Niger en 2025"),
+    ('<meta property="og:site_name" content="Le Courrier du Sahel">'
+     "<title>Ten river towns to visit along the Niger 2026 - Le Courrier du Sahel</title>",
+     "<h1>Ten river towns to visit along the Niger</h1>", "Ten river towns to visit along the Niger 2026"),
+    ('<meta property="og:title" content="أفضل مدن النهر للزيارة لعام 2025">',
+     "<h1>أفضل مدن النهر للزيارة</h1>", "أفضل مدن النهر للزيارة لعام 2025"),
+    # anything else after the heading (a subtitle, a year set in a phrase) leaves the heading as printed
+    ('<meta property="og:title" content="Les meilleures pirogues du fleuve Niger : notre sélection">',
+     "<h1>Les meilleures pirogues du fleuve Niger</h1>", "Les meilleures pirogues du fleuve Niger"),
+    ('<meta property="og:title" content="Les meilleures pirogues du fleuve Niger depuis 2025">',
+     "<h1>Les meilleures pirogues du fleuve Niger</h1>", "Les meilleures pirogues du fleuve Niger"),
+    ('<meta property="og:title" content="Les meilleures pirogues du fleuve Niger en 2025 et 2026">',
+     "<h1>Les meilleures pirogues du fleuve Niger</h1>", "Les meilleures pirogues du fleuve Niger"),
+])
+def test_reference_adding_the_year_to_the_heading(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+def test_heading_without_the_year_leaves_the_text() -> None:
+    """The heading printed over the text is the headline line the text loses, though the title adds its year."""
+    head = '<meta property="og:title" content="Les meilleures pirogues du fleuve Niger en 2025">'
+    found = extract(page(head, "<h1>Les meilleures pirogues du fleuve Niger</h1>", paragraphs=FR_PARAGRAPHS), SAHEL_URL)
+    assert found.title == "Les meilleures pirogues du fleuve Niger en 2025"
+    assert "Les meilleures pirogues du fleuve Niger" not in found.text

@@ -20,7 +20,9 @@ site's domain set before the headline with a space only ('exemple.ne Le budget a
 glued by a dash to the headline's closing '!' or '?' ('…!-Site'). A French quotation's closing '»' is the
 headline's, never a separator ('« Nous irons au bout » - Site'). Before that cut, on a page where no heading settled
 it, an unmarked ``<h2>`` that a reference holds at either end is the headline ('Headline | Blog name'). A reference
-cut short ('…') gives way to a later one that completes it.
+cut short ('…') gives way to a later one that completes it. A heading that a site-free reference prints followed
+by a year only takes that year ('Best X' / 'Best X in 2025': with_the_year, read by the caller, which keeps the
+heading as the text's headline line).
 
 The printed headline stays even where the references agree with each other against it (JSON-LD headline, og:title
 and <title> telling the same other words): measured on the tune halves, preferring two or three agreeing references
@@ -101,6 +103,9 @@ _MAX_MANGLED_CHARS = 8
 _LEAD = re.compile(r"([^:]{3,}?)\s*:\s+")  # a kicker closed by a colon: 'Chronique : ', 'Interview: '
 _COLON = re.compile(r"\s*:\s+")
 _WORD = re.compile(r"\w+")  # a heading shorter than half the site-free title is a section label, not the headline
+# The year of a ranking or guide after the headline ('Best X in 2025', 'Meilleurs X 2025', 'أفضل X لعام 2025'): what a
+# reference adds to the heading when the page prints that year apart (a badge, the intro)
+_YEAR_TAIL = re.compile(r"\s+(?:(?:in|for|of|en|pour|de|im|für|في|لعام|عام)\s+)?(?:19|20)\d\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -287,6 +292,19 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     if title is not None and source == "h1":
         title = _without_site_segments(_spaced_as_referenced(_unmangled(title, refs, site), refs, site), site)
     return title, source
+
+
+def with_the_year(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
+    """The site-free reference that is the heading followed by a year ('Best X' printed, 'Best X in 2025' in
+    og:title and <title>): the edition of a ranking or guide, which the page shows apart from its heading and the
+    title as published keeps. Anything else after the heading (a subtitle, a slogan) leaves the heading alone.
+    Tune halves, title: wcxb 2 fixed; no other corpus changed (none broken)."""
+    spaced = " ".join(heading.split())
+    for _, ref in refs:
+        text = " ".join(strip_site(ref, site).split())
+        if text.startswith(spaced) and _YEAR_TAIL.fullmatch(text[len(spaced):]):
+            return text
+    return heading
 
 
 def _without_site_segments(heading: str, site: SiteKeys) -> str:

@@ -102,6 +102,7 @@ from crawler.extract._title import (
     headline_by_class,
     last_segment,
     site_named,
+    with_the_year,
 )
 from crawler.extract.article_or_not import MIN_WORDS
 from crawler.extract.charset import decode_html
@@ -143,6 +144,7 @@ class _Draft:
     finds: _selectors.SelectorFinds = field(default_factory=_selectors.SelectorFinds)
     outlets: list[str] = field(default_factory=list)
     title: str | None = None
+    printed_title: str | None = None  # the heading as printed where the title adds to it (_title.with_the_year)
     seo_title: str | None = None
     description: str | None = None
     text: str = ""
@@ -376,6 +378,9 @@ def _fill_title(draft: _Draft, html: str) -> None:
         draft.outlets.append(printed)
         site = SiteKeys.build(draft.outlets, draft.url, section)
     title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
+    printed = title
+    if title is not None and source == "h1":
+        title = with_the_year(title, refs, site)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
     if title is None:
@@ -383,6 +388,8 @@ def _fill_title(draft: _Draft, html: str) -> None:
     if draft.finds.title:
         title, source = draft.finds.title, "selector"
     draft.put("title", title, source)
+    if source == "h1" and title != printed:  # the text's headline line prints the heading, not the added year
+        draft.printed_title = printed
     if source != SITE_NAME_TITLE:  # around the site's name, <title> prints the page's label ('About - Name')
         draft.outlets.extend(_title_remainders(title, draft.page.title_tag))
     by_kind = dict(reversed(refs))
@@ -518,7 +525,7 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
 
 def _headline(draft: _Draft) -> str | None:
     """The title as the text's headline: none when the title is only the site's name."""
-    return None if draft.sources.get("title") == SITE_NAME_TITLE else draft.title
+    return None if draft.sources.get("title") == SITE_NAME_TITLE else draft.printed_title or draft.title
 
 
 MAX_COAUTHOR_LINES = 8  # the article's byline comes first among the marked lines; teasers' follow
