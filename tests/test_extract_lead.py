@@ -152,3 +152,18 @@ def test_standfirst_over_a_marked_body_wrapper(header: str, wrapper: str, paragr
     text = "\n".join(paragraphs)
     expected = [lead, *paragraphs] if lead else list(paragraphs)
     assert with_lead(text, root, None).split("\n") == expected
+
+
+@pytest.mark.parametrize(("header", "paragraphs", "lead"), [
+    # the headline's <hgroup>: its other element is the article's subtitle, marked or not
+    (f"<hgroup>{H1}<h2>{FR_LEAD}</h2></hgroup>", FR_PARAGRAPHS, FR_LEAD),
+    (f"<hgroup>{AR_H1}<p>{AR_LEAD}</p></hgroup>", AR_PARAGRAPHS, AR_LEAD),
+    # ... not a kicker too short for a standfirst, nor an unmarked paragraph outside the group
+    (f"<hgroup><p>Fiscalité</p>{H1}</hgroup>", FR_PARAGRAPHS, None),
+    (f"<hgroup>{H1}</hgroup><p>{FR_LEAD}</p>", FR_PARAGRAPHS, None),
+])
+def test_standfirst_in_the_headline_group(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
+    root = parse_html(_page(header, paragraphs).encode("utf-8"))
+    text = "\n".join(paragraphs)
+    expected = [lead, *paragraphs] if lead else list(paragraphs)
+    assert with_lead(text, root, None).split("\n") == expected

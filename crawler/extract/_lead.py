@@ -93,13 +93,22 @@ def _standfirst_after(headline: HtmlElement, probes: list[tuple[int, str]]) -> t
                 return index, "" if lead is None else "\n".join(_run_of(lead))
         if element.tag == "h1":
             return None  # another headline: the walk from it is the one to read
-        marks = _marks(element)
-        if marks.strip() and _MARK.search(marks) and not _NOT_LEAD.search(marks) and _standfirst(element):
+        if _standfirst_mark(element, headline) and _standfirst(element):
             marked = element
             if not text_seen:
                 under_headline = element
         text_seen = text_seen or bool(element.text and element.text.strip())
     return None
+
+
+def _standfirst_mark(element: HtmlElement, headline: HtmlElement) -> bool:
+    """Marked as a standfirst (see _MARK), or printed with the headline in its <hgroup>: HTML's group of a heading
+    and its subtitle, whose other elements say what the article is about."""
+    marks = _marks(element)
+    if marks.strip() and _MARK.search(marks) and not _NOT_LEAD.search(marks):
+        return True
+    group = headline.getparent()
+    return group is not None and group.tag == "hgroup" and element.getparent() is group
 
 
 def _lead_of(marked: HtmlElement | None, under_headline: HtmlElement | None,
