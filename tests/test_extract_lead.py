@@ -95,6 +95,8 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     # too short (a kicker) or too long (a block of the page) for a standfirst
     (f'{H1}<p class="chapo">Fiscalité : ce qui change</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 7)}</div>', FR_PARAGRAPHS, FR_TEXT, None),
+    # ... a long one (125 words) is still a standfirst
+    (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 5)}</div>', FR_PARAGRAPHS, FR_TEXT, " ".join([FR_LEAD] * 5)),
 ])
 def test_with_lead(header: str, paragraphs: tuple[str, ...], text: str, lead: str | None) -> None:
     root = parse_html(_page(header, paragraphs).encode("utf-8"))

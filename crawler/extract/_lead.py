@@ -22,7 +22,9 @@ from lxml.html import HtmlElement
 from crawler.extract._text import clean, fold
 
 MIN_WORDS = 8
-MAX_WORDS = 120
+# A standfirst of a science institute's news runs to 123 words; 120 left it out. Tune halves, body F1: trafilatura
+# corpus 1 page fixed, none broken, any bound from 123 to 200 alike.
+MAX_WORDS = 150
 MAX_LINK_SHARE = 0.2
 START_LINES = 6  # the text's first paragraph is among its first lines (a kicker, a headline, a date line before it)
 PROBE_CHARS = 40
