@@ -104,6 +104,8 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     # too short (a kicker) or too long (a block of the page) for a standfirst
     (f'{H1}<p class="chapo">Fiscalité : ce qui change</p>', FR_PARAGRAPHS, FR_TEXT, None),
     (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 7)}</div>', FR_PARAGRAPHS, FR_TEXT, None),
+    # ... a long one (125 words) is still a standfirst
+    (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 5)}</div>', FR_PARAGRAPHS, FR_TEXT, " ".join([FR_LEAD] * 5)),
 ])
 def test_with_lead(header: str, paragraphs: tuple[str, ...], text: str, lead: str | None) -> None:
     root = parse_html(_page(header, paragraphs).encode("utf-8"))
@@ -132,3 +134,47 @@ def test_standfirst_before_a_paragraph_opened_by_a_link(header: str, first: str,
     html = _page(header, (first, *paragraphs[1:]))
     text = "\n".join(paragraphs)
     assert with_lead(text, parse_html(html.encode("utf-8")), None).split("\n") == [lead, *paragraphs]
+
+
+AR_H1 = "<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1>"
+
+
+def _wrapped_page(header: str, wrapper: str, paragraphs: tuple[str, ...]) -> str:
+    """A headline and what follows it, then the first paragraph in a box of class `wrapper`, the others after it."""
+    first, *rest = paragraphs
+    return (f'<html><body><main><article><header>{header}</header><div class="{wrapper}"><p>{first}</p></div>'
+            + "".join(f"<p>{p}</p>" for p in rest) + "</article></main></body></html>")
+
+
+@pytest.mark.parametrize(("header", "wrapper", "paragraphs", "lead"), [
+    # a box marked 'teaser' or 'intro' that holds the first paragraph is the body's wrapper: the standfirst right under
+    # the headline is still put back
+    (f'{H1}<h2 class="subheadline">{FR_LEAD}</h2>', "teaser-content", FR_PARAGRAPHS, FR_LEAD),
+    (f'{AR_H1}<p class="article-dek">{AR_LEAD}</p>', "article-intro", AR_PARAGRAPHS, AR_LEAD),
+    # ... but not a marked element with text between the headline and it (an author's card, a promotion)
+    (f'{H1}<p>Par Karim Benali, à Oran</p><p class="partner-box-description">{FR_LEAD}</p>', "teaser-content", FR_PARAGRAPHS,
+     None),
+    # the box alone: the first paragraph is its own, trafilatura kept it
+    (H1, "article-intro", FR_PARAGRAPHS, None),
+])
+def test_standfirst_over_a_marked_body_wrapper(header: str, wrapper: str, paragraphs: tuple[str, ...],
+                                               lead: str | None) -> None:
+    root = parse_html(_wrapped_page(header, wrapper, paragraphs).encode("utf-8"))
+    text = "\n".join(paragraphs)
+    expected = [lead, *paragraphs] if lead else list(paragraphs)
+    assert with_lead(text, root, None).split("\n") == expected
+
+
+@pytest.mark.parametrize(("header", "paragraphs", "lead"), [
+    # the headline's <hgroup>: its other element is the article's subtitle, marked or not
+    (f"<hgroup>{H1}<h2>{FR_LEAD}</h2></hgroup>", FR_PARAGRAPHS, FR_LEAD),
+    (f"<hgroup>{AR_H1}<p>{AR_LEAD}</p></hgroup>", AR_PARAGRAPHS, AR_LEAD),
+    # ... not a kicker too short for a standfirst, nor an unmarked paragraph outside the group
+    (f"<hgroup><p>Fiscalité</p>{H1}</hgroup>", FR_PARAGRAPHS, None),
+    (f"<hgroup>{H1}</hgroup><p>{FR_LEAD}</p>", FR_PARAGRAPHS, None),
+])
+def test_standfirst_in_the_headline_group(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
+    root = parse_html(_page(header, paragraphs).encode("utf-8"))
+    text = "\n".join(paragraphs)
+    expected = [lead, *paragraphs] if lead else list(paragraphs)
+    assert with_lead(text, root, None).split("\n") == expected
