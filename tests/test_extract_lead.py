@@ -150,7 +150,7 @@ def _wrapped_page(header: str, wrapper: str, paragraphs: tuple[str, ...]) -> str
     # a box marked 'teaser' or 'intro' that holds the first paragraph is the body's wrapper: the standfirst right under
     # the headline is still put back
     (f'{H1}<h2 class="subheadline">{FR_LEAD}</h2>', "teaser-content", FR_PARAGRAPHS, FR_LEAD),
-    (f'{AR_H1}<p class="article-dek">{AR_LEAD}</p>', "article-intro", AR_PARAGRAPHS, AR_LEAD),
+    (f'{AR_H1}<p class="article-chapo">{AR_LEAD}</p>', "article-intro", AR_PARAGRAPHS, AR_LEAD),
     # ... but not a marked element with text between the headline and it (an author's card, a promotion)
     (f'{H1}<p>Par Karim Benali, à Oran</p><p class="partner-box-description">{FR_LEAD}</p>', "teaser-content", FR_PARAGRAPHS,
      None),
