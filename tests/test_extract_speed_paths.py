@@ -671,15 +671,17 @@ def test_printed_text_of_a_huge_page_is_read_in_linear_time() -> None:
 
 def test_a_remembered_class_search_keeps_no_long_value() -> None:
     from crawler.extract import _trafilatura_fast
+    from crawler.extract._cache import MAX_CACHED_CHARS
 
     # the discard prunes remember their answers by class value in a long-lived worker: a short value is remembered,
     # a long generated one (a hostile page's) is searched each time and never kept
     cached = _trafilatura_fast.CachedSearch("share|footer")
     search = cached.test
-    long_value = "x" * (_trafilatura_fast.MAX_CACHED_CHARS + 1) + " footer"
+    long_value = "x" * (MAX_CACHED_CHARS + 1) + " footer"
     assert search("post-footer") and not search("post-body") and search(long_value) and not search(None)
-    assert cached.cached.cache_info().currsize == 3  # 'post-footer', 'post-body', '' (None)
-    assert search(long_value) and cached.cached.cache_info().currsize == 3
+    assert set(cached.cached) == {"post-footer", "post-body", "", None}  # no attribute: read as ''
+    assert search(long_value) and len(cached.cached) == 4
+    assert not search(None) and not search("") and search("share-bar")  # answered from the memo or searched alike
 
 
 # The credit lines' three searches as they were first written, XPaths over the body's text nodes: the reference that
@@ -785,12 +787,28 @@ def test_the_text_caches_answer_a_long_value_without_keeping_it(module: str, nam
     from crawler.extract._cache import MAX_CACHED_CHARS
 
     function = getattr(importlib.import_module(module), name)
-    function.cached.cache_clear()
+    memo = function.__self__  # the answers remembered (crawler.extract._cache.Remembered)
+    memo.clear()
     assert len(long_value) > MAX_CACHED_CHARS
     answers = function(short), function(long_value)
-    assert function.cached.cache_info().currsize == 1  # the short value's answer only
-    assert answers == (function.cached.__wrapped__(short), function.cached.__wrapped__(long_value))
-    assert function(long_value) == answers[1] and function.cached.cache_info().currsize == 1
+    assert list(memo) == [short]  # the short value's answer only
+    assert answers == (memo.func(short), memo.func(long_value))
+    assert function(long_value) == answers[1] and list(memo) == [short]
+
+
+def test_a_memo_holds_at_most_its_size() -> None:
+    from crawler.extract._cache import remembered_if_short
+
+    calls: list[str] = []
+
+    def shout(value: str) -> str:
+        calls.append(value)
+        return value.upper()
+
+    function = remembered_if_short(2)(shout)
+    assert [function(v) for v in ("oran", "oran", "sfax", "oran")] == ["ORAN", "ORAN", "SFAX", "ORAN"]
+    assert calls == ["oran", "sfax"]  # remembered
+    assert function("rabat") == "RABAT" and len(function.__self__) <= 2  # type: ignore[attr-defined]
 
 
 def test_the_cookie_banner_search_answers_a_long_class_without_keeping_it() -> None:
@@ -802,4 +820,4 @@ def test_the_cookie_banner_search_answers_a_long_class_without_keeping_it() -> N
     clean = BasicClean("cookie|consent", etree.XPath("//nothing"))
     long_value = "x" * MAX_CACHED_CHARS + " cookie-banner"
     assert clean.cookie("cookie-notice") and not clean.cookie("post-body") and clean.cookie(long_value)
-    assert clean.cookie.cached.cache_info().currsize == 2  # type: ignore[attr-defined]
+    assert len(clean.cookie.__self__) == 2  # type: ignore[attr-defined]

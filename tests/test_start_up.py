@@ -127,7 +127,21 @@ def test_resume_turns_back_on_only_a_collector_pause_turned_off(collector: None,
     assert gc.isenabled() is resumed
 
 
-@pytest.mark.parametrize("args", [["outlets"], ["crawl"], ["crawl", "no-such-outlet"], ["schema"]])
+@pytest.mark.parametrize(("enabled", "frozen"), [(True, True), (False, False)])
+def test_a_command_s_imports_are_frozen_when_the_collector_was_on(collector: None, enabled: bool,
+                                                                  frozen: bool) -> None:
+    (gc.enable if enabled else gc.disable)()
+    before = gc.get_freeze_count()
+    try:
+        with gc_pause.paused_for_imports():
+            assert not gc.isenabled()
+            made = [[index] for index in range(1000)]  # what an import leaves: objects that stay
+        assert gc.isenabled() is enabled and (gc.get_freeze_count() >= before + len(made)) is frozen
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize("args", [["outlets"], ["crawl"], ["crawl", "no-such-outlet"], ["schema"], ["extract"]])
 def test_after_any_command_the_collector_is_on(collector: None, args: list[str]) -> None:
     gc.enable()
     result = CliRunner().invoke(main, args)

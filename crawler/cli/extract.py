@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from crawler.run import gc_pause
+
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
@@ -15,7 +17,8 @@ import click
 @click.option("--jsonl", is_flag=True, help='Read {"id","url","html_path"} lines on stdin; answer one JSON line each.')
 def extract(file: str | None, url: str | None, jsonl: bool) -> None:
     """Extract one article record from a saved HTML FILE, or serve --jsonl requests."""
-    from crawler.extract.jsonl import extract_file, serve_jsonl
+    with gc_pause.paused_for_imports():  # the command line resumed the collector before this command ran
+        from crawler.extract.jsonl import extract_file, serve_jsonl
 
     if jsonl:
         sys.exit(serve_jsonl(sys.stdin, sys.stdout))

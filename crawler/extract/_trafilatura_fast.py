@@ -28,7 +28,6 @@ an upgraded trafilatura runs as shipped until this module is checked again.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib
 import inspect
@@ -46,7 +45,7 @@ from lxml.html import HtmlElement
 from trafilatura import readability_lxml, xpaths
 from trafilatura.xml import delete_element
 
-from crawler.extract._cache import MAX_CACHED_CHARS, remembered_if_short
+from crawler.extract._cache import Remembered, remembered_if_short
 
 CHECKED_VERSION = "2.3.1"
 _installed: list[str] = []
@@ -64,10 +63,14 @@ class TagsWhere:
         return [el for el in tree.iterdescendants(*self.tags) if self.test(el)]
 
 
-def _searches(pattern: str) -> Callable[[str | None], bool]:
-    """EXSLT ``re:test(@attr, pattern)`` as lxml runs it: ``re.search`` on the attribute's value, '' when absent."""
-    search = re.compile(pattern, re.UNICODE).search
-    return lambda value: search(value or "") is not None
+class _Answers(Remembered[bool]):
+    """A search's answers by attribute value, an absent attribute (None) read as '' and remembered as None too."""
+
+    def __missing__(self, value: str | None) -> bool:
+        if value is None:
+            answer = self[None] = self[""]  # type: ignore[index]
+            return answer
+        return super().__missing__(value)
 
 
 # The class values whose answers a pattern remembers (those of at most _cache.MAX_CACHED_CHARS characters)
@@ -75,23 +78,21 @@ CACHED_VALUES = 4096
 
 
 class CachedSearch:
-    """`_searches`, its answers remembered by value: a page gives the same class to many elements, and these patterns
-    (long alternations) cost a microsecond a search. Values over MAX_CACHED_CHARS are searched each time. `test` is
-    the search, a plain function (through ``__call__`` a call cost 155 ns, this way 93, 78 with no length check)."""
+    """EXSLT ``re:test(@attr, pattern)`` as lxml runs it (``re.search`` on the attribute's value, '' when absent), its
+    answers remembered by value: a page gives the same class to many elements, and these patterns (long alternations)
+    cost a microsecond a search. Values over MAX_CACHED_CHARS are searched each time. `test` is the bound
+    ``__getitem__`` of the answers (`_Answers`), a C call where the answer is known (a call through ``__call__`` cost
+    155 ns, a plain function around an lru_cache 93)."""
 
     def __init__(self, pattern: str) -> None:
         search = re.compile(pattern, re.UNICODE).search
-        cached = functools.lru_cache(maxsize=CACHED_VALUES)(lambda value: search(value) is not None)
-
-        def test(value: str | None) -> bool:
-            if value is None:
-                return cached("")
-            return cached(value) if len(value) <= MAX_CACHED_CHARS else search(value) is not None
-
-        self.cached, self.test = cached, test
+        self.cached = _Answers(lambda value: search(value) is not None, CACHED_VALUES)
+        self.test: Callable[[str | None], bool] = self.cached.__getitem__  # type: ignore[assignment]
 
 
-def _searches_cached(pattern: str) -> Callable[[str | None], bool]:
+def _searches(pattern: str) -> Callable[[str | None], bool]:
+    """`CachedSearch`'s test: every search of a class or an id (where each was a lambda around ``re.search``, 0.4 µs
+    a call, a thousand calls a real page)."""
     return CachedSearch(pattern).test
 
 
@@ -236,8 +237,8 @@ def _boilerplate_blocks() -> TagsWhere:
     """Its first expression: blocks whose class or id names navigation, sharing, ads, footers, bylines, cookie
     banners (by the first of the two), or whose role says navigation."""
     cookie = _searches(xpaths._alt(xpaths._CONSENT_ID_CLASS_TOKENS))
-    in_id = _searches_cached(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_ID_TOKENS))
-    in_class = _searches_cached(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_CLASS_TOKENS))
+    in_id = _searches(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_ID_TOKENS))
+    in_class = _searches(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_CLASS_TOKENS))
 
     def boilerplate(el: HtmlElement) -> bool:
         cls, ident = el.get("class"), el.get("id")
@@ -256,7 +257,7 @@ _HIDDEN_ID = "reader-comments|akismet"
 
 def _hidden_or_replies() -> TagsWhere:
     """Its second: any element hidden by its style, id or class or ``aria-hidden``, reply boxes and comment titles."""
-    in_id, in_class = _searches(_HIDDEN_ID), _searches_cached(_HIDDEN_CLASS)
+    in_id, in_class = _searches(_HIDDEN_ID), _searches(_HIDDEN_CLASS)
 
     def hidden(el: HtmlElement) -> bool:
         cls, ident, style = el.get("class"), el.get("id"), el.get("style")
