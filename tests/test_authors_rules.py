@@ -437,6 +437,19 @@ def test_a_typed_person(value: str, credited: list[tuple[str, str]]) -> None:
     assert parse_names([value], persons=[value]).credited == credited
 
 
+# ... and a person named like the site stays one, but the site a typed value names beside its persons or after a
+# lead-in is not credited
+
+@pytest.mark.parametrize(("value", "credited"), [
+    ("Karim Benali", [("Karim Benali", P)]),  # a personal site named after its author
+    ("Omar Lahlou and Leïla Haddad, Sahel Info", [("Omar Lahlou", P), ("Leïla Haddad", P)]),
+    ("Omar Lahlou et Leïla Haddad, Sahel Info", [("Omar Lahlou", P), ("Leïla Haddad", P)]),
+    ("Von Sahel Info", []),
+])
+def test_a_typed_person_beside_the_site(value: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_names([value], outlets=["Sahel Info", "Karim Benali"], persons=[value]).credited == credited
+
+
 def test_an_untyped_lower_case_word_is_still_no_name() -> None:
     assert parse_names(["Karim benali"]).credited == []
 

@@ -313,8 +313,12 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
             if alnum(inverted) not in skip:
                 credits.credit(inverted, PERSON)
             continue
-        parsed = _parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits()
-        if not parsed.credited and alnum(value) in typed and _typed_name(value):
+        # a person named like the site is kept, but not the site a value names beside its persons ('Karim Benali
+        # and Amina Saïdi, Sahel Info') or after a lead-in ('Von Sahel Info')
+        own = skip - {alnum(value)} if alnum(value) in typed else skip
+        parsed = _parse(value, own, strict=False) or Credits()
+        if (not parsed.credited and alnum(value) in typed and _typed_name(value)
+                and alnum(_PREFIX.sub("", clean(value), count=1)) not in own):
             parsed.credit(clean(value), PERSON)  # typed a person: 'Karim benali', as the account spells it
         credits.add(parsed)
     return credits
