@@ -118,6 +118,10 @@ STRUCTURED = [
     (["Karim Benali, Amina Saïdi"], [("Karim Benali", P), ("Amina Saïdi", P)]),  # two names, not one inverted
     (["Amina Saïdi, PhD"], [("Amina Saïdi", P)]),  # a degree is no name
     (["Karim Benali, MD, et Omar Lahlou"], [("Karim Benali", P), ("Omar Lahlou", P)]),
+    (["Amina Saïdi, MS, RDN, LD"], [("Amina Saïdi", P)]),  # a dietitian's credentials, each after the name
+    (["Karim Benali, CDCES"], [("Karim Benali", P)]),
+    (["LD"], [("LD", P)]),  # two capitals alone: the signer's initials
+    (["Karim Benali, LD"], [("Karim Benali", P)]),  # ... after a name: a credential
     # a field that is no list of names: a capitalised word split off it credits nobody; a full name and an
     # account name there still do
     (["Centre de recherche et Innovation"], []),

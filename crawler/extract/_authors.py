@@ -139,7 +139,8 @@ _ROLE_WORDS = frozenset({
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
-                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM", "BSN", "RDN"})
+                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM", "BSN", "RDN",
+                          "LD", "LDN", "CDN", "CDE", "CDCES", "CSSD", "IBCLC", "DPT"})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 # The article French elides before an agency's name ('l'AFP', 'avec l’APS'): no part of it.
 _ELIDED_ARTICLE = re.compile(r"^l['’]\s*(?=[^\W\d_])", re.IGNORECASE)
@@ -745,7 +746,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
-    if alnum(part) in _PLACEHOLDERS or part.replace(".", "").replace(" ", "") in _CREDENTIALS:
+    if alnum(part) in _PLACEHOLDERS or _is_credential(part, after_name=bool(credits.authors)):
         return True
     if alnum(part) in _GENERIC_AGENCIES:
         credits.credit(part, AGENCY)  # 'Agencies': wire copy whose agencies the page does not name
@@ -781,6 +782,13 @@ _TITLE_OPENERS = frozenset({"senior", "chief", "head", "staff", "deputy", "manag
                             "correspondent", "columnist", "journaliste", "rédacteur", "rédactrice", "correspondant",
                             "correspondante", "chroniqueur", "chroniqueuse"})
 _MAX_TITLED_NAME = 4
+
+
+def _is_credential(part: str, after_name: bool) -> bool:
+    """A degree or credential printed as a part of its own ('Amina Saïdi, MS, RDN, LD'); two capitals alone are
+    a signer's initials ('LD') unless they follow a name."""
+    bare = part.replace(".", "").replace(" ", "")
+    return bare in _CREDENTIALS and (after_name or len(bare) > 2)
 
 
 def _without_credential(value: str) -> str:
