@@ -13,7 +13,14 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
-from crawler.extract._page import lead_in_lines, parse_html, printed_elsewhere, printed_nodes, prints_name
+from crawler.extract._page import (
+    lead_in_lines,
+    parse_html,
+    printed_elsewhere,
+    printed_nodes,
+    prints_name,
+    profile_link_names,
+)
 from tests.test_extract import FR_PARAGRAPHS, URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -1215,3 +1222,27 @@ DATE_FIRST = [
 @pytest.mark.parametrize(("line", "credited"), DATE_FIRST, ids=[c[0][:50] for c in DATE_FIRST])
 def test_a_meta_line_that_opens_with_the_date(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- article:author gives the author's profile address: the page's link to it prints the name ---------------------
+
+@pytest.mark.parametrize(("meta", "lead", "expected"), [
+    ("https://www.elwatan-dz.com/auteurs/karim-benali", '<p class="meta"><a href="/a-propos/auteurs/karim-benali/">'
+     "Karim Benali</a>, il y a 2 heures</p>", ("Karim Benali",)),
+    ("https://www.elwatan-dz.com/auteurs/amina_saidi", '<p class="meta"><a href="https://www.elwatan-dz.com/auteurs/'
+     'amina_saidi">Amina Saïdi</a></p>', ("Amina Saïdi",)),
+    # a link text that does not spell the profile, a one-word profile, a profile the page does not link to: nothing
+    ("https://www.elwatan-dz.com/auteurs/karim-benali", '<p class="meta"><a href="/auteurs/karim-benali">Son profil</a></p>', ()),
+    ("https://www.facebook.com/elwatan", '<p class="meta"><a href="https://www.facebook.com/elwatan">El Watan</a></p>', ()),
+    ("https://www.elwatan-dz.com/auteurs/omar-lahlou", "", ()),
+])
+def test_the_link_to_the_author_profile(meta: str, lead: str, expected: tuple[str, ...]) -> None:
+    html = page(f'<title>Réforme fiscale</title><meta property="article:author" content="{meta}">', lead=lead)
+    assert _extract(html).authors == expected
+
+
+def test_profile_links_outside_the_article_are_no_byline() -> None:
+    root = parse_html(page("", tail='<div class="comments"><a href="/auteurs/karim-benali">Karim Benali</a></div>')
+                      .encode("utf-8"))
+    assert root is not None
+    assert profile_link_names(root, ["https://www.elwatan-dz.com/auteurs/karim-benali"]) == []

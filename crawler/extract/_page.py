@@ -496,6 +496,40 @@ def printed_elsewhere(root: HtmlElement, line: str) -> bool:
     return False
 
 
+# The links of the <body> to an address that holds a text ('/editors/karim-benali'), in document order.
+_LINKS_TO = etree.XPath("(//body/descendant::a[contains(@href, $part)])[position() <= $most]")
+# A profile address's last segment that spells a full name: two words of letters or more ('karim-benali', 'amina_saidi').
+_NAME_SLUG = re.compile(r"^[^\W\d_]+(?:[-_.][^\W\d_]+)+$")
+MAX_PROFILE_LINKS = 10
+MAX_PROFILES = 3  # an XPath pass each: the first few article:author addresses
+
+
+def profile_link_names(root: HtmlElement, urls: list[str]) -> list[str]:
+    """The texts of the links to the author profiles `urls` name (article:author addresses), where a link's text
+    spells the profile's last segment ('https://site/editors/karim-benali' and '<a href="/about/editors/karim-benali/">
+    Karim Benali</a>'), outside comments, sidebars, related boxes and the footer: the name as the page prints it."""
+    names: list[str] = []
+    for url in urls[:MAX_PROFILES]:
+        slug = _path_end(url)
+        if not slug or not _NAME_SLUG.match(slug):
+            continue
+        for link in _LINKS_TO(root, part=slug, most=MAX_PROFILE_LINKS):
+            text = clean(link.text_content())
+            if alnum(text) == alnum(slug) and " " in text and not elsewhere(link) and text not in names:
+                names.append(text)
+    return names
+
+
+def _path_end(url: str) -> str | None:
+    """The last segment of an absolute address's path ('https://site/editors/karim-benali/' -> 'karim-benali'), else
+    None."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0].split("/", 3)[3:]
+    end = path[0].rstrip("/").rsplit("/", 1)[-1] if path else ""
+    return end or None
+
+
 # The text nodes of the <body> that the page prints, each with the element lxml hangs it on (the element whose text or
 # tail it is, as an XPath's text result's getparent() says) and which of IN_LINK, IN_QUOTE and IN_TITLE elements are
 # around it. Read by one walk over the elements (`printed_nodes`, once a page), for the three searches of credit lines

@@ -82,6 +82,7 @@ from crawler.extract._page import (
     printed_as_editor,
     printed_elsewhere,
     prints_name,
+    profile_link_names,
 )
 from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
 from crawler.extract._related import (
@@ -570,6 +571,9 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
         draft.credit(side_column_byline(draft.page.marked.side_bylines, draft.outlets), "byline")
+    if not draft.credits.credited:  # article:author gives the author's profile address, the page links to it
+        links = profile_link_names(draft.page.root, draft.page.metas.get("article:author", []))
+        draft.credit(parse_names(links, draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
