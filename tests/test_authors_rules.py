@@ -182,6 +182,8 @@ LEAD_INS = [
     # an author box's link to the author's other pieces: its words are no part of the name
     ("Read more about The Sahel Info Team", [("The Sahel Info Team", D)]),
     ("Voir tous les articles de Karim Benali", [("Karim Benali", P)]),
+    ("All articles by Karim Benali", [("Karim Benali", P)]),
+    ("See all stories by Amina Saïdi", [("Amina Saïdi", P)]),
     ("Plus d'articles de Amina Saïdi", [("Amina Saïdi", P)]),
     ("المزيد من مقالات كريم بن علي", [("كريم بن علي", P)]),
     ("Par Karim der", None),  # a particle never ends a name
@@ -1190,6 +1192,10 @@ AUTHOR_CARDS = [
     ('<div><p>Amina Saïdi<span>| Auteure</span></p><p>Amina couvre la politique à Oran.</p></div>', ("Amina Saïdi",)),
     ("<div><h3>Written by Karim Benali</h3><p>Karim writes about the economy.</p></div>", ("Karim Benali",)),
     ("<div><h4>Écrit par Amina Saïdi</h4></div>", ("Amina Saïdi",)),
+    # the card's button to the author's other pieces, not a link
+    ('<div><p>Karim Benali</p><p>Karim covers trade.</p><button><span>All articles by Karim Benali</span></button></div>',
+     ("Karim Benali",)),
+    ("<div><button>All posts by Amina Saïdi</button></div>", ("Amina Saïdi",)),
     # a first name alone is no byline; a card in the comments is a commenter's
     ("<div><h3>Karim</h3><span>Author</span></div>", ()),
     ('<div class="comments"><div><h3>Karim Benali</h3><span>Author</span></div></div>', ()),

@@ -58,7 +58,7 @@ _PREFIX = re.compile(
     r"|(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?(?:posted|written|published|created|submitted|reported)\s+by"
     r"|(?:article|story)\s+by"
     # the link of an author box to the author's other pieces ('Read more about X', 'Voir tous les articles de X')
-    r"|read\s+more\s+(?:about|from|by)|more\s+(?:from|by)|(?:view|see)\s+(?:all\s+)?(?:posts|articles|stories)\s+by"
+    r"|read\s+more\s+(?:about|from|by)|more\s+(?:from|by)|(?:(?:view|see)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by"
     r"|(?:voir\s+)?tous\s+les\s+articles\s+de|plus\s+d['’]articles\s+de|المزيد\s+من\s+مقالات|كل\s+مقالات"
     r"|by"
     r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"

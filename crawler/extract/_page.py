@@ -613,7 +613,7 @@ def labelled_lines(nodes: list[PrintedNode]) -> list[str]:
 MAX_CARD_NODE_CHARS = 60
 _CARD_LETTERS = ("uth", "ute", "uto", "by", "crit")
 _CARD_LABEL = re.compile(r"^[|·•–—-]?\s*(?:Author|Auteure?|Autor(?:in)?)$")
-_WRITTEN_BY = re.compile(r"^(?:written|(?:é|e)crit)\s+(?:by|par)\s+\S", re.IGNORECASE)
+_WRITTEN_BY = re.compile(r"^(?:(?:written|(?:é|e)crit)\s+(?:by|par)|all\s+(?:posts|articles|stories)\s+by)\s+\S", re.IGNORECASE)
 MAX_CARD_LOOKUPS = 10
 
 
