@@ -927,6 +927,9 @@ LONE_LEAD_INS = [
     ('<div class="x1"><h2>Article by</h2><div>Amina Saïdi</div></div>', ("Amina Saïdi",)),
     ('<div class="x1"><span>Written by:</span><img src="/a.jpg" alt=""><span>Omar Lahlou</span></div>', ("Omar Lahlou",)),
     ('<div class="x1"><span>كتب</span><span>سارة بن علي</span></div>', ("سارة بن علي",)),
+    # a desk credited so, as a byline credits it
+    ('<div class="x1"><small>WRITTEN BY</small><p><a href="/a/eco">Sahel Economy Team</a></p></div>', ("Sahel Economy Team",)),
+    ('<div class="x1"><span>Par</span><a href="/a/r">La rédaction</a></div>', ("La rédaction",)),
     # the next element holds more than a name: no byline
     ('<div class="x1"><div>Écrit par</div><div>Karim Benali, qui couvre la politique et l’économie du pays depuis '
      '2010</div></div>', ()),
@@ -1192,6 +1195,7 @@ AUTHOR_CARDS = [
     ('<div><p>Amina Saïdi<span>| Auteure</span></p><p>Amina couvre la politique à Oran.</p></div>', ("Amina Saïdi",)),
     ("<div><h3>Written by Karim Benali</h3><p>Karim writes about the economy.</p></div>", ("Karim Benali",)),
     ("<div><h4>Écrit par Amina Saïdi</h4></div>", ("Amina Saïdi",)),
+    ("<div><h3>Written by the Atlas Review Team</h3></div>", ("The Atlas Review Team",)),
     # the card's button to the author's other pieces, not a link
     ('<div><p>Karim Benali</p><p>Karim covers trade.</p><button><span>All articles by Karim Benali</span></button></div>',
      ("Karim Benali",)),

@@ -470,10 +470,11 @@ def without_dateline_places(credits: Credits, datelines: Callable[[], Iterable[s
 def full_name_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
     """The credits of the first line read as a byline ('By Karim Benali' whose lead-in stands alone in its element,
     'Karim Benali' after a date) that credits persons by full names (a lone word after 'von' may be an account or
-    a place); nothing otherwise."""
+    a place), or a desk ('By Sahel Economy Team'; tune halves: wcxb and postlight 1 page fixed each, none broken);
+    nothing otherwise."""
     for line in lines:
         credits = parse_byline(line, outlets)
-        if credits.authors and all(" " in name for name in credits.authors):
+        if (credits.authors or DESK in credits.kinds) and all(" " in name for name in credits.authors):
             return credits
     return Credits()
 
