@@ -1256,3 +1256,21 @@ def test_profile_links_outside_the_article_are_no_byline() -> None:
                       .encode("utf-8"))
     assert root is not None
     assert profile_link_names(root, ["https://www.elwatan-dz.com/auteurs/karim-benali"]) == []
+
+
+# --- a field that lists everyone the piece credits: a person printed only after a photo or styling credit is no writer --
+
+CONTRIBUTORS = [
+    ('<p class="credits">Written by Karim Benali</p><p class="other">Photographed by <span>Amina Saïdi</span>; Styled by '
+     "<span>Omar Lahlou</span></p>", ("Karim Benali",)),
+    ('<p class="credits">Von Karim Benali</p><p class="other">Fotos: Amina Saïdi</p>', ("Karim Benali", "Omar Lahlou")),
+    # every person printed after such a credit: the field is kept whole
+    ('<p class="other">Photographed by <span>Amina Saïdi</span></p><p>Styled by <span>Karim Benali</span></p><p>Video by '
+     "<span>Omar Lahlou</span></p>", ("Karim Benali", "Amina Saïdi", "Omar Lahlou")),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), CONTRIBUTORS, ids=[c[0][:50] for c in CONTRIBUTORS])
+def test_a_photo_credit_in_an_author_field(lead: str, expected: tuple[str, ...]) -> None:
+    head = '<title>Réforme fiscale</title><meta name="author" content="Karim Benali, Amina Saïdi, Omar Lahlou">'
+    assert _extract(page(head, lead=lead)).authors == expected

@@ -812,25 +812,40 @@ _EDITOR_LABEL = re.compile(r"(?<!\w)(?:editors?|edited\s+by|(?:é|e)dit(?:é|e)e
                            r"\s*:?\s*$", re.IGNORECASE)
 
 
-def printed_as_editor(root: HtmlElement, name: str, printed: PrintedWords | None = None) -> bool:
+# The label of a credit for other work than the text, right before the name ('Photographed by X', 'Styled by X',
+# 'Illustration: X', 'Fotos: X'): a photographer, stylist or illustrator a field lists beside the writer.
+_CONTRIBUTOR_LABEL = re.compile(
+    r"(?<!\w)(?:(?:photo(?:graph(?:y|ed)?|s)?|illustrat(?:ion|ions|ed)|styl(?:ed|ing)|make-?up|hair|modeled|modelled"
+    r"|video|graphics?)\s+by|photos?|fotos?|bilder?|illustrations?|infographie|grafik)\s*:?\s*$", re.IGNORECASE)
+
+
+def printed_as_editor(root: HtmlElement, name: str, printed: PrintedWords | None = None,
+                      label: re.Pattern[str] = _EDITOR_LABEL) -> bool:
     """True when the page prints `name`, and every time after an editor's label ('Editor : <a>Karim Benali</a>'):
     an author field that names the editor (a CMS's account of who published the piece), not the byline.
-    `printed`: the step's searches, shared (see PrintedWords)."""
+    `printed`: the step's searches, shared (see PrintedWords); `label`: the label looked for."""
     words = name.split()
     if not words:
         return False
     found = False
     for node in (printed or PrintedWords(root))(max(words, key=len)):
-        labelled = _after_editor_label(node.getparent(), name.casefold())
+        labelled = _after_editor_label(node.getparent(), name.casefold(), label)
         if labelled is False:
             return False
         found = found or labelled is True
     return found
 
 
-def _after_editor_label(el: HtmlElement | None, folded: str) -> bool | None:
+def printed_as_contributor(root: HtmlElement, name: str, printed: PrintedWords | None = None) -> bool:
+    """True when the page prints `name`, and every time after the label of a credit for other work than the text
+    ('Photographed by <span>Karim Benali</span>'): a photographer or stylist an author field lists, not a writer."""
+    return printed_as_editor(root, name, printed, _CONTRIBUTOR_LABEL)
+
+
+def _after_editor_label(el: HtmlElement | None, folded: str, label: re.Pattern[str] = _EDITOR_LABEL) -> bool | None:
     """Whether the text before the name, in the first element up to three levels up that prints something before
-    it, ends on an editor's label; False when the name opens all of them, None when none prints the name."""
+    it, ends on an editor's label (`label`); False when the name opens all of them, None when none prints the
+    name."""
     seen = False
     for _ in range(_NAME_PRINT_LEVELS):
         if el is None or not isinstance(el.tag, str) or el.tag in _STOP_TAGS:
@@ -838,7 +853,7 @@ def _after_editor_label(el: HtmlElement | None, folded: str) -> bool | None:
         text = clean("".join(_printed_text(el)))
         at = text.casefold().find(folded)
         if at >= 0 and text[:at].strip():
-            return _EDITOR_LABEL.search(text[:at]) is not None
+            return label.search(text[:at]) is not None
         seen = seen or at >= 0
         el = el.getparent()
     return False if seen else None
