@@ -13,7 +13,14 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
-from crawler.extract._page import lead_in_lines, parse_html, printed_elsewhere, printed_nodes, prints_name
+from crawler.extract._page import (
+    lead_in_lines,
+    parse_html,
+    printed_elsewhere,
+    printed_nodes,
+    prints_name,
+    profile_link_names,
+)
 from tests.test_extract import FR_PARAGRAPHS, URL, page
 
 P, D, A = "person", "desk", "agency"
@@ -118,6 +125,10 @@ STRUCTURED = [
     (["Karim Benali, Amina Saïdi"], [("Karim Benali", P), ("Amina Saïdi", P)]),  # two names, not one inverted
     (["Amina Saïdi, PhD"], [("Amina Saïdi", P)]),  # a degree is no name
     (["Karim Benali, MD, et Omar Lahlou"], [("Karim Benali", P), ("Omar Lahlou", P)]),
+    (["Amina Saïdi, MS, RDN, LD"], [("Amina Saïdi", P)]),  # a dietitian's credentials, each after the name
+    (["Karim Benali, CDCES"], [("Karim Benali", P)]),
+    (["LD"], [("LD", P)]),  # two capitals alone: the signer's initials
+    (["Karim Benali, LD"], [("Karim Benali", P)]),  # ... after a name: a credential
     # a field that is no list of names: a capitalised word split off it credits nobody; a full name and an
     # account name there still do
     (["Centre de recherche et Innovation"], []),
@@ -171,6 +182,8 @@ LEAD_INS = [
     # an author box's link to the author's other pieces: its words are no part of the name
     ("Read more about The Sahel Info Team", [("The Sahel Info Team", D)]),
     ("Voir tous les articles de Karim Benali", [("Karim Benali", P)]),
+    ("All articles by Karim Benali", [("Karim Benali", P)]),
+    ("See all stories by Amina Saïdi", [("Amina Saïdi", P)]),
     ("Plus d'articles de Amina Saïdi", [("Amina Saïdi", P)]),
     ("المزيد من مقالات كريم بن علي", [("كريم بن علي", P)]),
     ("Par Karim der", None),  # a particle never ends a name
@@ -435,6 +448,19 @@ def test_the_site_in_an_author_field_is_still_no_credit() -> None:
 ])
 def test_a_typed_person(value: str, credited: list[tuple[str, str]]) -> None:
     assert parse_names([value], persons=[value]).credited == credited
+
+
+# ... and a person named like the site stays one, but the site a typed value names beside its persons or after a
+# lead-in is not credited
+
+@pytest.mark.parametrize(("value", "credited"), [
+    ("Karim Benali", [("Karim Benali", P)]),  # a personal site named after its author
+    ("Omar Lahlou and Leïla Haddad, Sahel Info", [("Omar Lahlou", P), ("Leïla Haddad", P)]),
+    ("Omar Lahlou et Leïla Haddad, Sahel Info", [("Omar Lahlou", P), ("Leïla Haddad", P)]),
+    ("Von Sahel Info", []),
+])
+def test_a_typed_person_beside_the_site(value: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_names([value], outlets=["Sahel Info", "Karim Benali"], persons=[value]).credited == credited
 
 
 def test_an_untyped_lower_case_word_is_still_no_name() -> None:
@@ -901,6 +927,9 @@ LONE_LEAD_INS = [
     ('<div class="x1"><h2>Article by</h2><div>Amina Saïdi</div></div>', ("Amina Saïdi",)),
     ('<div class="x1"><span>Written by:</span><img src="/a.jpg" alt=""><span>Omar Lahlou</span></div>', ("Omar Lahlou",)),
     ('<div class="x1"><span>كتب</span><span>سارة بن علي</span></div>', ("سارة بن علي",)),
+    # a desk credited so, as a byline credits it
+    ('<div class="x1"><small>WRITTEN BY</small><p><a href="/a/eco">Sahel Economy Team</a></p></div>', ("Sahel Economy Team",)),
+    ('<div class="x1"><span>Par</span><a href="/a/r">La rédaction</a></div>', ("La rédaction",)),
     # the next element holds more than a name: no byline
     ('<div class="x1"><div>Écrit par</div><div>Karim Benali, qui couvre la politique et l’économie du pays depuis '
      '2010</div></div>', ()),
@@ -1166,6 +1195,11 @@ AUTHOR_CARDS = [
     ('<div><p>Amina Saïdi<span>| Auteure</span></p><p>Amina couvre la politique à Oran.</p></div>', ("Amina Saïdi",)),
     ("<div><h3>Written by Karim Benali</h3><p>Karim writes about the economy.</p></div>", ("Karim Benali",)),
     ("<div><h4>Écrit par Amina Saïdi</h4></div>", ("Amina Saïdi",)),
+    ("<div><h3>Written by the Atlas Review Team</h3></div>", ("The Atlas Review Team",)),
+    # the card's button to the author's other pieces, not a link
+    ('<div><p>Karim Benali</p><p>Karim covers trade.</p><button><span>All articles by Karim Benali</span></button></div>',
+     ("Karim Benali",)),
+    ("<div><button>All posts by Amina Saïdi</button></div>", ("Amina Saïdi",)),
     # a first name alone is no byline; a card in the comments is a commenter's
     ("<div><h3>Karim</h3><span>Author</span></div>", ()),
     ('<div class="comments"><div><h3>Karim Benali</h3><span>Author</span></div></div>', ()),
@@ -1198,3 +1232,45 @@ DATE_FIRST = [
 @pytest.mark.parametrize(("line", "credited"), DATE_FIRST, ids=[c[0][:50] for c in DATE_FIRST])
 def test_a_meta_line_that_opens_with_the_date(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+# --- article:author gives the author's profile address: the page's link to it prints the name ---------------------
+
+@pytest.mark.parametrize(("meta", "lead", "expected"), [
+    ("https://www.elwatan-dz.com/auteurs/karim-benali", '<p class="meta"><a href="/a-propos/auteurs/karim-benali/">'
+     "Karim Benali</a>, il y a 2 heures</p>", ("Karim Benali",)),
+    ("https://www.elwatan-dz.com/auteurs/amina_saidi", '<p class="meta"><a href="https://www.elwatan-dz.com/auteurs/'
+     'amina_saidi">Amina Saïdi</a></p>', ("Amina Saïdi",)),
+    # a link text that does not spell the profile, a one-word profile, a profile the page does not link to: nothing
+    ("https://www.elwatan-dz.com/auteurs/karim-benali", '<p class="meta"><a href="/auteurs/karim-benali">Son profil</a></p>', ()),
+    ("https://www.facebook.com/elwatan", '<p class="meta"><a href="https://www.facebook.com/elwatan">El Watan</a></p>', ()),
+    ("https://www.elwatan-dz.com/auteurs/omar-lahlou", "", ()),
+])
+def test_the_link_to_the_author_profile(meta: str, lead: str, expected: tuple[str, ...]) -> None:
+    html = page(f'<title>Réforme fiscale</title><meta property="article:author" content="{meta}">', lead=lead)
+    assert _extract(html).authors == expected
+
+
+def test_profile_links_outside_the_article_are_no_byline() -> None:
+    root = parse_html(page("", tail='<div class="comments"><a href="/auteurs/karim-benali">Karim Benali</a></div>')
+                      .encode("utf-8"))
+    assert root is not None
+    assert profile_link_names(root, ["https://www.elwatan-dz.com/auteurs/karim-benali"]) == []
+
+
+# --- a field that lists everyone the piece credits: a person printed only after a photo or styling credit is no writer --
+
+CONTRIBUTORS = [
+    ('<p class="credits">Written by Karim Benali</p><p class="other">Photographed by <span>Amina Saïdi</span>; Styled by '
+     "<span>Omar Lahlou</span></p>", ("Karim Benali",)),
+    ('<p class="credits">Von Karim Benali</p><p class="other">Fotos: Amina Saïdi</p>', ("Karim Benali", "Omar Lahlou")),
+    # every person printed after such a credit: the field is kept whole
+    ('<p class="other">Photographed by <span>Amina Saïdi</span></p><p>Styled by <span>Karim Benali</span></p><p>Video by '
+     "<span>Omar Lahlou</span></p>", ("Karim Benali", "Amina Saïdi", "Omar Lahlou")),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), CONTRIBUTORS, ids=[c[0][:50] for c in CONTRIBUTORS])
+def test_a_photo_credit_in_an_author_field(lead: str, expected: tuple[str, ...]) -> None:
+    head = '<title>Réforme fiscale</title><meta name="author" content="Karim Benali, Amina Saïdi, Omar Lahlou">'
+    assert _extract(page(head, lead=lead)).authors == expected

@@ -58,7 +58,7 @@ _PREFIX = re.compile(
     r"|(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?(?:posted|written|published|created|submitted|reported)\s+by"
     r"|(?:article|story)\s+by"
     # the link of an author box to the author's other pieces ('Read more about X', 'Voir tous les articles de X')
-    r"|read\s+more\s+(?:about|from|by)|more\s+(?:from|by)|(?:view|see)\s+(?:all\s+)?(?:posts|articles|stories)\s+by"
+    r"|read\s+more\s+(?:about|from|by)|more\s+(?:from|by)|(?:(?:view|see)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by"
     r"|(?:voir\s+)?tous\s+les\s+articles\s+de|plus\s+d['’]articles\s+de|المزيد\s+من\s+مقالات|كل\s+مقالات"
     r"|by"
     r"|(?:eingestellt|ver(?:ö|oe)ffentlicht|erstellt|geschrieben|verfasst|gepostet|(?:eine?\s+)?(?:(?:presse)?mitteilung|(?:gast)?beitrag|artikel|kolumne|glosse|kommentar))\s+vo[nm]"
@@ -139,7 +139,8 @@ _ROLE_WORDS = frozenset({
 })
 # Degrees and credentials printed after a name ('Amina Saïdi, PhD'): no name, compared without dots, case kept.
 _CREDENTIALS = frozenset({"MA", "MD", "PhD", "MBA", "RN", "MPH", "MS", "MSc", "BSc", "BA", "JD", "DDS", "LLM", "CPA",
-                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM", "BSN", "RDN"})
+                          "FACP", "FACS", "MSN", "PharmD", "DrPH", "EdD", "PsyD", "LCSW", "RD", "DVM", "BSN", "RDN",
+                          "LD", "LDN", "CDN", "CDE", "CDCES", "CSSD", "IBCLC", "DPT"})
 _AVEC = re.compile(r"^(?:avec|with|source|sources|agences?|مع|المصدر)\s*[:\-]?\s*", re.IGNORECASE)
 # The article French elides before an agency's name ('l'AFP', 'avec l’APS'): no part of it.
 _ELIDED_ARTICLE = re.compile(r"^l['’]\s*(?=[^\W\d_])", re.IGNORECASE)
@@ -313,8 +314,12 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
             if alnum(inverted) not in skip:
                 credits.credit(inverted, PERSON)
             continue
-        parsed = _parse(value, set() if alnum(value) in typed else skip, strict=False) or Credits()
-        if not parsed.credited and alnum(value) in typed and _typed_name(value):
+        # a person named like the site is kept, but not the site a value names beside its persons ('Karim Benali
+        # and Amina Saïdi, Sahel Info') or after a lead-in ('Von Sahel Info')
+        own = skip - {alnum(value)} if alnum(value) in typed else skip
+        parsed = _parse(value, own, strict=False) or Credits()
+        if (not parsed.credited and alnum(value) in typed and _typed_name(value)
+                and alnum(_PREFIX.sub("", clean(value), count=1)) not in own):
             parsed.credit(clean(value), PERSON)  # typed a person: 'Karim benali', as the account spells it
         credits.add(parsed)
     return credits
@@ -465,10 +470,11 @@ def without_dateline_places(credits: Credits, datelines: Callable[[], Iterable[s
 def full_name_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
     """The credits of the first line read as a byline ('By Karim Benali' whose lead-in stands alone in its element,
     'Karim Benali' after a date) that credits persons by full names (a lone word after 'von' may be an account or
-    a place); nothing otherwise."""
+    a place), or a desk ('By Sahel Economy Team'; tune halves: wcxb and postlight 1 page fixed each, none broken);
+    nothing otherwise."""
     for line in lines:
         credits = parse_byline(line, outlets)
-        if credits.authors and all(" " in name for name in credits.authors):
+        if (credits.authors or DESK in credits.kinds) and all(" " in name for name in credits.authors):
             return credits
     return Credits()
 
@@ -741,7 +747,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
     if _canonical(printed):
         credits.credit(printed, AGENCY)
         return True
-    if alnum(part) in _PLACEHOLDERS or part.replace(".", "").replace(" ", "") in _CREDENTIALS:
+    if alnum(part) in _PLACEHOLDERS or _is_credential(part, after_name=bool(credits.authors)):
         return True
     if alnum(part) in _GENERIC_AGENCIES:
         credits.credit(part, AGENCY)  # 'Agencies': wire copy whose agencies the page does not name
@@ -777,6 +783,13 @@ _TITLE_OPENERS = frozenset({"senior", "chief", "head", "staff", "deputy", "manag
                             "correspondent", "columnist", "journaliste", "rédacteur", "rédactrice", "correspondant",
                             "correspondante", "chroniqueur", "chroniqueuse"})
 _MAX_TITLED_NAME = 4
+
+
+def _is_credential(part: str, after_name: bool) -> bool:
+    """A degree or credential printed as a part of its own ('Amina Saïdi, MS, RDN, LD'); two capitals alone are
+    a signer's initials ('LD') unless they follow a name."""
+    bare = part.replace(".", "").replace(" ", "")
+    return bare in _CREDENTIALS and (after_name or len(bare) > 2)
 
 
 def _without_credential(value: str) -> str:

@@ -496,6 +496,40 @@ def printed_elsewhere(root: HtmlElement, line: str) -> bool:
     return False
 
 
+# The links of the <body> to an address that holds a text ('/editors/karim-benali'), in document order.
+_LINKS_TO = etree.XPath("(//body/descendant::a[contains(@href, $part)])[position() <= $most]")
+# A profile address's last segment that spells a full name: two words of letters or more ('karim-benali', 'amina_saidi').
+_NAME_SLUG = re.compile(r"^[^\W\d_]+(?:[-_.][^\W\d_]+)+$")
+MAX_PROFILE_LINKS = 10
+MAX_PROFILES = 3  # an XPath pass each: the first few article:author addresses
+
+
+def profile_link_names(root: HtmlElement, urls: list[str]) -> list[str]:
+    """The texts of the links to the author profiles `urls` name (article:author addresses), where a link's text
+    spells the profile's last segment ('https://site/editors/karim-benali' and '<a href="/about/editors/karim-benali/">
+    Karim Benali</a>'), outside comments, sidebars, related boxes and the footer: the name as the page prints it."""
+    names: list[str] = []
+    for url in urls[:MAX_PROFILES]:
+        slug = _path_end(url)
+        if not slug or not _NAME_SLUG.match(slug):
+            continue
+        for link in _LINKS_TO(root, part=slug, most=MAX_PROFILE_LINKS):
+            text = clean(link.text_content())
+            if alnum(text) == alnum(slug) and " " in text and not elsewhere(link) and text not in names:
+                names.append(text)
+    return names
+
+
+def _path_end(url: str) -> str | None:
+    """The last segment of an absolute address's path ('https://site/editors/karim-benali/' -> 'karim-benali'), else
+    None."""
+    if not url.startswith(("http://", "https://")):
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0].split("/", 3)[3:]
+    end = path[0].rstrip("/").rsplit("/", 1)[-1] if path else ""
+    return end or None
+
+
 # The text nodes of the <body> that the page prints, each with the element lxml hangs it on (the element whose text or
 # tail it is, as an XPath's text result's getparent() says) and which of IN_LINK, IN_QUOTE and IN_TITLE elements are
 # around it. Read by one walk over the elements (`printed_nodes`, once a page), for the three searches of credit lines
@@ -579,7 +613,7 @@ def labelled_lines(nodes: list[PrintedNode]) -> list[str]:
 MAX_CARD_NODE_CHARS = 60
 _CARD_LETTERS = ("uth", "ute", "uto", "by", "crit")
 _CARD_LABEL = re.compile(r"^[|·•–—-]?\s*(?:Author|Auteure?|Autor(?:in)?)$")
-_WRITTEN_BY = re.compile(r"^(?:written|(?:é|e)crit)\s+(?:by|par)\s+\S", re.IGNORECASE)
+_WRITTEN_BY = re.compile(r"^(?:(?:written|(?:é|e)crit)\s+(?:by|par)|all\s+(?:posts|articles|stories)\s+by)\s+\S", re.IGNORECASE)
 MAX_CARD_LOOKUPS = 10
 
 
@@ -778,25 +812,40 @@ _EDITOR_LABEL = re.compile(r"(?<!\w)(?:editors?|edited\s+by|(?:é|e)dit(?:é|e)e
                            r"\s*:?\s*$", re.IGNORECASE)
 
 
-def printed_as_editor(root: HtmlElement, name: str, printed: PrintedWords | None = None) -> bool:
+# The label of a credit for other work than the text, right before the name ('Photographed by X', 'Styled by X',
+# 'Illustration: X', 'Fotos: X'): a photographer, stylist or illustrator a field lists beside the writer.
+_CONTRIBUTOR_LABEL = re.compile(
+    r"(?<!\w)(?:(?:photo(?:graph(?:y|ed)?|s)?|illustrat(?:ion|ions|ed)|styl(?:ed|ing)|make-?up|hair|modeled|modelled"
+    r"|video|graphics?)\s+by|photos?|fotos?|bilder?|illustrations?|infographie|grafik)\s*:?\s*$", re.IGNORECASE)
+
+
+def printed_as_editor(root: HtmlElement, name: str, printed: PrintedWords | None = None,
+                      label: re.Pattern[str] = _EDITOR_LABEL) -> bool:
     """True when the page prints `name`, and every time after an editor's label ('Editor : <a>Karim Benali</a>'):
     an author field that names the editor (a CMS's account of who published the piece), not the byline.
-    `printed`: the step's searches, shared (see PrintedWords)."""
+    `printed`: the step's searches, shared (see PrintedWords); `label`: the label looked for."""
     words = name.split()
     if not words:
         return False
     found = False
     for node in (printed or PrintedWords(root))(max(words, key=len)):
-        labelled = _after_editor_label(node.getparent(), name.casefold())
+        labelled = _after_editor_label(node.getparent(), name.casefold(), label)
         if labelled is False:
             return False
         found = found or labelled is True
     return found
 
 
-def _after_editor_label(el: HtmlElement | None, folded: str) -> bool | None:
+def printed_as_contributor(root: HtmlElement, name: str, printed: PrintedWords | None = None) -> bool:
+    """True when the page prints `name`, and every time after the label of a credit for other work than the text
+    ('Photographed by <span>Karim Benali</span>'): a photographer or stylist an author field lists, not a writer."""
+    return printed_as_editor(root, name, printed, _CONTRIBUTOR_LABEL)
+
+
+def _after_editor_label(el: HtmlElement | None, folded: str, label: re.Pattern[str] = _EDITOR_LABEL) -> bool | None:
     """Whether the text before the name, in the first element up to three levels up that prints something before
-    it, ends on an editor's label; False when the name opens all of them, None when none prints the name."""
+    it, ends on an editor's label (`label`); False when the name opens all of them, None when none prints the
+    name."""
     seen = False
     for _ in range(_NAME_PRINT_LEVELS):
         if el is None or not isinstance(el.tag, str) or el.tag in _STOP_TAGS:
@@ -804,7 +853,7 @@ def _after_editor_label(el: HtmlElement | None, folded: str) -> bool | None:
         text = clean("".join(_printed_text(el)))
         at = text.casefold().find(folded)
         if at >= 0 and text[:at].strip():
-            return _EDITOR_LABEL.search(text[:at]) is not None
+            return label.search(text[:at]) is not None
         seen = seen or at >= 0
         el = el.getparent()
     return False if seen else None

@@ -80,9 +80,11 @@ from crawler.extract._page import (
     labelled_lines,
     lead_in_lines,
     parse_html,
+    printed_as_contributor,
     printed_as_editor,
     printed_elsewhere,
     prints_name,
+    profile_link_names,
 )
 from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
 from crawler.extract._related import (
@@ -425,7 +427,7 @@ def _fill_structured_credits(draft: _Draft) -> None:
              ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
     printed = PrintedWords(page.root)  # the names' searches, shared by the checks of this step
     unprinted = _unprinted(found[0][1], printed, bodies)
-    found = [(source, _without(credits, unprinted)) for source, credits in found]
+    found = [(source, _without(credits, unprinted | _contributors(credits, printed))) for source, credits in found]
     if draft.finds.bylines:
         found.insert(0, ("selector", parse_names(draft.finds.bylines, draft.outlets)))
     agencies = Credits()
@@ -473,6 +475,20 @@ def _unprinted(credits: Credits, printed: PrintedWords, bodies: list[str]) -> se
             if kind != AGENCY and name not in bodies and (
                 not any(prints_name(printed.root, form, printed) for form in _printed_forms(name))
                 or printed_as_editor(printed.root, name, printed))}
+
+
+MAX_CONTRIBUTOR_CHECKS = 6
+
+
+def _contributors(credits: Credits, printed: PrintedWords) -> set[str]:
+    """The persons (keys) of a field that lists several whom the page prints only after the label of a credit for
+    other work than the text ('Photographed by X', 'Styled by Y' under 'Written by Z'): a field that lists
+    everyone the piece credits. Kept when that would leave no person. A page search for each person: a field of
+    more than MAX_CONTRIBUTOR_CHECKS persons is not checked (a list that long is a staff list, not a piece's credits)."""
+    if not 2 <= len(credits.authors) <= MAX_CONTRIBUTOR_CHECKS:
+        return set()
+    found = {alnum(name) for name in credits.authors if printed_as_contributor(printed.root, name, printed)}
+    return found if len(found) < len(credits.authors) else set()
 
 
 def _printed_forms(name: str) -> list[str]:
@@ -579,6 +595,9 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
         draft.credit(side_column_byline(draft.page.marked.side_bylines, draft.outlets), "byline")
+    if not draft.credits.credited:  # article:author gives the author's profile address, the page links to it
+        links = profile_link_names(draft.page.root, draft.page.metas.get("article:author", []))
+        draft.credit(parse_names(links, draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
