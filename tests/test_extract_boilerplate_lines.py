@@ -13,6 +13,7 @@ from crawler.extract._cleanup import (
     drop_contents_box,
     without_closing_outlet,
     without_edge_notices,
+    without_new_window_notes,
     without_prompts,
 )
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
@@ -490,3 +491,30 @@ def test_a_closing_tag_list_goes(tail: list[str], expected: list[str]) -> None:
 def test_an_events_details_under_a_category_label_stay() -> None:
     details = ["- Lieu :", "- Début :", "- Catégorie :", "- Mis en ligne :", "- Adresse :"]
     assert clean_lines([*FR_PARAGRAPHS, *details], None)[0] == [*FR_PARAGRAPHS, *details[:2], *details[3:]]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a link's hidden note that it opens another window goes, glued to the link's words or not
+    ("Le maire l'a annoncé sur son blog(öffnet im neuen Fenster) mardi soir.", "Le maire l'a annoncé sur son blog mardi soir."),
+    ("Der Bericht der Stadt Oran (öffnet in einem neuen Tab) liegt vor.", "Der Bericht der Stadt Oran liegt vor."),
+    ("The council published its budget (opens in a new window).", "The council published its budget."),
+    ("Click to share on X (Opens in new window) X", "Click to share on X X"),
+    ("Un rapport sur ce sujet (Nouvelle fenêtre)avait paru en juin.", "Un rapport sur ce sujet avait paru en juin."),
+    ("Le rapport (s'ouvre dans un nouvel onglet) est en ligne.", "Le rapport est en ligne."),
+    ("El informe del puerto (se abre en una nueva pestaña) salió ayer.", "El informe del puerto salió ayer."),
+    # a sentence about windows and tabs, or another parenthesis, stays
+    ("The new tab in the browser opens a new window (a feature users asked for).",
+     "The new tab in the browser opens a new window (a feature users asked for)."),
+    ("La mairie (nouvelle équipe) ouvre une fenêtre de tir.", "La mairie (nouvelle équipe) ouvre une fenêtre de tir."),
+    ("افتتح الوزير المعرض (الطبعة الثالثة) في وهران.", "افتتح الوزير المعرض (الطبعة الثالثة) في وهران."),
+])
+def test_a_links_new_window_note_goes(line: str, expected: str) -> None:
+    assert without_new_window_notes(line) == expected
+
+
+def test_an_article_loses_its_links_new_window_notes() -> None:
+    paragraphs = (f"{FR_PARAGRAPHS[0]} Voir <a href='https://exemple.org/rapport' target='_blank'>le rapport"
+                  "<span class='sr-only'>(s'ouvre dans un nouvel onglet)</span></a> du ministère.", *FR_PARAGRAPHS[1:])
+    outcome = extract_article(page(paragraphs=paragraphs).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == [f"{FR_PARAGRAPHS[0]} Voir le rapport du ministère.", *FR_PARAGRAPHS[1:]]

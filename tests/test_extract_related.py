@@ -13,6 +13,7 @@ from crawler.extract._jsonld import read_jsonld
 from crawler.extract._lines import bounded_removal
 from crawler.extract._page import parse_html
 from crawler.extract._related import (
+    without_card_headlines,
     MAX_HOVER_CARDS,
     drop_related,
     is_related_header,
@@ -479,3 +480,40 @@ def test_record_text_leaves_out_a_breadcrumb_trail() -> None:
     assert isinstance(outcome, Extracted)
     assert not any(line in outcome.text.split("\n") for line in TRAIL_LINES)
     assert outcome.text.split("\n")[:2] == FR
+
+
+# Teaser cards' headlines among the paragraphs (written for these tests): a link to another page of the site that
+# wraps a heading goes; a heading holding a link, a card to another site, an anchor, a heading printed unlinked stay.
+FR_CARD = '<a href="/economie/port-oran-nouveaux-quais.html"><h3>Le port d\'Oran inaugure deux nouveaux quais</h3></a>'
+AR_CARD = '<a href="https://sport.elwatan-dz.com/ar/kora-123"><h3>فريق وهران يفوز في الجولة الأخيرة من البطولة</h3></a>'
+FR_HEADLINE = "Le port d'Oran inaugure deux nouveaux quais"
+AR_HEADLINE = "فريق وهران يفوز في الجولة الأخيرة من البطولة"
+NEWS_LINE = "<p>Le débat doit reprendre jeudi, après l'examen des amendements déposés par les groupes en commission.</p>"
+NEWS_TEXT = "Le débat doit reprendre jeudi, après l'examen des amendements déposés par les groupes en commission."
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    # a card of the site's own articles goes, in French and in Arabic (a subdomain is the same site)
+    (FR_CARD + NEWS_LINE, [NEWS_TEXT]),
+    (AR_CARD + NEWS_LINE, [NEWS_TEXT]),
+    # a subheading that holds a link stays, as does a card to another site or an anchor on the page
+    ('<h3><a href="/economie/port-oran.html">Le port d\'Oran inaugure deux nouveaux quais</a></h3>' + NEWS_LINE,
+     [FR_HEADLINE, NEWS_TEXT]),
+    (FR_CARD.replace("/economie/", "https://boutique-exemple.com/") + NEWS_LINE, [FR_HEADLINE, NEWS_TEXT]),
+    (FR_CARD.replace("/economie/", "#") + NEWS_LINE, [FR_HEADLINE, NEWS_TEXT]),
+    # a heading the page prints outside the link too stays
+    (FR_CARD + f"<h2>{FR_HEADLINE}</h2>" + NEWS_LINE, [FR_HEADLINE, FR_HEADLINE, NEWS_TEXT]),
+])
+def test_a_teaser_cards_headline_goes(tail: str, expected: list[str]) -> None:
+    outcome = extract_article(page(tail=tail).encode(), URL)
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == [*FR_PARAGRAPHS, *expected]
+
+
+def test_a_text_mostly_of_card_headlines_stays() -> None:
+    text = "\n".join([FR_HEADLINE, "Un autre titre du site sur le budget", NEWS_TEXT])
+    root = parse_html(f"<html><body>{FR_CARD}<a href='/b.html'><h3>Un autre titre du site sur le budget</h3></a>"
+                      f"{NEWS_LINE}</body></html>".encode())
+    assert without_card_headlines(text, root, "www.elwatan-dz.com") == text
+    assert without_card_headlines(f"{text}\n{NEWS_TEXT}\n{NEWS_TEXT}", root, "www.elwatan-dz.com") == \
+        "\n".join([NEWS_TEXT] * 3)

@@ -575,7 +575,31 @@ def _closing_stamp(lines: list[str]) -> bool:
     return 0 < run <= MAX_CLOSING_DATE_LINES
 
 
+# A link's note for screen readers that it opens another window ('(öffnet im neuen Fenster)', '(opens in a new window)',
+# '(Nouvelle fenêtre)', '(se abre en una nueva pestaña)'): a hidden span inside the link, that trafilatura reads into the
+# sentence as words the page never shows. Only the parenthesised note goes, never a sentence that speaks of windows.
+# The look-behind starts a match at the first blank of a run only: a line of blanks stays linear.
+_NEW_WINDOW = re.compile(
+    r"(?<![ \t])[ \t]*\((?:(?:[öo]ffnet|öffnen)\s+(?:sich\s+)?(?:in\s+)?(?:einem\s+|im\s+)?neue[mn]?\s+(?:fenster|tab)"
+    r"|opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)|(?:s['’]ouvre\s+dans\s+une?\s+)?nouv(?:elle\s+fen[êe]tre|el\s+onglet)"
+    r"|(?:se\s+)?abre\s+en\s+(?:una\s+)?nueva\s+(?:ventana|pesta[ñn]a)|abre\s+(?:em|numa)\s+nova\s+(?:janela|aba))\)",
+    re.IGNORECASE,
+)
+
+
+def without_new_window_notes(line: str) -> str:
+    """`line` without its links' notes that they open a new window (see _NEW_WINDOW); a line without '(' is a quick no.
+    A note glued to the next word ('sujet (Nouvelle fenêtre)avait') leaves a space, not two words run together."""
+    return _NEW_WINDOW.sub(_note_gap, line) if "(" in line else line
+
+
+def _note_gap(match: re.Match[str]) -> str:
+    after = match.string[match.end():match.end() + 1]
+    return " " if after.isalnum() else ""
+
+
 def _unprompted(line: str, code: Container[str]) -> str:
+    line = without_new_window_notes(line)
     text = without_prompts(line)
     if text != line and _licence_notice(line):
         return line  # the wire's licence notice is the labels' text whole, its 'All Rights Reserved.' too

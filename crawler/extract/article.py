@@ -88,6 +88,7 @@ from crawler.extract._page import (
 )
 from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
 from crawler.extract._related import (
+    without_card_headlines,
     without_hover_cards,
     without_link_lists,
     without_shouted_links,
@@ -307,7 +308,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     text = with_leading_text(text, root)
     text = with_lead(text, root, _headline(draft))
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
-    text = without_link_lists(text, root, urlsplit(url).hostname or "")
+    host = urlsplit(url).hostname or ""
+    text = without_card_headlines(without_link_lists(text, root, host), root, host)
     text = without_video_teasers(text, draft.jsonld.videos, draft.description)
     return without_hover_cards(without_set_apart_boxes(text, root, html), root)
 
