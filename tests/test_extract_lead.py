@@ -178,3 +178,45 @@ def test_standfirst_in_the_headline_group(header: str, paragraphs: tuple[str, ..
     text = "\n".join(paragraphs)
     expected = [lead, *paragraphs] if lead else list(paragraphs)
     assert with_lead(text, root, None).split("\n") == expected
+
+
+def _json_ld(paragraphs: tuple[str, ...]) -> str:
+    body = " ".join(paragraphs).replace('"', '\\"')
+    return f'<script type="application/ld+json">{{"@type": "NewsArticle", "articleBody": "{body}"}}</script>'
+
+
+@pytest.mark.parametrize(("header", "paragraphs", "lead"), [
+    # a JSON-LD <script> between the standfirst and the body holds the whole body: not the first paragraph printed,
+    # the walk goes on to it and the standfirst is put back
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>{_json_ld(FR_PARAGRAPHS)}', FR_PARAGRAPHS, FR_LEAD),
+    (f'{AR_H1}{_json_ld(AR_PARAGRAPHS)}<div class="article-intro">{AR_LEAD}</div>', AR_PARAGRAPHS, AR_LEAD),
+    # ... a <noscript> or a <template> copy of the first paragraph alike
+    (f'{H1}<p class="chapo">{FR_LEAD}</p><noscript><p>{FR_PARAGRAPHS[0]}</p></noscript>', FR_PARAGRAPHS, FR_LEAD),
+    # ... and with no standfirst, the script puts nothing back
+    (f'{H1}{_json_ld(FR_PARAGRAPHS)}', FR_PARAGRAPHS, None),
+])
+def test_standfirst_past_a_script_holding_the_body(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
+    root = parse_html(_page(header, paragraphs).encode("utf-8"))
+    text = "\n".join(paragraphs)
+    expected = [lead, *paragraphs] if lead else list(paragraphs)
+    assert with_lead(text, root, None).split("\n") == expected
+
+
+def _share_bar(icons: int) -> str:
+    """A share bar of `icons` drawn icons (an <svg> of a group and two paths each: four elements, no text)."""
+    icon = '<a href="/partager"><svg viewBox="0 0 24 24"><g><path d="M0 0h24v24H0z"/><path d="M3 3h18"/></g></svg></a>'
+    return f'<div class="share">{icon * icons}</div>'
+
+
+@pytest.mark.parametrize(("header", "paragraphs", "lead"), [
+    # the icons of a share bar between the standfirst and the first paragraph do not use up the walk: put back
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>{_share_bar(40)}', FR_PARAGRAPHS, FR_LEAD),
+    (f'{AR_H1}{_share_bar(40)}<div class="article-intro">{AR_LEAD}</div>', AR_PARAGRAPHS, AR_LEAD),
+    # ... but a bar of a thousand of them is still past the walk's end
+    (f'{H1}<p class="chapo">{FR_LEAD}</p>{_share_bar(1000)}', FR_PARAGRAPHS, None),
+])
+def test_standfirst_past_a_bar_of_icons(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
+    root = parse_html(_page(header, paragraphs).encode("utf-8"))
+    text = "\n".join(paragraphs)
+    expected = [lead, *paragraphs] if lead else list(paragraphs)
+    assert with_lead(text, root, None).split("\n") == expected
