@@ -142,6 +142,14 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("Mis à jour à 14h05, le bilan s'est alourdi à trois morts.", "Mis à jour à 14h05, le bilan s'est alourdi à trois morts."),
     # calls to subscribe, an affiliate's commission, a comment form's login notice
     ("Click here to subscribe to the Oran Daily newsletter", ""),
+    # a pointer to another page: the full ruling, a sponsor's page
+    ("Click here to read the full ruling of the Oran court of appeal.", ""),
+    ("The port reopened on Monday. Click here to learn more about our shipping partners.", "The port reopened on Monday."),
+    ("Click here to discover the best beaches near Annaba", ""),
+    # a line that points elsewhere with other words stays
+    ("Click here for the list of the ferries that sail from Algiers this week.",
+     "Click here for the list of the ferries that sail from Algiers this week."),
+    ("Click here to see where each ferry docks in Algiers.", "Click here to see where each ferry docks in Algiers."),
     ("اضغط هنا للاشتراك في قناتنا على يوتيوب", ""),
     ("Subscribe to our Sahel Weekly YouTube channel for more videos!", ""),
     ("Les prix sont relevés chaque matin. Si vous achetez via nos liens, nous pouvons percevoir une commission.",

@@ -131,8 +131,11 @@ _PROMPT = Prefiltered(re.compile(
 # comment form's login notice. Tune halves, body F1: aeb 3 pages fixed, fundus 2, none broken. A pattern of its own
 # (not alternatives of _PROMPT, whose search also finds edge notices), searched, as _PROMPT is, only in a line that
 # holds one of the strings its alternatives need: one more unanchored search of every line would cost 7 µs a line.
+# 'Click here to read / learn more / discover …' points to another page (a document, a sponsor's page), as the
+# calls to subscribe do: tune halves, body F1: fundus 1 page fixed, wcxb 3, none broken ('Click here for …' and
+# 'Click here to see …' are left alone: wcxb labels keep such lines).
 _CALLS = Prefiltered(re.compile(
-    r"click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download)|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
+    r"click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download|read|learn\s+more|discover)\b|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
     r"|subscribe\s+to\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:youtube|channel|podcast)"
     r"|subscribe\s+to\s+(?:[\w.'’-]+\s+){1,3}on\s+(?:youtube|spotify|apple\s+podcasts)"  # aeb 1 tune page fixed
     r"|if\s+you\s+(?:buy|purchase)\s+(?:something|a\s+product|anything)\s+(?:through|via|from)\s+(?:this|our|a|the)"
