@@ -199,7 +199,9 @@ _BUTTON = re.compile(
     r"|(?:photos?|images?|fotos?|bild|pictures?|(?:ال)?صورة)\s*:\s*[^.!?]{1,60}"
     # 'Ph. : DR', "(Photo d'illustration)": a credit or a caption's label alone on a line
     r"|ph\.?\s*:\s*[^.!?]{1,60}|(?:photos?|images?)\s+d['’]illustration"
-    r"|anzeige|werbung|publicit[ée]|advertisement|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
+    r"|anzeige|werbung|publicit[ée]|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
+    # an ad slot's hidden label and its visible one read as one line ('Advertisement 1Story continues below')
+    r"|advertisement(?:\s*\d{1,3})?(?:\s*(?:story|article)\s+continues\s+below)?"
     r"|don['’]t\s+miss)\W*$",
     re.IGNORECASE,
 )
