@@ -50,6 +50,12 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
      "Photo : le port d'Oran au lever du jour, avant l'arrivée des ferries. Les dockers attendent."),
     ("Publicité", ""),
     ("إعلان", ""),
+    # an ad slot's hidden label glued to its visible one; a sentence about the ads stays
+    ("Advertisement 3Story continues below", ""),
+    ("- Advertisement 12 Article continues below", ""),
+    ("Advertisement", ""),
+    ("Advertisement spending in Oran rose by a third this year, the chamber of commerce said.",
+     "Advertisement spending in Oran rose by a third this year, the chamber of commerce said."),
     # 'read also' links in other languages
     ("Czytaj też: Nowy most w Oranie otwarty", ""),
     ("Lea también: El puerto de Argel amplía sus muelles", ""),

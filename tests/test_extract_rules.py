@@ -107,6 +107,14 @@ def test_title_tag_that_repeats_the_first_paragraph(paragraphs: tuple[str, ...])
     ("À compter du 2 juin 2026 :", False),
     ("Dès le 12/03/2026:", False),
     ("Économie | Le conseil des ministres adopte la loi de finances complémentaire pour 2026 | 12 mars 2026", False),
+    # a date stamp in Chinese, Japanese or Korean, its time and update with it; a sentence that holds a date stays
+    ("2026年3月12日 09時05分 (3月12日 11時40分更新)", True),
+    ("2026年3月12日（木）09:05 配信", True),
+    ("2026年3月12日", True),
+    ("2026년 3월 12일 09:05 입력", True),
+    ("2026年3月12日に港湾局が新しい航路を発表した。", False),
+    ("奥兰港务局2026年3月12日发布了新航线。", False),
+    ("3月12日 09時05分", False),
 ])
 def test_is_date_line(line: str, expected: bool) -> None:
     assert is_date_line(line) is expected
@@ -134,6 +142,14 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("Mis à jour à 14h05, le bilan s'est alourdi à trois morts.", "Mis à jour à 14h05, le bilan s'est alourdi à trois morts."),
     # calls to subscribe, an affiliate's commission, a comment form's login notice
     ("Click here to subscribe to the Oran Daily newsletter", ""),
+    # a pointer to another page: the full ruling, a sponsor's page
+    ("Click here to read the full ruling of the Oran court of appeal.", ""),
+    ("The port reopened on Monday. Click here to learn more about our shipping partners.", "The port reopened on Monday."),
+    ("Click here to discover the best beaches near Annaba", ""),
+    # a line that points elsewhere with other words stays
+    ("Click here for the list of the ferries that sail from Algiers this week.",
+     "Click here for the list of the ferries that sail from Algiers this week."),
+    ("Click here to see where each ferry docks in Algiers.", "Click here to see where each ferry docks in Algiers."),
     ("اضغط هنا للاشتراك في قناتنا على يوتيوب", ""),
     ("Subscribe to our Sahel Weekly YouTube channel for more videos!", ""),
     ("Les prix sont relevés chaque matin. Si vous achetez via nos liens, nous pouvons percevoir une commission.",
@@ -442,3 +458,17 @@ def test_language_model_cache_is_built_once_and_falls_back_when_broken(tmp_path:
     assert cached.rank(FR_TEXT)[0][0] == "fr" and cached.rank(AR_TEXT)[0][0] == "ar"
     files["nextmove"].write_bytes(b"not a model")
     assert _language._from_files(files) is None
+
+
+JA_PARAGRAPHS = (
+    "オラン港湾局は十二日、地中海を結ぶ新しい定期航路を来月から運航すると発表した。貨物船二隻が週三便で往復し、"
+    "輸出品の輸送日数は従来の半分に短くなる見込みだという。",
+    "港湾局によると、新航路の開設に合わせて岸壁の照明と荷役機械を更新し、夜間の積み下ろしも可能になる。"
+    "地元の漁業組合は、冷凍品の出荷が増えると期待を寄せている。",
+)
+
+
+@pytest.mark.parametrize("stamp", ["2026年3月12日 09時05分 (3月12日 11時40分更新)", "2026年3月12日（木）09:05 配信"])
+def test_cjk_date_stamp_over_the_text_leaves_it(stamp: str) -> None:
+    outcome = extract(page(lead=f"<p>{stamp}</p>", lang="ja", paragraphs=JA_PARAGRAPHS))
+    assert outcome.text == "\n".join(JA_PARAGRAPHS)
