@@ -1274,3 +1274,21 @@ CONTRIBUTORS = [
 def test_a_photo_credit_in_an_author_field(lead: str, expected: tuple[str, ...]) -> None:
     head = '<title>Réforme fiscale</title><meta name="author" content="Karim Benali, Amina Saïdi, Omar Lahlou">'
     assert _extract(page(head, lead=lead)).authors == expected
+
+
+# --- a <br> in a byline element ends a line: the next line's first word is no part of the last name ---------
+
+LINE_BREAKS = [
+    ('<p class="byline">Redaktion: Karim Benali und <a href="/a/amina">Amina Saïdi</a><br><br>Sendung: Radio Sahel, '
+     '12.03.2025</p>', "de", ("Karim Benali", "Amina Saïdi")),
+    ('<p class="byline">Par Karim Benali et Amina Saïdi<br>Correspondants à Dakar</p>', "fr",
+     ("Karim Benali", "Amina Saïdi")),
+    ('<div class="author">By <b>Karim Benali</b><br/>Sahel Info Reporter</div>', "en", ("Karim Benali",)),
+    ('<p class="byline">بقلم كريم بن علي<br>مراسل في نواكشوط</p>', "ar", ("كريم بن علي",)),
+    ('<p class="byline">Par Karim Benali et Amina Saïdi</p>', "fr", ("Karim Benali", "Amina Saïdi")),  # no <br>
+]
+
+
+@pytest.mark.parametrize(("lead", "lang", "authors"), LINE_BREAKS, ids=[c[1] + str(i) for i, c in enumerate(LINE_BREAKS)])
+def test_a_line_break_ends_the_byline(lead: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
