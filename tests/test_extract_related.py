@@ -13,11 +13,11 @@ from crawler.extract._jsonld import read_jsonld
 from crawler.extract._lines import bounded_removal
 from crawler.extract._page import parse_html
 from crawler.extract._related import (
-    without_card_headlines,
     MAX_HOVER_CARDS,
     drop_related,
     is_related_header,
     is_shouted,
+    without_card_headlines,
     without_hover_cards,
     without_link_lists,
     without_shouted_links,
