@@ -415,14 +415,15 @@ def _before_separator(children: list[HtmlElement], hidden: frozenset[HtmlElement
     return clean("".join(_visible_text(children[0], hidden)))
 
 
-def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement]) -> list[str]:
-    """The text printed in `el`, a line break read as a space ('Économie<br>Le budget …')."""
+def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement] = frozenset(), br: str = " ") -> list[str]:
+    """The text printed in `el` outside the `hidden` elements, a line break read as `br` (by default a space:
+    'Économie<br>Le budget …')."""
     parts = [el.text or ""]
     for child in el:
         if child.tag == "br":
-            parts.append(" ")
+            parts.append(br)
         elif child not in hidden and isinstance(child.tag, str):
-            parts.extend(_visible_text(child, hidden))
+            parts.extend(_visible_text(child, hidden, br))
         parts.append(child.tail or "")
     return parts
 
@@ -958,18 +959,7 @@ def _with_line_breaks(el: HtmlElement, text: str) -> str:
     Y<br>Sendung: …' prints two lines, and text_content() glues the name to the next line's first word."""
     if next(el.iter("br"), None) is None:
         return text
-    return clean(_text_with_breaks(el))
-
-
-def _text_with_breaks(node: HtmlElement) -> str:
-    parts = [node.text or ""] if isinstance(node.tag, str) else []
-    for child in node:
-        if child.tag == "br":
-            parts.append(LINE_BREAK)
-        elif isinstance(child.tag, str):
-            parts.append(_text_with_breaks(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return clean("".join(_visible_text(el, br=LINE_BREAK)))
 
 
 def _collect_marked(root: HtmlElement) -> Marked:
