@@ -382,7 +382,7 @@ def _fill_title(draft: _Draft, html: str) -> None:
         draft.outlets.append(printed)
         site = SiteKeys.build(draft.outlets, draft.url, section)
     title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
-    printed = title
+    heading = title  # as the page prints it, before a reference's year is added
     if title is not None and source == "h1":
         title = with_the_year(title, refs, site)
     if title is None:
@@ -392,8 +392,8 @@ def _fill_title(draft: _Draft, html: str) -> None:
     if draft.finds.title:
         title, source = draft.finds.title, "selector"
     draft.put("title", title, source)
-    if source == "h1" and title != printed:  # the text's headline line prints the heading, not the added year
-        draft.printed_title = printed
+    if source == "h1" and title != heading:  # the text's headline line prints the heading, not the added year
+        draft.printed_title = heading
     if source != SITE_NAME_TITLE:  # around the site's name, <title> prints the page's label ('About - Name')
         draft.outlets.extend(_title_remainders(title, draft.page.title_tag))
     by_kind = dict(reversed(refs))
