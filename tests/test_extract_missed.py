@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from crawler.extract._missed import with_leading_text, with_missed_paragraphs
+from crawler.extract._missed import with_leading_text, with_missed_paragraphs, with_split_article
 from crawler.extract._page import parse_html
 
 FR = (
@@ -129,3 +129,70 @@ def test_leading_text_of_thousands_of_br_set_blocks_at_once() -> None:
     assert len(lines) == 3 * count
     assert lines[3 * 17:3 * 17 + 2] == ["Le conseil communal de la ville numéro 17 a voté le budget de l'année",
                                         "Les élus de la commune numéro 17 ont longuement débattu des travaux de voirie prévus"]
+
+
+EN = (
+    "The city council of Oran voted on Tuesday evening for next year's budget, which grows by eight percent.",
+    "Most of the money will go to the repair of primary schools and to the drinking water network of the city.",
+    "The opposition called the budget a vote-winning exercise, a few months before the local elections in spring.",
+    "The mayor promised to publish every quarter how far the works paid for by the town have gone.",
+)
+
+
+def _rows(*rows: str, kind: str = 'div class="row text"', between: str = "<figure><img src='a.jpg'></figure>") -> bytes:
+    """The article cut into rows of one template (a page builder's), a picture between each pair."""
+    tag = kind.split()[0]
+    body = between.join(f'<section class="block"><{kind}>{row}</{tag}></section>' for row in rows)
+    return f"<html><body><h1>Budget d'Oran</h1>{body}<footer><p>{FR[3]}</p></footer></body></html>".encode()
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # trafilatura kept the second row: the first and third rows of the same template go back, in the page's order
+    (_rows(_p(EN[0]), _p(EN[1]) + _p(EN[2]), _p(EN[3])), [EN[1], EN[2]], list(EN)),
+    (_rows(_p(FR[0]) + _p(FR[1]), _p(FR[2]) + _p(FR[3])), FR[:2], list(FR)),
+    (_rows(_p(AR[0]), _p(AR[1]) + _p(AR[2])), AR[1:], list(AR)),
+    # rows without any class are a template too (the classes of the rows' ancestors tell them apart from the footer)
+    (_rows(_p(EN[0]) + _p(EN[1]), _p(EN[2]), kind="div"), EN[:2], list(EN[:3])),
+    # one paragraph kept of the template: nothing says the rows are the article's
+    (_rows(_p(EN[0]), _p(EN[1]) + _p(EN[2])), [EN[0]], [EN[0]]),
+    # the template's kept paragraphs are a small part of the text (a box of the page's sidebar kind): nothing goes back
+    (_rows(_p("Tuesday, 12 March."), _p("Read more below."), _p(EN[2])), ["Tuesday, 12 March.", "Read more below.", *FR],
+     ["Tuesday, 12 March.", "Read more below.", *FR]),
+    # a paragraph left out of a row trafilatura kept stays out (a call to subscribe closing the text)
+    (_rows(_p(EN[0]) + _p(EN[1]) + _p(EN[3])), EN[:2], list(EN[:2])),
+    # short, mostly links, in an aside, already in the text: not put back
+    (_rows(_p(EN[0]) + _p(EN[1]), _p("Photo: K. B.")), EN[:2], list(EN[:2])),
+    (_rows(_p(FR[0]) + _p(FR[1]), _p(LINKED)), FR[:2], list(FR[:2])),
+    (_rows(_p(EN[0]) + _p(EN[1]), f"<aside>{_p(EN[2])}</aside>"), EN[:2], list(EN[:2])),
+    (_rows(_p(EN[0]) + _p(EN[1]), _p(EN[1])), EN[:2], list(EN[:2])),
+], ids=["en-rows", "fr-rows", "ar-rows", "no-class", "one-kept", "small-share", "same-row", "short", "links", "aside",
+        "in-text"])
+def test_split_article(html: bytes, text: list[str], expected: list[str]) -> None:
+    assert with_split_article("\n".join(text), parse_html(html)).split("\n") == expected
+
+
+def test_split_article_on_a_deep_page_of_many_paragraphs() -> None:
+    """Each element's template is read once: 30,000 paragraphs in 3,000 rows nested 40 deep take well under a
+    second."""
+    depth = "".join(f'<div class="level{n}">' for n in range(40))
+    rows = "".join(f'<div class="row">{"".join(_p(f"Row {n}, part {m}: {EN[0]}") for m in range(10))}</div>'
+                   for n in range(3000))
+    root = parse_html(f"<html><body>{depth}{rows}{'</div>' * 40}</body></html>".encode())
+    text = "\n".join(f"Row 0, part {m}: {EN[0]}" for m in range(10))
+    started = time.process_time()
+    lines = with_split_article(text, root).split("\n")
+    assert time.process_time() - started < 1.0
+    assert len(lines) == 30000
+
+
+def test_split_article_in_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record's text holds every row of the article when trafilatura's text is one row's (as it gives on pages
+    where the first content class it finds holds a line or two, and its fallback keeps the best single container)."""
+    import crawler.extract.article as article
+
+    rows = (EN[0], EN[1] + "</p><p>" + EN[2], EN[3])
+    html = _rows(*map(_p, rows))
+    monkeypatch.setattr(article, "extract_body", lambda tree, url: "\n".join(EN[1:3]))
+    record = article.extract_article(html, "https://news.example.org/2025/03/oran-budget")
+    assert isinstance(record, article.Extracted)
+    assert record.text.split("\n") == list(EN)

@@ -69,7 +69,7 @@ from crawler.extract._jsonld import JsonLd, person_names, read_jsonld, resolve, 
 from crawler.extract._lead import with_lead
 from crawler.extract._lists import with_lists
 from crawler.extract._local_time import Moment, local_copy
-from crawler.extract._missed import with_leading_text, with_missed_paragraphs
+from crawler.extract._missed import with_leading_text, with_missed_paragraphs, with_split_article
 from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
@@ -304,7 +304,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
             draft.sources["text"] = "selector"
             return text
     text = with_flight_fallback(with_container_fallback(extract_body(root, url), root, url), html, url)
-    text = with_missed_paragraphs(text, root)
+    text = with_split_article(with_missed_paragraphs(text, root), root)
     text = with_leading_text(text, root)
     text = with_lead(text, root, _headline(draft))
     text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
