@@ -41,6 +41,7 @@ from crawler.extract._authors import (
     site_credited,
     without_dateline_places,
 )
+from crawler.extract._blocks import with_bare_blocks
 from crawler.extract._body import (
     closing_signature,
     extract_body,
@@ -307,7 +308,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     text = with_split_article(with_missed_paragraphs(text, root), root)
     text = with_leading_text(text, root)
     text = with_lead(text, root, _headline(draft))
-    text = without_teaser_cards(without_shouted_links(with_lists(with_headings(text, root), root), root), root)
+    text = with_bare_blocks(with_lists(with_headings(text, root), root), root)
+    text = without_teaser_cards(without_shouted_links(text, root), root)
     host = urlsplit(url).hostname or ""
     text = without_card_headlines(without_link_lists(text, root, host), root, host)
     text = without_video_teasers(text, draft.jsonld.videos, draft.description)
