@@ -173,6 +173,25 @@ def test_is_date_line(line: str, expected: bool) -> None:
      "Les créateurs tirent une part croissante de leurs revenus des affiliate links et des partenariats."),
     ("To measure such partnerships, brands implement affiliate links, UTM tracking and discount codes.",
      "To measure such partnerships, brands implement affiliate links, UTM tracking and discount codes."),
+    # a live page's call to follow its updates, a call to write in with an address, a locked piece's pitch, a review
+    # site's note on its picks; the same words in a sentence of the news stay
+    ("Follow along with our live updates from Tlemcen below.", ""),
+    ("Follow along with the latest updates on the Oran floods below.", ""),
+    ("- Right now: Follow live updates from the Setif count from our desk.", ""),
+    ("Get real-time updates on the Batna by-election results.", ""),
+    ("Is the tramway late in your street? Get in touch at tips@oran-daily.example", "Is the tramway late in your street?"),
+    ("Unlock this story and every Sahel Weekly report for a year.", ""),
+    ("This piece is exclusive to Oran Daily Plus subscribers", ""),
+    ("Become a paid subscriber to read the rest of this letter.", ""),
+    ("Was this newsletter forwarded to you? Sign up here.", ""),
+    ("Our scores are our own and the items on this list were independently chosen by two testers in Blida.", ""),
+    ("Follow me on Instagram for more couscous recipes from my kitchen!", ""),
+    ("The prefect said his staff would follow the latest updates from the weather service overnight.",
+     "The prefect said his staff would follow the latest updates from the weather service overnight."),
+    ("The jury members were independently selected by the court of Oran.",
+     "The jury members were independently selected by the court of Oran."),
+    ("The new channel is exclusive to satellite subscribers in the south.",
+     "The new channel is exclusive to satellite subscribers in the south."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

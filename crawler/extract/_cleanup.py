@@ -77,7 +77,7 @@ _PROMPT = Prefiltered(re.compile(
     # the follow-us lines of the Maghreb's and the Sahel's outlets, hyphen or not ('Suivez nous sur', 'Rejoignez-nous
     # sur Telegram', 'Rejoignez notre chaîne WhatsApp')
     r"|(?:suivez|retrouvez|rejoignez)[-\s]nous\s+sur|rejoignez\s+notre\s+(?:cha[îi]ne|page|groupe|communaut[ée])"
-    r"|follow\s+us\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
+    r"|follow\s+(?:us|me)\s+on|s[íi]guenos\s+en|folgen\s+sie\s+uns|liken\s+sie\s+uns|تابعونا\s+على"
     r"|tous\s+droits\s+r[ée]serv[ée]s|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados"
     r"|copyrighted\s+property|chroniony\s+prawem|جميع\s+الحقوق\s+محفوظة|حقوق\s+النشر\s+محفوظة"
     # an affiliate-link disclosure: a sentence that names affiliate links and the reader, the writer or the page ('This
@@ -162,7 +162,17 @@ _CALLS = Prefiltered(re.compile(
     # '読み放題' in a sentence of the article), signing up as a member ('会員登録'), the latest news delivered, 'details
     # here' ('詳しくはこちら'). A Japanese line has no spaces to count words by and no sentence break the cut reads: each
     # phrase is one a sentence of the article does not hold.
-    r"|記事(?:が|も)?読み放題|無料で会員登録|会員登録(?:で|すると|はこちら)|最新情報をお届け|詳しくはこちら",
+    r"|記事(?:が|も)?読み放題|無料で会員登録|会員登録(?:で|すると|はこちら)|最新情報をお届け|詳しくはこちら"
+    # A live page's and a paywall's furniture: the call to follow the updates ('Follow along with the latest updates
+    # below.', 'Follow live updates from …', 'Get real-time updates on …') opening a sentence; the call to write in with
+    # an address ('Get in touch at desk@…'); the pitch of a locked piece ('Unlock this article …', 'This story is
+    # exclusive to X subscribers', 'Become a paid subscriber …', 'Was this newsletter forwarded to you?'); a review
+    # site's note that its products are independently selected. Tune halves, body F1: see the commit.
+    r"|(?:^|(?<=[.!?:]\s))\W{0,3}(?:follow|get)\s+(?:along\s+(?:with\s+)?)?(?:the\s+|our\s+)?(?:(?:latest|live|real-time)\s+)+"
+    r"(?:updates|coverage)\b|get\s+in\s+touch\s+(?:with\s+us\s+)?at\s+[\w.+-]+@"
+    r"|unlock\s+this\s+(?:article|piece|story|post)\b|(?:article|story|piece|post)\s+is\s+exclusive\s+to\s+[^.!?]{0,40}?subscribers"
+    r"|become\s+a\s+paid\s+subscriber|was\s+this\s+(?:newsletter|e-?mail)\s+forwarded\s+to\s+you"
+    r"|(?:products?|items?|compan(?:y|ies)|picks)\b[^.!?]{0,40}?\bindependently\s+(?:selected|chosen|curated)",
     re.IGNORECASE,
 ))
 _BUTTON = re.compile(
