@@ -192,6 +192,12 @@ def test_is_date_line(line: str, expected: bool) -> None:
      "The jury members were independently selected by the court of Oran."),
     ("The new channel is exclusive to satellite subscribers in the south.",
      "The new channel is exclusive to satellite subscribers in the south."),
+    # a roundup's pointer to its full review of a product; a list item, and a sentence that goes on, stay
+    ("Read our full Sahara Trail 3 tent review", ""),
+    ("Read our in-depth Oasis Kettle Review for more details.", ""),
+    ("- Read our full Sahara Trail 3 tent review", "- Read our full Sahara Trail 3 tent review"),
+    ("Read our full review of the Oran ferry timetable before you book.",
+     "Read our full review of the Oran ferry timetable before you book."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -172,7 +172,11 @@ _CALLS = Prefiltered(re.compile(
     r"(?:updates|coverage)\b|get\s+in\s+touch\s+(?:with\s+us\s+)?at\s+[\w.+-]+@"
     r"|unlock\s+this\s+(?:article|piece|story|post)\b|(?:article|story|piece|post)\s+is\s+exclusive\s+to\s+[^.!?]{0,40}?subscribers"
     r"|become\s+a\s+paid\s+subscriber|was\s+this\s+(?:newsletter|e-?mail)\s+forwarded\s+to\s+you"
-    r"|(?:products?|items?|compan(?:y|ies)|picks)\b[^.!?]{0,40}?\bindependently\s+(?:selected|chosen|curated)",
+    r"|(?:products?|items?|compan(?:y|ies)|picks)\b[^.!?]{0,40}?\bindependently\s+(?:selected|chosen|curated)"
+    # a roundup's pointer to its full review of a product on another page ('Read our full X review', 'Read our in-depth
+    # X review for more details'), a line of its own; not a list item, nor a sentence that goes on after 'review'
+    r"|^(?!-\s)\W{0,3}read\s+our\s+(?:(?:full|in-depth|complete|detailed)\s+)?[^.!?]{1,60}?\breview"
+    r"(?:\s+for\s+(?:more\s+)?details)?\W{0,3}$",
     re.IGNORECASE,
 ))
 _BUTTON = re.compile(
