@@ -198,6 +198,17 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("- Read our full Sahara Trail 3 tent review", "- Read our full Sahara Trail 3 tent review"),
     ("Read our full review of the Oran ferry timetable before you book.",
      "Read our full review of the Oran ferry timetable before you book."),
+    # a sign-up form's small print and a comment box's moderation note; the same words in the news stay
+    ("Get the ferry alerts by text. Message and data rates may apply.", "Get the ferry alerts by text."),
+    ("Reply STOP to end the Oran Daily alerts at any time.", ""),
+    ("By joining you agree to our Terms and our Privacy Policy.", ""),
+    ("By signing up you confirm you have read and understood our privacy notice.", ""),
+    ("We are moderating all comments this week because of spam.", ""),
+    ("Comments are moderated before they appear under the story.", ""),
+    ("The two clubs agree to the terms of the transfer, the league said.",
+     "The two clubs agree to the terms of the transfer, the league said."),
+    ("The regulator said the forum was moderating hate speech too slowly.",
+     "The regulator said the forum was moderating hate speech too slowly."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

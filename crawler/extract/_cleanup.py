@@ -176,7 +176,12 @@ _CALLS = Prefiltered(re.compile(
     # a roundup's pointer to its full review of a product on another page ('Read our full X review', 'Read our in-depth
     # X review for more details'), a line of its own; not a list item, nor a sentence that goes on after 'review'
     r"|^(?!-\s)\W{0,3}read\s+our\s+(?:(?:full|in-depth|complete|detailed)\s+)?[^.!?]{1,60}?\breview"
-    r"(?:\s+for\s+(?:more\s+)?details)?\W{0,3}$",
+    r"(?:\s+for\s+(?:more\s+)?details)?\W{0,3}$"
+    # a sign-up form's small print: text messages ('Message and data rates may apply', 'Reply STOP to opt out'), the
+    # reader's consent to the site's own terms ('… and agree to our Terms & Conditions', 'you have read and understood
+    # our Privacy Policy'); a comment box's note that it moderates the comments
+    r"|(?:message|text)\s+(?:and|&)\s+data\s+rates\s+may\s+apply|reply\s+stop\s+to|agree\s+to\s+our\s+(?:terms|privacy)"
+    r"|read\s+and\s+understood\s+our\s+privacy|moderating\s+(?:all\s+)?(?:the\s+)?comments|comments\s+(?:are|will\s+be)\s+moderated",
     re.IGNORECASE,
 ))
 _BUTTON = re.compile(
