@@ -456,6 +456,9 @@ DE_NEWS = ["Der Stadtrat von Oran hat am Dienstag den Haushalt für das kommende
     # the box goes whole, in the middle of the text as at its edges, the article's lines stay
     ([DE_NEWS[0], DE_POINTER, DE_CONSENT, *DE_NEWS[1:]], DE_NEWS),
     ([*DE_NEWS, DE_CONSENT], DE_NEWS),
+    # a click-to-load box's call goes too
+    ([DE_NEWS[0], "Klicken Sie auf die Schaltfläche unten, um den Inhalt von www.karten-oran.example zu laden.",
+      *DE_NEWS[1:]], DE_NEWS),
     # a news sentence on data sent to third parties stays, and so does a paragraph on the paper's own content
     (DE_NEWS, DE_NEWS),
     ([*DE_NEWS, "Die Zeitung zeigt externe Inhalte erst nach Zustimmung der Leser, sagte der Chefredakteur."],

@@ -209,6 +209,14 @@ def test_is_date_line(line: str, expected: bool) -> None:
      "The two clubs agree to the terms of the transfer, the league said."),
     ("The regulator said the forum was moderating hate speech too slowly.",
      "The regulator said the forum was moderating hate speech too slowly."),
+    # a subscription's 'cancel anytime' alone, a review site's note on its advertisers, a click-to-load box, buttons
+    ("Lisez Oran Hebdo sans publicité. Résiliable à tout moment.", "Lisez Oran Hebdo sans publicité."),
+    ("Les abonnés peuvent résilier à tout moment, a précisé la société.",
+     "Les abonnés peuvent résilier à tout moment, a précisé la société."),
+    ("Our testers pick every kettle through an independent review process.", ""),
+    ("Learn more", ""),
+    ("Lust auf mehr?", ""),
+    ("(Alle Angaben ohne Gewähr)", ""),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -181,7 +181,11 @@ _CALLS = Prefiltered(re.compile(
     # reader's consent to the site's own terms ('… and agree to our Terms & Conditions', 'you have read and understood
     # our Privacy Policy'); a comment box's note that it moderates the comments
     r"|(?:message|text)\s+(?:and|&)\s+data\s+rates\s+may\s+apply|reply\s+stop\s+to|agree\s+to\s+our\s+(?:terms|privacy)"
-    r"|read\s+and\s+understood\s+our\s+privacy|moderating\s+(?:all\s+)?(?:the\s+)?comments|comments\s+(?:are|will\s+be)\s+moderated",
+    r"|read\s+and\s+understood\s+our\s+privacy|moderating\s+(?:all\s+)?(?:the\s+)?comments|comments\s+(?:are|will\s+be)\s+moderated"
+    # a subscription's 'cancel anytime' as a sentence of its own ('Cancela cuando quieras.'), a review site's note that
+    # its advertisers do not sway its picks
+    r"|(?:^|(?<=[.!?]\s))\W{0,3}(?:cancel\s+any\s?time|cancela\s+cuando\s+quieras|jederzeit\s+k[üu]ndbar"
+    r"|r[ée]siliable\s+[àa]\s+tout\s+moment)\W{0,3}$|advertisers\s+do\s+not\s+influence|independent\s+review\s+process",
     re.IGNORECASE,
 ))
 _BUTTON = re.compile(
@@ -221,7 +225,9 @@ _BUTTON = re.compile(
     r"|anzeige|werbung|publicit[ée]|sponsored(?:\s+content)?|contenu\s+sponsoris[ée]|إعلان"
     # an ad slot's hidden label and its visible one read as one line ('Advertisement 1Story continues below')
     r"|advertisement(?:\s*\d{1,3})?(?:\s*(?:story|article)\s+continues\s+below)?"
-    r"|don['’]t\s+miss)\W*$",
+    r"|don['’]t\s+miss"
+    # a 'Learn more' button, a box's 'Lust auf mehr?', the disclaimer '(Alle Angaben ohne Gewähr)' alone on a line
+    r"|learn\s+more|lust\s+auf\s+mehr|alle\s+angaben\s+ohne\s+gew[äa]hr)\W*$",
     re.IGNORECASE,
 )
 # a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
@@ -490,7 +496,9 @@ _CONSENT_BOX = Prefiltered(re.compile(
     r"(?:damit|dabei|hierbei|dadurch)\s+k[öo]nnen\s+(?:personenbezogene\s+)?daten\s+an\s+dritt(?:plattformen|anbieter|e)\s+"
     r"(?:übermittelt|weitergegeben|gesendet)"
     r"|ich\s+bin\s+damit\s+einverstanden,?\s+dass\s+mir\s+[^.!?]{0,40}?externe[n]?\s+inhalte?"
-    r"|an\s+dieser\s+stelle\s+finden\s+sie\s+[^.!?]{0,80}?externen\s+inhalt",
+    r"|an\s+dieser\s+stelle\s+finden\s+sie\s+[^.!?]{0,80}?externen\s+inhalt"
+    # a click-to-load box's call ('Klicken Sie auf den Button unten, um den Inhalt von www.x.de zu laden')
+    r"|klicken\s+sie\s+auf\s+(?:den|die)\s+[^.!?]{0,30}?(?:button|schaltfl[äa]che)[^.!?]{0,30}?\s+um\s+(?:den|die)\s+inhalte?\s+",
     re.IGNORECASE,
 ))
 
