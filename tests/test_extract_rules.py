@@ -217,6 +217,12 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("Learn more", ""),
     ("Lust auf mehr?", ""),
     ("(Alle Angaben ohne Gewähr)", ""),
+    # a pointer to a site for more, the German press's appeals for support
+    ("Weitere Infos unter www.hafen-oran.example.", ""),
+    ("Unterstütze OranJournal schon mit 3 Euro im Monat!", ""),
+    ("Die Redaktion ist unabhängig. Wir finanzieren uns durch Beiträge aus Blida und Tiaret.", "Die Redaktion ist unabhängig."),
+    ("Helfen Sie, unseren Journalismus in Blida weiter möglich zu machen.", ""),
+    ("Support our mission to keep the Sahel Weekly free.", ""),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -88,7 +88,11 @@ _PROMPT = Prefiltered(re.compile(
     r"|enth[äa]lt\s+(?:werbung|affiliate)|this\s+post\s+contains\s+(?:affiliate|references)"
     rf"|^(?!-\s).*?(?:{_AFFILIATE_LINKS}[^.!?]*?\b(?:{_DISCLOSURE_CUES})\b|\b(?:{_DISCLOSURE_CUES})\b[^.!?]*?{_AFFILIATE_LINKS})"
     # appeals for support, app downloads, sign-up lines
-    r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism)|(?:^|(?<=[.!?:]\s))\W{0,3}become\s+a\s+(?:member|supporter)"
+    r"|would\s+you\s+consider\s+supporting|support\s+our\s+(?:work|journalism|mission)|(?:^|(?<=[.!?:]\s))\W{0,3}become\s+a\s+(?:member|supporter)"
+    # the German press's appeals: its journalism made possible by the reader, 'Unterstütze X schon mit 3 Euro', how it
+    # is paid for ('Wir finanzieren uns durch Spenden')
+    r"|unseren\s+journalismus\s+[^.!?]{0,40}?(?:m[öo]glich|unterst[üu]tzen|finanzieren)|unterst[üu]tze\s+\S+\s+(?:bereits\s+|schon\s+)?(?:ab|mit)\s+\d"
+    r"|wir\s+finanzieren\s+uns\s+(?:durch|über|aus|mit)"
     r"|unterst[üu]tze\s+(?:uns|unser)|hazte\s+(?:miembro|socio)|wesprzyj\s+nas|soutenez[-\s](?:nous|notre)|faites\s+un\s+don"
     r"|devenez\s+(?:membre|abonn[ée])|subscribe\s+now|sign\s+up\s+here|straight\s+to\s+your\s+inbox|never\s+miss\s+our"
     r"|in\s+(?:deinen|ihren)\s+posteingang|dans\s+votre\s+bo[îi]te\s+(?:mail|e-mail|aux\s+lettres)"
@@ -227,7 +231,9 @@ _BUTTON = re.compile(
     r"|advertisement(?:\s*\d{1,3})?(?:\s*(?:story|article)\s+continues\s+below)?"
     r"|don['’]t\s+miss"
     # a 'Learn more' button, a box's 'Lust auf mehr?', the disclaimer '(Alle Angaben ohne Gewähr)' alone on a line
-    r"|learn\s+more|lust\s+auf\s+mehr|alle\s+angaben\s+ohne\s+gew[äa]hr)\W*$",
+    r"|learn\s+more|lust\s+auf\s+mehr|alle\s+angaben\s+ohne\s+gew[äa]hr"
+    # a pointer to a site for more ('Weitere Infos unter www.x.de.')
+    r"|(?:weitere|mehr)\s+(?:infos?|informationen)\s+(?:unter|auf)\s+(?:www\.|https?://)\S+)\W*$",
     re.IGNORECASE,
 )
 # a page's filing labels ("Catégorie : Économie", "Tags : Oran, budget", "الوسوم: ...") left on a line of their own
