@@ -223,6 +223,12 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("Die Redaktion ist unabhängig. Wir finanzieren uns durch Beiträge aus Blida und Tiaret.", "Die Redaktion ist unabhängig."),
     ("Helfen Sie, unseren Journalismus in Blida weiter möglich zu machen.", ""),
     ("Support our mission to keep the Sahel Weekly free.", ""),
+    # the outlet's channel, its print issue, a click to register, its news by mail; news on kiosks stays
+    ("¡No te pierdas nuestro canal de YouTube sobre Orán!", ""),
+    ("Das Oran Journal: die neue Ausgabe jetzt am Kiosk in Blida.", ""),
+    ("Einfach hier klicken und das Oran Journal digital lesen!", ""),
+    ("Do you want to be notified about our next reports from Tiaret?", ""),
+    ("Die Stadt Oran will die Kioske am Hafen bis Mai erneuern.", "Die Stadt Oran will die Kioske am Hafen bis Mai erneuern."),
 ])
 def test_prompts_are_dropped_sentence_by_sentence(line: str, expected: str) -> None:
     assert without_prompts(line) == expected

@@ -189,7 +189,12 @@ _CALLS = Prefiltered(re.compile(
     # a subscription's 'cancel anytime' as a sentence of its own ('Cancela cuando quieras.'), a review site's note that
     # its advertisers do not sway its picks
     r"|(?:^|(?<=[.!?]\s))\W{0,3}(?:cancel\s+any\s?time|cancela\s+cuando\s+quieras|jederzeit\s+k[üu]ndbar"
-    r"|r[ée]siliable\s+[àa]\s+tout\s+moment)\W{0,3}$|advertisers\s+do\s+not\s+influence|independent\s+review\s+process",
+    r"|r[ée]siliable\s+[àa]\s+tout\s+moment)\W{0,3}$|advertisers\s+do\s+not\s+influence|independent\s+review\s+process"
+    # more of the outlet's pitches: its channel ('¡Mira lo que tiene nuestro canal de YouTube!'), its print issue on sale
+    # ('Die neue Ausgabe jetzt am Kiosk'), a click to register ('Einfach hier klicken und …'), its news by mail ('Do you
+    # want to be informed of our actions?')
+    r"|nuestro\s+canal\s+de\s+youtube|jetzt\s+(?:am|an\s+jedem)\s+\w*kiosk|hier\s+klicken\s+und"
+    r"|want\s+to\s+be\s+(?:informed|notified|kept\s+(?:informed|up\s+to\s+date))\s+(?:of|about|on)",
     re.IGNORECASE,
 ))
 _BUTTON = re.compile(
