@@ -456,6 +456,9 @@ DE_NEWS = ["Der Stadtrat von Oran hat am Dienstag den Haushalt für das kommende
     # the box goes whole, in the middle of the text as at its edges, the article's lines stay
     ([DE_NEWS[0], DE_POINTER, DE_CONSENT, *DE_NEWS[1:]], DE_NEWS),
     ([*DE_NEWS, DE_CONSENT], DE_NEWS),
+    # a click-to-load box's call goes too
+    ([DE_NEWS[0], "Klicken Sie auf die Schaltfläche unten, um den Inhalt von www.karten-oran.example zu laden.",
+      *DE_NEWS[1:]], DE_NEWS),
     # a news sentence on data sent to third parties stays, and so does a paragraph on the paper's own content
     (DE_NEWS, DE_NEWS),
     ([*DE_NEWS, "Die Zeitung zeigt externe Inhalte erst nach Zustimmung der Leser, sagte der Chefredakteur."],
@@ -524,3 +527,21 @@ def test_an_article_loses_its_links_new_window_notes() -> None:
     outcome = extract_article(page(paragraphs=paragraphs).encode(), URL)
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == [f"{FR_PARAGRAPHS[0]} Voir le rapport du ministère.", *FR_PARAGRAPHS[1:]]
+
+
+@pytest.mark.parametrize(("lines", "expected", "agencies"), [
+    # a short source line inside the text is a picture's or a chart's credit: it goes
+    ([FR_PARAGRAPHS[0], "Quelle: AFP", FR_PARAGRAPHS[1]], list(FR_PARAGRAPHS[:2]), []),
+    ([FR_PARAGRAPHS[0], "Source : archives d'El Watan", FR_PARAGRAPHS[1]], list(FR_PARAGRAPHS[:2]), []),
+    ([AR_PARAGRAPHS[0], "المصدر: وزارة المالية", AR_PARAGRAPHS[1]], list(AR_PARAGRAPHS[:2]), []),
+    # a longer one names what the paragraph cites, and a list of sources is the text's: they stay
+    ([FR_PARAGRAPHS[0], "Source : recensement 2025 de la wilaya d'Oran", FR_PARAGRAPHS[1]],
+     [FR_PARAGRAPHS[0], "Source : recensement 2025 de la wilaya d'Oran", FR_PARAGRAPHS[1]], []),
+    ([FR_PARAGRAPHS[0], "Sources: ONS | Banque d'Algérie", FR_PARAGRAPHS[1]],
+     [FR_PARAGRAPHS[0], "Sources: ONS | Banque d'Algérie", FR_PARAGRAPHS[1]], []),
+    # the last line is still the closing source line, whose agency is credited
+    ([FR_PARAGRAPHS[0], "Quelle: AFP", FR_PARAGRAPHS[1], "Source : APS"], list(FR_PARAGRAPHS[:2]), ["APS"]),
+])
+def test_a_short_source_line_inside_the_text_goes(lines: list[str], expected: list[str], agencies: list[str]) -> None:
+    kept, credits = clean_lines(lines, None)
+    assert (kept, credits.agencies) == (expected, agencies)

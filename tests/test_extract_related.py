@@ -51,6 +51,8 @@ AR = list(AR_PARAGRAPHS[:2])
     ("Explore further", True),
     ("Most read in Sport", True),
     ("Most read in the Oran league this season was the club's own newsletter.", False),
+    ("Weitere Informationen zum Hafen von Oran:", True),
+    ("Weitere Informationen zum Hafen gab die Stadt am Dienstag nicht bekannt.", False),
     ("Pour aller plus loin, le ministère prévoit une seconde tranche de logements.", False),
     ("Ces articles pourraient aussi vous intéresser, a ajouté le ministre devant les élus.", False),
     ("قد يعجبك أيضا أن تعرف أن المشروع سيكتمل قبل نهاية السنة", False),

@@ -58,6 +58,7 @@ _NAMED = (
     r"|weitere\s+(?:beitr[äa]ge|artikel|aktuelle\s+themen|nachrichten|meldungen|tourentipps)\s+(?:aus|zum|zu|in|von)"
     r"|top-themen\s+(?:bei|von|aus)|m[áa]s\s+sobre|المزيد\s+من"
     r"|most\s+(?:read|popular|viewed)\s+in"  # 'Most read in Sport' (fundus 1 tune page fixed, none broken)
+    r"|weitere\s+informationen\s+(?:zu[mr]?|über)"  # 'Weitere Informationen zum Thema X:' over its links (see the commit)
 )
 _HEADER = re.compile(rf"^\W{{0,3}}(?:(?:{_ALONE})\W*$|(?:{_NAMED})(?!\w))", re.IGNORECASE)
 # How trafilatura writes a table's row: '| cell | cell |'. A 'Pour en savoir plus' subheading over a table of figures
