@@ -1292,3 +1292,29 @@ LINE_BREAKS = [
 @pytest.mark.parametrize(("lead", "lang", "authors"), LINE_BREAKS, ids=[c[1] + str(i) for i, c in enumerate(LINE_BREAKS)])
 def test_a_line_break_ends_the_byline(lead: str, lang: str, authors: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- a link to the site's author archive that spells the account: the byline's name where nothing marks one ------
+
+ARCHIVE_LINKS = [
+    # (lead, tail, authors, kinds)
+    ('<div class="meta"><a href="/author/kbenali/">KBenali</a> <span>12/03/2025</span></div>', "", ("KBenali",), (P,)),
+    ('<p>Par <a href="https://www.elwatan-dz.com/author/saidi/">Amina saidi</a> le 12 mars 2025</p>', "",
+     ("Amina saidi",), (P,)),
+    ('<div><a href="/blog/author/omar-lahlou">Omar Lahlou</a></div>', "", ("Omar Lahlou",), (P,)),
+    # the site's own account: the site signing, a desk
+    ('<div class="meta"><a href="/author/elwatan-dz/">Elwatan-dz</a></div>', "", ("Elwatan-dz",), (D,)),
+    # a link text that does not spell the account, a hidden copy for microformats, a box of other posts' authors
+    ('<div><a href="/author/kbenali/">Voir le profil</a></div>', "", (), ()),
+    ('<div style="display: none"><a href="/author/kbenali/">kbenali</a></div>', "", (), ()),
+    ("", '<div class="related-posts"><a href="/author/kbenali/">kbenali</a></div>', (), ()),
+    # two accounts: a listing's authors, no byline
+    ('<ul><li><a href="/author/kbenali/">KBenali</a></li><li><a href="/author/asaidi/">ASaidi</a></li></ul>', "",
+     (), ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "tail", "authors", "kinds"), ARCHIVE_LINKS, ids=[str(i) for i in range(len(ARCHIVE_LINKS))])
+def test_the_link_to_the_author_archive(lead: str, tail: str, authors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    outcome = _extract(page("<title>Réforme fiscale</title>", lead=lead, tail=tail))
+    assert (outcome.authors, outcome.author_kinds) == (authors, kinds)

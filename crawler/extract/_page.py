@@ -521,6 +521,31 @@ def profile_link_names(root: HtmlElement, urls: list[str]) -> list[str]:
     return names
 
 
+# The account's segment of a link to the site's author archive ('/author/kbenali/', '/blog/author/amina-saidi').
+_ARCHIVE_SLUG = re.compile(r"/author/([^/?#]+)/?(?:[?#]|$)")
+_ARCHIVE_PART = "/author/"
+MIN_SLUG_END = 4  # 'Karim benali' for '/author/benali/': a slug that long closes the printed name
+
+
+def author_archive_names(root: HtmlElement) -> list[str]:
+    """The names the links to the site's author archive print, where a link's text spells the account's slug
+    ('<a href="/author/kbenali/">KBenali</a>', '<a href="/author/benali/">Karim benali</a>'), outside comments,
+    sidebars, related boxes and the footer, and not hidden (themes keep a hidden copy of the account's name for
+    microformats): WordPress and its kin link the byline's name so, even where no class or rel marks it. One XPath
+    pass over the links (the first MAX_PROFILE_LINKS)."""
+    names: list[str] = []
+    for link in _LINKS_TO(root, part=_ARCHIVE_PART, most=MAX_PROFILE_LINKS):
+        found = _ARCHIVE_SLUG.search(link.get("href") or "")
+        text = clean(link.text_content())
+        if not found or not text or len(text) > MAX_AUTHOR_NAME_TEXT or text in names:
+            continue
+        slug, key = alnum(found.group(1)), alnum(text)
+        if (slug and (key == slug or (len(slug) >= MIN_SLUG_END and key.endswith(slug))) and not elsewhere(link)
+                and not _styled_hidden(link)):
+            names.append(text)
+    return names
+
+
 def _path_end(url: str) -> str | None:
     """The last segment of an absolute address's path ('https://site/editors/karim-benali/' -> 'karim-benali'), else
     None."""

@@ -74,6 +74,7 @@ from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
     PrintedWords,
+    author_archive_names,
     author_card_lines,
     collect,
     dated_names,
@@ -600,6 +601,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
     if not draft.credits.credited:  # article:author gives the author's profile address, the page links to it
         links = profile_link_names(draft.page.root, draft.page.metas.get("article:author", []))
         draft.credit(parse_names(links, draft.outlets), "page")
+    if not draft.credits.credited:  # the one account the links to the author archive name ('/author/kbenali/')
+        draft.credit(archive_credits(draft), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
@@ -607,6 +610,17 @@ def _fill_text(draft: _Draft, text: str) -> None:
     body = without_author_note(body, draft.credits.authors)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
+
+
+def archive_credits(draft: _Draft) -> Credits:
+    """The person the links to the site's author archive name, read like an author field (a first name or an account
+    alone is a credit, 'Karim benali' as the account spells it), when they all name one: several are a listing's.
+    An account named like the site is the site signing, a desk as a marked byline's name is (`site_credited`)."""
+    names = author_archive_names(draft.page.root)
+    if len(names) != 1:
+        return Credits()
+    signed = site_credited(names[0], draft.outlets, marked_name=True)
+    return signed if signed.credited else parse_names(names, draft.outlets, persons=names)
 
 
 def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
