@@ -7,6 +7,7 @@ Each rule's commit says how many tune-half pages of which corpus it fixes and br
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
 from crawler.extract._page import (
+    avatar_names,
     lead_in_lines,
     parse_html,
     printed_elsewhere,
@@ -1318,3 +1320,41 @@ ARCHIVE_LINKS = [
 def test_the_link_to_the_author_archive(lead: str, tail: str, authors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     outcome = _extract(page("<title>Réforme fiscale</title>", lead=lead, tail=tail))
     assert (outcome.authors, outcome.author_kinds) == (authors, kinds)
+
+
+# --- an author's avatar card: a small image whose alt names the person the card prints beside the date --------
+
+AVATAR_CARDS = [
+    ('<div class="card"><img src="/u/kb.jpg" width="32" alt="Karim Benali"><div><p>Karim Benali</p>'
+     "<span>12/03/2025 · 4 min</span></div></div>", ("Karim Benali",)),
+    ('<div><span>2025-03-12</span><a title="Amina Saïdi"><img class="rounded-full" src="/a.png" alt="Amina Saïdi">'
+     "<span>Amina Saïdi</span></a></div>", ("Amina Saïdi",)),
+    ('<div><img src="/avatars/saidi.png" alt="سارة بن علي"><b>سارة بن علي</b> 12.03.2025</div>', ("سارة بن علي",)),
+    # a large picture, no date beside the name, the name not printed alone, a caption's words, a listing of cards
+    ('<div><img src="/photos/benali.jpg" width="800" alt="Karim Benali"><p>Karim Benali</p><p>12/03/2025</p></div>', ()),
+    ('<div><img width="40" src="/u/kb.jpg" alt="Karim Benali"><p>Karim Benali</p></div>', ()),
+    ('<div><img width="40" src="/u/kb.jpg" alt="Karim Benali"><p>Un mot de Karim Benali, 12/03/2025</p></div>', ()),
+    ('<div><img width="40" src="/u/x.jpg" alt="le marché de Sétif"><p>le marché de Sétif</p><p>12/03/2025</p></div>', ()),
+    ('<div><img width="40" src="/u/kb.jpg" alt="Karim Benali"><p>Karim Benali</p><p>12/03/2025</p></div>'
+     '<div><img width="40" src="/u/as.jpg" alt="Amina Saïdi"><p>Amina Saïdi</p><p>13/03/2025</p></div>', ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "authors"), AVATAR_CARDS, ids=[str(i) for i in range(len(AVATAR_CARDS))])
+def test_the_name_an_avatar_card_prints(lead: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == authors
+
+
+def test_avatar_cards_in_the_comments_are_no_byline() -> None:
+    tail = ('<div class="comments"><div><img width="32" src="/u/kb.jpg" alt="Karim Benali"><p>Karim Benali</p>'
+            "<p>12/03/2025</p></div></div>")
+    assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == ()
+
+
+def test_avatar_search_on_a_page_of_many_images_stays_bounded() -> None:
+    cards = "".join(f'<div><img width="32" src="/u/{i}.jpg" alt="Karim Benali{i % 7}"><p>x</p></div>' for i in range(10_000))
+    root = parse_html(page("<title>Réforme fiscale</title>", lead=f"<div>{cards}</div>").encode("utf-8"))
+    assert root is not None
+    started = time.perf_counter()
+    assert avatar_names(root) == []
+    assert time.perf_counter() - started < 0.5

@@ -76,6 +76,7 @@ from crawler.extract._page import (
     PrintedWords,
     author_archive_names,
     author_card_lines,
+    avatar_names,
     collect,
     dated_names,
     labelled_lines,
@@ -603,6 +604,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(parse_names(links, draft.outlets), "page")
     if not draft.credits.credited:  # the one account the links to the author archive name ('/author/kbenali/')
         draft.credit(archive_credits(draft), "page")
+    if not draft.credits.credited:  # the name an author's avatar card prints beside the date
+        draft.credit(avatar_credits(draft), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
@@ -621,6 +624,14 @@ def archive_credits(draft: _Draft) -> Credits:
         return Credits()
     signed = site_credited(names[0], draft.outlets, marked_name=True)
     return signed if signed.credited else parse_names(names, draft.outlets, persons=names)
+
+
+def avatar_credits(draft: _Draft) -> Credits:
+    """The one person the page's author avatars name beside a date (`avatar_names`), by a full name read as a byline
+    ('Karim Benali'); nothing when they name several (a listing's cards) or something else."""
+    names = avatar_names(draft.page.root)
+    credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
+    return credits if len(credits.credited) == 1 and credits.authors else Credits()
 
 
 def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
