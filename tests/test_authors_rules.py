@@ -1358,3 +1358,23 @@ def test_avatar_search_on_a_page_of_many_images_stays_bounded() -> None:
     started = time.perf_counter()
     assert avatar_names(root) == []
     assert time.perf_counter() - started < 0.5
+
+
+# --- 'Written by' then a first name alone: after a lead-in that says who wrote, a lone word is the writer ---------
+
+WRITTEN_BY_FIRST_NAMES = [
+    ("<div><span>Written by</span> <span>Eliane</span> <span>- Product lead</span></div>", "en", ("Eliane",)),
+    ("<div><span>Écrit par</span><span>Karim</span></div>", "fr", ("Karim",)),
+    ("<div><span>Posted by</span><span>Amina</span></div>", "en", ("Amina",)),
+    ("<div><span>بقلم</span><span>سارة</span></div>", "ar", ()),  # 'بقلم' alone says nothing more than 'By'
+    # a bare 'By' or 'Von' before a lone word (a place, an account), a placeholder, a card in the comments: nobody
+    ("<div><span>By</span><span>Oran</span></div>", "en", ()),
+    ("<div><span>Von</span><span>Sahel</span></div>", "de", ()),
+    ("<div><span>Written by</span><span>admin</span></div>", "en", ()),
+    ('<div class="comments"><span>Written by</span><span>Karim</span></div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "lang", "authors"), WRITTEN_BY_FIRST_NAMES, ids=[str(i) for i in range(len(WRITTEN_BY_FIRST_NAMES))])
+def test_written_by_a_first_name(lead: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors

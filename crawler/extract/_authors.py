@@ -479,6 +479,23 @@ def full_name_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credi
     return Credits()
 
 
+# The lead-ins that say the name after them wrote the piece ('Written by', 'Écrit par', 'Geschrieben von'): no place,
+# no account, no site can follow them, as one may follow a bare 'By' or 'Von'.
+_WRITTEN_BY = re.compile(r"^(?:(?:written|posted)\s+by|(?:é|e)crit\s+par|(?:geschrieben|verfasst)\s+von|escrito\s+por"
+                         r"|scritto\s+da|كتب(?:ه|ها)?\s+)\s*\S", re.IGNORECASE)
+
+
+def written_by_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The credits of the first line that opens with a lead-in of _WRITTEN_BY and credits one person, by a first name
+    alone too ('Written by Eliane', where `full_name_byline` wants full names); nothing otherwise."""
+    for line in lines:
+        if _WRITTEN_BY.match(line):
+            credits = parse_byline(line, outlets)
+            if len(credits.credited) == 1 and credits.authors:
+                return credits
+    return Credits()
+
+
 def side_column_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
     """The person the bylines of the article's side column credit ('Author', 'Maryna Benali' in an <aside> beside
     the text), when they all name the same one by a full name; nothing otherwise (two names there: a box of

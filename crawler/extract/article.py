@@ -40,6 +40,7 @@ from crawler.extract._authors import (
     side_column_byline,
     site_credited,
     without_dateline_places,
+    written_by_byline,
 )
 from crawler.extract._body import (
     closing_signature,
@@ -595,6 +596,9 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(full_name_byline(lead_in_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # an author card: 'Written by X', or its label after the name ('X Author')
         draft.credit(full_name_byline(author_card_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # 'Written by' alone in its element, then a first name ('Written by Karim')
+        nodes = draft.page.printed_nodes
+        draft.credit(written_by_byline(lead_in_lines(nodes) + author_card_lines(nodes), draft.outlets), "page")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
         draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
