@@ -1378,3 +1378,26 @@ WRITTEN_BY_FIRST_NAMES = [
 @pytest.mark.parametrize(("lead", "lang", "authors"), WRITTEN_BY_FIRST_NAMES, ids=[str(i) for i in range(len(WRITTEN_BY_FIRST_NAMES))])
 def test_written_by_a_first_name(lead: str, lang: str, authors: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- a broadcaster's author field: the site's short name, a slash, a journalist's initials ------------------------
+
+SITE_ACCOUNTS = [
+    # (values, outlets, credited)
+    (["rts/kbe;amsa"], ["rts.ch", "rts"], [("rts/kbe", P), ("amsa", P)]),
+    (["rts/kbe"], ["rts.ch", "rts"], [("rts/kbe", P)]),
+    # another site's name, a section's path, two agencies: no account of the site
+    (["tsr/kbe"], ["rts.ch", "rts"], []),
+    (["rts/politique"], ["rts.ch", "rts"], []),
+    (["AFP/APS"], ["rts.ch", "rts"], [("AFP", A), ("APS", A)]),
+]
+
+
+@pytest.mark.parametrize(("values", "outlets", "credited"), SITE_ACCOUNTS, ids=[c[0][0] for c in SITE_ACCOUNTS])
+def test_a_site_account_in_an_author_field(values: list[str], outlets: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets).credited == credited
+
+
+def test_a_site_account_in_a_marked_author_name() -> None:
+    lead = '<p class="ref">Radio Sahel, 12.3.2025; <span itemprop="author">elwatan-dz/kbe;amsa</span></p>'
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == ("elwatan-dz/kbe", "amsa")

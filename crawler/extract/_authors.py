@@ -777,7 +777,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         return True
     dotted = printed_part.endswith(".")
     name = _person(_without_credential(_without_title(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))))), dotted) \
-        or (part if handles and _is_handle(part) else None)
+        or (part if handles and (_is_handle(part) or _site_account(part, skip)) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(part) not in skip and alnum(name) not in _PLACEHOLDERS:
@@ -913,6 +913,17 @@ def _is_desk(name: str) -> bool:
 
 def _is_arabic_word(char: str) -> bool:
     return "\u0600" <= char <= "\u06ff"
+
+
+# The site's short name, a slash, then a journalist's initials, as a broadcaster's author field signs ('rts/kbe;amsa')
+_SLASHED_ACCOUNT = re.compile(r"^([^\W\d_][\w-]*)/[^\W\d_]{2,6}$")
+
+
+def _site_account(value: str, skip: set[str]) -> bool:
+    """An account the site's name opens before a slash ('rts/kbe' on rts.ch): the initials of the newsroom's
+    journalist, credited as printed in an author field."""
+    found = _SLASHED_ACCOUNT.match(value)
+    return found is not None and alnum(found.group(1)) in skip
 
 
 def _is_handle(value: str) -> bool:
