@@ -1401,3 +1401,22 @@ def test_a_site_account_in_an_author_field(values: list[str], outlets: list[str]
 def test_a_site_account_in_a_marked_author_name() -> None:
     lead = '<p class="ref">Radio Sahel, 12.3.2025; <span itemprop="author">elwatan-dz/kbe;amsa</span></p>'
     assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == ("elwatan-dz/kbe", "amsa")
+
+
+# --- an author field's one-word account gives way to the full names the byline under the text prints --------------
+
+ACCOUNT_AND_CLOSING_BYLINE = [
+    ("Marketing", "<p><em>By Karim Benali</em></p>", ("Karim Benali",)),
+    ("kbenali", "<p>Par Karim Benali et Amina Saïdi</p>", ("Karim Benali", "Amina Saïdi")),
+    # a full name in the field, no byline under the text, a first name alone under it: the field stays
+    ("Omar Lahlou", "<p><em>By Karim Benali</em></p>", ("Omar Lahlou",)),
+    ("Marketing", "", ("Marketing",)),
+    ("Marketing", "<p><em>By Karim</em></p>", ("Marketing",)),
+]
+
+
+@pytest.mark.parametrize(("field", "tail", "authors"), ACCOUNT_AND_CLOSING_BYLINE,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(ACCOUNT_AND_CLOSING_BYLINE)])
+def test_an_account_alone_and_the_byline_under_the_text(field: str, tail: str, authors: tuple[str, ...]) -> None:
+    head = f'<title>Réforme fiscale</title><meta name="author" content="{field}">'
+    assert _extract(page(head, tail=tail)).authors == authors

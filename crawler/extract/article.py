@@ -590,6 +590,11 @@ def _fill_text(draft: _Draft, text: str) -> None:
             agencies.extend(signed[1].agencies)
     if not draft.credits.credited:
         draft.credit(closing_byline(body, draft.outlets), "signature")
+    elif _account_alone(draft):  # a field's one-word account ('kbenali') over a text signed 'By Karim Benali'
+        signed_below = closing_byline(body, draft.outlets)
+        if signed_below.authors and all(" " in name for name in signed_below.authors):
+            draft.credits = Credits()
+            draft.credit(signed_below, "signature")
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
         draft.credit(labelled_byline(labelled_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
@@ -636,6 +641,13 @@ def avatar_credits(draft: _Draft) -> Credits:
     names = avatar_names(draft.page.root)
     credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
     return credits if len(credits.credited) == 1 and credits.authors else Credits()
+
+
+def _account_alone(draft: _Draft) -> bool:
+    """The author fields credit one person by one word alone: an account's name ('kbenali', 'Marketing'), which a
+    byline under the text that names persons in full overrules (tune halves: wcxb 1 page fixed, none broken)."""
+    return (draft.sources.get("authors") in _FIELD_SOURCES and len(draft.credits.credited) == 1
+            and len(draft.credits.authors) == 1 and " " not in draft.credits.authors[0].strip())
 
 
 def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
