@@ -7,6 +7,7 @@ Each rule's commit says how many tune-half pages of which corpus it fixes and br
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
 from crawler.extract._page import (
+    avatar_names,
     lead_in_lines,
     parse_html,
     printed_elsewhere,
@@ -1292,3 +1294,129 @@ LINE_BREAKS = [
 @pytest.mark.parametrize(("lead", "lang", "authors"), LINE_BREAKS, ids=[c[1] + str(i) for i, c in enumerate(LINE_BREAKS)])
 def test_a_line_break_ends_the_byline(lead: str, lang: str, authors: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- a link to the site's author archive that spells the account: the byline's name where nothing marks one ------
+
+ARCHIVE_LINKS = [
+    # (lead, tail, authors, kinds)
+    ('<div class="meta"><a href="/author/kbenali/">KBenali</a> <span>12/03/2025</span></div>', "", ("KBenali",), (P,)),
+    ('<p>Par <a href="https://www.elwatan-dz.com/author/saidi/">Amina saidi</a> le 12 mars 2025</p>', "",
+     ("Amina saidi",), (P,)),
+    ('<div><a href="/blog/author/omar-lahlou">Omar Lahlou</a></div>', "", ("Omar Lahlou",), (P,)),
+    # the site's own account: the site signing, a desk
+    ('<div class="meta"><a href="/author/elwatan-dz/">Elwatan-dz</a></div>', "", ("Elwatan-dz",), (D,)),
+    # a link text that does not spell the account, a hidden copy for microformats, a box of other posts' authors
+    ('<div><a href="/author/kbenali/">Voir le profil</a></div>', "", (), ()),
+    ('<div style="display: none"><a href="/author/kbenali/">kbenali</a></div>', "", (), ()),
+    ("", '<div class="related-posts"><a href="/author/kbenali/">kbenali</a></div>', (), ()),
+    # two accounts: a listing's authors, no byline
+    ('<ul><li><a href="/author/kbenali/">KBenali</a></li><li><a href="/author/asaidi/">ASaidi</a></li></ul>', "",
+     (), ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "tail", "authors", "kinds"), ARCHIVE_LINKS, ids=[str(i) for i in range(len(ARCHIVE_LINKS))])
+def test_the_link_to_the_author_archive(lead: str, tail: str, authors: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    outcome = _extract(page("<title>Réforme fiscale</title>", lead=lead, tail=tail))
+    assert (outcome.authors, outcome.author_kinds) == (authors, kinds)
+
+
+# --- an author's avatar card: a small image whose alt names the person the card prints beside the date --------
+
+AVATAR_CARDS = [
+    ('<div class="card"><img src="/u/kb.jpg" width="32" alt="Karim Benali"><div><p>Karim Benali</p>'
+     "<span>12/03/2025 · 4 min</span></div></div>", ("Karim Benali",)),
+    ('<div><span>2025-03-12</span><a title="Amina Saïdi"><img class="rounded-full" src="/a.png" alt="Amina Saïdi">'
+     "<span>Amina Saïdi</span></a></div>", ("Amina Saïdi",)),
+    ('<div><img src="/avatars/saidi.png" alt="سارة بن علي"><b>سارة بن علي</b> 12.03.2025</div>', ("سارة بن علي",)),
+    # a large picture, no date beside the name, the name not printed alone, a caption's words, a listing of cards
+    ('<div><img src="/photos/benali.jpg" width="800" alt="Karim Benali"><p>Karim Benali</p><p>12/03/2025</p></div>', ()),
+    ('<div><img width="40" src="/u/kb.jpg" alt="Karim Benali"><p>Karim Benali</p></div>', ()),
+    ('<div><img width="40" src="/u/kb.jpg" alt="Karim Benali"><p>Un mot de Karim Benali, 12/03/2025</p></div>', ()),
+    ('<div><img width="40" src="/u/x.jpg" alt="le marché de Sétif"><p>le marché de Sétif</p><p>12/03/2025</p></div>', ()),
+    ('<div><img width="40" src="/u/kb.jpg" alt="Karim Benali"><p>Karim Benali</p><p>12/03/2025</p></div>'
+     '<div><img width="40" src="/u/as.jpg" alt="Amina Saïdi"><p>Amina Saïdi</p><p>13/03/2025</p></div>', ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "authors"), AVATAR_CARDS, ids=[str(i) for i in range(len(AVATAR_CARDS))])
+def test_the_name_an_avatar_card_prints(lead: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == authors
+
+
+def test_avatar_cards_in_the_comments_are_no_byline() -> None:
+    tail = ('<div class="comments"><div><img width="32" src="/u/kb.jpg" alt="Karim Benali"><p>Karim Benali</p>'
+            "<p>12/03/2025</p></div></div>")
+    assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == ()
+
+
+def test_avatar_search_on_a_page_of_many_images_stays_bounded() -> None:
+    cards = "".join(f'<div><img width="32" src="/u/{i}.jpg" alt="Karim Benali{i % 7}"><p>x</p></div>' for i in range(10_000))
+    root = parse_html(page("<title>Réforme fiscale</title>", lead=f"<div>{cards}</div>").encode("utf-8"))
+    assert root is not None
+    started = time.perf_counter()
+    assert avatar_names(root) == []
+    assert time.perf_counter() - started < 0.5
+
+
+# --- 'Written by' then a first name alone: after a lead-in that says who wrote, a lone word is the writer ---------
+
+WRITTEN_BY_FIRST_NAMES = [
+    ("<div><span>Written by</span> <span>Eliane</span> <span>- Product lead</span></div>", "en", ("Eliane",)),
+    ("<div><span>Écrit par</span><span>Karim</span></div>", "fr", ("Karim",)),
+    ("<div><span>Posted by</span><span>Amina</span></div>", "en", ("Amina",)),
+    ("<div><span>بقلم</span><span>سارة</span></div>", "ar", ()),  # 'بقلم' alone says nothing more than 'By'
+    # a bare 'By' or 'Von' before a lone word (a place, an account), a placeholder, a card in the comments: nobody
+    ("<div><span>By</span><span>Oran</span></div>", "en", ()),
+    ("<div><span>Von</span><span>Sahel</span></div>", "de", ()),
+    ("<div><span>Written by</span><span>admin</span></div>", "en", ()),
+    ('<div class="comments"><span>Written by</span><span>Karim</span></div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "lang", "authors"), WRITTEN_BY_FIRST_NAMES, ids=[str(i) for i in range(len(WRITTEN_BY_FIRST_NAMES))])
+def test_written_by_a_first_name(lead: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- a broadcaster's author field: the site's short name, a slash, a journalist's initials ------------------------
+
+SITE_ACCOUNTS = [
+    # (values, outlets, credited)
+    (["rts/kbe;amsa"], ["rts.ch", "rts"], [("rts/kbe", P), ("amsa", P)]),
+    (["rts/kbe"], ["rts.ch", "rts"], [("rts/kbe", P)]),
+    # another site's name, a section's path, two agencies: no account of the site
+    (["tsr/kbe"], ["rts.ch", "rts"], []),
+    (["rts/politique"], ["rts.ch", "rts"], []),
+    (["AFP/APS"], ["rts.ch", "rts"], [("AFP", A), ("APS", A)]),
+]
+
+
+@pytest.mark.parametrize(("values", "outlets", "credited"), SITE_ACCOUNTS, ids=[c[0][0] for c in SITE_ACCOUNTS])
+def test_a_site_account_in_an_author_field(values: list[str], outlets: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets).credited == credited
+
+
+def test_a_site_account_in_a_marked_author_name() -> None:
+    lead = '<p class="ref">Radio Sahel, 12.3.2025; <span itemprop="author">elwatan-dz/kbe;amsa</span></p>'
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead)).authors == ("elwatan-dz/kbe", "amsa")
+
+
+# --- an author field's one-word account gives way to the full names the byline under the text prints --------------
+
+ACCOUNT_AND_CLOSING_BYLINE = [
+    ("Marketing", "<p><em>By Karim Benali</em></p>", ("Karim Benali",)),
+    ("kbenali", "<p>Par Karim Benali et Amina Saïdi</p>", ("Karim Benali", "Amina Saïdi")),
+    # a full name in the field, no byline under the text, a first name alone under it: the field stays
+    ("Omar Lahlou", "<p><em>By Karim Benali</em></p>", ("Omar Lahlou",)),
+    ("Marketing", "", ("Marketing",)),
+    ("Marketing", "<p><em>By Karim</em></p>", ("Marketing",)),
+]
+
+
+@pytest.mark.parametrize(("field", "tail", "authors"), ACCOUNT_AND_CLOSING_BYLINE,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(ACCOUNT_AND_CLOSING_BYLINE)])
+def test_an_account_alone_and_the_byline_under_the_text(field: str, tail: str, authors: tuple[str, ...]) -> None:
+    head = f'<title>Réforme fiscale</title><meta name="author" content="{field}">'
+    assert _extract(page(head, tail=tail)).authors == authors

@@ -479,6 +479,23 @@ def full_name_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credi
     return Credits()
 
 
+# The lead-ins that say the name after them wrote the piece ('Written by', 'Écrit par', 'Geschrieben von'): no place,
+# no account, no site can follow them, as one may follow a bare 'By' or 'Von'.
+_WRITTEN_BY = re.compile(r"^(?:(?:written|posted)\s+by|(?:é|e)crit\s+par|(?:geschrieben|verfasst)\s+von|escrito\s+por"
+                         r"|scritto\s+da|كتب(?:ه|ها)?\s+)\s*\S", re.IGNORECASE)
+
+
+def written_by_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The credits of the first line that opens with a lead-in of _WRITTEN_BY and credits one person, by a first name
+    alone too ('Written by Eliane', where `full_name_byline` wants full names); nothing otherwise."""
+    for line in lines:
+        if _WRITTEN_BY.match(line):
+            credits = parse_byline(line, outlets)
+            if len(credits.credited) == 1 and credits.authors:
+                return credits
+    return Credits()
+
+
 def side_column_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
     """The person the bylines of the article's side column credit ('Author', 'Maryna Benali' in an <aside> beside
     the text), when they all name the same one by a full name; nothing otherwise (two names there: a box of
@@ -760,7 +777,7 @@ def _take_part(part: str, credits: Credits, skip: set[str], min_words: int = 1, 
         return True
     dotted = printed_part.endswith(".")
     name = _person(_without_credential(_without_title(_unglued(_ROLE_SUFFIX.sub("", _LEADING_ROLE.sub("", part))))), dotted) \
-        or (part if handles and _is_handle(part) else None)
+        or (part if handles and (_is_handle(part) or _site_account(part, skip)) else None)
     if name is None or len(name.split()) < min_words:
         return False
     if alnum(name) not in skip and alnum(part) not in skip and alnum(name) not in _PLACEHOLDERS:
@@ -896,6 +913,17 @@ def _is_desk(name: str) -> bool:
 
 def _is_arabic_word(char: str) -> bool:
     return "\u0600" <= char <= "\u06ff"
+
+
+# The site's short name, a slash, then a journalist's initials, as a broadcaster's author field signs ('rts/kbe;amsa')
+_SLASHED_ACCOUNT = re.compile(r"^([^\W\d_][\w-]*)/[^\W\d_]{2,6}$")
+
+
+def _site_account(value: str, skip: set[str]) -> bool:
+    """An account the site's name opens before a slash ('rts/kbe' on rts.ch): the initials of the newsroom's
+    journalist, credited as printed in an author field."""
+    found = _SLASHED_ACCOUNT.match(value)
+    return found is not None and alnum(found.group(1)) in skip
 
 
 def _is_handle(value: str) -> bool:

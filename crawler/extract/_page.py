@@ -521,6 +521,99 @@ def profile_link_names(root: HtmlElement, urls: list[str]) -> list[str]:
     return names
 
 
+# The account's segment of a link to the site's author archive ('/author/kbenali/', '/blog/author/amina-saidi').
+_ARCHIVE_SLUG = re.compile(r"/author/([^/?#]+)/?(?:[?#]|$)")
+_ARCHIVE_PART = "/author/"
+MIN_SLUG_END = 4  # 'Karim benali' for '/author/benali/': a slug that long closes the printed name
+
+
+def author_archive_names(root: HtmlElement) -> list[str]:
+    """The names the links to the site's author archive print, where a link's text spells the account's slug
+    ('<a href="/author/kbenali/">KBenali</a>', '<a href="/author/benali/">Karim benali</a>'), outside comments,
+    sidebars, related boxes and the footer, and not hidden (themes keep a hidden copy of the account's name for
+    microformats): WordPress and its kin link the byline's name so, even where no class or rel marks it. One XPath
+    pass over the links (the first MAX_PROFILE_LINKS)."""
+    names: list[str] = []
+    for link in _LINKS_TO(root, part=_ARCHIVE_PART, most=MAX_PROFILE_LINKS):
+        found = _ARCHIVE_SLUG.search(link.get("href") or "")
+        text = clean(link.text_content())
+        if not found or not text or len(text) > MAX_AUTHOR_NAME_TEXT or text in names:
+            continue
+        slug, key = alnum(found.group(1)), alnum(text)
+        if (slug and (key == slug or (len(slug) >= MIN_SLUG_END and key.endswith(slug))) and not elsewhere(link)
+                and not _styled_hidden(link)):
+            names.append(text)
+    return names
+
+
+# An author's avatar: an image the page prints small (a width of MAX_AVATAR_WIDTH or less) or that its class or
+# address calls an avatar, whose alt text names the person; the block around it prints that name as a text of its own
+# beside a date ('<img class="rounded-full" alt="Karim Benali"><p>Karim Benali</p><time>2025-03-12</time>').
+_IMAGES_WITH_ALT = etree.XPath("(//body/descendant::img[@alt])[position() <= $most]")
+_AVATAR_MARK = re.compile(r"avatar|gravatar|author|profile|rounded", re.IGNORECASE)
+_BLOCK_DATE = re.compile(r"\d{4}|\b\d{1,2}[/.]\d{1,2}\b")  # a year, or a day and a month in digits
+MAX_AVATAR_IMAGES = 100
+MAX_AVATARS = 10  # the images that pass the attribute checks, each read in up to AVATAR_LEVELS blocks
+MAX_AVATAR_WIDTH = 120
+MAX_AVATAR_ALT = 40
+AVATAR_LEVELS = 3
+MAX_AVATAR_BLOCK_CHARS = 200
+MAX_AVATAR_BLOCK_CHILDREN = 12
+
+
+def avatar_names(root: HtmlElement) -> list[str]:
+    """The names the author avatars of the page print beside a date (see _AVATAR_MARK), outside comments, sidebars,
+    related boxes and the footer, in document order: a byline set as a card, the name in an element no class marks.
+    One XPath pass over the first MAX_AVATAR_IMAGES images; a few short blocks read for the ones that look like an
+    avatar."""
+    names: list[str] = []
+    avatars = 0
+    for img in _IMAGES_WITH_ALT(root, most=MAX_AVATAR_IMAGES):
+        alt = clean(img.get("alt") or "")
+        if " " not in alt or len(alt) > MAX_AVATAR_ALT or alt in names or not _looks_like_avatar(img):
+            continue
+        avatars += 1
+        if avatars > MAX_AVATARS:
+            break
+        if _printed_beside_date(img, alt) and not elsewhere(img):
+            names.append(alt)
+    return names
+
+
+def _looks_like_avatar(img: HtmlElement) -> bool:
+    width = (img.get("width") or "").strip().removesuffix("px")
+    if width.isdigit() and int(width) <= MAX_AVATAR_WIDTH:
+        return True
+    return _AVATAR_MARK.search(f"{img.get('class') or ''} {img.get('src') or ''}") is not None
+
+
+def _printed_beside_date(img: HtmlElement, alt: str) -> bool:
+    """True when a short block around `img` prints `alt` as a text node of its own and a date."""
+    block = img.getparent()
+    for _ in range(AVATAR_LEVELS):
+        if block is None or block.tag in _CONTAINER_TAGS or len(block) > MAX_AVATAR_BLOCK_CHILDREN:
+            return False
+        texts = _short_texts(block)
+        if texts is None:
+            return False
+        if any(clean(text) == alt for text in texts) and _BLOCK_DATE.search(" ".join(texts)):
+            return True
+        block = block.getparent()
+    return False
+
+
+def _short_texts(el: HtmlElement) -> list[str] | None:
+    """The text nodes of `el`, or None once they pass MAX_AVATAR_BLOCK_CHARS (read no further)."""
+    texts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        size += len(text.strip())
+        if size > MAX_AVATAR_BLOCK_CHARS:
+            return None
+        texts.append(text)
+    return texts
+
+
 def _path_end(url: str) -> str | None:
     """The last segment of an absolute address's path ('https://site/editors/karim-benali/' -> 'karim-benali'), else
     None."""

@@ -40,6 +40,7 @@ from crawler.extract._authors import (
     side_column_byline,
     site_credited,
     without_dateline_places,
+    written_by_byline,
 )
 from crawler.extract._blocks import with_bare_blocks
 from crawler.extract._body import (
@@ -75,7 +76,9 @@ from crawler.extract._page import (
     MICRODATA_AUTHOR,
     PageSignals,
     PrintedWords,
+    author_archive_names,
     author_card_lines,
+    avatar_names,
     collect,
     dated_names,
     labelled_lines,
@@ -589,12 +592,20 @@ def _fill_text(draft: _Draft, text: str) -> None:
             agencies.extend(signed[1].agencies)
     if not draft.credits.credited:
         draft.credit(closing_byline(body, draft.outlets), "signature")
+    elif _account_alone(draft):  # a field's one-word account ('kbenali') over a text signed 'By Karim Benali'
+        signed_below = closing_byline(body, draft.outlets)
+        if signed_below.authors and all(" " in name for name in signed_below.authors):
+            draft.credits = Credits()
+            draft.credit(signed_below, "signature")
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
         draft.credit(labelled_byline(labelled_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
         draft.credit(full_name_byline(lead_in_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # an author card: 'Written by X', or its label after the name ('X Author')
         draft.credit(full_name_byline(author_card_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # 'Written by' alone in its element, then a first name ('Written by Karim')
+        nodes = draft.page.printed_nodes
+        draft.credit(written_by_byline(lead_in_lines(nodes) + author_card_lines(nodes), draft.outlets), "page")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
         draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
@@ -602,6 +613,10 @@ def _fill_text(draft: _Draft, text: str) -> None:
     if not draft.credits.credited:  # article:author gives the author's profile address, the page links to it
         links = profile_link_names(draft.page.root, draft.page.metas.get("article:author", []))
         draft.credit(parse_names(links, draft.outlets), "page")
+    if not draft.credits.credited:  # the one account the links to the author archive name ('/author/kbenali/')
+        draft.credit(archive_credits(draft), "page")
+    if not draft.credits.credited:  # the name an author's avatar card prints beside the date
+        draft.credit(avatar_credits(draft), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
@@ -609,6 +624,32 @@ def _fill_text(draft: _Draft, text: str) -> None:
     body = without_author_note(body, draft.credits.authors)
     draft.put("text", body, draft.sources.get("text", "trafilatura"))
     draft.word_count = word_count(body)
+
+
+def archive_credits(draft: _Draft) -> Credits:
+    """The person the links to the site's author archive name, read like an author field (a first name or an account
+    alone is a credit, 'Karim benali' as the account spells it), when they all name one: several are a listing's.
+    An account named like the site is the site signing, a desk as a marked byline's name is (`site_credited`)."""
+    names = author_archive_names(draft.page.root)
+    if len(names) != 1:
+        return Credits()
+    signed = site_credited(names[0], draft.outlets, marked_name=True)
+    return signed if signed.credited else parse_names(names, draft.outlets, persons=names)
+
+
+def avatar_credits(draft: _Draft) -> Credits:
+    """The one person the page's author avatars name beside a date (`avatar_names`), by a full name read as a byline
+    ('Karim Benali'); nothing when they name several (a listing's cards) or something else."""
+    names = avatar_names(draft.page.root)
+    credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
+    return credits if len(credits.credited) == 1 and credits.authors else Credits()
+
+
+def _account_alone(draft: _Draft) -> bool:
+    """The author fields credit one person by one word alone: an account's name ('kbenali', 'Marketing'), which a
+    byline under the text that names persons in full overrules (tune halves: wcxb 1 page fixed, none broken)."""
+    return (draft.sources.get("authors") in _FIELD_SOURCES and len(draft.credits.credited) == 1
+            and len(draft.credits.authors) == 1 and " " not in draft.credits.authors[0].strip())
 
 
 def _printed_over_fields(byline: Credits, draft: _Draft) -> bool:
