@@ -904,3 +904,42 @@ def test_comment_thread_heading_sought_in_bounded_time() -> None:
     assert time.process_time() - started < 0.05
     found = collect(parse_html(f"<html><body><h3>Partager</h3>{quoted}</body></html>".encode()))
     assert found.comments_quoted_title() == "Combien coûtera la baguette cette année ?"
+
+
+def article_head(jsonld: str | None, og_title: str, title_tag: str = "") -> str:
+    """A <head> with a NewsArticle whose headline is `jsonld` (none when None), the site's name, an og:title and a
+    <title>."""
+    script = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+              f'"headline": "{jsonld}"}}</script>') if jsonld is not None else ""
+    return (f'{script}<meta property="og:site_name" content="Le Courrier du Sahel"><meta property="og:title" '
+            f'content="{og_title}">') + (f"<title>{title_tag}</title>" if title_tag else "")
+
+
+CALENDAR = "Le calendrier de la transition est enfin connu"
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the JSON-LD headline and every other reference print the heading after the same kicker, one with a colon:
+    # the kicker is part of the headline the publisher records
+    (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}", f"Transition : {CALENDAR} | Le Courrier du Sahel"),
+     f'<h1 class="article-title"><span class="kicker">Transition</span> {CALENDAR}</h1>', f"Transition : {CALENDAR}"),
+    (article_head(f"Transition - {CALENDAR}", f"Transition: {CALENDAR}"),
+     f'<p class="overline">Transition</p><h1>{CALENDAR}</h1>', f"Transition: {CALENDAR}"),
+    (article_head("النيجر: تحديد موعد الانتخابات المقبلة في البلاد", "النيجر: تحديد موعد الانتخابات المقبلة في البلاد"),
+     '<span class="kicker">النيجر</span><h1>تحديد موعد الانتخابات المقبلة في البلاد</h1>',
+     "النيجر: تحديد موعد الانتخابات المقبلة في البلاد"),
+    (article_head("Flood inquiry: Two ministers resign over the river report",
+                  "Flood inquiry: Two ministers resign over the river report"),
+     "<h1><small>Flood inquiry</small> Two ministers resign over the river report</h1>",
+     "Flood inquiry: Two ministers resign over the river report"),
+    # a dash in every reference sets the kicker apart as a label; without JSON-LD the references are written for
+    # search engines; a reference without the kicker, or with another one: the heading stays
+    (article_head(f"Transition – {CALENDAR}", f"Transition – {CALENDAR}"),
+     f'<h1><span class="kicker">Transition</span> {CALENDAR}</h1>', CALENDAR),
+    (article_head(None, f"Transition : {CALENDAR}", f"Transition : {CALENDAR} | Le Courrier du Sahel"),
+     f'<h1><span class="kicker">Transition</span> {CALENDAR}</h1>', CALENDAR),
+    (article_head(f"Transition : {CALENDAR}", CALENDAR), f"<h1>{CALENDAR}</h1>", CALENDAR),
+    (article_head(f"Transition : {CALENDAR}", f"Sahel : {CALENDAR}"), f"<h1>{CALENDAR}</h1>", CALENDAR),
+])
+def test_kicker_the_json_ld_headline_joins_with_a_colon(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title

@@ -105,6 +105,7 @@ from crawler.extract._title import (
     headline_by_class,
     last_segment,
     site_named,
+    with_the_kicker,
     with_the_year,
 )
 from crawler.extract.article_or_not import MIN_WORDS
@@ -386,6 +387,7 @@ def _fill_title(draft: _Draft, html: str) -> None:
     heading = title  # as the page prints it, before a reference's year is added
     if title is not None and source == "h1":
         title = with_the_year(title, refs, site)
+        title = with_the_kicker(title, refs, site)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
     if title is None:
