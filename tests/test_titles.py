@@ -923,6 +923,10 @@ CALENDAR = "Le calendrier de la transition est enfin connu"
     # the kicker is part of the headline the publisher records
     (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}", f"Transition : {CALENDAR} | Le Courrier du Sahel"),
      f'<h1 class="article-title"><span class="kicker">Transition</span> {CALENDAR}</h1>', f"Transition : {CALENDAR}"),
+    # ... <title> opening with that line, whatever it adds after it (the site's name and the day after commas)
+    (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}",
+                  f"Transition : {CALENDAR}, Le Courrier du Sahel, 12.03.2025"),
+     f"<h1>{CALENDAR}</h1>", f"Transition : {CALENDAR}"),
     (article_head(f"Transition - {CALENDAR}", f"Transition: {CALENDAR}"),
      f'<p class="overline">Transition</p><h1>{CALENDAR}</h1>', f"Transition: {CALENDAR}"),
     (article_head("النيجر: تحديد موعد الانتخابات المقبلة في البلاد", "النيجر: تحديد موعد الانتخابات المقبلة في البلاد"),
@@ -939,6 +943,8 @@ CALENDAR = "Le calendrier de la transition est enfin connu"
     (article_head(None, f"Transition : {CALENDAR}", f"Transition : {CALENDAR} | Le Courrier du Sahel"),
      f'<h1><span class="kicker">Transition</span> {CALENDAR}</h1>', CALENDAR),
     (article_head(f"Transition : {CALENDAR}", CALENDAR), f"<h1>{CALENDAR}</h1>", CALENDAR),
+    (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}", f"{CALENDAR} | Le Courrier du Sahel"),
+     f"<h1>{CALENDAR}</h1>", CALENDAR),
     (article_head(f"Transition : {CALENDAR}", f"Sahel : {CALENDAR}"), f"<h1>{CALENDAR}</h1>", CALENDAR),
 ])
 def test_kicker_the_json_ld_headline_joins_with_a_colon(head: str, headings: str, title: str) -> None:

@@ -319,21 +319,27 @@ def with_the_kicker(heading: str, refs: Sequence[tuple[str, str]], site: SiteKey
     publisher's own record of the article reads kicker and headline as one line, which the layout sets on two ('Sahel'
     above '<h1>Le calendrier …</h1>'). A kicker set apart by a dash in every reference stays a label ('Zoonoses –
     Headline'), as it does in the heading (_page._colon_joined); so does one that a reference leaves out or that
-    is the site's name. Without JSON-LD, <title> and og:title are written for search engines and social networks,
-    which add a label the page does not read as part of its headline (a press release's, a column's). Tune halves,
-    title: fundus 2 fixed; no other page changed (with a dash as well: trafilatura 1 broken)."""
+    is the site's name. <title> need only open with that line ('Kicker: Headline, Site name, 18.05.2026'). Without
+    JSON-LD, <title> and og:title are written for search engines and social networks, which add a label the page does
+    not read as part of its headline (a press release's, a column's). Tune halves, title: fundus 3 fixed; no other
+    page changed (with a dash as well: trafilatura 1 broken)."""
     if not any(source == "json-ld" for source, _ in refs):
         return heading
     spaced = " ".join(heading.split())
-    kickers, joined = set(), ""
-    for _, ref in refs:
+    kickers, joined, tags = set(), "", []
+    for source, ref in refs:
         text = " ".join(strip_site(ref, site).split())
+        if source == "title":
+            tags.append(text)
+            continue
         found = _KICKER_JOINT.fullmatch(text[:-len(spaced)]) if text.endswith(spaced) and text != spaced else None
         if found is None or site.matches(found.group(1)):
             return heading
         kickers.add(fold(found.group(1)))
         joined = joined or (text if ":" in found.group(2) else "")
-    return joined if len(kickers) == 1 and joined else heading
+    if len(kickers) != 1 or not joined or not all(fold(tag).startswith(fold(joined)) for tag in tags):
+        return heading
+    return joined
 
 
 def _without_site_segments(heading: str, site: SiteKeys) -> str:
