@@ -855,3 +855,97 @@ def test_heading_without_the_year_leaves_the_text() -> None:
     found = extract(page(head, "<h1>Les meilleures pirogues du fleuve Niger</h1>", paragraphs=FR_PARAGRAPHS), SAHEL_URL)
     assert found.title == "Les meilleures pirogues du fleuve Niger en 2025"
     assert "Les meilleures pirogues du fleuve Niger" not in found.text
+
+
+def comments_page(head: str, headings: str, comments: str, arabic: bool = False) -> str:
+    """A blog post whose comment thread opens with `comments` (the heading that counts and names the replies)."""
+    thread = f'<section id="comments" class="comments-area">{comments}<ol><li>Merci pour ce billet.</li></ol></section>'
+    return page(head, headings, lang="ar" if arabic else "fr", paragraphs=AR_PARAGRAPHS if arabic else FR_PARAGRAPHS,
+                tail=thread)
+
+
+BLOG_HEAD = ('<meta property="og:site_name" content="Carnets du fleuve">'
+             '<meta property="og:title" content="Prix du pain : ce qui change en 2025 | Carnets du fleuve">')
+BLOG_H1 = "<h1>Combien coûtera la baguette cette année ?</h1><h1>Recevez nos billets par courriel</h1>"
+
+
+@pytest.mark.parametrize(("head", "headings", "comments", "title"), [
+    # the heading of the comment thread quotes the post's title as the blog stores it: the <h1> it quotes is the
+    # headline, where og:title tells the story in other words and the page has several <h1>s
+    (BLOG_HEAD, BLOG_H1, '<h3 class="comments-title">2 réponses à « Combien coûtera la baguette cette année ? »</h3>',
+     "Combien coûtera la baguette cette année ?"),
+    (BLOG_HEAD, BLOG_H1, '<h2 class="comment-reply-title">One thought on “Combien coûtera la baguette cette année ?”</h2>',
+     "Combien coûtera la baguette cette année ?"),
+    (BLOG_HEAD, BLOG_H1, "<h3>Eine Antwort auf „Combien coûtera la baguette cette année ?“</h3>",
+     "Combien coûtera la baguette cette année ?"),
+    ('<meta property="og:title" content="أسعار الخبز: ما الذي يتغير في 2025">',
+     "<h1>كم سيكلف الخبز في الأسواق هذا العام؟</h1><h1>اشترك في النشرة</h1>",
+     '<h3 class="comments-title">تعليق واحد على "كم سيكلف الخبز في الأسواق هذا العام؟"</h3>',
+     "كم سيكلف الخبز في الأسواق هذا العام؟"),
+    # a thread heading that quotes no <h1>, a heading that quotes without a reply's wording, no quote at all: the
+    # reference stays
+    (BLOG_HEAD, BLOG_H1, "<h3>2 réponses à « Le marché du mardi à Niamey »</h3>", "Prix du pain : ce qui change en 2025"),
+    (BLOG_HEAD, BLOG_H1, "<h3>Notre avis sur « Combien coûtera la baguette cette année ? »</h3>",
+     "Prix du pain : ce qui change en 2025"),
+    (BLOG_HEAD, BLOG_H1, "<h3>2 réponses</h3>", "Prix du pain : ce qui change en 2025"),
+])
+def test_heading_quoted_by_the_comment_thread(head: str, headings: str, comments: str, title: str) -> None:
+    assert extract(comments_page(head, headings, comments, arabic=title[0] >= "\u0600"), SAHEL_URL).title == title
+
+
+def test_comment_thread_heading_sought_in_bounded_time() -> None:
+    # a page of 30,000 <h3>s, each a long run of text nodes: the search reads a few headings and a few nodes of each,
+    # and a quote past that bound is not found
+    many = "".join("<h3>" + "<b>réponses</b> à " * 40 + "</h3>" for _ in range(30_000))
+    quoted = "<h3>2 réponses à « Combien coûtera la baguette cette année ? »</h3>"
+    found = collect(parse_html(f"<html><body>{many}{quoted}</body></html>".encode()))
+    started = time.process_time()
+    assert found.comments_quoted_title() is None
+    assert time.process_time() - started < 0.05
+    found = collect(parse_html(f"<html><body><h3>Partager</h3>{quoted}</body></html>".encode()))
+    assert found.comments_quoted_title() == "Combien coûtera la baguette cette année ?"
+
+
+def article_head(jsonld: str | None, og_title: str, title_tag: str = "") -> str:
+    """A <head> with a NewsArticle whose headline is `jsonld` (none when None), the site's name, an og:title and a
+    <title>."""
+    script = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+              f'"headline": "{jsonld}"}}</script>') if jsonld is not None else ""
+    return (f'{script}<meta property="og:site_name" content="Le Courrier du Sahel"><meta property="og:title" '
+            f'content="{og_title}">') + (f"<title>{title_tag}</title>" if title_tag else "")
+
+
+CALENDAR = "Le calendrier de la transition est enfin connu"
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # the JSON-LD headline and every other reference print the heading after the same kicker, one with a colon:
+    # the kicker is part of the headline the publisher records
+    (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}", f"Transition : {CALENDAR} | Le Courrier du Sahel"),
+     f'<h1 class="article-title"><span class="kicker">Transition</span> {CALENDAR}</h1>', f"Transition : {CALENDAR}"),
+    # ... <title> opening with that line, whatever it adds after it (the site's name and the day after commas)
+    (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}",
+                  f"Transition : {CALENDAR}, Le Courrier du Sahel, 12.03.2025"),
+     f"<h1>{CALENDAR}</h1>", f"Transition : {CALENDAR}"),
+    (article_head(f"Transition - {CALENDAR}", f"Transition: {CALENDAR}"),
+     f'<p class="overline">Transition</p><h1>{CALENDAR}</h1>', f"Transition: {CALENDAR}"),
+    (article_head("النيجر: تحديد موعد الانتخابات المقبلة في البلاد", "النيجر: تحديد موعد الانتخابات المقبلة في البلاد"),
+     '<span class="kicker">النيجر</span><h1>تحديد موعد الانتخابات المقبلة في البلاد</h1>',
+     "النيجر: تحديد موعد الانتخابات المقبلة في البلاد"),
+    (article_head("Flood inquiry: Two ministers resign over the river report",
+                  "Flood inquiry: Two ministers resign over the river report"),
+     "<h1><small>Flood inquiry</small> Two ministers resign over the river report</h1>",
+     "Flood inquiry: Two ministers resign over the river report"),
+    # a dash in every reference sets the kicker apart as a label; without JSON-LD the references are written for
+    # search engines; a reference without the kicker, or with another one: the heading stays
+    (article_head(f"Transition – {CALENDAR}", f"Transition – {CALENDAR}"),
+     f'<h1><span class="kicker">Transition</span> {CALENDAR}</h1>', CALENDAR),
+    (article_head(None, f"Transition : {CALENDAR}", f"Transition : {CALENDAR} | Le Courrier du Sahel"),
+     f'<h1><span class="kicker">Transition</span> {CALENDAR}</h1>', CALENDAR),
+    (article_head(f"Transition : {CALENDAR}", CALENDAR), f"<h1>{CALENDAR}</h1>", CALENDAR),
+    (article_head(f"Transition : {CALENDAR}", f"Transition : {CALENDAR}", f"{CALENDAR} | Le Courrier du Sahel"),
+     f"<h1>{CALENDAR}</h1>", CALENDAR),
+    (article_head(f"Transition : {CALENDAR}", f"Sahel : {CALENDAR}"), f"<h1>{CALENDAR}</h1>", CALENDAR),
+])
+def test_kicker_the_json_ld_headline_joins_with_a_colon(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title

@@ -12,6 +12,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -57,6 +58,9 @@ MAX_JSONLD_SCRIPTS = 20
 MAX_JSONLD_CHARS = 1_000_000
 MAX_HEADINGS = 30
 MAX_PLAIN_H2 = 10  # unmarked <h2>s kept (as elements, their text read only when the title needs it)
+MAX_COMMENT_HEADINGS = 60  # <h2>s and <h3>s read for a comment thread's heading, text nodes of each, characters of each
+MAX_COMMENT_HEADING_NODES = 12
+MAX_COMMENT_HEADING_TEXT = 300
 MAX_MARKED = 200
 MAX_MARKED_TEXT = 300
 MAX_AUTHOR_NAME_TEXT = 60
@@ -97,6 +101,13 @@ MAX_ANCESTORS = 12
 _MARK_PROPS = frozenset({"author", "datePublished", "dateModified"})
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
+# The heading of a comment thread or of its reply form quotes the post's title (WordPress's 'One thought on “Title”',
+# 'Eine Antwort auf „Titel“', '2 réponses à « Titre »', 'تعليق واحد على "العنوان"'): the title as the site stores it
+_COMMENTS_QUOTE = re.compile(
+    r"(?:\b(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)|\b(?:antwort(?:en)?|kommentare?)\s+(?:auf|zu)"
+    r"|\b(?:r[ée]ponses?|commentaires?)\s+(?:à|sur|pour)|\b(?:respuestas?|comentarios?)\s+(?:a|en|sobre)"
+    r"|(?:تعليقا?ت?|ردود|رد)(?:\s+\S+)?\s+على)"
+    r"\s*[“„«\"‘‚']\s*(.+?)\s*[”“»\"’']$", re.IGNORECASE)
 _HEADLINE_CLASS = re.compile(r"title|headline|titre|heading", re.IGNORECASE)
 # A kicker (surtitre) printed inside a heading, before the headline: its first child, marked by its class or a <small>.
 _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle|supertitle|surtitle|sur-?titre|eyebrow"
@@ -167,6 +178,18 @@ class PageSignals:
     def plain_h2_texts(self) -> list[str]:
         """The texts of the unmarked <h2>s (only the title's last resort reads them)."""
         return [text for text in (clean(el.text_content()) for el in self.plain_h2) if text]
+
+    def comments_quoted_title(self) -> str | None:
+        """The post's title as the heading of its comment thread quotes it ('One thought on “Title”'), else None.
+        Read on demand: the first MAX_COMMENT_HEADINGS <h2>s and <h3>s, a few text nodes of each."""
+        for count, el in enumerate(self.root.iter("h2", "h3")):
+            if count >= MAX_COMMENT_HEADINGS:
+                break
+            text = clean("".join(islice(el.itertext(), MAX_COMMENT_HEADING_NODES)))
+            found = _COMMENTS_QUOTE.search(text) if len(text) <= MAX_COMMENT_HEADING_TEXT else None
+            if found:
+                return found.group(1)
+        return None
 
     @property
     def marked(self) -> Marked:

@@ -109,6 +109,7 @@ from crawler.extract._title import (
     headline_by_class,
     last_segment,
     site_named,
+    with_the_kicker,
     with_the_year,
 )
 from crawler.extract.article_or_not import MIN_WORDS
@@ -386,10 +387,12 @@ def _fill_title(draft: _Draft, html: str) -> None:
     if printed:  # the page prints the <title>'s last segment as its name: the site's, as og:site_name would say
         draft.outlets.append(printed)
         site = SiteKeys.build(draft.outlets, draft.url, section)
-    title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts)
+    title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts,
+                                 draft.page.comments_quoted_title)
     heading = title  # as the page prints it, before a reference's year is added
     if title is not None and source == "h1":
         title = with_the_year(title, refs, site)
+        title = with_the_kicker(title, refs, site)
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
     if title is None:
