@@ -1292,3 +1292,40 @@ LINE_BREAKS = [
 @pytest.mark.parametrize(("lead", "lang", "authors"), LINE_BREAKS, ids=[c[1] + str(i) for i, c in enumerate(LINE_BREAKS)])
 def test_a_line_break_ends_the_byline(lead: str, lang: str, authors: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- an author box the markup marks, too long for a byline: the writer's name on its first line, the bio after it --
+
+_BIO_EN = ("Karim has covered trade, ports and the price of bread across the Sahel for twelve years, first for a radio "
+           "station in Niamey and then for a string of weekly papers. He writes a monthly column on fuel subsidies, "
+           "teaches a course on data reporting and answers readers' letters every Friday afternoon.")
+_BIO_FR = ("Amina suit la politique locale à Oran depuis dix ans, d'abord pour une radio associative puis pour plusieurs "
+           "hebdomadaires régionaux. Elle tient une chronique mensuelle sur les budgets des communes, anime un atelier "
+           "d'écriture au lycée du quartier et répond aux lettres des lecteurs chaque vendredi.")
+_BIO_AR = ("يغطي كريم أخبار التجارة والموانئ وأسعار الخبز في منطقة الساحل منذ اثني عشر عاما، بدأ في إذاعة محلية ثم "
+           "انتقل إلى عدة صحف أسبوعية. يكتب عمودا شهريا عن دعم الوقود، ويدرس مادة الصحافة بالبيانات، ويرد على رسائل "
+           "القراء كل يوم جمعة بعد الظهر في مقر الجريدة القديم وسط المدينة الساحلية الصغيرة.")
+
+AUTHOR_BOXES = [
+    (f'<div class="author-box"><img src="/k.jpg" alt=""><h4>Karim Benali</h4><p>{_BIO_EN}</p></div>', "en",
+     ("Karim Benali",)),
+    (f'<div class="bloc-auteur"><p><strong>Amina Saïdi</strong></p><p>{_BIO_FR}</p></div>', "fr", ("Amina Saïdi",)),
+    (f'<div class="author-card"><script>var a = 1;</script><h4>كريم بن علي</h4><p>{_BIO_AR}</p></div>', "ar",
+     ("كريم بن علي",)),
+    # a first name alone, a box that opens with its heading, a box in the comments: no byline
+    (f'<div class="author-box"><h4>Karim</h4><p>{_BIO_EN}</p></div>', "en", ()),
+    (f'<div class="author-box"><h4>About the author</h4><p>Karim Benali</p><p>{_BIO_EN}</p></div>', "en", ()),
+    (f'<div class="comments"><div class="author-box"><h4>Karim Benali</h4><p>{_BIO_EN}</p></div></div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("box", "lang", "expected"), AUTHOR_BOXES, ids=[f"{c[1]}{i}" for i, c in enumerate(AUTHOR_BOXES)])
+def test_an_author_box_with_the_writers_bio(box: str, lang: str, expected: tuple[str, ...]) -> None:
+    assert _extract(_card_page(box, lang)).authors == expected
+
+
+def test_an_author_box_gives_way_to_the_byline_over_the_text() -> None:
+    box = f'<div class="author-box"><h4>Karim Benali</h4><p>{_BIO_EN}</p></div>'
+    html = _card_page(box).replace("<h1>Réforme fiscale</h1>", '<h1>Réforme fiscale</h1><p class="byline">By Amina Saïdi</p>')
+    assert _extract(html).authors == ("Amina Saïdi",)
+

@@ -593,6 +593,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(full_name_byline(lead_in_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # an author card: 'Written by X', or its label after the name ('X Author')
         draft.credit(full_name_byline(author_card_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # an author box marked as the author's, its first line over the writer's bio
+        draft.credit(full_name_byline(draft.page.marked.card_names, draft.outlets), "byline")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
         draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
