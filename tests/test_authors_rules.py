@@ -1329,3 +1329,24 @@ def test_an_author_box_gives_way_to_the_byline_over_the_text() -> None:
     html = _card_page(box).replace("<h1>Réforme fiscale</h1>", '<h1>Réforme fiscale</h1><p class="byline">By Amina Saïdi</p>')
     assert _extract(html).authors == ("Amina Saïdi",)
 
+
+# --- an English date after 'on' or 'at', month first, ends the name part; a time after 'at' too ------------------
+
+DATES_AFTER_THE_NAME = [
+    ("By Karim Benali on March 9, 2025", [("Karim Benali", P)]),
+    ("By Karim Benali and Amina Saïdi on Sept. 3rd, 2024", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("by Karim Benali in Economy on March 9, 2025", [("Karim Benali", P)]),
+    ("Posted by Amina Saïdi at December 16, 2025 11:15 AM", [("Amina Saïdi", P)]),
+    ("Posted by Amina Saïdi at 10:15 PM", [("Amina Saïdi", P)]),
+    ("By Karim Benali, Published on July 18, 2025", [("Karim Benali", P)]),
+    ("Par Amina Saïdi, publié le 9 mars 2025", [("Amina Saïdi", P)]),
+    ("بقلم كريم بن علي - 9 مارس 2025", [("كريم بن علي", P)]),
+    # no date after 'on': the words stay, and what is no name credits nobody
+    ("By Karim Benali on March", []),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), DATES_AFTER_THE_NAME, ids=[c[0][:50] for c in DATES_AFTER_THE_NAME])
+def test_a_date_after_on_or_at_ends_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
