@@ -1350,3 +1350,22 @@ DATES_AFTER_THE_NAME = [
 def test_a_date_after_on_or_at_ends_the_name(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
 
+
+# --- in a line that prints a date, the lead-in's name may be the account that posted -----------------------------
+
+ACCOUNTS_IN_DATE_LINES = [
+    ("12/03/2025 by karim_b", [("karim_b", P)]),
+    ("Posted in Economy by zahra on March 9, 2025", [("zahra", P)]),
+    ("Publié le 12/03/2025 par amina_s", [("amina_s", P)]),
+    ("12.03.2025 بقلم sahel_news", [("sahel_news", P)]),
+    ("Publié le 12/03/2025 par Amina Saïdi", [("Amina Saïdi", P)]),
+    # no date in the line: a sort or filter label, no account
+    ("Sort by relevance", []),
+    ("Trier par thème", []),
+    ("12/03/2025 by admin", []),  # a CMS placeholder
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), ACCOUNTS_IN_DATE_LINES, ids=[c[0][:50] for c in ACCOUNTS_IN_DATE_LINES])
+def test_an_account_name_in_a_date_line(line: str, credited: list[tuple[str, str]]) -> None:
+    assert byline_within(line).credited == credited

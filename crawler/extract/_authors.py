@@ -399,11 +399,17 @@ _LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:(?:by|von|vom|par|autor(?:in|en)?|autho
                              re.IGNORECASE)
 
 
+# A date or a time in a line ('2025', '12/19', '10:15'): the line is a post's date line.
+_DATED = re.compile(r"\d{4}|\d{1,2}[/.:]\d{2}")
+
+
 def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
     """The credits of a byline printed inside a date or meta line, from its lead-in on; nothing when no part
-    after a lead-in reads as a byline."""
+    after a lead-in reads as a byline. In a line that prints a date, the lead-in's name may be the account that
+    posted ('12/19/2025 by karim_b', 'Posted by zahra on March 9, 2015'), as a marked byline's may."""
+    handles = _DATED.search(line) is not None
     for match in _LEAD_IN_WITHIN.finditer(line):
-        credits = parse_byline(line[match.start():], outlets)
+        credits = parse_byline(line[match.start():], outlets, handles=handles)
         if credits.credited:
             return credits
     return Credits()
