@@ -1369,3 +1369,35 @@ ACCOUNTS_IN_DATE_LINES = [
 @pytest.mark.parametrize(("line", "credited"), ACCOUNTS_IN_DATE_LINES, ids=[c[0][:50] for c in ACCOUNTS_IN_DATE_LINES])
 def test_an_account_name_in_a_date_line(line: str, credited: list[tuple[str, str]]) -> None:
     assert byline_within(line).credited == credited
+
+
+# --- a comment by the post's own author (WordPress's 'bypostauthor') prints the author's display name -------------
+
+def _comment(name: str, by_author: bool, text: str) -> str:
+    marks = "comment byuser bypostauthor" if by_author else "comment"
+    return (f'<li class="{marks}"><article class="comment-body"><footer class="comment-meta"><div class="comment-author '
+            f'vcard"><b class="fn">{name}</b> <span class="says">says:</span></div></footer>'
+            f'<div class="comment-content"><p>{text}</p></div></article></li>')
+
+
+POST_AUTHOR_REPLIES = [
+    (_comment("Omar Lahlou", False, "Bravo, analyse très claire sur les communes.") + _comment("Amina Saïdi", True, "Merci Omar !"), "fr",
+     ("Amina Saïdi",)),
+    (_comment("zahra_b", True, "Thank you for reading."), "en", ("zahra_b",)),
+    (_comment("كريم بن علي", True, "شكرا على القراءة"), "ar", ("كريم بن علي",)),
+    # only readers' comments: nobody
+    (_comment("Omar Lahlou", False, "Bravo, analyse très claire sur les communes."), "fr", ()),
+]
+
+
+@pytest.mark.parametrize(("comments", "lang", "expected"), POST_AUTHOR_REPLIES,
+                         ids=[f"{c[1]}{i}" for i, c in enumerate(POST_AUTHOR_REPLIES)])
+def test_the_post_authors_reply_in_the_comments(comments: str, lang: str, expected: tuple[str, ...]) -> None:
+    html = page("<title>Réforme fiscale</title>", lang=lang, tail=f'<ol class="commentlist">{comments}</ol>')
+    assert _extract(html).authors == expected
+
+
+def test_a_printed_byline_wins_over_the_post_authors_reply() -> None:
+    comments = f'<ol class="commentlist">{_comment("zahra_b", True, "Merci !")}</ol>'
+    html = page("<title>Réforme fiscale</title>", lead='<p class="byline">Par Karim Benali</p>', tail=comments)
+    assert _extract(html).authors == ("Karim Benali",)

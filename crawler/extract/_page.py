@@ -147,6 +147,8 @@ class Marked:
     # the first line of a marked author box too long for a byline (the name above the writer's bio)
     card_names: list[str] = field(default_factory=list)
     card_lookups: int = 0
+    # the name a comment by the post's own author prints (WordPress marks that comment 'bypostauthor')
+    post_author_reply: str | None = None
     headlines: list[str] = field(default_factory=list)
     paywall_marker: str | None = None
 
@@ -1087,11 +1089,28 @@ def _first_printed_line(el: HtmlElement, budget: list[int] | None = None) -> str
     return None
 
 
+MAX_REPLY_WALK = 60  # elements walked in the post author's comment to its name ('<b class="fn">')
+
+
+def _reply_author_name(el: HtmlElement) -> str:
+    """The name a WordPress comment prints for its writer (``class="fn"``, in the comment's own first elements),
+    when a name's length; '' otherwise."""
+    for count, item in enumerate(el.iter()):
+        if count >= MAX_REPLY_WALK:
+            break
+        if isinstance(item.tag, str) and "fn" in (item.get("class") or "").split():
+            name = clean(item.text_content())
+            return name if len(name) <= MAX_AUTHOR_NAME_TEXT else ""
+    return ""
+
+
 def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     """File `el` under bylines, date lines, headlines or the paywall marker; returns 1 when it was filed."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if marked.paywall_marker is None and tag not in _BADGE_TAGS and _PAYWALL_TOKEN.search(marks):
         marked.paywall_marker = f"{tag}.{marks}"
+    if marked.post_author_reply is None and "bypostauthor" in marks.split():
+        marked.post_author_reply = _reply_author_name(el)  # the first such comment only: one look a page
     if tag in _CONTAINER_TAGS or tag in ("meta", "time", "link", "script") or len(el) > 12:
         return 0
     text = clean(el.text_content())

@@ -602,6 +602,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
     if not draft.credits.credited:  # article:author gives the author's profile address, the page links to it
         links = profile_link_names(draft.page.root, draft.page.metas.get("article:author", []))
         draft.credit(parse_names(links, draft.outlets), "page")
+    if not draft.credits.credited and draft.page.marked.post_author_reply:  # WordPress's 'bypostauthor' comment
+        draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
