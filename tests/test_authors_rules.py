@@ -1420,3 +1420,112 @@ ACCOUNT_AND_CLOSING_BYLINE = [
 def test_an_account_alone_and_the_byline_under_the_text(field: str, tail: str, authors: tuple[str, ...]) -> None:
     head = f'<title>Réforme fiscale</title><meta name="author" content="{field}">'
     assert _extract(page(head, tail=tail)).authors == authors
+
+
+# --- an author box the markup marks, too long for a byline: the writer's name on its first line, the bio after it --
+
+_BIO_EN = ("Karim has covered trade, ports and the price of bread across the Sahel for twelve years, first for a radio "
+           "station in Niamey and then for a string of weekly papers. He writes a monthly column on fuel subsidies, "
+           "teaches a course on data reporting and answers readers' letters every Friday afternoon.")
+_BIO_FR = ("Amina suit la politique locale à Oran depuis dix ans, d'abord pour une radio associative puis pour plusieurs "
+           "hebdomadaires régionaux. Elle tient une chronique mensuelle sur les budgets des communes, anime un atelier "
+           "d'écriture au lycée du quartier et répond aux lettres des lecteurs chaque vendredi.")
+_BIO_AR = ("يغطي كريم أخبار التجارة والموانئ وأسعار الخبز في منطقة الساحل منذ اثني عشر عاما، بدأ في إذاعة محلية ثم "
+           "انتقل إلى عدة صحف أسبوعية. يكتب عمودا شهريا عن دعم الوقود، ويدرس مادة الصحافة بالبيانات، ويرد على رسائل "
+           "القراء كل يوم جمعة بعد الظهر في مقر الجريدة القديم وسط المدينة الساحلية الصغيرة.")
+
+AUTHOR_BOXES = [
+    (f'<div class="author-box"><img src="/k.jpg" alt=""><h4>Karim Benali</h4><p>{_BIO_EN}</p></div>', "en",
+     ("Karim Benali",)),
+    (f'<div class="bloc-auteur"><p><strong>Amina Saïdi</strong></p><p>{_BIO_FR}</p></div>', "fr", ("Amina Saïdi",)),
+    (f'<div class="author-card"><script>var a = 1;</script><h4>كريم بن علي</h4><p>{_BIO_AR}</p></div>', "ar",
+     ("كريم بن علي",)),
+    # a first name alone, a box that opens with its heading, a box in the comments: no byline
+    (f'<div class="author-box"><h4>Karim</h4><p>{_BIO_EN}</p></div>', "en", ()),
+    (f'<div class="author-box"><h4>About the author</h4><p>Karim Benali</p><p>{_BIO_EN}</p></div>', "en", ()),
+    (f'<div class="comments"><div class="author-box"><h4>Karim Benali</h4><p>{_BIO_EN}</p></div></div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("box", "lang", "expected"), AUTHOR_BOXES, ids=[f"{c[1]}{i}" for i, c in enumerate(AUTHOR_BOXES)])
+def test_an_author_box_with_the_writers_bio(box: str, lang: str, expected: tuple[str, ...]) -> None:
+    assert _extract(_card_page(box, lang)).authors == expected
+
+
+def test_an_author_box_gives_way_to_the_byline_over_the_text() -> None:
+    box = f'<div class="author-box"><h4>Karim Benali</h4><p>{_BIO_EN}</p></div>'
+    html = _card_page(box).replace("<h1>Réforme fiscale</h1>", '<h1>Réforme fiscale</h1><p class="byline">By Amina Saïdi</p>')
+    assert _extract(html).authors == ("Amina Saïdi",)
+
+
+# --- an English date after 'on' or 'at', month first, ends the name part; a time after 'at' too ------------------
+
+DATES_AFTER_THE_NAME = [
+    ("By Karim Benali on March 9, 2025", [("Karim Benali", P)]),
+    ("By Karim Benali and Amina Saïdi on Sept. 3rd, 2024", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("by Karim Benali in Economy on March 9, 2025", [("Karim Benali", P)]),
+    ("Posted by Amina Saïdi at December 16, 2025 11:15 AM", [("Amina Saïdi", P)]),
+    ("Posted by Amina Saïdi at 10:15 PM", [("Amina Saïdi", P)]),
+    ("By Karim Benali, Published on July 18, 2025", [("Karim Benali", P)]),
+    ("Par Amina Saïdi, publié le 9 mars 2025", [("Amina Saïdi", P)]),
+    ("بقلم كريم بن علي - 9 مارس 2025", [("كريم بن علي", P)]),
+    # no date after 'on': the words stay, and what is no name credits nobody
+    ("By Karim Benali on March", []),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), DATES_AFTER_THE_NAME, ids=[c[0][:50] for c in DATES_AFTER_THE_NAME])
+def test_a_date_after_on_or_at_ends_the_name(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+# --- in a line that prints a date, the lead-in's name may be the account that posted -----------------------------
+
+ACCOUNTS_IN_DATE_LINES = [
+    ("12/03/2025 by karim_b", [("karim_b", P)]),
+    ("Posted in Economy by zahra on March 9, 2025", [("zahra", P)]),
+    ("Publié le 12/03/2025 par amina_s", [("amina_s", P)]),
+    ("12.03.2025 بقلم sahel_news", [("sahel_news", P)]),
+    ("Publié le 12/03/2025 par Amina Saïdi", [("Amina Saïdi", P)]),
+    # no date in the line: a sort or filter label, no account
+    ("Sort by relevance", []),
+    ("Trier par thème", []),
+    ("12/03/2025 by admin", []),  # a CMS placeholder
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), ACCOUNTS_IN_DATE_LINES, ids=[c[0][:50] for c in ACCOUNTS_IN_DATE_LINES])
+def test_an_account_name_in_a_date_line(line: str, credited: list[tuple[str, str]]) -> None:
+    assert byline_within(line).credited == credited
+
+
+# --- a comment by the post's own author (WordPress's 'bypostauthor') prints the author's display name -------------
+
+def _comment(name: str, by_author: bool, text: str) -> str:
+    marks = "comment byuser bypostauthor" if by_author else "comment"
+    return (f'<li class="{marks}"><article class="comment-body"><footer class="comment-meta"><div class="comment-author '
+            f'vcard"><b class="fn">{name}</b> <span class="says">says:</span></div></footer>'
+            f'<div class="comment-content"><p>{text}</p></div></article></li>')
+
+
+POST_AUTHOR_REPLIES = [
+    (_comment("Omar Lahlou", False, "Bravo, analyse très claire sur les communes.") + _comment("Amina Saïdi", True, "Merci Omar !"), "fr",
+     ("Amina Saïdi",)),
+    (_comment("zahra_b", True, "Thank you for reading."), "en", ("zahra_b",)),
+    (_comment("كريم بن علي", True, "شكرا على القراءة"), "ar", ("كريم بن علي",)),
+    # only readers' comments: nobody
+    (_comment("Omar Lahlou", False, "Bravo, analyse très claire sur les communes."), "fr", ()),
+]
+
+
+@pytest.mark.parametrize(("comments", "lang", "expected"), POST_AUTHOR_REPLIES,
+                         ids=[f"{c[1]}{i}" for i, c in enumerate(POST_AUTHOR_REPLIES)])
+def test_the_post_authors_reply_in_the_comments(comments: str, lang: str, expected: tuple[str, ...]) -> None:
+    html = page("<title>Réforme fiscale</title>", lang=lang, tail=f'<ol class="commentlist">{comments}</ol>')
+    assert _extract(html).authors == expected
+
+
+def test_a_printed_byline_wins_over_the_post_authors_reply() -> None:
+    comments = f'<ol class="commentlist">{_comment("zahra_b", True, "Merci !")}</ol>'
+    html = page("<title>Réforme fiscale</title>", lead='<p class="byline">Par Karim Benali</p>', tail=comments)
+    assert _extract(html).authors == ("Karim Benali",)

@@ -89,12 +89,12 @@ _ON_A_DAY = "|".join(rf"\s+{word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.
 # ... or at the line's end, where the theme prints the post's category after its author ('by X in Growth'): only
 # after a lead-in ('Iberische Weine in Berlin' alone is a shop and its town)
 _IN_SECTION_AT_END = r"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,2}\s*$)"
-_IN_SECTION_ON_A_DAY = rf"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){{0,2}}\s+on\s+(?:\d|(?:{_DAYS['en']})\b))"
 # An English date, month first, after the name ('by X March 9, 2015')
 _MONTH_FIRST = (
     r"(?:\b|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
 )
+_IN_SECTION_ON_A_DAY = rf"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){{0,2}}\s+on\s+(?:\d|(?:{_DAYS['en']})\b|{_MONTH_FIRST}))"
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
     r"\s+[|•·⋅∙/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
@@ -104,8 +104,11 @@ _TAIL = re.compile(
     # ('X @ Sahel Info')
     r"|\s+on\s+behalf\s+of\b"  # 'X on behalf of the Release Team': X signs for the team
     r"|(?<!\bno)\s+(?-i:Author|Auteure?|Autor(?:in)?)(?:\s|$)|\s+@\s+"  # 'No Author' is a placeholder
-    r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
-    r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")|" + _MONTH_FIRST,
+    r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\b(?:published|posted)\s+on\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
+    r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")"
+    # ... or with 'on' or 'at' before it ('By X on March 9, 2015', Blogger's 'Posted by X at March 9, 2015'), or a
+    # time after 'at' ('Posted by X at 10:15 AM')
+    r"|(?:\s+(?:on|at)\s+)?" + _MONTH_FIRST + r"|\s+at\s+(?=\d{1,2}[:.]\d{2}\b)",
     re.IGNORECASE,
 )
 _TAIL_AFTER_LEAD_IN = re.compile(_TAIL.pattern + "|" + _IN_SECTION_AT_END, re.IGNORECASE)
@@ -396,11 +399,17 @@ _LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:(?:by|von|vom|par|autor(?:in|en)?|autho
                              re.IGNORECASE)
 
 
+# A date or a time in a line ('2025', '12/19', '10:15'): the line is a post's date line.
+_DATED = re.compile(r"\d{4}|\d{1,2}[/.:]\d{2}")
+
+
 def byline_within(line: str, outlets: Iterable[str] = ()) -> Credits:
     """The credits of a byline printed inside a date or meta line, from its lead-in on; nothing when no part
-    after a lead-in reads as a byline."""
+    after a lead-in reads as a byline. In a line that prints a date, the lead-in's name may be the account that
+    posted ('12/19/2025 by karim_b', 'Posted by zahra on March 9, 2015'), as a marked byline's may."""
+    handles = _DATED.search(line) is not None
     for match in _LEAD_IN_WITHIN.finditer(line):
-        credits = parse_byline(line[match.start():], outlets)
+        credits = parse_byline(line[match.start():], outlets, handles=handles)
         if credits.credited:
             return credits
     return Credits()

@@ -155,6 +155,11 @@ class Marked:
     # bylines in an <aside> within <main>: the article's side column
     side_bylines: list[str] = field(default_factory=list)
     datelines: list[str] = field(default_factory=list)
+    # the first line of a marked author box too long for a byline (the name above the writer's bio)
+    card_names: list[str] = field(default_factory=list)
+    card_lookups: int = 0
+    # the name a comment by the post's own author prints (WordPress marks that comment 'bypostauthor')
+    post_author_reply: str | None = None
     headlines: list[str] = field(default_factory=list)
     paywall_marker: str | None = None
 
@@ -1159,15 +1164,76 @@ def _file_author_name(el: HtmlElement, text: str, marked: Marked) -> None:
     marked.author_names.append(text)
 
 
+MAX_CARD_NAMES = 3  # the article's author box comes first; more are other pieces' cards
+MAX_CARD_LOOKUPS = 20  # long marked elements looked into: a hostile page may mark thousands
+MAX_CARD_WALK = 40  # elements walked to the card's first printed text (wrappers, an image, a link)
+
+
+def _file_card_name(el: HtmlElement, marks: str, marked: Marked) -> None:
+    """File the first line of an element marked as the author's that is too long for a byline ('<div
+    class="author-box"><h4>Karim Benali</h4><p>Karim Benali covers …</p></div>'): an author box, the writer's name
+    above the bio, when that line is a name's length."""
+    if (len(marked.card_names) >= MAX_CARD_NAMES or marked.card_lookups >= MAX_CARD_LOOKUPS
+            or not _BYLINE_LABEL.search(marks.lower())):
+        return
+    marked.card_lookups += 1
+    if elsewhere(el):
+        return
+    line = _first_printed_line(el)
+    if line and len(line) <= MAX_AUTHOR_NAME_TEXT:
+        marked.card_names.append(line)
+
+
+def _first_printed_line(el: HtmlElement, budget: list[int] | None = None) -> str | None:
+    """The first text within `el` that prints something (not a script's nor a style's), looked for in
+    MAX_CARD_WALK elements at most."""
+    budget = budget if budget is not None else [MAX_CARD_WALK]
+    text = clean(el.text or "")
+    if text:
+        return text
+    for child in el:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        if isinstance(child.tag, str) and child.tag not in _UNPRINTED_TAGS:
+            text = _first_printed_line(child, budget) or ""
+            if text or budget[0] < 0:
+                return text or None
+        text = clean(child.tail or "")
+        if text:
+            return text
+    return None
+
+
+MAX_REPLY_WALK = 60  # elements walked in the post author's comment to its name ('<b class="fn">')
+
+
+def _reply_author_name(el: HtmlElement) -> str:
+    """The name a WordPress comment prints for its writer (``class="fn"``, in the comment's own first elements),
+    when a name's length; '' otherwise."""
+    for count, item in enumerate(el.iter()):
+        if count >= MAX_REPLY_WALK:
+            break
+        if isinstance(item.tag, str) and "fn" in (item.get("class") or "").split():
+            name = clean(item.text_content())
+            return name if len(name) <= MAX_AUTHOR_NAME_TEXT else ""
+    return ""
+
+
 def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
     """File `el` under bylines, date lines, headlines or the paywall marker; returns 1 when it was filed."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if marked.paywall_marker is None and tag not in _BADGE_TAGS and _PAYWALL_TOKEN.search(marks):
         marked.paywall_marker = f"{tag}.{marks}"
+    if marked.post_author_reply is None and "bypostauthor" in marks.split():
+        marked.post_author_reply = _reply_author_name(el)  # the first such comment only: one look a page
     if tag in _CONTAINER_TAGS or tag in ("meta", "time", "link", "script") or len(el) > 12:
         return 0
     text = clean(el.text_content())
-    if not text or len(text) > MAX_MARKED_TEXT:
+    if len(text) > MAX_MARKED_TEXT:
+        _file_card_name(el, marks, marked)
+        return 0
+    if not text:
         return 0
     label = " ".join(filter(None, (marks, el.get("itemprop"), el.get("rel")))).lower()
     if (tag in _HEADLINE_TAGS and len(marked.headlines) < MAX_HEADLINES and _HEADLINE_MARK.search(marks)

@@ -609,6 +609,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
     if not draft.credits.credited:  # 'Written by' alone in its element, then a first name ('Written by Karim')
         nodes = draft.page.printed_nodes
         draft.credit(written_by_byline(lead_in_lines(nodes) + author_card_lines(nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # an author box marked as the author's, its first line over the writer's bio
+        draft.credit(full_name_byline(draft.page.marked.card_names, draft.outlets), "byline")
     if not draft.credits.credited:  # '12.03.2025 - Amina Saïdi' on a line of its own
         draft.credit(full_name_byline(dated_names(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # the byline in the article's side column, <aside> within <main>
@@ -620,6 +622,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(archive_credits(draft), "page")
     if not draft.credits.credited:  # the name an author's avatar card prints beside the date
         draft.credit(avatar_credits(draft), "page")
+    if not draft.credits.credited and draft.page.marked.post_author_reply:  # WordPress's 'bypostauthor' comment
+        draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
