@@ -118,8 +118,9 @@ def _missed(p: HtmlElement, words: str, flat: str) -> bool:
 # the best single container. Tune halves, body F1: trafilatura corpus 2 pages fixed (0 -> .8, 0 -> .8; 2 more get the
 # rest of their article back, which no snippet names), wcxb 1 broken (.998 -> .852: the labels leave out a closing FAQ
 # set in the article's template); readability, aeb, fundus, newspaper4k and postlight unchanged. The share is .37 on a
-# fixed page: .25 keeps a template of a few kept lines among many others (a sidebar's) out. Each element's template is read once (a walk up from each paragraph's parent that stops at a known one):
-# 0.29 ms a page on average (aeb and fundus, 1.5 ms at most), 0.7 s for 30,000 paragraphs 40 elements deep.
+# fixed page: .25 keeps a template of a few kept lines among many others (a sidebar's) out. Each element's template is
+# read once (a walk up from each paragraph's parent that stops at a known one): 0.29 ms a page on average (aeb and
+# fundus, 1.5 ms at most), 0.7 s for 30,000 paragraphs 40 elements deep.
 MIN_KEPT_IN_TEMPLATE = 2
 MIN_TEMPLATE_SHARE = 0.25
 
