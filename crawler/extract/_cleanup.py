@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from crawler.extract._authors import Credits, agencies_in
 from crawler.extract._comments import drop_comment_thread
 from crawler.extract._dates import find_dates, most_dates
-from crawler.extract._prefilter import Prefiltered
+from crawler.extract._prefilter import Prefiltered, case_key
 from crawler.extract._related import drop_related
 from crawler.extract._text import alnum, clean, fold
 
@@ -491,9 +491,10 @@ def _reads_also(line: str) -> bool:
 
 def is_prompt(line: str) -> bool:
     """'Lire aussi : …', a newsletter or subscription prompt, a button label."""
-    if len(line.split()) > MAX_PROMPT_WORDS:
+    words = len(line.split())
+    if words > MAX_PROMPT_WORDS:
         return False
-    labels = len(line.split()) <= MAX_LABEL_WORDS and _LABELS.match(line)
+    labels = words <= MAX_LABEL_WORDS and _LABELS.match(line)
     return _all_cue(line) or bool(labels) or _calls_reader(line)
 
 
@@ -542,7 +543,8 @@ def _all_cue(line: str) -> bool:
 
 def _calls_reader(text: str) -> bool:
     """`text` holds a phrase addressed to the reader (_PROMPT, _CALLS)."""
-    return _PROMPT.found(text) or _CALLS.found(text)
+    key = case_key(text)  # read once for both patterns
+    return _PROMPT.found(text, key) or _CALLS.found(text, key)
 
 
 # A table of contents over the text: its header alone on a line ('Sommaire', 'Table des matières', 'Table of contents',

@@ -170,11 +170,17 @@ class Prefiltered:
                 return None
         return self.pattern.search(text)
 
-    def found(self, text: str) -> bool:
+    def found(self, text: str, key: str | None = None) -> bool:
         """``search(text) is not None``, searched with the alternatives that may match alone: those one of whose
-        strings holds a key the text holds (an alternative with no string of its own, always)."""
-        key = case_key(text) if self.by_key is not None else None
-        if key is None or self.by_key is None or self.parts is None:
+        strings holds a key the text holds (an alternative with no string of its own, always). `key` is
+        ``case_key(text)`` when the caller has it already (several patterns tried on one line read it once)."""
+        if self.by_key is None or self.parts is None:
             return self.search(text) is not None
-        indexes = sorted({index for required, indexes in self.by_key.items() if required in key for index in indexes})
+        key = key if key is not None else case_key(text)
+        if key is None:
+            return self.search(text) is not None
+        held = [required for required in self.by_key if required in key]  # most lines hold none: no set is built
+        if not held:
+            return False
+        indexes = sorted({index for required in held for index in self.by_key[required]})
         return any(self.parts[index][1].search(text) is not None for index in indexes)
