@@ -602,16 +602,16 @@ def _fill_text(draft: _Draft, text: str) -> None:
             draft.credit(signed_below, "signature")
     if not draft.credits.credited:  # a labelled credit line the markup does not mark ('Autor: X' in a plain <p>)
         draft.credit(labelled_byline(labelled_lines(draft.page.printed_nodes), draft.outlets), "page")
-    lead_ins = cards = None  # each read once, by the first step that needs it (the nodes are walked on first use)
+    lead_ins: list[str] = []  # each read once, by the step that needs it first (the nodes are walked on first use)
+    cards: list[str] = []
     if not draft.credits.credited:  # a lead-in alone in its element, the name in the next ('<span>By</span><a>X</a>')
         lead_ins = lead_in_lines(draft.page.printed_nodes)
         draft.credit(full_name_byline(lead_ins, draft.outlets), "page")
     if not draft.credits.credited:  # an author card: 'Written by X', or its label after the name ('X Author')
         cards = author_card_lines(draft.page.printed_nodes)
         draft.credit(full_name_byline(cards, draft.outlets), "page")
-    if not draft.credits.credited:  # 'Written by' alone in its element, then a first name ('Written by Karim')
-        lead_ins = lead_ins if lead_ins is not None else lead_in_lines(draft.page.printed_nodes)
-        cards = cards if cards is not None else author_card_lines(draft.page.printed_nodes)
+    if not draft.credits.credited:  # 'Written by' alone in its element, then a first name ('Written by Karim'): the
+        # two steps above ran (nothing credited anyone), so both lists are read
         draft.credit(written_by_byline(lead_ins + cards, draft.outlets), "page")
     if not draft.credits.credited:  # an author box marked as the author's, its first line over the writer's bio
         draft.credit(full_name_byline(draft.page.marked.card_names, draft.outlets), "byline")
