@@ -146,6 +146,16 @@ def _wrapped_page(header: str, wrapper: str, paragraphs: tuple[str, ...]) -> str
             + "".join(f"<p>{p}</p>" for p in rest) + "</article></main></body></html>")
 
 
+def _lines_with_lead(html: str, paragraphs: tuple[str, ...]) -> list[str]:
+    """The lines `with_lead` gives for a page whose paragraphs trafilatura kept (no headline known)."""
+    return with_lead("\n".join(paragraphs), parse_html(html.encode("utf-8")), None).split("\n")
+
+
+def _kept(lead: str | None, paragraphs: tuple[str, ...]) -> list[str]:
+    """The lines expected: the standfirst put back above the paragraphs, or the paragraphs alone."""
+    return [lead, *paragraphs] if lead else list(paragraphs)
+
+
 @pytest.mark.parametrize(("header", "wrapper", "paragraphs", "lead"), [
     # a box marked 'teaser' or 'intro' that holds the first paragraph is the body's wrapper: the standfirst right under
     # the headline is still put back
@@ -159,10 +169,7 @@ def _wrapped_page(header: str, wrapper: str, paragraphs: tuple[str, ...]) -> str
 ])
 def test_standfirst_over_a_marked_body_wrapper(header: str, wrapper: str, paragraphs: tuple[str, ...],
                                                lead: str | None) -> None:
-    root = parse_html(_wrapped_page(header, wrapper, paragraphs).encode("utf-8"))
-    text = "\n".join(paragraphs)
-    expected = [lead, *paragraphs] if lead else list(paragraphs)
-    assert with_lead(text, root, None).split("\n") == expected
+    assert _lines_with_lead(_wrapped_page(header, wrapper, paragraphs), paragraphs) == _kept(lead, paragraphs)
 
 
 @pytest.mark.parametrize(("header", "paragraphs", "lead"), [
@@ -174,10 +181,7 @@ def test_standfirst_over_a_marked_body_wrapper(header: str, wrapper: str, paragr
     (f"<hgroup>{H1}</hgroup><p>{FR_LEAD}</p>", FR_PARAGRAPHS, None),
 ])
 def test_standfirst_in_the_headline_group(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
-    root = parse_html(_page(header, paragraphs).encode("utf-8"))
-    text = "\n".join(paragraphs)
-    expected = [lead, *paragraphs] if lead else list(paragraphs)
-    assert with_lead(text, root, None).split("\n") == expected
+    assert _lines_with_lead(_page(header, paragraphs), paragraphs) == _kept(lead, paragraphs)
 
 
 def _json_ld(paragraphs: tuple[str, ...]) -> str:
@@ -196,10 +200,7 @@ def _json_ld(paragraphs: tuple[str, ...]) -> str:
     (f'{H1}{_json_ld(FR_PARAGRAPHS)}', FR_PARAGRAPHS, None),
 ])
 def test_standfirst_past_a_script_holding_the_body(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
-    root = parse_html(_page(header, paragraphs).encode("utf-8"))
-    text = "\n".join(paragraphs)
-    expected = [lead, *paragraphs] if lead else list(paragraphs)
-    assert with_lead(text, root, None).split("\n") == expected
+    assert _lines_with_lead(_page(header, paragraphs), paragraphs) == _kept(lead, paragraphs)
 
 
 def _share_bar(icons: int) -> str:
@@ -216,7 +217,4 @@ def _share_bar(icons: int) -> str:
     (f'{H1}<p class="chapo">{FR_LEAD}</p>{_share_bar(1000)}', FR_PARAGRAPHS, None),
 ])
 def test_standfirst_past_a_bar_of_icons(header: str, paragraphs: tuple[str, ...], lead: str | None) -> None:
-    root = parse_html(_page(header, paragraphs).encode("utf-8"))
-    text = "\n".join(paragraphs)
-    expected = [lead, *paragraphs] if lead else list(paragraphs)
-    assert with_lead(text, root, None).split("\n") == expected
+    assert _lines_with_lead(_page(header, paragraphs), paragraphs) == _kept(lead, paragraphs)
