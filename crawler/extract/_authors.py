@@ -505,6 +505,16 @@ def written_by_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Cred
     return Credits()
 
 
+def guest_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The persons the page's guest credit lines name ('By Karim Benali, a travel writer.' read from 'This is a
+    guest post by …', see `guest_lines`), by a first name alone too, when all those lines name the same ones;
+    nothing otherwise (two guests: a list of guest posts)."""
+    found = [credits for credits in (parse_byline(line, outlets) for line in lines) if credits.authors]
+    if not found or len({tuple(alnum(name) for name in credits.authors) for credits in found}) != 1:
+        return Credits()
+    return Credits(credited=[(name, PERSON) for name in found[0].authors])
+
+
 def side_column_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
     """The person the bylines of the article's side column credit ('Author', 'Maryna Benali' in an <aside> beside
     the text), when they all name the same one by a full name; nothing otherwise (two names there: a box of
