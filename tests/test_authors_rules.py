@@ -1577,3 +1577,24 @@ def test_guest_line_search_on_a_page_of_many_guest_words_stays_bounded() -> None
     assert mentions_a_guest(html.encode('utf-8'))
     assert len(guest_lines(root)) <= MAX_GUEST_LOOKUPS
     assert time.perf_counter() - started < 0.5
+
+
+# --- a wire's own style of its name: 'The Associated Press', 'The Canadian Press' -------------------------------
+
+WIRE_STYLES = [
+    ("By Omar Lahlou, The Associated Press", [("Omar Lahlou", P), ("The Associated Press", A)], ["AP"]),
+    ("By Nadia Ferhat and Omar Lahlou, The Canadian Press",
+     [("Nadia Ferhat", P), ("Omar Lahlou", P), ("The Canadian Press", A)], ["CP"]),
+    ("Par Karim Benali avec The Associated Press", [("Karim Benali", P), ("The Associated Press", A)], ["AP"]),
+    ("By The Associated Press", [("The Associated Press", A)], ["AP"]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited", "agencies"), WIRE_STYLES, ids=[c[0] for c in WIRE_STYLES])
+def test_a_wire_in_its_own_style(line: str, credited: list[tuple[str, str]], agencies: list[str]) -> None:
+    credits = parse_byline(line)
+    assert (credits.credited, credits.agencies) == (credited, agencies)
+
+
+def test_a_wire_in_its_own_style_in_an_author_field() -> None:
+    assert parse_names(["Omar Lahlou, The Associated Press"]).credited == [("Omar Lahlou", P), ("The Associated Press", A)]

@@ -25,7 +25,8 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "MAP": ("MAP", "MAP Express", "MAP-Express", "Maghreb Arabe Presse", "وكالة المغرب العربي للأنباء", "و م ع"),
     "TAP": ("TAP", "Tunis Afrique Presse", "وكالة تونس إفريقيا للأنباء", "وات"),
     "Reuters": ("Reuters", "رويترز"),
-    "AP": ("AP", "Associated Press"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),  # the AP's own style: 'By X, The Associated Press'
+    "CP": ("The Canadian Press", "Canadian Press"),
     "APA": ("APA", "APA News", "Agence de presse africaine"),
     "ANI": ("ANI", "Agence nigérienne d'information", "Agence Nigerienne d'Information"),
     "AMI": ("AMI", "Agence mauritanienne d'information", "الوكالة الموريتانية للأنباء"),
