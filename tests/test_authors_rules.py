@@ -15,8 +15,11 @@ import pytest
 from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
 from crawler.extract._page import (
+    MAX_GUEST_LOOKUPS,
     avatar_names,
+    guest_lines,
     lead_in_lines,
+    mentions_a_guest,
     parse_html,
     printed_elsewhere,
     printed_nodes,
@@ -1529,3 +1532,69 @@ def test_a_printed_byline_wins_over_the_post_authors_reply() -> None:
     comments = f'<ol class="commentlist">{_comment("zahra_b", True, "Merci !")}</ol>'
     html = page("<title>Réforme fiscale</title>", lead='<p class="byline">Par Karim Benali</p>', tail=comments)
     assert _extract(html).authors == ("Karim Benali",)
+
+
+# --- a guest's credit line: the blog's account posted the piece, 'This is a guest post by X' says who wrote it -------
+
+GUEST_POSTS = [
+    # (lead, tail, lang, authors): the lead is the byline over the text, the tail the guest line or box after it
+    ('<p class="byline">By <span class="author vcard">Nadia Ferhat</span></p>',
+     "<p>This is a guest post by Omar Lahlou, a cycling guide from Tlemcen.</p>", "en", ("Omar Lahlou",)),
+    ('<p class="byline"><span class="author vcard">Sahel Notes</span></p>',
+     "<figure><figcaption>Guest author Amina Saïdi</figcaption></figure>", "en", ("Amina Saïdi",)),
+    ("", "<p>A guest post by <a href='/u/eliane'>Eliane</a></p>", "en", ("Eliane",)),
+    ('<p class="byline">Par Karim Benali</p>', "<p>Guest Post by Sonia Hadj, consultante à Oran.</p>", "fr",
+     ("Sonia Hadj",)),  # an English label on a French blog
+    ('<p class="byline">بقلم كريم بن علي</p>', "<p>Guest writer: سارة بن علي</p>", "ar", ("سارة بن علي",)),
+    # the byline already names the guest; a 'Guest post:' heading of another piece; guests in a sidebar list;
+    # two guests named by two lines (a list of guest posts): the byline stays
+    ('<p class="byline">By Omar Lahlou</p>', "<p>Guest author: Omar Lahlou</p>", "en", ("Omar Lahlou",)),
+    ('<p class="byline">By Nadia Ferhat</p>', "<h3>Guest post: Ten quiet beaches near Bejaia</h3>", "en",
+     ("Nadia Ferhat",)),
+    ('<p class="byline">By Nadia Ferhat</p>', '<div class="related-posts"><p>Guest post by Omar Lahlou</p></div>', "en",
+     ("Nadia Ferhat",)),
+    ('<p class="byline">By Nadia Ferhat</p>', "<p>Guest post by Omar Lahlou</p><p>Guest post by Sonia Hadj</p>", "en",
+     ("Nadia Ferhat",)),
+]
+
+
+@pytest.mark.parametrize(("lead", "tail", "lang", "authors"), GUEST_POSTS, ids=[f"{c[2]}{i}" for i, c in enumerate(GUEST_POSTS)])
+def test_a_guest_post_credits_its_guest(lead: str, tail: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead, tail=tail)).authors == authors
+
+
+def test_a_page_without_the_guest_words_is_not_searched() -> None:
+    assert not mentions_a_guest("<p>Par Karim Benali, à la demande des lecteurs (request: guest list)</p>".encode())
+    assert mentions_a_guest(b"<p>A guest post by Karim Benali</p>")
+
+
+def test_guest_line_search_on_a_page_of_many_guest_words_stays_bounded() -> None:
+    lines = "".join(f"<p>Guest post by Karim Benali{i % 9} number {i}</p>" for i in range(30_000))
+    html = page("<title>Réforme fiscale</title>", lead=f"<div>{lines}</div>")
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    started = time.perf_counter()
+    assert mentions_a_guest(html.encode('utf-8'))
+    assert len(guest_lines(root)) <= MAX_GUEST_LOOKUPS
+    assert time.perf_counter() - started < 0.5
+
+
+# --- a wire's own style of its name: 'The Associated Press', 'The Canadian Press' -------------------------------
+
+WIRE_STYLES = [
+    ("By Omar Lahlou, The Associated Press", [("Omar Lahlou", P), ("The Associated Press", A)], ["AP"]),
+    ("By Nadia Ferhat and Omar Lahlou, The Canadian Press",
+     [("Nadia Ferhat", P), ("Omar Lahlou", P), ("The Canadian Press", A)], ["CP"]),
+    ("Par Karim Benali avec The Associated Press", [("Karim Benali", P), ("The Associated Press", A)], ["AP"]),
+    ("By The Associated Press", [("The Associated Press", A)], ["AP"]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited", "agencies"), WIRE_STYLES, ids=[c[0] for c in WIRE_STYLES])
+def test_a_wire_in_its_own_style(line: str, credited: list[tuple[str, str]], agencies: list[str]) -> None:
+    credits = parse_byline(line)
+    assert (credits.credited, credits.agencies) == (credited, agencies)
+
+
+def test_a_wire_in_its_own_style_in_an_author_field() -> None:
+    assert parse_names(["Omar Lahlou, The Associated Press"]).credited == [("Omar Lahlou", P), ("The Associated Press", A)]

@@ -25,7 +25,8 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "MAP": ("MAP", "MAP Express", "MAP-Express", "Maghreb Arabe Presse", "وكالة المغرب العربي للأنباء", "و م ع"),
     "TAP": ("TAP", "Tunis Afrique Presse", "وكالة تونس إفريقيا للأنباء", "وات"),
     "Reuters": ("Reuters", "رويترز"),
-    "AP": ("AP", "Associated Press"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),  # the AP's own style: 'By X, The Associated Press'
+    "CP": ("The Canadian Press", "Canadian Press"),
     "APA": ("APA", "APA News", "Agence de presse africaine"),
     "ANI": ("ANI", "Agence nigérienne d'information", "Agence Nigerienne d'Information"),
     "AMI": ("AMI", "Agence mauritanienne d'information", "الوكالة الموريتانية للأنباء"),
@@ -503,6 +504,16 @@ def written_by_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Cred
             if len(credits.credited) == 1 and credits.authors:
                 return credits
     return Credits()
+
+
+def guest_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The persons the page's guest credit lines name ('By Karim Benali, a travel writer.' read from 'This is a
+    guest post by …', see `guest_lines`), by a first name alone too, when all those lines name the same ones;
+    nothing otherwise (two guests: a list of guest posts)."""
+    found = [credits for credits in (parse_byline(line, outlets) for line in lines) if credits.authors]
+    if not found or len({tuple(alnum(name) for name in credits.authors) for credits in found}) != 1:
+        return Credits()
+    return Credits(credited=[(name, PERSON) for name in found[0].authors])
 
 
 def side_column_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:

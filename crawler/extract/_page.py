@@ -875,6 +875,44 @@ def dated_names(nodes: list[PrintedNode]) -> list[str]:
     return [match.group(1)] if match and el is not None and not elsewhere(el) else []
 
 
+# A guest's credit line ('This is a guest post by Karim Benali', 'Guest author: Amina Saïdi'): the blog's own account
+# posted the piece, this line says who wrote it. Looked for only on pages whose bytes print the label's words
+# (`mentions_a_guest`: a regex whose literal start 'uest ' Python's re searches fast, 0.3 ms a page; an XPath over
+# every text node took 1.4 ms, and 3 of 400 wcxb and aeb pages hold the words). English only: no tune page prints
+# another language's label ('Gastbeitrag von' is in menus only).
+_GUEST_WORDS = re.compile(rb"uest (?:[Pp]ost|[Aa]uthor|[Ww]riter|[Cc]ontributor|[Aa]rticle|[Cc]olumn|[Bb]log)")
+_GUEST_NODES = etree.XPath("//body/descendant::text()[contains(., 'uest ')][not(ancestor::script or ancestor::style"
+                           " or ancestor::noscript or ancestor::template)]")
+_GUEST_LABEL = re.compile(r"^(?:(?:this\s+is\s+)?an?\s+)?guest\s+(?:(?:blog\s+)?(?:post|article|column)(?:\s+written)?\s+by"
+                          r"|(?:author|writer|contributor)\b\s*:?)", re.IGNORECASE)
+MAX_GUEST_LOOKUPS = 20
+
+
+def mentions_a_guest(body: bytes) -> bool:
+    """Do the page's bytes print a guest label's words ('guest post', 'Guest Author')? Only then `guest_lines`."""
+    return _GUEST_WORDS.search(body) is not None
+
+
+def guest_lines(root: HtmlElement) -> list[str]:
+    """The guest credit lines the page prints outside comments, sidebars, related boxes and the page footer, each
+    as 'By <what follows the label>' ('This is a guest post by Karim Benali, a travel writer.' -> 'By Karim Benali,
+    a travel writer.'); a label alone in its text node reads its element's text ('Guest post by<a>X</a>')."""
+    lines: list[str] = []
+    for node in _GUEST_NODES(root)[:MAX_GUEST_LOOKUPS]:
+        text = clean(str(node))
+        el = node.getparent()
+        if el is None or not isinstance(el.tag, str) or not _GUEST_LABEL.match(text):
+            continue
+        if _GUEST_LABEL.sub("", text, count=1).strip() == "" and node.is_text:
+            text = clean(el.text_content())  # the label alone: the name follows in the element's children
+        rest = _GUEST_LABEL.sub("", text, count=1).strip()
+        if rest and len(text) <= MAX_LABEL_LINE and not elsewhere(el):
+            line = f"By {rest}"
+            if line not in lines:
+                lines.append(line)
+    return lines
+
+
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.
 _PRINTED_WITH = etree.XPath("//body/descendant::text()[contains(., $word)][not(ancestor::script or ancestor::style"
                             " or ancestor::noscript or ancestor::template)]")

@@ -34,6 +34,7 @@ from crawler.extract._authors import (
     byline_within,
     closing_byline,
     full_name_byline,
+    guest_byline,
     labelled_byline,
     parse_byline,
     parse_names,
@@ -81,8 +82,10 @@ from crawler.extract._page import (
     avatar_names,
     collect,
     dated_names,
+    guest_lines,
     labelled_lines,
     lead_in_lines,
+    mentions_a_guest,
     parse_html,
     printed_as_contributor,
     printed_as_editor,
@@ -173,6 +176,7 @@ class _Draft:
     word_count: int = 0
     page_type: str | None = None
     link_density: float = 0.0
+    guest_mentioned: bool = False  # the bytes print a guest label's words (`mentions_a_guest`)
     credits: Credits = field(default_factory=Credits)
     sources: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -284,6 +288,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     page = collect(root)
     draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc(), hints=as_hints(hints))
     draft.link_density = link_density(root)  # before trafilatura prunes the tree
+    draft.guest_mentioned = mentions_a_guest(body)
     _check_decoding(draft, replaced, encoding)
     draft.finds = _selectors.find(root, draft.hints.selectors)
     draft.warnings.extend(draft.finds.warnings)
@@ -628,6 +633,10 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(avatar_credits(draft), "page")
     if not draft.credits.credited and draft.page.marked.post_author_reply:  # WordPress's 'bypostauthor' comment
         draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
+    guest = guest_byline(guest_lines(draft.page.root), draft.outlets) if draft.guest_mentioned else Credits()
+    if guest.authors and {alnum(n) for n in guest.authors} != {alnum(n) for n in draft.credits.authors}:
+        draft.credits = Credits()  # 'This is a guest post by X': the byline names the blog's account that posted it
+        draft.credit(guest, "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
