@@ -91,6 +91,6 @@ def test_record_text_of_the_page_itself_is_kept() -> None:
 def test_flight_data_read_in_linear_time() -> None:
     scripts = "".join(f'<script>self.__next_f.push([1,"{i}:[\\"$\\",\\"span\\",null,{{}}]\\n"])</script>'
                       for i in range(30_000))
-    started = time.perf_counter()
+    started = time.process_time()
     assert flight_html("", _page(scripts + _flight(_row_html(FR_BODY)))) is None  # past MAX_PUSHES
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
