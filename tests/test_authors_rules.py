@@ -13,8 +13,16 @@ from typing import Any
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
+from crawler.extract._authors import (
+    byline_within,
+    closing_byline,
+    looks_like_byline,
+    parse_byline,
+    parse_names,
+    site_source_byline,
+)
 from crawler.extract._page import (
+    MAX_SOURCE_LOOKUPS,
     avatar_names,
     lead_in_lines,
     parse_html,
@@ -22,6 +30,7 @@ from crawler.extract._page import (
     printed_nodes,
     prints_name,
     profile_link_names,
+    source_lines,
 )
 from tests.test_extract import FR_PARAGRAPHS, URL, page
 
@@ -1529,3 +1538,53 @@ def test_a_printed_byline_wins_over_the_post_authors_reply() -> None:
     comments = f'<ol class="commentlist">{_comment("zahra_b", True, "Merci !")}</ol>'
     html = page("<title>Réforme fiscale</title>", lead='<p class="byline">Par Karim Benali</p>', tail=comments)
     assert _extract(html).authors == ("Karim Benali",)
+
+
+# --- a closing source line signed with the site's newsroom and an editor's initials ('Quelle: hr/bb') ---------------
+
+SITE_SOURCE_LINES = [
+    # (lines, outlets, credited)
+    (["Quelle: sahelfm.de/kb"], ["sahelfm.de", "sahelfm"], [("sahelfm.de/kb", P)]),
+    (["Quelle: SAHELFM NORD/ams"], ["sahelfm.de", "sahelfm"], [("SAHELFM NORD/ams", P)]),
+    (["Source : Radio Oasis / kb"], ["Radio Oasis"], [("Radio Oasis/kb", P)]),
+    (["Fuente: sahelfm/jl"], ["sahelfm.de", "sahelfm"], [("sahelfm/jl", P)]),
+    # an agency or another site before the slash, capitals or a section after it, no source label: nobody
+    (["Quelle: dpa/kb"], ["sahelfm.de", "sahelfm"], []),
+    (["Quelle: oasisfm.de/kb"], ["sahelfm.de", "sahelfm"], []),
+    (["Quelle: sahelfm/ARD"], ["sahelfm.de", "sahelfm"], []),
+    (["Quelle: sahelfm/politik"], ["sahelfm.de", "sahelfm"], []),
+    (["Foto: sahelfm/kb"], ["sahelfm.de", "sahelfm"], []),
+]
+
+
+@pytest.mark.parametrize(("lines", "outlets", "credited"), SITE_SOURCE_LINES, ids=[c[0][0] for c in SITE_SOURCE_LINES])
+def test_a_source_line_signed_by_the_sites_newsroom(lines: list[str], outlets: list[str],
+                                                   credited: list[tuple[str, str]]) -> None:
+    assert site_source_byline(lines, outlets).credited == credited
+
+
+SITE_SOURCE_PAGES = [
+    # (lead, tail, authors)
+    ("", "<p><em>Quelle: elwatan-dz.com/kb</em></p>", ("elwatan-dz.com/kb",)),
+    ("", '<footer class="article-footer"><p class="byline">Quelle: ELWATAN-DZ Oran/ams</p></footer>',
+     ("ELWATAN-DZ Oran/ams",)),
+    # a byline credits the writer: the source line adds no one; in a link or a sidebar it is no signature
+    ('<p class="byline">Par Karim Benali</p>', "<p><em>Quelle: elwatan-dz.com/kb</em></p>", ("Karim Benali",)),
+    ("", '<p><a href="/quellen">Quelle: elwatan-dz.com/kb</a></p>', ()),
+    ("", '<div class="sidebar"><p>Quelle: elwatan-dz.com/kb</p></div>', ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "tail", "authors"), SITE_SOURCE_PAGES, ids=[str(i) for i in range(len(SITE_SOURCE_PAGES))])
+def test_a_source_line_signed_by_the_sites_newsroom_on_a_page(lead: str, tail: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead, tail=tail)).authors == authors
+
+
+def test_source_lines_on_a_page_of_many_stay_bounded() -> None:
+    lines = "".join(f"<p>Quelle: site{i}.de/kb</p>" for i in range(30_000))
+    root = parse_html(page("<title>Réforme fiscale</title>", tail=lines).encode("utf-8"))
+    assert root is not None
+    nodes = printed_nodes(root)
+    started = time.perf_counter()
+    assert len(source_lines(nodes)) == MAX_SOURCE_LOOKUPS
+    assert time.perf_counter() - started < 0.5

@@ -935,6 +935,30 @@ def _site_account(value: str, skip: set[str]) -> bool:
     return found is not None and alnum(found.group(1)) in skip
 
 
+# A closing source line that names the site's newsroom, a slash, then an editor's initials in lower case, as the
+# German public broadcasters sign their pieces ('Quelle: hessenschau.de/bb', 'Quelle: MDR THÜRINGEN/ls'): the
+# newsroom's signature, credited as printed like an author field's 'rts/kbe' (`_site_account`). An agency before
+# the slash ('Quelle: dpa/lno') or capitals after it ('Quelle: SWR/ARD', two broadcasters) are no such signature.
+_SITE_SOURCE = re.compile(r"^(?:quelle|source|fuente|fonte)\s*:\s*([^\W\d_][^/:]{0,40}?)\s*/\s*([^\W\d_]{2,6})$",
+                          re.IGNORECASE)
+
+
+def site_source_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The credit of the first source line that signs with the site's name and an editor's initials ('Quelle:
+    hr/bb' on hr.de), as printed after the label; nothing when none does."""
+    skip = _outlet_keys(outlets)
+    for line in lines:
+        found = _SITE_SOURCE.match(line)
+        if found is None or not found.group(2).islower():
+            continue
+        site = found.group(1)
+        if alnum(site) in skip or alnum(site.split()[0]) in skip:
+            credits = Credits()
+            credits.credit(f"{site}/{found.group(2)}", PERSON)
+            return credits
+    return Credits()
+
+
 def _is_handle(value: str) -> bool:
     """A user name, not a site's domain ('jungefreiheit.de') nor a CMS placeholder."""
     return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not _TLD_END.search(value)

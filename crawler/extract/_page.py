@@ -875,6 +875,22 @@ def dated_names(nodes: list[PrintedNode]) -> list[str]:
     return [match.group(1)] if match and el is not None and not elsewhere(el) else []
 
 
+# A source line that ends on a slash and an editor's initials, as German public broadcasters sign a piece ('Quelle:
+# hr/bb', 'Quelle: MDR THÜRINGEN/ls'): short printed text nodes outside links that open with a source label and hold
+# a slash, read whole by `_authors.site_source_byline`.
+MAX_SOURCE_NODE_CHARS = 60
+_SOURCE_LABELS = ("Quelle", "Source", "Fuente", "Fonte")
+MAX_SOURCE_LOOKUPS = 10
+
+
+def source_lines(nodes: list[PrintedNode]) -> list[str]:
+    """Short printed lines that open with a source label and hold a slash ('Quelle: hr/bb'), outside comments,
+    sidebars, related boxes and the page footer. `nodes`: the page's `printed_nodes`."""
+    found = [(text.strip(), el) for text, el, flags in nodes if not flags & IN_LINK and "/" in text
+             and _short_when_normalized(text, MAX_SOURCE_NODE_CHARS) and text.lstrip().startswith(_SOURCE_LABELS)]
+    return _lines_around(found[:MAX_SOURCE_LOOKUPS], lambda _, text: clean(text))
+
+
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.
 _PRINTED_WITH = etree.XPath("//body/descendant::text()[contains(., $word)][not(ancestor::script or ancestor::style"
                             " or ancestor::noscript or ancestor::template)]")

@@ -39,6 +39,7 @@ from crawler.extract._authors import (
     parse_names,
     side_column_byline,
     site_credited,
+    site_source_byline,
     without_dateline_places,
     written_by_byline,
 )
@@ -89,6 +90,7 @@ from crawler.extract._page import (
     printed_elsewhere,
     prints_name,
     profile_link_names,
+    source_lines,
 )
 from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
 from crawler.extract._related import (
@@ -628,6 +630,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(avatar_credits(draft), "page")
     if not draft.credits.credited and draft.page.marked.post_author_reply:  # WordPress's 'bypostauthor' comment
         draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
+    if not draft.credits.credited:  # 'Quelle: hr/bb': the site's newsroom and an editor's initials sign the piece
+        draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
