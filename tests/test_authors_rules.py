@@ -24,6 +24,7 @@ from crawler.extract._authors import (
 from crawler.extract._page import (
     MAX_SOURCE_LOOKUPS,
     avatar_names,
+    headed_card_lines,
     lead_in_lines,
     parse_html,
     printed_elsewhere,
@@ -1588,3 +1589,36 @@ def test_source_lines_on_a_page_of_many_stay_bounded() -> None:
     started = time.perf_counter()
     assert len(source_lines(nodes)) == MAX_SOURCE_LOOKUPS
     assert time.perf_counter() - started < 0.5
+
+
+# --- an author box headed by its label alone, the name in the next element ('<h3>Autor</h3><h4>X</h4>') ------------
+
+_BIO = ("Journalist seit zwanzig Jahren, schreibt über Steuern, Haushalt und die Gemeinden des Südens; davor "
+        "Korrespondent in drei Hauptstädten und Dozent für Datenjournalismus an einer Fachhochschule.")
+
+HEADED_AUTHOR_BOXES = [
+    (f'<div class="encadre"><h3>Autor</h3><h4><a href="/autoren/kb">Karim Benali</a></h4><p>{_BIO}</p></div>', "de",
+     ("Karim Benali",)),
+    (f"<div><h5>Author</h5><p>Amina Saïdi</p><p>{_BIO}</p></div>", "en", ("Amina Saïdi",)),
+    (f'<div class="encadre"><h3>Autorin</h3><i></i><div>Redaktion Wirtschaft</div><p>{_BIO}</p></div>', "de",
+     ("Redaktion Wirtschaft",)),
+    # a first name alone, a name too far from the label, a box in the comments: nobody
+    (f'<div class="encadre"><h3>Author</h3><h4>Karim</h4><p>{_BIO}</p></div>', "en", ()),
+    (f'<div class="encadre"><h3>Autor</h3><i></i><i></i><i></i><h4>Karim Benali</h4><p>{_BIO}</p></div>', "de", ()),
+    (f'<div class="comments"><h3>Author</h3><h4>Karim Benali</h4><p>{_BIO}</p></div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("tail", "lang", "authors"), HEADED_AUTHOR_BOXES, ids=[str(i) for i in range(len(HEADED_AUTHOR_BOXES))])
+def test_an_author_box_headed_by_its_label(tail: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, tail=tail)).authors == authors
+
+
+def test_a_headed_author_box_reads_a_few_siblings_only() -> None:
+    boxes = "".join("<div><h3>Author</h3>" + "<span></span>" * 3_000 + "</div>" for _ in range(10))
+    root = parse_html(page("<title>Réforme fiscale</title>", tail=boxes).encode("utf-8"))
+    assert root is not None
+    nodes = printed_nodes(root)
+    started = time.perf_counter()
+    assert headed_card_lines(nodes) == []
+    assert time.perf_counter() - started < 0.1

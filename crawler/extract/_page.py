@@ -781,6 +781,30 @@ def _card_line(el: HtmlElement, text: str) -> str | None:
 
 
 
+
+MAX_SIBLINGS_TO_NAME = 3  # the name's element follows the label's, maybe after an empty one or an icon
+
+
+def headed_card_lines(nodes: list[PrintedNode]) -> list[str]:
+    """The lines of author boxes headed by a card's label alone in its element, the name in the next element that
+    prints something ('<h3>Autor</h3><h4>Karim Benali</h4><p>bio…</p>', where the box is too long to be read as a
+    line): the label and the name, outside comments, sidebars, related boxes and the page footer. `nodes`: the
+    page's `printed_nodes`."""
+    found = [(text.strip(), el) for text, el, _ in _card_nodes(nodes) if _CARD_LABEL.match(text.strip())]
+    return _lines_around(found[:MAX_CARD_LOOKUPS], _headed_line)
+
+
+def _headed_line(el: HtmlElement, label: str) -> str | None:
+    """The label and the name after it, when `el` prints the label alone."""
+    if not isinstance(el.tag, str) or el.tag in _CONTAINER_TAGS or clean(" ".join(el.itertext())) != label:
+        return None  # a tail after an element, or the label inside a longer line: `author_card_lines` reads those
+    for sibling in islice(el.itersiblings(), MAX_SIBLINGS_TO_NAME):
+        if isinstance(sibling.tag, str) and sibling.tag not in _UNPRINTED_TAGS:
+            name = clean(" ".join(sibling.itertext()))
+            if name:
+                return f"{label} {name}" if len(name) <= MAX_NEXT_NAME else None
+    return None
+
 # A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
 # '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes (14 characters at most, XPath's normalize-space()
 # applied) that hold a lead-in's letters, outside links and quotes (a blockquote's credit is the quoted or embedded

@@ -82,6 +82,7 @@ from crawler.extract._page import (
     avatar_names,
     collect,
     dated_names,
+    headed_card_lines,
     labelled_lines,
     lead_in_lines,
     parse_html,
@@ -630,6 +631,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(avatar_credits(draft), "page")
     if not draft.credits.credited and draft.page.marked.post_author_reply:  # WordPress's 'bypostauthor' comment
         draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
+    if not draft.credits.credited:  # '<h3>Autor</h3><h4>X</h4>': an author box headed by its label, the name under it
+        draft.credit(full_name_byline(headed_card_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # 'Quelle: hr/bb': the site's newsroom and an editor's initials sign the piece
         draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
