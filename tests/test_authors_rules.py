@@ -931,7 +931,9 @@ LONE_LEAD_INS = [
     ('<div class="x1"><span>Par</span><span><a href="/a/kb">Karim Benali</a></span></div>', ("Karim Benali",)),
     ('<div class="x1"><span>بقلم</span><span>سارة بن علي</span></div>', ("سارة بن علي",)),
     ('<div class="x1"><span>Von</span><a href="/a/ol">Omar Lahlou</a> <time>12.03.2025</time></div>', ("Omar Lahlou",)),
-    ('<div class="x1"><span>par</span><a href="/u/kb_78">kb_78</a></div>', ()),  # an account's lone word
+    ('<div class="x1"><span>par</span><a href="/a/kb_78">kb_78</a></div>', ()),  # an account's lone word
+    # ... unless its link goes to the account's profile page (see LEAD_IN_ACCOUNTS)
+    ('<div class="x1"><span>par</span><a href="/u/kb_78">kb_78</a></div>', ("kb_78",)),
     ('<div class="comments"><span>Par</span><a href="/a/kb">Karim Benali</a></div>', ()),  # a commenter
     # a label of its own, the name in the next element that prints something, a bio after it
     ('<div class="x1"><div>Écrit par</div><div>Karim Benali</div><div>Karim couvre la politique depuis 2010.</div>'
@@ -1622,3 +1624,26 @@ def test_a_headed_author_box_reads_a_few_siblings_only() -> None:
     started = time.perf_counter()
     assert headed_card_lines(nodes) == []
     assert time.perf_counter() - started < 0.1
+
+
+# --- a lone lead-in, then an account linked to its profile page ('by' <a href="/profile/1424">karim_b</a>) ----------
+
+_CARD = '<div class="meta"><span>by</span><h3><a href="/profile/1424">karim_b</a></h3></div>'
+
+LEAD_IN_ACCOUNTS = [
+    (_CARD, "en", ("karim_b",)),
+    ('<div><span>von </span> <span><a href="https://www.elwatan-dz.com/user/Amina77.html">Amina77</a></span></div>', "de",
+     ("Amina77",)),
+    ('<p><span>par</span><a href="/members/zahra/">zahra</a></p>', "fr", ("zahra",)),
+    # a link to another page than a profile, more printed than the link, the same account under two teaser cards, a
+    # card in the comments: nobody
+    ('<div><span>by</span><a href="/tags/economie">economie</a></div>', "en", ()),
+    ('<div><span>by</span><span><a href="/profile/1424">karim_b</a> et ses amis</span></div>', "en", ()),
+    (_CARD + _CARD, "en", ()),
+    (f'<div class="comments">{_CARD}</div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "lang", "authors"), LEAD_IN_ACCOUNTS, ids=[str(i) for i in range(len(LEAD_IN_ACCOUNTS))])
+def test_an_account_linked_to_its_profile_after_a_lone_lead_in(lead: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors

@@ -875,6 +875,37 @@ def _next_printed(el: HtmlElement) -> str | None:
     return None
 
 
+
+# A lone lead-in, then an account's name linked to its profile page ('<span>by</span><h3><a href="/profile/1424">
+# delta201</a></h3>'): web-fiction, forum and recipe-community sites print their writers' handles so.
+_PROFILE_PATH = re.compile(r"/(?:profiles?|users?|u|members?)/[^/?#]", re.IGNORECASE)
+
+
+def lead_in_accounts(nodes: list[PrintedNode]) -> list[str]:
+    """The accounts printed after a lone lead-in as a link to a profile page (_PROFILE_PATH), outside comments,
+    sidebars, related boxes and the page footer, once for each time the page prints one (teaser cards repeat their
+    writer's account). `nodes`: the page's `printed_nodes`."""
+    found = [(text.strip(), el) for text, el, _ in _lead_in_nodes(nodes) if _LONE_LEAD_IN.match(text.strip())]
+    accounts = [_profile_account(el, text) for text, el in found[:MAX_LEAD_IN_LOOKUPS] if not elsewhere(el)]
+    return [account for account in accounts if account]
+
+
+def _profile_account(el: HtmlElement, lead_in: str) -> str | None:
+    """The text of the profile link that the first printed element after the lead-in's holds, alone."""
+    if not isinstance(el.tag, str) or el.tag in _CONTAINER_TAGS or clean(" ".join(el.itertext())) != lead_in:
+        return None
+    for sibling in islice(el.itersiblings(), MAX_SIBLINGS_TO_NAME):
+        if not isinstance(sibling.tag, str) or sibling.tag in _UNPRINTED_TAGS:
+            continue
+        printed = clean(" ".join(sibling.itertext()))
+        if not printed:
+            continue
+        link = sibling if sibling.tag == "a" else next(sibling.iter("a"), None)
+        if link is None or clean(" ".join(link.itertext())) != printed or len(printed) > MAX_NEXT_NAME:
+            return None
+        return printed if _PROFILE_PATH.search(link.get("href") or "") else None
+    return None
+
 # A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'): text nodes under 80
 # characters with a spaced dash, outside links and titles.
 MAX_DATED_NODE_CHARS = 80

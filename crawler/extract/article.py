@@ -84,6 +84,7 @@ from crawler.extract._page import (
     dated_names,
     headed_card_lines,
     labelled_lines,
+    lead_in_accounts,
     lead_in_lines,
     parse_html,
     printed_as_contributor,
@@ -633,6 +634,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
     if not draft.credits.credited:  # '<h3>Autor</h3><h4>X</h4>': an author box headed by its label, the name under it
         draft.credit(full_name_byline(headed_card_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # 'by' then '<a href="/profile/1424">delta201</a>': the writer's account
+        draft.credit(profile_account_credits(draft), "page")
     if not draft.credits.credited:  # 'Quelle: hr/bb': the site's newsroom and an editor's initials sign the piece
         draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
@@ -661,6 +664,14 @@ def avatar_credits(draft: _Draft) -> Credits:
     names = avatar_names(draft.page.root)
     credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
     return credits if len(credits.credited) == 1 and credits.authors else Credits()
+
+
+def profile_account_credits(draft: _Draft) -> Credits:
+    """The account that a lone lead-in prints as a link to its profile page (`lead_in_accounts`), read like an
+    author field (an account alone is a credit there), when the page prints one such line: several are a thread's
+    posters or teaser cards (the same account twice under two related pieces)."""
+    accounts = lead_in_accounts(draft.page.printed_nodes)
+    return parse_names(accounts, draft.outlets, persons=accounts) if len(accounts) == 1 else Credits()
 
 
 def _account_alone(draft: _Draft) -> bool:
