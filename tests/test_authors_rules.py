@@ -16,6 +16,7 @@ from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import (
     byline_within,
     closing_byline,
+    closing_signer,
     looks_like_byline,
     parse_byline,
     parse_names,
@@ -1647,3 +1648,31 @@ LEAD_IN_ACCOUNTS = [
 @pytest.mark.parametrize(("lead", "lang", "authors"), LEAD_IN_ACCOUNTS, ids=[str(i) for i in range(len(LEAD_IN_ACCOUNTS))])
 def test_an_account_linked_to_its_profile_after_a_lone_lead_in(lead: str, lang: str, authors: tuple[str, ...]) -> None:
     assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- a statement that closes on its signer's full name, then the signer's role on the last line --------------------
+
+_STATEMENT = "Nous appelons chacun au calme et au dialogue pendant les fêtes.\nBonne fête à toutes les familles."
+
+CLOSING_SIGNERS = [
+    (f"{_STATEMENT}\nKarim Benali\nDirecteur général", [("Karim Benali", P)]),
+    (f"{_STATEMENT}\nAmina Saïdi\nBundesvorsitzende", [("Amina Saïdi", P)]),
+    (f"{_STATEMENT}\nOmar Lahlou\nFounder and CEO", [("Omar Lahlou", P)]),
+    (f"{_STATEMENT}\nكريم بن علي\nصحفي", [("كريم بن علي", P)]),
+    # a first name alone, no role's word, a sentence on either line, a text of two lines: nobody
+    (f"{_STATEMENT}\nKarim\nDirecteur général", []),
+    (f"{_STATEMENT}\nKarim Benali\nOran", []),
+    (f"{_STATEMENT}\nMerci Karim Benali.\nDirecteur général", []),
+    (f"{_STATEMENT}\nKarim Benali\nLe directeur a parlé.", []),
+    ("Karim Benali\nDirecteur général", []),
+]
+
+
+@pytest.mark.parametrize(("text", "credited"), CLOSING_SIGNERS, ids=[str(i) for i in range(len(CLOSING_SIGNERS))])
+def test_a_statement_signed_with_a_name_and_a_role(text: str, credited: list[tuple[str, str]]) -> None:
+    assert closing_signer(text).credited == credited
+
+
+def test_a_statement_signed_with_a_name_and_a_role_on_a_page() -> None:
+    tail = "<p>Karim Benali<br>Directeur général</p>"
+    assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == ("Karim Benali",)

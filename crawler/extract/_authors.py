@@ -532,6 +532,30 @@ def closing_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
     return Credits()
 
 
+MAX_SIGNER_NAME_CHARS = 60
+MAX_SIGNER_ROLE_CHARS = 80
+_SIGNER_LINE_ENDS = (".", "!", "?", ":", ";", "»", '"', "…", "،")
+
+
+def closing_signer(text: str, outlets: Iterable[str] = ()) -> Credits:
+    """The signer of a statement or a letter that closes on a full name, then the signer's role on the last line
+    ('Karim Benali' / 'Directeur général', 'Amina Saïdi' / 'Bundesvorsitzende'): that one person, read with the
+    role as a byline reads them, when the role line holds a role's word; nothing otherwise. The lines stay in the
+    text."""
+    lines = text.rsplit("\n", 2)
+    if len(lines) < 3:
+        return Credits()
+    name, role = lines[1].strip(), lines[2].strip()
+    if (not name or len(name) > MAX_SIGNER_NAME_CHARS or not role or len(role) > MAX_SIGNER_ROLE_CHARS
+            or name.endswith(_SIGNER_LINE_ENDS) or role.endswith(_SIGNER_LINE_ENDS) or any(c.isdigit() for c in name)
+            or not _has_role_word(role)):
+        return Credits()
+    alone = parse_byline(name, outlets)
+    if len(alone.credited) != 1 or len(alone.authors) != 1 or " " not in alone.authors[0]:
+        return Credits()
+    return alone if parse_byline(f"{name}, {role}", outlets).credited == alone.credited else Credits()
+
+
 def looks_like_byline(paragraph: str) -> Credits | None:
     """The credits of a text paragraph that is only a byline ('Par X', 'بقلم X', '(AFP)'), else None.
 

@@ -33,6 +33,7 @@ from crawler.extract._authors import (
     Kind,
     byline_within,
     closing_byline,
+    closing_signer,
     full_name_byline,
     labelled_byline,
     parse_byline,
@@ -638,6 +639,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(profile_account_credits(draft), "page")
     if not draft.credits.credited:  # 'Quelle: hr/bb': the site's newsroom and an editor's initials sign the piece
         draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # a statement closing on its signer's name, then the signer's role
+        draft.credit(closing_signer(body, draft.outlets), "signature")
     draft.credits = without_dateline_places(draft.credits, lambda: draft.page.marked.datelines)
     draft.authors, draft.author_kinds = tuple(draft.credits.names), tuple(draft.credits.kinds)
     outlets = {fold(o) for o in draft.outlets}
