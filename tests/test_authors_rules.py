@@ -13,11 +13,21 @@ from typing import Any
 import pytest
 
 from crawler.extract import Extracted, extract_article
-from crawler.extract._authors import byline_within, closing_byline, looks_like_byline, parse_byline, parse_names
+from crawler.extract._authors import (
+    byline_within,
+    closing_byline,
+    closing_signer,
+    looks_like_byline,
+    parse_byline,
+    parse_names,
+    site_source_byline,
+)
 from crawler.extract._page import (
     MAX_GUEST_LOOKUPS,
+    MAX_SOURCE_LOOKUPS,
     avatar_names,
     guest_lines,
+    headed_card_lines,
     lead_in_lines,
     mentions_a_guest,
     parse_html,
@@ -25,6 +35,7 @@ from crawler.extract._page import (
     printed_nodes,
     prints_name,
     profile_link_names,
+    source_lines,
 )
 from tests.test_extract import FR_PARAGRAPHS, URL, page
 
@@ -924,7 +935,9 @@ LONE_LEAD_INS = [
     ('<div class="x1"><span>Par</span><span><a href="/a/kb">Karim Benali</a></span></div>', ("Karim Benali",)),
     ('<div class="x1"><span>بقلم</span><span>سارة بن علي</span></div>', ("سارة بن علي",)),
     ('<div class="x1"><span>Von</span><a href="/a/ol">Omar Lahlou</a> <time>12.03.2025</time></div>', ("Omar Lahlou",)),
-    ('<div class="x1"><span>par</span><a href="/u/kb_78">kb_78</a></div>', ()),  # an account's lone word
+    ('<div class="x1"><span>par</span><a href="/a/kb_78">kb_78</a></div>', ()),  # an account's lone word
+    # ... unless its link goes to the account's profile page (see LEAD_IN_ACCOUNTS)
+    ('<div class="x1"><span>par</span><a href="/u/kb_78">kb_78</a></div>', ("kb_78",)),
     ('<div class="comments"><span>Par</span><a href="/a/kb">Karim Benali</a></div>', ()),  # a commenter
     # a label of its own, the name in the next element that prints something, a bio after it
     ('<div class="x1"><div>Écrit par</div><div>Karim Benali</div><div>Karim couvre la politique depuis 2010.</div>'
@@ -1598,3 +1611,137 @@ def test_a_wire_in_its_own_style(line: str, credited: list[tuple[str, str]], age
 
 def test_a_wire_in_its_own_style_in_an_author_field() -> None:
     assert parse_names(["Omar Lahlou, The Associated Press"]).credited == [("Omar Lahlou", P), ("The Associated Press", A)]
+
+
+# --- a closing source line signed with the site's newsroom and an editor's initials ('Quelle: hr/bb') ---------------
+
+SITE_SOURCE_LINES = [
+    # (lines, outlets, credited)
+    (["Quelle: sahelfm.de/kb"], ["sahelfm.de", "sahelfm"], [("sahelfm.de/kb", P)]),
+    (["Quelle: SAHELFM NORD/ams"], ["sahelfm.de", "sahelfm"], [("SAHELFM NORD/ams", P)]),
+    (["Source : Radio Oasis / kb"], ["Radio Oasis"], [("Radio Oasis/kb", P)]),
+    (["Fuente: sahelfm/jl"], ["sahelfm.de", "sahelfm"], [("sahelfm/jl", P)]),
+    # an agency or another site before the slash, capitals or a section after it, no source label: nobody
+    (["Quelle: dpa/kb"], ["sahelfm.de", "sahelfm"], []),
+    (["Quelle: oasisfm.de/kb"], ["sahelfm.de", "sahelfm"], []),
+    (["Quelle: sahelfm/ARD"], ["sahelfm.de", "sahelfm"], []),
+    (["Quelle: sahelfm/politik"], ["sahelfm.de", "sahelfm"], []),
+    (["Foto: sahelfm/kb"], ["sahelfm.de", "sahelfm"], []),
+]
+
+
+@pytest.mark.parametrize(("lines", "outlets", "credited"), SITE_SOURCE_LINES, ids=[c[0][0] for c in SITE_SOURCE_LINES])
+def test_a_source_line_signed_by_the_sites_newsroom(lines: list[str], outlets: list[str],
+                                                   credited: list[tuple[str, str]]) -> None:
+    assert site_source_byline(lines, outlets).credited == credited
+
+
+SITE_SOURCE_PAGES = [
+    # (lead, tail, authors)
+    ("", "<p><em>Quelle: elwatan-dz.com/kb</em></p>", ("elwatan-dz.com/kb",)),
+    ("", '<footer class="article-footer"><p class="byline">Quelle: ELWATAN-DZ Oran/ams</p></footer>',
+     ("ELWATAN-DZ Oran/ams",)),
+    # a byline credits the writer: the source line adds no one; in a link or a sidebar it is no signature
+    ('<p class="byline">Par Karim Benali</p>', "<p><em>Quelle: elwatan-dz.com/kb</em></p>", ("Karim Benali",)),
+    ("", '<p><a href="/quellen">Quelle: elwatan-dz.com/kb</a></p>', ()),
+    ("", '<div class="sidebar"><p>Quelle: elwatan-dz.com/kb</p></div>', ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "tail", "authors"), SITE_SOURCE_PAGES, ids=[str(i) for i in range(len(SITE_SOURCE_PAGES))])
+def test_a_source_line_signed_by_the_sites_newsroom_on_a_page(lead: str, tail: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lead=lead, tail=tail)).authors == authors
+
+
+def test_source_lines_on_a_page_of_many_stay_bounded() -> None:
+    lines = "".join(f"<p>Quelle: site{i}.de/kb</p>" for i in range(30_000))
+    root = parse_html(page("<title>Réforme fiscale</title>", tail=lines).encode("utf-8"))
+    assert root is not None
+    nodes = printed_nodes(root)
+    started = time.perf_counter()
+    assert len(source_lines(nodes)) == MAX_SOURCE_LOOKUPS
+    assert time.perf_counter() - started < 0.5
+
+
+# --- an author box headed by its label alone, the name in the next element ('<h3>Autor</h3><h4>X</h4>') ------------
+
+_BIO = ("Journalist seit zwanzig Jahren, schreibt über Steuern, Haushalt und die Gemeinden des Südens; davor "
+        "Korrespondent in drei Hauptstädten und Dozent für Datenjournalismus an einer Fachhochschule.")
+
+HEADED_AUTHOR_BOXES = [
+    (f'<div class="encadre"><h3>Autor</h3><h4><a href="/autoren/kb">Karim Benali</a></h4><p>{_BIO}</p></div>', "de",
+     ("Karim Benali",)),
+    (f"<div><h5>Author</h5><p>Amina Saïdi</p><p>{_BIO}</p></div>", "en", ("Amina Saïdi",)),
+    (f'<div class="encadre"><h3>Autorin</h3><i></i><div>Redaktion Wirtschaft</div><p>{_BIO}</p></div>', "de",
+     ("Redaktion Wirtschaft",)),
+    # a first name alone, a name too far from the label, a box in the comments: nobody
+    (f'<div class="encadre"><h3>Author</h3><h4>Karim</h4><p>{_BIO}</p></div>', "en", ()),
+    (f'<div class="encadre"><h3>Autor</h3><i></i><i></i><i></i><h4>Karim Benali</h4><p>{_BIO}</p></div>', "de", ()),
+    (f'<div class="comments"><h3>Author</h3><h4>Karim Benali</h4><p>{_BIO}</p></div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("tail", "lang", "authors"), HEADED_AUTHOR_BOXES, ids=[str(i) for i in range(len(HEADED_AUTHOR_BOXES))])
+def test_an_author_box_headed_by_its_label(tail: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, tail=tail)).authors == authors
+
+
+def test_a_headed_author_box_reads_a_few_siblings_only() -> None:
+    boxes = "".join("<div><h3>Author</h3>" + "<span></span>" * 3_000 + "</div>" for _ in range(10))
+    root = parse_html(page("<title>Réforme fiscale</title>", tail=boxes).encode("utf-8"))
+    assert root is not None
+    nodes = printed_nodes(root)
+    started = time.perf_counter()
+    assert headed_card_lines(nodes) == []
+    assert time.perf_counter() - started < 0.1
+
+
+# --- a lone lead-in, then an account linked to its profile page ('by' <a href="/profile/1424">karim_b</a>) ----------
+
+_CARD = '<div class="meta"><span>by</span><h3><a href="/profile/1424">karim_b</a></h3></div>'
+
+LEAD_IN_ACCOUNTS = [
+    (_CARD, "en", ("karim_b",)),
+    ('<div><span>von </span> <span><a href="https://www.elwatan-dz.com/user/Amina77.html">Amina77</a></span></div>', "de",
+     ("Amina77",)),
+    ('<p><span>par</span><a href="/members/zahra/">zahra</a></p>', "fr", ("zahra",)),
+    # a link to another page than a profile, more printed than the link, the same account under two teaser cards, a
+    # card in the comments: nobody
+    ('<div><span>by</span><a href="/tags/economie">economie</a></div>', "en", ()),
+    ('<div><span>by</span><span><a href="/profile/1424">karim_b</a> et ses amis</span></div>', "en", ()),
+    (_CARD + _CARD, "en", ()),
+    (f'<div class="comments">{_CARD}</div>', "en", ()),
+]
+
+
+@pytest.mark.parametrize(("lead", "lang", "authors"), LEAD_IN_ACCOUNTS, ids=[str(i) for i in range(len(LEAD_IN_ACCOUNTS))])
+def test_an_account_linked_to_its_profile_after_a_lone_lead_in(lead: str, lang: str, authors: tuple[str, ...]) -> None:
+    assert _extract(page("<title>Réforme fiscale</title>", lang=lang, lead=lead)).authors == authors
+
+
+# --- a statement that closes on its signer's full name, then the signer's role on the last line --------------------
+
+_STATEMENT = "Nous appelons chacun au calme et au dialogue pendant les fêtes.\nBonne fête à toutes les familles."
+
+CLOSING_SIGNERS = [
+    (f"{_STATEMENT}\nKarim Benali\nDirecteur général", [("Karim Benali", P)]),
+    (f"{_STATEMENT}\nAmina Saïdi\nBundesvorsitzende", [("Amina Saïdi", P)]),
+    (f"{_STATEMENT}\nOmar Lahlou\nFounder and CEO", [("Omar Lahlou", P)]),
+    (f"{_STATEMENT}\nكريم بن علي\nصحفي", [("كريم بن علي", P)]),
+    # a first name alone, no role's word, a sentence on either line, a text of two lines: nobody
+    (f"{_STATEMENT}\nKarim\nDirecteur général", []),
+    (f"{_STATEMENT}\nKarim Benali\nOran", []),
+    (f"{_STATEMENT}\nMerci Karim Benali.\nDirecteur général", []),
+    (f"{_STATEMENT}\nKarim Benali\nLe directeur a parlé.", []),
+    ("Karim Benali\nDirecteur général", []),
+]
+
+
+@pytest.mark.parametrize(("text", "credited"), CLOSING_SIGNERS, ids=[str(i) for i in range(len(CLOSING_SIGNERS))])
+def test_a_statement_signed_with_a_name_and_a_role(text: str, credited: list[tuple[str, str]]) -> None:
+    assert closing_signer(text).credited == credited
+
+
+def test_a_statement_signed_with_a_name_and_a_role_on_a_page() -> None:
+    tail = "<p>Karim Benali<br>Directeur général</p>"
+    assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == ("Karim Benali",)

@@ -543,6 +543,30 @@ def closing_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
     return Credits()
 
 
+MAX_SIGNER_NAME_CHARS = 60
+MAX_SIGNER_ROLE_CHARS = 80
+_SIGNER_LINE_ENDS = (".", "!", "?", ":", ";", "»", '"', "…", "،")
+
+
+def closing_signer(text: str, outlets: Iterable[str] = ()) -> Credits:
+    """The signer of a statement or a letter that closes on a full name, then the signer's role on the last line
+    ('Karim Benali' / 'Directeur général', 'Amina Saïdi' / 'Bundesvorsitzende'): that one person, read with the
+    role as a byline reads them, when the role line holds a role's word; nothing otherwise. The lines stay in the
+    text."""
+    lines = text.rsplit("\n", 2)
+    if len(lines) < 3:
+        return Credits()
+    name, role = lines[1].strip(), lines[2].strip()
+    if (not name or len(name) > MAX_SIGNER_NAME_CHARS or not role or len(role) > MAX_SIGNER_ROLE_CHARS
+            or name.endswith(_SIGNER_LINE_ENDS) or role.endswith(_SIGNER_LINE_ENDS) or any(c.isdigit() for c in name)
+            or not _has_role_word(role)):
+        return Credits()
+    alone = parse_byline(name, outlets)
+    if len(alone.credited) != 1 or len(alone.authors) != 1 or " " not in alone.authors[0]:
+        return Credits()
+    return alone if parse_byline(f"{name}, {role}", outlets).credited == alone.credited else Credits()
+
+
 def looks_like_byline(paragraph: str) -> Credits | None:
     """The credits of a text paragraph that is only a byline ('Par X', 'بقلم X', '(AFP)'), else None.
 
@@ -944,6 +968,30 @@ def _site_account(value: str, skip: set[str]) -> bool:
     journalist, credited as printed in an author field."""
     found = _SLASHED_ACCOUNT.match(value)
     return found is not None and alnum(found.group(1)) in skip
+
+
+# A closing source line that names the site's newsroom, a slash, then an editor's initials in lower case, as the
+# German public broadcasters sign their pieces ('Quelle: hessenschau.de/bb', 'Quelle: MDR THÜRINGEN/ls'): the
+# newsroom's signature, credited as printed like an author field's 'rts/kbe' (`_site_account`). An agency before
+# the slash ('Quelle: dpa/lno') or capitals after it ('Quelle: SWR/ARD', two broadcasters) are no such signature.
+_SITE_SOURCE = re.compile(r"^(?:quelle|source|fuente|fonte)\s*:\s*([^\W\d_][^/:]{0,40}?)\s*/\s*([^\W\d_]{2,6})$",
+                          re.IGNORECASE)
+
+
+def site_source_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Credits:
+    """The credit of the first source line that signs with the site's name and an editor's initials ('Quelle:
+    hr/bb' on hr.de), as printed after the label; nothing when none does."""
+    skip = _outlet_keys(outlets)
+    for line in lines:
+        found = _SITE_SOURCE.match(line)
+        if found is None or not found.group(2).islower():
+            continue
+        site = found.group(1)
+        if alnum(site) in skip or alnum(site.split()[0]) in skip:
+            credits = Credits()
+            credits.credit(f"{site}/{found.group(2)}", PERSON)
+            return credits
+    return Credits()
 
 
 def _is_handle(value: str) -> bool:

@@ -781,6 +781,30 @@ def _card_line(el: HtmlElement, text: str) -> str | None:
 
 
 
+
+MAX_SIBLINGS_TO_NAME = 3  # the name's element follows the label's, maybe after an empty one or an icon
+
+
+def headed_card_lines(nodes: list[PrintedNode]) -> list[str]:
+    """The lines of author boxes headed by a card's label alone in its element, the name in the next element that
+    prints something ('<h3>Autor</h3><h4>Karim Benali</h4><p>bio…</p>', where the box is too long to be read as a
+    line): the label and the name, outside comments, sidebars, related boxes and the page footer. `nodes`: the
+    page's `printed_nodes`."""
+    found = [(text.strip(), el) for text, el, _ in _card_nodes(nodes) if _CARD_LABEL.match(text.strip())]
+    return _lines_around(found[:MAX_CARD_LOOKUPS], _headed_line)
+
+
+def _headed_line(el: HtmlElement, label: str) -> str | None:
+    """The label and the name after it, when `el` prints the label alone."""
+    if not isinstance(el.tag, str) or el.tag in _CONTAINER_TAGS or clean(" ".join(el.itertext())) != label:
+        return None  # a tail after an element, or the label inside a longer line: `author_card_lines` reads those
+    for sibling in islice(el.itersiblings(), MAX_SIBLINGS_TO_NAME):
+        if isinstance(sibling.tag, str) and sibling.tag not in _UNPRINTED_TAGS:
+            name = clean(" ".join(sibling.itertext()))
+            if name:
+                return f"{label} {name}" if len(name) <= MAX_NEXT_NAME else None
+    return None
+
 # A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
 # '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes (14 characters at most, XPath's normalize-space()
 # applied) that hold a lead-in's letters, outside links and quotes (a blockquote's credit is the quoted or embedded
@@ -851,6 +875,37 @@ def _next_printed(el: HtmlElement) -> str | None:
     return None
 
 
+
+# A lone lead-in, then an account's name linked to its profile page ('<span>by</span><h3><a href="/profile/1424">
+# delta201</a></h3>'): web-fiction, forum and recipe-community sites print their writers' handles so.
+_PROFILE_PATH = re.compile(r"/(?:profiles?|users?|u|members?)/[^/?#]", re.IGNORECASE)
+
+
+def lead_in_accounts(nodes: list[PrintedNode]) -> list[str]:
+    """The accounts printed after a lone lead-in as a link to a profile page (_PROFILE_PATH), outside comments,
+    sidebars, related boxes and the page footer, once for each time the page prints one (teaser cards repeat their
+    writer's account). `nodes`: the page's `printed_nodes`."""
+    found = [(text.strip(), el) for text, el, _ in _lead_in_nodes(nodes) if _LONE_LEAD_IN.match(text.strip())]
+    accounts = [_profile_account(el, text) for text, el in found[:MAX_LEAD_IN_LOOKUPS] if not elsewhere(el)]
+    return [account for account in accounts if account]
+
+
+def _profile_account(el: HtmlElement, lead_in: str) -> str | None:
+    """The text of the profile link that the first printed element after the lead-in's holds, alone."""
+    if not isinstance(el.tag, str) or el.tag in _CONTAINER_TAGS or clean(" ".join(el.itertext())) != lead_in:
+        return None
+    for sibling in islice(el.itersiblings(), MAX_SIBLINGS_TO_NAME):
+        if not isinstance(sibling.tag, str) or sibling.tag in _UNPRINTED_TAGS:
+            continue
+        printed = clean(" ".join(sibling.itertext()))
+        if not printed:
+            continue
+        link = sibling if sibling.tag == "a" else next(sibling.iter("a"), None)
+        if link is None or clean(" ".join(link.itertext())) != printed or len(printed) > MAX_NEXT_NAME:
+            return None
+        return printed if _PROFILE_PATH.search(link.get("href") or "") else None
+    return None
+
 # A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'): text nodes under 80
 # characters with a spaced dash, outside links and titles.
 MAX_DATED_NODE_CHARS = 80
@@ -911,6 +966,22 @@ def guest_lines(root: HtmlElement) -> list[str]:
             if line not in lines:
                 lines.append(line)
     return lines
+
+
+# A source line that ends on a slash and an editor's initials, as German public broadcasters sign a piece ('Quelle:
+# hr/bb', 'Quelle: MDR THÜRINGEN/ls'): short printed text nodes outside links that open with a source label and hold
+# a slash, read whole by `_authors.site_source_byline`.
+MAX_SOURCE_NODE_CHARS = 60
+_SOURCE_LABELS = ("Quelle", "Source", "Fuente", "Fonte")
+MAX_SOURCE_LOOKUPS = 10
+
+
+def source_lines(nodes: list[PrintedNode]) -> list[str]:
+    """Short printed lines that open with a source label and hold a slash ('Quelle: hr/bb'), outside comments,
+    sidebars, related boxes and the page footer. `nodes`: the page's `printed_nodes`."""
+    found = [(text.strip(), el) for text, el, flags in nodes if not flags & IN_LINK and "/" in text
+             and _short_when_normalized(text, MAX_SOURCE_NODE_CHARS) and text.lstrip().startswith(_SOURCE_LABELS)]
+    return _lines_around(found[:MAX_SOURCE_LOOKUPS], lambda _, text: clean(text))
 
 
 # Text nodes the page prints (not a script's nor a style's), found by a word in C.

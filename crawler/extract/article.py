@@ -33,6 +33,7 @@ from crawler.extract._authors import (
     Kind,
     byline_within,
     closing_byline,
+    closing_signer,
     full_name_byline,
     guest_byline,
     labelled_byline,
@@ -40,6 +41,7 @@ from crawler.extract._authors import (
     parse_names,
     side_column_byline,
     site_credited,
+    site_source_byline,
     without_dateline_places,
     written_by_byline,
 )
@@ -83,7 +85,9 @@ from crawler.extract._page import (
     collect,
     dated_names,
     guest_lines,
+    headed_card_lines,
     labelled_lines,
+    lead_in_accounts,
     lead_in_lines,
     mentions_a_guest,
     parse_html,
@@ -92,6 +96,7 @@ from crawler.extract._page import (
     printed_elsewhere,
     prints_name,
     profile_link_names,
+    source_lines,
 )
 from crawler.extract._printed_date import METADATA_SOURCES, line_over_stamp, printed_order, printed_stamp
 from crawler.extract._related import (
@@ -633,6 +638,14 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(avatar_credits(draft), "page")
     if not draft.credits.credited and draft.page.marked.post_author_reply:  # WordPress's 'bypostauthor' comment
         draft.credit(parse_names([draft.page.marked.post_author_reply], draft.outlets), "comments")
+    if not draft.credits.credited:  # '<h3>Autor</h3><h4>X</h4>': an author box headed by its label, the name under it
+        draft.credit(full_name_byline(headed_card_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # 'by' then '<a href="/profile/1424">delta201</a>': the writer's account
+        draft.credit(profile_account_credits(draft), "page")
+    if not draft.credits.credited:  # 'Quelle: hr/bb': the site's newsroom and an editor's initials sign the piece
+        draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
+    if not draft.credits.credited:  # a statement closing on its signer's name, then the signer's role
+        draft.credit(closing_signer(body, draft.outlets), "signature")
     guest = guest_byline(guest_lines(draft.page.root), draft.outlets) if draft.guest_mentioned else Credits()
     if guest.authors and {alnum(n) for n in guest.authors} != {alnum(n) for n in draft.credits.authors}:
         draft.credits = Credits()  # 'This is a guest post by X': the byline names the blog's account that posted it
@@ -663,6 +676,14 @@ def avatar_credits(draft: _Draft) -> Credits:
     names = avatar_names(draft.page.root)
     credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
     return credits if len(credits.credited) == 1 and credits.authors else Credits()
+
+
+def profile_account_credits(draft: _Draft) -> Credits:
+    """The account that a lone lead-in prints as a link to its profile page (`lead_in_accounts`), read like an
+    author field (an account alone is a credit there), when the page prints one such line: several are a thread's
+    posters or teaser cards (the same account twice under two related pieces)."""
+    accounts = lead_in_accounts(draft.page.printed_nodes)
+    return parse_names(accounts, draft.outlets, persons=accounts) if len(accounts) == 1 else Credits()
 
 
 def _account_alone(draft: _Draft) -> bool:
