@@ -117,6 +117,25 @@ def test_leading_text(html: bytes, text: list[str], expected: list[str]) -> None
     assert with_leading_text("\n".join(text), root).split("\n") == list(expected)
 
 
+def _led(lead: str, *blocks: str) -> bytes:
+    return f"<html><body><article><h1>Budget d'Oran</h1><div class='text'>{lead}{''.join(blocks)}</div></article></body></html>".encode()
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # a container's own text before its first paragraph: lost, it goes back before that paragraph's line
+    (_led(FR[0], _p(FR[1]), _p(FR[2])), FR[1:3], FR[:3]),
+    (_led(f"{AR[0][:20]}<strong>{AR[0][20:]}</strong>", _p(AR[1]), _p(AR[2])), AR[1:], AR),
+    # mostly a link, too short, a heading before the paragraph, already in the text: nothing changes
+    (_led(f"<a href='/autre'>{FR[0]}</a> ", _p(FR[1]), _p(FR[2])), FR[1:3], FR[1:3]),
+    (_led("Oran, le 12 mars", _p(FR[1]), _p(FR[2])), FR[1:3], FR[1:3]),
+    (_led(FR[0], "<h2>Les chantiers</h2>", _p(FR[1]), _p(FR[2])), FR[1:3], FR[1:3]),
+    (_led(FR[0], _p(FR[1]), _p(FR[2])), FR[:3], FR[:3]),
+], ids=["fr", "ar-inline", "link", "short", "heading-first", "in-text"])
+def test_text_before_the_first_paragraph(html: bytes, text: list[str], expected: list[str]) -> None:
+    root = parse_html(html)
+    assert with_leading_text("\n".join(text), root).split("\n") == list(expected)
+
+
 def test_leading_text_of_thousands_of_br_set_blocks_at_once() -> None:
     """Every block's first paragraph goes back before its first kept line, in time that grows with the page (the
     text was compared anew for every block: 4,000 blocks took 26 s of CPU)."""
