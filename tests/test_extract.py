@@ -81,6 +81,12 @@ def check(outcome: Extracted, expected: dict[str, Any]) -> None:
 
 # --- charset ------------------------------------------------------------------------------
 
+
+def _twice(text: str) -> bytes:
+    """`text`'s UTF-8 read as Latin-1 and encoded as UTF-8 again."""
+    return text.encode("utf-8").decode("latin-1").encode("utf-8")
+
+
 DECODE_CASES = [
     pytest.param(b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "text/html; charset=cp1252", ("<p>café</p>", "utf-8"), id="bom-wins"),
     pytest.param("<p>été</p>".encode("cp1252"), "text/html; charset=ISO-8859-1", ("<p>été</p>", "cp1252"), id="http-latin1"),
@@ -107,6 +113,17 @@ DECODE_CASES = [
                  ('<meta charset="shift_jis"><p>東京の天気は晴れです</p>', "cp932"), id="shift-jis"),
     pytest.param('<meta charset="gb2312"><p>市政府今天宣布新的公共交通计划</p>'.encode("gb2312"), None,
                  ('<meta charset="gb2312"><p>市政府今天宣布新的公共交通计划</p>', "gb18030"), id="gb2312"),
+    # UTF-8 read as Latin-1 and written out as UTF-8 again: three characters with a C1 control in them repair the
+    # page, its "é" ("Ã©") with them; one is not enough, nor Latin-1 letters that merely follow each other
+    pytest.param(_twice("<p>L’été – « très » chaud, l’eau manque à Oran, dit l’élu</p>"), None,
+                 ("<p>L’été – « très » chaud, l’eau manque à Oran, dit l’élu</p>",
+                  "utf-8 (double-encoded utf-8 repaired)"), id="double-encoded-repaired"),
+    pytest.param(_twice("<p>وقال المسؤول “إن الماء – كما قال – ”</p>"), None,
+                 ("<p>وقال المسؤول “إن الماء – كما قال – ”</p>", "utf-8 (double-encoded utf-8 repaired)"),
+                 id="double-encoded-arabic-repaired"),
+    pytest.param(_twice("<p>L’été</p>"), None, (_twice("<p>L’été</p>").decode(), "utf-8"), id="one-sequence-left"),
+    pytest.param("<p>SÃO PAULO Ã© Â© ÂªÃ¿ ÃªÃ§</p>".encode(), None, ("<p>SÃO PAULO Ã© Â© ÂªÃ¿ ÃªÃ§</p>", "utf-8"),
+                 id="latin-letters-kept"),
 ]
 
 
@@ -121,6 +138,17 @@ def test_cp1252_declared_only_in_meta() -> None:
                 "<h1>Le cœur de la réforme – l’État recule</h1>", charset="")
     outcome = run(Case("cp1252", html.encode("cp1252"), {}))
     check(outcome, {"title": "Le cœur de la réforme – l’État recule", "text": FR_TEXT, "warnings": ()})
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "title"), [
+    ("fr", FR_PARAGRAPHS, "Le cœur de la réforme – l’État recule"),
+    ("ar", AR_PARAGRAPHS, "إصلاح جبائي: الحكومة تقدم مشروعها"),
+])
+def test_double_encoded_utf8_page(lang: str, paragraphs: tuple[str, ...], title: str) -> None:
+    """A page whose text was UTF-8 read as Latin-1 and written out as UTF-8 again reads as written."""
+    html = page(f"<title>{title}</title>", f"<h1>{title}</h1>", lang=lang, paragraphs=paragraphs)
+    outcome = run(Case("double-encoded", _twice(html), {}))
+    check(outcome, {"title": title, "text": "\n".join(paragraphs), "language": lang})
 
 
 # --- title --------------------------------------------------------------------------------

@@ -61,15 +61,33 @@ def _p(text: str) -> str:
     (_page(_p(EN[0]), f"<div>{ASK}</div>", _p(EN[1]), around="aside"), EN[:2], list(EN[:2])),
     (_page(_p(EN[0]), f"<blockquote><div>{ASK}</div></blockquote>", _p(EN[1])), EN[:2], list(EN[:2])),
     (_page(_p(EN[0]), f"<div>{EN[1]}</div>", _p(EN[1])), [EN[0], EN[1]], [EN[0], EN[1]]),
+    # the text inside inline markup alone (a page builder's <span>, a bold lead-in first), or in a legacy <center>
+    (_page(_p(EN[0]), f"<div><span>{ASK}</span></div>", _p(EN[1])), EN[:2], [EN[0], ASK, EN[1]]),
+    (_page(_p(FR[0]), f"<div class='precision'><strong>Précision :</strong> {ASK_FR}</div>", _p(FR[1])), list(FR),
+     [FR[0], f"Précision : {ASK_FR}", FR[1]]),
+    (_page(_p(AR[0]), f"<div><span><em>{ASK_AR}</em></span></div>", _p(AR[1])), list(AR), [AR[0], ASK_AR, AR[1]]),
+    (_page(_p(EN[0]), f"<center>{ASK}</center>", _p(EN[1])), EN[:2], [EN[0], ASK, EN[1]]),
+    # a span beside a block is no bare division; a span that is mostly a link is a link
+    (_page(_p(EN[0]), f"<div><span>{ASK}</span><p>{BOX}</p></div>", _p(EN[1])), EN[:2], list(EN[:2])),
+    (_page(_p(EN[0]), f"<div><span><a href='/budget'>{ASK}</a></span></div>", _p(EN[1])), EN[:2], list(EN[:2])),
+    # a player's or a picture's caption: the player's box or the picture inside its inline markup
+    (_page(_p(EN[0]), f"<div><strong>{ASK}</strong><span><span><div class='embed'></div></span></span></div>",
+           _p(EN[1])), EN[:2], list(EN[:2])),
+    (_page(_p(FR[0]), f"<div><em>{ASK_FR}</em><a href='/photo'><img src='/mairie.jpg' alt=''></a></div>", _p(FR[1])),
+     list(FR), list(FR)),
+    (_page(_p(EN[0]), f"<div><span>{ASK}<video src='/council.mp4'></video></span></div>", _p(EN[1])), EN[:2],
+     list(EN[:2])),
 ], ids=["en", "fr-class", "ar", "run-inline", "share", "not-consecutive", "holds-paragraph", "under-headline", "short", "link",
-        "aside", "quote", "in-text"])
+        "aside", "quote", "in-text", "span", "fr-lead-in", "ar-span", "center", "span-beside-block", "span-link",
+        "player-inside", "fr-picture-inside", "video-inside"])
 def test_bare_blocks(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_bare_blocks("\n".join(text), parse_html(html)).split("\n") == expected
 
 
-def test_bare_blocks_of_a_page_of_thousands_of_divisions() -> None:
+@pytest.mark.parametrize("form", ["<div>{}</div>", "<div><span>{}</span></div>"], ids=["text", "span"])
+def test_bare_blocks_of_a_page_of_thousands_of_divisions(form: str) -> None:
     """A page of 30,000 bare divisions in one run (each looks for its neighbours MAX_RUN siblings away at most)."""
-    run = "".join(f"<div>Line {n} of a long list of short notes about the budget of the town.</div>" for n in range(30000))
+    run = "".join(form.format(f"Line {n} of a long list of short notes about the budget of the town.") for n in range(30000))
     root = parse_html(_page(_p(EN[0]), run, _p(EN[1])))
     started = time.process_time()
     assert with_bare_blocks("\n".join(EN[:2]), root).split("\n") == list(EN[:2])
@@ -80,12 +98,14 @@ STORY = tuple(f"Part {n} of the report: the council of the town voted its budget
               f"debate on schools, roads and water." for n in range(1, 9))
 
 
-def test_bare_division_in_the_record() -> None:
+@pytest.mark.parametrize("block", [f"<div>{ASK}</div>", f"<div><span>{ASK}</span></div>", f"<center>{ASK}</center>"],
+                         ids=["text", "span", "center"])
+def test_bare_division_in_the_record(block: str) -> None:
     """trafilatura drops a bare division among an article's many paragraphs; the record's text holds it in place."""
     from crawler.extract import Extracted
     from crawler.extract.article import extract_article
 
-    html = _page(*map(_p, STORY[:6]), f"<div>{ASK}</div>", *map(_p, STORY[6:]))
+    html = _page(*map(_p, STORY[:6]), block, *map(_p, STORY[6:]))
     record = extract_article(html, "https://news.example.org/2025/03/oran-budget")
     assert isinstance(record, Extracted)
     assert record.text.split("\n") == [*STORY[:6], ASK, *STORY[6:]]

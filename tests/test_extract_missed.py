@@ -100,6 +100,10 @@ def _br_set(lead: str, *rest: str, around: str = "div") -> bytes:
     # inline markup and a short link in the leading text are part of it
     (_br_set(f"Le conseil <em>municipal</em> d'Oran a adopté <a href='/budget'>mardi soir</a>{FR[0][len(OPENING):]}", FR[1], FR[2]),
      FR[1:3], FR[:3]),
+    # the leading text and the lines after the <br>s set in inline markup alone ('<span>…</span><br><span>…')
+    (_br_set(f"<span>{FR[0]}</span>", f"<span>{FR[1]}</span>", FR[2]), FR[1:3], FR[:3]),
+    (_br_set(f"<strong><span>{AR[0]}</span></strong>", f"<em>{AR[1]}</em>", AR[2]), AR[1:], AR),
+    (_br_set(f"<span><a href='/autre'>{FR[0]}</a></span>", f"<span>{FR[1]}</span>", FR[2]), FR[1:3], FR[1:3]),
     # already in the text, too short, mostly a link, in an aside: nothing changes
     (_br_set(FR[0], FR[1], FR[2]), FR[:3], FR[:3]),
     (_br_set("Oran, le 12 mars", FR[1], FR[2]), FR[1:3], FR[1:3]),
@@ -109,6 +113,25 @@ def _br_set(lead: str, *rest: str, around: str = "div") -> bytes:
     (_br_set(FR[0], FR[3], FR[3]), FR[1:3], FR[1:3]),
 ])
 def test_leading_text(html: bytes, text: list[str], expected: list[str]) -> None:
+    root = parse_html(html)
+    assert with_leading_text("\n".join(text), root).split("\n") == list(expected)
+
+
+def _led(lead: str, *blocks: str) -> bytes:
+    return f"<html><body><article><h1>Budget d'Oran</h1><div class='text'>{lead}{''.join(blocks)}</div></article></body></html>".encode()
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # a container's own text before its first paragraph: lost, it goes back before that paragraph's line
+    (_led(FR[0], _p(FR[1]), _p(FR[2])), FR[1:3], FR[:3]),
+    (_led(f"{AR[0][:20]}<strong>{AR[0][20:]}</strong>", _p(AR[1]), _p(AR[2])), AR[1:], AR),
+    # mostly a link, too short, a heading before the paragraph, already in the text: nothing changes
+    (_led(f"<a href='/autre'>{FR[0]}</a> ", _p(FR[1]), _p(FR[2])), FR[1:3], FR[1:3]),
+    (_led("Oran, le 12 mars", _p(FR[1]), _p(FR[2])), FR[1:3], FR[1:3]),
+    (_led(FR[0], "<h2>Les chantiers</h2>", _p(FR[1]), _p(FR[2])), FR[1:3], FR[1:3]),
+    (_led(FR[0], _p(FR[1]), _p(FR[2])), FR[:3], FR[:3]),
+], ids=["fr", "ar-inline", "link", "short", "heading-first", "in-text"])
+def test_text_before_the_first_paragraph(html: bytes, text: list[str], expected: list[str]) -> None:
     root = parse_html(html)
     assert with_leading_text("\n".join(text), root).split("\n") == list(expected)
 
@@ -196,3 +219,19 @@ def test_split_article_in_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
     record = article.extract_article(html, "https://news.example.org/2025/03/oran-budget")
     assert isinstance(record, article.Extracted)
     assert record.text.split("\n") == list(EN)
+
+
+def test_leading_text_in_inline_markup_in_the_record() -> None:
+    """A block set between <br>s whose every line sits in a <span>, among an article's many paragraphs: trafilatura
+    keeps the lines after the <br>s and drops the first; the record's text holds it in place."""
+    from crawler.extract import Extracted
+    from crawler.extract.article import extract_article
+
+    story = [f"Part {n} of the report: the council of the town voted its budget late on Tuesday night, after a long "
+             f"debate on schools, roads and water." for n in range(1, 9)]
+    block = f"<div><span>{EN[0]}</span><br><span>{EN[1]}</span><br><span>{EN[2]}</span></div>"
+    body = "".join(map(_p, story[:5])) + block + "".join(map(_p, story[5:]))
+    html = f"<html><body><article><h1>Oran's budget</h1>{body}</article></body></html>".encode()
+    record = extract_article(html, "https://news.example.org/2025/03/oran-budget")
+    assert isinstance(record, Extracted)
+    assert record.text.split("\n") == [*story[:5], *EN[:3], *story[5:]]
