@@ -360,7 +360,7 @@ def _replaced_chars(body: bytes, html: str, encoding: str) -> int:
 
 
 def _check_decoding(draft: _Draft, replaced: int, encoding: str) -> None:
-    if "(declared" in encoding:
+    if "(declared" in encoding or "repaired)" in encoding:  # the text is not the bytes as their charset reads them
         draft.warnings.append(f"charset: read as {encoding}")
     if replaced:
         draft.warnings.append(f"charset: {replaced} undecodable byte sequence(s) replaced, decoding as {encoding}")
