@@ -568,6 +568,7 @@ AR_NOTE = "كريم بن علي صحفي في القسم الاقتصادي من
     ([*FR_PARAGRAPHS, "Rédigé par", "Karim Benali", "Journaliste au service économie", "Lire tous ses articles",
       "Relu par", "Amina Saïdi, cheffe d'édition"], (), list(FR_PARAGRAPHS)),
     ([*FR_PARAGRAPHS, "Written by", "Karim Benali covers the economy of western Algeria."], (), list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "Author Bio", "Karim Benali covers the economy of western Algeria."], (), list(FR_PARAGRAPHS)),
     # a credited author's full name alone on a line among the last ones, then the box's role and bio: they go
     ([*FR_PARAGRAPHS, "Karim Benali", "Rédacteur en chef adjoint", "Il suit l'économie de l'Ouest depuis 2015."],
      ("Karim Benali",), list(FR_PARAGRAPHS)),

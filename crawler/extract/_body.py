@@ -344,7 +344,7 @@ MIN_NOTE_WORDS_AFTER_NAME = 4
 # box cut on the tune halves of the seven corpora holds 88 words (a header and seven lines); no tune page changes.
 MAX_AUTHOR_BOX_WORDS = 100
 _AUTHOR_HEADER = re.compile(
-    r"^\W*(?:about\s+the\s+authors?|the\s+author|authors?|autor(?:in|en)?|[üu]ber\s+(?:den|die)\s+autor(?:in)?"
+    r"^\W*(?:about\s+the\s+authors?|the\s+author|author\s+bio|authors?|autor(?:in|en)?|[üu]ber\s+(?:den|die)\s+autor(?:in)?"
     r"|[àa]\s+propos\s+de\s+l['’]auteur|l['’]auteur|auteur|sobre\s+el\s+autor|el\s+autor|عن\s+الكاتب|الكاتب"
     r"|written\s+by|[ée]crit\s+par|r[ée]dig[ée]\s+par)\W*$",
     re.IGNORECASE,
