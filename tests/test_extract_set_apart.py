@@ -169,14 +169,14 @@ def _bio(attributes: str, lines: tuple[str, ...] = (BIO,)) -> str:
     # an author's box under the text, whatever the theme calls it: its lines go
     (_page(_bio('class="author-bio"')), [*FR, BIO], list(FR)),
     (_page(_bio('class="post-author author_detail_box clearfix"')), [*FR, BIO], list(FR)),
-    (_page(_bio('id="about-the-author"', ("À propos de l'auteure", BIO))), [*FR, "À propos de l'auteure", BIO], list(FR)),
+    (_page(_bio('class="about-the-author"', ("À propos de l'auteure", BIO))), [*FR, "À propos de l'auteure", BIO], list(FR)),
     (_page(_bio('class="saboxplugin-wrap"', (BIO_EN,))), [*FR, BIO_EN], list(FR)),
     (_page(_bio('class="author-box"', (BIO_AR,)), (*AR, AR_MORE)), [*AR, AR_MORE, BIO_AR], [*AR, AR_MORE]),
     # an advertiser's or an affiliate's disclosure over or under the text: its lines go
     (_page(_bio('class="advertiser-disclosure"', ("Publicité", DISCLOSURE))), ["Publicité", DISCLOSURE, *FR], list(FR)),
-    (_page(_bio('id="affiliate-disclosure"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], list(FR)),
+    (_page(_bio('class="affiliate-disclosure"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], list(FR)),
     # an accordion's panel, which some toolkits call a disclosure: the article's own answer stays
-    (_page(_bio('id="headlessui-disclosure-panel-3"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], [*FR, DISCLOSURE_EN]),
+    (_page(_bio('class="headlessui-disclosure-panel-3"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], [*FR, DISCLOSURE_EN]),
     (_page(_bio('class="faq disclosure-panel"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], [*FR, DISCLOSURE_EN]),
     # a byline box of a few words: the byline is the authors' source, its line stays (split_credits reads it)
     (_page(_bio('class="author-info"', ("Par Samira Haddad",))), ["Par Samira Haddad", *FR], ["Par Samira Haddad", *FR]),
