@@ -568,6 +568,21 @@ AR_NOTE = "كريم بن علي صحفي في القسم الاقتصادي من
     ([*FR_PARAGRAPHS, "Rédigé par", "Karim Benali", "Journaliste au service économie", "Lire tous ses articles",
       "Relu par", "Amina Saïdi, cheffe d'édition"], (), list(FR_PARAGRAPHS)),
     ([*FR_PARAGRAPHS, "Written by", "Karim Benali covers the economy of western Algeria."], (), list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "Author Bio", "Karim Benali covers the economy of western Algeria."], (), list(FR_PARAGRAPHS)),
+    # a credited author's full name alone on a line among the last ones, then the box's role and bio: they go
+    ([*FR_PARAGRAPHS, "Karim Benali", "Rédacteur en chef adjoint", "Il suit l'économie de l'Ouest depuis 2015."],
+     ("Karim Benali",), list(FR_PARAGRAPHS)),
+    ([*FR_PARAGRAPHS, "Written by Karim Benali", "Karim covers the economy of western Algeria.",
+      "All our loans are made by a partner bank."], ("Karim Benali",), list(FR_PARAGRAPHS)),
+    ([*AR_PARAGRAPHS, "بقلم كريم بن علي", "صحفي في القسم الاقتصادي."], ("كريم بن علي",), list(AR_PARAGRAPHS)),
+    # ... not another person's name, a name that opens the text, a box longer than an author's, a footnote under it
+    ([*FR_PARAGRAPHS, "Amina Saïdi", "Rédactrice en chef adjointe"], ("Karim Benali",),
+     [*FR_PARAGRAPHS, "Amina Saïdi", "Rédactrice en chef adjointe"]),
+    (["Karim Benali", *FR_PARAGRAPHS[:2]], ("Karim Benali",), ["Karim Benali", *FR_PARAGRAPHS[:2]]),
+    ([*FR_PARAGRAPHS, "Karim Benali", *FR_PARAGRAPHS * 2], ("Karim Benali",),
+     [*FR_PARAGRAPHS, "Karim Benali", *FR_PARAGRAPHS * 2]),
+    ([*FR_PARAGRAPHS, "Karim Benali", "*Les prénoms des témoins ont été changés."], ("Karim Benali",),
+     [*FR_PARAGRAPHS, "Karim Benali", "*Les prénoms des témoins ont été changés."]),
     # a header further up than the text's last lines is followed by the article: it stays
     (["Auteur", *FR_PARAGRAPHS, *FR_PARAGRAPHS, *FR_PARAGRAPHS], (), ["Auteur", *FR_PARAGRAPHS, *FR_PARAGRAPHS,
                                                                         *FR_PARAGRAPHS]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract._page import parse_html
-from crawler.extract._set_apart import without_set_apart_boxes
+from crawler.extract._set_apart import without_marked_boxes, without_set_apart_boxes
 
 FR = ("Le conseil municipal d'Oran a adopté mardi soir le budget de l'année prochaine, en hausse de huit pour cent.",
       "La majeure partie des crédits ira à la rénovation des écoles primaires et au réseau d'eau potable.",
@@ -145,3 +145,58 @@ def test_boxes_of_a_huge_page_are_found_in_linear_time() -> None:
     assert time.process_time() - started < 0.6  # 0.2 s on a loaded machine
     assert len(boxes) == 32_000 and not labels
     assert without_set_apart_boxes(f"{FR[0]}\nEncadré", root, html) == FR[0]
+
+
+BIO = ("Samira Haddad couvre la vie municipale d'Oran depuis douze ans, après un passage au service économie d'un "
+       "quotidien de la capitale. Elle anime aussi une chronique hebdomadaire sur les quartiers de la ville.")
+BIO_AR = ("كريم بن علي صحفي مختص في الشؤون المحلية، عمل في عدة جرائد وطنية قبل أن ينضم إلى فريق التحرير، "
+          "ويكتب أسبوعيا عن قضايا التعمير والنقل في ولايات الغرب الجزائري منذ سنوات طويلة.")
+DISCLOSURE = ("Certains liens de cette page renvoient vers des boutiques partenaires : un achat fait par leur "
+              "intermédiaire peut nous rapporter une petite somme, sans changer le prix payé ni le choix des produits.")
+DISCLOSURE_EN = ("Some of the offers on this page come from partners who may pay us when a reader signs up through a link. "
+                 "This does not change which offers we list or the order in which they appear.")
+AR_MORE = ("وانتقدت المعارضة ما وصفته بميزانية انتخابية، قبل أشهر قليلة من موعد الاقتراع المحلي، وطالبت بنشر تفاصيل "
+           "النفقات المخصصة لكل بلدية من بلديات الولاية، وبإشراك الجمعيات في متابعة تنفيذ المشاريع.")
+BIO_EN = ("Nadia Ferhat is a freelance writer who covers city budgets and public transport. Before turning to "
+          "journalism she spent ten years as an urban planner in Oran and Constantine.")
+
+
+def _bio(attributes: str, lines: tuple[str, ...] = (BIO,)) -> str:
+    return f"<div {attributes}>" + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
+
+
+@pytest.mark.parametrize(("html", "text", "expected"), [
+    # an author's box under the text, whatever the theme calls it: its lines go
+    (_page(_bio('class="author-bio"')), [*FR, BIO], list(FR)),
+    (_page(_bio('class="post-author author_detail_box clearfix"')), [*FR, BIO], list(FR)),
+    (_page(_bio('class="about-the-author"', ("À propos de l'auteure", BIO))), [*FR, "À propos de l'auteure", BIO], list(FR)),
+    (_page(_bio('class="saboxplugin-wrap"', (BIO_EN,))), [*FR, BIO_EN], list(FR)),
+    (_page(_bio('class="author-box"', (BIO_AR,)), (*AR, AR_MORE)), [*AR, AR_MORE, BIO_AR], [*AR, AR_MORE]),
+    # an advertiser's or an affiliate's disclosure over or under the text: its lines go
+    (_page(_bio('class="advertiser-disclosure"', ("Publicité", DISCLOSURE))), ["Publicité", DISCLOSURE, *FR], list(FR)),
+    (_page(_bio('class="affiliate-disclosure"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], list(FR)),
+    # an accordion's panel, which some toolkits call a disclosure: the article's own answer stays
+    (_page(_bio('class="headlessui-disclosure-panel-3"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], [*FR, DISCLOSURE_EN]),
+    (_page(_bio('class="faq disclosure-panel"', (DISCLOSURE_EN,))), [*FR, DISCLOSURE_EN], [*FR, DISCLOSURE_EN]),
+    # a byline box of a few words: the byline is the authors' source, its line stays (split_credits reads it)
+    (_page(_bio('class="author-info"', ("Par Samira Haddad",))), ["Par Samira Haddad", *FR], ["Par Samira Haddad", *FR]),
+    # a class that names the author but no box ('author-name', 'post-author'), a paragraph that only names an author
+    (_page(_bio('class="post-author"')), [*FR, BIO], [*FR, BIO]),
+    # a box that holds the article (a theme that marks the whole column so): most of the text, it stays
+    (_page(_bio('class="author-box"', FR)), list(FR), list(FR)),
+    (f'<html><body>{_bio("class=author-box", FR[:2])}</body></html>'.encode(), list(FR[:2]), list(FR[:2])),
+])
+def test_without_marked_boxes(html: bytes, text: list[str], expected: list[str]) -> None:
+    assert without_marked_boxes("\n".join(text), parse_html(html)).split("\n") == expected
+
+
+def test_author_boxes_of_a_huge_page_are_weighed_a_few() -> None:
+    import time
+
+    # 30 000 elements marked as an author's box, each of a bio's size: MAX_AUTHOR_BOXES of them are weighed and read
+    html = f"<html><body>{''.join(f'<p>{p}</p>' for p in FR)}{_bio('class=author-bio') * 30_000}</body></html>"
+    root = parse_html(html.encode())
+    started = time.process_time()
+    assert without_marked_boxes("\n".join((*FR, BIO)), root).split("\n") == list(FR)
+    assert time.process_time() - started < 0.5  # 0.1 s
+

@@ -344,11 +344,35 @@ MIN_NOTE_WORDS_AFTER_NAME = 4
 # box cut on the tune halves of the seven corpora holds 88 words (a header and seven lines); no tune page changes.
 MAX_AUTHOR_BOX_WORDS = 100
 _AUTHOR_HEADER = re.compile(
-    r"^\W*(?:about\s+the\s+authors?|the\s+author|authors?|autor(?:in|en)?|[üu]ber\s+(?:den|die)\s+autor(?:in)?"
+    r"^\W*(?:about\s+the\s+authors?|the\s+author|author\s+bio|authors?|autor(?:in|en)?|[üu]ber\s+(?:den|die)\s+autor(?:in)?"
     r"|[àa]\s+propos\s+de\s+l['’]auteur|l['’]auteur|auteur|sobre\s+el\s+autor|el\s+autor|عن\s+الكاتب|الكاتب"
     r"|written\s+by|[ée]crit\s+par|r[ée]dig[ée]\s+par)\W*$",
     re.IGNORECASE,
 )
+
+
+# An author's box under the text without a header: a line that is a credited author's full name alone (or after 'Written
+# by', 'By', 'Par', 'Von', 'بقلم') among the text's last AUTHOR_BOX_LINES lines, then the box's few lines (a role, a bio:
+# 'Senior Editor at X', 'Karim is a reporter who …'), MAX_AUTHOR_BOX_WORDS words in all. A line under the name that opens
+# with '*' is the text's footnote ('*Le prénom a été modifié'), under the signature of a French piece: the text stays.
+# Tune halves, body F1: wcxb 6 pages fixed (.960 -> .989, .972 -> .997 the most), none broken; one page of the
+# trafilatura corpus loses its closing name and a '/' (score unchanged); the other corpora unchanged.
+AUTHOR_BOX_LINES = 5
+_NAME_LEAD = re.compile(r"^\W*(?:written\s+by|by|par|von|por|[ée]crit\s+par|r[ée]dig[ée]\s+par|بقلم)\s+", re.IGNORECASE)
+
+
+def _author_box_start(lines: list[str], authors: tuple[str, ...] | list[str]) -> int | None:
+    """The index of the name line that opens an author's box closing `lines` (see AUTHOR_BOX_LINES), else None."""
+    names = {fold(name) for name in authors if len(name.split()) >= 2}
+    if not names:
+        return None
+    for index in range(max(1, len(lines) - AUTHOR_BOX_LINES), len(lines) - 1):
+        if fold(_NAME_LEAD.sub("", lines[index])) not in names:
+            continue
+        box = lines[index:]
+        if sum(len(line.split()) for line in box) <= MAX_AUTHOR_BOX_WORDS and not any(line.startswith("*") for line in box):
+            return index
+    return None
 
 
 def without_author_note(text: str, authors: tuple[str, ...] | list[str]) -> str:
@@ -361,6 +385,9 @@ def without_author_note(text: str, authors: tuple[str, ...] | list[str]) -> str:
             if sum(len(line.split()) for line in lines[index:]) > MAX_AUTHOR_BOX_WORDS:
                 continue  # a section of the text under that header ('L'auteur' in a book review), not a note
             return "\n".join(lines[:index])
+    box = _author_box_start(lines, authors)
+    if box is not None:
+        return "\n".join(lines[:box])
     last = lines[-1]
     words = len(last.split())
     key = fold(last)

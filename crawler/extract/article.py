@@ -107,7 +107,7 @@ from crawler.extract._related import (
     without_teaser_cards,
     without_video_teasers,
 )
-from crawler.extract._set_apart import without_set_apart_boxes
+from crawler.extract._set_apart import without_marked_boxes, without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
 from crawler.extract._title import (
@@ -327,7 +327,7 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     host = urlsplit(url).hostname or ""
     text = without_card_headlines(without_link_lists(text, root, host), root, host)
     text = without_video_teasers(text, draft.jsonld.videos, draft.description)
-    return without_hover_cards(without_set_apart_boxes(text, root, html), root)
+    return without_marked_boxes(without_hover_cards(without_set_apart_boxes(text, root, html), root), root)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
