@@ -780,8 +780,6 @@ def _card_line(el: HtmlElement, text: str) -> str | None:
     return line if len(text) < len(line) <= MAX_LABEL_LINE else None
 
 
-
-
 MAX_SIBLINGS_TO_NAME = 3  # the name's element follows the label's, maybe after an empty one or an icon
 
 
@@ -804,6 +802,7 @@ def _headed_line(el: HtmlElement, label: str) -> str | None:
             if name:
                 return f"{label} {name}" if len(name) <= MAX_NEXT_NAME else None
     return None
+
 
 # A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
 # '<div>Écrit par</div><div>Karim Benali</div>'): short text nodes (14 characters at most, XPath's normalize-space()
@@ -875,7 +874,6 @@ def _next_printed(el: HtmlElement) -> str | None:
     return None
 
 
-
 # A lone lead-in, then an account's name linked to its profile page ('<span>by</span><h3><a href="/profile/1424">
 # delta201</a></h3>'): web-fiction, forum and recipe-community sites print their writers' handles so.
 _PROFILE_PATH = re.compile(r"/(?:profiles?|users?|u|members?)/[^/?#]", re.IGNORECASE)
@@ -905,6 +903,7 @@ def _profile_account(el: HtmlElement, lead_in: str) -> str | None:
             return None
         return printed if _PROFILE_PATH.search(link.get("href") or "") else None
     return None
+
 
 # A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'): text nodes under 80
 # characters with a spaced dash, outside links and titles.
