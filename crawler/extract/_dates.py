@@ -21,6 +21,7 @@ locale' included), offset unknown, and is never given one by guess. RFC 2822's `
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
@@ -217,12 +218,16 @@ def _day_month(m: re.Match[str]) -> tuple[str, str]:
     return first, second
 
 
-def _fold_with_origin(text: str) -> tuple[str, list[int]]:
+def _fold_with_origin(text: str) -> tuple[str, Sequence[int]]:
     """`text` with Arabic letters and digits folded, and for each folded character its index in `text`
-    (the fold drops the tatweel, so positions may shift)."""
+    (the fold drops the tatweel, so positions may shift). Where none shifts, the indexes are a range, not a list
+    of one int object a character (the date searches read 1 600 characters a page of aeb and fundus: 0.2 ms);
+    an ASCII text, which the fold leaves as it is, is not translated."""
+    if text.isascii():
+        return text, range(len(text))
     folded = text.translate(_AR_FOLD)
     if len(folded) == len(text):
-        return folded, list(range(len(text)))
+        return folded, range(len(text))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
