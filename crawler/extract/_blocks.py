@@ -59,13 +59,20 @@ def with_bare_blocks(text: str, root: HtmlElement) -> str:
     position: dict[str | None, int] = {line: index for index, line in enumerate(lines)}
     flat = None
     after: dict[int, list[str]] = {}
+    known: dict[HtmlElement | None, bool] = {}  # a division is weighed as a candidate, as a run's next, as a previous
+
+    def bare(element: HtmlElement | None) -> bool:
+        if element not in known:
+            known[element] = _bare(element)
+        return known[element]
+
     for first in root.iter(_BLOCKS):
         own = first.text
         if (not own or own.isspace()) and (not len(first) or first[0].tag not in _INLINE):
             continue  # most divisions hold no text of their own and open with a block: passed over without a call
-        if not _bare(first) or _bare(_previous_element(first)):
+        if not bare(first) or bare(_previous_element(first)):
             continue  # not a bare division, or not the first of its run (its run was read with that one)
-        run = [first, *takewhile(_bare, (s for s in first.itersiblings() if isinstance(s.tag, str)))]
+        run = [first, *takewhile(bare, (s for s in first.itersiblings() if isinstance(s.tag, str)))]
         lines_of = [(block, line) for block, line in ((b, clean(b.text_content())) for b in run)
                     if len(line.split()) >= MIN_WORDS and line not in position and not _holds_media(block)]
         if not lines_of:  # read first: a neighbour's text may be a whole container's
@@ -88,9 +95,13 @@ def with_bare_blocks(text: str, root: HtmlElement) -> str:
 def _bare(element: HtmlElement | None) -> bool:
     """A <div> (or <center>) with inline markup alone inside and text, its own or its inline markup's ("<div><span>…",
     "<div><b>Note:</b> …")."""
-    return (element is not None and element.tag in _BLOCKS
-            and all(not isinstance(child.tag, str) or child.tag in _INLINE for child in element)
-            and any(piece.strip() for piece in element.itertext()))
+    if element is None or element.tag not in _BLOCKS:
+        return False
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _INLINE:
+            return False
+    own = element.text
+    return bool(own and not own.isspace()) or any(piece.strip() for piece in element.itertext())
 
 
 def _holds_media(block: HtmlElement) -> bool:
