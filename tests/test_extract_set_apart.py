@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract._page import parse_html
+from crawler.extract._page import collect, parse_html
 from crawler.extract._set_apart import without_marked_boxes, without_set_apart_boxes
 
 FR = ("Le conseil municipal d'Oran a adopté mardi soir le budget de l'année prochaine, en hausse de huit pour cent.",
@@ -187,7 +187,7 @@ def _bio(attributes: str, lines: tuple[str, ...] = (BIO,)) -> str:
     (f'<html><body>{_bio("class=author-box", FR[:2])}</body></html>'.encode(), list(FR[:2]), list(FR[:2])),
 ])
 def test_without_marked_boxes(html: bytes, text: list[str], expected: list[str]) -> None:
-    assert without_marked_boxes("\n".join(text), parse_html(html)).split("\n") == expected
+    assert without_marked_boxes("\n".join(text), collect(parse_html(html)).marked.boxes).split("\n") == expected
 
 
 def test_author_boxes_of_a_huge_page_are_weighed_a_few() -> None:
@@ -197,6 +197,6 @@ def test_author_boxes_of_a_huge_page_are_weighed_a_few() -> None:
     html = f"<html><body>{''.join(f'<p>{p}</p>' for p in FR)}{_bio('class=author-bio') * 30_000}</body></html>"
     root = parse_html(html.encode())
     started = time.process_time()
-    assert without_marked_boxes("\n".join((*FR, BIO)), root).split("\n") == list(FR)
+    assert without_marked_boxes("\n".join((*FR, BIO)), collect(root).marked.boxes).split("\n") == list(FR)
     assert time.process_time() - started < 0.5  # 0.1 s
 

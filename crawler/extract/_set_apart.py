@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -126,20 +125,13 @@ def _unseen_label(element: HtmlElement) -> bool:
 # complementary box's do.
 MIN_MARKED_BOX_WORDS = 20
 MAX_MARKED_BOX_WORDS = 200
-MAX_MARKED_BOXES = 20  # marked elements weighed a page: a hostile page may mark every element so
-# The classes are read on the attribute axis, as the boxes above are, in one walk (0.6 ms a page, 200 aeb and fundus
-# pages, CPU; a search of the page's source for the rarer marks first saves less than it costs). Every box these marks
-# found on the tune halves is marked by its class, but one disclosure marked by its id alone (wcxb .980 -> .972 without
-# it): ids are not read (a second walk, 0.27 ms, for that page).
-_MARKED_CLASSES = etree.XPath("//@class[contains(., 'uthor') or contains(., 'sabox') or contains(., 'isclosure')]")
-_MARKED_BOX = re.compile(r"author[-_]?(?:bio|box|info|desc|detail|about|card|profile)|(?:about|bio)[-_]?(?:the[-_]?)?author"
-                         r"|saboxplugin|(?<!headlessui-)disclosure(?![-_]?(?:panel|button|toggle|trigger))", re.IGNORECASE)
+# The boxes are the ones the page's walk over its marked elements files (`_page.Marked.boxes`, see `_page.box_class`).
 
 
-def without_marked_boxes(text: str, root: HtmlElement) -> str:
-    """`text` without the lines printed by a marked box alone (see MIN_MARKED_BOX_WORDS)."""
-    boxes = [box for box in _marked(root)
-             if MIN_MARKED_BOX_WORDS <= len(box.text_content().split()) <= MAX_MARKED_BOX_WORDS]
+def without_marked_boxes(text: str, marked: list[HtmlElement]) -> str:
+    """`text` without the lines printed by a marked box alone (see MIN_MARKED_BOX_WORDS); `marked`: the page's
+    `Marked.boxes`."""
+    boxes = [box for box in marked if MIN_MARKED_BOX_WORDS <= len(box.text_content().split()) <= MAX_MARKED_BOX_WORDS]
     if not boxes:
         return text
     boxed = {clean(el.text_content()) for box in boxes for el in box.iter() if isinstance(el.tag, str)}
@@ -147,8 +139,3 @@ def without_marked_boxes(text: str, root: HtmlElement) -> str:
     kept = [line for line in lines if line not in boxed and line.removeprefix("- ") not in boxed]
     return text if len(kept) == len(lines) else bounded_removal(text, "\n".join(kept))
 
-
-def _marked(root: HtmlElement) -> list[HtmlElement]:
-    """The first MAX_MARKED_BOXES elements whose class marks a box (see _MARKED_BOX)."""
-    marked = (element for element in _owners(_MARKED_CLASSES(root)) if _MARKED_BOX.search(element.get("class") or ""))
-    return list(islice(marked, MAX_MARKED_BOXES))

@@ -328,7 +328,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     host = urlsplit(url).hostname or ""
     text = without_card_headlines(without_link_lists(text, root, host), root, host)
     text = without_video_teasers(text, draft.jsonld.videos, draft.description)
-    return without_marked_boxes(without_hover_cards(without_set_apart_boxes(text, root, html), root), root)
+    return without_marked_boxes(without_hover_cards(without_set_apart_boxes(text, root, html), root),
+                                draft.page.marked.boxes)
 
 
 def _screen(body: bytes, content_type: str | None) -> Rejected | None:
