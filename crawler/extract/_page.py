@@ -938,8 +938,6 @@ def dated_names(nodes: list[PrintedNode]) -> list[str]:
 # every text node took 1.4 ms, and 3 of 400 wcxb and aeb pages hold the words). English only: no tune page prints
 # another language's label ('Gastbeitrag von' is in menus only).
 _GUEST_WORDS = re.compile(rb"uest (?:[Pp]ost|[Aa]uthor|[Ww]riter|[Cc]ontributor|[Aa]rticle|[Cc]olumn|[Bb]log)")
-_GUEST_NODES = etree.XPath("//body/descendant::text()[contains(., 'uest ')][not(ancestor::script or ancestor::style"
-                           " or ancestor::noscript or ancestor::template)]")
 _GUEST_LABEL = re.compile(r"^(?:(?:this\s+is\s+)?an?\s+)?guest\s+(?:(?:blog\s+)?(?:post|article|column)(?:\s+written)?\s+by"
                           r"|(?:author|writer|contributor)\b\s*:?)", re.IGNORECASE)
 MAX_GUEST_LOOKUPS = 20
@@ -955,7 +953,7 @@ def guest_lines(root: HtmlElement) -> list[str]:
     as 'By <what follows the label>' ('This is a guest post by Karim Benali, a travel writer.' -> 'By Karim Benali,
     a travel writer.'); a label alone in its text node reads its element's text ('Guest post by<a>X</a>')."""
     lines: list[str] = []
-    for node in _GUEST_NODES(root)[:MAX_GUEST_LOOKUPS]:
+    for node in _PRINTED_WITH(root, word="uest ")[:MAX_GUEST_LOOKUPS]:  # 'Guest', 'guest'
         text = clean(str(node))
         el = node.getparent()
         if el is None or not isinstance(el.tag, str) or not _GUEST_LABEL.match(text):
