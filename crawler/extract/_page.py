@@ -797,14 +797,15 @@ def headed_card_lines(nodes: list[PrintedNode]) -> list[str]:
 
 def _headed_line(el: HtmlElement, label: str) -> str | None:
     """The label and the name after it, when `el` prints the label alone."""
-    if not isinstance(el.tag, str) or el.tag in _CONTAINER_TAGS or clean(" ".join(el.itertext())) != label:
+    if not _prints_alone(el, label):
         return None  # a tail after an element, or the label inside a longer line: `author_card_lines` reads those
-    for sibling in islice(el.itersiblings(), MAX_SIBLINGS_TO_NAME):
-        if isinstance(sibling.tag, str) and sibling.tag not in _UNPRINTED_TAGS:
-            name = clean(" ".join(sibling.itertext()))
-            if name:
-                return f"{label} {name}" if len(name) <= MAX_NEXT_NAME else None
-    return None
+    name = _next_printed(el, MAX_SIBLINGS_TO_NAME)
+    return f"{label} {name}" if name else None
+
+
+def _prints_alone(el: HtmlElement, text: str) -> bool:
+    """`el` is an element, not a container, and prints `text` alone."""
+    return isinstance(el.tag, str) and el.tag not in _CONTAINER_TAGS and clean(" ".join(el.itertext())) == text
 
 
 # A byline's lead-in printed alone in its element, the name in the next one ('<span>By</span><a>Karim Benali</a>',
@@ -866,14 +867,21 @@ def _lead_in_line(el: HtmlElement, lead_in: str) -> str | None:
     return None
 
 
-def _next_printed(el: HtmlElement) -> str | None:
-    """The text of the first sibling after `el` that prints something, when short enough to be a name."""
-    for sibling in el.itersiblings():
+def _next_printed(el: HtmlElement, siblings: int | None = None) -> str | None:
+    """The text of the first sibling after `el` that prints something (among the next `siblings`, all when None),
+    when short enough to be a name."""
+    found = _first_printed_sibling(el, siblings)
+    return found[1] if found is not None and len(found[1]) <= MAX_NEXT_NAME else None
+
+
+def _first_printed_sibling(el: HtmlElement, siblings: int | None = None) -> tuple[HtmlElement, str] | None:
+    """The first sibling after `el` that prints something (among the next `siblings`, all when None), with its text."""
+    for sibling in islice(el.itersiblings(), siblings):
         if not isinstance(sibling.tag, str) or sibling.tag in _UNPRINTED_TAGS:
             continue
         text = clean(" ".join(sibling.itertext()))
         if text:
-            return text if len(text) <= MAX_NEXT_NAME else None
+            return sibling, text
     return None
 
 
@@ -893,19 +901,14 @@ def lead_in_accounts(nodes: list[PrintedNode]) -> list[str]:
 
 def _profile_account(el: HtmlElement, lead_in: str) -> str | None:
     """The text of the profile link that the first printed element after the lead-in's holds, alone."""
-    if not isinstance(el.tag, str) or el.tag in _CONTAINER_TAGS or clean(" ".join(el.itertext())) != lead_in:
+    found = _first_printed_sibling(el, MAX_SIBLINGS_TO_NAME) if _prints_alone(el, lead_in) else None
+    if found is None:
         return None
-    for sibling in islice(el.itersiblings(), MAX_SIBLINGS_TO_NAME):
-        if not isinstance(sibling.tag, str) or sibling.tag in _UNPRINTED_TAGS:
-            continue
-        printed = clean(" ".join(sibling.itertext()))
-        if not printed:
-            continue
-        link = sibling if sibling.tag == "a" else next(sibling.iter("a"), None)
-        if link is None or clean(" ".join(link.itertext())) != printed or len(printed) > MAX_NEXT_NAME:
-            return None
-        return printed if _PROFILE_PATH.search(link.get("href") or "") else None
-    return None
+    sibling, printed = found
+    link = sibling if sibling.tag == "a" else next(sibling.iter("a"), None)
+    if link is None or clean(" ".join(link.itertext())) != printed or len(printed) > MAX_NEXT_NAME:
+        return None
+    return printed if _PROFILE_PATH.search(link.get("href") or "") else None
 
 
 # A line that holds a date, a dash, then the author's name ('12.03.2025 - Amina Saïdi'): text nodes under 80
