@@ -8,7 +8,7 @@ import pytest
 
 from crawler.extract import Extracted, extract_article
 from crawler.extract._page import collect, parse_html
-from crawler.extract._title import SiteKeys, strip_site
+from crawler.extract._title import SiteKeys, choose_title, strip_site
 from tests.support.cpu import cpu_seconds
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
 
@@ -948,3 +948,47 @@ CALENDAR = "Le calendrier de la transition est enfin connu"
 ])
 def test_kicker_the_json_ld_headline_joins_with_a_colon(head: str, headings: str, title: str) -> None:
     assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+VACCINATION = "Le Niger lance sa campagne de vaccination du bétail dans le nord"
+BAGUETTE = "Combien coûtera la baguette à Niamey cette année ?"
+SITE_NAME = '<meta property="og:site_name" content="Le Courrier du Sahel">'
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # a heading of four words or fewer is a topic's label when an <h2> prints a reference whole (site name aside),
+    # twice as long or more: that <h2> is the story's headline
+    (f'{SITE_NAME}<meta property="og:title" content="{VACCINATION} | Le Courrier du Sahel"><title>Élevage | Le '
+     'Courrier du Sahel</title>', f"<h1>Élevage</h1><h2>{VACCINATION}</h2>", VACCINATION),
+    (f'<meta property="og:title" content="{BAGUETTE}"><title>Prix du pain | Le Courrier du Sahel</title>',
+     f'<h1 class="entry-title">Prix du pain</h1><p>Par la rédaction</p><h2>{BAGUETTE}</h2>', BAGUETTE),
+    ('<meta property="og:title" content="النيجر يطلق حملة تلقيح المواشي في شمال البلاد">',
+     "<h1>الأمن الغذائي</h1><h2>النيجر يطلق حملة تلقيح المواشي في شمال البلاد</h2>",
+     "النيجر يطلق حملة تلقيح المواشي في شمال البلاد"),
+    ('<meta name="twitter:title" content="Two ministers resign over the flood inquiry report">',
+     '<h1 class="post-title">Flood inquiry</h1><h2 class="standfirst">Two ministers resign over the flood inquiry '
+     "report</h2>", "Two ministers resign over the flood inquiry report"),
+    # the heading stays: an <h2> that holds it ('Topic: the rest'), a heading of five words, an <h2> that prints
+    # no reference, or one less than twice as long
+    (f'<meta property="og:title" content="Prix du pain : {BAGUETTE}">',
+     f'<h1 class="entry-title">Prix du pain</h1><h2>Prix du pain : {BAGUETTE}</h2>', "Prix du pain"),
+    (f'<meta property="og:title" content="{VACCINATION}">',
+     f'<h1 class="entry-title">Le bétail vacciné au nord</h1><h2>{VACCINATION}</h2>', "Le bétail vacciné au nord"),
+    (f'<meta property="og:title" content="Élevage : {VACCINATION}">',
+     f'<h1 class="entry-title">Élevage du nord</h1><h2>{BAGUETTE}</h2>', "Élevage du nord"),
+    ('<meta property="og:title" content="Élevage : le nord vacciné en mars">',
+     '<h1 class="entry-title">Élevage au nord</h1><h2>Le nord vacciné en mars</h2>', "Élevage au nord"),
+])
+def test_story_printed_under_a_topic(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SAHEL_URL) == title
+
+
+def test_story_under_a_topic_sought_in_bounded_time() -> None:
+    # 30,000 <h2>s under a short <h1>, each printing the reference: the <h2>s read are the page's first few
+    many = f"<h2>{VACCINATION}</h2>" * 30_000
+    found = collect(parse_html(f'<html><body><h1 class="entry-title">Élevage du nord</h1>{many}</body></html>'.encode()))
+    refs = [("opengraph", VACCINATION)]
+    site = SiteKeys.build([], SAHEL_URL, None)
+    with cpu_seconds() as spent:
+        assert choose_title(found.headings, refs, site, found.plain_h2_texts) == (VACCINATION, "h1")
+    assert spent() < 0.05

@@ -84,6 +84,7 @@ _ELIDED = re.compile(r"^[dlDL]['\u2019](?=\w)")  # "d'Information", "L'Essor": t
 _MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
 _SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
+_MAX_TOPIC_WORDS = 4  # a heading this short may be a topic's label over the story's headline
 _TAGGED = re.compile(r"([^:,]+?)\s*[:,]\s+(\S.*)")  # 'Site name : its tagline'
 _NAMED_LEAD = re.compile(r"([^:]{3,60}?)\s*:\s+")  # 'Carnet du fleuve: Barrage de Kandadji …'
 _MIN_NAMED_LEAD_WORDS = 2
@@ -293,7 +294,29 @@ def choose_title(headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
     title, source = _chosen(headings, refs, site, plain_h2, comments_quote)
     if title is not None and source == "h1":
         title = _without_site_segments(_spaced_as_referenced(_unmangled(title, refs, site), refs, site), site)
+        title = _story_under_a_topic(title, headings, refs, site, plain_h2)
     return title, source
+
+
+def _story_under_a_topic(heading: str, headings: Sequence[Heading], refs: Sequence[tuple[str, str]],
+                         site: SiteKeys, plain_h2: Callable[[], Sequence[str]] | None) -> str:
+    """The <h2> that prints a reference whole (site name aside), twice as long as the chosen heading or more,
+    when that heading is a topic's label of _MAX_TOPIC_WORDS words or fewer ('<h1>Élevage</h1>' over '<h2>Le Niger
+    lance sa campagne de vaccination du bétail</h2>', og:title that same line): the story's headline is printed
+    under the topic's. An <h2> that opens or closes with the heading ('Topic: the rest') leaves it in charge, as
+    does a longer heading (an <h2> printing og:title again under a headline of five words or more is a teaser or a
+    second headline block). Tune halves, title: postlight 1 fixed, wcxb 1 fixed; no page broken."""
+    words = len(heading.split())
+    if words > _MAX_TOPIC_WORDS or not refs:
+        return heading
+    h2s = [h.text for h in headings if h.tag == "h2"] + list(plain_h2() if plain_h2 is not None else ())
+    key = fold(heading)
+    told = {fold(text) for _, ref in refs for text in (ref, strip_site(ref, site)) if text}
+    for text in h2s:
+        folded = fold(text)
+        if folded in told and len(text.split()) >= 2 * words and not (folded.startswith(key) or folded.endswith(key)):
+            return text
+    return heading
 
 
 def with_the_year(heading: str, refs: Sequence[tuple[str, str]], site: SiteKeys) -> str:
