@@ -561,3 +561,40 @@ def test_author_kinds_are_one_of_three_words_in_the_published_schema() -> None:
     assert {"author_kinds", "date_published_raw", "date_modified_raw"}.isdisjoint(schema["required"])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**_old_record(), "authors": ["El Watan"], "author_kinds": ["outlet"]}, schema)
+
+
+# The share card an SEO plugin writes ('Written by' in twitter:label1, the name in twitter:data1, in the site's
+# language) credits its name when the page prints it, as an author field read after the others; an unprinted name is
+# the posting account (never added), the card's reading time is no name, and the site's own name is no author.
+def _card(label: str, name: str) -> str:
+    return (f'<meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="{name}">'
+            '<meta name="twitter:label2" content="Durée de lecture"><meta name="twitter:data2" content="3 minutes">')
+
+
+SHARE_CARDS = [
+    ("english-card", _card("Written by", "Karim Benali"), "<div class=\"share\"><span>Karim Benali</span></div>",
+     "fr", ("Karim Benali",)),
+    ("french-card", _card("Écrit par", "Amina Saïdi"), "<div class=\"share\"><span>Amina Saïdi</span></div>",
+     "fr", ("Amina Saïdi",)),
+    ("arabic-card", _card("كتب بواسطة", "سارة بن علي"), '<div class="share"><span>سارة بن علي</span></div>',
+     "ar", ("سارة بن علي",)),
+    ("unprinted-name", _card("Written by", "Karim Benali"), "", "fr", ()),
+    ("reading-time-only", '<meta name="twitter:label1" content="Durée de lecture">'
+     '<meta name="twitter:data1" content="3 minutes">', "<div class=\"share\"><span>3 minutes</span></div>", "fr", ()),
+    ("the-site-itself", _card("Written by", "Elwatan DZ"), "<div class=\"share\"><span>Elwatan DZ</span></div>",
+     "fr", ()),
+    # an author field: over the byline elements (a reviewed book's author marked 'author'), under the other fields
+    ("over-a-marked-element", _card("Written by", "Amina Saïdi"),
+     '<div class="book"><h3 class="author">par Omar Lahlou</h3></div><div class="share"><span>Amina Saïdi</span></div>',
+     "fr", ("Amina Saïdi",)),
+    ("under-the-author-meta", _card("Written by", "Amina Saïdi") + '<meta name="author" content="Karim Benali">',
+     "<div class=\"share\"><span>Amina Saïdi</span><span>Karim Benali</span></div>", "fr", ("Karim Benali",)),
+]
+
+
+@pytest.mark.parametrize(("head", "tail", "lang", "authors"), [c[1:] for c in SHARE_CARDS],
+                         ids=[c[0] for c in SHARE_CARDS])
+def test_a_share_card_credits_the_name_the_page_prints(head: str, tail: str, lang: str, authors: tuple[str, ...]) -> None:
+    paragraphs = {"paragraphs": AR_PARAGRAPHS} if lang == "ar" else {}
+    html = page(f"<title>Réforme fiscale</title>{head}", tail=tail, lang=lang, **paragraphs)
+    assert _extract(html).authors == authors

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -439,7 +440,7 @@ def _title_remainders(title: str | None, title_tag: str | None) -> list[str]:
 
 
 def _fill_structured_credits(draft: _Draft) -> None:
-    """Authors from JSON-LD, then article:author, then author meta tags, then byline elements."""
+    """Authors from JSON-LD, then article:author, then author meta tags, then the share card, then byline elements."""
     page, jsonld = draft.page, draft.jsonld
     draft.outlets.extend(host_names(draft.url))
     people = resolve(jsonld.get("author") or jsonld.get("creator"), jsonld)
@@ -452,6 +453,8 @@ def _fill_structured_credits(draft: _Draft) -> None:
              ("microdata", parse_names(page.metas.get(MICRODATA_AUTHOR, []), draft.outlets)),
              ("meta", parse_names([v for k in _AUTHOR_META for v in _author_metas(page, k)], draft.outlets))]
     printed = PrintedWords(page.root)  # the names' searches, shared by the checks of this step
+    if not any(credits.authors for _, credits in found):  # the share card's 'Written by' name, when printed
+        found.append(("meta", share_card_credits(draft, printed)))
     unprinted = _unprinted(found[0][1], printed, bodies)
     found = [(source, _without(credits, unprinted | _contributors(credits, printed))) for source, credits in found]
     if draft.finds.bylines:
@@ -527,6 +530,28 @@ def _without(credits: Credits, names: set[str]) -> Credits:
     if not names:
         return credits
     return Credits(credited=[c for c in credits.credited if alnum(c[0]) not in names], agencies=credits.agencies)
+
+
+# The label an SEO plugin's share card gives the post's author (Yoast writes 'Written by' in the site's language,
+# twitter:label1, the name in twitter:data1); its other pairs give a reading time.
+_SHARE_CARD_AUTHOR = re.compile(r"\s*(?:(?:written|posted|interview)\s+by|(?:verfasst|geschrieben)\s+von"
+                                r"|(?:écrit|rédigé)\s+par|escrito\s+por|كُ?تِ?بَ?\s+بواسطة)\s*$", re.IGNORECASE)
+SHARE_CARD_PAIRS = 2  # Yoast gives the author first, the reading time second
+
+
+def share_card_credits(draft: _Draft, printed: PrintedWords) -> Credits:
+    """The author a share card names ('Written by' in twitter:label1, the name in twitter:data1), read like an
+    author meta tag (the site's name is no author), when the page prints the name: an author field after the
+    others, read when none of them credits a person. An unprinted name is the posting account that the byline
+    convention leaves out (tune halves: the wcxb labels want it, the trafilatura labels do not)."""
+    metas = draft.page.metas
+    for pair in range(1, SHARE_CARD_PAIRS + 1):
+        labels, names = metas.get(f"twitter:label{pair}", []), metas.get(f"twitter:data{pair}", [])
+        if not labels or not names or not _SHARE_CARD_AUTHOR.match(labels[0]):
+            continue
+        name = names[0].strip()
+        return parse_names([name], draft.outlets) if prints_name(printed.root, name, printed) else Credits()
+    return Credits()
 
 
 def _author_metas(page: PageSignals, key: str) -> list[str]:
