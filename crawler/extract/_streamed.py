@@ -37,8 +37,7 @@ _BARE_BOUNDARY = re.compile(r'<template id="(B:[0-9a-f]+)"></template><!--/\$-->
 
 def streamed_tree(root: HtmlElement, html: str, url: str) -> HtmlElement:
     """`root`, or, on a page that streams late parts, the tree with them in place when trafilatura finds more of the
-    text there (in place, an article may fall in a box trafilatura reads as a table of contents). Each tree is read
-    in a copy: extract_body turns layout tables into divisions in place."""
+    text there (in place, an article may fall in a box trafilatura reads as a table of contents)."""
     streamed = with_streamed_parts(root, html)
     if streamed is None or _words_found(streamed, url) <= _words_found(root, url):
         return root
@@ -46,7 +45,9 @@ def streamed_tree(root: HtmlElement, html: str, url: str) -> HtmlElement:
 
 
 def _words_found(root: HtmlElement, url: str) -> int:
-    return word_count(extract_body(copy.deepcopy(root), url))
+    """The words trafilatura finds in `root`, which stays as it is (a copy is read when it holds a table cell)."""
+    read = root if next(root.iter("td"), None) is None else copy.deepcopy(root)
+    return word_count(extract_body(read, url))
 
 
 def with_streamed_parts(root: HtmlElement, html: str) -> HtmlElement | None:
