@@ -73,3 +73,48 @@ def test_a_list_after_thousands_of_empty_lists_goes_back_at_once() -> None:
         lines = with_lists(FR_TEXT, root).split("\n")
     assert spent() < 2.0
     assert lines == [FR_1, FR_2, *(f"- {item}" for item in ITEMS), FR_3]
+
+
+# Runs of subheadings and lists between two consecutive lines of the text (with_heading_and_list_runs, through
+# with_lists): the run goes back whole, in the page's order.
+HEAD_1, HEAD_2 = "Les chantiers de l'année", "Ce qui reste à financer"
+AR_HEAD = "المشاريع المبرمجة"
+MORE = ("la piscine de quartier", "l'éclairage du front de mer")
+
+
+@pytest.mark.parametrize(("body", "text", "expected"), [
+    # subheading, list, subheading, list between two consecutive lines: put back whole
+    (f"<p>{FR_1}</p><h3>{HEAD_1}</h3>{_list(ITEMS)}<h3>{HEAD_2}</h3>{_list(MORE, 'ol')}<p>{FR_2}</p><p>{FR_3}</p>",
+     FR_TEXT, [FR_1, HEAD_1, *(f"- {i}" for i in ITEMS), HEAD_2, *(f"- {i}" for i in MORE), FR_2, FR_3]),
+    # a subheading then a list, elements without text between them passed over
+    (f"<p>{AR_1}</p><h2>{AR_HEAD}</h2><div></div>{_list(AR_ITEMS)}<p>{AR_2}</p><p>{AR_3}</p>", AR_TEXT,
+     [AR_1, AR_HEAD, *(f"- {i}" for i in AR_ITEMS), AR_2, AR_3]),
+    # a list then the subheading of the next section
+    (f"<p>{FR_1}</p>{_list(ITEMS)}<h3>{HEAD_2}</h3><p>{FR_2}</p><p>{FR_3}</p>", FR_TEXT,
+     [FR_1, *(f"- {i}" for i in ITEMS), HEAD_2, FR_2, FR_3]),
+    # the paragraph after the run is not the next line of the text: left out
+    (f"<p>{FR_1}</p><h3>{HEAD_1}</h3>{_list(ITEMS)}<p>{FR_3}</p><p>{FR_2}</p>", FR_TEXT, list(FR_PARAGRAPHS)),
+    # a list of links in the run: the whole run left out
+    (f"<p>{FR_1}</p><h3>{HEAD_1}</h3>{_list(ITEMS, link=True)}<p>{FR_2}</p><p>{FR_3}</p>", FR_TEXT,
+     list(FR_PARAGRAPHS)),
+    # a subheading too long for one (a teaser's sentence): left out
+    (f"<p>{FR_1}</p><h3>{' '.join([FR_3] * 2)}</h3>{_list(ITEMS)}<p>{FR_2}</p><p>{FR_3}</p>", FR_TEXT,
+     list(FR_PARAGRAPHS)),
+    # in an aside: left out
+    (f"<p>{FR_1}</p><aside><h3>{HEAD_1}</h3>{_list(ITEMS)}</aside><p>{FR_2}</p><p>{FR_3}</p>", FR_TEXT,
+     list(FR_PARAGRAPHS)),
+])
+def test_runs_of_subheadings_and_lists(body: str, text: str, expected: list[str]) -> None:
+    root = parse_html(f"<html><body><div>{body}</div></body></html>".encode())
+    assert root is not None
+    assert with_lists(text, root).split("\n") == expected
+
+
+def test_a_long_run_of_subheadings_and_lists_is_read_in_linear_time() -> None:
+    count = 10_000
+    run = "".join(f"<h3>Partie {n}</h3><ul><li>Point {n}</li><li>Suite {n}</li></ul>" for n in range(count))
+    root = parse_html(f"<html><body><div><p>{FR_1}</p>{run}<p>{FR_2}</p></div></body></html>".encode())
+    assert root is not None
+    with cpu_seconds() as spent:
+        assert with_lists(f"{FR_1}\n{FR_2}", root) == f"{FR_1}\n{FR_2}"  # longer than a section's run: left out
+    assert spent() < 1.0

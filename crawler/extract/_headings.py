@@ -39,7 +39,7 @@ def with_headings(text: str, root: HtmlElement) -> str:
             continue
         before = position.get(sibling_text(heading, previous=True))
         if before is not None and position.get(sibling_text(heading, previous=False)) == before + 1 \
-                and _subheading(line):
+                and subheading(line):
             after.setdefault(before, line)
     if not after:
         return text
@@ -47,7 +47,7 @@ def with_headings(text: str, root: HtmlElement) -> str:
                      for part in ((line, after[index]) if index in after else (line,)))
 
 
-def _subheading(line: str) -> bool:
+def subheading(line: str) -> bool:
     return (len(line.split()) <= MAX_WORDS and looks_like_byline(line) is None and not is_prompt(line)
             and not is_related_header(line))
 

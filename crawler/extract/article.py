@@ -110,6 +110,7 @@ from crawler.extract._related import (
 )
 from crawler.extract._set_apart import without_marked_boxes, without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
+from crawler.extract._streamed import streamed_tree
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
 from crawler.extract._title import (
     SiteKeys,
@@ -296,6 +297,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
         return Rejected("not_html", f"{len(body)} bytes decoded as {encoding} hold no element lxml could parse.")
     if on_parsed is not None:
         on_parsed(root, html, encoding)
+    root = streamed_tree(root, html, url)  # React's late parts, hidden at the end, where the page shows them
     page = collect(root)
     draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc(), hints=as_hints(hints))
     draft.link_density = link_density(root)  # before trafilatura prunes the tree
