@@ -37,6 +37,11 @@ def _by_text_content(html: str) -> float:
     "<noscript><style>p{}</style>Activez JavaScript</noscript></body></html>",
     "<html><body dir='rtl'><p>قرر المجلس البلدي الموافقة على الميزانية</p><a href='/ar'>رياضة</a></body></html>",
     "<html><body><script>var only = 'script';</script></body></html>",
+    # hidden elements with children: their children's text goes, their tails stay, nested ones go twice
+    "<html><body><p>Un texte lisible ici.</p><noscript><p>Activez <b>le</b> JavaScript</p> pour lire <img src='x'> "
+    "la suite</noscript><a href='/l'>Lien</a> et fin</body></html>",
+    "<html><body><template><div>Carte <script>var a = 1;</script> modèle</div> fin du modèle</template>"
+    "<p>Corps de page assez long</p><a>Voir</a><noscript><iframe src='/t'></iframe></noscript> après</body></html>",
     "<html><head><title>Sans corps</title></head></html>",
 ])
 def test_link_density_matches_its_definition(html: str) -> None:
