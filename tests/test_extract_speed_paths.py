@@ -107,7 +107,7 @@ def test_trafilatura_replacements_are_installed() -> None:
                          "BODY_XPATH[0]", "BODY_XPATH[2]", "BODY_XPATH[3]",
                          "OVERALL_DISCARD_XPATH[0]", "OVERALL_DISCARD_XPATH[1]",
                          "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
-                         "first copy put off",
+                         "first copy put off", "backup put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -353,6 +353,33 @@ def test_a_lent_tree_is_copied_only_when_a_raw_tree_prune_removes_something(html
     assert etree.tostring(tree) == etree.tostring(shipped)
     assert (tree is root) == (html in (_SHORT_UNPRUNED, _PAGES[2], _PAGES[3]))
     assert trafilatura.core.copy(root) is not root  # nothing is lent outside the block
+
+
+@pytest.mark.parametrize("html", [*_PAGES, _SHORT_UNPRUNED])
+def test_a_put_off_backup_extracts_as_the_copy_did(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura.core
+    import trafilatura.external
+    from trafilatura import bare_extraction
+
+    from crawler.extract import _trafilatura_fast
+    from crawler.extract._body import trafilatura_options
+
+    made: list[object] = []
+    made_by = _trafilatura_fast._Backup.made
+    monkeypatch.setattr(_trafilatura_fast._Backup, "made", lambda backup: made.append(backup) or made_by(backup))
+    texts = []
+    for shipped in (False, True):
+        if shipped:  # trafilatura's own: the backup copied at once, read as it is
+            monkeypatch.setattr(trafilatura.core, "_prepare_tree", _trafilatura_fast._original_prepare_tree)
+            monkeypatch.setattr(trafilatura.external, "justext_rescue", _trafilatura_fast._original_justext_rescue)
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        with _trafilatura_fast.lent(root):
+            document = bare_extraction(root, options=trafilatura_options("https://www.elwatan.example/a"))
+        texts.append(document.text if document is not None else None)
+    assert texts[0] == texts[1]
+    if html is _SHORT_UNPRUNED:  # a text this short sends trafilatura to its justext rescue: the backup was made
+        assert made
 
 
 @pytest.mark.parametrize("url", ["https://www.elwatan.example/economie/budget-oran", "", "http://x.example/é?q=1"])
