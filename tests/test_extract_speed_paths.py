@@ -808,6 +808,7 @@ def test_the_author_checks_share_their_searches_of_a_word(monkeypatch: pytest.Mo
     ("crawler.extract._text", "alnum", "El-Watan.com", "El-Watan.com " * 100),
     ("crawler.extract._page", "_has_mark_word", "post-author byline", "x" * 300 + " byline"),
     ("crawler.extract._page", "_token_marks", "comments sidebar", "x" * 300 + " comments"),
+    ("crawler.extract._trafilatura_fast", "_unlikely", "sidebar widget", "x" * 300 + " sidebar"),
 ])
 def test_the_text_caches_answer_a_long_value_without_keeping_it(module: str, name: str, short: str,
                                                                  long_value: str) -> None:
