@@ -106,7 +106,8 @@ def test_trafilatura_replacements_are_installed() -> None:
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
                          "BODY_XPATH[0]", "BODY_XPATH[2]", "BODY_XPATH[3]",
                          "OVERALL_DISCARD_XPATH[0]", "OVERALL_DISCARD_XPATH[1]",
-                         "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
+                         "readability link lengths", "readability unlikely candidates", "readability misused divs",
+                         "BASIC_CLEAN_XPATH",
                          "first copy put off", "backup put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
@@ -257,6 +258,7 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
         score_paragraphs = _trafilatura_fast._original_score_paragraphs
         get_link_density = _trafilatura_fast._original_link_density
         remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
+        transform_misused_divs_into_paragraphs = _trafilatura_fast._original_transform
 
     assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
     assert readability_lxml.Document.remove_unlikely_candidates is _trafilatura_fast.remove_unlikely_candidates
