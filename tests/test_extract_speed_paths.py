@@ -107,7 +107,7 @@ def test_trafilatura_replacements_are_installed() -> None:
                          "BODY_XPATH[0]", "BODY_XPATH[2]", "BODY_XPATH[3]",
                          "OVERALL_DISCARD_XPATH[0]", "OVERALL_DISCARD_XPATH[1]",
                          "readability link lengths", "readability unlikely candidates", "readability misused divs",
-                         "BASIC_CLEAN_XPATH",
+                         "readability class weights", "BASIC_CLEAN_XPATH",
                          "first copy put off", "backup put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
@@ -259,6 +259,7 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
         get_link_density = _trafilatura_fast._original_link_density
         remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
         transform_misused_divs_into_paragraphs = _trafilatura_fast._original_transform
+        class_weight = _trafilatura_fast._original_class_weight
 
     assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
     assert readability_lxml.Document.remove_unlikely_candidates is _trafilatura_fast.remove_unlikely_candidates
@@ -278,6 +279,26 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
                              for el, c in doc.score_paragraphs().items()))
     assert scores[0] == scores[1]
     assert scores[0] or "Court." in html
+
+
+@pytest.mark.parametrize(("cls", "ident"), [
+    ("entry-content", None), ("SideBar Widget", "Main"), (None, "COMMENTS-box"), ("post text", "footer-2"),
+    ("\u017fidebar", "\u212aomment-list"), ("Ärtikel-Inhalt", None), ("", "ok"), ("shopping tags", "promo"),
+])
+def test_readability_class_weight_replacement_weighs_as_the_original(cls: str | None, ident: str | None) -> None:
+    from lxml import etree
+    from trafilatura import readability_lxml
+
+    from crawler.extract import _trafilatura_fast
+
+    element = etree.Element("div")
+    for name, value in (("class", cls), ("id", ident)):
+        if value is not None:
+            element.set(name, value)
+    document = readability_lxml.Document(parse_html(b"<html><body><p>x</p></body></html>"))
+    assert readability_lxml.Document.class_weight is _trafilatura_fast.class_weight
+    weighed = _trafilatura_fast.class_weight(document, element), _trafilatura_fast.class_weight(document, element)
+    assert weighed[0] == weighed[1] == _trafilatura_fast._original_class_weight(document, element)
 
 
 @pytest.mark.parametrize("html", _PAGES)

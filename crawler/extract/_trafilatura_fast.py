@@ -406,6 +406,47 @@ def _loose_text(elem: HtmlElement) -> bool:
     return any(text.strip(" \t\r\n") for text in (elem.text, *(child.tail for child in elem)) if text)
 
 
+_original_class_weight = readability_lxml.Document.class_weight
+_CLASS_WEIGHT_DIGEST = "d97a398e8ac23fa0"  # of the original's source text, which this was checked against
+_PLAIN_WORDS = re.compile(r"[a-z|-]+")  # a pattern of lower-case words and dashes, no class nor escape
+
+
+def class_weight(self: Any, elem: HtmlElement) -> float:
+    """The original's weight of an element's class and id (-25 for each that the negative pattern finds, +25 for
+    each that the positive one finds), each value weighed once for the worker's life (`_attribute_weight`): the
+    original searched both patterns, case aside, on each candidate's values and again in the sanitising step,
+    0.69 ms a page of aeb and fundus (42 searches)."""
+    weight = 0
+    for attribute in filter(None, (elem.get("class"), elem.get("id"))):
+        weight += _attribute_weight(attribute)
+    return weight
+
+
+def _plain(name: str) -> Callable[[str], Any] | None:
+    """The search of REGEXES[name], case aside, run on an ASCII value lower-cased, where the pattern is words in lower
+    case (the same answer: an ASCII character matches a lower-case letter, case aside, only where its lower case is
+    that letter), else None; `re` searches five times faster with case kept."""
+    original = readability_lxml.REGEXES[name]
+    if original.flags & re.IGNORECASE and _PLAIN_WORDS.fullmatch(original.pattern):
+        return re.compile(original.pattern).search
+    return None
+
+
+@remembered_if_short(CACHED_VALUES)
+def _attribute_weight(attribute: str) -> int:
+    negative, positive = _NEGATIVE, _POSITIVE
+    if negative is not None and positive is not None and attribute.isascii():
+        low = attribute.lower()
+        found_negative, found_positive = negative(low), positive(low)
+    else:
+        found_negative = readability_lxml.REGEXES["negativeRe"].search(attribute)
+        found_positive = readability_lxml.REGEXES["positiveRe"].search(attribute)
+    return (-25 if found_negative else 0) + (25 if found_positive else 0)
+
+
+_NEGATIVE, _POSITIVE = _plain("negativeRe"), _plain("positiveRe")
+
+
 def _source_digest(function: Callable[..., Any]) -> str:
     try:
         return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16]
@@ -428,6 +469,9 @@ def _replace_readability() -> None:
             and _source_digest(_original_transform) == _TRANSFORM_DIGEST):
         document.transform_misused_divs_into_paragraphs = transform_misused_divs_into_paragraphs  # type: ignore[method-assign]
         _installed.append("readability misused divs")
+    if document.class_weight is _original_class_weight and _source_digest(_original_class_weight) == _CLASS_WEIGHT_DIGEST:
+        document.class_weight = class_weight  # type: ignore[method-assign]
+        _installed.append("readability class weights")
 
 
 # --- the page measure's clean-up (baseline.basic_cleaning) ------------------------------------------------------
