@@ -37,6 +37,11 @@ def _by_text_content(html: str) -> float:
     "<noscript><style>p{}</style>Activez JavaScript</noscript></body></html>",
     "<html><body dir='rtl'><p>قرر المجلس البلدي الموافقة على الميزانية</p><a href='/ar'>رياضة</a></body></html>",
     "<html><body><script>var only = 'script';</script></body></html>",
+    # hidden elements with children: their children's text goes, their tails stay, nested ones go twice
+    "<html><body><p>Un texte lisible ici.</p><noscript><p>Activez <b>le</b> JavaScript</p> pour lire <img src='x'> "
+    "la suite</noscript><a href='/l'>Lien</a> et fin</body></html>",
+    "<html><body><template><div>Carte <script>var a = 1;</script> modèle</div> fin du modèle</template>"
+    "<p>Corps de page assez long</p><a>Voir</a><noscript><iframe src='/t'></iframe></noscript> après</body></html>",
     "<html><head><title>Sans corps</title></head></html>",
 ])
 def test_link_density_matches_its_definition(html: str) -> None:
@@ -101,8 +106,9 @@ def test_trafilatura_replacements_are_installed() -> None:
     assert installed == ["RAW_TREE_PRUNE_XPATH[0]", "RAW_TREE_PRUNE_XPATH[1]", "REMOVE_COMMENTS_AND_LISTS_XPATH[0]",
                          "BODY_XPATH[0]", "BODY_XPATH[2]", "BODY_XPATH[3]",
                          "OVERALL_DISCARD_XPATH[0]", "OVERALL_DISCARD_XPATH[1]",
-                         "readability link lengths", "readability unlikely candidates", "BASIC_CLEAN_XPATH",
-                         "first copy put off",
+                         "readability link lengths", "readability unlikely candidates", "readability misused divs",
+                         "readability class weights", "BASIC_CLEAN_XPATH",
+                         "first copy put off", "backup put off",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -252,6 +258,8 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
         score_paragraphs = _trafilatura_fast._original_score_paragraphs
         get_link_density = _trafilatura_fast._original_link_density
         remove_unlikely_candidates = _trafilatura_fast._original_remove_unlikely
+        transform_misused_divs_into_paragraphs = _trafilatura_fast._original_transform
+        class_weight = _trafilatura_fast._original_class_weight
 
     assert readability_lxml.Document.score_paragraphs is _trafilatura_fast.score_paragraphs
     assert readability_lxml.Document.remove_unlikely_candidates is _trafilatura_fast.remove_unlikely_candidates
@@ -271,6 +279,26 @@ def test_readability_replacements_give_the_same_summary(html: str) -> None:
                              for el, c in doc.score_paragraphs().items()))
     assert scores[0] == scores[1]
     assert scores[0] or "Court." in html
+
+
+@pytest.mark.parametrize(("cls", "ident"), [
+    ("entry-content", None), ("SideBar Widget", "Main"), (None, "COMMENTS-box"), ("post text", "footer-2"),
+    ("\u017fidebar", "\u212aomment-list"), ("Ärtikel-Inhalt", None), ("", "ok"), ("shopping tags", "promo"),
+])
+def test_readability_class_weight_replacement_weighs_as_the_original(cls: str | None, ident: str | None) -> None:
+    from lxml import etree
+    from trafilatura import readability_lxml
+
+    from crawler.extract import _trafilatura_fast
+
+    element = etree.Element("div")
+    for name, value in (("class", cls), ("id", ident)):
+        if value is not None:
+            element.set(name, value)
+    document = readability_lxml.Document(parse_html(b"<html><body><p>x</p></body></html>"))
+    assert readability_lxml.Document.class_weight is _trafilatura_fast.class_weight
+    weighed = _trafilatura_fast.class_weight(document, element), _trafilatura_fast.class_weight(document, element)
+    assert weighed[0] == weighed[1] == _trafilatura_fast._original_class_weight(document, element)
 
 
 @pytest.mark.parametrize("html", _PAGES)
@@ -348,6 +376,33 @@ def test_a_lent_tree_is_copied_only_when_a_raw_tree_prune_removes_something(html
     assert etree.tostring(tree) == etree.tostring(shipped)
     assert (tree is root) == (html in (_SHORT_UNPRUNED, _PAGES[2], _PAGES[3]))
     assert trafilatura.core.copy(root) is not root  # nothing is lent outside the block
+
+
+@pytest.mark.parametrize("html", [*_PAGES, _SHORT_UNPRUNED])
+def test_a_put_off_backup_extracts_as_the_copy_did(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura.core
+    import trafilatura.external
+    from trafilatura import bare_extraction
+
+    from crawler.extract import _trafilatura_fast
+    from crawler.extract._body import trafilatura_options
+
+    made: list[object] = []
+    made_by = _trafilatura_fast._Backup.made
+    monkeypatch.setattr(_trafilatura_fast._Backup, "made", lambda backup: made.append(backup) or made_by(backup))
+    texts = []
+    for shipped in (False, True):
+        if shipped:  # trafilatura's own: the backup copied at once, read as it is
+            monkeypatch.setattr(trafilatura.core, "_prepare_tree", _trafilatura_fast._original_prepare_tree)
+            monkeypatch.setattr(trafilatura.external, "justext_rescue", _trafilatura_fast._original_justext_rescue)
+        root = parse_html(html.encode("utf-8"))
+        assert root is not None
+        with _trafilatura_fast.lent(root):
+            document = bare_extraction(root, options=trafilatura_options("https://www.elwatan.example/a"))
+        texts.append(document.text if document is not None else None)
+    assert texts[0] == texts[1]
+    if html is _SHORT_UNPRUNED:  # a text this short sends trafilatura to its justext rescue: the backup was made
+        assert made
 
 
 @pytest.mark.parametrize("url", ["https://www.elwatan.example/economie/budget-oran", "", "http://x.example/é?q=1"])
@@ -776,6 +831,7 @@ def test_the_author_checks_share_their_searches_of_a_word(monkeypatch: pytest.Mo
     ("crawler.extract._text", "alnum", "El-Watan.com", "El-Watan.com " * 100),
     ("crawler.extract._page", "_has_mark_word", "post-author byline", "x" * 300 + " byline"),
     ("crawler.extract._page", "_token_marks", "comments sidebar", "x" * 300 + " comments"),
+    ("crawler.extract._trafilatura_fast", "_unlikely", "sidebar widget", "x" * 300 + " sidebar"),
 ])
 def test_the_text_caches_answer_a_long_value_without_keeping_it(module: str, name: str, short: str,
                                                                  long_value: str) -> None:
