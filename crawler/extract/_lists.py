@@ -40,28 +40,60 @@ def with_lists(text: str, root: HtmlElement) -> str:
 
 def _with_lone_lists(text: str, root: HtmlElement) -> str:
     """`text` with the lists printed between two of its consecutive lines put back between them."""
-    lines = text.split("\n")
-    if len(lines) < 2:
+    gaps = _Gaps(text)
+    if gaps.too_few:
         return text
-    position = {line: index for index, line in enumerate(lines)}
-    flat = None
-    after: dict[int, list[str]] = {}
     for listing in root.iter("ul", "ol"):  # where the list prints first: the walk up is for the few that pass
         if not any(clean(item.text_content()) for item in listing.iterchildren("li")):
             continue  # nothing to put back; and a run of empty lists, each read past the others, grew with its square
-        before = position.get(sibling_text(listing, previous=True))
-        if before is None or before in after or position.get(sibling_text(listing, previous=False)) != before + 1:
+        at = gaps.free_after(sibling_text(listing, previous=True))
+        if at is None or not gaps.next_is(at, sibling_text(listing, previous=False)) or _set_apart(listing):
             continue
-        if any(a.tag in _OUTSIDE for a in listing.iterancestors()):
-            continue
-        flat = flat if flat is not None else text_key(text)
-        items = _items(listing, flat)
-        if items:
-            after[before] = items
-    if not after or sum(len(item.split()) for items in after.values() for item in items) > MAX_PUT_BACK_SHARE * len(
-            text.split()):
-        return text
-    return with_lines_after(lines, after)
+        gaps.put(at, _items(listing, gaps.flat()))
+    return gaps.filled(MAX_PUT_BACK_SHARE)
+
+
+class _Gaps:
+    """The lines of a text and what goes back between two consecutive ones: after line `at`, at most one put-back,
+    the first found."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.lines = text, text.split("\n")
+        self.too_few = len(self.lines) < 2
+        self.position = {line: index for index, line in enumerate(self.lines)}
+        self.after: dict[int, list[str]] = {}
+        self._flat: str | None = None
+
+    def free_after(self, line: str) -> int | None:
+        """The index of `line` in the text when nothing goes after it yet, else None."""
+        at = self.position.get(line)
+        return None if at is None or at in self.after else at
+
+    def next_is(self, at: int, line: str) -> bool:
+        return self.position.get(line) == at + 1
+
+    def flat(self) -> str:
+        """The text's key for the probes of what it holds already (`text_key`), made once, when first asked."""
+        if self._flat is None:
+            self._flat = text_key(self.text)
+        return self._flat
+
+    def put(self, at: int, lines: list[str]) -> None:
+        if lines:
+            self.after[at] = lines
+
+    def filled(self, max_share: float) -> str:
+        """The text with what was put, unless that is more than `max_share` of its words (then as it was)."""
+        put = sum(len(line.split()) for lines in self.after.values() for line in lines)
+        if not self.after or put > max_share * len(self.text.split()):
+            return self.text
+        return with_lines_after(self.lines, self.after)
+
+
+def _set_apart(element: HtmlElement) -> bool:
+    """Whether `element` sits in navigation, an aside, a header, a footer, a form, a figure, a link, a table or
+    another list's item (`_OUTSIDE`)."""
+    return any(a.tag in _OUTSIDE for a in element.iterancestors())
 
 
 def _items(listing: HtmlElement, flat: str) -> list[str]:
@@ -74,7 +106,6 @@ def _items(listing: HtmlElement, flat: str) -> list[str]:
         return []
     linked = sum(len(clean(a.text_content())) for a in listing.iter("a"))
     return [f"- {item}" for item in items] if linked <= MAX_LINK_SHARE * sum(map(len, items)) else []
-
 
 
 # A section set as subheadings and lists alone ('<h3>Benefits</h3><ul>…</ul><h3>Terms</h3><ul>…</ul>') between two
@@ -95,31 +126,20 @@ _LISTS = frozenset({"ul", "ol"})
 
 def with_heading_and_list_runs(text: str, root: HtmlElement) -> str:
     """`text` with the runs of subheadings and lists printed between two of its consecutive lines put back."""
-    lines = text.split("\n")
-    if len(lines) < 2:
+    gaps = _Gaps(text)
+    if gaps.too_few:
         return text
-    position = {line: index for index, line in enumerate(lines)}
-    flat = None
-    after: dict[int, list[str]] = {}
     seen: set[HtmlElement] = set()
     for listing in root.iter("ul", "ol"):
         if listing in seen or not clean(listing.text_content()):
             continue  # an empty list starts no run (and a run of them, each walked back past the others, grew with its
             # square)
         run, before, following = _run_around(listing, seen)
-        at = position.get(before)
-        if at is None or at in after or position.get(following) != at + 1 or len(run) < 2:
+        at = gaps.free_after(before)
+        if at is None or not gaps.next_is(at, following) or len(run) < 2 or _set_apart(listing):
             continue
-        if any(a.tag in _OUTSIDE for a in listing.iterancestors()):
-            continue
-        flat = flat if flat is not None else text_key(text)
-        put = _run_lines(run, flat, position)
-        if put:
-            after[at] = put
-    if not after or sum(len(line.split()) for put in after.values() for line in put) > MAX_RUN_PUT_BACK_SHARE * len(
-            text.split()):
-        return text
-    return with_lines_after(lines, after)
+        gaps.put(at, _run_lines(run, gaps.flat(), gaps.position))
+    return gaps.filled(MAX_RUN_PUT_BACK_SHARE)
 
 
 def _run_around(listing: HtmlElement, seen: set[HtmlElement]) -> tuple[list[HtmlElement], str, str]:
