@@ -108,7 +108,7 @@ def test_trafilatura_replacements_are_installed() -> None:
                          "OVERALL_DISCARD_XPATH[0]", "OVERALL_DISCARD_XPATH[1]",
                          "readability link lengths", "readability unlikely candidates", "readability misused divs",
                          "readability class weights", "BASIC_CLEAN_XPATH",
-                         "first copy put off", "backup put off",
+                         "first copy put off", "backup put off", "page measure counted",
                          f"trafilatura {_trafilatura_fast.CHECKED_VERSION}"], (
         "trafilatura is not the version crawler/extract/_trafilatura_fast.py was checked against: check each "
         "replacement against the new trafilatura and update CHECKED_VERSION")
@@ -246,6 +246,60 @@ def test_basic_clean_replacement_selects_what_the_xpath_selects(html: str) -> No
         assert [el.get("class") or el.get("id") or el.tag for el in replacement(root)] == [
             "aside", "footer", "site-footer", "page-footer", "Cookie-Banner", "CMPLZ-x", "notice__cookie", "svg",
             "template", "fencedframe", "script", "style"]  # 'x' and 'main' come before the div's 'footer': kept
+
+
+# what html2txt's text is made of: blocks spaced (the root too, when it is one), inline text joined, dropped elements
+# whose tails join a block's text or tail, an inline element's, a comment's or the parent's, nested ones, control and
+# format characters in blocks and inline, Arabic text, a page without <body>, a body with none of its own text
+_MEASURED = [
+    "<html><body>Avant<div>un<span>bloc</span>et<b>du</b>gras</div>collé<p>Paragraphe</p>suite<br>ligne<hr>"
+    "<ul><li>un</li><li>deux</li></ul><table><tr><td>a</td><td>b</td></tr></table>fin</body></html>",
+    "<html><body><p>Début</p><aside>à côté</aside>queue d'aside<span>en ligne</span><script>var x;</script>queue"
+    "<div><footer>pied</footer>queue du pied<div class='site-footer'>bas</div> et <b>gras</b><style>p{}</style>"
+    "après le style</div><!-- note -->queue de note<div class='cookie-banner'><p>Cookies</p></div>"
+    "fin</body></html>",
+    "<html><body><div><aside><footer>imbriqué</footer>dedans</aside>dehors<svg><g/></svg>\u00adcoupure</div>"
+    "<p>mot\u00adcoupé et\u200bcollé</p><span>en\u200bligne\u00ad</span>\u200e<div>\u200f</div>"
+    "<p>\u00a0insécable\u2009fine\u3000large\u2028ligne</p><div><p>bloc</p><!-- note --><aside>ôté</aside>"
+    "\u00adqueue après la note</div></body></html>",
+    "<html><body dir='rtl'><h1>قرر المجلس البلدي</h1><p>الموافقة على<a href='/x'>الميزانية</a>السنوية</p>"
+    "<nav>القائمة</nav><template><p>نموذج</p></template>بعد النموذج</body></html>",
+    "<html><head><title>Sans corps</title></head></html>",
+    "<html><body><div id='main' class='footer'>gardé</div><div class='footer' id='main'>ôté</div>"
+    "<p id='cmplz-x' class='texte'>bandeau</p>reste</body></html>",
+    "<html><body><aside>seul</aside></body></html>",
+    "<html><body><p>Tabulation\tet\rretour\nà la ligne</p><pre>  code   espacé  </pre></body></html>",
+    "<html><body><p>saut\x0cde page</p><span>ligne\x0bverticale</span></body></html>",
+]
+
+
+@pytest.mark.parametrize("html", [*_MEASURED, *_PAGES, _CLEANED])
+def test_the_page_measure_is_the_length_of_html2txt(html: str) -> None:
+    import importlib
+
+    import trafilatura.core
+    from lxml.html import document_fromstring
+
+    from crawler.extract import _trafilatura_fast
+
+    baseline = importlib.import_module("trafilatura.baseline")
+    assert trafilatura.core.html2txt is _trafilatura_fast._html2txt
+    root = parse_html(html.encode("utf-8"))
+    assert root is not None
+    commented = document_fromstring(html)  # comments kept (our parser drops them)
+    for tree in (root, root.find("body"), root[-1], commented):
+        if tree is None:
+            continue
+        try:
+            expected: object = len(_trafilatura_fast._original_html2txt(tree))
+        except ValueError:
+            expected = ValueError
+        try:
+            measured: object = len(trafilatura.core.html2txt(tree))
+        except ValueError:
+            measured = ValueError
+        assert measured == expected
+    assert baseline.html2txt is _trafilatura_fast._original_html2txt  # the text itself, where another reads it
 
 
 @pytest.mark.parametrize("html", _PAGES)

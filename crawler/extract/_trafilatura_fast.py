@@ -496,19 +496,19 @@ class BasicClean:
         self.original = original
 
     def __call__(self, tree: HtmlElement) -> list[HtmlElement]:
-        selected = []
-        for el in tree.iterdescendants(etree.Element):
-            if el.tag in _BASIC_CLEAN_TAGS:
-                selected.append(el)
-                continue
-            cls, ident = el.get("class"), el.get("id")
-            if cls is None and ident is None:
-                continue
-            if ((el.tag == "div" and "footer" in (_first_class_or_id(el) if cls is not None and ident is not None
-                                                  else cls or ident or ""))
-                    or (cls is not None and self.cookie(cls)) or (ident is not None and self.cookie(ident))):
-                selected.append(el)
-        return selected
+        drops = self.drops
+        return [el for el in tree.iterdescendants(etree.Element) if drops(el)]
+
+    def drops(self, el: HtmlElement) -> bool:
+        """The expression selects this element (an element, not a comment)."""
+        if el.tag in _BASIC_CLEAN_TAGS:
+            return True
+        cls, ident = el.get("class"), el.get("id")
+        if cls is None and ident is None:
+            return False
+        return bool((el.tag == "div" and "footer" in (_first_class_or_id(el) if cls is not None and ident is not None
+                                                      else cls or ident or ""))
+                    or (cls is not None and self.cookie(cls)) or (ident is not None and self.cookie(ident)))
 
 
 def _first_class_or_id(el: HtmlElement) -> str:
@@ -523,6 +523,138 @@ def _replace_basic_clean() -> None:
         _baseline.BASIC_CLEAN_XPATH = BasicClean(pattern, current)  # read by basic_cleaning at each call
         _installed.append("BASIC_CLEAN_XPATH")
 
+
+
+# --- the page measure of the recall escalation (html2txt), counted ------------------------------------------------
+
+_original_html2txt = _baseline.html2txt
+# Digests of the source of what html2txt runs, checked: it copies the element (load_html hands an element back as it
+# is), deletes what BASIC_CLEAN_XPATH selects below <body> (delete_element: each one's tail joined to the text or tail
+# before it), spaces the block elements (_spaced_text: a space before the text and the tail of each, both rid of
+# control characters by remove_control_characters) and joins the words of the text. trafilatura_sequence reads only
+# its length (``len(html2txt(tree))``).
+_MEASURE_DIGESTS = {"html2txt": "a8c97eab2097c57d", "_spaced_text": "d04314f988c6afae",
+                    "basic_cleaning": "80877b2ccdefda2d", "remove_control_characters": "26cbe32b70e70e35",
+                    "delete_element": "76e448c154eb43ba", "load_html": "bc0039c89805dea3"}
+_SEQUENCE_DIGEST = "f03dc4d2946dacbd"  # trafilatura_sequence
+# Characters lxml refuses in a text it is given (html2txt gives it each block's text and tail, and each tail it joins):
+# where the page holds one, html2txt raises, and the original runs to raise it as before
+_REFUSED_BY_LXML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class _MeasuredText:
+    """What ``trafilatura_sequence`` reads of html2txt's text: its length."""
+
+    __slots__ = ("length",)
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+    def __len__(self) -> int:
+        return self.length
+
+
+class _Refused(Exception):
+    """A text holds a character lxml refuses (`_REFUSED_BY_LXML`)."""
+
+
+def _printable(text: str) -> str:
+    """remove_control_characters(`text`), where lxml would take the text as it is."""
+    if text.isprintable():
+        return text
+    if _REFUSED_BY_LXML.search(text):
+        raise _Refused
+    return _baseline.remove_control_characters(text)  # type: ignore[no-any-return]
+
+
+def page_text_length(tree: HtmlElement, clean: BasicClean) -> int:
+    """``len(html2txt(tree))`` counted on `tree` as it is, without the copy html2txt makes and changes (0.7 ms on a
+    255 KB page) and the text it builds of it: one walk over the <body> (or `tree` without one) in document order
+    gathers the same pieces of text that html2txt's text is made of (a space before each block element's text and
+    tail, both rid of control characters; nothing of an element `clean` drops but its tail, joined to what comes
+    before it, and so rid of control characters where that is a block's text or tail; a comment's tail), and
+    counts the words joined as html2txt joins them: 3.2 -> 2.3 ms a measure (it runs on 65 of 200 aeb and fundus
+    pages).
+    A text lxml would refuse (html2txt raises) and a block element as the root (html2txt spaces its tail too) go
+    to the original."""
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    if body.tag in _BLOCKS:
+        return len(_original_html2txt(tree))
+    try:
+        pieces = _spaced_pieces(body, clean.drops)
+    except _Refused:
+        return len(_original_html2txt(tree))
+    text = "".join(pieces)
+    if _REFUSED_BY_LXML.search(text):  # in an inline element's text or tail, which html2txt may set
+        return len(_original_html2txt(tree))
+    return len(" ".join(text.split()))
+
+
+def _spaced_pieces(body: HtmlElement, drops: Callable[[HtmlElement], bool]) -> list[str]:
+    """The pieces of html2txt's text of `body` (not a block element), in order (see `page_text_length`)."""
+    pieces: list[str] = []
+    append, blocks = pieces.append, _BLOCKS
+    walk = etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    host = False  # the text a dropped element's tail joins is a block element's (its text, or its tail)
+    dropped = None
+    for event, el in walk:
+        if event == "start":
+            if el is not body and drops(el):
+                walk.skip_subtree()  # its "end" comes next
+                dropped = el
+                continue
+            text = el.text
+            host = el.tag in blocks
+            if host:
+                append(" ")
+                if text:
+                    append(_printable(text))
+            elif text:
+                append(text)
+        elif event == "end":
+            tail = el.tail
+            if el is dropped:
+                if tail:
+                    append(_printable(tail) if host else tail)
+            elif el is body:
+                break
+            else:
+                host = el.tag in blocks
+                if host:
+                    append(" ")
+                    if tail:
+                        append(_printable(tail))
+                elif tail:
+                    append(tail)
+        else:  # a comment or a processing instruction: its tail alone
+            tail = el.tail
+            host = False
+            if tail:
+                append(tail)
+    return pieces
+
+
+def _html2txt(content: Any, clean: bool = True) -> Any:
+    """trafilatura.core's ``html2txt``: on an element, its text's length alone (`page_text_length`)."""
+    cleaning = _baseline.BASIC_CLEAN_XPATH
+    if clean and isinstance(content, HtmlElement) and isinstance(cleaning, BasicClean):
+        return _MeasuredText(page_text_length(content, cleaning))
+    return _original_html2txt(content, clean)
+
+
+def _count_page_measure() -> None:
+    global _BLOCKS
+    if ("BASIC_CLEAN_XPATH" in _installed and _core.html2txt is _original_html2txt
+            and _source_digest(_core.trafilatura_sequence) == _SEQUENCE_DIGEST
+            and all(_source_digest(getattr(_baseline, name)) == digest for name, digest in _MEASURE_DIGESTS.items())):
+        _BLOCKS = frozenset(_baseline._BLOCK_ELEMS)
+        _core.html2txt = _html2txt
+        _installed.append("page measure counted")
+
+
+_BLOCKS: frozenset[str] = frozenset()  # html2txt's block elements, read when installed
 
 # --- the first copy of the page, put off -------------------------------------------------------------------------
 
@@ -662,5 +794,6 @@ def install() -> list[str]:
         _replace_basic_clean()
         _lend_tree()
         _put_off_backup()
+        _count_page_measure()
         _installed.append(f"trafilatura {CHECKED_VERSION}")
     return list(_installed)
