@@ -605,34 +605,27 @@ def _spaced_pieces(body: HtmlElement, drops: Callable[[HtmlElement], bool]) -> l
                 walk.skip_subtree()  # its "end" comes next
                 dropped = el
                 continue
-            text = el.text
-            host = el.tag in blocks
-            if host:
-                append(" ")
-                if text:
-                    append(_printable(text))
-            elif text:
-                append(text)
+            piece = el.text
         elif event == "end":
-            tail = el.tail
-            if el is dropped:
-                if tail:
-                    append(_printable(tail) if host else tail)
-            elif el is body:
+            if el is body:  # never dropped
                 break
-            else:
-                host = el.tag in blocks
-                if host:
-                    append(" ")
-                    if tail:
-                        append(_printable(tail))
-                elif tail:
-                    append(tail)
+            piece = el.tail
+            if el is dropped:  # its tail, joined to the text before it
+                if piece:
+                    append(_printable(piece) if host else piece)
+                continue
         else:  # a comment or a processing instruction: its tail alone
-            tail = el.tail
             host = False
-            if tail:
-                append(tail)
+            if el.tail:
+                append(el.tail)
+            continue
+        host = el.tag in blocks  # an element's text (at its start) or tail (at its end): spaced when it is a block's
+        if host:
+            append(" ")
+            if piece:
+                append(_printable(piece))
+        elif piece:
+            append(piece)
     return pieces
 
 
