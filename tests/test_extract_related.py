@@ -155,12 +155,17 @@ def test_clean_lines_drops_a_related_list() -> None:
     ("[VIDEO]", False),  # a label alone, no headline before it
     ("AFP", False),  # too few letters: an acronym, an agency
     ("Le MC Alger renverse la JS Kabylie", False),
+    # uncased scripts with a Latin acronym: str.isupper() holds, but the line has two or four capitals, no shouting
+    ("وقع الاتحاد الجزائري اتفاقا جديدا مع FIFA لتطوير ملاعب الولايات الداخلية", False),
+    ("市役所は新しいID制度について住民向けの説明会を来月から各地区で開くと発表した", False),
+    ("JSK: رئيس النادي يعلن عن مدرب جديد قبل انطلاق الموسم", False),
 ])
 def test_is_shouted(line: str, expected: bool) -> None:
     assert is_shouted(line) is expected
 
 
 SHOUTED = "LE MC ALGER RENVERSE LA JS KABYLIE AU STADE DU 5-JUILLET"
+AR_ACRONYM = "وقع الاتحاد الجزائري اتفاقا جديدا مع FIFA لتطوير ملاعب الولايات الداخلية"
 TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
 
 
@@ -178,8 +183,9 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
     # a paragraph in capitals with one short link in it: it stays
     (f'<p>{FR[0]}</p><p>{SHOUTED[:30]}<a href="/mca">{SHOUTED[30:]}</a></p><p>{FR[1]}</p>',
      [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
-    # Arabic has no capitals: nothing to do
+    # Arabic has no capitals: nothing to do, even where a linked paragraph holds a Latin acronym
     (f'<p>{AR[0]}</p><p><a href="/x">{AR[1]}</a></p>', AR, AR),
+    (f'<p>{AR[0]}</p><p><a href="/x">{AR_ACRONYM}</a></p>', [AR[0], AR_ACRONYM], [AR[0], AR_ACRONYM]),
     # a subheading in capitals that a table of contents links to, or that is itself a link (a listicle's item to the
     # shop): the article's own text, it stays
     (f'<nav><ul><li><a href="#mca">{SHOUTED}</a></li></ul></nav><p>{FR[0]}</p><h2 id="mca">{SHOUTED}</h2><p>{FR[1]}</p>',

@@ -176,11 +176,14 @@ _BRACKET_TAG = re.compile(r"\s\[[A-Z]{3,}\]\W*$")
 
 
 def is_shouted(line: str) -> bool:
-    """A line in capitals (MIN_SHOUTED_LETTERS letters or more), or a few words closed by a '[LABEL]' tag."""
+    """A line in capitals (MIN_SHOUTED_LETTERS capitals or more), or a few words closed by a '[LABEL]' tag."""
     if "[" in line and _BRACKET_TAG.search(line):
         return len(line.split()) > MIN_TAGGED_WORDS
-    # str.isupper() in C first: a paragraph of the article is passed over without a look at each character
-    return line.isupper() and sum(c.isalpha() for c in line) >= MIN_SHOUTED_LETTERS
+    # str.isupper() in C first: a paragraph of the article is passed over without a look at each character. The
+    # capitals are what is counted, not the letters: a Japanese or Arabic paragraph whose only Latin letters are an
+    # acronym ('ID', 'FIFA') is upper case to str.isupper(), its own letters uncased, and a linked one went as a
+    # shouted headline (postlight tune half: two paragraphs of a Japanese article put back, the scores unchanged)
+    return line.isupper() and sum(c.isupper() for c in line) >= MIN_SHOUTED_LETTERS
 
 
 def without_shouted_links(text: str, root: HtmlElement) -> str:
