@@ -155,12 +155,17 @@ def test_clean_lines_drops_a_related_list() -> None:
     ("[VIDEO]", False),  # a label alone, no headline before it
     ("AFP", False),  # too few letters: an acronym, an agency
     ("Le MC Alger renverse la JS Kabylie", False),
+    # uncased scripts with a Latin acronym: str.isupper() holds, but the line has two or four capitals, no shouting
+    ("وقع الاتحاد الجزائري اتفاقا جديدا مع FIFA لتطوير ملاعب الولايات الداخلية", False),
+    ("市役所は新しいID制度について住民向けの説明会を来月から各地区で開くと発表した", False),
+    ("JSK: رئيس النادي يعلن عن مدرب جديد قبل انطلاق الموسم", False),
 ])
 def test_is_shouted(line: str, expected: bool) -> None:
     assert is_shouted(line) is expected
 
 
 SHOUTED = "LE MC ALGER RENVERSE LA JS KABYLIE AU STADE DU 5-JUILLET"
+AR_ACRONYM = "وقع الاتحاد الجزائري اتفاقا جديدا مع FIFA لتطوير ملاعب الولايات الداخلية"
 TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
 
 
@@ -173,13 +178,20 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
     (f'<p>{FR[0]}</p><p><a href="/oran/port">Le port d\'Oran rouvre ses quais aux chalutiers</a> [VIDEO]|<br>'
      f'<a href="/sport/mca">Le MC Alger renverse la JS Kabylie au stade</a> [INSIGHT]</p><p>{FR[1]}</p>',
      [FR[0], TAGGED + "|", "Le MC Alger renverse la JS Kabylie au stade [INSIGHT]", FR[1]], FR),
+    # a link to a page of the same site, by its full address: another article's headline, it goes
+    (f'<p>{FR[0]}</p><p><a href="https://sport.example.dz/mca">{SHOUTED}</a></p><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]],
+     FR),
+    # a link to another site's page: the article's pointer to a source or a document (a federation's results), it stays
+    (f'<p>{FR[0]}</p><p><a href="https://www.federation.example.org/resultats">{SHOUTED}</a></p><p>{FR[1]}</p>',
+     [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
     # a subheading in capitals, not a link: it stays
     (f'<p>{FR[0]}</p><h2>{SHOUTED}</h2><p>{FR[1]}</p>', [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
     # a paragraph in capitals with one short link in it: it stays
     (f'<p>{FR[0]}</p><p>{SHOUTED[:30]}<a href="/mca">{SHOUTED[30:]}</a></p><p>{FR[1]}</p>',
      [FR[0], SHOUTED, FR[1]], [FR[0], SHOUTED, FR[1]]),
-    # Arabic has no capitals: nothing to do
+    # Arabic has no capitals: nothing to do, even where a linked paragraph holds a Latin acronym
     (f'<p>{AR[0]}</p><p><a href="/x">{AR[1]}</a></p>', AR, AR),
+    (f'<p>{AR[0]}</p><p><a href="/x">{AR_ACRONYM}</a></p>', [AR[0], AR_ACRONYM], [AR[0], AR_ACRONYM]),
     # a subheading in capitals that a table of contents links to, or that is itself a link (a listicle's item to the
     # shop): the article's own text, it stays
     (f'<nav><ul><li><a href="#mca">{SHOUTED}</a></li></ul></nav><p>{FR[0]}</p><h2 id="mca">{SHOUTED}</h2><p>{FR[1]}</p>',
@@ -189,7 +201,7 @@ TAGGED = "Le port d'Oran rouvre ses quais aux chalutiers [VIDEO]"
 ])
 def test_without_shouted_links(body: str, text: list[str], expected: list[str]) -> None:
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
-    assert without_shouted_links("\n".join(text), root).split("\n") == expected
+    assert without_shouted_links("\n".join(text), root, "www.example.dz").split("\n") == expected
 
 
 TEASERS = ("Le wali a inauguré la nouvelle gare routière, attendue depuis dix ans par les habitants.",
@@ -424,7 +436,7 @@ def test_a_removal_read_from_the_markup_never_takes_most_of_the_text(body: str, 
     root = parse_html(f"<html><body><article>{body}</article></body></html>".encode())
     joined = "\n".join(text)
     result = {"links": lambda: without_link_lists(joined, root, "www.example.dz"),
-              "shouted": lambda: without_shouted_links(joined, root),
+              "shouted": lambda: without_shouted_links(joined, root, "www.example.dz"),
               "hover": lambda: without_hover_cards(joined, root)}[removal]()
     assert result == joined
 
