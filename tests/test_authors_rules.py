@@ -16,6 +16,7 @@ from crawler.extract._authors import (
     byline_within,
     closing_byline,
     closing_signer,
+    credit_sentence_byline,
     looks_like_byline,
     parse_byline,
     parse_names,
@@ -1745,3 +1746,47 @@ def test_a_statement_signed_with_a_name_and_a_role(text: str, credited: list[tup
 def test_a_statement_signed_with_a_name_and_a_role_on_a_page() -> None:
     tail = "<p>Karim Benali<br>Directeur général</p>"
     assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == ("Karim Benali",)
+
+
+# --- a line of the text that says who wrote it, or a credit label without its colon over names alone --------------
+
+CREDIT_SENTENCES = [
+    ("This post was written by Karim Benali, a tax adviser in Oran.", [("Karim Benali", P)]),
+    ("This guest article has been penned by Amina Saïdi (economist).", [("Amina Saïdi", P)]),
+    ("Dieser Gastbeitrag wurde von Karim Benali verfasst.", [("Karim Benali", P)]),
+    ("Cet article a été rédigé par Amina Saïdi, juriste fiscaliste.", [("Amina Saïdi", P)]),
+    ("Este artículo fue escrito por Omar Lahlou, asesor fiscal.", [("Omar Lahlou", P)]),
+    ("Este artigo foi escrito por Zahra Mansouri.", [("Zahra Mansouri", P)]),
+    ("Autorinnen Amina Saïdi und Zahra Mansouri", [("Amina Saïdi", P), ("Zahra Mansouri", P)]),
+    ("Auteurs Karim Benali et Omar Lahlou", [("Karim Benali", P), ("Omar Lahlou", P)]),
+    # a first name alone, other words after the label, a label in lower case (a sentence), a desk, a sentence that
+    # names no writer, Arabic prose: nobody
+    ("This post was written by Karim.", []),
+    ("Autoren wie Karim Benali und Amina Saïdi", []),
+    ("autoren Karim Benali und Amina Saïdi", []),
+    ("Autor Redaktion", []),
+    ("The article was written by a reader, me.", []),
+    ("كتب كريم بن علي هذا المقال عن الإصلاح الضريبي.", []),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), CREDIT_SENTENCES, ids=[str(i) for i in range(len(CREDIT_SENTENCES))])
+def test_a_line_of_the_text_that_says_who_wrote_it(line: str, credited: list[tuple[str, str]]) -> None:
+    text = f"La réforme fiscale entre en vigueur le 1er janvier.\n{line}\nLes communes attendent les décrets."
+    assert credit_sentence_byline(text).credited == credited
+
+
+def test_a_line_of_the_text_that_says_who_wrote_it_on_a_page() -> None:
+    sentence = "Cet article a été rédigé par Karim Benali, juriste fiscaliste à Oran."
+    paragraphs = (*FR_PARAGRAPHS[:2], sentence, *FR_PARAGRAPHS[2:])
+    outcome = _extract(page("<title>Réforme fiscale</title>", paragraphs=paragraphs))
+    assert outcome.authors == ("Karim Benali",) and sentence in outcome.text
+    signed = '<p class="byline">Par Amina Saïdi</p>'  # a byline credits someone: the sentence is not read
+    assert _extract(page("<title>Réforme fiscale</title>", lead=signed, paragraphs=paragraphs)).authors == ("Amina Saïdi",)
+
+
+def test_credit_lines_are_read_a_few_times_on_a_hostile_text() -> None:
+    lines = "\n".join(f"This post was written by Karim Benali{i} Amina Saïdi Omar Lahlou Zahra" for i in range(30_000))
+    with cpu_seconds() as spent:
+        assert credit_sentence_byline(lines).credited == []
+    assert spent() < 0.5

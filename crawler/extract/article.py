@@ -36,6 +36,7 @@ from crawler.extract._authors import (
     byline_within,
     closing_byline,
     closing_signer,
+    credit_sentence_byline,
     full_name_byline,
     guest_byline,
     labelled_byline,
@@ -697,6 +698,8 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # a statement closing on its signer's name, then the signer's role
         draft.credit(closing_signer(body, draft.outlets), "signature")
+    if not draft.credits.credited:  # 'This post was written by X, …', 'Autoren X und Y': the text's own credit line
+        draft.credit(credit_sentence_byline(body, draft.outlets), "page")
     guest = guest_byline(guest_lines(draft.page.root), draft.outlets) if draft.guest_mentioned else Credits()
     if guest.authors and {alnum(n) for n in guest.authors} != {alnum(n) for n in draft.credits.authors}:
         draft.credits = Credits()  # 'This is a guest post by X': the byline names the blog's account that posted it
