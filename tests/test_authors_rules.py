@@ -541,6 +541,12 @@ def test_a_leading_role(line: str, credited: list[tuple[str, str]]) -> None:
     ('<article><p>Texte.</p><footer><p>Par Karim Benali</p></footer></article>', "Par Karim Benali", False),
     ('<article><p>Texte.</p><ol class="commentlist"><li><article class="c"><footer><p>Par Amina Saïdi</p>'
      '</footer></article></li></ol></article>', "Par Amina Saïdi", True),
+    # a comment box named with a second word glued to 'comment' (the reply form and its notes)
+    ('<article><p>Texte.</p><div id="commentForm"><p>Par Karim Benali</p></div></article>', "Par Karim Benali", True),
+    ('<article><p>Texte.</p><div class="commentInfo_notice"><p>Par Karim Benali</p></div></article>',
+     "Par Karim Benali", True),
+    ('<article><p>Texte.</p><form id="commentform"><p>Par Karim Benali</p></form></article>', "Par Karim Benali", True),
+    ('<article><p>Texte.</p><div class="commentary"><p>Par Karim Benali</p></div></article>', "Par Karim Benali", False),
 ])
 def test_printed_elsewhere(html: str, line: str, expected: bool) -> None:
     root = parse_html(f"<html><body>{html}</body></html>".encode())
@@ -1790,3 +1796,10 @@ def test_credit_lines_are_read_a_few_times_on_a_hostile_text() -> None:
     with cpu_seconds() as spent:
         assert credit_sentence_byline(lines).credited == []
     assert spent() < 0.5
+
+
+
+def test_a_comment_form_signed_by_the_newsroom_credits_nobody() -> None:
+    notice = ('<div id="commentFormContainer"><p class="smallPrint">Merci de rester courtois dans vos commentaires. '
+              '<span class="signature">La rédaction</span></p></div>')
+    assert _extract(page("<title>Réforme fiscale</title>", tail=notice)).authors == ()

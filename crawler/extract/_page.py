@@ -93,6 +93,9 @@ _ELSEWHERE = re.compile(
     r"|related\w*|sidebar|widget|recommend\w*|most-?read|popular|similar|commentaires?|تعليق\w*)(?:[-_][\w-]*)?$",
     re.IGNORECASE,
 )
+# A comment box whose name glues a second word to 'comment' ('commentForm', 'commentInfo_Notice', WordPress's
+# 'commentform'): the reply form's notes are signed by the newsroom, not the article.
+_GLUED_COMMENT = re.compile(r"^comments?(?:(?-i:[A-Z])[\w-]*|form)$", re.IGNORECASE)
 # The post itself (the microformat's 'hentry'; Blogger puts it inside a 'widget Blog') is not elsewhere.
 _POST = re.compile(r"^h-?entry$", re.IGNORECASE)
 _STOP_TAGS = frozenset({"body", "html", "main"})
@@ -494,7 +497,7 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     """Does a token of `marks` (an element's class and id) say elsewhere, does one say the post itself? Cached:
     the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
     tokens = marks.split()
-    elsewhere_tokens = [token for token in tokens if _ELSEWHERE.match(token)]
+    elsewhere_tokens = [token for token in tokens if _ELSEWHERE.match(token) or _GLUED_COMMENT.match(token)]
     said_elsewhere = bool(elsewhere_tokens)
     if said_elsewhere and all("sidebar" in token.lower() for token in elsewhere_tokens) and any(
             _PAGE_CONTENT.match(token) for token in tokens):
