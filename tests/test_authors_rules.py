@@ -25,6 +25,7 @@ from crawler.extract._authors import (
 from crawler.extract._page import (
     MAX_GUEST_LOOKUPS,
     MAX_SOURCE_LOOKUPS,
+    avatar_card_names,
     avatar_names,
     guest_lines,
     headed_card_lines,
@@ -1803,3 +1804,59 @@ def test_a_comment_form_signed_by_the_newsroom_credits_nobody() -> None:
     notice = ('<div id="commentFormContainer"><p class="smallPrint">Merci de rester courtois dans vos commentaires. '
               '<span class="signature">La rédaction</span></p></div>')
     assert _extract(page("<title>Réforme fiscale</title>", tail=notice)).authors == ()
+
+
+
+# --- an author's card: the avatar, the name alone beside it, then a bio that opens with the name's first word ---------
+
+_AVATAR = '<img src="/img/profile/karim-benali.png" alt="Karim Benali">'
+AVATAR_CARDS = [
+    (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Karim Benali est juriste fiscaliste à Oran. Il suit les '
+     "finances locales depuis dix ans.</p></div>", ["Karim Benali"]),
+    # the avatar in a paragraph of its own, the name and the bio in the next two
+    (f'<p>{_AVATAR}</p><p><strong>Karim Benali</strong> <em>Tax adviser</em></p><p>Karim explores how budgets are '
+     "voted in small towns.</p>", ["Karim Benali"]),
+    ('<div><img class="avatar" src="/u/7.jpg" alt="Amina"><h3>Amina</h3><p>Amina ist Juristin und schreibt über '
+     "Steuern.</p></div>", ["Amina"]),
+    # no bio, a bio about someone else, a name the card does not print alone, an image that is no avatar: nobody
+    (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Juriste fiscaliste à Oran.</p></div>', []),
+    (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Amina Saïdi est juriste à Oran.</p></div>', []),
+    (f'<div class="card">{_AVATAR}<p>Karim Benali est juriste fiscaliste à Oran.</p></div>', []),
+    ('<div><img src="/photos/port.jpg" width="800" alt="Port Oran"><h4>Port Oran</h4><p>Port Oran is the busiest '
+     "harbour of the west.</p></div>", []),
+    ('<div><img src="/icons/sahel-cloud.webp" width="48" alt="Sahel Cloud"><h4>Sahel Cloud</h4><p>Sahel Cloud is a '
+     "storage service for small newsrooms.</p></div>", []),  # a small icon over a product's description
+    (f'<div class="comments"><div>{_AVATAR}<h4>Karim Benali</h4><p>Karim Benali est lecteur.</p></div></div>', []),
+]
+
+
+@pytest.mark.parametrize(("card", "names"), AVATAR_CARDS, ids=[str(i) for i in range(len(AVATAR_CARDS))])
+def test_an_author_card_names_the_writer(card: str, names: list[str]) -> None:
+    root = parse_html(page("<title>Réforme fiscale</title>", tail=card).encode("utf-8"))
+    assert root is not None
+    assert avatar_card_names(root) == names
+
+
+_CARD = (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Karim Benali est juriste fiscaliste à Oran. Il suit '
+         "les finances locales depuis dix ans.</p></div>")
+
+
+@pytest.mark.parametrize(("head", "lead", "tail", "authors"), [
+    ("", "", _CARD, ("Karim Benali",)),  # nothing else credits anyone
+    ('<meta name="author" content="Équipe Finances">', "", _CARD, ("Karim Benali",)),  # over a team's account
+    ("", '<p class="byline">Par Amina Saïdi</p>', _CARD, ("Amina Saïdi",)),  # a byline credits a person: it stays
+    ("", "", _CARD + _CARD.replace("Karim Benali", "Omar Lahlou").replace("karim-benali", "omar-lahlou"), ()),
+])
+def test_an_author_card_credits_the_writer_over_a_desk(head: str, lead: str, tail: str,
+                                                         authors: tuple[str, ...]) -> None:
+    assert _extract(page(f"<title>Réforme fiscale</title>{head}", lead=lead, tail=tail)).authors == authors
+
+
+def test_author_cards_are_read_a_few_times_on_a_hostile_page() -> None:
+    cards = "".join(f'<div><img class="avatar" src="/u/{i}.jpg" alt="Karim Benali{i}"><p>Karim</p></div>'
+                    for i in range(10_000))
+    root = parse_html(page("<title>Réforme fiscale</title>", lead=f"<div>{cards}</div>").encode("utf-8"))
+    assert root is not None
+    with cpu_seconds() as spent:
+        assert avatar_card_names(root) == []
+    assert spent() < 0.5
