@@ -16,6 +16,7 @@ from crawler.extract._authors import (
     byline_within,
     closing_byline,
     closing_signer,
+    credit_sentence_byline,
     looks_like_byline,
     parse_byline,
     parse_names,
@@ -24,6 +25,7 @@ from crawler.extract._authors import (
 from crawler.extract._page import (
     MAX_GUEST_LOOKUPS,
     MAX_SOURCE_LOOKUPS,
+    avatar_card_names,
     avatar_names,
     guest_lines,
     headed_card_lines,
@@ -540,6 +542,12 @@ def test_a_leading_role(line: str, credited: list[tuple[str, str]]) -> None:
     ('<article><p>Texte.</p><footer><p>Par Karim Benali</p></footer></article>', "Par Karim Benali", False),
     ('<article><p>Texte.</p><ol class="commentlist"><li><article class="c"><footer><p>Par Amina Saïdi</p>'
      '</footer></article></li></ol></article>', "Par Amina Saïdi", True),
+    # a comment box named with a second word glued to 'comment' (the reply form and its notes)
+    ('<article><p>Texte.</p><div id="commentForm"><p>Par Karim Benali</p></div></article>', "Par Karim Benali", True),
+    ('<article><p>Texte.</p><div class="commentInfo_notice"><p>Par Karim Benali</p></div></article>',
+     "Par Karim Benali", True),
+    ('<article><p>Texte.</p><form id="commentform"><p>Par Karim Benali</p></form></article>', "Par Karim Benali", True),
+    ('<article><p>Texte.</p><div class="commentary"><p>Par Karim Benali</p></div></article>', "Par Karim Benali", False),
 ])
 def test_printed_elsewhere(html: str, line: str, expected: bool) -> None:
     root = parse_html(f"<html><body>{html}</body></html>".encode())
@@ -1745,3 +1753,110 @@ def test_a_statement_signed_with_a_name_and_a_role(text: str, credited: list[tup
 def test_a_statement_signed_with_a_name_and_a_role_on_a_page() -> None:
     tail = "<p>Karim Benali<br>Directeur général</p>"
     assert _extract(page("<title>Réforme fiscale</title>", tail=tail)).authors == ("Karim Benali",)
+
+
+# --- a line of the text that says who wrote it, or a credit label without its colon over names alone --------------
+
+CREDIT_SENTENCES = [
+    ("This post was written by Karim Benali, a tax adviser in Oran.", [("Karim Benali", P)]),
+    ("This guest article has been penned by Amina Saïdi (economist).", [("Amina Saïdi", P)]),
+    ("Dieser Gastbeitrag wurde von Karim Benali verfasst.", [("Karim Benali", P)]),
+    ("Cet article a été rédigé par Amina Saïdi, juriste fiscaliste.", [("Amina Saïdi", P)]),
+    ("Este artículo fue escrito por Omar Lahlou, asesor fiscal.", [("Omar Lahlou", P)]),
+    ("Este artigo foi escrito por Zahra Mansouri.", [("Zahra Mansouri", P)]),
+    ("Autorinnen Amina Saïdi und Zahra Mansouri", [("Amina Saïdi", P), ("Zahra Mansouri", P)]),
+    ("Auteurs Karim Benali et Omar Lahlou", [("Karim Benali", P), ("Omar Lahlou", P)]),
+    # a first name alone, other words after the label, a label in lower case (a sentence), a desk, a sentence that
+    # names no writer, Arabic prose: nobody
+    ("This post was written by Karim.", []),
+    ("Autoren wie Karim Benali und Amina Saïdi", []),
+    ("autoren Karim Benali und Amina Saïdi", []),
+    ("Autor Redaktion", []),
+    ("The article was written by a reader, me.", []),
+    ("كتب كريم بن علي هذا المقال عن الإصلاح الضريبي.", []),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), CREDIT_SENTENCES, ids=[str(i) for i in range(len(CREDIT_SENTENCES))])
+def test_a_line_of_the_text_that_says_who_wrote_it(line: str, credited: list[tuple[str, str]]) -> None:
+    text = f"La réforme fiscale entre en vigueur le 1er janvier.\n{line}\nLes communes attendent les décrets."
+    assert credit_sentence_byline(text).credited == credited
+
+
+def test_a_line_of_the_text_that_says_who_wrote_it_on_a_page() -> None:
+    sentence = "Cet article a été rédigé par Karim Benali, juriste fiscaliste à Oran."
+    paragraphs = (*FR_PARAGRAPHS[:2], sentence, *FR_PARAGRAPHS[2:])
+    outcome = _extract(page("<title>Réforme fiscale</title>", paragraphs=paragraphs))
+    assert outcome.authors == ("Karim Benali",) and sentence in outcome.text
+    signed = '<p class="byline">Par Amina Saïdi</p>'  # a byline credits someone: the sentence is not read
+    assert _extract(page("<title>Réforme fiscale</title>", lead=signed, paragraphs=paragraphs)).authors == ("Amina Saïdi",)
+
+
+def test_credit_lines_are_read_a_few_times_on_a_hostile_text() -> None:
+    lines = "\n".join(f"This post was written by Karim Benali{i} Amina Saïdi Omar Lahlou Zahra" for i in range(30_000))
+    with cpu_seconds() as spent:
+        assert credit_sentence_byline(lines).credited == []
+    assert spent() < 0.5
+
+
+
+def test_a_comment_form_signed_by_the_newsroom_credits_nobody() -> None:
+    notice = ('<div id="commentFormContainer"><p class="smallPrint">Merci de rester courtois dans vos commentaires. '
+              '<span class="signature">La rédaction</span></p></div>')
+    assert _extract(page("<title>Réforme fiscale</title>", tail=notice)).authors == ()
+
+
+
+# --- an author's card: the avatar, the name alone beside it, then a bio that opens with the name's first word ---------
+
+_AVATAR = '<img src="/img/profile/karim-benali.png" alt="Karim Benali">'
+AVATAR_CARDS = [
+    (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Karim Benali est juriste fiscaliste à Oran. Il suit les '
+     "finances locales depuis dix ans.</p></div>", ["Karim Benali"]),
+    # the avatar in a paragraph of its own, the name and the bio in the next two
+    (f'<p>{_AVATAR}</p><p><strong>Karim Benali</strong> <em>Tax adviser</em></p><p>Karim explores how budgets are '
+     "voted in small towns.</p>", ["Karim Benali"]),
+    ('<div><img class="avatar" src="/u/7.jpg" alt="Amina"><h3>Amina</h3><p>Amina ist Juristin und schreibt über '
+     "Steuern.</p></div>", ["Amina"]),
+    # no bio, a bio about someone else, a name the card does not print alone, an image that is no avatar: nobody
+    (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Juriste fiscaliste à Oran.</p></div>', []),
+    (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Amina Saïdi est juriste à Oran.</p></div>', []),
+    (f'<div class="card">{_AVATAR}<p>Karim Benali est juriste fiscaliste à Oran.</p></div>', []),
+    ('<div><img src="/photos/port.jpg" width="800" alt="Port Oran"><h4>Port Oran</h4><p>Port Oran is the busiest '
+     "harbour of the west.</p></div>", []),
+    ('<div><img src="/icons/sahel-cloud.webp" width="48" alt="Sahel Cloud"><h4>Sahel Cloud</h4><p>Sahel Cloud is a '
+     "storage service for small newsrooms.</p></div>", []),  # a small icon over a product's description
+    (f'<div class="comments"><div>{_AVATAR}<h4>Karim Benali</h4><p>Karim Benali est lecteur.</p></div></div>', []),
+]
+
+
+@pytest.mark.parametrize(("card", "names"), AVATAR_CARDS, ids=[str(i) for i in range(len(AVATAR_CARDS))])
+def test_an_author_card_names_the_writer(card: str, names: list[str]) -> None:
+    root = parse_html(page("<title>Réforme fiscale</title>", tail=card).encode("utf-8"))
+    assert root is not None
+    assert avatar_card_names(root) == names
+
+
+_CARD = (f'<div class="card">{_AVATAR}<h4>Karim Benali</h4><p>Karim Benali est juriste fiscaliste à Oran. Il suit '
+         "les finances locales depuis dix ans.</p></div>")
+
+
+@pytest.mark.parametrize(("head", "lead", "tail", "authors"), [
+    ("", "", _CARD, ("Karim Benali",)),  # nothing else credits anyone
+    ('<meta name="author" content="Équipe Finances">', "", _CARD, ("Karim Benali",)),  # over a team's account
+    ("", '<p class="byline">Par Amina Saïdi</p>', _CARD, ("Amina Saïdi",)),  # a byline credits a person: it stays
+    ("", "", _CARD + _CARD.replace("Karim Benali", "Omar Lahlou").replace("karim-benali", "omar-lahlou"), ()),
+])
+def test_an_author_card_credits_the_writer_over_a_desk(head: str, lead: str, tail: str,
+                                                         authors: tuple[str, ...]) -> None:
+    assert _extract(page(f"<title>Réforme fiscale</title>{head}", lead=lead, tail=tail)).authors == authors
+
+
+def test_author_cards_are_read_a_few_times_on_a_hostile_page() -> None:
+    cards = "".join(f'<div><img class="avatar" src="/u/{i}.jpg" alt="Karim Benali{i}"><p>Karim</p></div>'
+                    for i in range(10_000))
+    root = parse_html(page("<title>Réforme fiscale</title>", lead=f"<div>{cards}</div>").encode("utf-8"))
+    assert root is not None
+    with cpu_seconds() as spent:
+        assert avatar_card_names(root) == []
+    assert spent() < 0.5

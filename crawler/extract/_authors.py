@@ -543,6 +543,49 @@ def closing_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
     return Credits()
 
 
+# A sentence of the text that says who wrote it ('This post was written by X, a dietitian.', 'Dieser Beitrag wurde
+# von X verfasst.', 'Cet article a été rédigé par X.', 'Este artículo fue escrito por X.'), or a credit label without
+# its colon that only names follow ('Autoren X und Y'): the text's own credit line, on no marked element.
+_PIECE = (r"(?:(?:this|the)\s+(?:blog\s+|guest\s+)?(?:post|article|piece|story|column)\s+(?:was|is|has\s+been)"
+          r"|(?:dieser|der)\s+(?:gast)?(?:beitrag|artikel|text)\s+(?:wurde|ist)"
+          r"|(?:cet|l['’])\s*article\s+a\s+(?:é|e)t(?:é|e)|(?:este|el)\s+art[íi]culo\s+(?:fue|ha\s+sido)"
+          r"|(?:este|o)\s+artigo\s+foi)")
+_CREDIT_SENTENCE = re.compile(
+    rf"^{_PIECE}\s+(?:(?:written|authored|penned)\s+by|(?:(?:é|e)crit|r(?:é|e)dig(?:é|e))\s+par"
+    r"|(?:escrito|redactado)\s+por|von)\s+(?P<name>[^,;:()]+)(?:[,;(]|$)", re.IGNORECASE)
+_LABEL_ALONE = re.compile(r"^(?-i:Autor(?:in|en|innen)?|Authors?|Auteurs?|Auteures?)\s+(?P<name>[^:;()]+)$")
+_PARTICIPLE = re.compile(r"\s+(?:verfasst|geschrieben)(?:\s+worden)?\W*$", re.IGNORECASE)  # 'von X verfasst.'
+MAX_CREDIT_SENTENCE_CHARS = 200
+MAX_CREDIT_NAMES_CHARS = 80  # the names a credit line gives, all of them ('Autoren X, Y und Z')
+MAX_CREDIT_SENTENCE_LOOKUPS = 5  # credit lines read at most: a text that prints more is a list of pieces
+_JOINERS = re.compile(r"\s*(?:,|&|\bund\b|\band\b|\bet\b)\s*", re.IGNORECASE)
+
+
+def credit_sentence_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
+    """The persons a line of the text names as its writers by full names: a sentence that says who wrote the piece
+    (the name up to its first comma: a role or an employer follows it), or a credit label without its colon followed
+    by names alone ('Autoren Karim Benali und Amina Saïdi'); nothing when another word is left (a sentence about
+    'Autoren wie X'). The line stays in the text."""
+    lookups = 0
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or len(line) > MAX_CREDIT_SENTENCE_CHARS or line[0] not in "TtDdCcEeOoLlAa":
+            continue
+        match = _CREDIT_SENTENCE.match(line) or _LABEL_ALONE.match(line)
+        if match is None or len(match.group("name")) > MAX_CREDIT_NAMES_CHARS:
+            continue
+        lookups += 1
+        if lookups > MAX_CREDIT_SENTENCE_LOOKUPS:
+            break
+        printed = _PARTICIPLE.sub("", match.group("name")).strip(" .")
+        credits = parse_byline(printed, outlets)
+        words = "".join(alnum(word) for word in _JOINERS.split(printed))
+        if credits.authors and len(credits.credited) == len(credits.authors) and all(
+                " " in name for name in credits.authors) and "".join(map(alnum, credits.authors)) == words:
+            return credits
+    return Credits()
+
+
 MAX_SIGNER_NAME_CHARS = 60
 MAX_SIGNER_ROLE_CHARS = 80
 _SIGNER_LINE_ENDS = (".", "!", "?", ":", ";", "»", '"', "…", "،")

@@ -93,6 +93,9 @@ _ELSEWHERE = re.compile(
     r"|related\w*|sidebar|widget|recommend\w*|most-?read|popular|similar|commentaires?|تعليق\w*)(?:[-_][\w-]*)?$",
     re.IGNORECASE,
 )
+# A comment box whose name glues a second word to 'comment' ('commentForm', 'commentInfo_Notice', WordPress's
+# 'commentform'): the reply form's notes are signed by the newsroom, not the article.
+_GLUED_COMMENT = re.compile(r"^comments?(?:(?-i:[A-Z])[\w-]*|form)$", re.IGNORECASE)
 # The post itself (the microformat's 'hentry'; Blogger puts it inside a 'widget Blog') is not elsewhere.
 _POST = re.compile(r"^h-?entry$", re.IGNORECASE)
 _STOP_TAGS = frozenset({"body", "html", "main"})
@@ -494,7 +497,7 @@ def _token_marks(marks: str) -> tuple[bool, bool]:
     """Does a token of `marks` (an element's class and id) say elsewhere, does one say the post itself? Cached:
     the same classes come back on every comment of a thread (the regexes cost 4 µs an element)."""
     tokens = marks.split()
-    elsewhere_tokens = [token for token in tokens if _ELSEWHERE.match(token)]
+    elsewhere_tokens = [token for token in tokens if _ELSEWHERE.match(token) or _GLUED_COMMENT.match(token)]
     said_elsewhere = bool(elsewhere_tokens)
     if said_elsewhere and all("sidebar" in token.lower() for token in elsewhere_tokens) and any(
             _PAGE_CONTENT.match(token) for token in tokens):
@@ -609,6 +612,64 @@ def avatar_names(root: HtmlElement) -> list[str]:
         if _printed_beside_date(img, alt) and not elsewhere(img):
             names.append(alt)
     return names
+
+
+# An author's card: the avatar, the name printed alone beside it and the writer's bio, which opens with the name's
+# first word and a verb ('Karim explores…', 'Amina Saïdi ist Juristin…', 'Omar Lahlou est avocat…').
+_BIO_VERBS = r"(?:is|was|has|explores|writes|covers|ist|war|schreibt|est|a|(?:é|e)crit|es|escribe|é)"
+MAX_CARD_CHARS = 1500  # the card's text: a name, a role and a bio of a few sentences
+CARD_SIBLINGS = 2  # elements read after the avatar's own (the name and the bio set in the next paragraphs)
+
+
+def avatar_card_names(root: HtmlElement) -> list[str]:
+    """The names the author avatars of the page print in an author's card (the name alone beside the avatar, then a
+    bio that opens with the name's first word and a verb), outside comments, sidebars, related boxes and the footer,
+    in document order; a first name alone too, as the card prints it. The avatar's class or address must say so
+    (_AVATAR_MARK): a small image alone is as often a product's icon over its description ('Omar Cloud is a …')."""
+    names: list[str] = []
+    avatars = 0
+    for img in _IMAGES_WITH_ALT(root, most=MAX_AVATAR_IMAGES):
+        alt = clean(img.get("alt") or "")
+        if not alt[:1].isupper() or len(alt) > MAX_AVATAR_ALT or alt in names or not _AVATAR_MARK.search(
+                f"{img.get('class') or ''} {img.get('src') or ''}"):  # a small image alone is an icon as often
+            continue
+        avatars += 1
+        if avatars > MAX_AVATARS:
+            break
+        if _printed_beside_bio(img, alt) and not elsewhere(img):
+            names.append(alt)
+    return names
+
+
+def _printed_beside_bio(img: HtmlElement, alt: str) -> bool:
+    """True when a block around `img` (with the elements after the image's own, at its level) prints `alt` as a text
+    node of its own and a bio that opens with its first word."""
+    bio = re.compile(rf"(?:^|\s){re.escape(alt.split()[0])}(?:\s+\S+){{0,2}}\s+{_BIO_VERBS}\s")
+    block = img.getparent()
+    for level in range(AVATAR_LEVELS):
+        if block is None or block.tag in _CONTAINER_TAGS or len(block) > MAX_AVATAR_BLOCK_CHILDREN:
+            return False
+        texts = _card_texts(block, CARD_SIBLINGS if level == 0 else 0)
+        if texts is None:
+            return False
+        if alt in texts and bio.search(" ".join(texts)):
+            return True
+        block = block.getparent()
+    return False
+
+
+def _card_texts(el: HtmlElement, siblings: int) -> list[str] | None:
+    """The cleaned text nodes of `el` and of up to `siblings` elements after it, or None once they pass
+    MAX_CARD_CHARS (read no further)."""
+    texts: list[str] = []
+    size = 0
+    for part in [el, *islice((sib for sib in el.itersiblings() if isinstance(sib.tag, str)), siblings)]:
+        for text in part.itertext():
+            size += len(text)
+            if size > MAX_CARD_CHARS:
+                return None
+            texts.append(clean(text))
+    return texts
 
 
 def _looks_like_avatar(img: HtmlElement) -> bool:

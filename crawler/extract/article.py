@@ -31,11 +31,13 @@ from w3lib.encoding import read_bom
 from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
 from crawler.extract._authors import (
     AGENCY,
+    DESK,
     Credits,
     Kind,
     byline_within,
     closing_byline,
     closing_signer,
+    credit_sentence_byline,
     full_name_byline,
     guest_byline,
     labelled_byline,
@@ -83,6 +85,7 @@ from crawler.extract._page import (
     PrintedWords,
     author_archive_names,
     author_card_lines,
+    avatar_card_names,
     avatar_names,
     collect,
     dated_names,
@@ -697,6 +700,13 @@ def _fill_text(draft: _Draft, text: str) -> None:
         draft.credit(site_source_byline(source_lines(draft.page.printed_nodes), draft.outlets), "page")
     if not draft.credits.credited:  # a statement closing on its signer's name, then the signer's role
         draft.credit(closing_signer(body, draft.outlets), "signature")
+    if not draft.credits.credited:  # 'This post was written by X, …', 'Autoren X und Y': the text's own credit line
+        draft.credit(credit_sentence_byline(body, draft.outlets), "page")
+    if all(kind == DESK for kind in draft.credits.kinds):  # nobody, or a desk alone (the site, a team's account)
+        card = avatar_card_credits(draft)
+        if card.authors:
+            draft.credits = Credits()  # the writer's own card under the text names who wrote it
+            draft.credit(card, "page")
     guest = guest_byline(guest_lines(draft.page.root), draft.outlets) if draft.guest_mentioned else Credits()
     if guest.authors and {alnum(n) for n in guest.authors} != {alnum(n) for n in draft.credits.authors}:
         draft.credits = Credits()  # 'This is a guest post by X': the byline names the blog's account that posted it
@@ -726,6 +736,14 @@ def avatar_credits(draft: _Draft) -> Credits:
     ('Karim Benali'); nothing when they name several (a listing's cards) or something else."""
     names = avatar_names(draft.page.root)
     credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
+    return credits if len(credits.credited) == 1 and credits.authors else Credits()
+
+
+def avatar_card_credits(draft: _Draft) -> Credits:
+    """The one person the page's author cards name (`avatar_card_names`: avatar, name, bio), read like an author
+    field (a first name alone is a credit, as the card prints it); nothing when they name several (a team page)."""
+    names = avatar_card_names(draft.page.root)
+    credits = parse_names(names, draft.outlets) if len(names) == 1 else Credits()
     return credits if len(credits.credited) == 1 and credits.authors else Credits()
 
 
