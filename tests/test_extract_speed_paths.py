@@ -610,6 +610,38 @@ def test_clean_matches_its_definition(value: str) -> None:
     assert clean(value) == unicodedata.normalize("NFC", re.sub(r"\s+", " ", unescaped).strip())
 
 
+def _clean_in_full(value: str) -> str:
+    """`clean` as it reads every value: unescape, split and join, the invisible characters dropped, NFC."""
+    import html
+    import unicodedata
+
+    from crawler.extract._text import _ENTITY, without_invisible
+
+    value = html.unescape(value) if "&" in value and _ENTITY.search(value) else value
+    return unicodedata.normalize("NFC", without_invisible(" ".join(value.split())))
+
+
+def _one_of_each_kind() -> list[str]:
+    """A printable line with each whitespace and invisible character put inside it, at its ends, and twice."""
+    import sys
+
+    from crawler.extract._text import INVISIBLE, JOINERS
+
+    odd = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()] + [*INVISIBLE, *JOINERS]
+    return [form.format(c) for c in odd for form in ("Le conseil{}municipal d'Oran", "{}Vote du budget", "Vote du budget{}",
+                                                     "mot{0}{0}mot", "{}")]
+
+
+@pytest.mark.parametrize("value", [
+    "Le conseil municipal d'Oran a voté le budget", "Le conseil  municipal", " Le conseil", "Le conseil ", " ",
+    "Élu­par", "مجلس وهران البلدي", "été à Oran", "L&amp;#039;Économie", "&#32;", "&nbsp;mot",
+    "mot&#8203;mot", " ", "Karim Benali", *_one_of_each_kind()])
+def test_clean_passes_over_a_settled_value_as_it_would_read_it(value: str) -> None:
+    from crawler.extract._text import clean
+
+    assert clean(value) == _clean_in_full(value)
+
+
 # --- a regular expression's quick no (crawler.extract._prefilter) ------------------------------------------------
 
 @pytest.mark.parametrize(("pattern", "keys"), [

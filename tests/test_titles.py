@@ -992,3 +992,18 @@ def test_story_under_a_topic_sought_in_bounded_time() -> None:
     with cpu_seconds() as spent:
         assert choose_title(found.headings, refs, site, found.plain_h2_texts) == (VACCINATION, "h1")
     assert spent() < 0.05
+
+
+def test_stripped_titles_are_remembered_for_their_own_site_keys_only() -> None:
+    """`strip_site` remembers its answers on the keys it was given: the same answer when asked again, and keys that
+    name one more site (`dataclasses.replace`, as the title's choice widens them) strip afresh."""
+    from dataclasses import replace
+
+    url = "https://www.exemple-sahel.example/politique/budget.html"
+    site = SiteKeys.build(["Le Journal du Sahel"], url, None)
+    title = "Le budget de la commune adopté - Radio Oasis"
+    assert strip_site(title, site) == title
+    assert strip_site(title, site) == title
+    wider = replace(site, names=site.names | {"radiooasis"})
+    assert strip_site(title, wider) == "Le budget de la commune adopté"
+    assert strip_site(title, site) == title

@@ -20,7 +20,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from crawler.extract._headings import subheading
-from crawler.extract._lines import line_probe, sibling_text, text_key, with_lines_after
+from crawler.extract._lines import line_probe, text_key, with_lines_after
 from crawler.extract._text import clean
 
 MAX_LINK_SHARE = 0.5
@@ -34,22 +34,45 @@ _NOT_INSIDE = ("img", "picture", "figure", "video", "audio", "iframe", "svg", "s
 
 def with_lists(text: str, root: HtmlElement) -> str:
     """`text` with the lists, and the runs of subheadings and lists, printed between two of its consecutive lines put
-    back between them."""
-    return with_heading_and_list_runs(_with_lone_lists(text, root), root)
+    back between them. Both searches read the same elements' texts (the lists', their items', their neighbours'), each
+    cleaned once for the two (`_Texts`)."""
+    texts = _Texts()
+    return with_heading_and_list_runs(_with_lone_lists(text, root, texts), root, texts)
 
 
-def _with_lone_lists(text: str, root: HtmlElement) -> str:
+class _Texts(dict[HtmlElement, str]):
+    """Elements' cleaned texts (``clean(el.text_content())``), each read on first use, for one page whose tree does not
+    change meanwhile. At most MAX_KEPT_TEXTS are kept, none longer than MAX_KEPT_CHARS (a hostile page's nested lists,
+    each beside a sibling that holds the rest of the page): a text past either bound is read again when asked again."""
+
+    def __missing__(self, element: HtmlElement) -> str:
+        text = clean(element.text_content())
+        if len(self) < MAX_KEPT_TEXTS and len(text) <= MAX_KEPT_CHARS:
+            self[element] = text
+        return text
+
+    def sibling_text(self, element: HtmlElement, previous: bool) -> str:
+        """`_lines.sibling_text`, through the texts kept."""
+        siblings = element.itersiblings(preceding=previous)
+        return next((text for text in (self[s] for s in siblings if isinstance(s.tag, str)) if text), "")
+
+
+MAX_KEPT_TEXTS = 4096
+MAX_KEPT_CHARS = 4096
+
+
+def _with_lone_lists(text: str, root: HtmlElement, texts: _Texts) -> str:
     """`text` with the lists printed between two of its consecutive lines put back between them."""
     gaps = _Gaps(text)
     if gaps.too_few:
         return text
     for listing in root.iter("ul", "ol"):  # where the list prints first: the walk up is for the few that pass
-        if not any(clean(item.text_content()) for item in listing.iterchildren("li")):
+        if not any(texts[item] for item in listing.iterchildren("li")):
             continue  # nothing to put back; and a run of empty lists, each read past the others, grew with its square
-        at = gaps.free_after(sibling_text(listing, previous=True))
-        if at is None or not gaps.next_is(at, sibling_text(listing, previous=False)) or _set_apart(listing):
+        at = gaps.free_after(texts.sibling_text(listing, previous=True))
+        if at is None or not gaps.next_is(at, texts.sibling_text(listing, previous=False)) or _set_apart(listing):
             continue
-        gaps.put(at, _items(listing, gaps.flat()))
+        gaps.put(at, _items(listing, gaps.flat(), texts))
     return gaps.filled(MAX_PUT_BACK_SHARE)
 
 
@@ -96,11 +119,11 @@ def _set_apart(element: HtmlElement) -> bool:
     return any(a.tag in _OUTSIDE for a in element.iterancestors())
 
 
-def _items(listing: HtmlElement, flat: str) -> list[str]:
+def _items(listing: HtmlElement, flat: str, texts: _Texts) -> list[str]:
     """The list's "- item" lines, or none when the list is not one to put back (see the module)."""
     if next(listing.iterdescendants(*_NOT_INSIDE), None) is not None:
         return []
-    items = [clean(item.text_content()) for item in listing.iterchildren("li")]
+    items = [texts[item] for item in listing.iterchildren("li")]
     items = [item for item in items if item]
     if not items or any(line_probe(item) in flat for item in items):
         return []
@@ -124,30 +147,31 @@ _RUN_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
 
 
-def with_heading_and_list_runs(text: str, root: HtmlElement) -> str:
+def with_heading_and_list_runs(text: str, root: HtmlElement, texts: _Texts | None = None) -> str:
     """`text` with the runs of subheadings and lists printed between two of its consecutive lines put back."""
     gaps = _Gaps(text)
     if gaps.too_few:
         return text
+    texts = _Texts() if texts is None else texts
     seen: set[HtmlElement] = set()
     for listing in root.iter("ul", "ol"):
-        if listing in seen or not clean(listing.text_content()):
+        if listing in seen or not texts[listing]:
             continue  # an empty list starts no run (and a run of them, each walked back past the others, grew with its
             # square)
-        run, before, following = _run_around(listing, seen)
+        run, before, following = _run_around(listing, seen, texts)
         at = gaps.free_after(before)
         if at is None or not gaps.next_is(at, following) or len(run) < 2 or _set_apart(listing):
             continue
-        gaps.put(at, _run_lines(run, gaps.flat(), gaps.position))
+        gaps.put(at, _run_lines(run, gaps.flat(), gaps.position, texts))
     return gaps.filled(MAX_RUN_PUT_BACK_SHARE)
 
 
-def _run_around(listing: HtmlElement, seen: set[HtmlElement]) -> tuple[list[HtmlElement], str, str]:
+def _run_around(listing: HtmlElement, seen: set[HtmlElement], texts: _Texts) -> tuple[list[HtmlElement], str, str]:
     """The run of subheadings and lists that holds `listing` (its elements added to `seen`), the text printed before
     it and the text printed after it."""
     start = listing
     for sibling in listing.itersiblings(preceding=True):
-        if not isinstance(sibling.tag, str) or (sibling.tag not in _RUN_HEADINGS and clean(sibling.text_content())):
+        if not isinstance(sibling.tag, str) or (sibling.tag not in _RUN_HEADINGS and texts[sibling]):
             break
         if sibling.tag in _RUN_HEADINGS:
             start = sibling
@@ -156,7 +180,7 @@ def _run_around(listing: HtmlElement, seen: set[HtmlElement]) -> tuple[list[Html
     for element in (start, *start.itersiblings()):
         if not isinstance(element.tag, str):
             continue
-        line = clean(element.text_content())
+        line = texts[element]
         if element.tag in _RUN_HEADINGS or element.tag in _LISTS:
             if line:
                 run.append(element)
@@ -167,20 +191,20 @@ def _run_around(listing: HtmlElement, seen: set[HtmlElement]) -> tuple[list[Html
         elif line:
             following = line
             break
-    return run, sibling_text(start, previous=True), following
+    return run, texts.sibling_text(start, previous=True), following
 
 
-def _run_lines(run: list[HtmlElement], flat: str, position: dict[str, int]) -> list[str]:
+def _run_lines(run: list[HtmlElement], flat: str, position: dict[str, int], texts: _Texts) -> list[str]:
     """The lines of `run`, or none when one of its subheadings or lists would not go back alone."""
     lines: list[str] = []
     for element in run:
         if element.tag in _RUN_HEADINGS:
-            line = clean(element.text_content())
+            line = texts[element]
             if line in position or not subheading(line):
                 return []
             lines.append(line)
         else:
-            items = _items(element, flat)
+            items = _items(element, flat, texts)
             if not items:
                 return []
             lines.extend(items)

@@ -61,7 +61,16 @@ def clean(value: str | None) -> str:
         return ""
     if "&" in value and _ENTITY.search(value):
         value = html.unescape(value)
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return unicodedata.normalize("NFC", value)  # nothing to collapse or drop (see below)
     return unicodedata.normalize("NFC", without_invisible(" ".join(value.split())))
+
+
+# Why `clean` may pass a value over whole: every whitespace character but the space (what str.split() splits on: tabs,
+# line breaks, U+00A0, U+2000-U+200A, U+3000 …) and every INVISIBLE character (format characters) is one that
+# str.isprintable() refuses, so a printable value has only spaces to collapse, and none when it holds no two in a row and
+# none at either end. Two in three values a page cleans are such (short class-free texts, names, headings): the C scans
+# cost less than the split and join (0.44 -> 0.34-0.38 ms a page of aeb and fundus, 300 values).
 
 
 def without_markup(value: str) -> str:

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
 from crawler.extract._page import KICKER_TRIM, Heading
@@ -117,6 +117,10 @@ class SiteKeys:
     section: str
     folders: frozenset[str] = frozenset()  # the URL path's folders ('politique' in /politique/2025/titre)
     acronyms: frozenset[str] = frozenset()  # 'aps' of 'Algérie Presse Service', 'tsa' of tsa-algerie.com
+    # `strip_site`'s answers by title, for this page's keys: the title's choice strips each reference and heading again
+    # and again (405 distinct titles among 2,329 strips on 200 aeb and fundus pages). A new set of keys (`replace`,
+    # a second `build`) starts with none.
+    stripped: dict[str, str] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
     @classmethod
     def build(cls, names: Sequence[str], url: str, section: str | None) -> SiteKeys:
@@ -264,6 +268,13 @@ def last_segment(title: str) -> str | None:
 
 def strip_site(title: str, site: SiteKeys) -> str:
     """`title` without site-name (or section) segments at either end, nor a closing bracket naming the site."""
+    stripped = site.stripped.get(title)
+    if stripped is None:
+        stripped = site.stripped[title] = _strip_site(title, site)
+    return stripped
+
+
+def _strip_site(title: str, site: SiteKeys) -> str:
     glued = _GLUED_TAIL.search(title)
     if glued and len(glued.group(1).split()) <= _MAX_OPENED_WORDS:
         title = title[:glued.start()]
