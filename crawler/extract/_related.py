@@ -209,12 +209,9 @@ def _names_own_text(link: HtmlElement) -> bool:
 
 
 def _to_another_site(link: HtmlElement, host: str) -> bool:
-    """The link names another site than `host`'s (a relative address, a mail or script link or none: no)."""
-    try:
-        parts = urlsplit((link.get("href") or "").strip())
-    except ValueError:  # 'http://[broken': no address, so no other site
-        return False
-    return bool(host) and bool(parts.netloc) and site_domain(parts.hostname or "") != site_domain(host)
+    """The link leads to a page of another site than `host`'s (a link with no address leads nowhere known: no)."""
+    href = (link.get("href") or "").strip()
+    return bool(host) and bool(href) and not href.startswith("#") and not _to_site(href, host)
 
 
 def _linked_text(link: HtmlElement, shouted: set[str]) -> str:
