@@ -146,11 +146,6 @@ def test_is_date_line(line: str, expected: bool) -> None:
     ("Click here to read the full ruling of the Oran court of appeal.", ""),
     ("The port reopened on Monday. Click here to learn more about our shipping partners.", "The port reopened on Monday."),
     ("Click here to discover the best beaches near Annaba", ""),
-    # the site's app promoted, in capitals or not
-    ("CLICK HERE TO GET THE ORAN DAILY APP", ""),
-    ("Click here to get our app for the live scores of the Ligue 1.", ""),
-    ("The mayor said residents can click here to get the bus timetable app from the town hall's site.",
-     "The mayor said residents can click here to get the bus timetable app from the town hall's site."),
     # a line that points elsewhere with other words stays
     ("Click here for the list of the ferries that sail from Algiers this week.",
      "Click here for the list of the ferries that sail from Algiers this week."),

@@ -137,12 +137,9 @@ _PROMPT = Prefiltered(re.compile(
 # holds one of the strings its alternatives need: one more unanchored search of every line would cost 7 µs a line.
 # 'Click here to read / learn more / discover …' points to another page (a document, a sponsor's page), as the
 # calls to subscribe do: tune halves, body F1: fundus 1 page fixed, wcxb 3, none broken ('Click here for …' and
-# 'Click here to see …' are left alone: wcxb labels keep such lines). 'Click here to get the X app' opening a
-# sentence promotes the site's app (in capitals it went as a shouted link, which a link to the app store no
-# longer is: see crawler.extract._related).
+# 'Click here to see …' are left alone: wcxb labels keep such lines).
 _CALLS = Prefiltered(re.compile(
-    r"click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download|read|learn\s+more|discover)\b"
-    r"|(?:^|(?<=[.!?:]\s))\W{0,3}click\s+here\s+to\s+get\s+(?:the|our)\s+(?:[\w'’-]+\s+){0,3}app\b|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
+    r"click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download|read|learn\s+more|discover)\b|اضغط\s+هنا\s+(?:للاشتراك|للتسجيل|لتحميل)"
     r"|subscribe\s+to\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:youtube|channel|podcast)"
     r"|subscribe\s+to\s+(?:[\w.'’-]+\s+){1,3}on\s+(?:youtube|spotify|apple\s+podcasts)"  # aeb 1 tune page fixed
     r"|if\s+you\s+(?:buy|purchase)\s+(?:something|a\s+product|anything)\s+(?:through|via|from)\s+(?:this|our|a|the)"

@@ -164,15 +164,11 @@ def _unlinked_items(root: HtmlElement) -> set[str]:
     return {clean(li.text_content()) for li in root.iter("li") if next(li.iter("a"), None) is None}
 
 
-# Headlines of other articles set in the text as links and shouted: in capitals ('DANCING WITH THE STARS: X OPENS UP
-# ABOUT …') or tagged with a capitalised label in brackets ('China furious at Macron [INSIGHT]'). The page must print
-# the line as a link (the link's text, or a paragraph mostly of links) to a page of its own site: a subheading in
-# capitals stays. Tune halves, body F1: aeb 5 pages fixed, 1 broken; fundus 1 fixed; readability, newspaper4k and
-# trafilatura corpora unchanged.
-# A shouted link to another site's page is no headline of the site's other articles but the article's pointer to a
-# source or a document ('CLICK FOR THE FULL RESULTS' to a sports federation's table): it stays. The app's promotion
-# that went as a shouted link to the app store ('CLICK HERE TO GET THE X APP') goes as a call to the reader
-# (crawler.extract._cleanup). Tune halves, body F1: aeb 1 page fixed (.970 -> 1), none broken; no other page changes.
+# Headlines of other articles set in the text as links and shouted: in capitals ('CLICK HERE TO GET THE APP',
+# 'DANCING WITH THE STARS: X OPENS UP ABOUT …') or tagged with a capitalised label in brackets ('China furious at
+# Macron [INSIGHT]'). The page must print the line as a link (the link's text, or a paragraph mostly of links): a
+# subheading in capitals stays. Tune halves, body F1: aeb 5 pages fixed, 1 broken; fundus 1 fixed; readability,
+# newspaper4k and trafilatura corpora unchanged.
 MIN_SHOUTED_LETTERS = 12
 MIN_TAGGED_WORDS = 3
 MIN_PARAGRAPH_LINK_SHARE = 0.6
@@ -190,14 +186,13 @@ def is_shouted(line: str) -> bool:
     return line.isupper() and sum(c.isupper() for c in line) >= MIN_SHOUTED_LETTERS
 
 
-def without_shouted_links(text: str, root: HtmlElement, host: str) -> str:
-    """`text` without the shouted lines that the page on `host` prints as links to its own pages (see is_shouted)."""
+def without_shouted_links(text: str, root: HtmlElement) -> str:
+    """`text` without the shouted lines that the page prints as links (see is_shouted)."""
     lines = text.split("\n")
     shouted = {line for line in lines if is_shouted(line)}
     if not shouted:
         return text
-    linked = {line for line in (_linked_text(link, shouted) for link in root.iter("a")
-                                if not _names_own_text(link) and not _to_another_site(link, host))
+    linked = {line for line in (_linked_text(link, shouted) for link in root.iter("a") if not _names_own_text(link))
               if line in shouted}
     return bounded_removal(text, "\n".join(line for line in lines if line not in linked))
 
@@ -206,12 +201,6 @@ def _names_own_text(link: HtmlElement) -> bool:
     """A link that names the article's own text, not another article: an anchor in the page (a table of contents
     lists the subheadings), or a subheading set as a link (a listicle's 'CANON EOS R6 MARK II' to the shop)."""
     return (link.get("href") or "").startswith("#") or next(link.iterancestors(*_SUBHEADINGS), None) is not None
-
-
-def _to_another_site(link: HtmlElement, host: str) -> bool:
-    """The link leads to a page of another site than `host`'s (a link with no address leads nowhere known: no)."""
-    href = (link.get("href") or "").strip()
-    return bool(host) and bool(href) and not href.startswith("#") and not _to_site(href, host)
 
 
 def _linked_text(link: HtmlElement, shouted: set[str]) -> str:

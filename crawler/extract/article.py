@@ -352,8 +352,8 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     text = with_leading_text(text, root)
     text = with_lead(text, root, _headline(draft))
     text = with_bare_blocks(with_lists(with_headings(text, root), root), root)
+    text = without_teaser_cards(without_shouted_links(text, root), root)
     host = urlsplit(url).hostname or ""
-    text = without_teaser_cards(without_shouted_links(text, root, host), root)
     text = without_card_headlines(without_link_lists(text, root, host), root, host)
     text = without_video_teasers(text, draft.jsonld.videos, draft.description)
     return without_marked_boxes(without_hover_cards(without_set_apart_boxes(text, root, html), root),
