@@ -1772,6 +1772,7 @@ CREDIT_SENTENCES = [
     ("Autoren wie Karim Benali und Amina Saïdi", []),
     ("autoren Karim Benali und Amina Saïdi", []),
     ("Autor Redaktion", []),
+    ("Este artículo fue escrito por la Redacción de Oran.", []),
     ("The article was written by a reader, me.", []),
     ("كتب كريم بن علي هذا المقال عن الإصلاح الضريبي.", []),
 ]
@@ -1799,12 +1800,10 @@ def test_credit_lines_are_read_a_few_times_on_a_hostile_text() -> None:
     assert spent() < 0.5
 
 
-
 def test_a_comment_form_signed_by_the_newsroom_credits_nobody() -> None:
     notice = ('<div id="commentFormContainer"><p class="smallPrint">Merci de rester courtois dans vos commentaires. '
               '<span class="signature">La rédaction</span></p></div>')
     assert _extract(page("<title>Réforme fiscale</title>", tail=notice)).authors == ()
-
 
 
 # --- an author's card: the avatar, the name alone beside it, then a bio that opens with the name's first word ---------

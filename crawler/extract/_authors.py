@@ -581,7 +581,8 @@ def credit_sentence_byline(text: str, outlets: Iterable[str] = ()) -> Credits:
         credits = parse_byline(printed, outlets)
         words = "".join(alnum(word) for word in _JOINERS.split(printed))
         if credits.authors and len(credits.credited) == len(credits.authors) and all(
-                " " in name for name in credits.authors) and "".join(map(alnum, credits.authors)) == words:
+                " " in name and name[0].isupper() for name in credits.authors) and "".join(
+                map(alnum, credits.authors)) == words:  # 'escrito por la Redacción': the desk, no person
             return credits
     return Credits()
 
