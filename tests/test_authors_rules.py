@@ -823,6 +823,8 @@ AGENCY_PLACES = [
     ("Par Karim Benali et AFP, Bamako", [("Karim Benali", P), ("AFP", A)]),
     ("AFP, Karim Benali", [("AFP", A), ("Karim Benali", P)]),  # a full name after the agency: a co-author
     ("Anadolu Ajansı", [("Anadolu Ajansı", A)]),  # the agency's Turkish name
+    ("Por Agencia EFE, Madrid", [("Agencia EFE", A)]),  # the agencies' names in their own languages
+    ("Von Deutsche Presse-Agentur", [("Deutsche Presse-Agentur", A)]),
 ]
 
 
