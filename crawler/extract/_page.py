@@ -600,18 +600,7 @@ def avatar_names(root: HtmlElement) -> list[str]:
     related boxes and the footer, in document order: a byline set as a card, the name in an element no class marks.
     One XPath pass over the first MAX_AVATAR_IMAGES images; a few short blocks read for the ones that look like an
     avatar."""
-    names: list[str] = []
-    avatars = 0
-    for img in _IMAGES_WITH_ALT(root, most=MAX_AVATAR_IMAGES):
-        alt = clean(img.get("alt") or "")
-        if " " not in alt or len(alt) > MAX_AVATAR_ALT or alt in names or not _looks_like_avatar(img):
-            continue
-        avatars += 1
-        if avatars > MAX_AVATARS:
-            break
-        if _printed_beside_date(img, alt) and not elsewhere(img):
-            names.append(alt)
-    return names
+    return _avatars_printed(root, _full_name_avatar, _printed_beside_date)
 
 
 # An author's card: the avatar, the name printed alone beside it and the writer's bio, which opens with the name's
@@ -626,83 +615,87 @@ def avatar_card_names(root: HtmlElement) -> list[str]:
     bio that opens with the name's first word and a verb), outside comments, sidebars, related boxes and the footer,
     in document order; a first name alone too, as the card prints it. The avatar's class or address must say so
     (_AVATAR_MARK): a small image alone is as often a product's icon over its description ('Omar Cloud is a …')."""
+    return _avatars_printed(root, _marked_avatar, _printed_beside_bio)
+
+
+def _avatars_printed(root: HtmlElement, is_avatar: Callable[[HtmlElement, str], bool],
+                     printed_beside: Callable[[HtmlElement, str], bool]) -> list[str]:
+    """The alt texts of the first MAX_AVATAR_IMAGES images that `is_avatar` takes (MAX_AVATARS of them read at the
+    most) and whose block `printed_beside` finds printed as a card, outside the page's elsewhere boxes."""
     names: list[str] = []
     avatars = 0
     for img in _IMAGES_WITH_ALT(root, most=MAX_AVATAR_IMAGES):
         alt = clean(img.get("alt") or "")
-        if not alt[:1].isupper() or len(alt) > MAX_AVATAR_ALT or alt in names or not _AVATAR_MARK.search(
-                f"{img.get('class') or ''} {img.get('src') or ''}"):  # a small image alone is an icon as often
+        if len(alt) > MAX_AVATAR_ALT or alt in names or not is_avatar(img, alt):
             continue
         avatars += 1
         if avatars > MAX_AVATARS:
             break
-        if _printed_beside_bio(img, alt) and not elsewhere(img):
+        if printed_beside(img, alt) and not elsewhere(img):
             names.append(alt)
     return names
+
+
+def _full_name_avatar(img: HtmlElement, alt: str) -> bool:
+    """A full name on an image that looks like an avatar: small, or marked."""
+    if " " not in alt:
+        return False
+    width = (img.get("width") or "").strip().removesuffix("px")
+    return (width.isdigit() and int(width) <= MAX_AVATAR_WIDTH) or _avatar_marked(img)
+
+
+def _marked_avatar(img: HtmlElement, alt: str) -> bool:
+    """A name (a first name alone too) on an image whose class or address says it is an avatar."""
+    return alt[:1].isupper() and _avatar_marked(img)
+
+
+def _avatar_marked(img: HtmlElement) -> bool:
+    return _AVATAR_MARK.search(f"{img.get('class') or ''} {img.get('src') or ''}") is not None
+
+
+def _printed_beside_date(img: HtmlElement, alt: str) -> bool:
+    """True when a short block around `img` prints `alt` as a text node of its own and a date."""
+    return _block_prints(img, alt, lambda block, _level: _block_texts(block, MAX_AVATAR_BLOCK_CHARS, 0),
+                         _BLOCK_DATE.search)
 
 
 def _printed_beside_bio(img: HtmlElement, alt: str) -> bool:
     """True when a block around `img` (with the elements after the image's own, at its level) prints `alt` as a text
     node of its own and a bio that opens with its first word."""
     bio = re.compile(rf"(?:^|\s){re.escape(alt.split()[0])}(?:\s+\S+){{0,2}}\s+{_BIO_VERBS}\s")
+    return _block_prints(img, alt, lambda block, level: _block_texts(
+        block, MAX_CARD_CHARS, CARD_SIBLINGS if level == 0 else 0), bio.search)
+
+
+def _block_prints(img: HtmlElement, alt: str, texts_of: Callable[[HtmlElement, int], list[str] | None],
+                  says: Callable[[str], object]) -> bool:
+    """True when one of the AVATAR_LEVELS blocks around `img` (none a container, none of more than
+    MAX_AVATAR_BLOCK_CHILDREN children) prints `alt` as a text node of its own, and its texts (`texts_of` the block
+    and its level) are what `says` looks for."""
     block = img.getparent()
     for level in range(AVATAR_LEVELS):
         if block is None or block.tag in _CONTAINER_TAGS or len(block) > MAX_AVATAR_BLOCK_CHILDREN:
             return False
-        texts = _card_texts(block, CARD_SIBLINGS if level == 0 else 0)
+        texts = texts_of(block, level)
         if texts is None:
             return False
-        if alt in texts and bio.search(" ".join(texts)):
+        if alt in texts and says(" ".join(texts)):
             return True
         block = block.getparent()
     return False
 
 
-def _card_texts(el: HtmlElement, siblings: int) -> list[str] | None:
-    """The cleaned text nodes of `el` and of up to `siblings` elements after it, or None once they pass
-    MAX_CARD_CHARS (read no further)."""
+def _block_texts(el: HtmlElement, most: int, siblings: int) -> list[str] | None:
+    """The cleaned text nodes of `el` and of up to `siblings` elements after it, or None once they pass `most`
+    characters (read no further)."""
     texts: list[str] = []
     size = 0
     for part in [el, *islice((sib for sib in el.itersiblings() if isinstance(sib.tag, str)), siblings)]:
         for text in part.itertext():
-            size += len(text)
-            if size > MAX_CARD_CHARS:
+            size += len(text.strip())
+            if size > most:
                 return None
             texts.append(clean(text))
-    return texts
-
-
-def _looks_like_avatar(img: HtmlElement) -> bool:
-    width = (img.get("width") or "").strip().removesuffix("px")
-    if width.isdigit() and int(width) <= MAX_AVATAR_WIDTH:
-        return True
-    return _AVATAR_MARK.search(f"{img.get('class') or ''} {img.get('src') or ''}") is not None
-
-
-def _printed_beside_date(img: HtmlElement, alt: str) -> bool:
-    """True when a short block around `img` prints `alt` as a text node of its own and a date."""
-    block = img.getparent()
-    for _ in range(AVATAR_LEVELS):
-        if block is None or block.tag in _CONTAINER_TAGS or len(block) > MAX_AVATAR_BLOCK_CHILDREN:
-            return False
-        texts = _short_texts(block)
-        if texts is None:
-            return False
-        if any(clean(text) == alt for text in texts) and _BLOCK_DATE.search(" ".join(texts)):
-            return True
-        block = block.getparent()
-    return False
-
-
-def _short_texts(el: HtmlElement) -> list[str] | None:
-    """The text nodes of `el`, or None once they pass MAX_AVATAR_BLOCK_CHARS (read no further)."""
-    texts: list[str] = []
-    size = 0
-    for text in el.itertext():
-        size += len(text.strip())
-        if size > MAX_AVATAR_BLOCK_CHARS:
-            return None
-        texts.append(text)
     return texts
 
 
