@@ -313,6 +313,8 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
         if _names_a_body(value):
             _take_body(value, credits, skip)  # 'British Heart Foundation' typed a person: a body, credited as a desk
             continue
+        if _site_under_a_heading(value, skip):
+            continue  # 'Noticias Sahel Info': the site's name, no byline
         inverted = _inverted(value)
         if inverted:
             if alnum(inverted) not in skip:
@@ -336,6 +338,18 @@ _BODY_WORDS = frozenset({
     "fondation", "institut", "université", "universite", "ministère", "ministere", "stiftung", "verband", "verein",
     "universität", "universitat", "fundación", "fundacion", "مؤسسة", "جمعية", "جامعة", "وزارة",
 })
+
+
+# Generic words a site's name is filed under in an author field ('Noticias Sahel Info', 'News Sahel Info'): the site
+# itself, not a person. A closed list, not any leading word: 'Karim Benali' on benali.info is the site's owner.
+_SITE_HEADINGS = frozenset({"noticias", "noticia", "news", "actualites", "actualite", "actu", "nachrichten",
+                            "diario", "notizie", "nieuws", "info", "infos", "journal", "اخبار"})
+
+
+def _site_under_a_heading(value: str, skip: set[str]) -> bool:
+    """True when `value` is the site's name after one generic word ('NOTICIAS SAHEL INFO' on 'Sahel Info')."""
+    heading, _, rest = clean(value).partition(" ")
+    return bool(rest) and fold(heading) in _SITE_HEADINGS and alnum(rest) in skip
 
 
 def _names_a_body(value: str) -> bool:
