@@ -182,11 +182,13 @@ _DESKS = frozenset(alnum(s) for s in (
     "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "staff",
     "la rédaction numérique", "desk", "web desk", "newsdesk", "news desk", "redaktion", "service politique",
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
+    "redacción", "la redacción", "redação", "a redação", "redazione", "la redazione",
 ))
-_DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+_DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير",
+                  "redaccion ", "la redaccion", "redacao ", "a redacao", "redazione ", "la redazione")
 # ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial', 'The Atlas editors').
 _DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction", "editors",
-                            "staff"})
+                            "staff", "redaccion", "redacao", "redazione"})
 # ... or that ends on the staff who wrote it ('Staff Writer', 'Sahel Info staff reporters').
 _STAFF_ENDINGS = ("staff writer", "staff writers", "staff reporter", "staff reporters")
 # CMS placeholders and account names that credit nobody: dropped.
