@@ -133,6 +133,73 @@ def test_a_link_to_every_post_credits_nobody(value: str) -> None:
     assert parse_names([value]).credited == []
 
 
+# --- the Spanish, Portuguese and Italian newsroom ('Redacción', 'Redação', 'Redazione') is a desk, as 'Rédaction' ---
+
+ROMANCE_DESKS = [
+    ("Redacción", [("Redacción", D)]),
+    ("Redacción SI", [("Redacción SI", D)]),  # the newsroom and the site's initials
+    ("Por la Redacción", [("La Redacción", D)]),
+    ("Sahel Info Redacción", [("Sahel Info Redacción", D)]),
+    ("Redação", [("Redação", D)]),
+    ("A Redação", [("A Redação", D)]),
+    ("Redação Sahel Info", [("Redação Sahel Info", D)]),
+    ("Redazione", [("Redazione", D)]),
+    ("La redazione", [("La redazione", D)]),
+    ("Redazione Sahel", [("Redazione Sahel", D)]),
+    ("Por Karim Benali", [("Karim Benali", P)]),
+    ("Por Ana Redondo", [("Ana Redondo", P)]),  # a surname that only begins like one
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), ROMANCE_DESKS, ids=[c[0] for c in ROMANCE_DESKS])
+def test_a_romance_newsroom_is_a_desk(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+# --- an author field that holds the site's name under a generic word ('NOTICIAS SAHEL INFO') credits nobody ---------
+
+SITE_UNDER_A_HEADING = [
+    (["NOTICIAS SAHEL INFO"], ["Sahel Info"], []),
+    (["Noticias Sahel Info"], ["Sahel Info - Diario de Bamako"], []),  # one part of the site's name
+    (["News Sahel Info"], ["Sahel Info"], []),
+    (["Actualités Sahel Info"], ["Sahel Info"], []),
+    (["Nachrichten Sahel"], ["Sahel"], []),
+    (["أخبار الساحل"], ["الساحل"], []),
+    (["Noticias Sahel Info", "Karim Benali"], ["Sahel Info"], [("Karim Benali", P)]),
+    # a person named like the site stays: a first name is no heading (a personal site named after its owner)
+    (["Karim Benali"], ["Benali"], [("Karim Benali", P)]),
+    (["Karim Sahel Info"], ["Sahel Info"], [("Karim Sahel Info", P)]),
+    (["Amina Saïdi"], ["Amina Saïdi"], []),  # the site's name alone: no credit, as before
+]
+
+
+@pytest.mark.parametrize(("values", "outlets", "credited"), SITE_UNDER_A_HEADING,
+                         ids=[c[0][0] for c in SITE_UNDER_A_HEADING])
+def test_the_site_under_a_heading_is_no_person(values: list[str], outlets: list[str],
+                                               credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets).credited == credited
+
+
+@pytest.mark.parametrize(("creator", "expected"), [
+    ("NOTICIAS SAHEL INFO", (("Redacción SI",), (D,))),  # the printed desk stays: the meta names the site
+    ("Karim Benali", (("Karim Benali",), (P,))),  # a person in another field: the desk gives way to them
+])
+def test_a_printed_romance_desk_over_the_site_in_a_meta(creator: str, expected: tuple[tuple[str, ...], ...]) -> None:
+    html = page('<title>Reforma fiscal</title><meta property="og:site_name" content="Sahel Info">'
+                f'<meta name="DC.creator" content="{creator}">'
+                + _jsonld(headline="Reforma fiscal", author={"@type": "Person", "name": "Redacción SI"}),
+                '<h1>Reforma fiscal</h1><p class="byline">Redacción SI</p>')
+    got = _extract(html)
+    assert (got.authors, got.author_kinds) == expected
+
+
+def test_the_site_under_a_heading_in_a_meta_credits_nobody() -> None:
+    html = page('<title>Réforme fiscale</title><meta property="og:site_name" content="Sahel Info">'
+                '<meta name="DC.creator" content="NOTICIAS SAHEL INFO">')
+    got = _extract(html)
+    assert (got.authors, got.author_kinds) == ((), ())
+
+
 # --- structured fields: a catalogue's surname-first name, a degree after a name, a reference list --------
 
 STRUCTURED = [

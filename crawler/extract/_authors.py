@@ -182,11 +182,13 @@ _DESKS = frozenset(alnum(s) for s in (
     "rédaction", "la rédaction", "la redaction", "redaction web", "rédaction web", "rédaction en ligne", "staff",
     "la rédaction numérique", "desk", "web desk", "newsdesk", "news desk", "redaktion", "service politique",
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
+    "redacción", "la redacción", "redação", "a redação", "redazione", "la redazione",
 ))
-_DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير")
+_DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير",
+                  "redaccion ", "la redaccion", "redacao ", "a redacao", "redazione ", "la redazione")
 # ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial', 'The Atlas editors').
 _DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction", "editors",
-                            "staff"})
+                            "staff", "redaccion", "redacao", "redazione"})
 # ... or that ends on the staff who wrote it ('Staff Writer', 'Sahel Info staff reporters').
 _STAFF_ENDINGS = ("staff writer", "staff writers", "staff reporter", "staff reporters")
 # CMS placeholders and account names that credit nobody: dropped.
@@ -313,6 +315,8 @@ def parse_names(values: Iterable[str], outlets: Iterable[str] = (), persons: Ite
         if _names_a_body(value):
             _take_body(value, credits, skip)  # 'British Heart Foundation' typed a person: a body, credited as a desk
             continue
+        if _site_under_a_heading(value, skip):
+            continue  # 'Noticias Sahel Info': the site's name, no byline
         inverted = _inverted(value)
         if inverted:
             if alnum(inverted) not in skip:
@@ -336,6 +340,18 @@ _BODY_WORDS = frozenset({
     "fondation", "institut", "université", "universite", "ministère", "ministere", "stiftung", "verband", "verein",
     "universität", "universitat", "fundación", "fundacion", "مؤسسة", "جمعية", "جامعة", "وزارة",
 })
+
+
+# Generic words a site's name is filed under in an author field ('Noticias Sahel Info', 'News Sahel Info'): the site
+# itself, not a person. A closed list, not any leading word: 'Karim Benali' on benali.info is the site's owner.
+_SITE_HEADINGS = frozenset({"noticias", "noticia", "news", "actualites", "actualite", "actu", "nachrichten",
+                            "diario", "notizie", "nieuws", "info", "infos", "journal", "اخبار"})
+
+
+def _site_under_a_heading(value: str, skip: set[str]) -> bool:
+    """True when `value` is the site's name after one generic word ('NOTICIAS SAHEL INFO' on 'Sahel Info')."""
+    heading, _, rest = clean(value).partition(" ")
+    return bool(rest) and fold(heading) in _SITE_HEADINGS and alnum(rest) in skip
 
 
 def _names_a_body(value: str) -> bool:
