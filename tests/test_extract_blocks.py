@@ -90,7 +90,7 @@ def test_bare_blocks_of_a_page_of_thousands_of_divisions(form: str) -> None:
     root = parse_html(_page(_p(EN[0]), run, _p(EN[1])))
     with cpu_seconds() as spent:
         assert with_bare_blocks("\n".join(EN[:2]), root).split("\n") == list(EN[:2])
-    assert spent() < 1.0
+    assert spent() < 2.0  # 0.4-0.6 s alone: the bound leaves room for a second worker on the same two cores
 
 
 STORY = tuple(f"Part {n} of the report: the council of the town voted its budget late on Tuesday night, after a long "

