@@ -735,15 +735,18 @@ def avatar_credits(draft: _Draft) -> Credits:
     """The one person the page's author avatars name beside a date (`avatar_names`), by a full name read as a byline
     ('Karim Benali'); nothing when they name several (a listing's cards) or something else."""
     names = avatar_names(draft.page.root)
-    credits = parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits()
-    return credits if len(credits.credited) == 1 and credits.authors else Credits()
+    return _one_person(parse_byline(names[0], draft.outlets) if len(names) == 1 else Credits())
 
 
 def avatar_card_credits(draft: _Draft) -> Credits:
     """The one person the page's author cards name (`avatar_card_names`: avatar, name, bio), read like an author
     field (a first name alone is a credit, as the card prints it); nothing when they name several (a team page)."""
     names = avatar_card_names(draft.page.root)
-    credits = parse_names(names, draft.outlets) if len(names) == 1 else Credits()
+    return _one_person(parse_names(names, draft.outlets) if len(names) == 1 else Credits())
+
+
+def _one_person(credits: Credits) -> Credits:
+    """`credits` when they credit one person and nothing else (an avatar's name), else nothing."""
     return credits if len(credits.credited) == 1 and credits.authors else Credits()
 
 
