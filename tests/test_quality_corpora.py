@@ -356,3 +356,43 @@ def test_a_corpus_issue_12_does_not_name_has_its_misses_apart(capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "issue 12 targets on the held-back halves of aeb: all met" in out
     assert "wcxb body 0.500 (1 pages): below trafilatura's 0.900" in out.split("extra corpus wcxb")[1]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (b'<!DOCTYPE html><html lang="fr-FR"><head>', "fr"),
+    (b"<html class='no-js' LANG='AR'>", "ar"),
+    (b"<html><head><meta property='og:locale' content='fr_FR'>", None),  # only the <html> element's own declaration
+    (b"<html>" + b" " * 5000 + b'<p lang="fr">', None),
+])
+def test_the_declared_language_is_the_html_elements_lang(html: bytes, expected: str | None) -> None:
+    from bench.quality.extractors import declared_language
+
+    assert declared_language(html) == expected
+
+
+def test_pages_declaring_a_language_are_pooled_over_corpora_per_half(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.quality.report import Outcome, Row, print_languages
+
+    held = [f"p{n}" for n in range(100) if half_of(f"p{n}") == "held-back"][:3]
+    tune = next(f"p{n}" for n in range(100) if half_of(f"p{n}") == "tune")
+
+    def row(corpus: str, page_id: str, declared: str | None, ours: float, theirs: float) -> Row:
+        scores = {"title": None, "authors": None, "date": None, "body": ours, "language": None}
+        page = Page(corpus, page_id, f"https://{corpus}.example/{page_id}", Path("unused"), Labels())
+        outcomes = {"khabar": Outcome(Prediction(), scores, 0.0),
+                    "trafilatura": Outcome(Prediction(), {**scores, "body": theirs}, 0.0)}
+        if corpus == "htmldate":  # the date corpus's rows carry a third extractor; the pooled table leaves it out
+            outcomes["htmldate"] = Outcome(Prediction(), {**scores, "body": None}, 0.0)
+        return Row(page, outcomes, declared=declared)
+
+    results = {"htmldate": [row("htmldate", held[0], "fr", 1.0, 0.5), row("htmldate", held[1], "en", 0.0, 1.0)],
+               "trafilatura": [row("trafilatura", held[2], "fr", 0.5, 0.5), row("trafilatura", tune, "fr", 0.2, 0.9)]}
+
+    print_languages(results, ["fr", "ar"])
+
+    out = capsys.readouterr().out
+    held_table = out.split("pages declaring 'fr', pooled (htmldate, trafilatura) · held-back: 2 pages")[1]
+    body = next(line for line in held_table.splitlines() if line.startswith("body"))
+    assert body.split()[:5] == ["body", "2", "0.750", "0.500", "+0.250"]
+    assert "pages declaring 'fr', pooled (htmldate, trafilatura) · tune: 1 pages" in out
+    assert "'ar'" not in out  # no page declares Arabic: no table

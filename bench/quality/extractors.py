@@ -32,7 +32,7 @@ def khabar(html: bytes, url: str) -> Prediction:
 
 def plain_trafilatura(html: bytes, url: str) -> Prediction:
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    lang = _html_lang(html)
+    lang = declared_language(html)
     if document is None:
         return Prediction(language=lang)
     authors = tuple(a.strip() for a in (document.author or "").split(";") if a.strip())
@@ -43,7 +43,8 @@ def date_only_htmldate(html: bytes, url: str) -> Prediction:
     return Prediction(date=htmldate.find_date(html, url=url, original_date=True))
 
 
-def _html_lang(html: bytes) -> str | None:
+def declared_language(html: bytes) -> str | None:
+    """The language the page declares in its `<html lang>` (two or three letters, lower case), or None."""
     found = _LANG.search(html[:4096])
     return found.group(1).decode("ascii").lower() if found else None
 

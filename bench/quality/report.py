@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from multiprocessing import Pool
 
 from bench.quality.corpora import HELD_BACK, TUNE, Page
-from bench.quality.extractors import EXTRACTORS, date_only_htmldate
+from bench.quality.extractors import EXTRACTORS, date_only_htmldate, declared_language
 from bench.quality.scoring import FIELDS, Prediction, in_page, score
 from crawler.extract.charset import decode_html
 
@@ -31,11 +31,12 @@ class Row:
     page: Page
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     ceiling: dict[str, float | None] = field(default_factory=dict)  # what the page holds of the labels
+    declared: str | None = None  # the page's <html lang>, which neither extractor decides
 
 
 def run_page(page: Page) -> Row:
     html = page.html()
-    row = Row(page, ceiling=in_page(decode_html(html, None)[0], page.labels))
+    row = Row(page, ceiling=in_page(decode_html(html, None)[0], page.labels), declared=declared_language(html))
     extractors = dict(EXTRACTORS)
     if page.corpus == "htmldate":
         extractors["htmldate"] = date_only_htmldate
@@ -101,8 +102,8 @@ def _cell(value: float | None) -> str:
     return f"{value:8.3f}" if value is not None else f"{'-':>8}"
 
 
-def print_table(corpus: str, half: str, rows: list[Row], skipped: int) -> None:
-    names = list(rows[0].outcomes) if rows else list(EXTRACTORS)
+def print_table(corpus: str, half: str, rows: list[Row], skipped: int, names: Sequence[str] = ()) -> None:
+    names = list(names) or (list(rows[0].outcomes) if rows else list(EXTRACTORS))
     print(f"\n{corpus} · {half}: {len(rows)} pages" + (f" ({skipped} skipped, see above)" if skipped else ""))
     print(f"{'field':10} {'pages':>5} " + " ".join(f"{n:>11}" for n in names) + f" {'diff':>8} {'losses':>6}"
           + f" {'in page':>8} {'wins':>5}  {'diff, 95% interval':>18}")
@@ -119,6 +120,20 @@ def print_table(corpus: str, half: str, rows: list[Row], skipped: int) -> None:
     print(f"{'failures':10} {'':5} " + " ".join(f"{sum(r.outcomes[n].error is not None for r in rows):11d}" for n in names))
     print(f"{'ms/page':10} {'':5} " + " ".join(
         f"{1000 * sum(r.outcomes[n].seconds for r in rows) / max(1, len(rows)):11.1f}" for n in names))
+
+
+def print_languages(results: dict[str, list[Row]], languages: Sequence[str]) -> None:
+    """Per half, one table for each language of the pages declaring it in their <html lang>, pooled over every
+    corpus measured: how Khabar and trafilatura fare on, say, French pages whichever corpus holds them. The
+    declaration is the page's own, so neither extractor's language detection picks the pages."""
+    for language in languages:
+        rows = [row for corpus_rows in results.values() for row in corpus_rows if row.declared == language]
+        corpora = sorted({row.page.corpus for row in rows})
+        for half in HALVES:
+            half_rows = [row for row in rows if row.page.half == half]
+            if half_rows:
+                print_table(f"pages declaring {language!r}, pooled ({', '.join(corpora)})", half, half_rows, 0,
+                            names=list(EXTRACTORS))
 
 
 def _paired_cells(rows: list[Row], name: str) -> str:
