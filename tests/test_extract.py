@@ -468,6 +468,36 @@ def test_language_of_short_texts(text: str, expected: str) -> None:
     assert detect(text)[0] == expected
 
 
+# The Arabic script is not the Arabic language: Persian and Urdu spell with letters Arabic never uses (گ پ ی ک ے),
+# and an Arabic text keeps 'ar' with a foreign name in پ, a Maghreb ڤ or ڨ, or a keyboard's Persian ی for ي.
+ARABIC_SCRIPT_TEXTS = [
+    ("وزیر اقتصاد روز سه‌شنبه گفت که دولت برنامه تازه‌ای برای کمک به کشاورزان استان‌های جنوبی آماده کرده است.", "fa"),
+    ("وزیر اعظم نے کہا کہ حکومت کسانوں کی مدد کے لیے نیا منصوبہ تیار کر رہی ہے اور بارش سے پہلے کام شروع ہوگا۔", "ur"),
+    ("زار الوفد مدينة پاريس أمس والتقى بممثلي الجالية المغاربية هناك لمناقشة قضايا الهجرة والعمل.", "ar"),
+    ("فاز فريق ڤالمة على ضيفه في الجولة الأخيرة من البطولة، وتأهل إلى الدور المقبل من كأس الجمهورية.", "ar"),
+    ("قال وزیر الفلاحة إن الحکومة ستدعم المزارعین فی ولایات الجنوب خلال الموسم المقبل بقروض میسرة.", "ar"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC_SCRIPT_TEXTS)
+def test_language_of_arabic_script_texts(text: str, expected: str) -> None:
+    assert detect(text)[0] == expected
+
+
+FA_PARAGRAPHS = (
+    "وزیر اقتصاد روز سه‌شنبه در نشست خبری گفت که دولت برنامه تازه‌ای برای کمک به کشاورزان استان‌های جنوبی آماده "
+    "کرده است و اجرای آن از ماه آینده آغاز می‌شود.",
+    "به گفته او، وام‌های کم‌بهره به کشاورزانی داده می‌شود که در خشکسالی سال گذشته بخشی از محصول خود را از دست دادند "
+    "و این کمک‌ها تا پایان سال ادامه خواهد داشت.",
+    "نمایندگان کشاورزان از این تصمیم استقبال کردند اما گفتند که مبلغ وام‌ها برای جبران خسارت کافی نیست.",
+)
+
+
+def test_a_persian_page_is_not_arabic() -> None:
+    got = run(Case("persian", page("<title>برنامه تازه برای کشاورزان</title>", lang="fa", paragraphs=FA_PARAGRAPHS), {}))
+    assert (got.language, got.warnings) == ("fa", ())
+
+
 # --- canonical URL -----------------------------------------------------------------------------
 
 CANONICAL_CASES = [
