@@ -16,6 +16,7 @@ import pytest
 
 from crawler.extract import EXTRACTOR_VERSION, Extracted, Rejected, decode_html, extract_article
 from crawler.extract._authors import looks_like_byline, parse_byline
+from crawler.extract._cleanup import is_date_line
 from crawler.extract._dates import parse_machine, parse_words, split_published_modified
 from crawler.extract._language import detect
 from crawler.extract.jsonl import extract_file, serve_jsonl
@@ -429,6 +430,28 @@ DATE_CASES = [
 @pytest.mark.parametrize("case", DATE_CASES, ids=lambda c: c.id)
 def test_dates(case: Case) -> None:
     check(run(case), case.expected)
+
+
+# The Levantine and pan-Arab press print a month under both its names, the Syriac one and the one from the Latin,
+# after a slash or in brackets: the date is read from the first, and such a line over the text is a date line.
+TWO_NAMED_MONTHS = [
+    ("8 مارس/ آذار 2026", "2026-03-08"),
+    ("الثلاثاء 14 نيسان / أبريل 2026 08:40 مساءً", "2026-04-14T20:40:00"),
+    ("3 تموز (يوليو) 2025", "2025-07-03"),
+    ("الخميس 5 كانون الأول / ديسمبر 2024 - 10:15", "2024-12-05T10:15:00"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), TWO_NAMED_MONTHS)
+def test_a_month_under_its_two_names(line: str, expected: str) -> None:
+    assert (parse_words(line), is_date_line(line), is_date_line("نشر في " + line)) == (expected, True, True)
+
+
+def test_a_two_named_month_dates_the_page_and_leaves_the_text() -> None:
+    got = run(Case("levant", page("<title>إصلاح جبائي</title>",
+                                  '<div class="published">تم نشره الأحد 9 شباط / فبراير 2025 10:05 صباحاً</div>',
+                                  lang="ar", paragraphs=AR_PARAGRAPHS), {}))
+    assert (got.date_published, got.text) == ("2025-02-09T10:05:00", AR_TEXT)
 
 
 # --- language ------------------------------------------------------------------------------------
