@@ -440,6 +440,31 @@ def test_where_the_name_ends(line: str, credited: list[tuple[str, str]]) -> None
     assert parse_byline(line).credited == credited
 
 
+# --- the French press's interview credits: who gathered the words ('Propos recueillis par', 'Recueilli par',
+# 'Entretien réalisé par') signs the piece; the lead-in is no part of the name ---
+
+INTERVIEW_CREDITS = [
+    ("Recueilli par Moussa Keïta.", [("Moussa Keïta", P)]),
+    ("Recueillis par Awa Ndiaye et Karim Benali", [("Awa Ndiaye", P), ("Karim Benali", P)]),
+    ("Recueillie par Leïla Haddad, à Tunis", [("Leïla Haddad", P)]),
+    ("Témoignage recueilli par Omar DIALLO.", [("Omar DIALLO", P)]),
+    ("Entretien réalisé par Amina Saïdi", [("Amina Saïdi", P)]),
+    ("Interview réalisée par Karim Benali", [("Karim Benali", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), INTERVIEW_CREDITS, ids=[c[0] for c in INTERVIEW_CREDITS])
+def test_interview_credits(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+@pytest.mark.parametrize("author", ["Recueilli par Moussa Keïta.", "Entretien réalisé par Moussa Keïta"])
+def test_interview_credit_as_the_author_field(author: str) -> None:
+    html = page("<title>La saison des pluies à Mopti</title>" + _jsonld(headline="La saison des pluies à Mopti",
+                author={"@type": "Person", "name": author}), f"<p>{author}</p>")
+    assert _extract(html).authors == ("Moussa Keïta",)
+
+
 # --- a byline printed inside a date or meta line, read from its lead-in, when nothing else credits anyone ---
 
 WITHIN = [

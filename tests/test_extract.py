@@ -16,6 +16,7 @@ import pytest
 
 from crawler.extract import EXTRACTOR_VERSION, Extracted, Rejected, decode_html, extract_article
 from crawler.extract._authors import looks_like_byline, parse_byline
+from crawler.extract._cleanup import is_date_line
 from crawler.extract._dates import parse_machine, parse_words, split_published_modified
 from crawler.extract._language import detect
 from crawler.extract.jsonl import extract_file, serve_jsonl
@@ -431,6 +432,28 @@ def test_dates(case: Case) -> None:
     check(run(case), case.expected)
 
 
+# The Levantine and pan-Arab press print a month under both its names, the Syriac one and the one from the Latin,
+# after a slash or in brackets: the date is read from the first, and such a line over the text is a date line.
+TWO_NAMED_MONTHS = [
+    ("8 مارس/ آذار 2026", "2026-03-08"),
+    ("الثلاثاء 14 نيسان / أبريل 2026 08:40 مساءً", "2026-04-14T20:40:00"),
+    ("3 تموز (يوليو) 2025", "2025-07-03"),
+    ("الخميس 5 كانون الأول / ديسمبر 2024 - 10:15", "2024-12-05T10:15:00"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), TWO_NAMED_MONTHS)
+def test_a_month_under_its_two_names(line: str, expected: str) -> None:
+    assert (parse_words(line), is_date_line(line), is_date_line("نشر في " + line)) == (expected, True, True)
+
+
+def test_a_two_named_month_dates_the_page_and_leaves_the_text() -> None:
+    got = run(Case("levant", page("<title>إصلاح جبائي</title>",
+                                  '<div class="published">تم نشره الأحد 9 شباط / فبراير 2025 10:05 صباحاً</div>',
+                                  lang="ar", paragraphs=AR_PARAGRAPHS), {}))
+    assert (got.date_published, got.text) == ("2025-02-09T10:05:00", AR_TEXT)
+
+
 # --- language ------------------------------------------------------------------------------------
 
 LANGUAGE_CASES = [
@@ -466,6 +489,36 @@ SHORT_TEXTS = [
 @pytest.mark.parametrize(("text", "expected"), SHORT_TEXTS)
 def test_language_of_short_texts(text: str, expected: str) -> None:
     assert detect(text)[0] == expected
+
+
+# The Arabic script is not the Arabic language: Persian and Urdu spell with letters Arabic never uses (گ پ ی ک ے),
+# and an Arabic text keeps 'ar' with a foreign name in پ, a Maghreb ڤ or ڨ, or a keyboard's Persian ی for ي.
+ARABIC_SCRIPT_TEXTS = [
+    ("وزیر اقتصاد روز سه‌شنبه گفت که دولت برنامه تازه‌ای برای کمک به کشاورزان استان‌های جنوبی آماده کرده است.", "fa"),
+    ("وزیر اعظم نے کہا کہ حکومت کسانوں کی مدد کے لیے نیا منصوبہ تیار کر رہی ہے اور بارش سے پہلے کام شروع ہوگا۔", "ur"),
+    ("زار الوفد مدينة پاريس أمس والتقى بممثلي الجالية المغاربية هناك لمناقشة قضايا الهجرة والعمل.", "ar"),
+    ("فاز فريق ڤالمة على ضيفه في الجولة الأخيرة من البطولة، وتأهل إلى الدور المقبل من كأس الجمهورية.", "ar"),
+    ("قال وزیر الفلاحة إن الحکومة ستدعم المزارعین فی ولایات الجنوب خلال الموسم المقبل بقروض میسرة.", "ar"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC_SCRIPT_TEXTS)
+def test_language_of_arabic_script_texts(text: str, expected: str) -> None:
+    assert detect(text)[0] == expected
+
+
+FA_PARAGRAPHS = (
+    "وزیر اقتصاد روز سه‌شنبه در نشست خبری گفت که دولت برنامه تازه‌ای برای کمک به کشاورزان استان‌های جنوبی آماده "
+    "کرده است و اجرای آن از ماه آینده آغاز می‌شود.",
+    "به گفته او، وام‌های کم‌بهره به کشاورزانی داده می‌شود که در خشکسالی سال گذشته بخشی از محصول خود را از دست دادند "
+    "و این کمک‌ها تا پایان سال ادامه خواهد داشت.",
+    "نمایندگان کشاورزان از این تصمیم استقبال کردند اما گفتند که مبلغ وام‌ها برای جبران خسارت کافی نیست.",
+)
+
+
+def test_a_persian_page_is_not_arabic() -> None:
+    got = run(Case("persian", page("<title>برنامه تازه برای کشاورزان</title>", lang="fa", paragraphs=FA_PARAGRAPHS), {}))
+    assert (got.language, got.warnings) == ("fa", ())
 
 
 # --- canonical URL -----------------------------------------------------------------------------

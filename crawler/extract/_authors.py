@@ -55,7 +55,8 @@ _PREFIX = re.compile(
     r"^(?:(?:de|par)\s+(?:(?:notre|nos)\s+(?:envoy(?:é|e)e?s?\s+sp(?:é|e)ci(?:ale?s?|aux)|correspondante?s?|bureau)"
     r"|envoy(?:é|e)e?\s+sp(?:é|e)ciale?)"
     r"(?:\s+(?:à|a|au|en)\s+[^,:]+)?"
-    r"|(?:texte\s+|propos\s+recueillis\s+|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
+    r"|(?:texte\s+|(?:(?:propos|t(?:é|e)moignages?)\s+)?recueilli(?:e|s|es)?\s+|(?:entretien|interview)\s+r(?:é|e)alis(?:é|e)e?\s+"
+    r"|(?:é|e)crit\s+|r(?:é|e)dig(?:é|e)e?\s+|publi(?:é|e)e?\s+|sign(?:é|e)e?\s+)?par"
     r"|(?:this\s+(?:post|article|story|piece)\s+(?:was\s+)?)?(?:posted|written|published|created|submitted|reported)\s+by"
     r"|(?:article|story)\s+by"
     # the link of an author box to the author's other pieces ('Read more about X', 'Voir tous les articles de X')

@@ -102,8 +102,11 @@ _MONTH_DAY_WORDS = re.compile(
     r"(?:\s*(?:at|-|,|\s)\s*(\d{1,2}):(\d{2})" + _MERIDIEM + _ZONE + ")?",
     re.IGNORECASE,
 )
+# ... with the month's other name after a slash or in brackets, as the Levantine and pan-Arab press print it
+# ('8 مارس/ آذار 2026', '14 نيسان / أبريل 2026', '3 تموز (يوليو) 2025'): the first name is read
 _AR_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})\s*[،,]?\s*(\d{{4}})"
+    rf"(?<!\d)(\d{{1,2}})\s+({_alternation(_AR_MONTHS)})(?:\s*[/(]\s*(?:{_alternation(_AR_MONTHS)})\s*\)?)?"
+    rf"\s*[،,]?\s*(\d{{4}})"
     r"(?:\D{0,20}?(\d{1,2}):(\d{2})(?::(\d{2}))?" + _MERIDIEM + _ZONE + ")?"
 )
 _MODIFIED_CUE = re.compile(r"mis\s+à\s+jour|actualis|aktualisiert|modifi|m\.?à\.?j|updated|actualizad|atualizad"

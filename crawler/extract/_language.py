@@ -12,6 +12,7 @@ the text is long enough and the detector is sure; a disagreement is always repor
 from __future__ import annotations
 
 import lzma
+import re
 import shutil
 import tempfile
 from array import array
@@ -35,6 +36,14 @@ MIN_TEXT_CHARS = 120  # below this a declaration beats the detector
 MIN_SCRIPT_CHARS = 20  # Arabic script in most letters is decisive even for a short text
 MIN_CONFIDENCE = 0.9
 ARABIC_SCRIPT_SHARE = 0.6
+# Letters of the Persian, Urdu and Pashto alphabets that Arabic spelling never uses: پ چ ژ گ, the Persian keheh
+# and yeh (ک ی, where Arabic writes ك ي), and Urdu's ٹ ڈ ڑ ں ہ ے. The Arabic script is not the Arabic language: a
+# Persian page read as Arabic would file Iranian news with the Arabic press. A foreign name spelled with پ or گ in
+# an Arabic text ('پاريس') stays far below the share, where ی alone is about one Persian letter in ten.
+_NOT_ARABIC_LETTER = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06ba\u06c1\u06d2]")
+NOT_ARABIC_SHARE = 0.03
+# The languages written in the Arabic script that py3langid knows, among which it chooses for such a text
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ug", "sdh", "ku"})
 
 
 @lru_cache(maxsize=1)
@@ -111,15 +120,30 @@ def detect(text: str) -> tuple[str | None, float]:
     if not sample.strip():
         return None, 0.0
     if arabic_share(sample[:600]) >= ARABIC_SCRIPT_SHARE:
-        return "ar", 1.0  # "ar" is always among py3langid's labels, so ranking it would end here anyway
+        if not _other_arabic_script(sample[:600]):
+            return "ar", 1.0  # "ar" is always among py3langid's labels, so ranking it would end here anyway
+        ranked = _ranked(sample, ARABIC_SCRIPT_LANGUAGES)
+        return (max(ranked, key=ranked.__getitem__) if ranked else "ar"), 1.0
+    likely = _ranked(sample, UNLIKELY, keep=False)
+    best = max(likely, key=likely.__getitem__)
+    total = sum(likely.values())
+    return best, likely[best] / total if total else 0.0
+
+
+def _other_arabic_script(sample: str) -> bool:
+    """True when the Arabic-script `sample` spells Persian, Urdu or Pashto (`_NOT_ARABIC_LETTER`)."""
+    letters = sum(map(str.isalpha, sample))
+    return bool(letters) and len(_NOT_ARABIC_LETTER.findall(sample)) / letters >= NOT_ARABIC_SHARE
+
+
+def _ranked(sample: str, labels: frozenset[str], keep: bool = True) -> dict[str, float]:
+    """py3langid's scores of `sample` (its Arabic dialects folded into 'ar'), only for `labels` (or all but them
+    when not `keep`)."""
     scores: dict[str, float] = {}
     for label, score in _identifier().rank(sample):
         label = _FOLD_LABELS.get(label, label)
         scores[label] = scores.get(label, 0.0) + score
-    likely = {label: score for label, score in scores.items() if label not in UNLIKELY}
-    best = max(likely, key=likely.__getitem__)
-    total = sum(likely.values())
-    return best, likely[best] / total if total else 0.0
+    return {label: score for label, score in scores.items() if (label in labels) == keep}
 
 
 def declared(value: str | None) -> str | None:
