@@ -607,3 +607,45 @@ def test_record_text_leaves_the_author_note_out() -> None:
     assert isinstance(outcome, Extracted)
     assert outcome.authors == ("Karim Benali",)
     assert outcome.text.split("\n") == list(FR_PARAGRAPHS)
+
+
+# --- htmldate's year alone is no day ------------------------------------------------------------------------------
+
+def _copyright_page(paragraphs: tuple[str, ...], footer: str) -> Extracted:
+    """A page that gives no date but what its paragraphs and footer print: htmldate's last-resort search decides."""
+    return extract(page(paragraphs=paragraphs).replace("Tous droits réservés", footer))
+
+
+NEW_YEAR_LINE = "Le 1er janvier 2023, la réforme est entrée en vigueur dans tout le pays, selon le ministère."
+MONTH_LINE = "La réforme annoncée en mars 2023 sera appliquée par étapes, selon le ministère des Finances."
+DAY_LINE = "La réforme annoncée le 12 mars 2023 sera appliquée par étapes, selon le ministère des Finances."
+
+
+@pytest.mark.parametrize(("paragraphs", "footer", "expected"), [
+    # the copyright year is all htmldate finds: it would answer 1 January of it, a day the page never gives
+    (FR_PARAGRAPHS, "© 2023 Sahel Média. Tous droits réservés", None),
+    (FR_PARAGRAPHS[:2] + (MONTH_LINE,), "© 2023 Sahel Média", None),
+    (AR_PARAGRAPHS, "© 2023 جميع الحقوق محفوظة", None),
+    # the page gives 1 January as a day: in words in its text, in digits in its markup
+    (FR_PARAGRAPHS[:2] + (NEW_YEAR_LINE,), "© 2023 Sahel Média", "2023-01-01"),
+    (FR_PARAGRAPHS, '© 2023 Sahel Média <span data-published="2023-01-01T08:00"></span>', "2023-01-01"),
+    # another day found stays whatever the copyright line says
+    (FR_PARAGRAPHS[:2] + (DAY_LINE,), "© 2023 Sahel Média", "2023-03-12"),
+])
+def test_htmldate_answering_new_years_day_from_a_year_alone_gives_no_date(
+        paragraphs: tuple[str, ...], footer: str, expected: str | None) -> None:
+    outcome = _copyright_page(paragraphs, footer)
+
+    assert outcome.date_published == expected
+    assert outcome.sources.get("date_published") == ("htmldate" if expected else None)
+
+
+def test_the_new_year_check_reads_a_bounded_number_of_printed_years() -> None:
+    from crawler.extract._fields import MAX_YEAR_WINDOWS, prints_new_year
+
+    years = " ".join(["2023"] * (MAX_YEAR_WINDOWS + 5_000))
+    late = fromstring(f"<html><body><p>{years}</p><p>1er janvier 2023</p></body></html>")
+    early = fromstring("<html><body><p>1er janvier 2023</p><p>" + years + "</p></body></html>")
+
+    assert not prints_new_year("2023", late, URL)  # past the bound: not read
+    assert prints_new_year("2023", early, URL)
