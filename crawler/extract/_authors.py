@@ -46,8 +46,29 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "ANSA": ("ANSA",),
     "Sputnik": ("Sputnik", "سبوتنيك"),
     "APP": ("APP",),
+    # the Middle East's and Europe's wires the Maghreb and Sahel press reprints, with the Arabic acronyms its Arabic
+    # pages sign with ('(واس)', '(كونا)')
+    "ACP": ("ACP", "Agence congolaise de presse"),
+    "MENA": ("MENA", "Middle East News Agency", "وكالة أنباء الشرق الأوسط", "أ ش أ"),
+    "Petra": ("Agence jordanienne de presse", "Jordan News Agency", "وكالة الأنباء الأردنية", "بترا"),
+    "SPA": ("Saudi Press Agency", "Agence de presse saoudienne", "وكالة الأنباء السعودية", "واس"),
+    "QNA": ("QNA", "Qatar News Agency", "Agence de presse qatarie", "وكالة الأنباء القطرية"),
+    "WAM": ("WAM", "Emirates News Agency", "وكالة أنباء الإمارات", "وام"),
+    "KUNA": ("KUNA", "Kuwait News Agency", "Agence de presse koweïtienne", "وكالة الأنباء الكويتية", "كونا"),
+    "SANA": ("Syrian Arab News Agency", "Agence arabe syrienne d'information", "الوكالة العربية السورية للأنباء",
+             "سانا"),
+    "NNA": ("NNA", "National News Agency", "Agence nationale d'information", "الوكالة الوطنية للإعلام"),
+    "Belga": ("Belga", "Agence Belga"),
+    "Keystone-ATS": ("Keystone-ATS", "ATS", "Agence télégraphique suisse", "SDA", "Keystone-SDA"),
+}
+# Spellings that are also a common word or name ('Petra', 'Sana', 'spa', the Egyptian town 'قنا'): an agency only
+# where a dispatch brackets its source ('AMMAN (Petra) -', '(قنا)'), never as a byline's bare name.
+_BRACKETED_AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "Petra": ("Petra",), "SPA": ("SPA",), "SANA": ("SANA",), "QNA": ("قنا",),
 }
 _AGENCIES: dict[str, str] = {alnum(s): name for name, spellings in _AGENCY_SPELLINGS.items() for s in spellings}
+_BRACKETED_AGENCIES: dict[str, str] = {
+    **_AGENCIES, **{alnum(s): name for name, spellings in _BRACKETED_AGENCY_SPELLINGS.items() for s in spellings}}
 _AGENCY_WORDS = frozenset(_AGENCIES)
 _GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
@@ -829,10 +850,15 @@ def _name_segment(segments: list[str], skip: set[str]) -> int:
     return len(segments) - 1 if len(segments) > 1 and (alnum(segments[0]) in skip or not alnum(segments[0])) else 0
 
 
-def agencies_in(text: str) -> Credits:
-    """The agencies a dateline or source line names ('ALGER (APS)', 'Source : APS/AFP'): not byline credits."""
-    whole = _canonical(text.strip())  # 'Agence malienne de presse et de publicité': one agency, 'et' and all
-    names = [whole] if whole else [_canonical(p.strip()) for p in re.split(r"[/,;]|\bet\b|&", text)]
+def agencies_in(text: str, bracketed: bool = False) -> Credits:
+    """The agencies a dateline or source line names ('ALGER (APS)', 'Source : APS/AFP'): not byline credits.
+    `bracketed`: `text` is a dispatch's bracketed source ('AMMAN (Petra) -'), where a spelling that is also a word or
+    a name credits its agency too."""
+    def canonical(part: str) -> str | None:
+        return _canonical(part) or (_BRACKETED_AGENCIES.get(alnum(part)) if bracketed else None)
+
+    whole = canonical(text.strip())  # 'Agence malienne de presse et de publicité': one agency, 'et' and all
+    names = [whole] if whole else [canonical(p.strip()) for p in re.split(r"[/,;]|\bet\b|&", text)]
     return Credits(agencies=[n for n in names if n])
 
 

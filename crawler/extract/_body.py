@@ -274,12 +274,20 @@ def _edge_agencies(lines: list[str]) -> Credits:
     """Agencies credited in a dateline ('ALGER, 12 nov (APS) -') or a closing '(avec AFP)'."""
     if not lines:
         return Credits()
-    edges = (lines[0][:_EDGE_CHARS], lines[-1][-_EDGE_CHARS:])
+    edges = ((lines[0][:_EDGE_CHARS], False), (lines[-1][-_EDGE_CHARS:], True))
     credits = Credits()
-    for edge in edges:
+    for edge, closing in edges:
         for match in _DATELINE_AGENCY.finditer(edge):
-            credits.add(agencies_in(match.group(1)))
+            credits.add(agencies_in(match.group(1), bracketed=_dispatch_source(edge, match.end(), closing)))
     return credits
+
+
+def _dispatch_source(edge: str, end: int, closing: bool) -> bool:
+    """Whether the brackets that end at `end` are a dispatch's source: a dash or slash after them ('AMMAN (Petra) -',
+    'الدوحة - (قنا) -'), or nothing but a full stop when they close the text ('… (ats/nxp)'). A bracketed acronym in
+    a sentence ('la Société protectrice des animaux (SPA) a …') is none."""
+    after = edge[end:].lstrip()
+    return after[:1] in ("-", "–", "—", "/") or (closing and not after.strip(" ."))
 
 
 MAX_SIGNATURE_CHARS = 60
