@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from crawler.extract._dates import find_dates, published_modified_strings
 from crawler.extract._jsonld import JsonLd, strings
 from crawler.extract._language import declared
-from crawler.extract._page import PageSignals
+from crawler.extract._page import PageSignals, without_site_banner
 from crawler.extract._printed_date import cued_text_date, printed_in_month
 from crawler.extract._text import clean, without_markup
 from crawler.extract._url_date import url_day, url_month
@@ -187,7 +187,8 @@ def _htmldate(root: HtmlElement, url: str) -> Iterator[tuple[str, str]]:
     # few pages. Extensive search (dates in the text too) measured on the tune halves: htmldate corpus
     # 19 pages fixed, 1 broken (0.846 -> 0.882); trafilatura corpus 9 fixed, 1 broken (0.826 -> 0.847). Its date
     # outside the month the URL gives yields to the page's first date in that month: wcxb 1 fixed, 0 broken.
-    found = find_date(root, extensive_search=True, original_date=True, url=url or None, outputformat="%Y-%m-%d")
+    found = find_date(without_site_banner(root), extensive_search=True, original_date=True, url=url or None,
+                      outputformat="%Y-%m-%d")
     month = url_month(url) if found and url else None
     if found and month and found[:7] != month:  # a date outside the month the URL gives: the page's date in it
         printed = printed_in_month(month, root)
