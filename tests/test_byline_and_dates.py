@@ -631,6 +631,17 @@ ELSEWHERE_DATES = [
      _banner_page('<time datetime="2025-12-19">الجمعة 19 ديسمبر 2025</time>',
                   '<h1>إصلاح جبائي</h1><span class="date">نشر في 12 ديسمبر 2025</span>',
                   lang="ar", paragraphs=AR_PARAGRAPHS), "2025-12-12"),
+    # a teaser card in the article: its link prints a headline and the other story's date
+    ("teaser-card-date-french",
+     page("<title>Réforme fiscale</title>",
+          '<a href="/economie/budget-des-communes"><h3>Le budget des communes adopté sans surprise</h3>'
+          '<span class="date">3 décembre 2025</span></a><p class="date">Publié le 12 décembre 2025</p>'),
+     "2025-12-12"),
+    ("teaser-card-date-arabic",
+     page("<title>إصلاح جبائي</title>",
+          '<a href="/eco/budget"><h3>ميزانية البلديات تمر دون مفاجآت كبيرة</h3><span class="date">3 ديسمبر 2025</span>'
+          '</a><span class="date">نشر في 12 ديسمبر 2025</span>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     "2025-12-12"),
 ]
 
 

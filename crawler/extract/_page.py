@@ -1493,6 +1493,6 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
         marked.bylines.append(_listed_names(el) or _without_roles(el, _with_line_breaks(el, text)))
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             _file_author_name(el, text, marked)
-    if _DATELINE_LABEL.search(label):
+    if _DATELINE_LABEL.search(label) and not _in_teaser_link(el, text):  # a card's date dates its own story
         marked.datelines.append(text)
     return 1
