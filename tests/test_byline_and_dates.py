@@ -19,7 +19,7 @@ from crawler.extract import Extracted, extract_article
 from crawler.extract._authors import looks_like_byline, parse_byline, parse_names
 from crawler.extract._dates import find_date_strings, parse_machine, published_modified_strings
 from crawler.records import ArticleRecord, json_schema
-from tests.test_extract import AR_PARAGRAPHS, AR_TEXT, FR_TEXT, URL, page
+from tests.test_extract import AR_PARAGRAPHS, AR_TEXT, FR_PARAGRAPHS, FR_TEXT, URL, page
 
 P, D, A = "person", "desk", "agency"
 
@@ -598,3 +598,106 @@ def test_a_share_card_credits_the_name_the_page_prints(head: str, tail: str, lan
     paragraphs = {"paragraphs": AR_PARAGRAPHS} if lang == "ar" else {}
     html = page(f"<title>Réforme fiscale</title>{head}", tail=tail, lang=lang, **paragraphs)
     assert _extract(html).authors == authors
+
+
+# --- a date that belongs to the page around the article, not to the article ------------------------------------
+
+EN_PARAGRAPHS = (
+    "The regional council voted on Tuesday to widen the coastal road after two years of public hearings.",
+    "Engineers told members that the work would start in the spring and last for about eighteen months.",
+    "Residents of the harbour district asked for a footpath and new crossings near the primary school.",
+)
+
+
+def _banner_page(banner: str, article: str, *, lang: str, paragraphs: tuple[str, ...]) -> str:
+    """A page whose site header prints today's date beside the menu, before the article in <main>."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>T</title></head><body>'
+            f'<header><div class="top">{banner}</div><nav><a href="/">Home</a> <a href="/a">A</a></nav></header>'
+            f"<main><article>{article}<div class=\"content\">{body}</div></article></main></body></html>")
+
+
+ELSEWHERE_DATES = [
+    # the site banner's <time> (today) came first and dated the article
+    ("banner-time-english",
+     _banner_page('<time datetime="2025-12-19">Friday, December 19, 2025</time>',
+                  '<h1>Council widens the coastal road</h1><p class="date">Published December 12, 2025</p>',
+                  lang="en", paragraphs=EN_PARAGRAPHS), "2025-12-12"),
+    ("banner-date-line-french",
+     _banner_page('<span class="today-date">vendredi 19 décembre 2025</span>',
+                  '<h1>Réforme fiscale</h1><p class="date">Publié le 12 décembre 2025</p>',
+                  lang="fr", paragraphs=FR_PARAGRAPHS), "2025-12-12"),
+    ("banner-time-arabic",
+     _banner_page('<time datetime="2025-12-19">الجمعة 19 ديسمبر 2025</time>',
+                  '<h1>إصلاح جبائي</h1><span class="date">نشر في 12 ديسمبر 2025</span>',
+                  lang="ar", paragraphs=AR_PARAGRAPHS), "2025-12-12"),
+    # a teaser card in the article: its link prints a headline and the other story's date
+    ("teaser-card-date-french",
+     page("<title>Réforme fiscale</title>",
+          '<a href="/economie/budget-des-communes"><h3>Le budget des communes adopté sans surprise</h3>'
+          '<span class="date">3 décembre 2025</span></a><p class="date">Publié le 12 décembre 2025</p>'),
+     "2025-12-12"),
+    ("teaser-card-date-arabic",
+     page("<title>إصلاح جبائي</title>",
+          '<a href="/eco/budget"><h3>ميزانية البلديات تمر دون مفاجآت كبيرة</h3><span class="date">3 ديسمبر 2025</span>'
+          '</a><span class="date">نشر في 12 ديسمبر 2025</span>', lang="ar", paragraphs=AR_PARAGRAPHS),
+     "2025-12-12"),
+]
+
+
+@pytest.mark.parametrize(("html", "day"), [c[1:] for c in ELSEWHERE_DATES], ids=[c[0] for c in ELSEWHERE_DATES])
+def test_a_date_printed_around_the_article_does_not_date_it(html: str, day: str) -> None:
+    assert (_extract(html).date_published or "")[:10] == day
+
+
+def _plain_page(banner: str, article: str, *, lang: str) -> str:
+    """A page with no date metadata and no marked date line, its site banner printing the day's date: the last
+    resort searches its text."""
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>T</title></head><body>'
+            f'<header><p class="today">{banner}</p><nav><a href="/">Home</a> <a href="/a">A</a></nav></header>'
+            f"<div id=\"page\"><div class=\"story\">{article}</div></div></body></html>")
+
+
+SEARCHED_DATES = [
+    ("banner-french",
+     _plain_page("02.12.2025", "<h1>Réforme fiscale</h1><p>29.11.2025 – " + FR_PARAGRAPHS[0] + "</p>"
+                 + "".join(f"<p>{p}</p>" for p in FR_PARAGRAPHS[1:]), lang="fr"), "2025-11-29"),
+    ("banner-english",
+     _plain_page("Tuesday, December 2, 2025", "<h1>Council widens the coastal road</h1><p>November 29, 2025 – "
+                 + EN_PARAGRAPHS[0] + "</p>" + "".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS[1:]), lang="en"),
+     "2025-11-29"),
+    ("banner-arabic",
+     _plain_page("02.12.2025", "<h1>إصلاح جبائي</h1><p>29.11.2025 - " + AR_PARAGRAPHS[0] + "</p>"
+                 + "".join(f"<p>{p}</p>" for p in AR_PARAGRAPHS[1:]), lang="ar"), "2025-11-29"),
+]
+
+
+@pytest.mark.parametrize(("html", "day"), [c[1:] for c in SEARCHED_DATES], ids=[c[0] for c in SEARCHED_DATES])
+def test_the_page_search_skips_the_site_banner(html: str, day: str) -> None:
+    assert (_extract(html).date_published or "")[:10] == day
+
+
+# --- OpenGraph's article stamps written with an 'og:' prefix ------------------------------------------------------
+
+PREFIXED_OG = [
+    # the prefixed stamp wins over another meta tag (a revision's date)
+    ("french-over-meta-date",
+     page('<title>Réforme fiscale</title><meta property="og:article:published_time" content="2025-03-04T08:15:00Z">'
+          '<meta name="date" content="2025-03-06T10:00:00Z">'), ("2025-03-04", None)),
+    ("arabic-modified",
+     page('<title>إصلاح جبائي</title><meta property="og:article:published_time" content="2025-06-12T08:00:00Z">'
+          '<meta property="og:article:modified_time" content="2025-06-13T09:30:00Z">',
+          lang="ar", paragraphs=AR_PARAGRAPHS), ("2025-06-12", "2025-06-13")),
+    # ... but not over the article's <time>, which prints the day the reader sees
+    ("english-time-prints-another-day",
+     page('<title>Council widens the coastal road</title>'
+          '<meta property="og:article:published_time" content="2025-12-02T08:00:00Z">',
+          '<time datetime="2025-12-12T08:00:00Z">December 12, 2025</time>', lang="en", paragraphs=EN_PARAGRAPHS),
+     ("2025-12-12", None)),
+]
+
+
+@pytest.mark.parametrize(("html", "days"), [c[1:] for c in PREFIXED_OG], ids=[c[0] for c in PREFIXED_OG])
+def test_prefixed_opengraph_stamps_are_read(html: str, days: tuple[str, str | None]) -> None:
+    outcome = _extract(html)
+    assert ((outcome.date_published or "")[:10], outcome.date_modified and outcome.date_modified[:10]) == days

@@ -12,6 +12,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -488,8 +489,49 @@ def elsewhere(el: HtmlElement) -> bool:
             return False  # the page's article; one nested in another or in an <aside> is a teaser: go on
         if ancestor.tag in _ELSEWHERE_TAGS and not any(a.tag == "article" for a in ancestor.iterancestors()):
             return True
+        if ancestor.tag == "header" and _site_banner(ancestor):
+            return True
         # an <article>'s own <footer>: not elsewhere by itself, but a comment around it still is
     return False
+
+
+# The site's banner: a <header> around the menu (a <nav>) with no headline, outside the article and the page's
+# <main>. The date it prints is today's ('Friday, 19 December 2025' beside the menu), not the article's: a <time>
+# there came first and dated the story. An article's own header holds its <h1>, or sits inside <article>/<main>.
+# Found once a page among its first headers (each test reads a header's whole subtree), remembered for the
+# page's root only: asked per element, a hostile header of 30,000 elements made it quadratic.
+_FIRST_HEADERS = etree.XPath("(//header)[position() <= $most]")
+_BANNER_CONTENT = etree.XPath("descendant::nav and not(descendant::h1) and not(ancestor::article or ancestor::main)")
+MAX_BANNER_HEADERS = 4
+
+
+def without_site_banner(root: HtmlElement) -> HtmlElement:
+    """The page without its site banner (`_site_banner`), copied when it has one: a search over the whole page
+    (htmldate's) would take the banner's date of the day. Tried on the tune halves: also leaving out asides, navs,
+    footers outside <article> and comment/related/sidebar boxes broke more pages than it fixed (htmldate -3,
+    trafilatura -2, wcxb +3/-3: blogs print their date in such boxes), as did comment and related boxes alone."""
+    if not _site_banners_in(root):
+        return root
+    page = copy.deepcopy(root)
+    for banner in _site_banners_in(page):
+        banner.drop_tree()
+    return page
+
+
+@lru_cache(maxsize=1)
+def _site_banners(root: HtmlElement) -> tuple[HtmlElement, ...]:
+    return _site_banners_in(root)
+
+
+def _site_banners_in(root: HtmlElement) -> tuple[HtmlElement, ...]:
+    try:
+        return tuple(header for header in _FIRST_HEADERS(root, most=MAX_BANNER_HEADERS) if _BANNER_CONTENT(header))
+    except etree.XPathError:
+        return ()
+
+
+def _site_banner(header: HtmlElement) -> bool:
+    return header in _site_banners(header.getroottree().getroot())
 
 
 @remembered_if_short(2048)
@@ -1451,6 +1493,6 @@ def _file_marked(el: HtmlElement, marks: str, marked: Marked) -> int:
         marked.bylines.append(_listed_names(el) or _without_roles(el, _with_line_breaks(el, text)))
         if len(text) <= MAX_AUTHOR_NAME_TEXT and _names_author(el, marks):
             _file_author_name(el, text, marked)
-    if _DATELINE_LABEL.search(label):
+    if _DATELINE_LABEL.search(label) and not _in_teaser_link(el, text):  # a card's date dates its own story
         marked.datelines.append(text)
     return 1
