@@ -675,29 +675,3 @@ SEARCHED_DATES = [
 @pytest.mark.parametrize(("html", "day"), [c[1:] for c in SEARCHED_DATES], ids=[c[0] for c in SEARCHED_DATES])
 def test_the_page_search_skips_the_site_banner(html: str, day: str) -> None:
     assert (_extract(html).date_published or "")[:10] == day
-
-
-# --- OpenGraph's article stamps written with an 'og:' prefix ------------------------------------------------------
-
-PREFIXED_OG = [
-    # the prefixed stamp wins over another meta tag (a revision's date)
-    ("french-over-meta-date",
-     page('<title>Réforme fiscale</title><meta property="og:article:published_time" content="2025-03-04T08:15:00Z">'
-          '<meta name="date" content="2025-03-06T10:00:00Z">'), ("2025-03-04", None)),
-    ("arabic-modified",
-     page('<title>إصلاح جبائي</title><meta property="og:article:published_time" content="2025-06-12T08:00:00Z">'
-          '<meta property="og:article:modified_time" content="2025-06-13T09:30:00Z">',
-          lang="ar", paragraphs=AR_PARAGRAPHS), ("2025-06-12", "2025-06-13")),
-    # ... but not over the article's <time>, which prints the day the reader sees
-    ("english-time-prints-another-day",
-     page('<title>Council widens the coastal road</title>'
-          '<meta property="og:article:published_time" content="2025-12-02T08:00:00Z">',
-          '<time datetime="2025-12-12T08:00:00Z">December 12, 2025</time>', lang="en", paragraphs=EN_PARAGRAPHS),
-     ("2025-12-12", None)),
-]
-
-
-@pytest.mark.parametrize(("html", "days"), [c[1:] for c in PREFIXED_OG], ids=[c[0] for c in PREFIXED_OG])
-def test_prefixed_opengraph_stamps_are_read(html: str, days: tuple[str, str | None]) -> None:
-    outcome = _extract(html)
-    assert ((outcome.date_published or "")[:10], outcome.date_modified and outcome.date_modified[:10]) == days

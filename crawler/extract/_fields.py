@@ -14,7 +14,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract._dates import find_dates, parse_machine, published_modified_strings
+from crawler.extract._dates import find_dates, published_modified_strings
 from crawler.extract._jsonld import JsonLd, strings
 from crawler.extract._language import declared
 from crawler.extract._page import PageSignals, without_site_banner
@@ -166,18 +166,8 @@ def stamp_candidates(name: str, page: PageSignals, jsonld: JsonLd) -> Iterator[t
         yield from (("json-ld", value) for value in strings(jsonld.get(key)))
     og_keys = ("article:published_time", "og:published_time") if published else ("article:modified_time", "og:updated_time")
     yield from (("opengraph", value) for key in og_keys for value in page.metas.get(key, []))
-    # Some CMSs write OpenGraph's article stamps with an 'og:' prefix: trusted before the other meta tags (a
-    # revision's 'sailthru.date'), but not before a <time> of the article that gives a date (one prints the day
-    # the prefixed stamp contradicts). Tune halves: postlight +1 fixed; placed after <time> it fixed nothing,
-    # before it it broke an htmldate/trafilatura page.
-    key = "og:article:published_time" if published else "og:article:modified_time"
-    prefixed = [("opengraph", value) for value in page.metas.get(key, [])]
-    timed = bool(prefixed) and any(parse_machine(value) or find_dates(value)
-                                   for _, value in _time_candidates(page, published))
-    yield from ([] if timed else prefixed)
     yield from (("meta", value) for value in _meta_list(page, _PUBLISHED_META if published else _MODIFIED_META))
     yield from _time_candidates(page, published)
-    yield from (prefixed if timed else [])
 
 
 def _time_candidates(page: PageSignals, published: bool) -> Iterator[tuple[str, str]]:
