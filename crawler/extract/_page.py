@@ -510,7 +510,7 @@ def without_site_banner(root: HtmlElement) -> HtmlElement:
     (htmldate's) would take the banner's date of the day. Tried on the tune halves: also leaving out asides, navs,
     footers outside <article> and comment/related/sidebar boxes broke more pages than it fixed (htmldate -3,
     trafilatura -2, wcxb +3/-3: blogs print their date in such boxes), as did comment and related boxes alone."""
-    if not _site_banners_in(root):
+    if not _site_banners(root):  # remembered: `elsewhere` has usually asked it of this page already
         return root
     page = copy.deepcopy(root)
     for banner in _site_banners_in(page):
