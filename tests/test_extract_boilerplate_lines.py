@@ -73,6 +73,11 @@ from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, URL, page
     ("Comments do not necessarily reflect the views of Echorouk Online.", ""),
     ("Reader comments do not represent the opinion of the editors.", ""),
     ("Le site se réserve le droit de supprimer tout message injurieux.", ""),
+    # a comment form's login notice goes; the writer's own call to comment closing a post stays
+    ("You must be logged in to post a comment.", ""),
+    ("Vous devez être connecté pour publier un commentaire.", ""),
+    ("Feel free to leave a comment with your favourite walk along the seafront of Oran.",
+     "Feel free to leave a comment with your favourite walk along the seafront of Oran."),
     ("الآراء الواردة أدناه لا تعبر عن رأي الموقع بل تعكس وجهات نظر أصحابها.", ""),
     ("Aucun commentaire pour le moment.", ""),
     ("Dites-nous en commentaire ce que vous en pensez !", ""),

@@ -47,8 +47,10 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     # ... a short name only: a long data-* value is state or JSON that happens to hold the word
     (f'{H1}<p data-props=\'{{"layout": "lead", "theme": "default", "width": 640}}\'>{FR_LEAD}</p>', FR_PARAGRAPHS,
      FR_TEXT, None),
-    # ... and a caption named so in a data-* attribute is still a caption
-    (f'{H1}<p data-role="lead-caption">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    # ... and a picture's credit named so in a data-* attribute is still a credit
+    (f'{H1}<p data-role="lead-credit">{FR_LEAD}</p>', FR_PARAGRAPHS, FR_TEXT, None),
+    # a text style named 'caption' (a design system's type scale) does not unmake a standfirst
+    (f'{H1}<h2 class="hero__teaser type-caption-2">{FR_LEAD}</h2>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
     # after the headline that the text repeats: it goes between the headline and the first paragraph
     (f'{H1}<p class="lead">{FR_LEAD}</p>', FR_PARAGRAPHS,
      "Une réforme fiscale pour les petits salaires\n" + FR_TEXT, FR_LEAD),

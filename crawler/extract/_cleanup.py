@@ -108,7 +108,11 @@ _PROMPT = Prefiltered(re.compile(
     r"|was\s+this\s+article\s+helpful|cet\s+article\s+vous\s+a(?:-t-il)?\s+plu"
     r"|cliquez\s+ici\s+pour\s+(?:lire|voir|acc[ée]der|t[ée]l[ée]charger|vous\s+abonner|vous\s+inscrire)"
     # comment boxes: their notices, disclaimers and calls to comment
-    r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare|to\s+(?:post|leave)\s+a\s+comment"
+    # a comment form's login notice ('You must be logged in to post a comment'), not the writer's own call closing a
+    # post ('Feel free to leave a comment with your favourite route to Oran'), which the labels keep: wcxb tune half,
+    # body F1 1 page fixed, none broken; the other corpora unchanged
+    r"|keine\s+kommentare|no\s+comments\s+yet|aucun\s+commentaire|sein\s+um\s+kommentare"
+    r"|(?:logged|signed)\s+in\s+to\s+(?:post|leave)\s+a\s+comment"
     r"|verraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|dites-nous\s+en\s+commentaire|let\s+us\s+know\s+in\s+the\s+comments"
     r"|\|\s*view\s+comments"
     r"|(?:commentaires?|comments?|comentarios?|kommentare?)\s[^.]{0,60}(?:opini[oó]n\s+de\s+los\s+usuarios|n['’]engagent\s+que"
