@@ -636,7 +636,7 @@ def test_outcomes_pickle_for_worker_processes() -> None:
 def test_word_count_and_version() -> None:
     outcome = run(Case("count", page("<title>Réforme fiscale</title>"), {}))
     assert outcome.word_count == len(FR_TEXT.split()) == 85
-    assert EXTRACTOR_VERSION.startswith("khabar-extract 19; trafilatura ")
+    assert EXTRACTOR_VERSION.startswith("khabar-extract 20; trafilatura ")
 
 
 # --- JSON lines --------------------------------------------------------------------------------
