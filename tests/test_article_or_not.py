@@ -30,6 +30,17 @@ def _page(main: str, og_type: str | None = None) -> bytes:
      "https://journal.ml/tag/mopti/", "URL"),
     (_page("<h1>Titre</h1><p>Chargement de l'article… Activez JavaScript pour lire cet article.</p>" + PARAGRAPHS[:300]),
      "https://journal.ml/article/123-titre.html", "JavaScript"),
+    # OpenGraph's default type, printed on every page of many sites: no verdict on an article's URL, the verdict elsewhere
+    (_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>", "website"),
+     "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/", None),
+    (_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>", "blog"),
+     "https://journal.ml/societe/mopti-prepare-la-saison-des-pluies", None),
+    (_page(f"<article><h1>À propos de notre rédaction</h1>{PARAGRAPHS}</article>", "website"),
+     "https://journal.ml/a-propos/", "calls itself"),
+    (_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>", "profile"),
+     "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/", "calls itself"),
+    (_page("<h1>Dernières nouvelles</h1><p>Toute l'actualité de la région, mise à jour chaque jour.</p>"
+           f"<ul>{LINKS}</ul>", "website"), "https://journal.ml/derniere-heure-region-centre", "links"),
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
     outcome = extract_article(html, url, "text/html; charset=utf-8")

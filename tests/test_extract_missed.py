@@ -78,8 +78,12 @@ LINKED = ("Le maire a promis de publier <a href='/a'>chaque trimestre l'état d'
     # boxes of the article's kind that trafilatura left out as many words as it kept (the replies under a forum's first
     # post, each in a box like the post's): none goes back
     (_boxes(_p(FR[0]) + _p(FR[1]), *map(_p, REPLIES), _p(FR[3])), [FR[0], FR[1], FR[3]], [FR[0], FR[1], FR[3]]),
+    # boxes set in <header>s (a page builder's), a list item's: the first goes back, the second stays out
+    (_boxes(_p(AR[0]), _p(AR[1]) + _p(AR[2]), kind='header class="text-box"'), [AR[0], AR[2]], [AR[0], AR[1], AR[2]]),
+    (_boxes(_p(FR[0]) + _p(FR[1]), _p(FR[2]) + _p(FR[3]), kind='li class="story__body"'), [FR[0], FR[1], FR[3]],
+     [FR[0], FR[1], FR[3]]),
 ], ids=["fr-after-ad", "ar-after-ad", "teaser-after", "no-class", "short", "links", "caption", "caption-class", "soft-hyphens",
-        "mojibake-kept", "mojibake-missed", "replies"])
+        "mojibake-kept", "mojibake-missed", "replies", "header-boxes", "list-items"])
 def test_missed_paragraphs(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_missed_paragraphs("\n".join(text), parse_html(html)).split("\n") == expected
 
@@ -187,8 +191,10 @@ def _rows(*rows: str, kind: str = 'div class="row text"', between: str = "<figur
     (_rows(_p(FR[0]) + _p(FR[1]), _p(LINKED)), FR[:2], list(FR[:2])),
     (_rows(_p(EN[0]) + _p(EN[1]), f"<aside>{_p(EN[2])}</aside>"), EN[:2], list(EN[:2])),
     (_rows(_p(EN[0]) + _p(EN[1]), _p(EN[1])), EN[:2], list(EN[:2])),
+    # the rows of a page builder that sets the text beside each picture in a <header>: put back like any other rows
+    (_rows(_p(FR[0]), _p(FR[1]) + _p(FR[2]), _p(FR[3]), kind='header class="image-text"'), FR[1:3], list(FR)),
 ], ids=["en-rows", "fr-rows", "ar-rows", "no-class", "one-kept", "small-share", "same-row", "short", "links", "aside",
-        "in-text"])
+        "in-text", "header-rows"])
 def test_split_article(html: bytes, text: list[str], expected: list[str]) -> None:
     assert with_split_article("\n".join(text), parse_html(html)).split("\n") == expected
 

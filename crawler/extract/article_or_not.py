@@ -9,10 +9,16 @@ warning): what it says is one thing, whether it makes a record another.
 
 from __future__ import annotations
 
-from crawler.discovery.links import NOT_ARTICLE_TYPES, looks_like_listing
+from crawler.discovery.links import NOT_ARTICLE_TYPES, looks_like_article, looks_like_listing
 from crawler.render.detect import MAX_WORDS, NEEDS_JS_TEXT
 
 MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser
+# OpenGraph's default type, which many sites print on every page, their articles too: it says the page is no
+# article only where its URL does not have an article's shape (a dated path, a numbered page, a slug of words).
+# Tune halves of bench/real_quality.py's eight corpora (every page an article the corpus labels): 155 pages call
+# themselves 'website' or 'blog'; 92 of them have an article's URL and pass the link-density test below, and were
+# no record (fundus 1, htmldate 20, postlight 4, the trafilatura corpus 29, wcxb 38).
+_DEFAULT_TYPES = frozenset({"website", "blog"})
 
 
 def not_an_article(url: str, page_type: str | None, text: str, word_count: int,
@@ -21,7 +27,7 @@ def not_an_article(url: str, page_type: str | None, text: str, word_count: int,
     JavaScript shell), or None."""
     if looks_like_listing(url):
         return "not_an_article", "its URL is a listing, tag, author, search or home page"
-    if page_type and page_type.lower() in NOT_ARTICLE_TYPES:
+    if page_type and page_type.lower() in NOT_ARTICLE_TYPES and not _default_type_of_an_article(url, page_type):
         return "not_an_article", f"the page calls itself {page_type!r}"
     says_article = page_type is not None and any(k in page_type.lower() for k in ("article", "posting"))
     # Calibrated on the demo outlets: articles 0.11-0.33 of their characters in links, listing pages 0.34-0.50,
@@ -34,3 +40,8 @@ def not_an_article(url: str, page_type: str | None, text: str, word_count: int,
     if word_count < MIN_WORDS and not paywalled:
         return "too_short", f"the text has {word_count} words, fewer than the {MIN_WORDS} of an article."
     return None
+
+
+def _default_type_of_an_article(url: str, page_type: str) -> bool:
+    """True when `page_type` is a type sites print on every page (`_DEFAULT_TYPES`) and `url` is an article's."""
+    return page_type.lower() in _DEFAULT_TYPES and looks_like_article(url)
