@@ -396,3 +396,42 @@ def test_pages_declaring_a_language_are_pooled_over_corpora_per_half(capsys: pyt
     assert body.split()[:5] == ["body", "2", "0.750", "0.500", "+0.250"]
     assert "pages declaring 'fr', pooled (htmldate, trafilatura) · tune: 1 pages" in out
     assert "'ar'" not in out  # no page declares Arabic: no table
+
+
+_STORY = "".join(f"<p>La saison des pluies tarde à Mopti, et les cultivateurs du delta attendent {n} jours de plus.</p>"
+                 for n in range(8))
+
+
+@pytest.mark.parametrize(("url", "og_type", "expected"), [
+    ("https://journal.ml/2026/11/20/mopti-attend-la-pluie/", "article", None),
+    ("https://journal.ml/2026/11/20/mopti-attend-la-pluie/", "profile", "not_an_article: the page calls itself 'profile'"),
+    ("https://journal.ml/tag/mopti/", "article", "not_an_article: its URL is a listing, tag, author, search or home page"),
+])
+def test_khabar_says_when_the_crawl_would_write_no_record_of_a_page(url: str, og_type: str, expected: str | None) -> None:
+    from bench.quality.extractors import khabar
+
+    html = (f"<html><head><meta property='og:type' content='{og_type}'></head><body><article>"
+            f"<h1>Mopti attend la pluie</h1>{_STORY}</article></body></html>").encode()
+
+    prediction = khabar(html, url)
+
+    assert prediction.unrecorded == expected
+    assert "Mopti" in prediction.text  # the fields are extracted (and scored) all the same
+
+
+def test_each_table_counts_the_pages_the_crawl_would_not_record_by_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.quality.report import Outcome, Row, print_table
+
+    def row(n: int, unrecorded: str | None) -> Row:
+        scores = {"title": 1.0, "authors": None, "date": None, "body": None, "language": None}
+        page = Page("sahel", f"p{n}", f"https://sahel.example/p{n}", Path("unused"), Labels())
+        return Row(page, {"khabar": Outcome(Prediction(unrecorded=unrecorded), scores, 0.0),
+                          "trafilatura": Outcome(Prediction(), scores, 0.0)})
+
+    website = "not_an_article: the page calls itself 'website'"
+    print_table("sahel", "tune", [row(1, None), row(2, website), row(3, "too_short: N words"), row(4, website)], 0)
+
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("recorded"))
+    assert lines[start].split()[:4] == ["recorded", "1", "of", "4"]
+    assert [line.split(None, 3)[2:] for line in lines[start + 1:]] == [["2", website], ["1", "too_short: N words"]]

@@ -1,7 +1,10 @@
 """The extractors compared, each a function HTML bytes + URL -> `Prediction` (may raise: the run counts it).
 
     khabar       crawler.extract.extract_article, the very function the crawl, reextract and `khabar extract`
-                 call; a `Rejected` page is an empty prediction (a miss, not a failure)
+                 call; a `Rejected` page is an empty prediction (a miss, not a failure). The prediction also
+                 says when the crawl would write no record of the page (crawler.extract.article_or_not, the
+                 verdict crawler.records.decision applies): its fields are scored all the same, and the
+                 tables count such pages apart, since every page of a corpus is one its labels call an article
     trafilatura  trafilatura.bare_extraction(with_metadata=True) fed the same bytes (it detects the charset
                  itself); it detects no language, so its language is the page's <html lang> (kinder than none)
     htmldate     htmldate.find_date(original_date=True): dates only, the reference on the date corpus
@@ -18,16 +21,27 @@ import trafilatura
 from bench.quality.scoring import Prediction
 from crawler.extract import Extracted
 from crawler.extract.article import extract_article
+from crawler.extract.article_or_not import not_an_article
 
 Extractor = Callable[[bytes, str], Prediction]
+_NUMBER = re.compile(r"\d+")
 _LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
 
 def khabar(html: bytes, url: str) -> Prediction:
     outcome = extract_article(html, url)
     if not isinstance(outcome, Extracted):
-        return Prediction()
-    return Prediction(outcome.title, outcome.authors, outcome.date_published, outcome.text, outcome.language)
+        return Prediction(unrecorded=outcome.reason)
+    why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
+                         outcome.paywalled)
+    return Prediction(outcome.title, outcome.authors, outcome.date_published, outcome.text, outcome.language,
+                      unrecorded=None if why is None else unrecorded_reason(*why))
+
+
+def unrecorded_reason(code: str, detail: str) -> str:
+    """The crawl's verdict on a page as one countable reason: its numbers left out ('73% of the page's text is
+    links' and '51%' are one reason)."""
+    return f"{code}: {_NUMBER.sub('N', detail).rstrip('.')}"
 
 
 def plain_trafilatura(html: bytes, url: str) -> Prediction:

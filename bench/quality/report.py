@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import Pool
@@ -120,6 +121,25 @@ def print_table(corpus: str, half: str, rows: list[Row], skipped: int, names: Se
     print(f"{'failures':10} {'':5} " + " ".join(f"{sum(r.outcomes[n].error is not None for r in rows):11d}" for n in names))
     print(f"{'ms/page':10} {'':5} " + " ".join(
         f"{1000 * sum(r.outcomes[n].seconds for r in rows) / max(1, len(rows)):11.1f}" for n in names))
+    print_unrecorded(rows)
+
+
+def unrecorded(rows: Iterable[Row]) -> Counter[str]:
+    """Khabar's pages that the crawl would archive but write no record of, by the crawl's reason."""
+    found: Counter[str] = Counter()
+    for row in rows:
+        prediction = row.outcomes["khabar"].prediction
+        if prediction is not None and prediction.unrecorded:
+            found[prediction.unrecorded] += 1
+    return found
+
+
+def print_unrecorded(rows: list[Row]) -> None:
+    """A corpus's pages are articles to its labels: each the crawl would not record is an article lost to the
+    records (archived in WARC all the same). Its fields are scored above as extracted, so this count is apart."""
+    reasons = unrecorded(rows)
+    print(f"{'recorded':10} {len(rows) - sum(reasons.values()):5d} of {len(rows)} pages by the crawl's verdict"
+          + ("".join(f"\n{'':17}not recorded {count:4d}  {reason}" for reason, count in reasons.most_common())))
 
 
 def print_languages(results: dict[str, list[Row]], languages: Sequence[str]) -> None:

@@ -50,6 +50,7 @@ class Prediction:
     date: str | None = None
     text: str = ""
     language: str | None = None
+    unrecorded: str | None = None  # Khabar only: why the crawl would write no record of the page (not scored)
 
 
 def norm_title(value: str | None) -> str:
