@@ -68,7 +68,7 @@ _BRACKETED_AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 _AGENCIES: dict[str, str] = {alnum(s): name for name, spellings in _AGENCY_SPELLINGS.items() for s in spellings}
 _BRACKETED_AGENCIES: dict[str, str] = {
-    **_AGENCIES, **{alnum(s): name for name, spellings in _BRACKETED_AGENCY_SPELLINGS.items() for s in spellings}}
+    alnum(s): name for name, spellings in _BRACKETED_AGENCY_SPELLINGS.items() for s in spellings}
 _AGENCY_WORDS = frozenset(_AGENCIES)
 _GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
@@ -854,7 +854,7 @@ def agencies_in(text: str, bracketed: bool = False) -> Credits:
     """The agencies a dateline or source line names ('ALGER (APS)', 'Source : APS/AFP'): not byline credits.
     `bracketed`: `text` is a dispatch's bracketed source ('AMMAN (Petra) -'), where a spelling that is also a word or
     a name credits its agency too."""
-    def canonical(part: str) -> str | None:
+    def canonical(part: str) -> str | None:  # the bracketed spellings after every other, which `_canonical` reads
         return _canonical(part) or (_BRACKETED_AGENCIES.get(alnum(part)) if bracketed else None)
 
     whole = canonical(text.strip())  # 'Agence malienne de presse et de publicité': one agency, 'et' and all
