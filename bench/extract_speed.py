@@ -216,8 +216,13 @@ def report_rounds(result: Rounds, labels: list[str]) -> None:
           "it least)")
 
 
+def mean_kb(requests: list[dict[str, str]]) -> float:
+    """The mean size of the requests' pages, in KB as they lie on disk."""
+    return sum(Path(r["html_path"]).stat().st_size for r in requests) / len(requests) / 1024
+
+
 def measure(name: str, requests: list[dict[str, str]], repeat: int, block: int) -> None:
-    size = sum(Path(r["html_path"]).stat().st_size for r in requests) / len(requests) / 1024
+    size = mean_kb(requests)
     print(f"\n{name}: {len(requests)} pages (mean {size:.0f} KB); 1 warm-up round + {repeat} measured rounds, "
           f"the extractors alternating every {block} pages")
     report_rounds(alternating_rounds(requests, repeat, block), [label for label, _ in EXTRACTORS])
@@ -346,7 +351,7 @@ def best(results: list[tuple[float, float, int, float]]) -> tuple[float, float, 
 def measure_whole_runs(name: str, requests: list[dict[str, str]], repeat: int, runs: int) -> None:
     """The former table: each extractor's child runs the whole list, in turn, best of `runs`."""
     lines = [json.dumps(r) + "\n" for r in requests] * repeat
-    size = sum(Path(r["html_path"]).stat().st_size for r in requests) / len(requests) / 1024
+    size = mean_kb(requests)
     print(f"\n{name}, whole runs: {len(requests)} pages (mean {size:.0f} KB) x {repeat} = {len(lines)} requests, "
           f"best of {runs} runs")
     khabar, raw, text = (best(results) for results in interleaved([KHABAR, TRAFILATURA_BYTES, TRAFILATURA_STR],

@@ -5,9 +5,11 @@ Every page here was written for these tests; none is copied from a real site.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import pickle
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -631,6 +633,20 @@ def test_outcomes_pickle_for_worker_processes() -> None:
     outcome = run(Case("pickle", page("<title>Réforme fiscale</title>"), {}))
     assert pickle.loads(pickle.dumps(outcome)) == outcome
     assert pickle.loads(pickle.dumps(Rejected("no_text", "x."))) == Rejected("no_text", "x.")
+
+
+def test_a_worker_keeps_no_page_tree_after_its_extraction() -> None:
+    """A long-lived worker lets go of a page's parsed tree when the page is done, even the tree of a page whose site
+    banner the date rules looked up (they remember it while the page is extracted)."""
+    body = ("<html><body><header><nav><a href='/'>Accueil</a> <a href='/politique'>Politique</a></nav>"
+            "<p>Samedi 5 décembre 2026</p></header><article><h1>Réforme fiscale</h1>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in FR_PARAGRAPHS) + "</article></body></html>").encode()
+    trees: list[weakref.ref[Any]] = []
+    outcome = extract_article(body, "https://www.elwatan-dz.com/politique/reforme-fiscale",
+                              on_parsed=lambda root, text, encoding: trees.append(weakref.ref(root)))
+    assert isinstance(outcome, Extracted) and outcome.title == "Réforme fiscale"
+    gc.collect()
+    assert trees and trees[0]() is None
 
 
 def test_word_count_and_version() -> None:

@@ -523,6 +523,12 @@ def _site_banners(root: HtmlElement) -> tuple[HtmlElement, ...]:
     return _site_banners_in(root)
 
 
+def forget_page() -> None:
+    """Let go of the last page's tree, which `_site_banners` remembers by its root: a long-lived extraction worker
+    would otherwise hold it (megabytes for a real page) until the next page comes, idle or not."""
+    _site_banners.cache_clear()
+
+
 def _site_banners_in(root: HtmlElement) -> tuple[HtmlElement, ...]:
     try:
         return tuple(header for header in _FIRST_HEADERS(root, most=MAX_BANNER_HEADERS) if _BANNER_CONTENT(header))

@@ -89,6 +89,7 @@ from crawler.extract._page import (
     avatar_names,
     collect,
     dated_names,
+    forget_page,
     guest_lines,
     headed_card_lines,
     labelled_lines,
@@ -310,6 +311,14 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
     rejected = _screen(body, content_type)
     if rejected is not None:
         return rejected
+    try:
+        return _extracted(body, url, content_type, hints, on_parsed)
+    finally:
+        forget_page()
+
+
+def _extracted(body: bytes, url: str, content_type: str | None, hints: ExtractHints | Selectors | None,
+               on_parsed: Callable[[HtmlElement, str, str], None] | None) -> ExtractOutcome:
     html, encoding = decode_html(body, content_type)
     replaced = _replaced_chars(body, html, encoding)
     clean_utf8 = encoding == "utf-8" and not replaced
