@@ -305,6 +305,11 @@ def test_site_name_opening_the_last_segment(title: str, names: list[str], url: s
     assert strip_site(title, SiteKeys.build(names, url, None)) == expected
 
 
+def in_banner(line: str, html: str) -> str:
+    """`html` (a `page`) with `line` printed in its site banner, beside the navigation: a date of the day."""
+    return html.replace("</nav></header>", f"</nav><p>{line}</p></header>", 1)
+
+
 PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("utc-jsonld-local-meta",
      page(jsonld(headline="Réforme fiscale", datePublished="2025-11-13T02:15:00Z")
@@ -501,6 +506,16 @@ PAGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      page(article="<div><span>الجزائر، 20 مارس 2025</span></div>", tail="<p>قانون 12 يناير 2014 ما زال ساريا.</p>",
           lang="ar", paragraphs=AR_PARAGRAPHS),
      {"date_published": "2025-03-20", "date_published_raw": "20 مارس 2025", "url": URL_MONTH}),
+    # the site banner's date of the day is the capture's: neither the day in the URL's month nor 1 January proved
+    ("a-banner-date-in-the-url-month-is-no-date",
+     in_banner("Samedi 22 mars 2025", page(tail="<p>Mis à jour 2014-06-01</p>")),
+     {"date_published": None, "url": URL_MONTH}),
+    ("a-new-year-printed-in-the-banner-alone-is-no-date",
+     in_banner("Jeudi 1 janvier 2026", page(tail="<p>© 2026 Le Journal</p>")),
+     {"date_published": None, "url": "https://www.exemple-dz.com/economie/reforme-fiscale"}),
+    ("a-new-year-printed-in-the-article-is-the-date",
+     in_banner("Jeudi 1 janvier 2026", page(article="<div><span>Alger, 1er janvier 2026</span></div>")),
+     {"date_published": "2026-01-01", "url": "https://www.exemple-dz.com/economie/reforme-fiscale"}),
     ("a-book-release-date-is-no-cue",  # 'Erscheinungsdatum' holds 'datum' but is another date
      page(article="<div>Roman, 320 pages. Erscheinungsdatum : 14.08.2024</div>"),
      {"sources_lack": "text"}),
