@@ -615,6 +615,16 @@ def test_heading_spaced_as_the_references(og_title: str, headings: str, title: s
     # a name whose initials are its domain reads its elided article off the word ('d'Information')
     ("Le taux directeur reste inchangé - Agence Nigérienne d'Information", "https://ani.ne/fr/123",
      "Le taux directeur reste inchangé"),
+    # a short last segment opened by the first word of a hyphenated domain is the site's name ('Kandadji Watch' on
+    # kandadji-veille.ne); a first word of three letters, or a word of the domain's second part, is not
+    ("Le barrage reprend ses travaux ‹ Kandadji Watch", "https://kandadji-veille.ne/a", "Le barrage reprend ses travaux"),
+    ("Le barrage reprend ses travaux | Kandadji Watch Niger", "https://www.kandadji-veille.ne/a",
+     "Le barrage reprend ses travaux"),
+    ("Le barrage reprend ses travaux - Veille citoyenne", "https://kandadji-veille.ne/a",
+     "Le barrage reprend ses travaux - Veille citoyenne"),
+    ("La saison des pluies - Eau et climat", "https://eau-sahel.ne/a", "La saison des pluies - Eau et climat"),
+    ("Sécheresse : le Sahel s'organise - Kandadji : le chantier reprend", "https://kandadji-veille.ne/a",
+     "Sécheresse : le Sahel s'organise - Kandadji : le chantier reprend"),
 ])
 def test_site_names_of_maghreb_and_sahel_outlets(title: str, url: str, expected: str) -> None:
     assert strip_site(title, SiteKeys.build([], url, None)) == expected

@@ -117,6 +117,7 @@ class SiteKeys:
     section: str
     folders: frozenset[str] = frozenset()  # the URL path's folders ('politique' in /politique/2025/titre)
     acronyms: frozenset[str] = frozenset()  # 'aps' of 'Algérie Presse Service', 'tsa' of tsa-algerie.com
+    openers: frozenset[str] = frozenset()  # 'kandadji' of kandadji-veille.ne: a name's first word
     # `strip_site`'s answers by title, for this page's keys: the title's choice strips each reference and heading again
     # and again (405 distinct titles among 2,329 strips on 200 aeb and fundus pages). A new set of keys (`replace`,
     # a second `build`) starts with none.
@@ -127,7 +128,8 @@ class SiteKeys:
         keys = {alnum(n) for n in names if alnum(n)}
         keys.update(_host_keys(url))
         acronyms = {_initials(name) for name in names} | _host_acronyms(url)
-        return cls(frozenset(keys), alnum(section or ""), _folder_keys(url), frozenset(filter(None, acronyms)))
+        return cls(frozenset(keys), alnum(section or ""), _folder_keys(url), frozenset(filter(None, acronyms)),
+                   _host_openers(url))
 
     def closes(self, segment: str) -> bool:
         """True when a last segment names a folder of the URL: the section ('Titre - Politique' on /politique/…)."""
@@ -142,7 +144,7 @@ class SiteKeys:
         if not words or len(words) > _MAX_OPENED_WORDS or ":" in segment:  # "Sahel : l'armée …" is a headline
             return False
         key = alnum(words[0])
-        if len(key) >= _MIN_OPENING_KEY and key in self.names:
+        if len(key) >= _MIN_OPENING_KEY and (key in self.names or key in self.openers):
             return True
         if any(word.islower() for word in words):  # a headline's words ('… auf Gipfelbuch.ch'), not a name's
             return False
@@ -214,6 +216,15 @@ def _host_acronyms(url: str) -> set[str]:
     host = (urlsplit(url).hostname or "").lower()
     firsts = {label.split("-")[0] for label in host.split(".") if "-" in label}
     return {first for first in firsts if _MIN_ACRONYM <= len(first) <= _MAX_ACRONYM and first.isalpha()}
+
+
+def _host_openers(url: str) -> frozenset[str]:
+    """The first part of a hyphenated domain name, of _MIN_OPENING_KEY letters or more ('kandadji' of
+    kandadji-veille.ne): the first word of the site's name, which `opens` reads ('Headline ‹ Kandadji Watch').
+    Tune halves, title: no labelled page changed; 1 htmldate page (unlabelled titles) loses the name."""
+    host = (urlsplit(url).hostname or "").lower()
+    firsts = {alnum(label.split("-")[0]) for label in host.split(".") if "-" in label}
+    return frozenset(first for first in firsts if len(first) >= _MIN_OPENING_KEY)
 
 
 def _folder_keys(url: str) -> frozenset[str]:
