@@ -19,7 +19,7 @@ from crawler.extract._jsonld import JsonLd, strings
 from crawler.extract._language import declared
 from crawler.extract._page import PageSignals, without_site_banner
 from crawler.extract._printed_date import cued_text_date, printed_in_month
-from crawler.extract._text import clean, without_markup
+from crawler.extract._text import alnum, clean, without_markup
 from crawler.extract._url_date import url_day, url_month
 
 MAX_TAGS = 30
@@ -33,6 +33,9 @@ _PUBLISHED_META = ("datepublished", "date", "pubdate", "publishdate", "publish-d
 # Dublin Core is the catalogue's title of the document, read before the title written for sharing (og:title);
 # the RDFa property before the name attribute (tuned: readability corpus, tune half, +1 page, 0 broken)
 _DC_TITLE = ("dc:title", "dc.title", "dcterms.title")
+# A Dublin Core title that spells the publisher or creator Dublin Core names is the site's name, a template filled
+# the same on every page ('Diario Ejemplo www.ejemplo.com' as dc.title and dc.publisher): no title of the article
+_DC_NAMES = ("dc:publisher", "dc.publisher", "dcterms.publisher", "dc:creator", "dc.creator", "dcterms.creator")
 _TITLE_META = ("parsely-title", "sailthru.title")
 _MODIFIED_META = ("datemodified", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
                   "article.updated", "revised")
@@ -47,10 +50,21 @@ def site_names(page: PageSignals, jsonld: JsonLd) -> list[str]:
 
 def title_refs(page: PageSignals, jsonld: JsonLd) -> list[tuple[str, str]]:
     refs = [("json-ld", _first(strings(jsonld.get("headline")) or strings(jsonld.get("name")))),
-            ("meta", _meta_value(page, *_DC_TITLE)), ("opengraph", _meta_value(page, "og:title")),
+            ("meta", _dublin_core_title(page)), ("opengraph", _meta_value(page, "og:title")),
             ("meta", _meta_value(page, "twitter:title")), ("meta", _meta_value(page, *_TITLE_META)),
             ("title", page.title_tag)]
     return [(source, text) for source, text in refs if text]
+
+
+def _dublin_core_title(page: PageSignals) -> str | None:
+    """The Dublin Core title, unless it spells the name of the publisher or creator Dublin Core gives (the site's
+    name in both: a page template's, never the article's). htmldate tune pages (titles unlabelled): 1 site name
+    given as the title gave way to og:title; no labelled page changed."""
+    title = _meta_value(page, *_DC_TITLE)
+    key = alnum(title or "")
+    if key and any(alnum(name) == key for names in _DC_NAMES for name in page.metas.get(names, [])):
+        return None
+    return title
 
 
 def section(page: PageSignals, jsonld: JsonLd) -> tuple[str | None, str | None]:
