@@ -44,3 +44,23 @@ def title_of(head: str, headings: str, url: str, lang: str = "fr") -> str | None
 def test_dublin_core_title_naming_the_publisher(head: str, title: str) -> None:
     lang = "en" if title.startswith("The") else "fr"
     assert title_of(head, "", "https://www.journal-fleuve.ne/societe/barrage", lang) == title
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # og:site_name filled with the whole <title> (a short one): no name, so the blog's name, which the page prints as
+    # its own (its copyright line) and in the <h1>, is cut, and the references are not taken for the site's name
+    ('<title>Kandadji revit - Carnets du fleuve</title>'
+     '<meta property="og:site_name" content="Kandadji revit - Carnets du fleuve">'
+     '<meta property="og:title" content="Kandadji revit - Carnets du fleuve">',
+     '<h1>Carnets du fleuve</h1><p class="copy">© 2025 Carnets du fleuve</p>', "Kandadji revit"),
+    ('<title>سد كنداجي يعود - دفاتر النهر</title>'
+     '<meta property="og:site_name" content="سد كنداجي يعود - دفاتر النهر">',
+     "<h1>دفاتر النهر</h1><p>© 2025 دفاتر النهر</p>", "سد كنداجي يعود"),
+    # a one-segment <title> as og:site_name stays a name (a home page's, or a site named by its title)
+    ('<title>Carnets du fleuve</title><meta property="og:site_name" content="Carnets du fleuve">'
+     '<meta property="og:title" content="Le barrage de Kandadji reprend vie | Carnets du fleuve">',
+     "<h1>Le barrage de Kandadji reprend vie</h1>", "Le barrage de Kandadji reprend vie"),
+])
+def test_site_name_that_is_the_whole_title(head: str, headings: str, title: str) -> None:
+    lang = "ar" if title[0] >= "\u0600" else "fr"
+    assert title_of(head, headings, "https://blog.plateforme.example/carnets-du-fleuve/entry/8f3a2c", lang) == title

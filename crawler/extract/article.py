@@ -431,11 +431,12 @@ def _fill_metadata(draft: _Draft, html: str) -> None:
 def _fill_title(draft: _Draft, html: str) -> None:
     refs = title_refs(draft.page, draft.jsonld)
     section = as_section(draft.section, refs, draft.page.headings)
-    site = SiteKeys.build(draft.outlets, draft.url, section)
+    names = _site_names_for_title(draft.outlets, draft.page.title_tag)
+    site = SiteKeys.build(names, draft.url, section)
     printed = printed_site_name(last_segment(draft.page.title_tag or ""), draft.page.root, html, site.matches)
     if printed:  # the page prints the <title>'s last segment as its name: the site's, as og:site_name would say
         draft.outlets.append(printed)
-        site = SiteKeys.build(draft.outlets, draft.url, section)
+        site = SiteKeys.build([*names, printed], draft.url, section)
     title, source = choose_title(draft.page.headings, refs, site, draft.page.plain_h2_texts,
                                  draft.page.comments_quoted_title)
     heading = title  # as the page prints it, before a reference's year is added
@@ -460,6 +461,17 @@ def _fill_title(draft: _Draft, html: str) -> None:
             if title and fold(seo) != fold(title):
                 draft.put("seo_title", seo, kind)
             return
+
+
+def _site_names_for_title(outlets: list[str], title_tag: str | None) -> list[str]:
+    """The site's names the title rules cut, without one that is the page's whole <title> of two segments or more
+    ('Post title - Blog name' as og:site_name too: a blogging platform's template fills the field with <title>). That
+    is the title, not a name: as a name it would make every reference the site's name, and leave the blog's name
+    in the <h1> as the title. Judged htmldate tune pages (session 25): 2 blogs' names given as the title gave way to
+    the post's."""
+    if not title_tag or last_segment(title_tag) is None:
+        return outlets
+    return [name for name in outlets if name != title_tag]
 
 
 def _title_remainders(title: str | None, title_tag: str | None) -> list[str]:
