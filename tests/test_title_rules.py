@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from crawler.extract import Extracted, extract_article
+from crawler.extract._page import Heading, mark_homes_above
 from tests.test_extract import AR_PARAGRAPHS, FR_PARAGRAPHS, page
 
 EN_PARAGRAPHS = (
@@ -64,3 +67,55 @@ def test_dublin_core_title_naming_the_publisher(head: str, title: str) -> None:
 def test_site_name_that_is_the_whole_title(head: str, headings: str, title: str) -> None:
     lang = "ar" if title[0] >= "\u0600" else "fr"
     assert title_of(head, headings, "https://blog.plateforme.example/carnets-du-fleuve/entry/8f3a2c", lang) == title
+
+
+BLOG = "https://blog.plateforme.example/carnets-du-fleuve/entry/8f3a2c"
+
+
+@pytest.mark.parametrize(("head", "headings", "url", "title"), [
+    # a blog's name in an <h1> linked to the blog's home, two folders above the post; og:site_name filled with <title>
+    ('<title>Le barrage de Kandadji reprend vie - Carnets du fleuve</title>'
+     '<meta property="og:site_name" content="Le barrage de Kandadji reprend vie - Carnets du fleuve">'
+     '<meta property="og:title" content="Le barrage de Kandadji reprend vie - Carnets du fleuve">',
+     '<h1><a href="https://blog.plateforme.example/carnets-du-fleuve">Carnets du fleuve</a></h1>', BLOG,
+     "Le barrage de Kandadji reprend vie"),
+    ('<title>The river dam comes back to life - Notes from the river</title>',
+     '<h1><a href="/carnets-du-fleuve/">Notes from the river</a></h1>', BLOG, "The river dam comes back to life"),
+    ('<title>سد كنداجي يعود إلى الحياة - دفاتر النهر</title>',
+     '<h1><a href="/carnets-du-fleuve">دفاتر النهر</a></h1>', BLOG, "سد كنداجي يعود إلى الحياة"),
+    # a headline linked to the article's first page, one level up, stays the headline
+    ('<title>Le barrage de Kandadji reprend vie - Journal du Fleuve</title>',
+     '<h1><a href="/societe/barrage-kandadji">Le barrage de Kandadji reprend vie</a></h1>',
+     "https://www.journal-fleuve.ne/societe/barrage-kandadji/2", "Le barrage de Kandadji reprend vie"),
+    # so does one linked to itself
+    ('<title>Le barrage de Kandadji reprend vie - Journal du Fleuve</title>',
+     '<h1><a href="/societe/2025/barrage-kandadji">Le barrage de Kandadji reprend vie</a></h1>',
+     "https://www.journal-fleuve.ne/societe/2025/barrage-kandadji", "Le barrage de Kandadji reprend vie"),
+])
+def test_blog_name_linked_to_its_home(head: str, headings: str, url: str, title: str) -> None:
+    lang = "ar" if title[0] >= "\u0600" else "en" if title.startswith("The") else "fr"
+    assert title_of(head, headings, url, lang) == title
+
+
+@pytest.mark.parametrize(("link", "url", "home"), [
+    ("https://blog.plateforme.example/carnets", "https://blog.plateforme.example/carnets/entry/1", True),
+    ("/carnets/", "https://blog.plateforme.example/carnets/e/1", True),
+    ("/carnets", "https://blog.plateforme.example/carnets/1", False),  # one level up: the article's first page
+    ("https://autre.example/carnets", "https://blog.plateforme.example/carnets/entry/1", False),  # another site
+    ("/carnets?page=2", "https://blog.plateforme.example/carnets/entry/1", False),
+    ("#haut", "https://blog.plateforme.example/carnets/entry/1", False),
+    ("http://[::1", "https://blog.plateforme.example/carnets/entry/1", False),  # a malformed address is read as none
+    ("", "https://blog.plateforme.example/carnets/entry/1", False),
+])
+def test_home_above_the_page(link: str, url: str, home: bool) -> None:
+    headings = [Heading("h1", "Carnets", False, link=link)]
+    mark_homes_above(headings, url)
+    assert headings[0].logo is home
+
+
+def test_homes_above_on_many_headings_is_fast() -> None:
+    headings = [Heading("h1", f"Titre {i}", False, link=f"/rubrique-{i}/") for i in range(30_000)]
+    start = time.process_time()
+    mark_homes_above(headings, "https://www.exemple.ne/rubrique-7/2025/titre")
+    assert time.process_time() - start < 1.0
+    assert [h.text for h in headings if h.logo] == ["Titre 7"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import (
@@ -121,6 +122,7 @@ _HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])",
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|invisible"
                            r"|a11y-hidden|visuallyhidden|offscreen|aural)(?:\s|$)", re.IGNORECASE)
 _UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
+_MIN_LEVELS_BELOW_HOME = 2  # a heading's link this many folders above the page goes to a blog's or section's home
 KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"  # what separates a kicker from its headline (_title.py trims it too)
 _PAYWALL_TOKEN = re.compile(
     r"(?:^|[\s_-])(?:paywall|premium|abonnes|abonne|reserve-abonnes|subscriber|subscribers-only)(?:[\s_-]|$)",
@@ -140,6 +142,7 @@ class Heading:
     after_first: str = ""  # what follows the heading's first child when no kicker was recognised (maybe one)
     # kicker and headline as one line when the heading prints or speaks a colon between them ('Sahel: Le calendrier …')
     with_kicker: str = ""
+    link: str = ""  # the address of the link that is the whole heading, if one is
 
 
 @dataclass
@@ -323,8 +326,9 @@ def _collect_heading(el: HtmlElement, page: PageSignals) -> None:
     text = clean(el.text_content() if el.find(".//br") is None else "".join(_visible_text(el, frozenset())))
     if text:
         kicker, headline, after_first = _split_kicker(el, text)
-        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(el, text), kicker, after_first,
-                                     _colon_joined(el, kicker, headline)))
+        link = _whole_link(el, text)
+        page.headings.append(Heading(el.tag, headline, headline_class, _is_logo(link), kicker, after_first,
+                                     _colon_joined(el, kicker, headline), link))
 
 
 def _without_nested_heading(el: HtmlElement) -> HtmlElement:
@@ -463,14 +467,42 @@ def _visible_text(el: HtmlElement, hidden: frozenset[HtmlElement] = frozenset(),
     return parts
 
 
-def _is_logo(el: HtmlElement, text: str) -> bool:
+def _whole_link(el: HtmlElement, text: str) -> str:
+    """The address of the link whose text is the whole heading's, else ""; WordPress's site title
+    ('<a href="…/blog/" rel="home">') as "/"."""
     link = el.find(".//a")
     if link is None or clean(link.text_content()) != text:
-        return False
-    href = (link.get("href") or "").strip()
-    if "home" in (link.get("rel") or "").lower().split():  # WordPress's site title: '<a href="…/blog/" rel="home">'
-        return True
+        return ""
+    if "home" in (link.get("rel") or "").lower().split():
+        return "/"
+    return (link.get("href") or "").strip()
+
+
+def _is_logo(href: str) -> bool:
     return href in ("/", "./") or href.rstrip("/").count("/") <= 2 and href.startswith("http")
+
+
+def mark_homes_above(headings: list[Heading], url: str) -> None:
+    """Mark as the site's name a heading that is wholly a link to a folder two levels or more above the page's
+    address ('<h1><a href="https://blog.example.jp/kasumi">Kasumi's notes</a></h1>' on /kasumi/entry/123): the home
+    of one blog on a blogging platform, whose name the layout prints in an <h1> over every post, and which <title>
+    prints after the post's title ('Post title - Kasumi's notes'). A link one level up is not read: a headline
+    linked to the article's first page or its plain version ('/story-slug' on '/story-slug/2', '/story-slug/amp').
+    Tune halves, title: postlight 1 fixed (an account's name in an <h1> linked to its profile, over one post), no
+    page broken."""
+    page = urlsplit(url)
+    for heading in headings:
+        if heading.logo or not heading.link or heading.link.startswith(("#", "javascript:", "mailto:")):
+            continue
+        try:
+            target = urlsplit(urljoin(url, heading.link))
+        except ValueError:  # a malformed address in the page's link
+            continue
+        home = target.path.rstrip("/")
+        if target.netloc != page.netloc or target.query or not home or not page.path.startswith(home + "/"):
+            continue
+        if len([part for part in page.path[len(home):].split("/") if part]) >= _MIN_LEVELS_BELOW_HOME:
+            heading.logo = True
 
 
 def elsewhere(el: HtmlElement) -> bool:

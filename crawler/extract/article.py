@@ -95,6 +95,7 @@ from crawler.extract._page import (
     labelled_lines,
     lead_in_accounts,
     lead_in_lines,
+    mark_homes_above,
     mentions_a_guest,
     parse_html,
     printed_as_contributor,
@@ -329,6 +330,7 @@ def _extracted(body: bytes, url: str, content_type: str | None, hints: ExtractHi
         on_parsed(root, html, encoding)
     root = streamed_tree(root, html, url)  # React's late parts, hidden at the end, where the page shows them
     page = collect(root)
+    mark_homes_above(page.headings, url)
     draft = _Draft(url=url, page=page, jsonld=read_jsonld(page.jsonld), now=_dates.now_utc(), hints=as_hints(hints))
     draft.link_density = link_density(root)  # before trafilatura prunes the tree
     draft.guest_mentioned = mentions_a_guest(body)
