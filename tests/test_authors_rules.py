@@ -1953,3 +1953,47 @@ def test_author_cards_are_read_a_few_times_on_a_hostile_page() -> None:
     with cpu_seconds() as spent:
         assert avatar_card_names(root) == []
     assert spent() < 0.5
+
+
+# --- what ends a byline's name part, and the German credit word's gendered forms (session 25) -------------------
+
+EMPTY_SLOTS_AND_GLUED_SEPARATORS = [
+    # the template printed its lead-in and the date, but no name: the day's preposition is no name
+    ("Von am 12.03.2025 |", []),
+    ("By on March 9, 2025", []),
+    ("Posted by at 10:15 AM", []),
+    ("Von Leïla Haddad am 12.03.2025", [("Leïla Haddad", P)]),
+    # a bullet glued between two printed elements ends the name part, as a spaced one does
+    ("By Karim Benali, Sahel Tribune•Published: Mar 9, 2025", [("Karim Benali", P)]),
+    ("Von Amina Saïdi•12.03.2025", [("Amina Saïdi", P)]),
+    ("Sahel Tribune•Published: Mar 9, 2025", []),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), EMPTY_SLOTS_AND_GLUED_SEPARATORS,
+                         ids=[c[0] for c in EMPTY_SLOTS_AND_GLUED_SEPARATORS])
+def test_an_empty_name_slot_and_a_glued_separator(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line, ["sahel-tribune.com", "sahel-tribune"], handles=True).credited == credited
+
+
+GENDERED_LABELS = [
+    ("Autor*innen", []),  # a heading over the author boxes: 'innen' is no name
+    ("Autor/in: Karim Benali", [("Karim Benali", P)]),
+    ("Autor:innen: Karim Benali und Amina Saïdi", [("Karim Benali", P), ("Amina Saïdi", P)]),
+    ("Autor_in Leïla Haddad", [("Leïla Haddad", P)]),
+    ("Autorin: Amina Saïdi", [("Amina Saïdi", P)]),
+]
+
+
+@pytest.mark.parametrize(("line", "credited"), GENDERED_LABELS, ids=[c[0] for c in GENDERED_LABELS])
+def test_the_gendered_forms_of_the_german_credit_word(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited
+
+
+def test_a_gendered_label_in_a_date_line_and_on_a_page() -> None:
+    assert byline_within("12.03.2025 | Autor*in: Omar Lahlou").credited == [("Omar Lahlou", P)]
+    lead = '<div class="author">Autor/in: Karim Benali</div>'
+    assert _extract(page("<title>Die Steuerreform</title>", lead=lead)).authors == ("Karim Benali",)
+    boxes = ('<p class="byline">Von Redaktion Sahel</p><h3 class="authors">Autor*innen</h3>'
+             '<div class="author-box">Autor*innen</div>')
+    assert _extract(page("<title>Die Steuerreform</title>", lead=boxes)).authors == ("Redaktion Sahel",)

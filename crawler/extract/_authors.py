@@ -72,6 +72,9 @@ _BRACKETED_AGENCIES: dict[str, str] = {
 _AGENCY_WORDS = frozenset(_AGENCIES)
 _GENERIC_AGENCIES = frozenset(alnum(s) for s in ("Agencies", "Agences", "Agencias", "Agenturen", "وكالات", "الوكالات"))
 
+# The German credit word with its gendered forms ('Autorin', 'Autoren', 'Autor*innen', 'Autor/in', 'Autor:in',
+# 'Autor_innen'): the star, slash, colon or gap in it is no part of a name ('Autor*innen' read 'innen' as one)
+_AUTOR = r"autor(?:[*/:_]?in(?:nen)?|en)?"
 _PREFIX = re.compile(
     r"^(?:(?:de|par)\s+(?:(?:notre|nos)\s+(?:envoy(?:é|e)e?s?\s+sp(?:é|e)ci(?:ale?s?|aux)|correspondante?s?|bureau)"
     r"|envoy(?:é|e)e?\s+sp(?:é|e)ciale?)"
@@ -91,7 +94,7 @@ _PREFIX = re.compile(
     r"|(?:interview|entretien|texte?|reportage|enqu(?:ê|e)te|synth(?:è|e)se|correspondance(?:\s+particuli(?:è|e)re)?"
     r"|redaktion|r(?:é|e)daction)"
     r"(?:\s*(?:&|et|und|and)\s*(?:fotos?|photos?|bilder|images?|interview|entretien))?\s*:"
-    r"|auteurs?|authors?|autor(?:in|innen|en|a|es)?|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
+    r"|auteurs?|authors?|" + _AUTOR + r"|autora|autores|vo[nm]|por|بقلم|كتب(?:ت|ه)?|إعداد|اعداد|تقرير|حاوره|حاورته|متابعة)(?!\w)\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 # Weekdays whole or abbreviated, by language: a word that merely opens like one is a name ('el Moussaoui',
@@ -107,7 +110,8 @@ _DE_SHORT_DAY = r"(?:mo|di|mi|do|fr|sa|so)(?=[.,])"  # only with their dot or co
 _WEEKDAYS = "(?:" + "|".join(_DAYS.values()) + r")\b|" + _DE_SHORT_DAY
 _DAY_AFTER = {"am": rf"(?:{_DAYS['de']})\b|{_DE_SHORT_DAY}", "on": rf"(?:{_DAYS['en']})\b",
               "el": rf"(?:{_DAYS['es']})\b", "il": rf"(?:{_DAYS['it']})\b"}
-_ON_A_DAY = "|".join(rf"\s+{word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.items())
+# ... also where the line opens with it: after a lead-in whose name the template left out ('von am 12.03.2025')
+_ON_A_DAY = "|".join(rf"(?:^|\s+){word}\s+(?=\d|{days})" for word, days in _DAY_AFTER.items())
 # The section or place an English byline names between the name and its date ('By X in Valve on 1 June 2019')
 # ... or at the line's end, where the theme prints the post's category after its author ('by X in Growth'): only
 # after a lead-in ('Iberische Weine in Berlin' alone is a shop and its town)
@@ -120,7 +124,7 @@ _MONTH_FIRST = (
 _IN_SECTION_ON_A_DAY = rf"\s+in\s+(?=(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){{0,2}}\s+on\s+(?:\d|(?:{_DAYS['en']})\b|{_MONTH_FIRST}))"
 # Where the name part of a byline ends: a date, "Publié le", a separator followed by anything.
 _TAIL = re.compile(
-    r"\s+[|•·⋅∙/—–-](?:\s+|$)|\s*\|\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"\s+[|•·⋅∙/—–-](?:\s+|$)|\s*\|\s*|\s*[•⋅∙]\s*|\bpubli(?:é|e)e?\b|\bmis\s+à\s+jour\b|\ble\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\b\d{1,2}(?:er|\.)?\s+[a-zéûä]+\.?,?\s+\d{4}|\bil\s+y\s+a\b"
     r"|(?:\s|(?<=[a-zäöüßéèàç])(?-i:(?=[A-Z])))(?:quelle|source|datum|date|fotos?|photos?|bild)\s*:"
     # an author card's label after the name, its bio after that ('X Author X is …'), or the company the writer is at
@@ -131,7 +135,7 @@ _TAIL = re.compile(
     r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")"
     # ... or with 'on' or 'at' before it ('By X on March 9, 2015', Blogger's 'Posted by X at March 9, 2015'), or a
     # time after 'at' ('Posted by X at 10:15 AM')
-    r"|(?:\s+(?:on|at)\s+)?" + _MONTH_FIRST + r"|\s+at\s+(?=\d{1,2}[:.]\d{2}\b)",
+    r"|(?:(?:^|\s+)(?:on|at)\s+)?" + _MONTH_FIRST + r"|\s+at\s+(?=\d{1,2}[:.]\d{2}\b)",
     re.IGNORECASE,
 )
 _TAIL_AFTER_LEAD_IN = re.compile(_TAIL.pattern + "|" + _IN_SECTION_AT_END, re.IGNORECASE)
@@ -433,7 +437,7 @@ def parse_byline(text: str, outlets: Iterable[str] = (), handles: bool = False) 
 
 # Where a byline may begin inside a date line ('12/03/2025 | By Karim Benali', 'Datum: 12.03.2025 Autor: Omar
 # Lahlou'): one of the lead-ins that open a byline, as a word.
-_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:(?:by|von|vom|par|autor(?:in|en)?|authors?|auteurs?|بقلم|(?:redaktion|r(?:é|e)daction)(?=\s*:))(?!\w)"
+_LEAD_IN_WITHIN = re.compile(r"(?<!\w)(?:(?:by|von|vom|par|" + _AUTOR + r"|authors?|auteurs?|بقلم|(?:redaktion|r(?:é|e)daction)(?=\s*:))(?!\w)"
                              r"|(?-i:(?:By|Par|Von)(?=[A-Z][^\W\d_A-Z])))",  # glued to the name: 'ByKarim Benali'
                              re.IGNORECASE)
 
@@ -483,7 +487,7 @@ def _site_as_printed(line: str, skip: set[str]) -> str | None:
 
 # A credit label with its colon, as a word ('Autorin: X', 'Auteur : X', 'Rédaction : X'): in a line the markup does not
 # mark as a byline, only a label this explicit opens one.
-_LABEL = re.compile(r"(?<!\w)(?:autor(?:in|innen|en)?|auteurs?|authors?|redaktion|r(?:é|e)daction|(?-i:Von|Par|By))\s*:",
+_LABEL = re.compile(r"(?<!\w)(?:" + _AUTOR + r"|auteurs?|authors?|redaktion|r(?:é|e)daction|(?-i:Von|Par|By))\s*:",
                     re.IGNORECASE)
 
 
