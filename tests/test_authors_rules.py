@@ -1997,3 +1997,20 @@ def test_a_gendered_label_in_a_date_line_and_on_a_page() -> None:
     boxes = ('<p class="byline">Von Redaktion Sahel</p><h3 class="authors">Autor*innen</h3>'
              '<div class="author-box">Autor*innen</div>')
     assert _extract(page("<title>Die Steuerreform</title>", lead=boxes)).authors == ("Redaktion Sahel",)
+
+
+_TEASERS = ('<div class="thumbnail"><a href="/opinion/le-budget">Le budget en débat</a>'
+            '<span class="author">Par Karim Benali</span></div>'
+            '<div class="thumbnail"><a href="/opinion/la-reforme">La réforme vue de Sikasso</a>'
+            '<span class="author">Par Amina Saïdi</span></div>')
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ('<p class="byline">Par AFP, publié le 12/03/2025 à 10:15</p>', ("AFP",)),  # the wire alone signs it
+    ('<p class="byline">Par la rédaction</p>', ("La rédaction",)),
+    ('<p class="byline">Par Omar Lahlou</p>', ("Omar Lahlou",)),
+])
+def test_a_teaser_card_writer_is_no_credit_beside_the_article_desk_or_agency(byline: str,
+                                                                              authors: tuple[str, ...]) -> None:
+    html = page("<title>La réforme fiscale</title>", lead=byline).replace("</main>", "</main>" + _TEASERS)
+    assert _extract(html).authors == authors

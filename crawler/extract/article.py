@@ -32,6 +32,7 @@ from crawler.extract import _dates, _language, _paywall, _selectors, _url_date
 from crawler.extract._authors import (
     AGENCY,
     DESK,
+    PERSON,
     Credits,
     Kind,
     byline_within,
@@ -623,7 +624,8 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
         return []  # pass 2 costs 1-1.5 ms; reading bylines beside JSON-LD persons fixed 1 tune page (mtb-news)
     marked = draft.page.marked
     read = ([("byline", parse_names([name], draft.outlets)) for name in marked.author_names]
-            + [("byline", parse_byline(line, draft.outlets, handles=True)) for line in marked.bylines])
+            + [("byline", credits) for credits in _after_the_first_byline(
+                [parse_byline(line, draft.outlets, handles=True) for line in marked.bylines])])
     if any(credits.credited for _, credits in found + read):
         return read
     read = ([("byline", site_credited(line, draft.outlets)) for line in marked.bylines]
@@ -634,6 +636,17 @@ def _byline_credits(draft: _Draft, found: list[tuple[str, Credits]]) -> list[tup
     # Von Karim Benali', 'Datum: 12.03.2025 Autor: Amina Saïdi')
     lines = [*marked.bylines, *(line for line in marked.datelines if line not in marked.bylines)]
     return [("byline", byline_within(line, draft.outlets)) for line in lines]
+
+
+def _after_the_first_byline(read: list[Credits]) -> list[Credits]:
+    """The marked bylines' credits, in page order, without the persons of the lines after the first one that credits
+    anyone when that one credits a desk or an agency alone ('Par AFP', 'By Newsroom'): the article's byline comes
+    first, the teaser cards' bylines after it, and a card's writer is no credit of the article."""
+    first = next((index for index, credits in enumerate(read) if credits.credited), None)
+    if first is None or read[first].authors:
+        return read
+    return read[:first + 1] + [Credits(credited=[c for c in credits.credited if c[1] != PERSON],
+                                       agencies=credits.agencies) for credits in read[first + 1:]]
 
 
 def _headline(draft: _Draft) -> str | None:
