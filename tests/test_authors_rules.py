@@ -66,6 +66,13 @@ ORGANIZATIONS = [
     (["elwatan.dz"], ["elwatan.dz"], [], []),  # a domain
     (["infos-sahel.ml"], ["infos-sahel.ml"], [], []),
     (["Karim Benali"], [], [], [("Karim Benali", P)]),  # untyped: read as a name
+    # the site, or a desk, joined to the wire it rewrote: each credited apart, the site not at all
+    (["El Watan avec AFP"], ["El Watan avec AFP"], ["El Watan"], [("AFP", A)]),
+    (["El Watan with AFP and Reuters"], ["El Watan with AFP and Reuters"], ["El Watan"], [("AFP", A), ("Reuters", A)]),
+    (["Rédaction Sahel avec agences"], ["Rédaction Sahel avec agences"], ["El Watan"],
+     [("Rédaction Sahel", D), ("agences", A)]),
+    (["Collectif des enseignants et des parents"], ["Collectif des enseignants et des parents"], [],
+     [("Collectif des enseignants et des parents", D)]),  # no wire in it: one body, whole
 ]
 
 
@@ -78,6 +85,7 @@ def test_an_organisation_author_is_a_desk(values: list[str], organizations: list
 
 @pytest.mark.parametrize(("author", "expected"), [
     ({"@type": "Organization", "name": "Contributeurs du projet Atlas"}, (("Contributeurs du projet Atlas",), (D,))),
+    ({"@type": "NewsMediaOrganization", "name": "El Watan avec AFP"}, (("AFP",), (A,))),
     ({"@type": "NewsMediaOrganization", "name": "El Watan"}, ((), ())),
     # the site's newsroom, which gives its address: the desk that signs, under the site's name
     ({"@type": "NewsMediaOrganization", "name": "El Watan", "email": "redaction@elwatan-dz.com"}, (("El Watan",), (D,))),

@@ -411,8 +411,18 @@ _INITIAL = re.compile(r"^(?:[^\W\d_]\.-?)+$")
 
 
 def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
-    """An organisation an author field names: an agency when it is one, else a desk, never the site itself."""
+    """An organisation an author field names: an agency when it is one, else a desk, never the site itself. A body
+    joined to an agency ('Sahel Info avec AFP', 'Sahel Info with AFP and Reuters') is the site or its desk and the wire:
+    each credited apart, the site not at all."""
     name = clean(value).strip(" .,:;-–—*")
+    parts = [part.strip() for part in _SPLIT.split(name) if part and part.strip()]
+    if len(parts) > 1 and not _canonical(name) and any(_canonical(p) or alnum(p) in _GENERIC_AGENCIES for p in parts[1:]):
+        for part in parts:
+            if alnum(part) in _GENERIC_AGENCIES:
+                credits.credit(part, AGENCY)
+            else:
+                _take_body(part, credits, skip)
+        return
     if _canonical(name):
         credits.credit(name, AGENCY)
     elif (name and alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS and len(name) <= _MAX_NAME_CHARS
