@@ -2022,3 +2022,14 @@ def test_a_teaser_card_writer_is_no_credit_beside_the_article_desk_or_agency(byl
                                                                               authors: tuple[str, ...]) -> None:
     html = page("<title>La réforme fiscale</title>", lead=byline).replace("</main>", "</main>" + _TEASERS)
     assert _extract(html).authors == authors
+
+
+@pytest.mark.parametrize(("values", "outlets", "credited"), [
+    (["Sahel Info"], ["Sahel Info Maroc"], []),  # the brand of the site's edition is the site
+    (["Par Amina Saïdi, Sahel Info"], ["Sahel Info Maroc"], [("Amina Saïdi", P)]),
+    (["By Karim Benali, Sahel Info"], ["Sahel Info UK"], [("Karim Benali", P)]),
+    (["Sahel Info"], ["Sahel Info Hebdo"], [("Sahel Info", P)]),  # 'Hebdo' is no edition: another title
+])
+def test_the_brand_of_a_sites_edition_is_the_site(values: list[str], outlets: list[str],
+                                                   credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values, outlets).credited == credited

@@ -307,11 +307,19 @@ def agency_name(value: str) -> str | None:
 _SITE_NAME_PARTS = re.compile(r"\s+[-|–—:·•]\s+")
 
 
+# The edition a site's name ends on ('Sahel Info UK', 'Sahel Info Maroc'): the brand without it is the site too, as the
+# bylines print it ('X, Reporter, Sahel Info').
+_EDITION = re.compile(r"\s+(?:uk|us|usa|india|canada|australia|deutschland|france|españa|espana|italia|maroc|algérie"
+                      r"|algerie|tunisie|afrique|arabic|international|edition|عربي)$", re.IGNORECASE)
+
+
 def _outlet_keys(outlets: Iterable[str]) -> set[str]:
-    """The site's names, and the parts of a name that joins two ('LN - Lübecker Nachrichten': 'LN' too)."""
+    """The site's names, and the parts of a name that joins two ('LN - Lübecker Nachrichten': 'LN' too), and the
+    brand a name's edition follows ('Sahel Info Maroc': 'Sahel Info' too)."""
     keys: set[str] = set()
     for outlet in outlets:
-        keys.update(alnum(part) for part in [outlet, *_SITE_NAME_PARTS.split(outlet)])
+        parts = [outlet, *_SITE_NAME_PARTS.split(outlet)]
+        keys.update(alnum(part) for part in [*parts, *(_EDITION.sub("", part.strip()) for part in parts)])
     keys.discard("")
     return keys
 
