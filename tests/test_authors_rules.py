@@ -73,6 +73,10 @@ ORGANIZATIONS = [
      [("Rédaction Sahel", D), ("agences", A)]),
     (["Collectif des enseignants et des parents"], ["Collectif des enseignants et des parents"], [],
      [("Collectif des enseignants et des parents", D)]),  # no wire in it: one body, whole
+    # the site's own name after a region or a form ('NÖ Sahelinfo' on sahelinfo.ml); its newsroom stays a desk
+    (["NÖ Sahelinfo"], ["NÖ Sahelinfo"], ["sahelinfo.ml", "sahelinfo"], []),
+    (["Redaktion Sahelinfo"], ["Redaktion Sahelinfo"], ["sahelinfo.ml", "sahelinfo"], [("Redaktion Sahelinfo", D)]),
+    (["Radio Oran"], ["Radio Oran"], ["oran.dz", "oran"], [("Radio Oran", D)]),  # a short site name: another body
 ]
 
 

@@ -433,9 +433,22 @@ def _take_body(value: str, credits: Credits, skip: set[str]) -> None:
         return
     if _canonical(name):
         credits.credit(name, AGENCY)
+    elif _site_with_a_prefix(name, skip):
+        return  # 'NÖ Sahelinfo' on sahelinfo.ml: the site's name, a region or a form before it
     elif (name and alnum(name) not in skip and alnum(name) not in _PLACEHOLDERS and len(name) <= _MAX_NAME_CHARS
           and not _EMAIL.search(name) and (_is_desk(name) or not (_DOMAIN.search(name) or _TLD_END.search(name)))):
         credits.credit(name, DESK)  # 'Rédaction elwatan.dz' is the site's newsroom; 'elwatan.dz' alone is the site
+
+
+MIN_SITE_KEY = 6  # a shorter site name ('LN', 'mdr') ends many other bodies' names
+
+
+def _site_with_a_prefix(name: str, skip: set[str]) -> bool:
+    """True when an organisation's name ends on the site's own name after a word or two ('NÖ Sahelinfo' on
+    'sahelinfo.ml'), and is no desk ('Redaktion Sahelinfo' signs as the newsroom)."""
+    key = alnum(name)
+    return (not _is_desk(name) and len(name.split()) <= 3
+            and any(len(site) >= MIN_SITE_KEY and key != site and key.endswith(site) for site in skip))
 
 
 def _take_newsroom(value: str, credits: Credits) -> None:
