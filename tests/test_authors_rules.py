@@ -125,12 +125,33 @@ DESK_SUFFIXES = [
     ("Par Sahel Info Staff", [("Sahel Info Staff", D)]),  # the newsroom's staff sign
     ("بقلم Sahel Info Staff", [("Sahel Info Staff", D)]),
     ("Par Amina Staffani", [("Amina Staffani", P)]),
+    # an English-language paper's bureau, and the unsigned copy of its staff (aeb unlabelled tune pages)
+    ("By Sahel Info Bureau", [("Sahel Info Bureau", D)]),
+    ("By Karim Benali", [("Karim Benali", P)]),
+    ("By Staff Reports", [("Staff Reports", D)]),
+    ("Staff Report", [("Staff Report", D)]),
+    ("By Amina Reportman", [("Amina Reportman", P)]),
 ]
 
 
 @pytest.mark.parametrize(("line", "credited"), DESK_SUFFIXES, ids=[c[0] for c in DESK_SUFFIXES])
 def test_a_desk_by_its_last_word(line: str, credited: list[tuple[str, str]]) -> None:
     assert parse_byline(line).credited == credited
+
+
+PRINTED_DESKS = [
+    ('<p class="byline">By Staff Reports</p>', (("Staff Reports",), (D,))),
+    ('<div class="author-name">By <a href="/byline/atlas-daily-bureau">Atlas Daily Bureau</a></div>',
+     (("Atlas Daily Bureau",), (D,))),
+    ('<p class="byline">By Karim Benali</p>', (("Karim Benali",), (P,))),
+]
+
+
+@pytest.mark.parametrize(("byline", "expected"), PRINTED_DESKS, ids=[e[0][0] for _, e in PRINTED_DESKS])
+def test_a_printed_bureau_or_staff_reports_is_the_desk_that_signs(byline: str, expected: tuple) -> None:
+    html = page('<title>Budget vote delayed</title>', f'<h1>Budget vote delayed</h1>{byline}')
+    got = _extract(html)
+    assert (got.authors, got.author_kinds) == expected
 
 
 def test_a_desk_in_one_field_gives_way_to_a_person_in_another() -> None:

@@ -209,12 +209,14 @@ _DESKS = frozenset(alnum(s) for s in (
     "la rédaction numérique", "desk", "web desk", "newsdesk", "news desk", "redaktion", "service politique",
     "service économie", "service international", "التحرير", "هيئة التحرير", "فريق التحرير", "قسم التحرير",
     "redacción", "la redacción", "redação", "a redação", "redazione", "la redazione",
+    "staff report", "staff reports",  # American papers' unsigned copy ('By Staff Reports')
 ))
 _DESK_PREFIXES = ("la redaction", "redaction ", "redaktion ", "l'equipe", "equipe ", "service ", "desk ", "team ", "هيئة تحرير",
                   "redaccion ", "la redaccion", "redacao ", "a redacao", "redazione ", "la redazione")
-# ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial', 'The Atlas editors').
+# ... or whose last word says it is one ('Sahel Webteam', 'TV-Redaktion', 'Atlas Editorial', 'The Atlas editors',
+# 'Sahel Info Bureau': English-language papers sign their newsroom's copy as the paper's bureau).
 _DESK_SUFFIXES = frozenset({"redaktion", "webteam", "team", "editorial", "newsroom", "desk", "redaction", "editors",
-                            "staff", "redaccion", "redacao", "redazione"})
+                            "staff", "redaccion", "redacao", "redazione", "bureau"})
 # ... or that ends on the staff who wrote it ('Staff Writer', 'Sahel Info staff reporters').
 _STAFF_ENDINGS = ("staff writer", "staff writers", "staff reporter", "staff reporters")
 # CMS placeholders and account names that credit nobody: dropped.
