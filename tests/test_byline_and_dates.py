@@ -401,11 +401,16 @@ MACHINE = [
     ("Tue, 04 Mar 2025 09:15:00 -0000", "2025-03-04T09:15:00+00:00"),
     ("Tue, 04 Mar 2025 09:15:00 +0100", "2025-03-04T09:15:00+01:00"),
     ("1741076100", "2025-03-04T08:15:00+00:00"),  # a Unix timestamp is UTC
+    # JavaScript's Date.toString() in a JSON-LD stamp: the zone after GMT is the offset, the name in brackets aside
+    ("Tue Mar 04 2025 09:15:00 GMT+0100 (Heure normale d’Europe centrale)", "2025-03-04T09:15:00+01:00"),
+    ("Tue Mar 4 2025 08:15:00 GMT+0000", "2025-03-04T08:15:00+00:00"),
+    ("Mon Mar 03 2025 22:15:00 GMT-0500 (Eastern Standard Time)", "2025-03-03T22:15:00-05:00"),
+    ("Tue Feb 30 2025 08:15:00 GMT+0000", None),  # no such day
 ]
 
 
 @pytest.mark.parametrize(("raw", "iso"), MACHINE)
-def test_machine_dates_keep_their_offset_and_utc_is_plus_zero(raw: str, iso: str) -> None:
+def test_machine_dates_keep_their_offset_and_utc_is_plus_zero(raw: str, iso: str | None) -> None:
     assert parse_machine(raw) == iso
 
 

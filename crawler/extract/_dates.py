@@ -132,7 +132,24 @@ def parse_machine(value: str) -> str | None:
     match = _ISO.match(value)
     if match:
         return _from_parts(*match.groups())
-    return _rfc2822(value) or parse_words(value)
+    return _javascript_date(value) or _rfc2822(value) or parse_words(value)
+
+
+# JavaScript's Date.toString(), which script-built pages write into their JSON-LD ('Tue Nov 19 2019 03:05:46
+# GMT+0000 (Coordinated Universal Time)'): the zone after GMT is the stamp's offset, which the word reading drops.
+_JS_DATE = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)\s+([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})"
+    r"\s+gmt([+-]\d{4})(?:\s*\([^()]{0,60}\))?$", re.IGNORECASE)
+_JS_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _javascript_date(value: str) -> str | None:
+    found = _JS_DATE.match(value)
+    month = _JS_MONTHS.get(found.group(1).lower()) if found else None
+    if found is None or month is None:
+        return None
+    return _from_parts(found.group(3), str(month), found.group(2), *found.group(4, 5, 6, 7))
 
 
 def parse_words(text: str) -> str | None:
