@@ -127,6 +127,8 @@ DESK_SUFFIXES = [
     ("Par Amina Staffani", [("Amina Staffani", P)]),
     # an English-language paper's bureau, and the unsigned copy of its staff (aeb unlabelled tune pages)
     ("By Sahel Info Bureau", [("Sahel Info Bureau", D)]),
+    ("Par Jérôme Bureau", [("Jérôme Bureau", P)]),  # a surname: a bureau signs with the paper's name before it
+    ("Par Anne-Sophie Bureau", [("Anne-Sophie Bureau", P)]),
     ("By Karim Benali", [("Karim Benali", P)]),
     ("By Staff Reports", [("Staff Reports", D)]),
     ("Staff Report", [("Staff Report", D)]),

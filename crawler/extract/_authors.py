@@ -1073,10 +1073,17 @@ def _caseless_letter(char: str) -> bool:
     return char.isalpha() and not char.isupper() and not char.islower()
 
 
+# 'Bureau' is also a French surname ('Jérôme Bureau', 'Anne-Sophie Bureau'): a bureau signs with the paper's name
+# before it ('Sahel Info Bureau'), two words at least
+_MIN_BUREAU_WORDS = 3
+
+
 def _is_desk(name: str) -> bool:
     key, folded = alnum(name), fold(name)
-    return (key in _DESKS or folded.startswith(_DESK_PREFIXES) or re.split(r"[\s-]", folded)[-1] in _DESK_SUFFIXES
-            or folded.endswith(_STAFF_ENDINGS))
+    words = re.split(r"[\s-]", folded)
+    return (key in _DESKS or folded.startswith(_DESK_PREFIXES) or folded.endswith(_STAFF_ENDINGS)
+            or words[-1] in _DESK_SUFFIXES and (words[-1] != "bureau" or len(folded.split()) >= _MIN_BUREAU_WORDS))
+
 
 
 def _is_arabic_word(char: str) -> bool:
