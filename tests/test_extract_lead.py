@@ -16,6 +16,7 @@ FR_LEAD = ("Le projet de loi de finances prévoit une baisse de l'impôt sur le 
            "compensée par une meilleure collecte de la TVA.")
 AR_LEAD = "تخفيض الضريبة على الدخل لأصحاب الأجور الأكثر تواضعا مقابل تحسين تحصيل الرسم على القيمة المضافة."
 H1 = "<h1>Une réforme fiscale pour les petits salaires</h1>"
+AR_H1 = "<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1>"
 FR_TEXT = "\n".join(FR_PARAGRAPHS)
 AR_TEXT = "\n".join(AR_PARAGRAPHS)
 
@@ -108,6 +109,17 @@ def _page(header: str, paragraphs: tuple[str, ...] = FR_PARAGRAPHS) -> str:
     (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 7)}</div>', FR_PARAGRAPHS, FR_TEXT, None),
     # ... a long one (125 words) is still a standfirst
     (f'{H1}<div class="intro">{" ".join([FR_LEAD] * 5)}</div>', FR_PARAGRAPHS, FR_TEXT, " ".join([FR_LEAD] * 5)),
+    # a page builder's standfirst block that sets its own CSS in a <style>: the paragraph alone, no CSS rules
+    (f'{H1}<div class="block-subtitle b-17"><style>/* block css */ @media (max-width: 767px) {{ .b-17 p {{ '
+     f'font-size: 13px !important; }} }}</style><p>{FR_LEAD}</p></div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
+    (f'{AR_H1}<div class="subtitle"><style>.b-3 p {{ line-height: 1.3; }}</style><p>{AR_LEAD}</p></div>',
+     AR_PARAGRAPHS, AR_TEXT, AR_LEAD),
+    # ... but a block of many <style>s is a widget, not a standfirst
+    (f'{H1}<div class="block-subtitle">{"<style>.b-17 p {{ margin: 0 }}</style>" * 5}<p>{FR_LEAD}</p></div>',
+     FR_PARAGRAPHS, FR_TEXT, None),
+    # ... and its rules count no words: long CSS does not make the standfirst too long
+    (f'{H1}<div class="block-subtitle"><style>{" ".join([".b-17 p {{ margin: 0 }}"] * 80)}</style><p>{FR_LEAD}</p>'
+     '</div>', FR_PARAGRAPHS, FR_TEXT, FR_LEAD),
 ])
 def test_with_lead(header: str, paragraphs: tuple[str, ...], text: str, lead: str | None) -> None:
     root = parse_html(_page(header, paragraphs).encode("utf-8"))
@@ -136,9 +148,6 @@ def test_standfirst_before_a_paragraph_opened_by_a_link(header: str, first: str,
     html = _page(header, (first, *paragraphs[1:]))
     text = "\n".join(paragraphs)
     assert with_lead(text, parse_html(html.encode("utf-8")), None).split("\n") == [lead, *paragraphs]
-
-
-AR_H1 = "<h1>إصلاح جبائي لفائدة الأجور الضعيفة</h1>"
 
 
 def _wrapped_page(header: str, wrapper: str, paragraphs: tuple[str, ...]) -> str:

@@ -37,6 +37,7 @@ START_LINES = 6  # the text's first paragraph is among its first lines (a kicker
 PROBE_CHARS = 40
 MIN_OPENING_CHARS = 20  # a paragraph's first text node, cut by a link, still reads as its start from this length
 MAX_DATA_MARK_CHARS = 40
+MAX_UNPRINTED = 4  # <style>s and <script>s in a standfirst's block (its own CSS); more make a widget
 MAX_WALK = 150  # elements read after the headline to reach the first paragraph (the _UNCOUNTED ones left out)
 MAX_WALK_ALL = 4 * MAX_WALK  # and elements passed in all, those included (a page of a thousand icons stays cheap)
 _MARK = re.compile(
@@ -160,10 +161,10 @@ def _marks(element: HtmlElement) -> str:
 def _run_of(marked: HtmlElement) -> list[str]:
     """The standfirst's paragraphs: `marked` and the paragraphs of the same tag and class printed right before it
     (a standfirst of several paragraphs, MAX_WORDS in all at most)."""
-    texts = [clean(marked.text_content())]
+    texts = [_printed(marked)]
     words = len(texts[0].split())
     for sibling in marked.itersiblings(preceding=True):
-        text = clean(sibling.text_content())
+        text = _printed(sibling)
         words += len(text.split())
         if sibling.tag != marked.tag or sibling.get("class") != marked.get("class") or words > MAX_WORDS:
             break
@@ -172,6 +173,20 @@ def _run_of(marked: HtmlElement) -> list[str]:
         if text:
             texts.insert(0, text)
     return texts
+
+
+def _printed(element: HtmlElement) -> str:
+    """The text `element` prints: a <style> inside it prints nothing (a page builder sets each block's CSS in a
+    <style> of its own, the standfirst's block included, and its rules came back as the text's first line). A block
+    with more than MAX_UNPRINTED of them is no standfirst, and prints nothing here."""
+    text = element.text_content()
+    unprinted = list(islice(element.iterdescendants(*_UNPRINTED), MAX_UNPRINTED + 1))
+    if len(unprinted) > MAX_UNPRINTED:
+        return ""
+    for node in unprinted:
+        if node.text:
+            text = text.replace(node.text, " ", 1)
+    return clean(text)
 
 
 def _closes(media: HtmlElement, element: HtmlElement) -> bool:
@@ -209,7 +224,7 @@ def _following(element: HtmlElement) -> Iterator[HtmlElement]:
 def _standfirst(element: HtmlElement) -> bool:
     if element.tag in _OUTSIDE or any(a.tag in _OUTSIDE for a in element.iterancestors()):
         return False
-    text = clean(element.text_content())
+    text = _printed(element)
     if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or text.endswith(("...", "…")):
         return False
     inside = next(element.iterdescendants(*_NOT_INSIDE), None)
