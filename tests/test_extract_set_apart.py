@@ -58,9 +58,20 @@ BOX_LINES = [BOX[0], *(f"- {x}" for x in BOX[1:])]
     (_page('<div class="field__label visually-hidden">Image principale</div>'), [*FR[:2], "Image principale", FR[2]],
      list(FR)),
     (_page('<h3 class="u-visuallyhidden">محتوى المقال</h3>', AR), [*AR, "محتوى المقال"], list(AR)),
-    # other classes that hide from sight are not read (see the module): their lines stay
+    # other classes that hide from sight are not read on a paragraph (see the module): its line stays
     (_page('<p class="sr-only">Contenu de l\'article</p>'), [*FR[:2], "Contenu de l'article", FR[2]],
      [*FR[:2], "Contenu de l'article", FR[2]]),
+    # a heading that a class of its own hides from sight (a landmark's title for screen readers): its line goes
+    (_page('<h2 class="hidden">Contenu principal</h2>'), ["Contenu principal", *FR], list(FR)),
+    (_page('<h2 class="block-title text-hide">Navigation du site</h2>'), [*FR[:2], "Navigation du site", FR[2]],
+     list(FR)),
+    (_page('<h3 class="sr-only">المحتوى الرئيسي</h3>', AR), ["المحتوى الرئيسي", *AR], list(AR)),
+    (_page('<h2 class="screen-reader-text">Main content</h2>'), ["Main content", *FR], list(FR)),
+    # ... not one hidden on small screens only, nor one inside a link (a control), nor a paragraph so marked
+    (_page('<h2 class="hidden-xs">Le budget voté</h2>'), [*FR[:2], "Le budget voté", FR[2]],
+     [*FR[:2], "Le budget voté", FR[2]]),
+    (_page('<a href="/budget"><h2 class="sr-only">Le budget voté</h2></a>'), [*FR[:2], "Le budget voté", FR[2]],
+     [*FR[:2], "Le budget voté", FR[2]]),
     # the same words in a link hidden from sight (a skip link, an icon's label): a visible line that prints them stays
     (_page('<a class="visually-hidden" href="#suite">Lire la suite</a>'), [*FR[:2], "Lire la suite", FR[2]],
      [*FR[:2], "Lire la suite", FR[2]]),

@@ -51,6 +51,14 @@ _COMPLEMENTARY = etree.XPath("//@role[.='complementary']")
 _SCOPED_WITH_STYLE = etree.XPath("//@itemscope[../@style]")
 _LABEL_CLASSES = etree.XPath(f"//@class[contains(., '{_LABEL_CLASS_WORD}')]")
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# A heading that a class hides from sight: a landmark's title for screen readers that many sites' templates print
+# over the article ('<h2 class="hidden">Main content</h2>' in German public-sector CMSs, Bootstrap's 'hidden' and
+# 'text-hide', 'sr-only', WordPress's 'screen-reader-text'), which trafilatura keeps as the text's first line. On a
+# heading only: a paragraph or a span so classed fixed no tune page (see the module), and the headings are few.
+# Judged htmldate tune pages (no body label): 2 pages fixed, 0 broken.
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_UNSEEN_HEADING_CLASSES = frozenset({"hidden", "text-hide", "sr-only", "screen-reader-text", "element-invisible",
+                                     "invisible", "offscreen"})  # 'visually-hidden' is a label's class (above)
 _UNSEEN_CLASS = re.compile(r"(?:^|\s)[\w-]*visually-?hidden(?:\s|$)", re.IGNORECASE)
 
 
@@ -58,6 +66,7 @@ def without_set_apart_boxes(text: str, root: HtmlElement, source: str | None = N
     """`text` without the lines printed by complementary boxes, hidden schema.org boxes and labels hidden from sight
     alone (see the module). `source`, the page's HTML, tells whether any class may hide a label (None: look)."""
     boxes, labels = _boxes_and_labels(root, source is None or _LABEL_CLASS_WORD in source)
+    labels.extend(_unseen_headings(root))
     if not boxes and not labels:
         return text
     boxed = {clean(el.text_content()) for box in boxes for el in box.iter() if isinstance(el.tag, str)}
@@ -93,6 +102,20 @@ def _boxes_and_labels(root: HtmlElement, label_classes: bool) -> tuple[list[Html
         order = {element: index for index, element in enumerate(root.iter())}
         labels = sorted(scoped_labels, key=order.__getitem__)[:MAX_LABELS]
     return boxes, labels
+
+
+def _unseen_headings(root: HtmlElement) -> list[HtmlElement]:
+    """The first MAX_LABELS headings hidden from sight by a class of their own (see _UNSEEN_HEADING_CLASSES), outside
+    links. The headings are found by a walk in C over the page's elements, their classes read in Python."""
+    found = []
+    for heading in root.iter(*_HEADINGS):
+        classes = heading.get("class")
+        if (classes and not _UNSEEN_HEADING_CLASSES.isdisjoint(classes.lower().split())
+                and next(heading.iterancestors("a"), None) is None):
+            found.append(heading)
+            if len(found) == MAX_LABELS:
+                break
+    return found
 
 
 def _owners(attributes: list[Any]) -> Iterator[HtmlElement]:
