@@ -54,6 +54,11 @@ _PARSER.set_element_class_lookup(_class_lookup())
 # contains, so bytes.translate drops them in one C pass (0.1 ms for 150 KB; a str regex takes 0.6 ms).
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+# A <script> written as if self-closing ('<script type="text/javascript"/>') is no such thing in HTML: a browser reads
+# what follows as the script's code, up to '</script>', and prints none of it. libxml2 closes the element at '/>' and
+# made the code the text's first lines (a recipe site's component loader). The '/' goes, so that both read the same
+# (0.1 ms a page: one search of the bytes). Judged htmldate tune pages: 1 fixed, 0 broken.
+_SELF_CLOSED_SCRIPT = re.compile(rb"(<script\b[^<>]*)/>", re.IGNORECASE)  # no "<" inside: linear on any input
 
 # Bounds on what one page may feed the extractor (hostile or broken pages).
 MAX_JSONLD_SCRIPTS = 20
@@ -240,6 +245,8 @@ def parse_html(utf8: bytes) -> HtmlElement | None:
         for nonchar in _NONCHARACTERS:
             if nonchar in utf8:
                 utf8 = utf8.replace(nonchar, b"")
+    if _SELF_CLOSED_SCRIPT.search(utf8):
+        utf8 = _SELF_CLOSED_SCRIPT.sub(rb"\1>", utf8)
     try:
         return document_fromstring(utf8, parser=_PARSER)
     except (etree.ParserError, ValueError):
