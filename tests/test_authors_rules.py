@@ -2060,3 +2060,13 @@ def test_a_teaser_card_writer_is_no_credit_beside_the_article_desk_or_agency(byl
 def test_the_brand_of_a_sites_edition_is_the_site(values: list[str], outlets: list[str],
                                                    credited: list[tuple[str, str]]) -> None:
     assert parse_names(values, outlets).credited == credited
+
+
+@pytest.mark.parametrize(("values", "credited"), [
+    (["Karim Benali/Amina Saïdi"], [("Karim Benali", P), ("Amina Saïdi", P)]),  # two full names: two authors
+    (["Karim Benali/AFP"], [("Karim Benali", P), ("AFP", A)]),  # a source glued to the name, as before
+    (["Karim Benali/Sahel"], [("Karim Benali", P)]),  # a one-word side is no second author
+    (["Karim Benali/Amina Saïdi/Omar Lahlou"], [("Karim Benali/Amina Saïdi/Omar Lahlou", P)]),  # one slash only
+])
+def test_two_full_names_joined_by_a_slash_are_two_authors(values: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values).credited == credited

@@ -740,7 +740,7 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     glued = _GLUED_SOURCE.search(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
-    pieces = _SPLIT_KEEP.split(_without_glued_title(text))
+    pieces = _SPLIT_KEEP.split(_slash_pair_split(_without_glued_title(text)))
     parts: list[str] = []
     after_comma: list[bool] = []
     in_role = role_goes_on = False
@@ -1022,6 +1022,24 @@ def _without_glued_title(text: str) -> str:
     if clause.split()[0].lower() in _TITLE_OPENERS or _has_role_word(clause):
         return text[:title.start()] + text[title.end():]
     return text
+
+
+# Two full names joined by one slash ('Karim Benali/Amina Saïdi'), as a co-written piece's author field prints them.
+# A spaced slash ('Karim Benali / APS') ends the name before a source and is read before this.
+_SLASH_PAIR = re.compile(r"^([^/]*[^\s/])/([^\s/][^/]*)$")
+
+
+def _slash_pair_split(text: str) -> str:
+    """Two full names joined by a slash, split as by a semicolon ('Karim Benali/Amina Saïdi' -> two authors); a
+    source (an agency, a desk) or a one-word side ('AFP/Sahel Info', 'Karim Benali/SP-X', 'site/initials') keeps
+    the slash."""
+    pair = _SLASH_PAIR.match(text.strip())
+    if not pair:
+        return text
+    sides = [side.strip() for side in pair.groups()]
+    if any(len(side.split()) < 2 or _canonical(side) or _is_desk(side) or _person(side) is None for side in sides):
+        return text
+    return f"{sides[0]}; {sides[1]}"
 
 
 def _person(value: str, dotted: bool = True) -> str | None:
