@@ -1033,7 +1033,7 @@ def _slash_pair_split(text: str) -> str:
     """Two full names joined by a slash, split as by a semicolon ('Karim Benali/Amina Saïdi' -> two authors); a
     source (an agency, a desk) or a one-word side ('AFP/Sahel Info', 'Karim Benali/SP-X', 'site/initials') keeps
     the slash."""
-    pair = _SLASH_PAIR.match(text.strip())
+    pair = _SLASH_PAIR.match(text.strip()) if len(text) <= 2 * _MAX_NAME_CHARS + 1 else None  # two names at most
     if not pair:
         return text
     sides = [side.strip() for side in pair.groups()]
