@@ -2070,3 +2070,12 @@ def test_the_brand_of_a_sites_edition_is_the_site(values: list[str], outlets: li
 ])
 def test_two_full_names_joined_by_a_slash_are_two_authors(values: list[str], credited: list[tuple[str, str]]) -> None:
     assert parse_names(values).credited == credited
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    ("Par Karim Benali/Amina Saïdi, à Sikasso", [("Karim Benali", P), ("Amina Saïdi", P)]),  # the town after them
+    ("Von Karim Benali/Amina Saïdi und Omar Lahlou", [("Karim Benali", P), ("Amina Saïdi", P), ("Omar Lahlou", P)]),
+    ("By Karim Benali/AFP", [("Karim Benali", P), ("AFP", A)]),
+])
+def test_a_printed_byline_with_two_names_joined_by_a_slash(line: str, credited: list[tuple[str, str]]) -> None:
+    assert parse_byline(line).credited == credited

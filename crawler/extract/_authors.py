@@ -740,7 +740,7 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     glued = _GLUED_SOURCE.search(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
-    pieces = _SPLIT_KEEP.split(_slash_pair_split(_without_glued_title(text)))
+    pieces = _slash_pairs_split(_SPLIT_KEEP.split(_without_glued_title(text)))
     parts: list[str] = []
     after_comma: list[bool] = []
     in_role = role_goes_on = False
@@ -1029,17 +1029,27 @@ def _without_glued_title(text: str) -> str:
 _SLASH_PAIR = re.compile(r"^([^/]*[^\s/])/([^\s/][^/]*)$")
 
 
-def _slash_pair_split(text: str) -> str:
-    """Two full names joined by a slash, split as by a semicolon ('Karim Benali/Amina Saïdi' -> two authors); a
-    source (an agency, a desk) or a one-word side ('AFP/Sahel Info', 'Karim Benali/SP-X', 'site/initials') keeps
-    the slash."""
-    pair = _SLASH_PAIR.match(text.strip()) if len(text) <= 2 * _MAX_NAME_CHARS + 1 else None  # two names at most
+def _slash_pairs_split(pieces: list[str]) -> list[str]:
+    """The parts and joins of a byline (`_SPLIT_KEEP`'s output) with each part that holds two full names joined by
+    a slash split in two, joined as by a semicolon ('Karim Benali/Amina Saïdi, à Sikasso' -> two authors)."""
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        sides = _slash_pair(piece) if index % 2 == 0 and piece else None
+        out.extend([sides[0], "; ", sides[1]] if sides else [piece])
+    return out
+
+
+def _slash_pair(part: str) -> tuple[str, str] | None:
+    """The two full names a slash joins in `part`; None when a side is a source (an agency, a desk) or one word
+    ('AFP/Sahel Info', 'Karim Benali/SP-X', 'site/initials'): those keep the slash."""
+    pair = _SLASH_PAIR.match(part.strip()) if len(part) <= 2 * _MAX_NAME_CHARS + 1 else None  # two names at most
     if not pair:
-        return text
-    sides = [side.strip() for side in pair.groups()]
-    if any(len(side.split()) < 2 or _canonical(side) or _is_desk(side) or _person(side) is None for side in sides):
-        return text
-    return f"{sides[0]}; {sides[1]}"
+        return None
+    first, second = (side.strip() for side in pair.groups())
+    if any(len(side.split()) < 2 or _canonical(side) or _is_desk(side) or _person(side) is None
+           for side in (first, second)):
+        return None
+    return first, second
 
 
 def _person(value: str, dotted: bool = True) -> str | None:
