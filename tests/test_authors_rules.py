@@ -1929,6 +1929,21 @@ def test_credit_lines_are_read_a_few_times_on_a_hostile_text() -> None:
     assert spent() < 0.5
 
 
+@pytest.mark.parametrize("value", ["x/" * 30_000, "x/" * 30_000 + "@", "x/" * 30_000 + "@exemple"])
+def test_an_author_field_without_spaces_is_read_in_linear_time(value: str) -> None:
+    with cpu_seconds() as spent:
+        assert parse_names([value]).credited == []
+    assert spent() < 0.5
+
+
+@pytest.mark.parametrize(("value", "credited"), [
+    (["Karim Benali karim.benali@exemple-dz.com"], [("Karim Benali", P)]),  # the address goes, the name stays
+    (["Amina Saïdi amina@sahel-info.ml"], [("Amina Saïdi", P)]),
+])
+def test_an_e_mail_address_beside_a_name_goes(value: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(value).credited == credited
+
+
 def test_a_comment_form_signed_by_the_newsroom_credits_nobody() -> None:
     notice = ('<div id="commentFormContainer"><p class="smallPrint">Merci de rester courtois dans vos commentaires. '
               '<span class="signature">La rédaction</span></p></div>')
