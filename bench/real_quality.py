@@ -21,7 +21,9 @@ per corpus and half (sha256(page id) first byte even = tune, odd = held-back: ru
 half, the held-back half is the result), with the pages Khabar loses to trafilatura counted per field;
 `--losses FIELD` lists them. Last, the issue-12 targets the held-back halves miss, a line each (below
 trafilatura, authors under .90, title under .88, body less than .01 over trafilatura, dates under htmldate). A page whose labels are missing or malformed is reported and skipped; a page
-that makes an extractor raise is a counted failure (scored 0) with its id. Then, per half, the pages that declare
+that makes an extractor raise is a counted failure (scored 0) with its id. On wcxb, whose index types every
+page, the pages of other types (listings, collections, forums …) are given the crawl's record verdict too: how
+many of each type it would record as articles, the false records a loosened verdict would add. Then, per half, the pages that declare
 French or Arabic in their `<html lang>` (or each `--language LANG`) pooled over every corpus measured: the press
 Khabar is built for is a few dozen pages scattered over corpora that are mostly English and German. Numbers only:
 it exits 0.
@@ -37,15 +39,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.quality.corpora import READERS, TUNE, Page, Skipped  # noqa: E402
+from bench.quality.corpora import READERS, TUNE, Page, Skipped, Typed, read_wcxb_non_articles  # noqa: E402
 from bench.quality.report import (  # noqa: E402
     HALVES,
     Row,
+    print_false_records,
     print_languages,
     print_losses,
     print_table,
     print_targets,
     run,
+    verdicts,
 )
 from bench.quality.scoring import FIELDS  # noqa: E402
 
@@ -115,10 +119,28 @@ def measure(name: str, path: Path, args: argparse.Namespace) -> list[Row]:
         half_rows = [row for row in rows if row.page.half == half]
         if half_rows:
             print_table(name, half, half_rows, sum(1 for s in skipped if _half(s.id) == half))
+    if name == "wcxb":
+        measure_non_articles(path, args)
     for field_name in args.losses:
         print(f"\n{name}: pages where Khabar loses to trafilatura on {field_name}")
         print_losses(rows, field_name)
     return rows
+
+
+def measure_non_articles(path: Path, args: argparse.Namespace) -> None:
+    """wcxb types every page: its listings, forums, product pages … the crawl would record as articles."""
+    typed: list[Typed] = []
+    for item in read_wcxb_non_articles(path):
+        if isinstance(item, Skipped):
+            print(f"wcxb: skipped non-article {item.id}: {item.reason}")
+        elif args.half is None or item.page.half == args.half:
+            typed.append(item)
+    typed = typed[:args.limit] if args.limit else typed
+    found = verdicts(typed, args.jobs)
+    for half in HALVES:
+        half_found = [f for t, f in zip(typed, found, strict=True) if t.page.half == half]
+        if half_found:
+            print_false_records("wcxb", half, half_found)
 
 
 def _half(page_id: str) -> str:

@@ -10,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from bench.quality.corpora import Labels, Page, Skipped, half_of, read_aeb, read_fundus, read_wcxb
+from bench.quality.corpora import (
+    Labels,
+    Page,
+    Skipped,
+    Typed,
+    half_of,
+    read_aeb,
+    read_fundus,
+    read_wcxb,
+    read_wcxb_non_articles,
+)
 from bench.quality.scoring import Prediction, score
 
 ARTICLE = "<html><head><title>Sécheresse au Sahel</title></head><body><p>Les pluies tardent.</p></body></html>".encode()
@@ -112,6 +122,60 @@ def test_wcxb_reads_article_pages_from_the_folder_its_index_names(tmp_path: Path
     assert [(s.id, s.reason) for s in items if isinstance(s, Skipped)] == [
         ("0003", "labels without url or ground_truth.main_content"),
         ("0004", "dev/html/<id>.html.gz or dev/ground-truth/<id>.json missing")]
+
+
+def test_wcxb_non_article_pages_are_read_with_their_type_and_url(tmp_path: Path) -> None:
+    """The record verdict's other side: every page typed other than 'article', labels unread but its URL."""
+    (tmp_path / "metadata.json").write_text(json.dumps({"files": {
+        "0001": {"split": "dev", "page_type": "article"}, "0002": {"split": "dev", "page_type": "listing"},
+        "0003": {"split": "test", "page_type": "forum"}, "0004": {"split": "dev", "page_type": "product"}}}))
+    for split, page_id in (("dev", "0001"), ("dev", "0002"), ("test", "0003")):
+        _write_gz(tmp_path / split / "html" / f"{page_id}.html.gz", ARTICLE)
+        (tmp_path / split / "ground-truth").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "dev" / "ground-truth" / "0001.json").write_text(_wcxb_labels("https://a.example", main_content="x"))
+    (tmp_path / "dev" / "ground-truth" / "0002.json").write_text(_wcxb_labels("https://a.example/news/", main_content=None))
+    (tmp_path / "test" / "ground-truth" / "0003.json").write_text(json.dumps({"ground_truth": {}}))
+
+    items = list(read_wcxb_non_articles(tmp_path))
+
+    assert [(t.page_type, t.page.id, t.page.url, t.page.html()) for t in items if isinstance(t, Typed)] == [
+        ("listing", "0002", "https://a.example/news/", ARTICLE)]
+    assert [(s.id, s.reason) for s in items if isinstance(s, Skipped)] == [
+        ("0003", "labels without url"), ("0004", "dev/html/<id>.html.gz or dev/ground-truth/<id>.json missing")]
+
+
+def _ids_in(half: str, count: int) -> list[str]:
+    return [i for i in (f"{n:04d}" for n in range(100)) if half_of(i) == half][:count]
+
+
+def test_real_quality_counts_the_wcxb_non_articles_the_crawl_would_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A forum thread on an article-shaped URL would be recorded (a false record); a tag page would not."""
+    from bench.real_quality import main
+
+    html = ("<html><head><meta property='og:type' content='article'></head><body><article>"
+            f"<h1>Mopti attend la pluie</h1>{_STORY}</article></body></html>").encode()
+    forum, listing, dated = _ids_in("tune", 3)
+    held = _ids_in("held-back", 1)[0]
+    pages = {forum: ("forum", "https://forum.example/2026/11/20/mopti-attend-la-pluie/"),
+             listing: ("listing", "https://journal.example/tag/mopti/"),
+             dated: ("listing", "https://journal.example/2026/11/20/la-saison-des-pluies/"),
+             held: ("collection", "https://journal.example/2026/11/21/les-pluies-de-mopti/")}
+    (tmp_path / "metadata.json").write_text(json.dumps({"files": {
+        i: {"split": "dev", "page_type": kind} for i, (kind, _) in pages.items()}}))
+    (tmp_path / "dev" / "ground-truth").mkdir(parents=True)
+    for page_id, (_, url) in pages.items():
+        _write_gz(tmp_path / "dev" / "html" / f"{page_id}.html.gz", html)
+        (tmp_path / "dev" / "ground-truth" / f"{page_id}.json").write_text(_wcxb_labels(url, main_content=None))
+
+    assert main(["--corpus", f"wcxb={tmp_path}", "--language", "none"]) == 0
+
+    out = capsys.readouterr().out
+    assert "wcxb · tune: non-article pages recorded by the crawl's verdict: listing 1 of 2, forum 1 of 1; all 2 of 3" in out
+    assert "wcxb · held-back: non-article pages recorded by the crawl's verdict: collection 1 of 1; all 1 of 1" in out
+
+    assert main(["--corpus", f"wcxb={tmp_path}", "--language", "none", "--half", "held-back"]) == 0
+    assert "· tune: non-article" not in capsys.readouterr().out
 
 
 def test_wcxb_without_its_index_says_so(tmp_path: Path) -> None:

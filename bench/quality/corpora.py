@@ -12,6 +12,7 @@
     wcxb          Murrough-Foley/web-content-extraction-benchmark  metadata.json (split, page_type),
                                         <split>/ground-truth/<id>.json (url, ground_truth: title, author,
                                         publish_date, main_content), <split>/html/<id>.html.gz; article pages only
+                                        (read_wcxb_non_articles: the other types, for the record verdict)
 
 Each reader yields `Page`s, or `Skipped` for a page whose labels are missing or malformed (the bench reports
 it and goes on). A label that is absent stays None: that field is not scored on that page.
@@ -418,6 +419,41 @@ def read_wcxb(root: Path) -> Iterator[Page | Skipped]:
     for page_id, info in sorted(files.items()):
         if isinstance(info, dict) and info.get("page_type") == "article":
             yield _wcxb_page(root / str(info.get("split")), page_id)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A page the corpus types as no article (a listing, a forum, a product page …): the record verdict's
+    other side, where a record would be a false one. Its labels are not read."""
+
+    page_type: str
+    page: Page
+
+
+def read_wcxb_non_articles(root: Path) -> Iterator[Typed | Skipped]:
+    """wcxb's pages of every other type (metadata.json's page_type), with the URL their labels name."""
+    index = _read_json(root / "metadata.json") if (root / "metadata.json").is_file() else None
+    files = index.get("files") if isinstance(index, dict) else None
+    if not isinstance(files, dict):
+        yield Skipped("wcxb", "metadata.json", "index missing or without a 'files' object")
+        return
+    for page_id, info in sorted(files.items()):
+        kind = info.get("page_type") if isinstance(info, dict) else None
+        if isinstance(kind, str) and kind != "article":
+            yield _wcxb_typed(root / str(info.get("split")), page_id, kind)
+
+
+def _wcxb_typed(folder: Path, page_id: str, kind: str) -> Typed | Skipped:
+    html, labels_path = folder / "html" / f"{page_id}.html.gz", folder / "ground-truth" / f"{page_id}.json"
+    if not html.is_file() or not labels_path.is_file():
+        return Skipped("wcxb", page_id, f"{folder.name}/html/<id>.html.gz or {folder.name}/ground-truth/<id>.json missing")
+    try:
+        item = _read_json(labels_path)
+    except ValueError as err:
+        return Skipped("wcxb", page_id, f"unreadable labels: {err}")
+    if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+        return Skipped("wcxb", page_id, "labels without url")
+    return Typed(kind, Page("wcxb", page_id, item["url"], html))
 
 
 def _wcxb_page(folder: Path, page_id: str) -> Page | Skipped:

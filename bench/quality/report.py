@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import Pool
 
-from bench.quality.corpora import HELD_BACK, TUNE, Page
-from bench.quality.extractors import EXTRACTORS, date_only_htmldate, declared_language
+from bench.quality.corpora import HELD_BACK, TUNE, Page, Typed
+from bench.quality.extractors import EXTRACTORS, date_only_htmldate, declared_language, khabar
 from bench.quality.scoring import FIELDS, Prediction, in_page, score
 from crawler.extract.charset import decode_html
 
@@ -140,6 +140,45 @@ def print_unrecorded(rows: list[Row]) -> None:
     reasons = unrecorded(rows)
     print(f"{'recorded':10} {len(rows) - sum(reasons.values()):5d} of {len(rows)} pages by the crawl's verdict"
           + ("".join(f"\n{'':17}not recorded {count:4d}  {reason}" for reason, count in reasons.most_common())))
+
+
+def verdict(typed: Typed) -> tuple[str, str | None]:
+    """(page type, None if the crawl would record the page as an article, else its reason for not)."""
+    try:
+        return typed.page_type, khabar(typed.page.html(), typed.page.url).unrecorded
+    except Exception as err:  # noqa: BLE001 - a page the extractor fails on gets no record
+        return typed.page_type, f"failed: {type(err).__name__}"
+
+
+def verdicts(pages: Sequence[Typed], jobs: int) -> list[tuple[str, str | None]]:
+    if jobs <= 1:
+        return [verdict(page) for page in pages]
+    with Pool(jobs) as pool:
+        return pool.map(verdict, pages, chunksize=4)
+
+
+# listings and collections first: the pages a loosened verdict is most likely to let through
+_NON_ARTICLE_ORDER = ("listing", "collection", "forum", "product", "service", "documentation")
+
+
+def false_records(found: Iterable[tuple[str, str | None]]) -> dict[str, tuple[int, int]]:
+    """Per page type: (pages the crawl would record as articles, pages of that type)."""
+    recorded: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for page_type, reason in found:
+        seen[page_type] += 1
+        recorded[page_type] += reason is None
+    order = sorted(seen, key=lambda t: (_NON_ARTICLE_ORDER.index(t) if t in _NON_ARTICLE_ORDER else len(_NON_ARTICLE_ORDER), t))
+    return {page_type: (recorded[page_type], seen[page_type]) for page_type in order}
+
+
+def print_false_records(corpus: str, half: str, found: list[tuple[str, str | None]]) -> None:
+    """The verdict's other side: pages the corpus types as no article that would get an article record all the
+    same (a listing or a forum thread filed among the articles)."""
+    counts = false_records(found)
+    print(f"\n{corpus} · {half}: non-article pages recorded by the crawl's verdict: "
+          + ", ".join(f"{page_type} {recorded} of {seen}" for page_type, (recorded, seen) in counts.items())
+          + f"; all {sum(r for r, _ in counts.values())} of {sum(s for _, s in counts.values())}")
 
 
 def print_languages(results: dict[str, list[Row]], languages: Sequence[str]) -> None:
