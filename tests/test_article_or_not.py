@@ -41,6 +41,23 @@ def _page(main: str, og_type: str | None = None) -> bytes:
      "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/", "calls itself"),
     (_page("<h1>Dernières nouvelles</h1><p>Toute l'actualité de la région, mise à jour chaque jour.</p>"
            f"<ul>{LINKS}</ul>", "website"), "https://journal.ml/derniere-heure-region-centre", "links"),
+    *((_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>", "website"), url, reason)
+      for url, reason in (
+          # a post's URL where the page calls itself 'website': a slug then '.html' or a query, a name under a
+          # folder of posts
+          ("https://journal.ml/societe/mopti-prepare-la-saison-des-pluies.html", None),
+          ("https://journal.ml/societe/mopti-prepare-la-saison-des-pluies?utm_source=lettre", None),
+          ("https://journal.ml/societe/mopti-prepare-la-saison-des-pluies/?ref=accueil", None),
+          ("https://journal.ml/blog/saison-pluies", None),
+          ("https://journal.ml/fr/news/45292/mopti?cHash=9f2c", None),
+          ("https://journal.ml/posts/mopti", None),
+          # not a post's: the folder itself, its pages, a two-word name with a query, an about page
+          ("https://journal.ml/blog/", "calls itself"),
+          ("https://journal.ml/news/?page=2", "URL"),
+          ("https://journal.ml/a-propos?ref=pied", "calls itself"),
+          ("https://journal.ml/a-propos.html", "calls itself"),
+          ("https://journal.ml/blogs", "calls itself"),
+      )),
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
     outcome = extract_article(html, url, "text/html; charset=utf-8")
