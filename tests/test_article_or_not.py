@@ -58,6 +58,17 @@ def _page(main: str, og_type: str | None = None) -> bytes:
           ("https://journal.ml/a-propos.html", "calls itself"),
           ("https://journal.ml/blogs", "calls itself"),
       )),
+    # a short news item under a heavy menu of links: a year in its URL before its name exempts it from the
+    # link-density test; a day's archive, or a URL without a year, does not
+    *((_page("<article><h1>Crue du fleuve à Mopti</h1><p>Le fleuve a dépassé la cote d'alerte ce matin à Mopti, "
+             "selon les services de la météorologie, qui appellent les riverains à la prudence.</p>"
+             f"<h2>À lire aussi</h2><ul>{LINKS}</ul></article>"), url, reason)
+      for url, reason in (
+          ("https://journal.ml/2026/11/20/crue-du-fleuve-a-mopti/", None),
+          ("https://journal.ml/fr/2026/0457.html", None),
+          ("https://journal.ml/2026/11/20/", "links"),
+          ("https://journal.ml/societe/crue-du-fleuve-a-mopti/", "links"),
+      )),
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
     outcome = extract_article(html, url, "text/html; charset=utf-8")
