@@ -13,6 +13,17 @@ PARAGRAPHS = "".join(f"<p>Le conseil régional de Mopti a présenté le paragrap
                      "des pluies, avec des mesures pour les éleveurs et les maraîchers de la zone inondée.</p>"
                      for i in range(8))
 MENU = "".join(f'<li><a href="/rubrique-{i}/">Rubrique {i}</a></li>' for i in range(30))
+# a section's front: twenty teasers, each a linked headline over a one-line summary (a third of the text in links)
+TEASERS = "".join(f'<div class="teaser"><h3><a href="/economie/marche-{i}-de-la-semaine/">Le marché aux bestiaux '
+                  f"numéro {i} rouvre ses portes</a></h3><p>Les éleveurs de la zone inondée reviennent vendre leurs "
+                  "bêtes après trois mois de fermeture, selon la chambre d'agriculture de la ville.</p></div>"
+                  for i in range(20))
+TEASERS_EN = "".join(f'<div class="card"><h3><a href="/business/harbour-story-{i}/">Harbour crane number {i} is back '
+                     "at work</a></h3><p>Dock workers at the river port say the repaired cranes cut the waiting time "
+                     "of the grain barges by half this week.</p></div>" for i in range(20))
+TEASERS_AR = "".join(f'<div class="card"><h3><a href="/economie/suq-{i}/">سوق الماشية رقم {i} يفتح أبوابه من '
+                     "جديد</a></h3><p>عاد المربون إلى بيع مواشيهم في السوق بعد ثلاثة أشهر من الإغلاق بسبب "
+                     "الفيضانات التي غمرت الطرق المؤدية إلى المدينة.</p></div>" for i in range(20))
 
 
 def _page(main: str, og_type: str | None = None) -> bytes:
@@ -68,6 +79,26 @@ def _page(main: str, og_type: str | None = None) -> bytes:
           ("https://journal.ml/fr/2026/0457.html", None),
           ("https://journal.ml/2026/11/20/", "links"),
           ("https://journal.ml/societe/crue-du-fleuve-a-mopti/", "links"),
+      )),
+    # a path of one word is a section's front: with a third of its text in links it is teasers, not a story; the
+    # same teasers under a longer path, or on a page calling itself an article, are judged as before
+    *((_page(f"<h1>Rubrique</h1>{teasers}", og_type), url, reason)
+      for teasers, og_type, url, reason in (
+          (TEASERS, None, "https://journal.ml/economie", "section's front"),
+          (TEASERS, "website", "https://journal.ml/economie/", "calls itself"),
+          (TEASERS_EN, None, "https://journal.ml/business/", "section's front"),
+          (TEASERS_AR, None, "https://journal.ml/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF", "section's front"),
+          (TEASERS, None, "https://journal.ml/economie/marches-du-jour", None),
+          (TEASERS, "article", "https://journal.ml/economie", None),
+      )),
+    (_page(f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>"),
+     "https://journal.ml/mopti", None),
+    # a shop's own types: a product's page and a shelf of them are no story, whatever their URL
+    *((_page(f"<article><h1>Sac de riz de Mopti, 25 kg</h1>{PARAGRAPHS}</article>", og_type), url, reason)
+      for og_type, url, reason in (
+          ("product", "https://boutique.ml/produits/sac-de-riz-de-mopti-25-kg", "shop's type"),
+          ("product.group", "https://boutique.ml/collections/riz-et-cereales", "shop's type"),
+          ("article", "https://boutique.ml/produits/sac-de-riz-de-mopti-25-kg", None),
       )),
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
