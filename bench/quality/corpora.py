@@ -411,14 +411,11 @@ def _stamps(html: bytes) -> Iterator[tuple[str, datetime]]:
 def read_wcxb(root: Path) -> Iterator[Page | Skipped]:
     """metadata.json names each page's folder (dev/ or test/: an id can sit in both, the index says which is
     the page) and its type; only article pages are read: forums, product pages, listings are not articles."""
-    index = _read_json(root / "metadata.json") if (root / "metadata.json").is_file() else None
-    files = index.get("files") if isinstance(index, dict) else None
-    if not isinstance(files, dict):
-        yield Skipped("wcxb", "metadata.json", "index missing or without a 'files' object")
-        return
-    for page_id, info in sorted(files.items()):
-        if isinstance(info, dict) and info.get("page_type") == "article":
-            yield _wcxb_page(root / str(info.get("split")), page_id)
+    for page_id, folder, kind in _wcxb_index(root):
+        if isinstance(page_id, Skipped):
+            yield page_id
+        elif kind == "article":
+            yield _wcxb_page(folder, page_id)
 
 
 @dataclass(frozen=True)
@@ -432,18 +429,34 @@ class Typed:
 
 def read_wcxb_non_articles(root: Path) -> Iterator[Typed | Skipped]:
     """wcxb's pages of every other type (metadata.json's page_type), with the URL their labels name."""
+    for page_id, folder, kind in _wcxb_index(root):
+        if isinstance(page_id, Skipped):
+            yield page_id
+        elif isinstance(kind, str) and kind != "article":
+            item = _wcxb_item(folder, page_id)
+            if isinstance(item, Skipped):
+                yield item
+            elif not isinstance(item[1].get("url"), str):
+                yield Skipped("wcxb", page_id, "labels without url")
+            else:
+                yield Typed(kind, Page("wcxb", page_id, item[1]["url"], item[0]))
+
+
+def _wcxb_index(root: Path) -> Iterator[tuple[str | Skipped, Path, object]]:
+    """(page id, its folder, its page_type) for each page metadata.json lists; a Skipped in the id's place when
+    the index is missing or malformed."""
     index = _read_json(root / "metadata.json") if (root / "metadata.json").is_file() else None
     files = index.get("files") if isinstance(index, dict) else None
     if not isinstance(files, dict):
-        yield Skipped("wcxb", "metadata.json", "index missing or without a 'files' object")
+        yield Skipped("wcxb", "metadata.json", "index missing or without a 'files' object"), root, None
         return
     for page_id, info in sorted(files.items()):
-        kind = info.get("page_type") if isinstance(info, dict) else None
-        if isinstance(kind, str) and kind != "article":
-            yield _wcxb_typed(root / str(info.get("split")), page_id, kind)
+        if isinstance(info, dict):
+            yield page_id, root / str(info.get("split")), info.get("page_type")
 
 
-def _wcxb_typed(folder: Path, page_id: str, kind: str) -> Typed | Skipped:
+def _wcxb_item(folder: Path, page_id: str) -> tuple[Path, dict[str, Any]] | Skipped:
+    """The page's HTML path and its labels' JSON object, or why they cannot be read."""
     html, labels_path = folder / "html" / f"{page_id}.html.gz", folder / "ground-truth" / f"{page_id}.json"
     if not html.is_file() or not labels_path.is_file():
         return Skipped("wcxb", page_id, f"{folder.name}/html/<id>.html.gz or {folder.name}/ground-truth/<id>.json missing")
@@ -451,20 +464,15 @@ def _wcxb_typed(folder: Path, page_id: str, kind: str) -> Typed | Skipped:
         item = _read_json(labels_path)
     except ValueError as err:
         return Skipped("wcxb", page_id, f"unreadable labels: {err}")
-    if not isinstance(item, dict) or not isinstance(item.get("url"), str):
-        return Skipped("wcxb", page_id, "labels without url")
-    return Typed(kind, Page("wcxb", page_id, item["url"], html))
+    return (html, item) if isinstance(item, dict) else Skipped("wcxb", page_id, "labels are no JSON object")
 
 
 def _wcxb_page(folder: Path, page_id: str) -> Page | Skipped:
-    html, labels_path = folder / "html" / f"{page_id}.html.gz", folder / "ground-truth" / f"{page_id}.json"
-    if not html.is_file() or not labels_path.is_file():
-        return Skipped("wcxb", page_id, f"{folder.name}/html/<id>.html.gz or {folder.name}/ground-truth/<id>.json missing")
-    try:
-        item = _read_json(labels_path)
-    except ValueError as err:
-        return Skipped("wcxb", page_id, f"unreadable labels: {err}")
-    truth = item.get("ground_truth") if isinstance(item, dict) else None
+    found = _wcxb_item(folder, page_id)
+    if isinstance(found, Skipped):
+        return found
+    html, item = found
+    truth = item.get("ground_truth")
     if not isinstance(truth, dict) or not isinstance(item.get("url"), str) or not _nonempty(truth.get("main_content")):
         return Skipped("wcxb", page_id, "labels without url or ground_truth.main_content")
     return Page("wcxb", page_id, item["url"], html, Labels(
