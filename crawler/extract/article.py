@@ -645,8 +645,8 @@ def _after_the_first_byline(read: list[Credits]) -> list[Credits]:
     first = next((index for index, credits in enumerate(read) if credits.credited), None)
     if first is None or read[first].authors:
         return read
-    return read[:first + 1] + [Credits(credited=[c for c in credits.credited if c[1] != PERSON],
-                                       agencies=credits.agencies) for credits in read[first + 1:]]
+    return read[:first + 1] + [dataclasses.replace(credits, credited=[c for c in credits.credited if c[1] != PERSON])
+                               for credits in read[first + 1:]]
 
 
 def _headline(draft: _Draft) -> str | None:

@@ -80,11 +80,11 @@ def _default_type_of_an_article(url: str, page_type: str) -> bool:
 
 
 def _post_url(url: str) -> bool:
-    """A post's URL in the two shapes `_SLUG_THEN_MORE` and `_UNDER_POSTS` (never a listing's)."""
+    """A post's URL in the two shapes `_SLUG_THEN_MORE` and `_UNDER_POSTS` (a listing's URL never gets here:
+    `not_an_article` refuses it first)."""
     parts = urlsplit(url)
     path = unquote(parts.path)
-    return not looks_like_listing(url) and bool(
-        _SLUG_THEN_MORE.search(path + ("?" + parts.query if parts.query else "")) or _UNDER_POSTS.search(path))
+    return bool(_SLUG_THEN_MORE.search(path + ("?" + parts.query if parts.query else "")) or _UNDER_POSTS.search(path))
 
 
 def _dated_post(url: str) -> bool:
