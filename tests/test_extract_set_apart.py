@@ -67,6 +67,8 @@ BOX_LINES = [BOX[0], *(f"- {x}" for x in BOX[1:])]
      list(FR)),
     (_page('<h3 class="sr-only">المحتوى الرئيسي</h3>', AR), ["المحتوى الرئيسي", *AR], list(AR)),
     (_page('<h2 class="screen-reader-text">Main content</h2>'), ["Main content", *FR], list(FR)),
+    (_page('<h2 class="a11y-hidden">Contenu principal</h2>'), ["Contenu principal", *FR], list(FR)),
+    (_page('<h2 class="titre aural">Navigation</h2>'), [*FR[:2], "Navigation", FR[2]], list(FR)),
     # ... not one hidden on small screens only, nor one inside a link (a control), nor a paragraph so marked
     (_page('<h2 class="hidden-xs">Le budget voté</h2>'), [*FR[:2], "Le budget voté", FR[2]],
      [*FR[:2], "Le budget voté", FR[2]]),

@@ -91,6 +91,7 @@ def heading(html: str) -> tuple[str, str]:
     ("<h1>اقتصاد<br>إصلاح جبائي أمام البرلمان</h1>", "", "اقتصاد إصلاح جبائي أمام البرلمان"),
     # text hidden from sight is not printed
     ('<h1>Le budget adopté<span class="visually-hidden"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
+    ('<h1>Le budget adopté<span class="text-hide"> | Le Quotidien d’Oran</span></h1>', "", "Le budget adopté"),
     # ... but a hidden separator between two printed parts, no kicker recognised, is read out with them
     ('<h1><span class="c-7">Sahel</span><span class="visually-hidden">:</span> <span class="c-8">Le calendrier est '
      "publié</span></h1>", "", "Sahel: Le calendrier est publié"),

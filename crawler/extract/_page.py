@@ -29,6 +29,7 @@ from lxml.html import (
 )
 
 from crawler.extract._cache import remembered_if_short
+from crawler.extract._set_apart import HIDDEN_CLASSES
 from crawler.extract._text import alnum, clean
 
 # Same parser settings as trafilatura's, so the tree we hand it is the tree it would build.
@@ -124,8 +125,6 @@ _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle
                            r"|overtitle|pretitle|topic|label|rubri|categor", re.IGNORECASE)
 # ... or whatever comes before a child marked as the headline itself ('<span class="c-headline">').
 _HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])", re.IGNORECASE)
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible|hidden|invisible"
-                           r"|a11y-hidden|visuallyhidden|offscreen|aural)(?:\s|$)", re.IGNORECASE)
 _UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
 _MIN_LEVELS_BELOW_HOME = 2  # a heading's link this many folders above the page goes to a blog's or section's home
 KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"  # what separates a kicker from its headline (_title.py trims it too)
@@ -367,6 +366,11 @@ def _without_nested_heading(el: HtmlElement) -> HtmlElement:
     return cut if clean(cut.text_content()) else el
 
 
+def _hidden_by_class(element: HtmlElement) -> bool:
+    classes = element.get("class")
+    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+
+
 def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     """``(kicker, headline, after_first)`` of a heading as printed: without text hidden from sight ('visually-hidden',
     'sr-only'), without a first child that is a kicker (class 'surtitre', 'kicker', 'overline'…, or a <small>)
@@ -376,7 +380,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     if len(el) == 0:
         return "", text, ""
     hidden = frozenset(child for child in el.iterdescendants()
-                       if child.tag in _UNPRINTED_TAGS or _HIDDEN_CLASS.search(child.get("class") or ""))
+                       if child.tag in _UNPRINTED_TAGS or _hidden_by_class(child))
     if hidden:
         text = clean("".join(_visible_text(el, hidden)))
     inner = el

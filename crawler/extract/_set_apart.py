@@ -57,9 +57,12 @@ _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # heading only: a paragraph or a span so classed fixed no tune page (see the module), and the headings are few.
 # Judged htmldate tune pages (no body label): 2 pages fixed, 0 broken.
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_UNSEEN_HEADING_CLASSES = frozenset({"hidden", "text-hide", "sr-only", "screen-reader-text", "element-invisible",
-                                     "invisible", "offscreen"})  # 'visually-hidden' is a label's class (above)
+# The class words that hide an element from sight, whatever it is: the titles leave such a heading's child out too.
+HIDDEN_CLASSES = frozenset({"hidden", "invisible", "text-hide", "sr-only", "screen-reader-text", "element-invisible",
+                            "offscreen", "a11y-hidden", "aural", "visually-hidden", "visuallyhidden"})
 _UNSEEN_CLASS = re.compile(r"(?:^|\s)[\w-]*visually-?hidden(?:\s|$)", re.IGNORECASE)
+# A heading so classed is left out here unless _UNSEEN_CLASS names the class: such labels have their own path above.
+_UNSEEN_HEADING_CLASSES = frozenset(word for word in HIDDEN_CLASSES if not _UNSEEN_CLASS.search(word))
 
 
 def without_set_apart_boxes(text: str, root: HtmlElement, source: str | None = None) -> str:
