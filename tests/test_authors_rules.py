@@ -264,6 +264,30 @@ def test_structured_names(values: list[str], credited: list[tuple[str, str]]) ->
     assert parse_names(values).credited == credited
 
 
+# --- a field's odd values: a photo agency after a slash, credentials the list lacks, a long token ---------------
+
+ODD_VALUES = [
+    (["Amina Saïdi/Getty Images"], [("Amina Saïdi", P)]),  # the photographer's agency: no second person
+    (["Karim Benali/Sahel Photo Agency"], [("Karim Benali", P)]),  # ... which the name alone read as nobody
+    (["Omar Lahlou/Oasis Pictures"], [("Omar Lahlou", P)]),
+    (["Karim Benali/Agence France-Presse"], [("Karim Benali", P), ("Agence France-Presse", A)]),  # a wire, credited
+    (["Karim Benali/Amina Saïdi"], [("Karim Benali", P), ("Amina Saïdi", P)]),  # two names, still two
+    (["Amina Saïdi, MS, RD, FAND"], [("Amina Saïdi", P)]),  # a credential after a listed one
+    (["Amina Saïdi, RD, FNLA, et Karim Benali"], [("Amina Saïdi", P), ("Karim Benali", P)]),
+    (["Amina Saïdi, MS, RD, FAND Amina Saïdi, MS, RD, FAND"], [("Amina Saïdi", P)]),  # an author box printed twice
+    (["k" + "x" * 99], []),  # one token of 100 letters: a template's value, no account
+    (["zahra_b"], [("zahra_b", P)]),  # an account name of a name's length still credits
+    (["Actualités"], []),  # a rubric's word alone credits nobody
+    (["أخبار"], []),
+    (["Nachrichten"], []),
+]
+
+
+@pytest.mark.parametrize(("values", "credited"), ODD_VALUES, ids=[c[0][0][:30] for c in ODD_VALUES])
+def test_odd_author_field_values(values: list[str], credited: list[tuple[str, str]]) -> None:
+    assert parse_names(values).credited == credited
+
+
 def test_a_degree_after_a_printed_byline() -> None:
     assert parse_byline("By Amina Saïdi, MA").credited == [("Amina Saïdi", P)]
 

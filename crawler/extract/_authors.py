@@ -229,6 +229,9 @@ _PLACEHOLDERS = frozenset(alnum(s) for s in (
     "기자", "記者", "记者",  # 'reporter' alone, without the name it follows
     "null", "undefined", "none",  # a template's empty value printed as a word
     "bio", "biographie", "about the author", "à propos de l'auteur",  # an author box's heading ('Author Bio')
+    # a section's word alone, where a CMS files the post under its rubric ('Nachrichten', 'Actualités'; tune halves:
+    # fundus 1 page)
+    "news", "nachrichten", "actualités", "actualité", "actu", "infos", "noticias", "notizie", "nieuws", "أخبار", "اخبار",
 ))
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|dz|ma|tn|sn|ml|bf|ne|mr|td|ci|fr|africa)\b", re.IGNORECASE)
 _TLD_END = re.compile(r"\.[a-z]{2,6}$")  # 'site.at': a domain, not a name
@@ -239,7 +242,9 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 # 'son of' ('Ahmed Ag Mohamed')
 _LEGAL_FORMS = frozenset({"gmbh", "ag", "kg", "co", "sa", "sarl", "sas", "spa", "ltd", "inc", "llc", "plc"})
 _ORG_WORDS = frozenset({"media", "médias", "group", "groupe", "presse", "press", "news", "journal", "magazine", "editions", "éditions", "média",
-                        "productions", "agency", "agence", "tv", "radio"})
+                        "productions", "agency", "agence", "tv", "radio",
+                        # a photo agency ('Getty Images', 'Sahel Pictures'), credited after a photographer's name
+                        "images", "pictures", "photos", "photography"})
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d", "ben", "bent", "ould", "ait", "aït", "el", "al", "ibn",
                         "van", "von", "da", "dos", "di", "y", "bin", "abou", "abu", "der", "den", "ter"})
 # Words of Arabic names that begin with و and are not "and …" (ولد: "son of", in Mauritanian names).
@@ -739,7 +744,7 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
     text, after = segments[at], segments[at + 1:at + 2]
     # an agency after the name's dash or slash ('Moussa Traoré – AMAP', 'Karim Benali / APS') is credited with it
     inside.extend(part for part in after if part and _canonical(part.strip()))
-    glued = _GLUED_SOURCE.search(text)
+    glued = _glued_source(text)
     if glued:  # 'Karim Benali/AFP': the source glued to the name is credited only when it is an agency
         text, inside = text[:glued.start()], [*inside, glued.group(1)]
     pieces = _slash_pairs_split(_SPLIT_KEEP.split(_without_glued_title(text)))
@@ -771,6 +776,7 @@ def _parse(text: str, skip: set[str], strict: bool, handles: bool = False) -> Cr
             after_comma.extend([joined_by_comma] + [False] * (len(split) - 1))
             in_role = _without_title(part) != part  # 'X Staff Writer, Hardware': the title's clause goes on
     parts = _without_places(parts, after_comma, skip, placed=bool(lead and _PLACED_LEAD.match(lead.group())))
+    parts = _without_unlisted_credentials(parts)
     min_words = 2 if strict and not prefixed else 1
     rejected = False
     for part in parts:
@@ -819,8 +825,28 @@ def _lone_word(part: str) -> bool:
     return " " not in word and not _canonical(word) and not _is_desk(word) and alnum(word) not in _GENERIC_AGENCIES
 
 
-# A source glued to the name's end by a slash ('Karim Benali/AFP', 'Amina Saïdi/SP-X').
+# A source glued to the name's end by a slash ('Karim Benali/AFP', 'Amina Saïdi/SP-X'), or a source of a few words
+# ('Karim Benali/Getty Images', 'Amina Saïdi/Agence France-Presse'; no tune page prints one in an author field).
 _GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])/([A-Z][\w-]*)\.?$")
+_GLUED_WORDS_SOURCE = re.compile(r"(?<=[^\W\d_])/([A-Z][\w-]*(?:\s+[\w-]+){1,3})\.?$")
+
+
+def _glued_source(text: str) -> re.Match[str] | None:
+    """The source a slash glues to the name's end: one capitalised word, or a few words that name an agency or a
+    body ('Getty Images', 'Sahel Photo Agency': a photo credit's agency, not a second person); two full names joined
+    by a slash are left to `_slash_pairs_split`."""
+    found = _GLUED_SOURCE.search(text)
+    if found:
+        return found
+    found = _GLUED_WORDS_SOURCE.search(text)
+    if found and (_canonical(found.group(1)) or _names_an_organisation(found.group(1))):
+        return found
+    return None
+
+
+def _names_an_organisation(value: str) -> bool:
+    words = [word.strip(".,").lower() for word in value.split()]
+    return words[-1] in _LEGAL_FORMS or any(word in _ORG_WORDS for word in words)
 # German compounds that end in a role ('Projektleiterin', 'Pressesprecher', 'Fachredakteur').
 _ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin", "redakteur", "redakteurin",
                  "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende")
@@ -977,6 +1003,29 @@ def _is_credential(part: str, after_name: bool) -> bool:
     a signer's initials ('LD') unless they follow a name."""
     bare = part.replace(".", "").replace(" ", "")
     return bare in _CREDENTIALS and (after_name or len(bare) > 2)
+
+
+# A credential _CREDENTIALS does not list, after one it does ('Amina Saïdi, MS, RD, FAND'): capitals alone, no name
+# (tune halves: wcxb 1 page fixed, where 'FAND' was a second person; none broken).
+_CAPITALS = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _without_unlisted_credentials(parts: list[str]) -> list[str]:
+    """The parts without the capitals that follow a listed credential ('FAND' after 'RD'): a run of credentials goes
+    on with ones the list does not hold, never with a name. Where the next element's text is glued to the last one
+    ('RD, FAND Amina Saïdi, MS': an author box that prints the byline twice), the words after it are kept."""
+    kept: list[str] = []
+    in_credentials = False
+    for part in parts:
+        first, _, rest = part.strip().partition(" ")
+        if in_credentials and _CAPITALS.match(first.replace(".", "")):
+            if not rest.strip():
+                continue
+            part = rest
+        bare = part.replace(".", "").replace(" ", "")
+        in_credentials = bool(kept) and bare in _CREDENTIALS
+        kept.append(part)
+    return kept
 
 
 def _without_credential(value: str) -> str:
@@ -1156,6 +1205,7 @@ def site_source_byline(lines: Iterable[str], outlets: Iterable[str] = ()) -> Cre
 
 
 def _is_handle(value: str) -> bool:
-    """A user name, not a site's domain ('jungefreiheit.de') nor a CMS placeholder."""
-    return (bool(_HANDLE.match(value)) and not _DOMAIN.search(value) and not _TLD_END.search(value)
-            and alnum(value) not in _PLACEHOLDERS)
+    """A user name, not a site's domain ('jungefreiheit.de') nor a CMS placeholder, no longer than a name may be (a
+    token of 100 letters is a template's key or an encoded value, not an account)."""
+    return (len(value) <= _MAX_NAME_CHARS and bool(_HANDLE.match(value)) and not _DOMAIN.search(value)
+            and not _TLD_END.search(value) and alnum(value) not in _PLACEHOLDERS)
