@@ -412,6 +412,12 @@ def test_lead_ins(line: str, credited: list[tuple[str, str]] | None) -> None:
 # --- where the name ends: a weekday or a date after it, never a word that merely opens like a weekday ---
 
 NAME_ENDS = [
+    # a button printed after the name: no part of it
+    ("Par Amina Saïdi Voir tous ses articles", [("Amina Saïdi", P)]),
+    ("Par Karim Benali Suivre", [("Karim Benali", P)]),
+    ("By Omar Lahlou View Profile", [("Omar Lahlou", P)]),
+    ("By Omar Lahlou View In Digital Edition", [("Omar Lahlou", P)]),
+    ("By Omar Lahlou, Mountain View", [("Omar Lahlou", P), ("Mountain View", P)]),  # a town's 'View' stays: as before
     ("Par Karim el Moussaoui", [("Karim el Moussaoui", P)]),  # 'Mo…' is no Monday
     ("Par Amina Saïdi 12.03.2025", [("Amina Saïdi", P)]),  # nor 'Sa…' a Saturday
     ("Von Samir Nasri, 12.03.2025", [("Samir Nasri", P)]),

@@ -130,6 +130,10 @@ _TAIL = re.compile(
     # an author card's label after the name, its bio after that ('X Author X is …'), or the company the writer is at
     # ('X @ Sahel Info')
     r"|\s+on\s+behalf\s+of\b"  # 'X on behalf of the Release Team': X signs for the team
+    # a button printed after the name ('X View Profile', 'X View In Digital Edition', 'X Suivre'): no part of it (tune
+    # halves: wcxb 1 page fixed, none broken)
+    r"|\s+(?-i:View|Voir|Follow|Suivre)\s+(?:profile|profil|all|tous|toutes|posts|articles|more|plus|bio|in|on|author"
+    r"|l['’]auteur)\b|\s+(?-i:Follow|Suivre)\s*$"  # 'Mountain View' is a town: 'View' alone stays
     r"|(?<!\bno)\s+(?-i:Author|Auteure?|Autor(?:in)?)(?:\s|$)|\s+@\s+"  # 'No Author' is a placeholder
     r"|\s+(?:pour|for|de|from)\s+(?=(?:www\.)?[\w-]+\.[a-z]{2,6}\b)|\s(?:edited|reviewed|fact-checked|illustrated|translated)\s+by\b|\b(?:last\s+)?updated\b|\b(?:published|posted)\s+on\b|\bver(?:ö|oe)ffentlicht\b|\baktualisiert\b|\bآخر\s+تحديث|\bنشر\s+في"
     r"|" + _IN_SECTION_ON_A_DAY + r"|" + _ON_A_DAY + r"|[\s,]+(?:" + _WEEKDAYS + r")\.?,?\s+(?=\d|" + _MONTH_FIRST + ")"
