@@ -120,6 +120,10 @@ DESK_SUFFIXES = [
     ("Par Amina Teamah", [("Amina Teamah", P)]),  # a word that only begins like one
     # the staff who wrote it: a desk, unless a name comes first ('X, Staff Writer' is X's role)
     ("By Staff Writer", [("Staff Writer", D)]),
+    ("By Court Reporter", [("Court Reporter", D)]),  # a beat and a post: the post signs
+    ("By Community Editor", [("Community Editor", D)]),
+    ("By Karim Benali, Court Reporter", [("Karim Benali", P)]),
+    ("By Court Benali", [("Court Benali", P)]),  # a name that opens like a beat
     ("Par Sahel Info staff reporters", [("Sahel Info staff reporters", D)]),
     ("By Karim Benali, Staff Writer", [("Karim Benali", P)]),
     ("Par Sahel Info Staff", [("Sahel Info Staff", D)]),  # the newsroom's staff sign

@@ -1161,11 +1161,20 @@ def _caseless_letter(char: str) -> bool:
 _MIN_BUREAU_WORDS = 3
 
 
+# A beat and a newsroom post and nothing else ('Court Reporter', 'Community Editor'): the post signs, no person (tune
+# halves: htmldate 1, wcxb 1 page's kind, person -> desk).
+_BEATS = frozenset({"court", "crime", "sports", "sport", "business", "news", "political", "politics", "health",
+                    "education", "motoring", "travel", "community", "digital", "web", "online", "local", "entertainment",
+                    "showbiz", "royal", "weather", "tech", "technology"})
+_POSTS = frozenset({"reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "editor", "editors"})
+
+
 def _is_desk(name: str) -> bool:
     key, folded = alnum(name), fold(name)
     words = re.split(r"[\s-]", folded)
     return (key in _DESKS or folded.startswith(_DESK_PREFIXES) or folded.endswith(_STAFF_ENDINGS)
-            or words[-1] in _DESK_SUFFIXES and (words[-1] != "bureau" or len(folded.split()) >= _MIN_BUREAU_WORDS))
+            or words[-1] in _DESK_SUFFIXES and (words[-1] != "bureau" or len(folded.split()) >= _MIN_BUREAU_WORDS)
+            or (len(words) > 1 and words[-1] in _POSTS and all(word in _BEATS for word in words[:-1])))
 
 
 
