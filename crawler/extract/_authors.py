@@ -851,6 +851,8 @@ def _glued_source(text: str) -> re.Match[str] | None:
 def _names_an_organisation(value: str) -> bool:
     words = [word.strip(".,").lower() for word in value.split()]
     return words[-1] in _LEGAL_FORMS or any(word in _ORG_WORDS for word in words)
+
+
 # German compounds that end in a role ('Projektleiterin', 'Pressesprecher', 'Fachredakteur').
 _ROLE_ENDINGS = ("leiter", "leiterin", "sprecher", "sprecherin", "referent", "referentin", "redakteur", "redakteurin",
                  "korrespondent", "korrespondentin", "direktor", "direktorin", "vorsitzender", "vorsitzende")
