@@ -1018,3 +1018,32 @@ def test_stripped_titles_are_remembered_for_their_own_site_keys_only() -> None:
     wider = replace(site, names=site.names | {"radiooasis"})
     assert strip_site(title, wider) == "Le budget de la commune adopté"
     assert strip_site(title, site) == title
+
+
+SAHEL_NAME = '<meta property="og:site_name" content="Carnets du Sahel">'
+
+
+@pytest.mark.parametrize(("head", "headings", "title"), [
+    # no heading, and <title> leaves a label of one or two words (a column's or series' name): the headline that an
+    # element marked as a title prints is the title
+    (SAHEL_NAME + "<title>Bonnes adresses | Carnets du Sahel</title>",
+     '<div class="l-headline">Les meilleures adresses de Niamey pour un thé à la menthe</div>',
+     "Les meilleures adresses de Niamey pour un thé à la menthe"),
+    ('<meta property="og:site_name" content="أصداء الساحل"><title>اختيارات المحرر | أصداء الساحل</title>',
+     '<div class="post-headline">أفضل المقاهي في نواكشوط لشرب الشاي</div>', "أفضل المقاهي في نواكشوط لشرب الشاي"),
+    # a reference of three words or more is a headline and stays
+    (SAHEL_NAME + "<title>Le thé à Niamey | Carnets du Sahel</title>",
+     '<div class="l-headline">Les meilleures adresses de Niamey pour un thé à la menthe</div>', "Le thé à Niamey"),
+    # a label with no marked headline on the page stays the title
+    (SAHEL_NAME + "<title>Bonnes adresses | Carnets du Sahel</title>", "<p>Rien de marqué ici</p>", "Bonnes adresses"),
+])
+def test_marked_headline_under_a_label(head: str, headings: str, title: str) -> None:
+    assert title_of(head, headings, title, SITE_URL.replace("a-propos", "2025/03/the-a-niamey")) == title
+
+
+def test_unspaced_headline_is_no_label() -> None:
+    """A Japanese headline is one 'word' but no label: it stays the title over a marked line of the page."""
+    head = '<meta property="og:site_name" content="馬市ブログ"><title>セール出身馬が今週末の競走でも勝利を重ねて十八頭に達した - 馬市ブログ</title>'
+    headings = '<div class="blog-title">Les meilleures adresses de Niamey pour un thé</div>'
+    html = page(head, headings, paragraphs=FR_PARAGRAPHS)
+    assert extract(html, SITE_URL.replace("a-propos", "2025/03/uma")).title == "セール出身馬が今週末の競走でも勝利を重ねて十八頭に達した"

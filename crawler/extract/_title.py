@@ -84,6 +84,7 @@ _ELIDED = re.compile(r"^[dlDL]['\u2019](?=\w)")  # "d'Information", "L'Essor": t
 _MIN_SPELLED = 8  # a key of 8+ letters spelled, in order, in 90 % of a site key's letters is that key
 _SPELLED_SHARE = 0.9
 _MIN_HEADLINE_WORDS = 3
+_MAX_LABEL_CHARS = 24  # ... and a label of fewer words, this short ('Magic Cleaning', 'Übersicht'): no headline
 _MAX_TOPIC_WORDS = 4  # a heading this short may be a topic's label over the story's headline
 _TAGGED = re.compile(r"([^:,]+?)\s*[:,]\s+(\S.*)")  # 'Site name : its tagline'
 _NAMED_LEAD = re.compile(r"([^:]{3,60}?)\s*:\s+")  # 'Carnet du fleuve: Barrage de Kandadji …'
@@ -662,6 +663,18 @@ def site_named(headings: Sequence[Heading], refs: Sequence[tuple[str, str]]) -> 
     Read last, when no heading or reference gave a headline of its own."""
     named = next((h.text for h in headings if h.tag == "h1"), None)
     return named or (refs[0][1] if refs else None)
+
+
+def under_a_label(title: str, candidates: Sequence[str], site: SiteKeys) -> str:
+    """The headline that an element marked as a title prints (`headline_by_class`) when no heading settled the title
+    and the reference left is a label of fewer than _MIN_HEADLINE_WORDS words and _MAX_LABEL_CHARS characters
+    ('Coups de cœur | Site magazine': the column's or the series' name, with the story's headline in a
+    '<div class="headline">'); else `title`. The characters keep a headline in a script that does not space its words
+    (a Japanese one is one 'word'). Tune halves, title: trafilatura 1 fixed; unlabelled, 1 overview page's 'Übersicht'
+    gave way to its headline; no page broken."""
+    if len(title.split()) >= _MIN_HEADLINE_WORDS or len(title) > _MAX_LABEL_CHARS:
+        return title
+    return headline_by_class(candidates, site) or title
 
 
 def headline_by_class(candidates: Sequence[str], site: SiteKeys) -> str | None:

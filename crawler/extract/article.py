@@ -126,6 +126,7 @@ from crawler.extract._title import (
     headline_by_class,
     last_segment,
     site_named,
+    under_a_label,
     with_the_kicker,
     with_the_year,
 )
@@ -446,6 +447,9 @@ def _fill_title(draft: _Draft, html: str) -> None:
     if title is not None and source == "h1":
         title = with_the_year(title, refs, site)
         title = with_the_kicker(title, refs, site)
+    elif title is not None and source not in ("h1", "h2"):
+        marked = under_a_label(title, draft.page.marked.headlines, site)
+        title, source = marked, source if marked == title else "page"
     if title is None:
         title, source = headline_by_class(draft.page.marked.headlines, site), "page"
     if title is None:
