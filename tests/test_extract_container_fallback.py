@@ -49,3 +49,24 @@ def test_container_fallback(main: str, expected: list[str]) -> None:
     outcome = extract_article(_page(main).encode("utf-8"), "https://www.exemple.dz/economie/reforme-fiscale")
     assert isinstance(outcome, Extracted)
     assert outcome.text.split("\n") == expected
+
+
+# A menu button left open by the page's markup ('<div></button>': an icon's </div> mistyped) holds the rest of the page in
+# lxml's tree; trafilatura drops buttons, finds nothing, and gives its last resort: the <article>'s whole text as one line,
+# breadcrumbs and headline run into the paragraphs. The <article> read alone gives them a line each.
+OPEN_BUTTON = '<header><button class="menu-button"><span>Menu</span><div class="icon"><div></button><a href="/">Accueil</a></header>'
+CRUMBS = '<ul class="breadcrumbs"><li><a href="/eco">Économie</a></li></ul>'
+ONE_BLOCK = " ".join(STORY)  # the story as one block of text, no paragraph marks
+
+
+@pytest.mark.parametrize(("main", "expected"), [
+    (f'{OPEN_BUTTON}<main><article>{CRUMBS}{H1}<div class="body">{_paragraphs(STORY)}</div></article></main>', list(STORY)),
+    (f'{OPEN_BUTTON}<main><article class="post">{CRUMBS}{H1}{_paragraphs(STORY)}</article></main>', list(STORY)),
+    # one paragraph of the story's length, as the page prints it: no container splits it, it stays
+    (f'<article>{H1}<p>{ONE_BLOCK}</p></article>', [ONE_BLOCK]),
+    (f'<article>{H1}<div class="body">{ONE_BLOCK}</div></article>', [ONE_BLOCK]),
+])
+def test_flattened_text_read_from_its_container(main: str, expected: list[str]) -> None:
+    outcome = extract_article(_page(main).encode("utf-8"), "https://www.exemple.dz/economie/reforme-fiscale")
+    assert isinstance(outcome, Extracted)
+    assert outcome.text.split("\n") == expected
