@@ -288,7 +288,7 @@ def _unlinked_paragraphs(root: HtmlElement) -> Iterator[str]:
             yield p.text_content()
 
 
-# A teaser card's headline: a link to another page of the site (`_to_site`) that wraps a heading ('<a href="/x"><h3>Other
+# A teaser card's headline: a link to another page of the site (`to_site`) that wraps a heading ('<a href="/x"><h3>Other
 # headline</h3></a>'), set among the article's paragraphs; trafilatura keeps the heading as a line of the text (the
 # cards' summaries go in without_teaser_cards). A heading with a link inside it ('<h3><a>…</a></h3>') stays, as does a
 # card linked to another site (a guide's product headings link to the shops), an anchor on the page ('#faq-1') and a
@@ -315,7 +315,7 @@ def without_card_headlines(text: str, root: HtmlElement, host: str) -> str:
 def _card_headline(heading: HtmlElement, host: str) -> str:
     """The heading's text when a link to another page of the site wraps it, else ''."""
     link = next(heading.iterancestors("a"), None)
-    if link is None or not _to_site(link.get("href") or "", host):
+    if link is None or not to_site(link.get("href") or "", host):
         return ""
     return clean(heading.text_content())
 
@@ -362,7 +362,7 @@ def _link_list(listing: HtmlElement, host: str) -> list[str]:
     texts = []
     for item in listing.iterchildren("li"):
         links = list(item.iter("a"))
-        if len(links) != 1 or not _to_site(links[0].get("href") or "", host):
+        if len(links) != 1 or not to_site(links[0].get("href") or "", host):
             return []
         whole, linked = clean(item.text_content()), clean(links[0].text_content())
         words = len(whole.split())
@@ -381,7 +381,7 @@ def _trail(listing: HtmlElement, host: str) -> list[str]:
     for index, item in enumerate(items):
         links = [link.get("href") or "" for link in item.iter("a")]
         last = index == len(items) - 1
-        if len(links) > 1 or (not links and not last) or (links and not _to_site(links[0], host)):
+        if len(links) > 1 or (not links and not last) or (links and not to_site(links[0], host)):
             return []
         if index == 0 and not _home(links[0]):
             return []
@@ -400,7 +400,7 @@ def _home(href: str) -> bool:
         return False
 
 
-def _to_site(href: str, host: str) -> bool:
+def to_site(href: str, host: str) -> bool:
     href = href.strip()
     if href.startswith("#") or not href or href.startswith(("mailto:", "javascript:")):
         return False

@@ -118,6 +118,7 @@ from crawler.extract._related import (
 from crawler.extract._set_apart import without_marked_boxes, without_set_apart_boxes
 from crawler.extract._site_name import printed_site_name
 from crawler.extract._streamed import streamed_tree
+from crawler.extract._tables import with_tables
 from crawler.extract._text import alnum, fold, visible_chars, without_invisible, word_count
 from crawler.extract._title import (
     SiteKeys,
@@ -364,9 +365,9 @@ def _body_text(draft: _Draft, root: HtmlElement, url: str, html: str) -> str:
     text = with_split_article(with_missed_paragraphs(text, root), root)
     text = with_leading_text(text, root)
     text = with_lead(text, root, _headline(draft))
-    text = with_bare_blocks(with_lists(with_headings(text, root), root), root)
-    text = without_teaser_cards(without_shouted_links(text, root), root)
     host = urlsplit(url).hostname or ""
+    text = with_bare_blocks(with_tables(with_lists(with_headings(text, root), root), root, host), root)
+    text = without_teaser_cards(without_shouted_links(text, root), root)
     text = without_card_headlines(without_link_lists(text, root, host), root, host)
     text = without_video_teasers(text, draft.jsonld.videos, draft.description)
     return without_marked_boxes(without_hover_cards(without_set_apart_boxes(text, root, html), root),
