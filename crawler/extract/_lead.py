@@ -26,7 +26,7 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract._text import clean, fold
+from crawler.extract._text import UNPRINTED_TAGS, clean, fold
 
 MIN_WORDS = 8
 # A standfirst of a science institute's news runs to 123 words; 120 left it out. Tune halves, body F1: trafilatura
@@ -58,11 +58,10 @@ _OUTSIDE = frozenset({"nav", "aside", "footer", "li", "a", "figure", "figcaption
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is not printed: a <script> of JSON-LD holds the whole articleBody, first paragraph included,
 # and stopped the walk there as if the paragraph had been reached.
-_UNPRINTED = frozenset({"script", "style", "noscript", "template"})
 # Nor counted in the walk: those, an icon's drawing and a picture's sources (a share bar's dozen icons of <svg>, <g>,
 # <path> each used up a third of it before the first paragraph). Tune halves, body F1: fundus 1 page fixed, none
 # broken; 200 elements counted as before instead broke 2 aeb pages (a sidebar's subtitle reached).
-_UNCOUNTED = _UNPRINTED | frozenset({"svg", "g", "path", "use", "symbol", "defs", "rect", "circle", "ellipse", "line",
+_UNCOUNTED = UNPRINTED_TAGS | frozenset({"svg", "g", "path", "use", "symbol", "defs", "rect", "circle", "ellipse", "line",
                                      "polyline", "polygon", "title", "desc", "clippath", "mask", "stop",
                                      "lineargradient", "radialgradient", "source"})
 # A standfirst is a paragraph of text: a marked box that holds a heading is a summary box or a teaser of its own
@@ -180,7 +179,7 @@ def _printed(element: HtmlElement) -> str:
     <style> of its own, the standfirst's block included, and its rules came back as the text's first line). A block
     with more than MAX_UNPRINTED of them is no standfirst, and prints nothing here."""
     text = element.text_content()
-    unprinted = list(islice(element.iterdescendants(*_UNPRINTED), MAX_UNPRINTED + 1))
+    unprinted = list(islice(element.iterdescendants(*UNPRINTED_TAGS), MAX_UNPRINTED + 1))
     if len(unprinted) > MAX_UNPRINTED:
         return ""
     for node in unprinted:

@@ -35,12 +35,12 @@ _NOT_INSIDE = ("img", "picture", "figure", "video", "audio", "iframe", "svg", "s
 def with_lists(text: str, root: HtmlElement) -> str:
     """`text` with the lists, and the runs of subheadings and lists, printed between two of its consecutive lines put
     back between them. Both searches read the same elements' texts (the lists', their items', their neighbours'), each
-    cleaned once for the two (`_Texts`)."""
-    texts = _Texts()
+    cleaned once for the two (`Texts`)."""
+    texts = Texts()
     return with_heading_and_list_runs(_with_lone_lists(text, root, texts), root, texts)
 
 
-class _Texts(dict[HtmlElement, str]):
+class Texts(dict[HtmlElement, str]):
     """Elements' cleaned texts (``clean(el.text_content())``), each read on first use, for one page whose tree does not
     change meanwhile. At most MAX_KEPT_TEXTS are kept, none longer than MAX_KEPT_CHARS (a hostile page's nested lists,
     each beside a sibling that holds the rest of the page): a text past either bound is read again when asked again."""
@@ -61,9 +61,9 @@ MAX_KEPT_TEXTS = 4096
 MAX_KEPT_CHARS = 4096
 
 
-def _with_lone_lists(text: str, root: HtmlElement, texts: _Texts) -> str:
+def _with_lone_lists(text: str, root: HtmlElement, texts: Texts) -> str:
     """`text` with the lists printed between two of its consecutive lines put back between them."""
-    gaps = _Gaps(text)
+    gaps = Gaps(text)
     if gaps.too_few:
         return text
     for listing in root.iter("ul", "ol"):  # where the list prints first: the walk up is for the few that pass
@@ -76,7 +76,7 @@ def _with_lone_lists(text: str, root: HtmlElement, texts: _Texts) -> str:
     return gaps.filled(MAX_PUT_BACK_SHARE)
 
 
-class _Gaps:
+class Gaps:
     """The lines of a text and what goes back between two consecutive ones: after line `at`, at most one put-back,
     the first found."""
 
@@ -119,7 +119,7 @@ def _set_apart(element: HtmlElement) -> bool:
     return any(a.tag in _OUTSIDE for a in element.iterancestors())
 
 
-def _items(listing: HtmlElement, flat: str, texts: _Texts) -> list[str]:
+def _items(listing: HtmlElement, flat: str, texts: Texts) -> list[str]:
     """The list's "- item" lines, or none when the list is not one to put back (see the module)."""
     if next(listing.iterdescendants(*_NOT_INSIDE), None) is not None:
         return []
@@ -147,12 +147,12 @@ _RUN_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
 
 
-def with_heading_and_list_runs(text: str, root: HtmlElement, texts: _Texts | None = None) -> str:
+def with_heading_and_list_runs(text: str, root: HtmlElement, texts: Texts | None = None) -> str:
     """`text` with the runs of subheadings and lists printed between two of its consecutive lines put back."""
-    gaps = _Gaps(text)
+    gaps = Gaps(text)
     if gaps.too_few:
         return text
-    texts = _Texts() if texts is None else texts
+    texts = Texts() if texts is None else texts
     seen: set[HtmlElement] = set()
     for listing in root.iter("ul", "ol"):
         if listing in seen or not texts[listing]:
@@ -166,7 +166,7 @@ def with_heading_and_list_runs(text: str, root: HtmlElement, texts: _Texts | Non
     return gaps.filled(MAX_RUN_PUT_BACK_SHARE)
 
 
-def _run_around(listing: HtmlElement, seen: set[HtmlElement], texts: _Texts) -> tuple[list[HtmlElement], str, str]:
+def _run_around(listing: HtmlElement, seen: set[HtmlElement], texts: Texts) -> tuple[list[HtmlElement], str, str]:
     """The run of subheadings and lists that holds `listing` (its elements added to `seen`), the text printed before
     it and the text printed after it."""
     start = listing
@@ -194,7 +194,7 @@ def _run_around(listing: HtmlElement, seen: set[HtmlElement], texts: _Texts) -> 
     return run, texts.sibling_text(start, previous=True), following
 
 
-def _run_lines(run: list[HtmlElement], flat: str, position: dict[str, int], texts: _Texts) -> list[str]:
+def _run_lines(run: list[HtmlElement], flat: str, position: dict[str, int], texts: Texts) -> list[str]:
     """The lines of `run`, or none when one of its subheadings or lists would not go back alone."""
     lines: list[str] = []
     for element in run:

@@ -30,7 +30,7 @@ from lxml.html import (
 
 from crawler.extract._cache import remembered_if_short
 from crawler.extract._set_apart import HIDDEN_CLASSES
-from crawler.extract._text import alnum, clean
+from crawler.extract._text import UNPRINTED_TAGS, alnum, clean
 
 # Same parser settings as trafilatura's, so the tree we hand it is the tree it would build.
 _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
@@ -125,7 +125,6 @@ _KICKER_CLASS = re.compile(r"kicker|roofline|dachzeile|overline|topline|toptitle
                            r"|overtitle|pretitle|topic|label|rubri|categor", re.IGNORECASE)
 # ... or whatever comes before a child marked as the headline itself ('<span class="c-headline">').
 _HEADLINE_PART = re.compile(r"(?:^|[\s_-])(?:headline|title|titre)(?:$|[\s_-])", re.IGNORECASE)
-_UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
 _MIN_LEVELS_BELOW_HOME = 2  # a heading's link this many folders above the page goes to a blog's or section's home
 KICKER_TRIM = " :|-\u2013\u2014\u00b7\u2022"  # what separates a kicker from its headline (_title.py trims it too)
 _PAYWALL_TOKEN = re.compile(
@@ -380,7 +379,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     if len(el) == 0:
         return "", text, ""
     hidden = frozenset(child for child in el.iterdescendants()
-                       if child.tag in _UNPRINTED_TAGS or _hidden_by_class(child))
+                       if child.tag in UNPRINTED_TAGS or _hidden_by_class(child))
     if hidden:
         text = clean("".join(_visible_text(el, hidden)))
     inner = el
@@ -422,7 +421,7 @@ def _colon_joined(el: HtmlElement, kicker: str, headline: str) -> str:
     else "". A colon reads the two as one sentence; a dash or no mark at all sets the kicker apart as a label."""
     if not kicker:
         return ""
-    hidden = frozenset(child for child in el.iterdescendants() if child.tag in _UNPRINTED_TAGS)
+    hidden = frozenset(child for child in el.iterdescendants() if child.tag in UNPRINTED_TAGS)
     spoken = clean("".join(_visible_text(el, hidden)))
     kicker = kicker.strip(KICKER_TRIM)
     if not spoken.startswith(kicker) or not spoken.endswith(headline):
@@ -437,7 +436,7 @@ def _with_hidden_separators(el: HtmlElement, hidden: frozenset[HtmlElement], tex
     """`text` with the separators hidden from sight between two printed parts of a heading kept (its kicker and its
     headline, both printed: '<span>Sahel</span><span class="sr-only">:</span> <span>Le calendrier …</span>'): the
     page reads them out to those who do not see the layout. Any other hidden text stays out."""
-    separators = frozenset(child for child in hidden if child.tag not in _UNPRINTED_TAGS
+    separators = frozenset(child for child in hidden if child.tag not in UNPRINTED_TAGS
                            and not clean(child.text_content()).strip(KICKER_TRIM))
     if not separators:
         return text
@@ -818,7 +817,7 @@ def printed_nodes(root: HtmlElement) -> list[PrintedNode]:
     nodes: list[PrintedNode] = []
     for body in root.getroottree().getroot().iter("body"):
         ancestors = [ancestor.tag for ancestor in body.iterancestors()]
-        if "body" in ancestors or not _UNPRINTED_TAGS.isdisjoint(ancestors):
+        if "body" in ancestors or not UNPRINTED_TAGS.isdisjoint(ancestors):
             continue  # its text nodes are its outer <body>'s, or none is printed
         flags = 0
         for tag in ancestors:
@@ -829,14 +828,14 @@ def printed_nodes(root: HtmlElement) -> list[PrintedNode]:
 
 def _walk_printed(el: HtmlElement, flags: int, nodes: list[PrintedNode]) -> None:
     """Append the text nodes within `el`, `flags` those of `el` and the elements around it: its text, then each
-    child's (not under _UNPRINTED_TAGS) and the child's tail (the tail sits in `el`, outside the child). Blank ones
+    child's (not under UNPRINTED_TAGS) and the child's tail (the tail sits in `el`, outside the child). Blank ones
     are left out: none holds what the searches look for (a letter, a colon, a dash)."""
     text = el.text
     if text is not None and not text.isspace():
         nodes.append((text, el, flags))
     for child in el:
         tag = child.tag
-        if isinstance(tag, str) and tag not in _UNPRINTED_TAGS:
+        if isinstance(tag, str) and tag not in UNPRINTED_TAGS:
             _walk_printed(child, flags | _AROUND_FLAGS.get(tag, 0), nodes)
         tail = child.tail
         if tail is not None and not tail.isspace():
@@ -1022,7 +1021,7 @@ def _next_printed(el: HtmlElement, siblings: int | None = None) -> str | None:
 def _first_printed_sibling(el: HtmlElement, siblings: int | None = None) -> tuple[HtmlElement, str] | None:
     """The first sibling after `el` that prints something (among the next `siblings`, all when None), with its text."""
     for sibling in islice(el.itersiblings(), siblings):
-        if not isinstance(sibling.tag, str) or sibling.tag in _UNPRINTED_TAGS:
+        if not isinstance(sibling.tag, str) or sibling.tag in UNPRINTED_TAGS:
             continue
         text = clean(" ".join(sibling.itertext()))
         if text:
@@ -1259,7 +1258,7 @@ def _styled_hidden(el: HtmlElement) -> bool:
 def _printed_text(el: HtmlElement) -> list[str]:
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNPRINTED_TAGS:
+        if isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS:
             parts.extend(_printed_text(child))
         parts.append(child.tail or "")
     return parts
@@ -1484,7 +1483,7 @@ def _first_printed_line(el: HtmlElement, budget: list[int] | None = None) -> str
         budget[0] -= 1
         if budget[0] < 0:
             return None
-        if isinstance(child.tag, str) and child.tag not in _UNPRINTED_TAGS:
+        if isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS:
             text = _first_printed_line(child, budget) or ""
             if text or budget[0] < 0:
                 return text or None

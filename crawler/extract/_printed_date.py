@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from lxml.html import HtmlElement
 
 from crawler.extract._dates import find_date_strings, find_dates, parse_machine, parse_words, published_modified_strings
+from crawler.extract._text import UNPRINTED_TAGS
 
 METADATA_SOURCES = ("json-ld", "opengraph", "meta")
-_UNPRINTED = frozenset({"script", "style", "noscript", "template"})
 
 
 def _printed_text(root: HtmlElement) -> str:
@@ -37,18 +37,18 @@ def _printed_text(root: HtmlElement) -> str:
     tests and merge grew faster than the page: 0.65 s for 32 000 text nodes), read by one walk over the elements."""
     nodes: list[str] = []
     for body in root.iter("body"):
-        if not any(ancestor.tag == "body" or ancestor.tag in _UNPRINTED for ancestor in body.iterancestors()):
+        if not any(ancestor.tag == "body" or ancestor.tag in UNPRINTED_TAGS for ancestor in body.iterancestors()):
             _text_nodes(body, nodes)
     return " ".join(" ".join(node.split()) for node in nodes)
 
 
 def _text_nodes(el: HtmlElement, nodes: list[str]) -> None:
     """Append the text nodes within `el` (its text, its children's and their tails), those of the elements in
-    _UNPRINTED left out (their tails are their parent's)."""
+    UNPRINTED_TAGS left out (their tails are their parent's)."""
     if el.text is not None:
         nodes.append(el.text)
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _UNPRINTED:
+        if isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS:
             _text_nodes(child, nodes)
         if child.tail is not None:
             nodes.append(child.tail)

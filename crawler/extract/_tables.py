@@ -20,8 +20,9 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from crawler.extract._lines import PROBE_CHARS, text_key
-from crawler.extract._lists import _Gaps, _Texts
+from crawler.extract._lists import Gaps, Texts
 from crawler.extract._related import to_site
+from crawler.extract._text import UNPRINTED_TAGS  # a table's own CSS beside it in its box
 
 MIN_ROWS = 2
 MAX_LINK_SHARE = 0.5
@@ -29,17 +30,16 @@ MAX_PUT_BACK_SHARE = 1.0  # a table may hold as many words as the paragraphs aro
 _OUTSIDE = frozenset({"nav", "aside", "footer", "form", "li", "a", "button", "table"})
 # a product's picture may stand in a comparison's cell; a player, a script or a control makes a widget
 _NOT_INSIDE = ("table", "video", "audio", "iframe", "script", "noscript", "button", "input", "select", "textarea")
-_UNPRINTED = frozenset({"style", "script", "noscript", "template"})  # a table's own CSS beside it in its box
 
 
 def with_tables(text: str, root: HtmlElement, host: str) -> str:
     """`text` with the data tables printed between two of its consecutive lines put back between them."""
     if next(root.iter("table"), None) is None:
         return text
-    gaps = _Gaps(text)
+    gaps = Gaps(text)
     if gaps.too_few:
         return text
-    texts = _Texts()
+    texts = Texts()
     for table in root.iter("table"):
         if _set_apart(table) or next(table.iterdescendants("table"), None) is not None:
             continue  # first: a layout's cells are not read (a page set in tables, hundreds of them)
@@ -69,15 +69,15 @@ def _holds_only(parent: HtmlElement, box: HtmlElement) -> bool:
     for child in parent:
         if (child.tail or "").strip():
             return False
-        if child is not box and isinstance(child.tag, str) and child.tag not in _UNPRINTED \
+        if child is not box and isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS \
                 and any(text.strip() for text in child.itertext()):
             return False
     return True
 
 
-def _sibling_text(element: HtmlElement, texts: _Texts, previous: bool) -> str:
+def _sibling_text(element: HtmlElement, texts: Texts, previous: bool) -> str:
     """The text of the nearest printed sibling before (or after) `element` that has any."""
-    siblings = (s for s in element.itersiblings(preceding=previous) if isinstance(s.tag, str) and s.tag not in _UNPRINTED)
+    siblings = (s for s in element.itersiblings(preceding=previous) if isinstance(s.tag, str) and s.tag not in UNPRINTED_TAGS)
     return next((text for text in map(texts.__getitem__, siblings) if text), "")
 
 
@@ -85,7 +85,7 @@ def _set_apart(table: HtmlElement) -> bool:
     return any(a.tag in _OUTSIDE for a in table.iterancestors())
 
 
-def _rows(table: HtmlElement, flat: str, texts: _Texts, host: str) -> list[str]:
+def _rows(table: HtmlElement, flat: str, texts: Texts, host: str) -> list[str]:
     """The table's '| cell | cell |' lines, or none when it is not a table to put back (see the module)."""
     if next(table.iterdescendants(*_NOT_INSIDE), None) is not None:
         return []
