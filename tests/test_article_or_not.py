@@ -6,6 +6,7 @@ import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.article_or_not import not_an_article
+from crawler.extract.outcome import Extracted
 
 LINKS = "".join(f'<li><a href="/2026/11/{i:02d}/titre-numero-{i}/">Titre de la dépêche numéro {i} sur la région</a></li>'
                 for i in range(1, 40))
@@ -103,8 +104,52 @@ def _page(main: str, og_type: str | None = None) -> bytes:
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
     outcome = extract_article(html, url, "text/html; charset=utf-8")
-    why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density)
+    why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
+                         discussion=outcome.discussion)
     if reason is None:
         assert why is None, (why, outcome.link_density)
     else:
         assert why is not None and reason in why[1], (why, outcome.link_density, outcome.word_count)
+
+
+def _ld(node: str) -> str:
+    return f'<script type="application/ld+json">{node}</script>'
+
+
+REPLIES = "".join(f'<div class="message"><p>Réponse {i} : chez nous à Ségou le puits du quartier est tari depuis '
+                  "la semaine dernière, la mairie promet un camion-citerne pour le marché.</p></div>" for i in range(6))
+COMMENTS = "".join(f'<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p itemprop="text">Commentaire '
+                   f"{i} : merci pour cet article sur la crue.</p></div>" for i in range(3))
+ARTICLE_LD = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Mopti prépare la saison des pluies"}'
+TOPIC_LD = ('{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Puits tari à Ségou",'
+            ' "author": {"@type": "Person", "name": "moussa_k"}}')
+GRAPH_LD = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "منتدى"}, '
+            '{"@type": "DiscussionForumPosting", "headline": "بئر الحي جافة"}]}')
+
+
+@pytest.mark.parametrize(("head", "body_attrs", "main", "url", "reason"), [
+    # a forum's topic in JSON-LD (XenForo, Discourse) under a URL and an og:type that say nothing against an article
+    (_ld(TOPIC_LD) + '<meta property="og:type" content="article">', "",
+     f"<h1>Puits tari à Ségou</h1>{REPLIES}", "https://forum.ml/threads/puits-tari-a-segou.4521/", "thread's type"),
+    # a question and its answers in microdata on the body (Stack Exchange's markup)
+    ("", ' itemscope itemtype="https://schema.org/QAPage"', f"<h1>Comment purifier l'eau d'un puits ?</h1>{REPLIES}",
+     "https://questions.ml/questions/812/comment-purifier-l-eau-d-un-puits", "thread's type"),
+    (_ld(GRAPH_LD), "", f"<h1>بئر الحي جافة</h1>{REPLIES}", "https://montada.ml/topic/77-bir", "thread's type"),
+    # a story whose readers' comments are marked up as postings stays an article
+    (_ld(ARTICLE_LD), "", f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}</article>{COMMENTS}",
+     "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/", None),
+    # the type named in the text, not declared, says nothing
+    ("", "", f"<article><h1>Mopti prépare la saison des pluies</h1>{PARAGRAPHS}<p>Voir https://schema.org/QAPage"
+     "</p></article>", "https://journal.ml/2026/11/20/mopti-prepare-la-saison-des-pluies/", None),
+])
+def test_a_thread_is_no_article(head: str, body_attrs: str, main: str, url: str, reason: str | None) -> None:
+    html = (f"<html lang='fr'><head><title>Forum</title>{head}</head><body{body_attrs}><nav><ul>{MENU}</ul></nav>"
+            f"<main>{main}</main></body></html>").encode()
+    outcome = extract_article(html, url, "text/html; charset=utf-8")
+    assert isinstance(outcome, Extracted), outcome
+    why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
+                         discussion=outcome.discussion)
+    if reason is None:
+        assert why is None, why
+    else:
+        assert why is not None and reason in why[1], why

@@ -87,7 +87,7 @@ def test_every_text_field_is_listed() -> None:
     """A field added to Extracted that holds page text must join TEXT_FIELDS: what is not in it is a URL, a code,
     a source name or a number."""
     not_text = {"date_published", "date_modified", "language", "html_lang", "image_url", "canonical_url",
-                "page_type", "author_kinds", "sources", "warnings"}
+                "page_type", "discussion", "author_kinds", "sources", "warnings"}
     hints = typing.get_type_hints(Extracted)
     holding_str = {f.name for f in dataclasses.fields(Extracted) if "str" in str(hints[f.name])}
     assert holding_str - not_text == set(TEXT_FIELDS)

@@ -33,7 +33,7 @@ def khabar(html: bytes, url: str) -> Prediction:
     if not isinstance(outcome, Extracted):
         return Prediction(unrecorded=outcome.reason)
     why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
-                         outcome.paywalled)
+                         outcome.paywalled, outcome.discussion)
     return Prediction(outcome.title, outcome.authors, outcome.date_published, outcome.text, outcome.language,
                       unrecorded=None if why is None else unrecorded_reason(*why))
 

@@ -131,7 +131,7 @@ from crawler.extract._title import (
     with_the_kicker,
     with_the_year,
 )
-from crawler.extract.article_or_not import MIN_WORDS
+from crawler.extract.article_or_not import MIN_WORDS, declared_discussion
 from crawler.extract.charset import decode_html
 from crawler.extract.hints import ExtractHints, Selectors, as_hints
 from crawler.extract.outcome import TEXT_FIELDS, Extracted, ExtractOutcome, Rejected
@@ -192,6 +192,7 @@ class _Draft:
     word_count: int = 0
     page_type: str | None = None
     link_density: float = 0.0
+    discussion: str | None = None
     guest_mentioned: bool = False  # the bytes print a guest label's words (`mentions_a_guest`)
     credits: Credits = field(default_factory=Credits)
     sources: dict[str, str] = field(default_factory=dict)
@@ -429,6 +430,7 @@ def _fill_metadata(draft: _Draft, html: str) -> None:
         draft.put("page_type", kinds[0], "json-ld")
     elif og_type:
         draft.put("page_type", og_type[1], "opengraph")
+    draft.put("discussion", *declared_discussion(jsonld.types, kinds, html))
     draft.put("html_lang", page.html_lang, "html-lang")
     _fill_structured_credits(draft)
 

@@ -45,6 +45,7 @@ class Extracted:
     word_count: int = 0
     page_type: str | None = None
     link_density: float = 0.0  # share of the body's text that sits inside links (listing pages: high)
+    discussion: str | None = None  # the schema.org type that files the page as a thread: 'QAPage', 'DiscussionForumPosting'
     sources: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 

@@ -19,7 +19,7 @@ body), ``truncated_body`` (the body is incomplete as served: its gzip/deflate/br
 early or broke off, or it is shorter than its Content-Length; the WARC keeps it as served), then the
 extractor's own rejections (``empty_body``, ``not_html``, ``too_large``, ``no_text``, ``worker_died``),
 ``too_short`` (fewer than ten words, not a paywall's teaser), ``not_an_article`` (listing, tag, author,
-search, home pages),
+search, home pages, a forum's thread),
 ``needs_javascript``, and ``no_warc_capture``. :func:`screen` is the part that needs no extraction:
 callers ask it first and extract only what it lets through.
 """
@@ -128,7 +128,7 @@ def decide(facts: ResponseFacts, outcome: ExtractOutcome) -> Decision:
         words = 0 if outcome.reason in ("no_text", "too_short") else None
         return _no_article(facts, (outcome.reason, outcome.detail), words)
     why = not_an_article(facts.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
-                         outcome.paywalled)
+                         outcome.paywalled, outcome.discussion)
     if why is not None:
         return _no_article(facts, why, outcome.word_count)
     if not facts.archived:
