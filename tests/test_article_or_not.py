@@ -100,6 +100,15 @@ def _page(main: str, og_type: str | None = None) -> bytes:
           ("product", "https://boutique.ml/produits/sac-de-riz-de-mopti-25-kg", "shop's type"),
           ("product.group", "https://boutique.ml/collections/riz-et-cereales", "shop's type"),
           ("article", "https://boutique.ml/produits/sac-de-riz-de-mopti-25-kg", None),
+          # a shop's permalinks (Shopify's, WooCommerce's) on a page that names no type, or a page's generic one
+          (None, "https://boutique.ml/products/sac-de-riz-de-mopti-25-kg", "shop's product"),
+          ("WebPage", "https://boutique.ml/product/sac-de-riz-de-mopti/", "shop's product"),
+          (None, "https://boutique.ml/collections/riz-et-cereales?sort=prix", "shop's product"),
+          (None, "https://boutique.ml/product-category/cereales/", "shop's product"),
+          ("article", "https://boutique.ml/products/sac-de-riz-de-mopti-25-kg", None),
+          # the word elsewhere in the path is no permalink of a shop
+          (None, "https://journal.ml/economie/products-du-terroir-au-salon-de-bamako", None),
+          (None, "https://journal.ml/collections/musee-national/les-masques-dogon/bamako", None),
       )),
 ])
 def test_pages_that_are_not_articles_are_named_with_their_reason(html: bytes, url: str, reason: str | None) -> None:
