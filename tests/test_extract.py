@@ -652,7 +652,7 @@ def test_a_worker_keeps_no_page_tree_after_its_extraction() -> None:
 def test_word_count_and_version() -> None:
     outcome = run(Case("count", page("<title>Réforme fiscale</title>"), {}))
     assert outcome.word_count == len(FR_TEXT.split()) == 85
-    assert EXTRACTOR_VERSION.startswith("khabar-extract 21; trafilatura ")
+    assert EXTRACTOR_VERSION.startswith("khabar-extract 22; trafilatura ")
 
 
 # --- JSON lines --------------------------------------------------------------------------------

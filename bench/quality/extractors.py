@@ -21,7 +21,7 @@ import trafilatura
 from bench.quality.scoring import Prediction
 from crawler.extract import Extracted
 from crawler.extract.article import extract_article
-from crawler.extract.article_or_not import not_an_article
+from crawler.extract.article_or_not import why_no_article
 
 Extractor = Callable[[bytes, str], Prediction]
 _NUMBER = re.compile(r"\d+")
@@ -32,8 +32,7 @@ def khabar(html: bytes, url: str) -> Prediction:
     outcome = extract_article(html, url)
     if not isinstance(outcome, Extracted):
         return Prediction(unrecorded=outcome.reason)
-    why = not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
-                         outcome.paywalled, outcome.discussion)
+    why = why_no_article(url, outcome)
     return Prediction(outcome.title, outcome.authors, outcome.date_published, outcome.text, outcome.language,
                       unrecorded=None if why is None else unrecorded_reason(*why))
 

@@ -11,10 +11,14 @@ makes a record another.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from crawler.discovery.links import NOT_ARTICLE_TYPES, looks_like_article, looks_like_listing
 from crawler.render.detect import MAX_WORDS, NEEDS_JS_TEXT
+
+if TYPE_CHECKING:
+    from crawler.extract.outcome import Extracted
 
 MIN_WORDS = 10  # a shorter text is a stub or a listing, unless it is a paywall teaser
 # OpenGraph's default type, which many sites print on every page, their articles too: it says the page is no
@@ -61,6 +65,12 @@ _SECTION_LINK_DENSITY = 0.3
 # forum's thread the htmldate and trafilatura corpora both hold, were refused already).
 _DISCUSSIONS = ("DiscussionForumPosting", "QAPage")
 _MICRODATA_DISCUSSION = re.compile(r"""itemtype=["']?https?://schema\.org/(QAPage|DiscussionForumPosting)\b""")
+
+
+def why_no_article(url: str, outcome: Extracted) -> tuple[str, str] | None:
+    """`not_an_article` asked of an extraction's outcome: the one call the crawl's decision and the benches make."""
+    return not_an_article(url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
+                          outcome.paywalled, outcome.discussion)
 
 
 def not_an_article(url: str, page_type: str | None, text: str, word_count: int, link_density: float = 0.0,

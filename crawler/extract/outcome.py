@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 
 from crawler.extract._authors import Kind
 
-EXTRACTOR_VERSION = f"khabar-extract 21; trafilatura {importlib.metadata.version('trafilatura')}"
+EXTRACTOR_VERSION = f"khabar-extract 22; trafilatura {importlib.metadata.version('trafilatura')}"
 """Written into every record's ``extraction.version``: the rules' own version and trafilatura's."""
 
 

@@ -33,7 +33,7 @@ from typing import TypeAlias
 from scrapy.http import JsonResponse, Response, TextResponse, XmlResponse
 
 from crawler.extract import Extracted, ExtractOutcome, Rejected
-from crawler.extract.article_or_not import not_an_article
+from crawler.extract.article_or_not import why_no_article
 from crawler.politeness.botwall import botwall_reason
 from crawler.render.detect import built_by_javascript
 from crawler.warc.decoding import damage_of
@@ -127,8 +127,7 @@ def decide(facts: ResponseFacts, outcome: ExtractOutcome) -> Decision:
     if isinstance(outcome, Rejected):
         words = 0 if outcome.reason in ("no_text", "too_short") else None
         return _no_article(facts, (outcome.reason, outcome.detail), words)
-    why = not_an_article(facts.url, outcome.page_type, outcome.text, outcome.word_count, outcome.link_density,
-                         outcome.paywalled, outcome.discussion)
+    why = why_no_article(facts.url, outcome)
     if why is not None:
         return _no_article(facts, why, outcome.word_count)
     if not facts.archived:
