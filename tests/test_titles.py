@@ -506,6 +506,21 @@ def test_short_last_segment_holding_the_site_name(title_tag: str, url: str, titl
     assert title_of(f"<title>{title_tag}</title>", "", title, url) == title
 
 
+@pytest.mark.parametrize(("head", "url", "title"), [
+    # the page's domain, whole, is the site's name: as the Dublin Core title or as the last segment of <title>
+    ('<meta name="DC.title" content="ams.info"><title>Le budget 2025 adopté en première lecture - AMS</title>',
+     "https://www.ams.info/fr/1", "Le budget 2025 adopté en première lecture"),
+    ("<title>Le budget 2025 adopté en première lecture - ams.info</title>", "https://www.ams.info/fr/1",
+     "Le budget 2025 adopté en première lecture"),
+    ("<title>اعتماد ميزانية 2025 - ams.info</title>", "https://www.ams.info/ar/1", "اعتماد ميزانية 2025"),
+    # ... not another site's domain
+    ("<title>Le budget 2025 adopté en première lecture - exemple.org</title>", "https://www.ams.info/fr/1",
+     "Le budget 2025 adopté en première lecture - exemple.org"),
+])
+def test_the_domain_is_the_site_name(head: str, url: str, title: str) -> None:
+    assert title_of(head, "", title, url) == title
+
+
 BLOG_URL = "https://carnetdufleuve.blogspot.com/2025/03/barrage.html"
 
 

@@ -239,6 +239,10 @@ def _host_keys(url: str) -> set[str]:
     keys = {alnum(label) for label in labels if len(alnum(label)) >= 3}
     if labels:
         keys.add(alnum("".join(labels)))
+    # the domain as a name ('gnu.org' as the Dublin Core title or after the headline): a short name's key ('gnu')
+    # covers too little of it to match
+    if "." in host:
+        keys.add(alnum(host.removeprefix("www.")))
     return keys
 
 
