@@ -596,6 +596,15 @@ def test_visible_chars_counts_what_split_keeps(text: str) -> None:
     assert visible_chars(text) == sum(map(len, text.split()))
 
 
+@pytest.mark.parametrize("text", [
+    "Le conseil municipal\u00a0d'Oran a voté.\n\tFin\u2009!", "  \x1c\x1d\x85\u3000 ", "", "مجلس  وهران\u200a", "x",
+    "Réunion\u202fà Oran\u205f: « accord »\u1680conclu\u2028\u2029", "ascii only\r\n\x0b\x0c text", "日本語\u3000の記事"])
+def test_visible_utf8_chars_counts_what_split_keeps(text: str) -> None:
+    from crawler.extract._text import visible_utf8_chars
+
+    assert visible_utf8_chars(text.encode()) == sum(map(len, text.split()))
+
+
 @pytest.mark.parametrize("value", [
     "  Le conseil\u00a0municipal\n\td'Oran  ", "\x1c\x1dمجلس\u3000وهران\u2028", "L&amp;#039;Économie &amp; la\u202fville",
     "e\u0301te\u0301 ", "", "   ", "mot"])

@@ -130,6 +130,38 @@ def visible_chars(text: str) -> int:
     return len(text) - sum([text.count(space) for space in spaces if space in text])
 
 
+def _utf8_spaces() -> tuple[tuple[bytes, re.Pattern[bytes]], ...]:
+    """The UTF-8 forms of the non-ASCII WHITESPACE, one search per lead byte (b'\\xc2': U+0085, U+00A0; b'\\xe2':
+    U+2000-U+200A, U+2028, U+2029, U+202F, U+205F; …), each with that byte as a literal prefix, which re finds fast."""
+    by_lead: dict[bytes, list[bytes]] = {}
+    for space in WHITESPACE:
+        if not space.isascii():
+            code = space.encode()
+            by_lead.setdefault(code[:1], []).append(code)
+    return tuple((lead, re.compile(b"|".join(map(re.escape, codes)))) for lead, codes in by_lead.items())
+
+
+_UTF8_SPACES = _utf8_spaces()
+# What a UTF-8 text loses to count its visible characters at once: its continuation bytes (10xxxxxx; each character
+# keeps one byte) and its ASCII whitespace
+_CONTINUATION_AND_ASCII_SPACES = bytes(range(0x80, 0xC0)) + "".join(_ASCII_WHITESPACE).encode()
+
+
+def visible_utf8_chars(data: bytes) -> int:
+    """``visible_chars(data.decode())`` for the UTF-8 text `data`, counted without decoding it: one C pass deletes
+    the continuation bytes and the ASCII whitespace (what is left is a byte per character that is not such a space),
+    then the UTF-8 forms of the non-ASCII whitespace are counted, each group only where its lead byte occurs (UTF-8
+    holds no character's bytes within another's). A real page's body text, 107 000 characters (aeb, fundus, wcxb):
+    0.15 ms, where decoding it and `visible_chars` took 0.38 (a string of accented or Arabic text is searched 25 times)."""
+    count = len(data.translate(None, _CONTINUATION_AND_ASCII_SPACES))
+    if data.isascii():
+        return count
+    for lead, spaces in _UTF8_SPACES:
+        if lead in data:
+            count -= len(spaces.findall(data))
+    return count
+
+
 def word_count(text: str) -> int:
     """Words separated by spaces; in scripts written without spaces (Chinese, Japanese kana, Thai) every
     CJK_CHARS_PER_WORD characters count as a word, so that a Chinese article is not 'too short'."""
