@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from bench.quality.corpora import (
     read_wcxb,
     read_wcxb_non_articles,
 )
-from bench.quality.scoring import Prediction, score
+from bench.quality.scoring import Prediction, in_page, norm_name, score
 
 ARTICLE = "<html><head><title>Sécheresse au Sahel</title></head><body><p>Les pluies tardent.</p></body></html>".encode()
 
@@ -194,6 +196,38 @@ def test_the_in_page_ceiling_finds_labels_the_page_holds_and_not_others() -> Non
     assert in_page(source, Labels(title="SAHEL : LA SAISON DES PLUIES TARDE", authors=("Awa Traoré", "Ali Diallo"))) == {
         "title": 0.0, "authors": 2 * 0.5 / 1.5}
     assert in_page(source, Labels()) == {"title": None, "authors": None}
+
+
+META_PAGE = """<html><head><title>Mopti : la crue du fleuve inquiète</title>
+<meta property="og:title" content="Crue du Niger : Mopti sur le qui-vive"><meta name="author" content='Ibrahim Maïga'>
+<meta content=La&#32;crue&#32;vue&#32;de&#32;Mopti name="twitter:title"></head>
+<body><h2>Mopti : la crue du fleuve inquiète</h2><p>Les eaux montent depuis lundi.</p></body></html>"""
+
+
+@pytest.mark.parametrize(("labels", "expected"), [
+    (Labels(title="Crue du Niger : Mopti sur le qui-vive"), {"title": 1.0, "authors": None}),
+    (Labels(authors=("Ibrahim Maiga",)), {"title": None, "authors": 1.0}),
+    (Labels(title="La crue vue de Mopti", authors=("Moussa Coulibaly",)), {"title": 1.0, "authors": 0.0}),
+])
+def test_the_in_page_ceiling_reads_the_contents_of_meta_tags(labels: Labels, expected: dict[str, float]) -> None:
+    assert in_page(META_PAGE, labels) == expected
+
+
+@pytest.mark.parametrize("value", ["Awa Traoré", "ÉLODIE N'DIAYE", "Ibrahim Maïga", "محمد الأمين", "Zoë Ångström",
+                                   "ﬁgure ﬂash", "plain words"])
+def test_names_fold_as_before_the_faster_mark_removal(value: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    assert norm_name(value) == " ".join(re.findall(r"\w+", bare.replace("_", " ")))
+
+
+@pytest.mark.parametrize("value", ["L\u2019été «\u00a0chaud\u00a0» \u2013 Mopti", "co\u00adopération\u200b", "`plain`",
+                                   "مقال \u2014 الساحل", "\ufeffTitre\u2060 \u201cun\u201d"])
+def test_titles_fold_as_before_the_faster_fold(value: str) -> None:
+    from bench.quality.scoring import _FOLD, norm_title
+
+    assert norm_title(value) == " ".join(unicodedata.normalize("NFC", value.translate(_FOLD)).split())
 
 
 def test_the_targets_summary_names_each_held_back_miss_and_nothing_on_the_tune_half() -> None:
