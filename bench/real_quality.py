@@ -21,7 +21,16 @@ per corpus and half (sha256(page id) first byte even = tune, odd = held-back: ru
 half, the held-back half is the result), with the pages Khabar loses to trafilatura counted per field;
 `--losses FIELD` lists them. Last, the issue-12 targets the held-back halves miss, a line each (below
 trafilatura, authors under .90, title under .88, body less than .01 over trafilatura, dates under htmldate). A page whose labels are missing or malformed is reported and skipped; a page
-that makes an extractor raise is a counted failure (scored 0) with its id. On wcxb, whose index types every
+that makes an extractor raise is a counted failure (scored 0) with its id. After each table, the half's label
+conventions (bench/quality/conventions.py), for the labels and for Khabar's answers on the same pages: the share
+of titles equal to the page's <h1>, og:title, JSON-LD headline, <title> whole and <title> less the site's part;
+of titles equal to one of these, to one but for case, elsewhere in the source, nowhere; where the <h1> and
+og:title (or the JSON-LD headline) differ, how many follow each; then the title exact score and the attainable
+one (Khabar's title also counted right where it is one of the page's headlines and the label one of its
+variants: the score against whichever of its own headlines the corpus picks). For authors, the share of names
+printed in the text, in metadata only (JSON-LD, <meta>), elsewhere in the source only, absent, and that are the
+site's name; and the pages labelled with no author where Khabar gives a printed name. Shares only: no page is
+named, so the held-back half's are printed too. On wcxb, whose index types every
 page, the pages of other types (listings, collections, forums …) are given the crawl's record verdict too: how
 many of each type it would record as articles, the false records a loosened verdict would add. Then, per half, the pages that declare
 French or Arabic in their `<html lang>` (or each `--language LANG`) pooled over every corpus measured: the press
@@ -39,6 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.quality.conventions import print_conventions  # noqa: E402
 from bench.quality.corpora import READERS, TUNE, Page, Skipped, Typed, read_wcxb_non_articles  # noqa: E402
 from bench.quality.report import (  # noqa: E402
     HALVES,
@@ -119,6 +129,7 @@ def measure(name: str, path: Path, args: argparse.Namespace) -> list[Row]:
         half_rows = [row for row in rows if row.page.half == half]
         if half_rows:
             print_table(name, half, half_rows, sum(1 for s in skipped if _half(s.id) == half))
+            print_conventions(name, half, [row.conventions for row in half_rows if row.conventions is not None])
     if name == "wcxb":
         measure_non_articles(path, args)
     for field_name in args.losses:

@@ -9,9 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import Pool
 
+from bench.quality.conventions import Observed, observe
 from bench.quality.corpora import HELD_BACK, TUNE, Page, Typed
 from bench.quality.extractors import EXTRACTORS, date_only_htmldate, declared_language, khabar
-from bench.quality.scoring import FIELDS, Prediction, in_page, score
+from bench.quality.scoring import FIELDS, Prediction, SourceText, in_page, score
 from crawler.extract.charset import decode_html
 
 HALVES = (TUNE, HELD_BACK)
@@ -33,11 +34,13 @@ class Row:
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     ceiling: dict[str, float | None] = field(default_factory=dict)  # what the page holds of the labels
     declared: str | None = None  # the page's <html lang>, which neither extractor decides
+    conventions: Observed | None = None  # which of the page's own title variants and names the labels follow
 
 
 def run_page(page: Page) -> Row:
     html = page.html()
-    row = Row(page, ceiling=in_page(decode_html(html, None)[0], page.labels), declared=declared_language(html))
+    source = SourceText(decode_html(html, None)[0])
+    row = Row(page, ceiling=in_page(source, page.labels), declared=declared_language(html))
     extractors = dict(EXTRACTORS)
     if page.corpus == "htmldate":
         extractors["htmldate"] = date_only_htmldate
@@ -50,6 +53,7 @@ def run_page(page: Page) -> Row:
             row.outcomes[name] = Outcome(None, failed, time.perf_counter() - started, f"{type(err).__name__}: {err}")
             continue
         row.outcomes[name] = Outcome(prediction, score(prediction, page.labels), time.perf_counter() - started)
+    row.conventions = observe(source.source, page.url, page.labels, row.outcomes["khabar"].prediction, source)
     return row
 
 
