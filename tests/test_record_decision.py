@@ -28,6 +28,7 @@ from crawler.extract import Extracted, ExtractOutcome, Rejected
 from crawler.records.decision import Decision, NotRecorded, Record, Render, RenderChance, ResponseFacts, decide, screen
 from crawler.warc.capture import WarcCapture
 from crawler.warc.exchange import split_message
+from tests.support.browser import require_chromium
 from tests.support.crawls import KHABAR, article_records, run, warc_records
 from tests.support.demo_outlets import serve_demo_outlets
 
@@ -114,6 +115,7 @@ def test_a_bot_wall_served_with_200_is_seen_in_the_archived_response_alone(encod
 @pytest.fixture(scope="module")
 def five_outlets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
     """One crawl of every demo outlet (listing pages, bot walls and the JavaScript page included)."""
+    require_chromium()  # the JavaScript page is rendered
     tmp = tmp_path_factory.mktemp("decision")
     store, catalog = tmp / "store", tmp / "demo.yaml"
     with serve_demo_outlets(catalog):

@@ -18,6 +18,7 @@ from crawler.demo import DemoWorld
 from crawler.errors import ConfigInvalid
 from crawler.render.browser import find_browser
 from crawler.render.detect import built_by_javascript
+from tests.support.browser import require_chromium
 from tests.support.crawls import KHABAR, article_records, crawl_log, run, warc_records
 from tests.support.demo_outlets import serve_demo_outlets
 
@@ -28,8 +29,7 @@ def _spaces(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if find_browser("auto") is None:
-        pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
+    require_chromium()
     tmp = tmp_path_factory.mktemp("render")
     world = DemoWorld()
     with serve_demo_outlets(tmp / "demo.yaml", world) as demo:
@@ -210,8 +210,7 @@ def test_a_render_that_a_kill_interrupted_is_owed_and_recorded_by_the_next_run(t
     from tests.support.crawls import ROOT
     from tests.support.running import archived_records
 
-    if find_browser("auto") is None:
-        pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
+    require_chromium()
     world = DemoWorld()
     store, catalog = tmp_path / "store", tmp_path / "demo.yaml"
     with serve_demo_outlets(catalog, world) as demo:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.errors import ConfigInvalid
-from crawler.render.browser import find_browser
+from tests.support.browser import require_chromium
 from tests.support.crawls import KHABAR, article_records, crawl_log, run, warc_records
 from tests.support.demo_outlets import serve_demo_outlets
 
@@ -27,8 +27,7 @@ def _shots(store: Path) -> list[tuple[Any, bytes]]:
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One small crawl with screenshots of every article, one where the browser never loads a page in time."""
-    if find_browser("auto") is None:
-        pytest.fail("no Chromium: run scripts/test (it installs Debian's chromium) or 'apt-get install chromium'")
+    require_chromium()
     tmp = tmp_path_factory.mktemp("shots")
     with serve_demo_outlets(tmp / "demo.yaml") as demo:
         catalog = demo.catalog
