@@ -56,7 +56,8 @@ def _job_files_while_crawling(tmp_path: Path, jobs: Path, *extra: str) -> tuple[
                "-s", f"REMOTE_CONTROL_JOBS_DIR={jobs}", *extra]
         with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as crawl:
             while crawl.poll() is None:
-                seen |= {p.name for p in jobs.iterdir()} - before
+                # the job file is written under a hidden temporary name, then renamed: only the renamed file counts
+                seen |= {p.name for p in jobs.iterdir() if not p.name.startswith(".")} - before
                 time.sleep(0.05)
     return seen, crawl.returncode
 
