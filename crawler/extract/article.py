@@ -293,8 +293,6 @@ def link_density(root: Any) -> float:
     return round(min(1.0, linked / visible), 3)
 
 
-
-
 def _printed_chars(el: Any) -> int:
     """The visible characters of `el`'s text (``text_content()``, its tail left out)."""
     return visible_utf8_chars(etree.tostring(el, method="text", encoding="utf-8", with_tail=False))
@@ -452,7 +450,7 @@ def _fill_title(draft: _Draft, html: str) -> None:
     if title is not None and source == "h1":
         title = with_the_year(title, refs, site)
         title = with_the_kicker(title, refs, site)
-    elif title is not None and source not in ("h1", "h2"):
+    elif title is not None and source != "h2":
         marked = under_a_label(title, draft.page.marked.headlines, site)
         title, source = marked, source if marked == title else "page"
     if title is None:
