@@ -42,6 +42,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from bench.quality.corpora import Labels
 from bench.quality.scoring import Prediction, SourceText, name_set, norm_name, norm_title
+from crawler.extract._text import UNPRINTED_TAGS
 
 H1, OG, LD, WHOLE, LESS_SITE = "<h1>", "og:title", "JSON-LD headline", "<title> whole", "<title> less site part"
 VARIANTS = (H1, OG, LD, WHOLE, LESS_SITE)
@@ -56,7 +57,6 @@ NEITHER = "neither"
 
 _PARSER = HTMLParser(encoding="utf-8", huge_tree=True)
 _SEPARATOR = re.compile(r"\s(?:\||-|·|•|»|«|::|//|/|~)\s")  # after norm_title every dash is '-'
-_UNPRINTED = ("script", "style", "template", "noscript")
 _LD_NODES = 5000  # a bound on the JSON-LD walked (the largest pages hold a few hundred nodes)
 
 
@@ -265,7 +265,7 @@ class NamePlaces:
 
 def _printed_text(root: HtmlElement) -> str:
     """The text of <body> (of the page when it has none) without what prints nothing; strips `root`."""
-    strip_elements(root, *_UNPRINTED, with_tail=False)
+    strip_elements(root, *UNPRINTED_TAGS, with_tail=False)
     body = root.find("body")
     return " ".join((body if body is not None else root).itertext())  # a space where blocks meet: 'Awa</p><p>Ali'
 

@@ -831,8 +831,7 @@ def _lone_word(part: str) -> bool:
 
 # A source glued to the name's end by a slash ('Karim Benali/AFP', 'Amina Saïdi/SP-X'), or a source of a few words
 # ('Karim Benali/Getty Images', 'Amina Saïdi/Agence France-Presse'; no tune page prints one in an author field).
-_GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])/([A-Z][\w-]*)\.?$")
-_GLUED_WORDS_SOURCE = re.compile(r"(?<=[^\W\d_])/([A-Z][\w-]*(?:\s+[\w-]+){1,3})\.?$")
+_GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])/([A-Z][\w-]*(?:\s+[\w-]+){0,3})\.?$")
 
 
 def _glued_source(text: str) -> re.Match[str] | None:
@@ -840,10 +839,8 @@ def _glued_source(text: str) -> re.Match[str] | None:
     body ('Getty Images', 'Sahel Photo Agency': a photo credit's agency, not a second person); two full names joined
     by a slash are left to `_slash_pairs_split`."""
     found = _GLUED_SOURCE.search(text)
-    if found:
-        return found
-    found = _GLUED_WORDS_SOURCE.search(text)
-    if found and (_canonical(found.group(1)) or _names_an_organisation(found.group(1))):
+    if found and (len(found.group(1).split()) == 1 or _canonical(found.group(1))
+                  or _names_an_organisation(found.group(1))):
         return found
     return None
 
@@ -1028,8 +1025,7 @@ def _without_unlisted_credentials(parts: list[str]) -> list[str]:
             if not rest.strip():
                 continue
             part = rest
-        bare = part.replace(".", "").replace(" ", "")
-        in_credentials = bool(kept) and bare in _CREDENTIALS
+        in_credentials = bool(kept) and _is_credential(part, after_name=True)
         kept.append(part)
     return kept
 

@@ -56,9 +56,9 @@ _NOT_LEAD = re.compile(
 )
 _OUTSIDE = frozenset({"nav", "aside", "footer", "li", "a", "figure", "figcaption", "form", "button", "ul", "ol"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Elements whose text is not printed: a <script> of JSON-LD holds the whole articleBody, first paragraph included,
-# and stopped the walk there as if the paragraph had been reached.
-# Nor counted in the walk: those, an icon's drawing and a picture's sources (a share bar's dozen icons of <svg>, <g>,
+# Not counted in the walk: the elements whose text is not printed (UNPRINTED_TAGS: a <script> of JSON-LD holds the
+# whole articleBody, first paragraph included, and stopped the walk there as if the paragraph had been reached), an
+# icon's drawing and a picture's sources (a share bar's dozen icons of <svg>, <g>,
 # <path> each used up a third of it before the first paragraph). Tune halves, body F1: fundus 1 page fixed, none
 # broken; 200 elements counted as before instead broke 2 aeb pages (a sidebar's subtitle reached).
 _UNCOUNTED = UNPRINTED_TAGS | frozenset({"svg", "g", "path", "use", "symbol", "defs", "rect", "circle", "ellipse", "line",

@@ -29,7 +29,7 @@ from lxml.html import (
 )
 
 from crawler.extract._cache import remembered_if_short
-from crawler.extract._set_apart import HIDDEN_CLASSES
+from crawler.extract._set_apart import HIDDEN_CLASSES, has_class
 from crawler.extract._text import UNPRINTED_TAGS, alnum, clean
 
 # Same parser settings as trafilatura's, so the tree we hand it is the tree it would build.
@@ -365,11 +365,6 @@ def _without_nested_heading(el: HtmlElement) -> HtmlElement:
     return cut if clean(cut.text_content()) else el
 
 
-def _hidden_by_class(element: HtmlElement) -> bool:
-    classes = element.get("class")
-    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.lower().split())
-
-
 def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     """``(kicker, headline, after_first)`` of a heading as printed: without text hidden from sight ('visually-hidden',
     'sr-only'), without a first child that is a kicker (class 'surtitre', 'kicker', 'overline'…, or a <small>)
@@ -379,7 +374,7 @@ def _split_kicker(el: HtmlElement, text: str) -> tuple[str, str, str]:
     if len(el) == 0:
         return "", text, ""
     hidden = frozenset(child for child in el.iterdescendants()
-                       if child.tag in UNPRINTED_TAGS or _hidden_by_class(child))
+                       if child.tag in UNPRINTED_TAGS or has_class(child, HIDDEN_CLASSES))
     if hidden:
         text = clean("".join(_visible_text(el, hidden)))
     inner = el

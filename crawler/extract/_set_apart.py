@@ -112,13 +112,17 @@ def _unseen_headings(root: HtmlElement) -> list[HtmlElement]:
     links. The headings are found by a walk in C over the page's elements, their classes read in Python."""
     found = []
     for heading in root.iter(*_HEADINGS):
-        classes = heading.get("class")
-        if (classes and not _UNSEEN_HEADING_CLASSES.isdisjoint(classes.lower().split())
-                and next(heading.iterancestors("a"), None) is None):
+        if has_class(heading, _UNSEEN_HEADING_CLASSES) and next(heading.iterancestors("a"), None) is None:
             found.append(heading)
             if len(found) == MAX_LABELS:
                 break
     return found
+
+
+def has_class(element: HtmlElement, words: frozenset[str]) -> bool:
+    """Whether one of `element`'s classes, case aside, is among `words` (HIDDEN_CLASSES, …)."""
+    classes = element.get("class")
+    return bool(classes) and not words.isdisjoint(classes.lower().split())
 
 
 def _owners(attributes: list[Any]) -> Iterator[HtmlElement]:

@@ -30,9 +30,10 @@ _FOLD = (("\u2019", "'"), ("\u2018", "'"), ("\u00ab", '"'), ("\u00bb", '"'), ("\
 # one), the word joiner (where it may not break) and U+FEFF (a byte order mark, or the older word joiner, inside
 # a text). The record's text fields hold none of them (`without_invisible`). The zero-width non-joiner and joiner
 # are not among them: they shape Persian, Arabic and Indic words (Persian 'mi' + ZWNJ + 'khâham') and join emoji sequences.
-UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})  # what holds no printed text
 INVISIBLE = ("\xad", "\u200b", "\u2060", "\ufeff")
 JOINERS = ("\u200c", "\u200d")
+# The elements whose text is not printed: code, style rules, a fallback for browsers without scripts, a template
+UNPRINTED_TAGS = frozenset({"style", "script", "noscript", "template"})
 
 
 def without_invisible(value: str) -> str:
